@@ -1,0 +1,31 @@
+"""A portable "JSON list contains this element" lookup.
+
+Django's ``contains`` on JSONField is PostgreSQL-only; the weapon filter must work on
+the SQLite dev database too, so ``weapons__has=rocket`` compiles to ``@>`` on
+PostgreSQL and to ``json_each`` on SQLite.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.db.models import JSONField, Lookup
+
+
+@JSONField.register_lookup
+class HasElement(Lookup):
+    lookup_name = "has"
+    prepare_rhs = False
+
+    def get_prep_lookup(self) -> Any:
+        return self.rhs
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        sql = f"EXISTS (SELECT 1 FROM json_each({lhs}) WHERE json_each.value = %s)"
+        return sql, [*lhs_params, self.rhs]
+
+    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} @> %s::jsonb", [*lhs_params, json.dumps([self.rhs])]

@@ -1,0 +1,374 @@
+"""The incident database: the gazetteer (bases, factions) and the incidents themselves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+COUNT_FIELDS = ("launched", "intercepted", "killed", "injured")
+
+
+class Country(models.TextChoices):
+    IRAQ = "IQ", "Iraq"
+    SYRIA = "SY", "Syria"
+    JORDAN = "JO", "Jordan"
+    KUWAIT = "KW", "Kuwait"
+    SAUDI_ARABIA = "SA", "Saudi Arabia"
+    UAE = "AE", "United Arab Emirates"
+    QATAR = "QA", "Qatar"
+    BAHRAIN = "BH", "Bahrain"
+    ISRAEL = "IL", "Israel"
+    LEBANON = "LB", "Lebanon"
+    YEMEN = "YE", "Yemen"
+    IRAN = "IR", "Iran"
+    TURKEY = "TR", "Turkey"
+
+
+class Weapon(models.TextChoices):
+    ROCKET = "rocket", "Rocket"
+    DRONE = "drone", "Drone"
+    MISSILE = "missile", "Missile"
+    MORTAR = "mortar", "Mortar"
+    IED = "ied", "IED"
+    SMALL_ARMS = "small_arms", "Small arms"
+    UNKNOWN = "unknown", "Unknown"
+
+
+def _in_range(field: str, low: float, high: float) -> Q:
+    return Q(**{f"{field}__gte": low, f"{field}__lte": high})
+
+
+class BaseQuerySet(models.QuerySet["Base"]):
+    def in_country(self, code: str) -> BaseQuerySet:
+        return self.filter(country=code)
+
+
+class Base(models.Model):
+    """A site used by US or coalition forces, with every spelling seen in the news."""
+
+    class Kind(models.TextChoices):
+        AIR_BASE = "air_base", "Air base"
+        GARRISON = "garrison", "Garrison"
+        OUTPOST = "outpost", "Outpost"
+        DIPLOMATIC = "diplomatic", "Diplomatic"
+        LOGISTICS = "logistics", "Logistics"
+        OIL_FIELD = "oil_field", "Oil or gas field"
+        AIRPORT = "airport", "Airport"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="Every spelling seen in reporting.")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    country = models.CharField(max_length=2, choices=Country.choices, db_index=True)
+    province = models.CharField(max_length=120, blank=True)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    operators = models.JSONField(default=list, blank=True, help_text="US, coalition partners.")
+    notes = models.TextField(blank=True)
+    source_url = models.URLField(max_length=500, blank=True, help_text="Where the coordinates come from.")
+    # Hash of the shipped gazetteer record last applied; lets a reload tell editor edits apart.
+    seed_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=_in_range("latitude", -90, 90), name="base_latitude_range"),
+            models.CheckConstraint(condition=_in_range("longitude", -180, 180), name="base_longitude_range"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("incidents:base-detail", kwargs={"slug": self.slug})
+
+
+class Faction(models.Model):
+    """An armed group, or an umbrella brand several groups claim under."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="Transliterations and translations.")
+    kind = models.CharField(max_length=40, blank=True, help_text="militia, umbrella, front group, state actor...")
+    umbrella = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    aligned_with = models.CharField(max_length=120, blank=True)
+    notes = models.TextField(blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    seed_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(umbrella=F("pk")), name="faction_not_own_umbrella"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("incidents:faction-detail", kwargs={"slug": self.slug})
+
+    def with_members_ids(self) -> list[int]:
+        """This faction's id and those of every group under it (umbrellas nest)."""
+        ids, frontier = [self.pk], [self.pk]
+        while frontier:
+            frontier = list(
+                Faction.objects.filter(umbrella_id__in=frontier).exclude(pk__in=ids).values_list("pk", flat=True)
+            )
+            ids.extend(frontier)
+        return ids
+
+
+class IncidentQuerySet(models.QuerySet["Incident"]):
+    def published(self) -> IncidentQuerySet:
+        return self.filter(status=Incident.Status.PUBLISHED)
+
+    def drafts(self) -> IncidentQuerySet:
+        return self.filter(status=Incident.Status.DRAFT)
+
+    def visible_to(self, user: Any) -> IncidentQuerySet:
+        if user is not None and getattr(user, "is_authenticated", False) and is_editor(user):
+            return self.all()
+        return self.published()
+
+    def with_weapon(self, weapon: str) -> IncidentQuerySet:
+        return self.filter(weapons__has=weapon)
+
+    def in_bbox(self, west: float, south: float, east: float, north: float) -> IncidentQuerySet:
+        return self.filter(
+            latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
+        )
+
+    def near(self, *, base_id: int | None, place: str, country: str, on: dt.date, days: int = 1) -> IncidentQuerySet:
+        """Incidents that could be the same attack: same site (or place), date within ``days``."""
+        window = Q(date__gte=on - dt.timedelta(days=days), date__lte=on + dt.timedelta(days=days))
+        if base_id is not None:
+            return self.filter(window, base_id=base_id)
+        return self.filter(window, base__isnull=True, country=country, place__iexact=place)
+
+
+def is_editor(user: Any) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name=settings.EDITORS_GROUP).exists()
+
+
+def _count_constraints(field: str) -> list[models.CheckConstraint]:
+    low, high = f"{field}_low", f"{field}_high"
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{low}__isnull": True}) | Q(**{f"{field}__isnull": True}) | Q(**{f"{low}__lte": F(field)}),
+            name=f"incident_{field}_low_le_best",
+        ),
+        models.CheckConstraint(
+            condition=Q(**{f"{high}__isnull": True}) | Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": F(high)}),
+            name=f"incident_{field}_best_le_high",
+        ),
+        models.CheckConstraint(
+            condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
+            name=f"incident_{field}_nonnegative",
+        ),
+        models.CheckConstraint(
+            condition=Q(**{f"{low}__isnull": True}) | Q(**{f"{low}__gte": 0}),
+            name=f"incident_{field}_low_nonnegative",
+        ),
+    ]
+
+
+def _count_fields(label: str) -> tuple[models.IntegerField, models.IntegerField, models.IntegerField]:
+    return (
+        models.IntegerField(null=True, blank=True, help_text=f"Best estimate of {label}."),
+        models.IntegerField(null=True, blank=True, help_text=f"Lowest reported {label}."),
+        models.IntegerField(null=True, blank=True, help_text=f"Highest reported {label}."),
+    )
+
+
+class Incident(models.Model):
+    """One attack on (or near) a US or coalition site, coded like ACLED/UCDP events."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        REJECTED = "rejected", "Rejected"
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "Day"
+        WEEK = "week", "Week"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
+
+    class LocationPrecision(models.TextChoices):
+        SITE = "site", "At the site"
+        NEAR_SITE = "near_site", "Near the site"
+        TOWN = "town", "Town"
+        PROVINCE = "province", "Province"
+        COUNTRY = "country", "Country"
+
+    date = models.DateField()
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    time_of_day = models.TimeField(null=True, blank=True)
+    base = models.ForeignKey(Base, null=True, blank=True, on_delete=models.PROTECT, related_name="incidents")
+    place = models.CharField(max_length=200, blank=True, help_text="Place as reported when no base is known.")
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    location_precision = models.CharField(
+        max_length=10, choices=LocationPrecision.choices, default=LocationPrecision.SITE
+    )
+    country = models.CharField(max_length=2, choices=Country.choices)
+    weapons = models.JSONField(default=list, blank=True, help_text="Several of: " + ", ".join(Weapon.values))
+    launched, launched_low, launched_high = _count_fields("projectiles launched")
+    intercepted, intercepted_low, intercepted_high = _count_fields("projectiles intercepted")
+    killed, killed_low, killed_high = _count_fields("people killed")
+    injured, injured_low, injured_high = _count_fields("people injured")
+    perpetrator = models.ForeignKey(
+        Faction, null=True, blank=True, on_delete=models.PROTECT, related_name="incidents"
+    )
+    claimed = models.BooleanField(default=False)
+    claimed_by = models.ForeignKey(
+        Faction, null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    summary = models.CharField(max_length=300, blank=True)
+    confidence = models.FloatField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = IncidentQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(fields=["status", "date"], name="incident_status_date"),
+            models.Index(fields=["status", "country", "date"], name="incident_status_country_date"),
+            models.Index(fields=["latitude", "longitude"], name="incident_lat_lon"),
+        ]
+        constraints = [
+            *[c for f in COUNT_FIELDS for c in _count_constraints(f)],
+            models.CheckConstraint(
+                condition=Q(intercepted__isnull=True) | Q(launched__isnull=True) | Q(intercepted__lte=F("launched")),
+                name="incident_intercepted_le_launched",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | _in_range("latitude", -90, 90),
+                name="incident_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | _in_range("longitude", -180, 180),
+                name="incident_longitude_range",
+            ),
+            models.CheckConstraint(
+                condition=(Q(latitude__isnull=True) & Q(longitude__isnull=True))
+                | (Q(latitude__isnull=False) & Q(longitude__isnull=False)),
+                name="incident_lat_lon_together",
+            ),
+            models.CheckConstraint(
+                condition=Q(claimed=True) | Q(claimed_by__isnull=True),
+                name="incident_claimed_by_needs_claim",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "published", "rejected"]), name="incident_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.base.name if self.base_id and self.base else (self.place or self.get_country_display())
+        return f"{self.date.isoformat()} {where}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("incidents:incident-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def date_display(self) -> str:
+        """The date written no finer than it is known."""
+        if self.date_precision == self.DatePrecision.YEAR:
+            return f"{self.date:%Y}"
+        if self.date_precision == self.DatePrecision.MONTH:
+            return f"{self.date:%B %Y}"
+        if self.date_precision == self.DatePrecision.WEEK:
+            return f"week of {self.date:%d %b %Y}"
+        return f"{self.date:%d %b %Y}"
+
+    def publish(self, *, by: Any) -> None:
+        self._review(self.Status.PUBLISHED, by)
+
+    def reject(self, *, by: Any) -> None:
+        self._review(self.Status.REJECTED, by)
+
+    def _review(self, status: str, by: Any) -> None:
+        self.status = status
+        self.reviewed_by = by
+        self.reviewed_at = timezone.now()
+        self._history_user = by
+        self.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
+
+
+class IncidentSource(models.Model):
+    """One article's report of an incident, with what it said and where it said it."""
+
+    class Role(models.TextChoices):
+        PRIMARY = "primary", "Primary report"
+        BACKGROUND = "background", "Background mention"
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="sources")
+    article = models.ForeignKey("ingest.Article", on_delete=models.CASCADE, related_name="incident_sources")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.PRIMARY)
+    # {field: {"text": sentence, "start": int, "end": int}} offsets into article.text
+    evidence = models.JSONField(default=dict, blank=True)
+    # The values this article reported, kept to reconcile best/low/high across sources.
+    reported = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["role", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "article"], name="incident_source_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} → {self.incident} ({self.role})"
+
+
+class IncidentTombstone(models.Model):
+    """A deleted or merged incident id, for clients that keep a local copy in sync."""
+
+    class Reason(models.TextChoices):
+        DELETED = "deleted", "Deleted"
+        MERGED = "merged", "Merged"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+    incident_id = models.BigIntegerField(db_index=True)
+    reason = models.CharField(max_length=12, choices=Reason.choices)
+    merged_into = models.ForeignKey(Incident, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"incident {self.incident_id} {self.reason} at {self.at:%Y-%m-%d %H:%M}"

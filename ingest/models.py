@@ -1,0 +1,80 @@
+"""Articles submitted by editors; each row is also the status record of its parse."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+def normalize_text(text: str) -> str:
+    """The form of an article's text that identifies it: NFKC, case and spacing folded."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def text_checksum(text: str) -> str:
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def stuck(self, *, before: object) -> ArticleQuerySet:
+        """Queued or processing since before ``before``: lost by the broker or a dead worker."""
+        return self.filter(
+            status__in=[Article.Status.QUEUED, Article.Status.PROCESSING], status_changed_at__lt=before
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        PROCESSING = "processing", "Processing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    text = models.TextField()
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    published = models.DateField(help_text="Publication date: the reference for 'on Tuesday'.")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    checksum = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    status_changed_at = models.DateTimeField(auto_now_add=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    extractor_version = models.CharField(max_length=40, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        indexes = [models.Index(fields=["status", "status_changed_at"], name="article_status_changed")]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="article_url_unique"),
+            models.CheckConstraint(
+                condition=Q(status__in=["queued", "processing", "done", "failed"]), name="article_status_valid"
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        # Derived data, not business logic: the checksum always matches the text.
+        self.checksum = text_checksum(self.text)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        return reverse("ingest:article-detail", kwargs={"pk": self.pk})
