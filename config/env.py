@@ -58,9 +58,7 @@ def env_url(name: str, default: str | None, *, schemes: set[str]) -> str | None:
     parsed = urlparse(raw.strip())
     if parsed.scheme not in schemes:
         allowed = ", ".join(sorted(schemes))
-        raise ImproperlyConfigured(
-            f"{name} must be a URL with one of the schemes {allowed}, got {raw!r}"
-        )
+        raise ImproperlyConfigured(f"{name} must be a URL with one of the schemes {allowed}, got {raw!r}")
     if parsed.scheme not in {"sqlite", "memory"} and not parsed.hostname:
         raise ImproperlyConfigured(f"{name} has no host: {raw!r}")
     return raw.strip()

@@ -19,8 +19,18 @@ from incidents.models import Base, Faction
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-BASE_FIELDS = ("name", "aliases", "kind", "country", "province", "latitude", "longitude",
-               "operators", "notes", "source_url")
+BASE_FIELDS = (
+    "name",
+    "aliases",
+    "kind",
+    "country",
+    "province",
+    "latitude",
+    "longitude",
+    "operators",
+    "notes",
+    "source_url",
+)
 FACTION_FIELDS = ("name", "aliases", "kind", "aligned_with", "notes", "source_url", "umbrella_id")
 
 
@@ -32,8 +42,10 @@ class LoadReport:
     unchanged: int = 0
 
     def __str__(self) -> str:
-        return (f"{len(self.created)} created, {len(self.updated)} updated, "
-                f"{len(self.kept_edits)} kept (edited by an editor), {self.unchanged} unchanged")
+        return (
+            f"{len(self.created)} created, {len(self.updated)} updated, "
+            f"{len(self.kept_edits)} kept (edited by an editor), {self.unchanged} unchanged"
+        )
 
 
 def _checksum(values: dict[str, Any]) -> str:
@@ -44,8 +56,9 @@ def _current(row: models.Model, fields: tuple[str, ...]) -> dict[str, Any]:
     return {f: getattr(row, f) for f in fields}
 
 
-def _upsert(model: type[models.Model], slug: str, values: dict[str, Any],
-            fields: tuple[str, ...], report: LoadReport) -> models.Model:
+def _upsert(
+    model: type[models.Model], slug: str, values: dict[str, Any], fields: tuple[str, ...], report: LoadReport
+) -> models.Model:
     wanted = _checksum(values)
     row = model.objects.filter(slug=slug).first()  # type: ignore[attr-defined]
     if row is None:

@@ -23,7 +23,8 @@ class HasElement(Lookup):
 
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
-        sql = f"EXISTS (SELECT 1 FROM json_each({lhs}) WHERE json_each.value = %s)"
+        # lhs is a compiled column reference, never user input; the value is a bound parameter.
+        sql = f"EXISTS (SELECT 1 FROM json_each({lhs}) WHERE json_each.value = %s)"  # noqa: S608
         return sql, [*lhs_params, self.rhs]
 
     def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:

@@ -101,9 +101,7 @@ class Faction(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     aliases = models.JSONField(default=list, blank=True, help_text="Transliterations and translations.")
     kind = models.CharField(max_length=40, blank=True, help_text="militia, umbrella, front group, state actor...")
-    umbrella = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
-    )
+    umbrella = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
     aligned_with = models.CharField(max_length=120, blank=True)
     notes = models.TextField(blank=True)
     source_url = models.URLField(max_length=500, blank=True)
@@ -150,9 +148,7 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
         return self.filter(weapons__has=weapon)
 
     def in_bbox(self, west: float, south: float, east: float, north: float) -> IncidentQuerySet:
-        return self.filter(
-            latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
-        )
+        return self.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
 
     def near(self, *, base_id: int | None, place: str, country: str, on: dt.date, days: int = 1) -> IncidentQuerySet:
         """Incidents that could be the same attack: same site (or place), date within ``days``."""
@@ -172,22 +168,29 @@ def is_editor(user: Any) -> bool:
 
 def _count_constraints(field: str) -> list[models.CheckConstraint]:
     low, high = f"{field}_low", f"{field}_high"
+    best_unknown = Q(**{f"{field}__isnull": True})
     return [
         models.CheckConstraint(
-            condition=Q(**{f"{low}__isnull": True}) | Q(**{f"{field}__isnull": True}) | Q(**{f"{low}__lte": F(field)}),
+            condition=Q(**{f"{low}__isnull": True}) | best_unknown | Q(**{f"{low}__lte": F(field)}),
             name=f"incident_{field}_low_le_best",
         ),
         models.CheckConstraint(
-            condition=Q(**{f"{high}__isnull": True}) | Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": F(high)}),
+            condition=Q(**{f"{high}__isnull": True})
+            | Q(**{f"{field}__isnull": True})
+            | Q(**{f"{field}__lte": F(high)}),
             name=f"incident_{field}_best_le_high",
         ),
         models.CheckConstraint(
-            condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
+            condition=best_unknown | Q(**{f"{field}__gte": 0}),
             name=f"incident_{field}_nonnegative",
         ),
         models.CheckConstraint(
             condition=Q(**{f"{low}__isnull": True}) | Q(**{f"{low}__gte": 0}),
             name=f"incident_{field}_low_nonnegative",
+        ),
+        models.CheckConstraint(
+            condition=Q(**{f"{high}__isnull": True}) | Q(**{f"{high}__gte": 0}),
+            name=f"incident_{field}_high_nonnegative",
         ),
     ]
 
@@ -237,13 +240,9 @@ class Incident(models.Model):
     intercepted, intercepted_low, intercepted_high = _count_fields("projectiles intercepted")
     killed, killed_low, killed_high = _count_fields("people killed")
     injured, injured_low, injured_high = _count_fields("people injured")
-    perpetrator = models.ForeignKey(
-        Faction, null=True, blank=True, on_delete=models.PROTECT, related_name="incidents"
-    )
+    perpetrator = models.ForeignKey(Faction, null=True, blank=True, on_delete=models.PROTECT, related_name="incidents")
     claimed = models.BooleanField(default=False)
-    claimed_by = models.ForeignKey(
-        Faction, null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
-    )
+    claimed_by = models.ForeignKey(Faction, null=True, blank=True, on_delete=models.PROTECT, related_name="claims")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     summary = models.CharField(max_length=300, blank=True)
     confidence = models.FloatField(null=True, blank=True)

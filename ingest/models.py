@@ -25,9 +25,7 @@ def text_checksum(text: str) -> str:
 class ArticleQuerySet(models.QuerySet["Article"]):
     def stuck(self, *, before: object) -> ArticleQuerySet:
         """Queued or processing since before ``before``: lost by the broker or a dead worker."""
-        return self.filter(
-            status__in=[Article.Status.QUEUED, Article.Status.PROCESSING], status_changed_at__lt=before
-        )
+        return self.filter(status__in=[Article.Status.QUEUED, Article.Status.PROCESSING], status_changed_at__lt=before)
 
 
 class Article(models.Model):

@@ -1,0 +1,27 @@
+"""Settings for the test suite.
+
+Without CI the suite runs on SQLite with tasks in-process, so a laptop needs no
+services. With CI=true it runs on the machine's PostgreSQL and Redis; tests/conftest.py
+checks they answer and stops the run with a clear message if they do not.
+"""
+
+import os
+
+from config.env import env_bool
+
+CI = env_bool("CI", default=False)
+if CI:
+    os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/basewatch")
+    os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
+
+from config.settings import *  # noqa: E402, F403
+
+# Tests run tasks in-process; the worker fixture switches to the real broker.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True

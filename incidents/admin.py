@@ -1,0 +1,67 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from incidents.models import Base, Faction, Incident, IncidentSource, IncidentTombstone
+
+
+@admin.register(Base)
+class BaseAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "country", "province", "latitude", "longitude")
+    list_filter = ("country", "kind")
+    search_fields = ("name", "slug", "aliases", "province")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Faction)
+class FactionAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "umbrella", "aligned_with")
+    list_filter = ("kind", "umbrella")
+    search_fields = ("name", "slug", "aliases")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("umbrella",)
+
+
+class IncidentSourceInline(admin.TabularInline):
+    model = IncidentSource
+    extra = 0
+    fields = ("article", "role", "evidence", "reported", "created_at")
+    readonly_fields = ("created_at",)
+    autocomplete_fields = ("article",)
+
+
+@admin.register(Incident)
+class IncidentAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "date",
+        "date_precision",
+        "base",
+        "place",
+        "country",
+        "status",
+        "launched",
+        "killed",
+        "injured",
+        "perpetrator",
+        "claimed",
+    )
+    list_filter = ("status", "country", "date_precision", "claimed", "perpetrator", "base")
+    search_fields = ("summary", "place", "base__name", "perpetrator__name")
+    date_hierarchy = "date"
+    autocomplete_fields = ("base", "perpetrator", "claimed_by")
+    readonly_fields = ("created_at", "updated_at", "reviewed_by", "reviewed_at")
+    inlines = [IncidentSourceInline]
+    list_select_related = ("base", "perpetrator")
+
+
+@admin.register(IncidentSource)
+class IncidentSourceAdmin(admin.ModelAdmin):
+    list_display = ("incident", "article", "role", "created_at")
+    list_filter = ("role",)
+    search_fields = ("article__title", "article__url", "incident__summary")
+    autocomplete_fields = ("incident", "article")
+
+
+@admin.register(IncidentTombstone)
+class IncidentTombstoneAdmin(admin.ModelAdmin):
+    list_display = ("incident_id", "reason", "merged_into", "at")
+    list_filter = ("reason",)

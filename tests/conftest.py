@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+from tests import services
+from tests.factories import UserFactory
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """In CI the suite must run on the real PostgreSQL and Redis: stop loudly if either is missing."""
+    if not getattr(settings, "CI", False):
+        return
+    engine = settings.DATABASES["default"]["ENGINE"]
+    problems = []
+    if "postgresql" not in engine:
+        problems.append(f"CI=true but DATABASE_URL selects {engine}, not PostgreSQL")
+    else:
+        db = settings.DATABASES["default"]
+        problems.append(services.postgres_error(services.database_url_for(db)))
+    if not settings.CELERY_BROKER_URL:
+        problems.append("CI=true but CELERY_BROKER_URL is not set")
+    else:
+        problems.append(services.redis_error(settings.CELERY_BROKER_URL))
+    problems = [p for p in problems if p]
+    if problems:
+        pytest.exit("Real services required in CI:\n  " + "\n  ".join(problems), returncode=3)
+
+
+@pytest.fixture
+def editor(db):
+    user = UserFactory(username="editor")
+    user.groups.add(Group.objects.get_or_create(name=settings.EDITORS_GROUP)[0])
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def admin_client_user(db):
+    return UserFactory(username="root", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker) -> Iterator:
+    """A real Celery worker on Redis, reading the test database. Required in CI."""
+    from django.db import connection
+
+    reason = None
+    if not settings.CELERY_BROKER_URL:
+        reason = "no broker configured (set CELERY_BROKER_URL, or CI=true)"
+    elif connection.vendor != "postgresql":
+        reason = "a worker process needs a shared database: set DATABASE_URL to PostgreSQL"
+    if reason:
+        if getattr(settings, "CI", False):
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+    with services.celery_worker(
+        database_url=services.database_url_for(connection.settings_dict),
+        broker_url=settings.CELERY_BROKER_URL,
+    ) as proc:
+        yield proc
+
+
+@pytest.fixture
+def live_worker(celery_worker_process) -> Iterator:
+    """Send tasks through the broker to the real worker for the duration of one test."""
+    from config.celery import app
+
+    eager, queue = app.conf.task_always_eager, app.conf.task_default_queue
+    app.conf.task_always_eager = False
+    app.conf.task_default_queue = celery_worker_process.queue
+    try:
+        yield celery_worker_process
+    finally:
+        app.conf.task_always_eager = eager
+        app.conf.task_default_queue = queue

@@ -1,0 +1,91 @@
+"""The shipped gazetteer: real, complete, and loaded idempotently."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from incidents.gazetteer import DATA_DIR, gazetteer_load
+from incidents.models import Base, Faction
+
+pytestmark = pytest.mark.django_db
+
+# Generous boxes around each country: a coordinate outside is a typo or a swapped lat/lon.
+COUNTRY_BOXES = {
+    "IQ": (29.0, 37.5, 38.7, 48.8),
+    "SY": (32.3, 37.4, 35.7, 42.4),
+    "JO": (29.1, 33.4, 34.9, 39.4),
+}
+
+
+def test_gazetteer_is_large_enough_and_sourced():
+    bases = json.loads((DATA_DIR / "bases.json").read_text())
+    factions = json.loads((DATA_DIR / "factions.json").read_text())
+    assert len(bases) >= 30
+    assert len(factions) >= 15
+    assert all(b["source_url"].startswith("http") for b in bases)
+    assert all(f["source_url"].startswith("http") for f in factions)
+
+
+def test_every_base_has_coordinates_in_its_country():
+    gazetteer_load()
+    for base in Base.objects.all():
+        south, north, west, east = COUNTRY_BOXES[base.country]
+        assert south <= base.latitude <= north, base.slug
+        assert west <= base.longitude <= east, base.slug
+
+
+def test_loading_twice_changes_nothing():
+    first = gazetteer_load()
+    stamps = dict(Base.objects.values_list("slug", "updated_at"))
+    second = gazetteer_load()
+    assert first.created
+    assert not second.created
+    assert not second.updated
+    assert dict(Base.objects.values_list("slug", "updated_at")) == stamps
+    assert Base.objects.count() == len(first.created) - Faction.objects.count()
+
+
+def test_editor_edits_survive_a_reload():
+    gazetteer_load()
+    base = Base.objects.get(slug="tower-22")
+    base.notes = "Checked on satellite imagery by an editor."
+    base.save()
+    report = gazetteer_load()
+    base.refresh_from_db()
+    assert base.notes == "Checked on satellite imagery by an editor."
+    assert "tower-22" in report.kept_edits
+
+
+def test_changed_shipped_record_updates_an_unedited_row(tmp_path):
+    gazetteer_load()
+    bases = json.loads((DATA_DIR / "bases.json").read_text())
+    for entry in bases:
+        if entry["slug"] == "tower-22":
+            entry["notes"] = "New shipped note."
+    (tmp_path / "bases.json").write_text(json.dumps(bases))
+    (tmp_path / "factions.json").write_text((DATA_DIR / "factions.json").read_text())
+    report = gazetteer_load(data_dir=tmp_path)
+    assert report.updated == ["tower-22"]
+    assert Base.objects.get(slug="tower-22").notes == "New shipped note."
+
+
+def test_umbrella_membership_is_loaded():
+    gazetteer_load()
+    iri = Faction.objects.get(slug="islamic-resistance-in-iraq")
+    kh = Faction.objects.get(slug="kataib-hezbollah")
+    assert kh.umbrella == iri
+    assert kh.pk in iri.with_members_ids()
+
+
+def test_aliases_cover_common_spellings():
+    gazetteer_load()
+    asad = Base.objects.get(slug="ain-al-asad-air-base")
+    assert {"Ain al-Assad", "Al Asad", "Ayn al-Asad"} <= set(asad.aliases)
+
+
+def test_command_reports_counts(capsys):
+    call_command("load_gazetteer")
+    call_command("load_gazetteer")
+    out = capsys.readouterr().out
+    assert "0 created, 0 updated" in out.splitlines()[-1]

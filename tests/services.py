@@ -1,0 +1,128 @@
+"""Reachability of the real services the CI suite must use, and a real Celery worker."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def postgres_error(url: str) -> str | None:
+    import psycopg
+
+    parsed = urlparse(url)
+    try:
+        with psycopg.connect(
+            host=parsed.hostname,
+            port=parsed.port or 5432,
+            user=parsed.username or "postgres",
+            password=parsed.password,
+            dbname="postgres",
+            connect_timeout=3,
+        ) as conn:
+            conn.execute("SELECT 1")
+    except Exception as exc:
+        return f"PostgreSQL at {parsed.hostname}:{parsed.port or 5432} is unreachable: {exc}"
+    return None
+
+
+def redis_error(url: str) -> str | None:
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=3).ping()
+    except Exception as exc:
+        return f"Redis at {url} is unreachable: {exc}"
+    return None
+
+
+def database_url_for(settings_dict: dict) -> str:
+    user = settings_dict.get("USER") or "postgres"
+    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
+
+
+@contextlib.contextmanager
+def celery_worker(
+    *,
+    database_url: str,
+    broker_url: str,
+    queue: str | None = None,
+    concurrency: int = 1,
+    extra_env: dict[str, str] | None = None,
+    log_name: str = "worker",
+) -> Iterator[subprocess.Popen]:
+    """Run a real ``celery worker`` process against the given database and broker."""
+    queue = queue or f"test-{uuid.uuid4().hex[:8]}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DATABASE_URL": database_url,
+        "CELERY_BROKER_URL": broker_url,
+        "CELERY_QUEUE": queue,
+        "DEBUG": "true",
+        "CONN_MAX_AGE": "0",
+        **(extra_env or {}),
+    }
+    log_dir = Path(os.environ.get("TEST_LOG_DIR", "/tmp/basewatch-test-logs"))
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / f"{log_name}-{queue}.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--loglevel=INFO",
+                "-Q",
+                queue,
+                "-n",
+                f"{queue}@%h",
+                "--concurrency",
+                str(concurrency),
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_ready(log_path, proc)
+            proc.queue = queue  # type: ignore[attr-defined]
+            proc.log_path = log_path  # type: ignore[attr-defined]
+            yield proc
+        finally:
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+
+
+def _wait_ready(log_path: Path, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"celery worker exited with {proc.returncode}:\n{log_path.read_text()[-3000:]}")
+        if b"ready." in log_path.read_bytes():
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"celery worker not ready after {timeout}s:\n{log_path.read_text()[-3000:]}")

@@ -1,0 +1,60 @@
+"""Bad environment values stop start-up with a message naming the variable."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start(env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "DEBUG", "CI"}}
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "variable"),
+    [
+        ({"DEBUG": "maybe"}, "DEBUG"),
+        ({"DATABASE_URL": "mysql://db/basewatch"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "not a url"}, "DATABASE_URL"),
+        ({"CELERY_BROKER_URL": "kafka://broker"}, "CELERY_BROKER_URL"),
+        ({"CONN_MAX_AGE": "forever"}, "CONN_MAX_AGE"),
+        ({"DEBUG": "false", "ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"),
+        ({"DEBUG": "false", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
+    ],
+)
+def test_bad_values_fail_naming_the_variable(env, variable):
+    result = start(env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert variable in result.stderr.splitlines()[-1]
+
+
+def test_defaults_need_no_services():
+    result = start({})
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_values_are_accepted():
+    result = start(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "basewatch.example.org",
+            "DATABASE_URL": "postgres://u:p@db:5432/basewatch",
+            "CELERY_BROKER_URL": "redis://redis:6379/0",
+        }
+    )
+    assert result.returncode == 0, result.stderr
