@@ -1,7 +1,4 @@
-from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from django.urls import URLPattern
 
-urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-]
+# Incident, base, faction, stats and changes endpoints are registered here under /api/v1/.
+urlpatterns: list[URLPattern] = []
