@@ -52,6 +52,9 @@ class Article(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
+    # A curated reference entry (incidents/data/reference_incidents.json): its text is our own
+    # summary of the public source at `url`, so it is never handed to the extractor.
+    is_reference = models.BooleanField(default=False)
 
     objects = ArticleQuerySet.as_manager()
 
