@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install setup run test lint format migrations-check worker beat clean
+.PHONY: install vendor setup run test lint format migrations-check worker beat clean
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -13,12 +13,33 @@ $(VENV)/.installed: requirements.lock
 	$(PY) -m pip install --quiet -r requirements.lock
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed vendor
+
+# Front-end libraries: pinned in package.json/package-lock.json, copied to static/vendor/ (git-ignored).
+# Leaflet itself is served from django-leaflet's static files.
+VENDOR := static/vendor
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm not found: install Node.js 18+ and npm (e.g. apt-get install nodejs npm) to fetch the dashboard's front-end libraries (package.json)." >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(VENDOR)/.copied: node_modules/.package-lock.json
+	mkdir -p $(VENDOR)/markercluster $(VENDOR)/uplot
+	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+	   node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+	   node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
+	   node_modules/leaflet.markercluster/MIT-LICENCE.txt $(VENDOR)/markercluster/
+	cp node_modules/uplot/dist/uPlot.iife.min.js node_modules/uplot/dist/uPlot.min.css \
+	   node_modules/uplot/LICENSE $(VENDOR)/uplot/
+	touch $@
+
+vendor: $(VENDOR)/.copied
 
 # Migrate and load the shipped data (idempotent: safe on every start).
 setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_gazetteer
+	$(PY) manage.py load_reference_incidents
 
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -44,4 +65,4 @@ beat: install
 	$(VENV)/bin/celery -A config beat --loglevel=INFO
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles node_modules $(VENDOR) .pytest_cache .ruff_cache
