@@ -13,7 +13,9 @@ import unicodedata
 
 from spacy.tokens import Doc
 
-ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "er", "ez", "ul"})
+ARTICLES = frozenset(
+    {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "er", "ez", "ul"}
+)
 HYPHENS = frozenset({"-", "‑", "–"})
 _VOWEL_GROUPS = (("ay", "ai"), ("ey", "ai"), ("ei", "ai"), ("ee", "i"), ("oo", "u"), ("ou", "u"))
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -41,10 +43,7 @@ def set_skeleton_norms(doc: Doc) -> Doc:
     """Write each token's skeleton into ``token.norm_`` (articles keep their own text)."""
     for token in doc:
         low = token.lower_
-        if low in ARTICLES or not token.is_alpha:
-            token.norm_ = low
-        else:
-            token.norm_ = skeleton(token.text)
+        token.norm_ = low if low in ARTICLES else (skeleton(token.text) or low)
     return doc
 
 
@@ -74,6 +73,5 @@ def token_pattern(doc: Doc) -> list[dict] | None:
         if i:
             pattern.append({"LOWER": {"IN": sorted(ARTICLES)}, "OP": "?"})
             pattern.append({"ORTH": {"IN": sorted(HYPHENS)}, "OP": "?"})
-        key = skeleton(tok.text)
-        pattern.append({"NORM": key} if not key.isdigit() else {"LOWER": tok.lower_})
+        pattern.append({"NORM": skeleton(tok.text)})
     return pattern

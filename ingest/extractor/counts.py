@@ -1,0 +1,207 @@
+"""Figures in one sentence: projectiles launched and intercepted, people killed and injured.
+
+Best/low/high rule (one rule for every count): ``best`` is the HIGHEST figure any report gives,
+``low`` the lowest, ``high`` the highest. Lower figures in wire copy are nearly always partial
+(the rockets that landed inside the base, the casualties confirmed so far), so the highest
+figure is the fullest account; every report is kept with its attribution for review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.extractor.numbers import UNITS, VAGUE, NumberMention, find_numbers
+from ingest.extractor.weapons import WeaponMention
+
+_PERSON = (
+    r"(?:soldiers?|troops?|service\s?members?|servicemembers?|servicemen|personnel|contractors?|people|persons?|"
+    r"civilians?|fighters?|Americans?|members?|reservists?|guards?|employees?|workers?|staff(?:ers)?|marines?|sailors?|"
+    r"airmen|individuals?|commandos?|officers?|others?|victims?|militants?)"
+)
+_KILL = r"(?:killed|dead|died|slain)"
+_WOUND = r"(?:wounded|injured|hurt)"
+_ADJ = r"(?:[\w.'’-]+\s+){0,5}?"
+_NOUN_MODIFIER = re.compile(
+    r"^\s*(?:attacks?|strikes?|assaults?|barrages?|launch\w*|salvos?|fire|threat|operators?|units?|team)\b", re.I
+)
+_INTERCEPTED = re.compile(
+    r"^[^.;,]{0,25}?\b(?:was|were|had been|have been|being)\s+(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed)",
+    re.I,
+)
+_INTERCEPT_OF = re.compile(
+    r"^\s*of\s+(?:which|them|these|those|the\s+\w+)\s+(?:were|was|had been)?\s*(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed)",
+    re.I,
+)
+_INTERCEPT_VERB = re.compile(r"(?:shot down|intercepted|downed|destroyed)\s+(?:at least\s+)?$", re.I)
+_ZERO_BOTH = re.compile(
+    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+|word\s+of\s+|signs?\s+of\s+)?(?:(?:material\s+)?(?:damage|damages)\s+(?:or|and)\s+)?"
+    r"(?:casualties|causalities)\b|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict|lead\s+to|leave)\s+(?:any\s+)?(?:casualties|causalities)"
+    r"|\bwithout\s+(?:causing\s+|leaving\s+|any\s+)?(?:casualties|causalities)|\bcaus(?:ing|ed)\s+no\s+(?:casualties|causalities)"
+    r"|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|Americans?)\s+(?:was|were)\s+(?:killed\s+or\s+(?:injured|wounded|hurt)"
+    r"|(?:injured|wounded|hurt)\s+or\s+killed|harmed)",
+    re.I,
+)
+_ZERO_INJURED = re.compile(
+    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+)?injur(?:y|ies)\b|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|"
+    r"Americans?)\s+(?:was|were)\s+(?:\w+\s+)?(?:injured|wounded|hurt)|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict)\s+"
+    r"(?:any\s+)?injur(?:y|ies)|\bwithout\s+(?:causing\s+)?(?:any\s+)?injur(?:y|ies)",
+    re.I,
+)
+_ZERO_KILLED = re.compile(r"\bno\s+(?:deaths|fatalities|one\s+was\s+killed)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    field: str  # launched | intercepted | killed | injured
+    value: int
+    start: int  # offsets within the sentence
+    end: int
+
+
+def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
+    if n.text.lower() in {"a", "an"} and not allow_article:
+        return False
+    if n.text.lower() == "no":
+        return False
+    before = text[max(0, n.start - 12) : n.start].lower()
+    after = text[n.end : n.end + 12].lower()
+    if re.search(r"\b(?:of|per|than)\s*$", before) and "at least" not in before:
+        return False
+    if re.match(
+        r"\s*(?:%|percent|km|kilomet|mile|meter|metre|am|pm|a\.m|p\.m|years?|months?|days?|hours?|minutes?)", after
+    ):
+        return False
+    return not re.match(r"\s*(?:other|more|additional)\b", after)
+
+
+def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[NumberMention]) -> list[Figure]:
+    out: list[Figure] = []
+    for w in weapons:
+        tail = text[w.end : w.end + 40]
+        # "three rockets, two of which were shot down" / "two of them were intercepted"
+        for n in numbers:
+            if w.end <= n.start <= w.end + 6 and _INTERCEPT_OF.match(text[n.end :]):
+                out.append(Figure("intercepted", n.value, n.start, n.end + 30))
+        # the number right before the weapon noun, adjectives allowed between ("two Katyusha rockets")
+        best = None
+        for n in numbers:
+            if n.end <= w.start and w.start - n.end <= 40:
+                between = text[n.end : w.start]
+                if re.fullmatch(r"[\s-]*(?:[\w’'.-]+[\s-]+){0,3}", between) and not re.search(
+                    r"\b(?:of|which|and|or|were|was|the|by|at|on|in|to|from|with|than)\b", between, re.I
+                ):
+                    best = n
+        if best is None or not _usable(best, text, allow_article=True):
+            if best is not None and best.text.lower() in VAGUE:
+                continue
+            m = _INTERCEPT_VERB.search(text[max(0, w.start - 40) : w.start])
+            if m is None:
+                continue
+        if best is None:
+            continue
+        if best.text.lower() in {"a", "an", "single", "lone"} and (
+            _NOUN_MODIFIER.match(tail) or re.search(r"\bsuch\s*$", text[: best.start])
+        ):
+            continue
+        if _NOUN_MODIFIER.match(tail) and best.text.lower() not in UNITS and not best.text.isdigit():
+            continue
+        if _NOUN_MODIFIER.match(tail) and best.text.lower() in {"a", "an"}:
+            continue
+        if _INTERCEPTED.match(tail) or _INTERCEPT_VERB.search(text[max(0, best.start - 40) : best.start]):
+            out.append(Figure("intercepted", best.value, best.start, w.end))
+        else:
+            out.append(Figure("launched", best.value, best.start, w.end))
+    return out
+
+
+def _sum_list(phrase: str) -> int | None:
+    """'five U.S. service members and one contractor' -> 6; None when a part is vague."""
+    total = 0
+    found = False
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase):
+        nums = [n for n in find_numbers(part) if n.text.lower() != "no"]
+        if not nums:
+            if re.search(rf"\b{_PERSON}\b", part, re.I) and re.search(
+                r"\b(?:several|dozens|many|multiple|some)\b", part, re.I
+            ):
+                return None
+            continue
+        n = nums[0]
+        if not re.search(rf"\b{_PERSON}\b", part, re.I):
+            continue
+        total += n.value
+        found = True
+    return total if found else None
+
+
+_NUM_WORDS = "|".join(sorted((w for w in UNITS if w not in {"no", "zero"}), key=len, reverse=True))
+_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+)?(?:\d[\d,]*|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"
+_PASSIVE = {
+    field: re.compile(
+        rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)"
+        rf"(?:\s+(?:of|from|with|at|in)\s+[\w.'’-]+){{0,2}}\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
+        rf"(?:\w+ly\s+)?{verb}\b",
+        re.I,
+    )
+    for field, verb in (("killed", _KILL), ("injured", _WOUND))
+}
+_ACTIVE = {
+    field: re.compile(
+        rf"\b{verb}\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)", re.I
+    )
+    for field, verb in (
+        ("killed", r"(?:killing|killed|kills)"),
+        ("injured", r"(?:wounding|wounded|injuring|injured|wounds|injures)"),
+    )
+}
+_WITH_INJURIES = re.compile(
+    rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:\w+\s+){{0,2}}?(?:with|suffered|sustained|sustaining|suffering)\s+(?:\w+\s+){{0,2}}?(?:injuries|wounds|traumatic brain)",
+    re.I,
+)
+_DEATHS_OF = re.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
+
+
+def casualty_figures(text: str) -> list[Figure]:
+    out: list[Figure] = []
+    seen: set[tuple[str, int]] = set()
+
+    def add(field: str, m: re.Match[str]) -> None:
+        value = _sum_list(m.group("list"))
+        if value is None or (field, m.start("list")) in seen:
+            return
+        seen.add((field, m.start("list")))
+        out.append(Figure(field, value, m.start(), m.end()))
+
+    for field in ("killed", "injured"):
+        for m in _PASSIVE[field].finditer(text):
+            add(field, m)
+        for m in _ACTIVE[field].finditer(text):
+            add(field, m)
+    for m in _WITH_INJURIES.finditer(text):
+        add("injured", m)
+    for m in _DEATHS_OF.finditer(text):
+        add("killed", m)
+    if _ZERO_BOTH.search(text):
+        m = _ZERO_BOTH.search(text)
+        out.append(Figure("killed", 0, m.start(), m.end()))
+        out.append(Figure("injured", 0, m.start(), m.end()))
+    else:
+        for field, pattern in (("injured", _ZERO_INJURED), ("killed", _ZERO_KILLED)):
+            m = pattern.search(text)
+            if m:
+                out.append(Figure(field, 0, m.start(), m.end()))
+    return out
+
+
+def sentence_figures(text: str, weapons: list[WeaponMention]) -> list[Figure]:
+    """All figures stated in one sentence (offsets relative to it)."""
+    numbers = [n for n in find_numbers(text) if not any(w.start <= n.start < w.end for w in weapons)]
+    return projectile_figures(text, weapons, numbers) + casualty_figures(text)
+
+
+def best_low_high(values: list[int]) -> tuple[int | None, int | None, int | None]:
+    """The module's stated rule: best = highest, low = lowest, high = highest."""
+    if not values:
+        return None, None, None
+    return max(values), min(values), max(values)

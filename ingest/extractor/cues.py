@@ -1,0 +1,107 @@
+"""Sentence-level reading cues: is this an attack on a coalition site, or something else?
+
+Each cue is a small regex with a name; ``events`` combines them in a fixed order.
+"""
+
+from __future__ import annotations
+
+import re
+
+ATTACK = re.compile(
+    r"\b(?:attack(?:ed|s|ing)?|target(?:ed|ing|s)?|struck|strikes?|hit|hits|hitting|fired|firing|launched|launching|"
+    r"shell(?:ed|ing)|bombard\w*|landed|fell|impacted|explosions?|exploded|blasts?|barrage|salvo|came under|"
+    r"rocketed|assault(?:ed)?|shot down|downed|intercepted|wounded|injured|killed|wounding|injuring|killing)\b",
+    re.I,
+)
+NEGATED_ATTACK = re.compile(
+    r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}?(?:attack(?:ed)?|target(?:ed|ing)?|struck|hit|impacted|fired|launched)\b",
+    re.I,
+)
+# Who or what the attack was aimed at, when no gazetteer site is named.
+_COALITION = r"(?:U\.\s?S\.|US|U\.S|American|United States|coalition|US-led coalition|U\.S\.-led coalition|international coalition|foreign)"
+GENERIC_TARGET = re.compile(
+    rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:military\s+|army\s+|troops?\s+)?"
+    r"(?:bases?|outposts?|installations?|facilit(?:y|ies)|garrisons?|compounds?|positions?|sites?|forces|troops|"
+    r"personnel|service\s?members|soldiers|contractors|interests|patrols?|convoys?)\b"
+    r"|\b(?:bases?|outposts?|installations?|facilit(?:y|ies)|sites?|camps?)\b[^.;]{0,40}?\b(?:hous(?:es|ing)|host(?:s|ing)|"
+    rf"used by|with|where)\s+(?:\w+\s+){{0,2}}?{_COALITION}",
+    re.I,
+)
+# The attacker is the US, its allies or another state striking someone else.
+_ACTOR = r"(?:U\.\s?S\.|US|American|United States|Israeli|Turkish|Turkey|Jordanian|Washington|Pentagon|CENTCOM)"
+OTHER_ACTOR = re.compile(
+    rf"\b{_ACTOR}\s+(?:-led\s+)?(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"
+    r"special forces)?\s*(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|conducted|launched|"
+    r"struck|bombed|retaliated|targeted|killed|raided|responded)\b"
+    rf"|\b(?:retaliatory|in retaliation|self-defen[cs]e strikes?|precision strikes?)\b|\b{_ACTOR}\s+(?:air\s?)?(?:strikes?|raids?)\b",
+    re.I,
+)
+SHIPPING = re.compile(
+    r"\b(?:ships?|vessels?|tankers?|shipping|Red Sea|Gulf of Aden|Bab al-Mandab|merchant|bulk carrier|container ship|"
+    r"destroyers?|warships?|Houthis?)\b",
+    re.I,
+)
+FOILED = re.compile(
+    r"\b(?:found|discovered|seized|defused|dismantled|thwart\w*|foil(?:ed|s)?|confiscated|before (?:they|it) "
+    r"(?:were|was|could be) (?:launched|fired)|ready (?:to|for) (?:be )?launch\w*|launch(?:ing)?[- ]?pads?)\b",
+    re.I,
+)
+# A state strike whose declared target was not the coalition ("Israeli spy headquarters").
+OTHER_TARGET = re.compile(
+    r"\b(?:spy|espionage|Mossad|Zionist)\s+(?:headquarters|cent(?:er|re)s?|bases?|sites?|hq|nests?)\b"
+    r"|\banti-Iran(?:ian)?\s+(?:terrorist\s+)?groups\b",
+    re.I,
+)
+DENIAL = re.compile(
+    r"\b(?:not|n't)\s+(?:believe\s+|think\s+)?(?:that\s+)?(?:[\w.-]+\s+){0,5}?(?:targeting|targeted|aimed at|directed at|"
+    r"the (?:intended )?target)\b",
+    re.I,
+)
+TALLY = re.compile(
+    r"\b(?:\d[\d,]*|a hundred|hundreds|dozens|scores)\s+(?:such\s+|separate\s+|other\s+|militia\s+|drone\s+|rocket\s+)?"
+    r"(?:attacks|times|incidents|assaults)\b|\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?attack\b|\bseparate times\b",
+    re.I,
+)
+HYPOTHETICAL = re.compile(
+    r"\b(?:threat(?:en(?:ed|s|ing)?)?|vow(?:ed|s)?|warn(?:ed|s)?|would|could|might|call(?:ed|s)? for|demand(?:ed|s)?|"
+    r"urg(?:ed|es)|plan(?:ned|s)? to|intend(?:ed|s)? to|risk of|fears? of)\s+(?:\w+\s+){0,4}?"
+    r"(?:attack|target|strike|hit|fire|launch)\w*\b",
+    re.I,
+)
+# An earlier attack mentioned inside a sentence about a newer one: "... after two rockets on Sunday targeted X".
+AFTER_CLAUSE = re.compile(
+    r"\b(?:after|following|since)\b(?!\s+(?:midnight|dawn|noon|sunset|sunrise|\d|the attack\b))", re.I
+)
+BACKGROUND = re.compile(
+    r"\b(?:previously|had been|had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"
+    r"earlier (?:attacks?|strikes?|incidents?)|in a previous|at the time|the first time since)\b",
+    re.I,
+)
+CLAIM = re.compile(
+    r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:that\s+)?(?:to be|it was not))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"
+    r"|\bresponsibility for\b|\bsaid (?:it|they) (?:had )?(?:targeted|attacked|struck|launched|carried out|hit|fired)"
+    r"|\bannounced (?:that )?(?:it|they) (?:had )?(?:targeted|attacked|struck|launched)",
+    re.I,
+)
+NO_CLAIM = re.compile(
+    r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: one| group)? (?:has |had )?(?:yet )?(?:claimed|taken)"
+    r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:immediately )?claimed"
+    r"|\bunclaimed\b|\bwithout (?:a )?claim",
+    re.I,
+)
+BLAME = re.compile(
+    r"\bblam(?:ed|es|ing)\b|\bheld\b[^.]{0,40}\bresponsible\b|\b(?:was|were|is|are) (?:likely |probably )?behind\b"
+    r"|\bcarried out by\b|\battributed\b[^.]{0,30}\bto\b|\b(?:was|were) responsible\b",
+    re.I,
+)
+GENERIC_CLAIM = re.compile(
+    r"\b(?:most|many|dozens|scores|hundreds|some|all|several|a number) of (?:the |its |their )?(?:\w+ )?"
+    r"(?:attacks|strikes|operations)\b|\bseries of\b|\bin recent (?:days|weeks|months)\b|\bregularly\b|\bfrequently\b"
+    r"|\brepeatedly\b|\busually\b|\boften\b|\b\d+ (?:attacks|operations)\b",
+    re.I,
+)
+PLURAL_ATTACKS = re.compile(r"\b(?:attacks|operations|both|strikes)\b", re.I)
+
+
+def any_match(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None

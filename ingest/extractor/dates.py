@@ -1,0 +1,203 @@
+"""Date expressions resolved against the publication date.
+
+Rules, in order of precedence for overlapping matches: explicit dates ("Jan. 28, 2024",
+"28 January"), numeric dates (via dateparser), weekdays ("late on Thursday" = the most recent
+Thursday on or before publication), relative days ("yesterday", "overnight", "two days ago"),
+relative periods ("last week", "last month", "earlier this year") and months ("in August" =
+month precision, in the latest year that is not after publication). Nothing resolves after
+the publication date. ``past`` marks expressions that place an attack before the news of the
+day (background); ``reporting`` marks the date of a statement ("officials said on Monday").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("since", re.compile(rf"\bsince\s+(?:(?:early|mid|late)[\s-]+)?{_MONTH}(?:\s+{_DAY})?\b(?:,?\s+{_YEAR}\b)?", re.I)),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
+    ("numeric", re.compile(r"\b[0-3]?\d/[01]?\d/(?:19|20)\d\d\b")),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?P<part>(?i:late|early|before dawn))?(?:\s+on)?\s*\b{_WEEKDAY}\b(?:\s+(?P<time>night|morning|evening|afternoon|overnight))?"
+        ),
+    ),
+    (
+        "relday",
+        re.compile(
+            r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|this afternoon|earlier today|overnight|(?P<n>one|two|three|four|five|six|\d) days? ago)\b",
+            re.I,
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            r"\b(?P<rel>(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|past|previous)\s+(?:week|month|year)|the\s+(?:previous|prior)\s+(?:week|month)|a\s+week\s+(?:earlier|before|ago)|a\s+month\s+ago|a\s+year\s+ago)\b",
+            re.I,
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?P<prep>(?i:in|on|during|since|last|until|by))?\s*(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of))[\s-]+)?\b{_MONTH}\b(?:\s+{_YEAR}\b)?"
+        ),
+    ),
+    ("year", re.compile(rf"\b(?P<prep>in|since|during)\s+{_YEAR}\b")),
+)
+_REPORTING = re.compile(
+    r"(?:\b(?:said|says|told|announced|reported|stated|added|confirmed|acknowledged|statement|tweeted|wrote|posted)"
+    r"|according to\b[^.;]{0,60}?)[\s,]*(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.I,
+)
+_WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: dt.date
+    precision: str  # day | week | month | year
+    start: int
+    end: int
+    text: str
+    kind: str
+    past: bool = False
+    reporting: bool = False
+
+
+def _latest_year(month: int, day: int, published: dt.date) -> int:
+    year = published.year
+    try:
+        if dt.date(year, month, min(day, 28)) > published or dt.date(year, month, day) > published:
+            year -= 1
+    except ValueError:
+        year -= 1
+    return year
+
+
+def _month_date(month: int, year: int | None, published: dt.date) -> dt.date:
+    if year is None:
+        year = published.year if month <= published.month else published.year - 1
+    return dt.date(year, month, 1)
+
+
+def _shift_month(d: dt.date, months: int) -> dt.date:
+    m = d.month - 1 + months
+    return dt.date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date) -> DateMention | None:
+    g = m.groupdict()
+    text = m.group(0).strip()
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    if kind == "iso":
+        try:
+            d = dt.date(int(g["year"]), int(g["mnum"]), int(g["day"]))
+        except ValueError:
+            return None
+        return DateMention(d, "day", start, m.end(), text, "explicit")
+    if kind in {"mdy", "dmy"}:
+        month, day = MONTHS[g["month"].lower().rstrip(".")], int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        year = int(g["year"]) if g.get("year") else _latest_year(month, day, published)
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            return None
+        return DateMention(d, "day", start, m.end(), text, "explicit", past=(published - d).days > 7)
+    if kind == "numeric":
+        import dateparser  # slow to import and to run: only for the rare numeric date
+
+        parsed = dateparser.parse(
+            text, settings={"DATE_ORDER": "DMY", "RELATIVE_BASE": dt.datetime(*published.timetuple()[:3])}
+        )
+        if parsed is None:
+            return None
+        return DateMention(
+            parsed.date(), "day", start, m.end(), text, "explicit", past=(published - parsed.date()).days > 7
+        )
+    if kind == "since":
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        year = int(g["year"]) if g.get("year") else None
+        return DateMention(_month_date(month, year, published), "month", start, m.end(), text, "since", past=True)
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+        return DateMention(published - dt.timedelta(days=back), "day", start, m.end(), text, "weekday")
+    if kind == "relday":
+        rel = g["rel"].lower()
+        if g.get("n"):
+            n = _WORDNUM.get(g["n"].lower()) or int(g["n"])
+            back = n
+        else:
+            back = 1 if rel in {"yesterday", "last night", "overnight"} else 0
+        return DateMention(published - dt.timedelta(days=back), "day", start, m.end(), text, "relday", past=back > 3)
+    if kind == "period":
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        this_month = dt.date(published.year, published.month, 1)
+        if rel.endswith("week") or "week" in rel:
+            if rel in {"this week", "earlier this week", "later this week"}:
+                return DateMention(published, "week", start, m.end(), text, "period")
+            return DateMention(published - dt.timedelta(days=7), "week", start, m.end(), text, "period", past=True)
+        if "month" in rel:
+            if rel in {"this month", "earlier this month", "later this month"}:
+                return DateMention(this_month, "month", start, m.end(), text, "period", past=rel.startswith("earlier"))
+            return DateMention(_shift_month(this_month, -1), "month", start, m.end(), text, "period", past=True)
+        if rel in {"this year", "earlier this year", "later this year"}:
+            return DateMention(dt.date(published.year, 1, 1), "year", start, m.end(), text, "period", past=True)
+        return DateMention(dt.date(published.year - 1, 1, 1), "year", start, m.end(), text, "period", past=True)
+    if kind == "month":
+        prep = (g.get("prep") or "").lower()
+        if g["month"].lower().rstrip(".") == "may" and not (prep or g.get("part") or g.get("year")):
+            return None  # the verb "may"
+        if not prep and not g.get("part") and not g.get("year"):
+            return None  # a bare capitalised month name is usually part of something else
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        year = int(g["year"]) if g.get("year") else None
+        d = _month_date(month, year, published)
+        if prep == "last" and year is None and month == published.month:
+            d = dt.date(published.year - 1, month, 1)
+        if d > published:
+            return None
+        past = (d.year, d.month) < (published.year, published.month) or prep in {"since", "until", "by"}
+        return DateMention(d, "month", start, m.end(), text, "since" if prep == "since" else "month", past=past)
+    if kind == "year":
+        year = int(g["year"])
+        if year > published.year:
+            return None
+        return DateMention(dt.date(year, 1, 1), "year", start, m.end(), text, "year", past=True)
+    return None
+
+
+def find_dates(text: str, published: dt.date) -> list[DateMention]:
+    """Every resolvable date expression in ``text``, left to right, without overlaps."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _resolve(kind, m, published)
+            if mention is None or mention.date > published:
+                continue
+            if _REPORTING.search(text[max(0, mention.start - 80) : mention.start]):
+                mention = replace(mention, reporting=True)
+            found.append(mention)
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found

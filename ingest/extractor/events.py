@@ -1,0 +1,171 @@
+"""Per-sentence facts and the rules that find the attacks (anchors) an article reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ingest.extractor import cues
+from ingest.extractor.counts import Figure, sentence_figures
+from ingest.extractor.dates import DateMention, find_dates
+from ingest.extractor.factions import FactionMention
+from ingest.extractor.places import COUNTRY_WORDS, find_place
+from ingest.extractor.sentences import Sentence
+from ingest.extractor.sites import SiteMention
+from ingest.extractor.types import Site
+from ingest.extractor.weapons import WeaponMention, find_weapons
+
+# A site after one of these is where something came from or who spoke, not what was hit.
+_NOT_TARGET_BEFORE = re.compile(
+    r"(?:\bfrom|\bspokes\w+\s+(?:at|in)|\bstatement\s+from|\bofficials?\s+(?:at|in)|\bflown\s+to|\bevacuated\s+to|"
+    r"\bwithdraw\w*\s+(?:from|to)|\bmove\w*\s+to|\brelocat\w*\s+to|\bvisit\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+@dataclass
+class Facts:
+    """What one sentence says, offsets of mentions relative to the sentence."""
+
+    sent: Sentence
+    sites: list[SiteMention]
+    factions: list[FactionMention]
+    weapons: list[WeaponMention]
+    dates: list[DateMention]
+    figures: list[Figure]
+    attribution: str | None
+    attack: bool
+    generic_target: bool
+    place: str | None
+    place_country: str | None
+    vetoes: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Target:
+    site: Site | None
+    place: str | None
+    country: str | None
+    start: int  # offset in the sentence
+
+
+@dataclass(eq=False)
+class Draft:
+    """An incident under construction."""
+
+    role: str
+    site: Site | None
+    place: str | None
+    country: str | None
+    anchors: list[int] = field(default_factory=list)
+    details: list[int] = field(default_factory=list)
+    date: DateMention | None = None
+    date_sentence: int | None = None
+    denied: bool = False
+
+    @property
+    def key(self) -> tuple:
+        return (self.site.slug if self.site else ("generic", self.country), self.role)
+
+    def sentences(self) -> list[int]:
+        return sorted({*self.anchors, *self.details})
+
+
+def read_facts(
+    sent: Sentence,
+    sites: list[SiteMention],
+    factions: list[FactionMention],
+    published: dt.date,
+    attribution: str | None,
+) -> Facts:
+    text = sent.text
+    weapons = find_weapons(text)
+    attack = bool(cues.ATTACK.search(text)) and not (
+        cues.NEGATED_ATTACK.search(text) and len(cues.ATTACK.findall(text)) <= 1
+    )
+    place, place_country, _ = find_place(text)
+    vetoes = set()
+    for name, pattern in (
+        ("other_actor", cues.OTHER_ACTOR),
+        ("shipping", cues.SHIPPING),
+        ("foiled", cues.FOILED),
+        ("other_target", cues.OTHER_TARGET),
+        ("tally", cues.TALLY),
+        ("hypothetical", cues.HYPOTHETICAL),
+        ("denial", cues.DENIAL),
+    ):
+        if pattern.search(text):
+            vetoes.add(name)
+    if place_country is None:
+        for word, iso in COUNTRY_WORDS.items():
+            if re.search(rf"\b{word}\b", text, re.I):
+                place_country = iso
+                break
+    return Facts(
+        sent=sent,
+        sites=sites,
+        factions=factions,
+        weapons=weapons,
+        dates=find_dates(text, published),
+        figures=sentence_figures(text, weapons),
+        attribution=attribution,
+        attack=attack,
+        generic_target=bool(cues.GENERIC_TARGET.search(text)),
+        place=place,
+        place_country=place_country,
+        vetoes=vetoes,
+    )
+
+
+def targets(facts: Facts) -> list[Target]:
+    """The coalition sites this sentence reports as attacked ([] when it is not an attack sentence)."""
+    if not facts.attack or facts.vetoes & {
+        "other_actor",
+        "shipping",
+        "foiled",
+        "other_target",
+        "tally",
+        "hypothetical",
+    }:
+        return []
+    text = facts.sent.text
+    out: list[Target] = []
+    seen: set[str] = set()
+    for m in facts.sites:
+        rel = m.start - facts.sent.start
+        if _NOT_TARGET_BEFORE.search(text[max(0, rel - 40) : rel]) or m.site.slug in seen:
+            continue
+        seen.add(m.site.slug)
+        out.append(Target(m.site, None, m.site.country, rel))
+    if not out and facts.generic_target:
+        out.append(Target(None, facts.place, facts.place_country, cues.GENERIC_TARGET.search(text).start()))
+    return out
+
+
+def anchor_date(facts: Facts, target: Target) -> DateMention | None:
+    """The date of the attack a target belongs to: the event date nearest to it, else a reporting date."""
+    events = [d for d in facts.dates if not d.reporting and d.kind != "since"]
+    if events:
+        return min(events, key=lambda d: abs(d.start - target.start))
+    reporting = [d for d in facts.dates if d.reporting and d.precision == "day"]
+    return reporting[0] if reporting else None
+
+
+def is_background(facts: Facts, target: Target, date: DateMention | None) -> bool:
+    text = facts.sent.text
+    if date is not None and date.past:
+        return True
+    if any(d.kind == "since" and d.start < target.start for d in facts.dates) and date is None:
+        return True
+    if cues.BACKGROUND.search(text):
+        return True
+    # "... the second attack in a day, after two rockets on Sunday targeted X": X is the earlier one
+    for m in cues.AFTER_CLAUSE.finditer(text):
+        if (
+            0 < m.start() < target.start
+            and cues.ATTACK.search(text[: m.start()])
+            and cues.ATTACK.search(text[m.end() : target.start + 60])
+        ):
+            return True
+    return False

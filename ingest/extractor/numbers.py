@@ -1,0 +1,97 @@
+"""Numbers written in digits or words: '14', '2,500', 'three', 'twenty-five', 'a pair of'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "lone": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000}
+IDIOMS = {"a pair of": 2, "a dozen": 12, "both": 2, "twin": 2, "a couple of": 2}
+# Quantities too vague to count; they block a neighbouring figure from being read as exact.
+VAGUE = frozenset({"several", "multiple", "dozens", "scores", "hundreds", "many", "numerous", "some", "few", "other"})
+
+_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?:(?P<idiom>a pair of|a dozen|a couple of|both|twin)"
+    r"|(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]?\d)"
+    rf"|(?P<words>(?:{_WORD})(?:(?:-|\s+|\s+and\s+)(?:{_WORD}))*))(?![\w])",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    value: int
+    start: int  # offsets within the string searched
+    end: int
+    text: str
+
+
+def words_to_int(words: str) -> int | None:
+    """'twenty-five' -> 25, 'one hundred and two' -> 102, 'seven' -> 7; None if not a number."""
+    total = current = 0
+    seen = False
+    last = ""
+    for w in re.split(r"[\s-]+", words.lower().strip()):
+        if w in {"and", ""}:
+            continue
+        if w in UNITS:
+            if last in {"unit", "teen"}:
+                return None  # "two one" is two numbers
+            current += UNITS[w]
+            last = "teen" if UNITS[w] >= 10 else "unit"
+        elif w in TENS:
+            if last in {"unit", "teen", "tens"}:
+                return None
+            current += TENS[w]
+            last = "tens"
+        elif w in SCALES:
+            last = "scale"
+            current = max(current, 1) * SCALES[w]
+            if SCALES[w] >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> int | None:
+    """A whole string as one number, or None."""
+    text = text.strip().lower()
+    if text in IDIOMS:
+        return IDIOMS[text]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
+        return int(text.replace(",", ""))
+    return words_to_int(text)
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in ``text``. 'a'/'an'/'no' are included; callers decide whether they count."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        raw = m.group(0)
+        value = parse_number(raw)
+        if value is None and m.group("words"):
+            raw = re.split(r"[\s-]+", raw)[0]
+            value = parse_number(raw)
+        if value is None:
+            continue
+        # "one and two" is two numbers, not three
+        if m.group("words") and re.search(r"\band\b", raw) and not re.search(r"hundred|thousand", raw, re.I):
+            first = raw.split()[0]
+            value = parse_number(first)
+            if value is None:
+                continue
+            out.append(NumberMention(value, m.start(), m.start() + len(first), first))
+            continue
+        out.append(NumberMention(value, m.start(), m.start() + len(raw), raw))
+    return out

@@ -1,0 +1,61 @@
+"""Weapon vocabulary -> the contract's categories (rocket, drone, missile, mortar, ied, small_arms)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Order matters: longer, more specific phrases first ("ballistic missile" before "missile").
+_VOCAB: tuple[tuple[str, str], ...] = (
+    (
+        "drone",
+        r"one[- ]way(?:[- ]attack)?\s+(?:drones?|uavs?)|kamikaze(?:\s+drones?)?|suicide\s+drones?|loitering\s+munitions?",
+    ),
+    ("drone", r"unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|uavs?|drones?|quadcopters?"),
+    ("missile", r"ballistic\s+missiles?|cruise\s+missiles?|precision\s+missiles?"),
+    ("mortar", r"mortars?(?:\s+(?:rounds?|shells?|bombs?))?"),
+    ("rocket", r"katyushas?|grad\s+rockets?|grads?\b|rockets?|rocket[- ]propelled\s+grenades?|rpgs?"),
+    ("ied", r"roadside\s+bombs?|improvised\s+explosive\s+devices?|ieds?|explosive\s+devices?|car\s+bombs?"),
+    (
+        "small_arms",
+        r"gunfire|small[- ]arms(?:\s+fire)?|machine[- ]?guns?|sniper\s+fire|opened\s+fire|gunmen|rifle\s+fire",
+    ),
+    ("missile", r"missiles?"),
+)
+_WEAPON = re.compile("|".join(f"(?P<w{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_VOCAB)), re.I)
+CATEGORIES = ("rocket", "drone", "missile", "mortar", "ied", "small_arms", "unknown")
+
+
+@dataclass(frozen=True)
+class WeaponMention:
+    category: str
+    start: int
+    end: int
+    text: str
+    generic: bool  # a bare "missile(s)": newspapers often call rockets missiles
+
+
+def find_weapons(text: str) -> list[WeaponMention]:
+    out: list[WeaponMention] = []
+    for m in _WEAPON.finditer(text):
+        i = int(m.lastgroup[1:])
+        category = _VOCAB[i][0]
+        generic = category == "missile" and i == len(_VOCAB) - 1
+        prev = out[-1] if out else None
+        if prev and prev.category == category and re.fullmatch(r"[\s-]?", text[prev.end : m.start()]):
+            # "Katyusha rockets" is one mention
+            out[-1] = WeaponMention(category, prev.start, m.end(), text[prev.start : m.end()], prev.generic and generic)
+            continue
+        out.append(WeaponMention(category, m.start(), m.end(), m.group(0), generic))
+    return out
+
+
+def categories(mentions: list[WeaponMention]) -> tuple[str, ...]:
+    """The incident's weapon set. A bare 'missile' beside a rocket/drone/mortar is that weapon, not a second one."""
+    specific = {m.category for m in mentions if not m.generic}
+    cats = set(specific)
+    if any(m.generic for m in mentions) and not specific & {"rocket", "drone", "mortar"}:
+        cats.add("missile")
+    if not cats:
+        return ("unknown",)
+    return tuple(c for c in CATEGORIES if c in cats)
