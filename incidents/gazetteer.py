@@ -65,11 +65,11 @@ def _upsert(
         row = model.objects.create(slug=slug, seed_checksum=wanted, **values)  # type: ignore[attr-defined]
         report.created.append(slug)
         return row
-    if row.seed_checksum == wanted:
-        report.unchanged += 1
-        return row
     if row.seed_checksum and _checksum(_current(row, fields)) != row.seed_checksum:
         report.kept_edits.append(slug)
+        return row
+    if row.seed_checksum == wanted:
+        report.unchanged += 1
         return row
     for name, value in values.items():
         setattr(row, name, value)
