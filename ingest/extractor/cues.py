@@ -53,13 +53,23 @@ OTHER_TARGET = re.compile(
     re.I,
 )
 DENIAL = re.compile(
-    r"\b(?:not|n't)\s+(?:believe\s+|think\s+)?(?:that\s+)?(?:[\w.-]+\s+){0,5}?(?:targeting|targeted|aimed at|directed at|"
+    r"\b(?:were|was|are|is)(?:\s+not|n't)\s+(?:\w+\s+)?(?:impacted|affected|targeted|the (?:intended )?target)\b"
+    r"|\bno\s+(?:Americans?|U\.?S\.?\s+(?:personnel|troops|citizens))\s+(?:were|was)\s+among\b"
+    r"|\b(?:not|n't)\s+(?:believe\s+|think\s+)?(?:that\s+)?(?:[\w.-]+\s+){0,5}?(?:targeting|targeted|aimed at|directed at|"
     r"the (?:intended )?target)\b",
     re.I,
 )
 TALLY = re.compile(
     r"\b(?:\d[\d,]*|a hundred|hundreds|dozens|scores)\s+(?:such\s+|separate\s+|other\s+|militia\s+|drone\s+|rocket\s+)?"
     r"(?:attacks|times|incidents|assaults)\b|\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?attack\b|\bseparate times\b",
+    re.I,
+)
+# Habits and trends, not one attack: "bases ... intermittently come under rocket attacks", "have targeted US forces".
+HABITUAL = re.compile(
+    r"\b(?:frequent|regular|regularly|intermittent(?:ly)?|repeated(?:ly)?|recurring|routinely|often|frequently|"
+    r"mainly|mostly|spate of|string of|wave of|series of|dozens of|scores of|hundreds of)\b"
+    r"|\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
+    r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided)\b",
     re.I,
 )
 HYPOTHETICAL = re.compile(

@@ -24,6 +24,12 @@ _NOT_TARGET_BEFORE = re.compile(
 )
 
 
+# Cues that stop a sentence from reporting an attack on a coalition site.
+NOT_AN_ATTACK = frozenset(
+    {"other_actor", "shipping", "foiled", "other_target", "tally", "hypothetical", "habitual", "denial"}
+)
+
+
 @dataclass
 class Facts:
     """What one sentence says, offsets of mentions relative to the sentence."""
@@ -93,15 +99,16 @@ def read_facts(
         ("other_target", cues.OTHER_TARGET),
         ("tally", cues.TALLY),
         ("hypothetical", cues.HYPOTHETICAL),
+        ("habitual", cues.HABITUAL),
         ("denial", cues.DENIAL),
     ):
         if pattern.search(text):
             vetoes.add(name)
     if place_country is None:
-        for word, iso in COUNTRY_WORDS.items():
-            if re.search(rf"\b{word}\b", text, re.I):
-                place_country = iso
-                break
+        hits = [
+            (m.start(), iso) for word, iso in COUNTRY_WORDS.items() for m in re.finditer(rf"\b{word}\b", text, re.I)
+        ]
+        place_country = min(hits)[1] if hits else None
     return Facts(
         sent=sent,
         sites=sites,
@@ -120,14 +127,7 @@ def read_facts(
 
 def targets(facts: Facts) -> list[Target]:
     """The coalition sites this sentence reports as attacked ([] when it is not an attack sentence)."""
-    if not facts.attack or facts.vetoes & {
-        "other_actor",
-        "shipping",
-        "foiled",
-        "other_target",
-        "tally",
-        "hypothetical",
-    }:
+    if not facts.attack or facts.vetoes & NOT_AN_ATTACK:
         return []
     text = facts.sent.text
     out: list[Target] = []

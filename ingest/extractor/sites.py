@@ -9,7 +9,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from ingest.extractor.names import alias_variants, is_acronym, skeleton, token_pattern
+from ingest.extractor.names import ARTICLES, HYPHENS, alias_variants, is_acronym, skeleton, token_pattern
 from ingest.extractor.sentences import nlp
 from ingest.extractor.types import Gazetteer, Site
 
@@ -43,6 +43,7 @@ class SiteMatcher:
         self.sites = {s.slug: s for s in gazetteer.sites}
         self.matcher = Matcher(nlp().vocab)
         self.single_word: set[tuple[str, str]] = set()
+        self.bare_ok: set[tuple[str, str]] = set()  # one-word names also written without "al-"
         for site in gazetteer.sites:
             patterns = []
             for alias in {site.name, *site.aliases}:
@@ -52,12 +53,15 @@ class SiteMatcher:
                     patterns.append([{"ORTH": t.text} for t in nlp().make_doc(alias)])
                     continue
                 for variant in alias_variants(alias):
-                    pattern = token_pattern(nlp().make_doc(variant))
+                    alias_doc = nlp().make_doc(variant)
+                    pattern = token_pattern(alias_doc)
                     if pattern:
                         patterns.append(pattern)
                         keys = [p["NORM"] for p in pattern if "NORM" in p]
                         if len(keys) == 1:
                             self.single_word.add((site.slug, keys[0]))
+                            if alias_doc[0].lower_ not in ARTICLES:
+                                self.bare_ok.add((site.slug, keys[0]))
             self.matcher.add(site.slug, patterns)
 
     def find(self, doc: Doc) -> list[SiteMention]:
@@ -69,7 +73,8 @@ class SiteMatcher:
         out: list[SiteMention] = []
         for span in filter_spans(spans):
             slug = span.label_
-            if (slug, span[-1].norm_) in self.single_word and not self._names_a_place(doc, span.start, span.end):
+            key = (slug, span[-1].norm_)
+            if key in self.single_word and not self._names_a_place(doc, span.start, span.end, key in self.bare_ok):
                 continue
             out.append(SiteMention(self.sites[slug], span.start_char, span.end_char, span.text))
         out.extend(self._descriptions(doc.text))
@@ -77,14 +82,27 @@ class SiteMatcher:
         return out
 
     @staticmethod
-    def _names_a_place(doc: Doc, start: int, end: int) -> bool:
-        before = doc[start - 1].lower_ if start > 0 else ""
-        if before in {"al", "el", "-"} and start > 1:
-            before = doc[start - 2].lower_ if doc[start - 2].lower_ not in {"al", "el"} else doc[start - 3].lower_
+    def _names_a_place(doc: Doc, start: int, end: int, bare_ok: bool) -> bool:
+        """A one-word match names the site, not a person ("Bashar al-Assad", "Omar Abu Layla")."""
         after = doc[end].lower_ if end < len(doc) else ""
         if after in _FACILITY_WORDS:
             return True
-        return before not in _PERSON_BEFORE and after not in _PERSON_AFTER
+        if after in _PERSON_AFTER:
+            return False
+        i = start - 1
+        article = False
+        while i >= 0 and (doc[i].lower_ in ARTICLES or doc[i].text in HYPHENS):
+            article = article or doc[i].lower_ in ARTICLES
+            i -= 1
+        before = doc[i] if i >= 0 else None
+        if before is not None and before.lower_ in _PERSON_BEFORE:
+            return False
+        if bare_ok:
+            return True
+        # a name only ever written "al-X": needs its article, and no capitalised first name before it
+        return article and (
+            before is None or not (before.is_alpha and before.text[0].isupper() and not before.is_sent_start)
+        )
 
     def _descriptions(self, text: str) -> list[SiteMention]:
         out = []
