@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from ingest.extractor.names import alias_variants, is_acronym, token_pattern
+from ingest.extractor.names import alias_variants, content_keys, is_acronym, norm_doc, phrase_variants
 from ingest.extractor.sentences import nlp
 from ingest.extractor.types import Faction, Gazetteer
 
@@ -24,28 +24,30 @@ class FactionMention:
 class FactionMatcher:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.factions = {f.slug: f for f in gazetteer.factions}
-        self.matcher = Matcher(nlp().vocab)
+        vocab = nlp().vocab
+        self.matcher = PhraseMatcher(vocab, attr="NORM")
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
         for faction in gazetteer.factions:
-            patterns = []
+            exact, patterns = [], []
             for alias in {faction.name, *faction.aliases}:
                 if not alias.isascii():
                     continue
-                if is_acronym(alias):
-                    patterns.append([{"ORTH": t.text} for t in nlp().make_doc(alias)])
-                    continue
-                # a lower-case generic phrase ("the revolutionaries") is not the group's name
-                if alias.lower().startswith("the ") and len(alias.split()) == 2:
-                    patterns.append([{"ORTH": t.text} for t in nlp().make_doc(alias)])
+                # acronyms, and a generic two-word phrase ("The Revolutionaries"), only in their exact casing
+                if is_acronym(alias) or (alias.lower().startswith("the ") and len(alias.split()) == 2):
+                    exact.append(nlp().make_doc(alias))
                     continue
                 for variant in alias_variants(alias):
-                    pattern = token_pattern(nlp().make_doc(variant))
-                    if pattern:
-                        patterns.append(pattern)
-            self.matcher.add(faction.slug, patterns)
+                    keys = content_keys(nlp().make_doc(variant))
+                    if keys:
+                        patterns.extend(norm_doc(vocab, seq) for seq in phrase_variants(keys))
+            if patterns:
+                self.matcher.add(faction.slug, patterns)
+            if exact:
+                self.exact.add(faction.slug, exact)
 
     def find(self, doc: Doc) -> list[FactionMention]:
         spans = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.matcher(doc), *self.exact(doc)]:
             span = doc[start:end]
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)

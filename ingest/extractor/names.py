@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 ARTICLES = frozenset(
     {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "er", "ez", "ul"}
@@ -43,7 +44,12 @@ def set_skeleton_norms(doc: Doc) -> Doc:
     """Write each token's skeleton into ``token.norm_`` (articles keep their own text)."""
     for token in doc:
         low = token.lower_
-        token.norm_ = low if low in ARTICLES else (skeleton(token.text) or low)
+        if low in ARTICLES:
+            token.norm_ = "al"
+        elif token.text in HYPHENS:
+            token.norm_ = "-"
+        else:
+            token.norm_ = skeleton(token.text) or low
     return doc
 
 
@@ -63,15 +69,26 @@ def alias_variants(alias: str) -> set[str]:
     return out
 
 
-def token_pattern(doc: Doc) -> list[dict] | None:
-    """A Matcher pattern matching ``doc``'s words by skeleton, with optional articles/hyphens between them."""
-    words = [t for t in doc if t.lower_ not in ARTICLES and t.text not in HYPHENS and fold(t.text)]
-    if not words:
-        return None
-    pattern: list[dict] = []
-    for i, tok in enumerate(words):
-        if i:
-            pattern.append({"LOWER": {"IN": sorted(ARTICLES)}, "OP": "?"})
-            pattern.append({"ORTH": {"IN": sorted(HYPHENS)}, "OP": "?"})
-        pattern.append({"NORM": skeleton(tok.text)})
-    return pattern
+_GAPS: tuple[tuple[str, ...], ...] = ((), ("al",), ("al", "-"), ("-",))
+
+
+def content_keys(doc: Doc) -> list[str]:
+    """The skeletons of an alias's words, without articles and hyphens."""
+    return [skeleton(t.text) for t in doc if t.lower_ not in ARTICLES and t.text not in HYPHENS and fold(t.text)]
+
+
+def phrase_variants(keys: list[str]) -> list[list[str]]:
+    """Norm sequences a text may show for ``keys``: 'ain asad' -> ain asad / ain al asad / ain al - asad / ain - asad."""
+    out: list[list[str]] = [[keys[0]]] if keys else []
+    for key in keys[1:]:
+        out = [[*seq, *gap, key] for seq in out for gap in _GAPS]
+        if len(out) > 256:
+            break
+    return out
+
+
+def norm_doc(vocab: Vocab, norms: list[str]) -> Doc:
+    doc = Doc(vocab, words=norms)
+    for token, norm in zip(doc, norms, strict=True):
+        token.norm_ = norm
+    return doc

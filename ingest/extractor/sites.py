@@ -5,11 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from ingest.extractor.names import ARTICLES, HYPHENS, alias_variants, is_acronym, skeleton, token_pattern
+from ingest.extractor.names import (
+    ARTICLES,
+    HYPHENS,
+    alias_variants,
+    content_keys,
+    is_acronym,
+    norm_doc,
+    phrase_variants,
+    skeleton,
+)
 from ingest.extractor.sentences import nlp
 from ingest.extractor.types import Gazetteer, Site
 
@@ -41,32 +50,37 @@ class SiteMatcher:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.sites = {s.slug: s for s in gazetteer.sites}
-        self.matcher = Matcher(nlp().vocab)
+        vocab = nlp().vocab
+        self.matcher = PhraseMatcher(vocab, attr="NORM")
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.single_word: set[tuple[str, str]] = set()
         self.bare_ok: set[tuple[str, str]] = set()  # one-word names also written without "al-"
         for site in gazetteer.sites:
-            patterns = []
+            exact, patterns = [], []
             for alias in {site.name, *site.aliases}:
                 if not alias.isascii():
                     continue
                 if is_acronym(alias):
-                    patterns.append([{"ORTH": t.text} for t in nlp().make_doc(alias)])
+                    exact.append(nlp().make_doc(alias))
                     continue
                 for variant in alias_variants(alias):
                     alias_doc = nlp().make_doc(variant)
-                    pattern = token_pattern(alias_doc)
-                    if pattern:
-                        patterns.append(pattern)
-                        keys = [p["NORM"] for p in pattern if "NORM" in p]
-                        if len(keys) == 1:
-                            self.single_word.add((site.slug, keys[0]))
-                            if alias_doc[0].lower_ not in ARTICLES:
-                                self.bare_ok.add((site.slug, keys[0]))
-            self.matcher.add(site.slug, patterns)
+                    keys = content_keys(alias_doc)
+                    if not keys:
+                        continue
+                    patterns.extend(norm_doc(vocab, seq) for seq in phrase_variants(keys))
+                    if len(keys) == 1:
+                        self.single_word.add((site.slug, keys[0]))
+                        if alias_doc[0].lower_ not in ARTICLES:
+                            self.bare_ok.add((site.slug, keys[0]))
+            if patterns:
+                self.matcher.add(site.slug, patterns)
+            if exact:
+                self.exact.add(site.slug, exact)
 
     def find(self, doc: Doc) -> list[SiteMention]:
         spans = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.matcher(doc), *self.exact(doc)]:
             span = doc[start:end]
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)
