@@ -167,6 +167,10 @@ CELERY_TIMEZONE = TIME_ZONE
 # The sweep re-enqueues articles left queued or processing past this many seconds.
 INGEST_SWEEP_INTERVAL = env_int("INGEST_SWEEP_INTERVAL", 60, minimum=1)
 INGEST_STUCK_AFTER = env_int("INGEST_STUCK_AFTER", 300, minimum=1)
+# Test seam only: the worker sleeps this long after claiming an article, so a test can kill it mid-task.
+INGEST_TEST_DELAY_SECONDS = env_int("INGEST_TEST_DELAY_SECONDS", 0, minimum=0)
+# Transient-error retries of the parse task (exponential backoff with jitter, capped).
+INGEST_MAX_RETRIES = env_int("INGEST_MAX_RETRIES", 5, minimum=0)
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-articles": {
         "task": "ingest.tasks.sweep_stuck_articles",

@@ -313,6 +313,74 @@ class Incident(models.Model):
             return f"week of {self.date:%d %b %Y}"
         return f"{self.date:%d %b %Y}"
 
+    @property
+    def is_reviewed(self) -> bool:
+        return self.reviewed_by_id is not None or self.status != self.Status.DRAFT
+
+    def reconcile_counts(self, figures: dict[str, list[int]]) -> None:
+        """Set best/low/high of each count from every figure its sources reported (no save).
+
+        One rule, the extractor's (ingest/extractor/counts.py), applied across sources:
+        ``best`` is the highest figure any source gives (lower figures are nearly always
+        partial), ``low`` the lowest, ``high`` the highest. On a reviewed incident the
+        editor's own values take part as one more figure, so a new source can widen the
+        range but never silently undo a correction. A count no source states is cleared on
+        a draft and kept on a reviewed incident. intercepted ≤ launched is restored by
+        raising launched: at least as many were launched as were shot down.
+        """
+        for name in COUNT_FIELDS:
+            values = [v for v in figures.get(name, []) if isinstance(v, int) and v >= 0]
+            if self.is_reviewed:
+                values += [v for v in self.count_values(name) if v is not None]
+            if not values:
+                if not self.is_reviewed:
+                    setattr(self, name, None)
+                    setattr(self, f"{name}_low", None)
+                    setattr(self, f"{name}_high", None)
+                continue
+            low, high = min(values), max(values)
+            setattr(self, name, high)
+            setattr(self, f"{name}_low", low if low != high else None)
+            setattr(self, f"{name}_high", high if low != high else None)
+        if self.launched is not None and self.intercepted is not None and self.intercepted > self.launched:
+            self.launched = self.intercepted
+            if self.launched_high is not None:
+                self.launched_high = max(self.launched_high, self.launched)
+
+    def count_values(self, name: str) -> tuple[int | None, int | None, int | None]:
+        return getattr(self, name), getattr(self, f"{name}_low"), getattr(self, f"{name}_high")
+
+    def absorb_report(
+        self,
+        *,
+        weapons: list[str],
+        perpetrator: Faction | None,
+        claimed: bool,
+        date: dt.date | None,
+        date_precision: str,
+        summary: str,
+    ) -> None:
+        """Fold another source's non-count facts into this incident (no save).
+
+        Weapons are the union (``unknown`` dropped once a specific one is known); a
+        perpetrator, claim or summary only fills a gap; a finer date replaces a coarser
+        one on drafts only. Reviewed incidents keep what the editor decided.
+        """
+        merged = sorted(set(self.weapons or []) | set(weapons))
+        if len(merged) > 1 and Weapon.UNKNOWN in merged:
+            merged.remove(Weapon.UNKNOWN)
+        self.weapons = merged
+        if self.perpetrator_id is None and perpetrator is not None:
+            self.perpetrator = perpetrator
+        if claimed and not self.claimed and perpetrator is not None and self.perpetrator_id == perpetrator.pk:
+            self.claimed, self.claimed_by = True, perpetrator
+        if not self.summary and summary:
+            self.summary = summary[:300]
+        order = list(self.DatePrecision.values)
+        finer = date is not None and order.index(date_precision) < order.index(self.date_precision)
+        if finer and not self.is_reviewed:
+            self.date, self.date_precision = date, date_precision
+
     def publish(self, *, by: Any) -> None:
         self._review(self.Status.PUBLISHED, by)
 

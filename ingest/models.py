@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
+from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 
 def normalize_text(text: str) -> str:
@@ -26,6 +29,34 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def stuck(self, *, before: object) -> ArticleQuerySet:
         """Queued or processing since before ``before``: lost by the broker or a dead worker."""
         return self.filter(status__in=[Article.Status.QUEUED, Article.Status.PROCESSING], status_changed_at__lt=before)
+
+    def claim(self, *, pk: int, stale_before: dt.datetime) -> bool:
+        """Move one article to processing if it is queued, or processing but abandoned.
+
+        A conditional UPDATE: of two workers racing for the same row exactly one sees a
+        row count of 1. A 'processing' row older than ``stale_before`` belongs to a worker
+        that died (the hard time limit is far below the stuck deadline), so it may be retaken.
+        """
+        now = timezone.now()
+        claimable = Q(status=Article.Status.QUEUED) | Q(
+            status=Article.Status.PROCESSING, status_changed_at__lt=stale_before
+        )
+        return (
+            self.filter(claimable, pk=pk).update(
+                status=Article.Status.PROCESSING,
+                attempts=F("attempts") + 1,
+                started_at=now,
+                status_changed_at=now,
+                error="",
+            )
+            == 1
+        )
+
+    def release(self, *, pk: int) -> int:
+        """Hand a processing article back to the queue (after a transient error)."""
+        return self.filter(pk=pk, status=Article.Status.PROCESSING).update(
+            status=Article.Status.QUEUED, status_changed_at=timezone.now()
+        )
 
 
 class Article(models.Model):
@@ -52,6 +83,8 @@ class Article(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
+    # What the last run did: {"created": [ids], "joined": [ids], "linked": [ids], "skipped": [reasons]}.
+    outcome = models.JSONField(default=dict, blank=True, editable=False)
     # A curated reference entry (incidents/data/reference_incidents.json): its text is our own
     # summary of the public source at `url`, so it is never handed to the extractor.
     is_reference = models.BooleanField(default=False)
@@ -79,3 +112,28 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("ingest:article-detail", kwargs={"pk": self.pk})
+
+    def get_status_url(self) -> str:
+        return reverse("ingest:article-status", kwargs={"pk": self.pk})
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    def mark_done(self, *, extractor_version: str, outcome: dict[str, Any]) -> None:
+        now = timezone.now()
+        self.status, self.status_changed_at, self.finished_at = self.Status.DONE, now, now
+        self.extractor_version, self.outcome, self.error = extractor_version, outcome, ""
+        self.save(update_fields=["status", "status_changed_at", "finished_at", "extractor_version", "outcome", "error"])
+
+    def mark_failed(self, *, error: str, extractor_version: str = "") -> None:
+        now = timezone.now()
+        self.status, self.status_changed_at, self.finished_at = self.Status.FAILED, now, now
+        self.error = error[:2000]
+        self.extractor_version = extractor_version or self.extractor_version
+        self.save(update_fields=["status", "status_changed_at", "finished_at", "error", "extractor_version"])
+
+    def requeue(self) -> None:
+        """Back to queued (for reprocessing); the caller enqueues the task."""
+        self.status, self.status_changed_at, self.error = self.Status.QUEUED, timezone.now(), ""
+        self.save(update_fields=["status", "status_changed_at", "error"])

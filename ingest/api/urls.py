@@ -1,4 +1,8 @@
-from django.urls import URLPattern
+from django.urls import path
 
-# Article submission and status endpoints are registered here under /api/v1/.
-urlpatterns: list[URLPattern] = []
+from ingest.api import views
+
+urlpatterns = [
+    path("articles/", views.ArticleSubmitView.as_view(), name="api-article-submit"),
+    path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="api-article-detail"),
+]

@@ -1,0 +1,69 @@
+"""Article submission over the API: input validation only (the service does the work)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+from ingest.models import Article
+from ingest.status import article_links
+from ingest.validators import validate_article_text, validate_no_control_characters, validate_published
+
+
+def _django(validator):  # type: ignore[no-untyped-def]
+    def run(value):  # type: ignore[no-untyped-def]
+        try:
+            validator(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from exc
+
+    return run
+
+
+class ArticleSubmitSerializer(serializers.Serializer):
+    text = serializers.CharField(trim_whitespace=False, allow_blank=True, validators=[_django(validate_article_text)])
+    published = serializers.DateField(validators=[_django(validate_published)])
+    title = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
+    url = serializers.URLField(max_length=2000, required=False, default="", allow_blank=True)
+    outlet = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
+
+    def validate(self, attrs: dict) -> dict:
+        for name in ("title", "outlet", "url"):
+            _django(validate_no_control_characters)(attrs.get(name, ""))
+        return attrs
+
+
+class ArticleStatusSerializer(serializers.ModelSerializer):
+    status_url = serializers.SerializerMethodField()
+    incidents = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "title",
+            "url",
+            "outlet",
+            "published",
+            "status",
+            "error",
+            "attempts",
+            "submitted_at",
+            "started_at",
+            "finished_at",
+            "extractor_version",
+            "status_url",
+            "incidents",
+        ]
+
+    def get_status_url(self, article: Article) -> str:
+        return self.context["request"].build_absolute_uri(article_api_url(article))
+
+    def get_incidents(self, article: Article) -> list[dict]:
+        return article_links(article) if article.status == Article.Status.DONE else []
+
+
+def article_api_url(article: Article) -> str:
+    from django.urls import reverse
+
+    return reverse("api-article-detail", kwargs={"pk": article.pk})

@@ -1,0 +1,52 @@
+"""POST /api/v1/articles/ (submit) and GET /api/v1/articles/<id>/ (status), for editors."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions, status
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from incidents.models import is_editor
+from ingest import services
+from ingest.api.serializers import ArticleStatusSerializer, ArticleSubmitSerializer, article_api_url
+from ingest.models import Article
+
+
+class IsEditor(permissions.BasePermission):
+    message = "Only editors can submit or follow articles."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return is_editor(request.user)
+
+
+class _EditorAPIView(APIView):
+    # Token first: an anonymous client gets 401 with a WWW-Authenticate header, not 403.
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    permission_classes = [permissions.IsAuthenticated, IsEditor]
+
+
+class ArticleSubmitView(_EditorAPIView):
+    @extend_schema(
+        request=ArticleSubmitSerializer, responses={202: ArticleStatusSerializer, 200: ArticleStatusSerializer}
+    )
+    def post(self, request: Request) -> Response:
+        """Queue an article for parsing: 202 with its status URL, or 200 with ``duplicate: true``."""
+        serializer = ArticleSubmitSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        result = services.article_submit(submitted_by=request.user, **serializer.validated_data)
+        url = request.build_absolute_uri(article_api_url(result.article))
+        body = {"id": result.article.pk, "status": result.article.status, "status_url": url}
+        if not result.created:
+            return Response({**body, "duplicate": True}, status=status.HTTP_200_OK, headers={"Location": url})
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": url})
+
+
+class ArticleDetailView(_EditorAPIView):
+    @extend_schema(responses=ArticleStatusSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        article = get_object_or_404(Article, pk=pk)
+        return Response(ArticleStatusSerializer(article, context={"request": request}).data)

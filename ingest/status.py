@@ -1,0 +1,42 @@
+"""What an article's page and the API say about its parse: status and the incidents it touched."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from incidents.models import IncidentSource
+from ingest.models import Article
+
+
+def article_links(article: Article) -> list[dict[str, Any]]:
+    outcome = article.outcome or {}
+    kind_of = {pk: kind for kind in ("created", "joined", "linked") for pk in outcome.get(kind, [])}
+    sources = article.incident_sources.select_related("incident", "incident__base").order_by("incident__date")
+    return [
+        {
+            "id": s.incident_id,
+            "label": str(s.incident),
+            "url": s.incident.get_absolute_url(),
+            "review_url": reverse("ingest:review-incident", kwargs={"pk": s.incident_id}),
+            "role": s.role,
+            "outcome": kind_of.get(s.incident_id, "joined" if s.role == IncidentSource.Role.PRIMARY else "linked"),
+            "status": s.incident.status,
+        }
+        for s in sources
+    ]
+
+
+def article_status_payload(article: Article) -> dict[str, Any]:
+    done = article.status == Article.Status.DONE
+    return {
+        "id": article.pk,
+        "status": article.status,
+        "error": article.error,
+        "attempts": article.attempts,
+        "extractor_version": article.extractor_version,
+        "finished": article.is_finished,
+        "incidents": article_links(article) if done else [],
+        "skipped": (article.outcome or {}).get("skipped", []) if done else [],
+    }
