@@ -1,6 +1,6 @@
 """Extractor benchmark: articles/second on one core, and the dev-set score when the texts are present.
 
-    python -m bench.extractor            (from the repository root)
+python -m bench.extractor            (from the repository root)
 """
 
 from __future__ import annotations

@@ -81,8 +81,9 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
         tail = text[w.end : w.end + 40]
         # "three rockets, two of which were shot down" / "two of them were intercepted"
         for n in numbers:
-            if w.end <= n.start <= w.end + 6 and _INTERCEPT_OF.match(text[n.end :]):
-                out.append(Figure("intercepted", n.value, n.start, n.end + 30))
+            if w.end <= n.start <= w.end + 60 and _INTERCEPT_OF.match(text[n.end :]):
+                if not any(f.field == "intercepted" and f.start == n.start for f in out):
+                    out.append(Figure("intercepted", n.value, n.start, n.end))
         # the number right before the weapon noun, adjectives allowed between ("two Katyusha rockets")
         best = None
         for n in numbers:

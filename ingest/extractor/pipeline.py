@@ -105,10 +105,26 @@ def merge_generic(state: State) -> None:
         if d.site is not None or d.role != "primary":
             continue
         same = [n for n in named if d.country in (None, n.site.country)]
+        same = same or [
+            g
+            for g in state.drafts
+            if (g is not d
+            and g.site is None
+            and g.role == "primary"
+            and None in (g.country, d.country))
+            or (g is not d and g.site is None and g.role == "primary" and g.country == d.country)
+        ]
+        same = (
+            [g for g in same if g.anchors and g.anchors[0] < d.anchors[0]]
+            if all(g.site is None for g in same)
+            else same
+        )
         if not same:
             continue
         into = same[0]
         into.anchors = sorted({*into.anchors, *d.anchors})
+        into.country = into.country or d.country
+        into.place = into.place or d.place
         if into.date is None and d.date is not None:
             into.date, into.date_sentence = d.date, d.date_sentence
         for idx, owners in state.owner.items():

@@ -88,7 +88,12 @@ class SiteMatcher:
         for span in filter_spans(spans):
             slug = span.label_
             key = (slug, span[-1].norm_)
-            if key in self.single_word and not self._names_a_place(doc, span.start, span.end, key in self.bare_ok):
+            words = [t for t in span if t.norm_ not in {"al", "-"}]
+            if (
+                len(words) == 1
+                and key in self.single_word
+                and not self._names_a_place(doc, span.start, span.end, key in self.bare_ok)
+            ):
                 continue
             out.append(SiteMention(self.sites[slug], span.start_char, span.end_char, span.text))
         out.extend(self._descriptions(doc.text))

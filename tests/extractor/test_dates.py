@@ -1,0 +1,53 @@
+import datetime as dt
+
+from ingest.extractor.dates import find_dates
+
+PUB = dt.date(2024, 10, 1)  # a Tuesday
+
+
+def one(text: str, published: dt.date = PUB):
+    found = find_dates(text, published)
+    assert found, text
+    return found[0]
+
+
+def test_weekday_is_most_recent_on_or_before_publication() -> None:
+    assert one("on Tuesday").date == PUB
+    assert one("late on Thursday").date == dt.date(2024, 9, 26)
+
+
+def test_weekday_across_month_and_year_boundaries() -> None:
+    assert one("on Wednesday", dt.date(2024, 3, 2)).date == dt.date(2024, 2, 28)
+    assert one("on Saturday", dt.date(2024, 1, 2)).date == dt.date(2023, 12, 30)
+
+
+def test_relative_days() -> None:
+    assert one("yesterday").date == dt.date(2024, 9, 30)
+    assert one("two days ago").date == dt.date(2024, 9, 29)
+
+
+def test_month_mentions_are_month_precision_and_past() -> None:
+    d = one("rockets were fired in August")
+    assert (d.date, d.precision, d.past) == (dt.date(2024, 8, 1), "month", True)
+    assert one("In December", dt.date(2024, 1, 3)).date == dt.date(2023, 12, 1)
+
+
+def test_periods() -> None:
+    assert one("last week").past
+    d = one("last month")
+    assert (d.date, d.precision) == (dt.date(2024, 9, 1), "month")
+    assert one("earlier this year").precision == "year"
+
+
+def test_explicit_dates_never_after_publication() -> None:
+    assert one("a Jan. 28, 2024, drone strike").date == dt.date(2024, 1, 28)
+    assert one("on 12 December", dt.date(2024, 1, 5)).date == dt.date(2023, 12, 12)
+
+
+def test_reporting_dates_are_marked() -> None:
+    assert one("officials said on Monday").reporting
+    assert not one("rockets hit the base on Monday").reporting
+
+
+def test_may_the_verb_is_not_a_date() -> None:
+    assert find_dates("the attack may have been aimed elsewhere", PUB) == []

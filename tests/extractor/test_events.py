@@ -1,0 +1,33 @@
+import datetime as dt
+
+from ingest.extractor import cues
+from ingest.extractor.attribution import find_attribution
+from ingest.extractor.events import read_facts, targets
+from ingest.extractor.sentences import Sentence
+
+
+def facts(text: str):
+    return read_facts(Sentence(0, text, 0, len(text), 0), [], [], dt.date(2024, 1, 1), None)
+
+
+def test_generic_coalition_target_with_place() -> None:
+    t = targets(facts("A drone hit a US base in Syria's Hasakah province on Monday."))
+    assert len(t) == 1
+    assert (t[0].place, t[0].country) == ("Hasakah province", "SY")
+
+
+def test_vetoes() -> None:
+    assert targets(facts("US warplanes struck militia targets in Iraq and Syria.")) == []
+    assert targets(facts("Militias have attacked US forces 150 times since October.")) == []
+    assert targets(facts("Factions threatened to attack US bases.")) == []
+
+
+def test_claim_cues() -> None:
+    assert cues.CLAIM.search("The group claimed responsibility for the attack.")
+    assert cues.NO_CLAIM.search("There was no immediate claim of responsibility.")
+    assert cues.GENERIC_CLAIM.search("The group has claimed most of the recent attacks.")
+
+
+def test_attribution() -> None:
+    assert find_attribution("'Three rockets were fired,' a security source said.") == "a security source"
+    assert find_attribution("It said two rockets fell.", "the interior ministry") == "the interior ministry"
