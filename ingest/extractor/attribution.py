@@ -7,11 +7,14 @@ import re
 _VERB = r"(?:said|says|told|reported|added|stated|confirmed|announced|noted|claimed|tweeted|wrote|posted)"
 _PATTERNS = (
     re.compile(
-        r"\b(?:according to|citing|per)\s+(?P<src>[^,.;:’”'\"]{3,80}?)(?=[,.;:’”'\"]|\s+(?:on|in|at)\s|$)", re.I
+        r"\b(?:according to|citing|per)\s+(?P<src>[^,.;:\u2019\u201d'\"]{3,80}?)(?=[,.;:\u2019\u201d'\"]|\s+(?:on|in|at)\s|$)",  # noqa: E501
+        re.I,
     ),
-    re.compile(rf"[,’”'\"]\s*(?P<src>[^,.;’”'\"]{{2,70}}?)\s+(?:later\s+|also\s+|had\s+)?{_VERB}\b"),
     re.compile(
-        rf"^[‘“'\"]?(?P<src>[^,;‘“'\"]{{2,70}}?)\s+(?:later\s+|also\s+|previously\s+|earlier\s+|had\s+)?{_VERB}\b"
+        rf"[,\u2019\u201d'\"]\s*(?P<src>[^,.;\u2019\u201d'\"]{{2,70}}?)\s+(?:later\s+|also\s+|had\s+)?{_VERB}\b"
+    ),
+    re.compile(
+        rf"^[\u2018\u201c'\"]?(?P<src>[^,;\u2018\u201c'\"]{{2,70}}?)\s+(?:later\s+|also\s+|previously\s+|earlier\s+|had\s+)?{_VERB}\b"  # noqa: E501
     ),
 )
 _PRONOUN = re.compile(r"^(?:it|he|she|they|the\s+(?:statement|ministry|source|official|spokesman|spokesperson))$", re.I)
@@ -22,7 +25,7 @@ def find_attribution(sentence: str, previous: str | None = None) -> str | None:
     """The source named in ``sentence``; a bare pronoun ('It said') refers to ``previous``."""
     for pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
-            src = re.sub(r"\s+", " ", m.group("src")).strip(" ‘’“”'\"")
+            src = re.sub(r"\s+", " ", m.group("src")).strip(" \u2018\u2019\u201c\u201d'\"")
             src = re.sub(r"^(?:and|but|while)\s+", "", src, flags=re.I)
             if not src or len(src.split()) > 9:
                 continue

@@ -21,7 +21,7 @@ _PERSON = (
 )
 _KILL = r"(?:killed|dead|died|slain)"
 _WOUND = r"(?:wounded|injured|hurt)"
-_ADJ = r"(?:[\w.'’-]+\s+){0,5}?"
+_ADJ = r"(?:[\w.'\u2019-]+\s+){0,5}?"
 _NOUN_MODIFIER = re.compile(
     r"^\s*(?:attacks?|strikes?|assaults?|barrages?|launch\w*|salvos?|fire|threat|operators?|units?|team)\b", re.I
 )
@@ -30,21 +30,21 @@ _INTERCEPTED = re.compile(
     re.I,
 )
 _INTERCEPT_OF = re.compile(
-    r"^\s*of\s+(?:which|them|these|those|the\s+\w+)\s+(?:were|was|had been)?\s*(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed)",
+    r"^\s*of\s+(?:which|them|these|those|the\s+\w+)\s+(?:were|was|had been)?\s*(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed)",  # noqa: E501
     re.I,
 )
 _INTERCEPT_VERB = re.compile(r"(?:shot down|intercepted|downed|destroyed)\s+(?:at least\s+)?$", re.I)
 _ZERO_BOTH = re.compile(
-    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+|word\s+of\s+|signs?\s+of\s+)?(?:(?:material\s+)?(?:damage|damages)\s+(?:or|and)\s+)?"
-    r"(?:casualties|causalities)\b|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict|lead\s+to|leave)\s+(?:any\s+)?(?:casualties|causalities)"
-    r"|\bwithout\s+(?:causing\s+|leaving\s+|any\s+)?(?:casualties|causalities)|\bcaus(?:ing|ed)\s+no\s+(?:casualties|causalities)"
-    r"|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|Americans?)\s+(?:was|were)\s+(?:killed\s+or\s+(?:injured|wounded|hurt)"
+    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+|word\s+of\s+|signs?\s+of\s+)?(?:(?:material\s+)?(?:damage|damages)\s+(?:or|and)\s+)?"  # noqa: E501
+    r"(?:casualties|causalities)\b|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict|lead\s+to|leave)\s+(?:any\s+)?(?:casualties|causalities)"  # noqa: E501
+    r"|\bwithout\s+(?:causing\s+|leaving\s+|any\s+)?(?:casualties|causalities)|\bcaus(?:ing|ed)\s+no\s+(?:casualties|causalities)"  # noqa: E501
+    r"|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|Americans?)\s+(?:was|were)\s+(?:killed\s+or\s+(?:injured|wounded|hurt)"  # noqa: E501
     r"|(?:injured|wounded|hurt)\s+or\s+killed|harmed)",
     re.I,
 )
 _ZERO_INJURED = re.compile(
-    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+)?injur(?:y|ies)\b|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|"
-    r"Americans?)\s+(?:was|were)\s+(?:\w+\s+)?(?:injured|wounded|hurt)|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict)\s+"
+    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+)?injur(?:y|ies)\b|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|"  # noqa: E501
+    r"Americans?)\s+(?:was|were)\s+(?:\w+\s+)?(?:injured|wounded|hurt)|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict)\s+"  # noqa: E501
     r"(?:any\s+)?injur(?:y|ies)|\bwithout\s+(?:causing\s+)?(?:any\s+)?injur(?:y|ies)",
     re.I,
 )
@@ -81,15 +81,15 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
         tail = text[w.end : w.end + 40]
         # "three rockets, two of which were shot down" / "two of them were intercepted"
         for n in numbers:
-            if w.end <= n.start <= w.end + 60 and _INTERCEPT_OF.match(text[n.end :]):
-                if not any(f.field == "intercepted" and f.start == n.start for f in out):
-                    out.append(Figure("intercepted", n.value, n.start, n.end))
+            fresh = not any(f.field == "intercepted" and f.start == n.start for f in out)
+            if fresh and w.end <= n.start <= w.end + 60 and _INTERCEPT_OF.match(text[n.end :]):
+                out.append(Figure("intercepted", n.value, n.start, n.end))
         # the number right before the weapon noun, adjectives allowed between ("two Katyusha rockets")
         best = None
         for n in numbers:
             if n.end <= w.start and w.start - n.end <= 40:
                 between = text[n.end : w.start]
-                if re.fullmatch(r"[\s-]*(?:[\w’'.-]+[\s-]+){0,3}", between) and not re.search(
+                if re.fullmatch(r"[\s-]*(?:[\w\u2019'.-]+[\s-]+){0,3}", between) and not re.search(
                     r"\b(?:of|which|and|or|were|was|the|by|at|on|in|to|from|with|than)\b", between, re.I
                 ):
                     best = n
@@ -137,11 +137,11 @@ def _sum_list(phrase: str) -> int | None:
 
 
 _NUM_WORDS = "|".join(sorted((w for w in UNITS if w not in {"no", "zero"}), key=len, reverse=True))
-_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+)?(?:\d[\d,]*|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"
+_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+)?(?:\d[\d,]*|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
 _PASSIVE = {
     field: re.compile(
-        rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)"
-        rf"(?:\s+(?:of|from|with|at|in)\s+[\w.'’-]+){{0,2}}\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
+        rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)"  # noqa: E501
+        rf"(?:\s+(?:of|from|with|at|in)\s+[\w.'\u2019-]+){{0,2}}\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"  # noqa: E501
         rf"(?:\w+ly\s+)?{verb}\b",
         re.I,
     )
@@ -157,7 +157,7 @@ _ACTIVE = {
     )
 }
 _WITH_INJURIES = re.compile(
-    rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:\w+\s+){{0,2}}?(?:with|suffered|sustained|sustaining|suffering)\s+(?:\w+\s+){{0,2}}?(?:injuries|wounds|traumatic brain)",
+    rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:\w+\s+){{0,2}}?(?:with|suffered|sustained|sustaining|suffering)\s+(?:\w+\s+){{0,2}}?(?:injuries|wounds|traumatic brain)",  # noqa: E501
     re.I,
 )
 _DEATHS_OF = re.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)

@@ -14,26 +14,26 @@ ATTACK = re.compile(
     re.I,
 )
 NEGATED_ATTACK = re.compile(
-    r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}?(?:attack(?:ed)?|target(?:ed|ing)?|struck|hit|impacted|fired|launched)\b",
+    r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}?(?:attack(?:ed)?|target(?:ed|ing)?|struck|hit|impacted|fired|launched)\b",  # noqa: E501
     re.I,
 )
 # Who or what the attack was aimed at, when no gazetteer site is named.
-_COALITION = r"(?:U\.\s?S\.|US|U\.S|American|United States|coalition|US-led coalition|U\.S\.-led coalition|international coalition|foreign)"
+_COALITION = r"(?:U\.\s?S\.|US|U\.S|American|United States|coalition|US-led coalition|U\.S\.-led coalition|international coalition|foreign)"  # noqa: E501
 GENERIC_TARGET = re.compile(
     rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:military\s+|army\s+|troops?\s+)?"
     r"(?:bases?|outposts?|installations?|facilit(?:y|ies)|garrisons?|compounds?|positions?|sites?|forces|troops|"
     r"personnel|service\s?members|soldiers|contractors|interests|patrols?|convoys?)\b"
-    r"|\b(?:bases?|outposts?|installations?|facilit(?:y|ies)|sites?|camps?)\b[^.;]{0,40}?\b(?:hous(?:es|ing)|host(?:s|ing)|"
+    r"|\b(?:bases?|outposts?|installations?|facilit(?:y|ies)|sites?|camps?)\b[^.;]{0,40}?\b(?:hous(?:es|ing)|host(?:s|ing)|"  # noqa: E501
     rf"used by|with|where)\s+(?:\w+\s+){{0,2}}?{_COALITION}",
     re.I,
 )
 # The attacker is the US, its allies or another state striking someone else.
 _ACTOR = r"(?:U\.\s?S\.|US|American|United States|Israeli|Turkish|Turkey|Jordanian|Washington|Pentagon|CENTCOM)"
 OTHER_ACTOR = re.compile(
-    rf"\b{_ACTOR}\s+(?:-led\s+)?(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"
-    r"special forces)?\s*(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|conducted|launched|"
+    rf"\b{_ACTOR}\s+(?:-led\s+)?(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
+    r"special forces)?\s*(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|conducted|launched|"  # noqa: E501
     r"struck|bombed|retaliated|targeted|killed|raided|responded)\b"
-    rf"|\b(?:retaliatory|in retaliation|self-defen[cs]e strikes?|precision strikes?)\b|\b{_ACTOR}\s+(?:air\s?)?(?:strikes?|raids?)\b",
+    rf"|\b(?:retaliatory|in retaliation|self-defen[cs]e strikes?|precision strikes?)\b|\b{_ACTOR}\s+(?:air\s?)?(?:strikes?|raids?)\b",  # noqa: E501
     re.I,
 )
 SHIPPING = re.compile(
@@ -55,7 +55,7 @@ OTHER_TARGET = re.compile(
 DENIAL = re.compile(
     r"\b(?:were|was|are|is)(?:\s+not|n't)\s+(?:\w+\s+)?(?:impacted|affected|targeted|the (?:intended )?target)\b"
     r"|\bno\s+(?:Americans?|U\.?S\.?\s+(?:personnel|troops|citizens))\s+(?:were|was)\s+among\b"
-    r"|\b(?:not|n't)\s+(?:believe\s+|think\s+)?(?:that\s+)?(?:[\w.-]+\s+){0,5}?(?:targeting|targeted|aimed at|directed at|"
+    r"|\b(?:not|n't)\s+(?:believe\s+|think\s+)?(?:that\s+)?(?:[\w.-]+\s+){0,5}?(?:targeting|targeted|aimed at|directed at|"  # noqa: E501
     r"the (?:intended )?target)\b",
     re.I,
 )
@@ -83,19 +83,19 @@ AFTER_CLAUSE = re.compile(
     r"\b(?:after|following|since)\b(?!\s+(?:midnight|dawn|noon|sunset|sunrise|\d|the attack\b))", re.I
 )
 BACKGROUND = re.compile(
-    r"\b(?:previously|had been|had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"
+    r"\b(?:previously|had been|had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"  # noqa: E501
     r"earlier (?:attacks?|strikes?|incidents?)|in a previous|at the time|the first time since)\b",
     re.I,
 )
 CLAIM = re.compile(
-    r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:that\s+)?(?:to be|it was not))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"
+    r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:that\s+)?(?:to be|it was not))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
     r"|\bresponsibility for\b|\bsaid (?:it|they) (?:had )?(?:targeted|attacked|struck|launched|carried out|hit|fired)"
     r"|\bannounced (?:that )?(?:it|they) (?:had )?(?:targeted|attacked|struck|launched)",
     re.I,
 )
 NO_CLAIM = re.compile(
-    r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: one| group)? (?:has |had )?(?:yet )?(?:claimed|taken)"
-    r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:immediately )?claimed"
+    r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: one| group)? (?:has |had )?(?:yet )?(?:claimed|taken)"  # noqa: E501
+    r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:immediately )?claimed"  # noqa: E501
     r"|\bunclaimed\b|\bwithout (?:a )?claim",
     re.I,
 )

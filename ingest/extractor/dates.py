@@ -21,7 +21,7 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -35,27 +35,27 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "weekday",
         re.compile(
-            rf"\b(?P<part>(?i:late|early|before dawn))?(?:\s+on)?\s*\b{_WEEKDAY}\b(?:\s+(?P<time>night|morning|evening|afternoon|overnight))?"
+            rf"\b(?P<part>(?i:late|early|before dawn))?(?:\s+on)?\s*\b{_WEEKDAY}\b(?:\s+(?P<time>night|morning|evening|afternoon|overnight))?"  # noqa: E501
         ),
     ),
     (
         "relday",
         re.compile(
-            r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|this afternoon|earlier today|overnight|(?P<n>one|two|three|four|five|six|\d) days? ago)\b",
+            r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|this afternoon|earlier today|overnight|(?P<n>one|two|three|four|five|six|\d) days? ago)\b",  # noqa: E501
             re.I,
         ),
     ),
     (
         "period",
         re.compile(
-            r"\b(?P<rel>(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|past|previous)\s+(?:week|month|year)|the\s+(?:previous|prior)\s+(?:week|month)|a\s+week\s+(?:earlier|before|ago)|a\s+month\s+ago|a\s+year\s+ago)\b",
+            r"\b(?P<rel>(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|past|previous)\s+(?:week|month|year)|the\s+(?:previous|prior)\s+(?:week|month)|a\s+week\s+(?:earlier|before|ago)|a\s+month\s+ago|a\s+year\s+ago)\b",  # noqa: E501
             re.I,
         ),
     ),
     (
         "month",
         re.compile(
-            rf"\b(?P<prep>(?i:in|on|during|since|last|until|by))?\s*(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of))[\s-]+)?\b{_MONTH}\b(?:\s+{_YEAR}\b)?"
+            rf"\b(?P<prep>(?i:in|on|during|since|last|until|by))?\s*(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of))[\s-]+)?\b{_MONTH}\b(?:\s+{_YEAR}\b)?"  # noqa: E501
         ),
     ),
     ("year", re.compile(rf"\b(?P<prep>in|since|during)\s+{_YEAR}\b")),

@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 ARTICLES = frozenset(
     {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "er", "ez", "ul"}
 )
-HYPHENS = frozenset({"-", "‑", "–"})
+HYPHENS = frozenset({"-", "\u2011", "\u2013"})
 _VOWEL_GROUPS = (("ay", "ai"), ("ey", "ai"), ("ei", "ai"), ("ee", "i"), ("oo", "u"), ("ou", "u"))
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
@@ -78,7 +78,7 @@ def content_keys(doc: Doc) -> list[str]:
 
 
 def phrase_variants(keys: list[str]) -> list[list[str]]:
-    """Norm sequences a text may show for ``keys``: 'ain asad' -> ain asad / ain al asad / ain al - asad / ain - asad."""
+    """Norm sequences a text may show for ``keys``: 'ain asad' -> ain asad / ain al asad / ain al - asad / ain - asad."""  # noqa: E501
     out: list[list[str]] = [[keys[0]]] if keys else []
     for key in keys[1:]:
         out = [[*seq, *gap, key] for seq in out for gap in _GAPS]

@@ -108,10 +108,7 @@ def merge_generic(state: State) -> None:
         same = same or [
             g
             for g in state.drafts
-            if (g is not d
-            and g.site is None
-            and g.role == "primary"
-            and None in (g.country, d.country))
+            if (g is not d and g.site is None and g.role == "primary" and None in (g.country, d.country))
             or (g is not d and g.site is None and g.role == "primary" and g.country == d.country)
         ]
         same = (

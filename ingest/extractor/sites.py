@@ -25,7 +25,7 @@ from ingest.extractor.types import Gazetteer, Site
 # A one-word alias such as "al-Asad" is also a family name ("Bashar al-Assad"); these
 # neighbours show the word names a person or a government, not a base.
 _PERSON_BEFORE = frozenset({"bashar", "president", "hafez", "maher", "asma", "mr", "dr"})
-_PERSON_AFTER = frozenset({"regime", "government", "family", "loyalists", "'s", "’s", "forces", "administration"})
+_PERSON_AFTER = frozenset({"regime", "government", "family", "loyalists", "'s", "\u2019s", "forces", "administration"})
 _FACILITY_WORDS = frozenset(
     {"base", "airbase", "air", "airport", "airfield", "garrison", "camp", "field", "oilfield", "complex", "site"}
 )

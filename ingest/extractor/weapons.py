@@ -9,7 +9,7 @@ from dataclasses import dataclass
 _VOCAB: tuple[tuple[str, str], ...] = (
     (
         "drone",
-        r"one[- ]way(?:[- ]attack)?\s+(?:drones?|uavs?)|kamikaze(?:\s+drones?)?|suicide\s+drones?|loitering\s+munitions?",
+        r"one[- ]way(?:[- ]attack)?\s+(?:drones?|uavs?)|kamikaze(?:\s+drones?)?|suicide\s+drones?|loitering\s+munitions?",  # noqa: E501
     ),
     ("drone", r"unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|uavs?|drones?|quadcopters?"),
     ("missile", r"ballistic\s+missiles?|cruise\s+missiles?|precision\s+missiles?"),
