@@ -1,37 +1,213 @@
+"""Server-rendered pages: the map home page (its data comes from the REST API) and detail pages."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from incidents.models import Base, Faction, Incident
+from incidents.highlight import excerpt_segments, highlight_segments
+from incidents.models import COUNT_FIELDS, Base, Country, Faction, Incident, Weapon
+
+# The REST API the dashboard's scripts read (incidents/api/).
+API_ROOT = "/api/v1/"
+PAGE_SIZE = 25
+
+
+def _map_settings() -> dict[str, str]:
+    return {"tile_url": settings.MAP_TILE_URL or "", "tile_attribution": settings.MAP_TILE_ATTRIBUTION or ""}
+
+
+def _monthly(dates: QuerySet[Incident]) -> list[dict[str, Any]]:
+    """Incidents per month for the small charts: [{"month": "2024-01-01", "count": n, "casualties": k}]."""
+    counts: Counter[str] = Counter()
+    casualties: Counter[str] = Counter()
+    for date, killed, injured in dates.values_list("date", "killed", "injured"):
+        key = date.replace(day=1).isoformat()
+        counts[key] += 1
+        casualties[key] += (killed or 0) + (injured or 0)
+    return [{"month": k, "count": counts[k], "casualties": casualties[k]} for k in sorted(counts)]
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    incidents = Incident.objects.published().select_related("base", "perpetrator")[:100]
-    return render(request, "incidents/home.html", {"incidents": incidents})
+    visible = Incident.objects.visible_to(request.user)
+    bases = list(
+        Base.objects.annotate(incident_count=Count("incidents", filter=Q(incidents__in=visible.values("pk")))).values(
+            "slug", "name", "kind", "country", "latitude", "longitude", "incident_count"
+        )
+    )
+    for base in bases:
+        base["url"] = Base(slug=base["slug"]).get_absolute_url()
+    factions = Faction.objects.select_related("umbrella").order_by("name")
+    context = {
+        "bases": bases,
+        "factions": factions,
+        "weapons": Weapon.choices,
+        "countries": Country.choices,
+        "api_root": API_ROOT,
+        "page_size": PAGE_SIZE,
+        **_map_settings(),
+    }
+    return render(request, "incidents/home.html", context)
 
 
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = get_object_or_404(
-        Incident.objects.visible_to(request.user).select_related("base", "perpetrator", "claimed_by"), pk=pk
-    )
-    sources = incident.sources.select_related("article").order_by("role", "article__published")
-    return render(request, "incidents/incident_detail.html", {"incident": incident, "sources": sources})
+    visible = Incident.objects.visible_to(request.user)
+    incident = get_object_or_404(visible.select_related("base", "perpetrator", "claimed_by", "reviewed_by"), pk=pk)
+    sources = []
+    for source in incident.sources.select_related("article").order_by("role", "article__published"):
+        text = source.article.text
+        full = source.article.is_reference or len(text) <= 2000
+        sources.append(
+            {
+                "source": source,
+                "article": source.article,
+                "segments": highlight_segments(text, source.evidence)
+                if full
+                else excerpt_segments(text, source.evidence),
+                "evidence": [
+                    {"field": name.replace("_", " "), "text": item.get("text", "")}
+                    for name, item in sorted((source.evidence or {}).items())
+                    if isinstance(item, dict)
+                ],
+            }
+        )
+    related: list[Incident] = []
+    if incident.base_id:
+        related = list(
+            visible.filter(base_id=incident.base_id).exclude(pk=incident.pk).select_related("perpetrator")[:10]
+        )
+    counts = [
+        {
+            "name": name,
+            "best": getattr(incident, name),
+            "low": getattr(incident, f"{name}_low"),
+            "high": getattr(incident, f"{name}_high"),
+        }
+        for name in COUNT_FIELDS
+    ]
+    context = {
+        "incident": incident,
+        "sources": sources,
+        "related": related,
+        "counts": counts,
+        "weapon_labels": [Weapon(w).label if w in Weapon.values else w for w in incident.weapons],
+        "history": _history(incident, show_users=request.user.is_authenticated),
+        "points": _incident_points(incident),
+        **_map_settings(),
+    }
+    return render(request, "incidents/incident_detail.html", context)
+
+
+def _incident_points(incident: Incident) -> list[dict[str, Any]]:
+    points = []
+    if incident.base_id and incident.base:
+        base = incident.base
+        points.append(
+            {
+                "lat": base.latitude,
+                "lon": base.longitude,
+                "label": base.name,
+                "kind": "base",
+                "url": base.get_absolute_url(),
+            }
+        )
+    if incident.latitude is not None and incident.longitude is not None:
+        weapon = incident.weapons[0] if incident.weapons else "unknown"
+        points.append(
+            {"lat": incident.latitude, "lon": incident.longitude, "label": incident.date_display, "kind": weapon}
+        )
+    return points
+
+
+def _history(incident: Incident, *, show_users: bool) -> list[dict[str, Any]]:
+    records = list(incident.history.select_related("history_user").order_by("-history_date", "-history_id")[:50])
+    rows = []
+    for record, previous in zip(records, [*records[1:], None], strict=False):
+        changes = []
+        if previous is not None:
+            changes = [
+                {"field": c.field.replace("_", " "), "old": c.old, "new": c.new}
+                for c in record.diff_against(previous).changes
+            ]
+        rows.append(
+            {
+                "when": record.history_date,
+                "kind": record.get_history_type_display(),
+                "user": (record.history_user.get_username() if record.history_user else "system") if show_users else "",
+                "reason": record.history_change_reason or "",
+                "changes": changes,
+            }
+        )
+    return rows
 
 
 def base_detail(request: HttpRequest, slug: str) -> HttpResponse:
     base = get_object_or_404(Base, slug=slug)
-    incidents = Incident.objects.published().filter(base=base).select_related("perpetrator")
-    return render(request, "incidents/base_detail.html", {"base": base, "incidents": incidents})
+    incidents = Incident.objects.visible_to(request.user).filter(base=base).select_related("perpetrator")
+    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
+    totals = incidents.aggregate(
+        n=Count("pk"), killed=Sum("killed"), injured=Sum("injured"), first=Min("date"), last=Max("date")
+    )
+    factions = (
+        incidents.exclude(perpetrator=None)
+        .values("perpetrator__name", "perpetrator__slug")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "perpetrator__name")
+    )
+    context = {
+        "base": base,
+        "page": page,
+        "totals": totals,
+        "factions": factions,
+        "monthly": _monthly(incidents),
+        "points": [{"lat": base.latitude, "lon": base.longitude, "label": base.name, "kind": "base"}],
+        **_map_settings(),
+    }
+    return render(request, "incidents/base_detail.html", context)
 
 
 def faction_detail(request: HttpRequest, slug: str) -> HttpResponse:
     faction = get_object_or_404(Faction.objects.select_related("umbrella"), slug=slug)
     incidents = (
-        Incident.objects.published()
-        .filter(perpetrator_id__in=faction.with_members_ids())
+        Incident.objects.visible_to(request.user)
+        .filter(Q(perpetrator_id__in=faction.with_members_ids()) | Q(claimed_by_id__in=faction.with_members_ids()))
         .select_related("base", "perpetrator")
     )
-    return render(
-        request,
-        "incidents/faction_detail.html",
-        {"faction": faction, "members": faction.members.all(), "incidents": incidents},
+    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
+    bases = (
+        Base.objects.filter(incidents__in=incidents)
+        .annotate(n=Count("incidents", filter=Q(incidents__in=incidents)))
+        .order_by("-n", "name")
     )
+    totals = incidents.aggregate(
+        n=Count("pk"),
+        claimed=Count("pk", filter=Q(claimed=True)),
+        killed=Sum("killed"),
+        injured=Sum("injured"),
+    )
+    context = {
+        "faction": faction,
+        "members": faction.members.order_by("name"),
+        "page": page,
+        "totals": totals,
+        "bases": bases,
+        "monthly": _monthly(incidents),
+        "points": [
+            {
+                "lat": b.latitude,
+                "lon": b.longitude,
+                "label": f"{b.name} ({b.n})",
+                "kind": "base",
+                "url": b.get_absolute_url(),
+            }
+            for b in bases
+        ],
+        **_map_settings(),
+    }
+    return render(request, "incidents/faction_detail.html", context)

@@ -1,0 +1,201 @@
+/* Wires the home page together: the filter form <-> the URL <-> the API, and the map, timeline,
+   counts, list and export links that all show the same filtered set. */
+(function () {
+  "use strict";
+  var B = window.Basewatch;
+  // Query parameters the API filters on (the same on every endpoint); the rest are view settings.
+  var FILTERS = ["date_from", "date_to", "base", "faction", "country", "weapon", "claimed", "min_killed",
+    "min_injured", "bbox", "q", "status"];
+  var VIEW = { interval: "week", split: "faction" };
+
+  var form = document.getElementById("filter-form");
+  var mapNode = document.getElementById("map");
+  var apiRoot = mapNode.getAttribute("data-api-root");
+  var countsNode = document.getElementById("summary-counts");
+  var rowsNode = document.getElementById("incident-rows");
+  var pagerNode = document.getElementById("incident-pager");
+  var pageSize = parseInt(pagerNode.getAttribute("data-page-size"), 10) || 25;
+  var intervalSelect = document.getElementById("t-interval");
+  var splitSelect = document.getElementById("t-split");
+  var clearButton = document.getElementById("t-clear");
+
+  var map = new window.BasewatchMap(mapNode, B.readJSON("bases-data"));
+  var timeline = new window.BasewatchTimeline(document.getElementById("timeline"),
+    document.getElementById("timeline-legend"), function (from, to) {
+      setField("date_from", from);
+      setField("date_to", to);
+      apply(true);
+    });
+
+  var features = [];
+  var sorted = [];
+  var page = 1;
+  var inflight = null;
+  var generation = 0;
+
+  function setField(name, value) {
+    var input = form.elements[name];
+    if (input) input.value = value || "";
+  }
+
+  function filterParams() {
+    var params = new URLSearchParams();
+    var current = new URLSearchParams(window.location.search);
+    FILTERS.forEach(function (name) {
+      var input = form.elements[name];
+      var value = input ? input.value.trim() : (current.get(name) || "");
+      if (value) params.set(name, value);
+    });
+    return params;
+  }
+
+  function pageParams() {
+    var params = filterParams();
+    if (intervalSelect.value !== VIEW.interval) params.set("interval", intervalSelect.value);
+    if (splitSelect.value !== VIEW.split) params.set("split", splitSelect.value);
+    if (page > 1) params.set("page", String(page));
+    return params;
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    FILTERS.forEach(function (name) { setField(name, params.get(name)); });
+    intervalSelect.value = ["day", "week", "month"].indexOf(params.get("interval")) >= 0 ? params.get("interval") : VIEW.interval;
+    splitSelect.value = ["faction", "weapon"].indexOf(params.get("split")) >= 0 ? params.get("split") : VIEW.split;
+    page = Math.max(1, parseInt(params.get("page"), 10) || 1);
+  }
+
+  function writeUrl(push) {
+    var qs = pageParams().toString();
+    var url = window.location.pathname + (qs ? "?" + qs : "");
+    if (url === window.location.pathname + window.location.search) return;
+    if (push) window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  }
+
+  function updateExports(params) {
+    var qs = params.toString();
+    ["csv", "geojson"].forEach(function (format) {
+      var link = document.getElementById("export-" + format);
+      link.href = apiRoot + "incidents/?format=" + format + (qs ? "&" + qs : "");
+    });
+    clearButton.hidden = !(params.get("date_from") || params.get("date_to"));
+  }
+
+  function summarise() {
+    var killed = 0, injured = 0, launched = 0, bases = {};
+    features.forEach(function (f) {
+      var p = f.properties || {};
+      killed += p.killed || 0;
+      injured += p.injured || 0;
+      launched += p.launched || 0;
+      var slug = B.props(f).baseSlug;
+      if (slug) bases[slug] = true;
+    });
+    countsNode.textContent = features.length.toLocaleString("en") + " incident" + (features.length === 1 ? "" : "s") +
+      " at " + Object.keys(bases).length + " bases · " + killed.toLocaleString("en") + " killed · " +
+      injured.toLocaleString("en") + " injured · " + launched.toLocaleString("en") + " projectiles reported launched";
+    countsNode.setAttribute("data-count", String(features.length));
+  }
+
+  function cell(text) { return B.el("td", { text: text }); }
+
+  function renderList() {
+    var pages = Math.max(1, Math.ceil(sorted.length / pageSize));
+    page = Math.min(page, pages);
+    rowsNode.textContent = "";
+    var slice = sorted.slice((page - 1) * pageSize, page * pageSize);
+    if (!slice.length) {
+      rowsNode.appendChild(B.el("tr", null, [B.el("td", { colspan: "7", text: "No incidents match these filters." })]));
+    }
+    slice.forEach(function (p) {
+      var link = p.url ? B.el("a", { href: p.url, text: B.formatDate(p.date, p.precision) }) : B.formatDate(p.date, p.precision);
+      rowsNode.appendChild(B.el("tr", null, [
+        B.el("td", null, [link]),
+        cell(p.baseName || "—"),
+        cell(p.weapons.map(B.weaponLabel).join(", ") || "—"),
+        cell(B.count(p.launched) + " / " + B.count(p.intercepted)),
+        cell(p.killed == null ? "—" : String(p.killed)),
+        cell(p.injured == null ? "—" : String(p.injured)),
+        cell(p.perpetrator ? p.perpetrator + (p.claimed ? " (claimed)" : "") : "unknown")
+      ]));
+    });
+    pagerNode.textContent = "";
+    if (pages <= 1) return;
+    function pageButton(label, target, disabled) {
+      var button = B.el("button", { type: "button", className: "secondary", text: label, disabled: disabled || null });
+      button.addEventListener("click", function () { page = target; writeUrl(true); renderList(); });
+      return button;
+    }
+    pagerNode.appendChild(pageButton("← Newer", page - 1, page <= 1));
+    pagerNode.appendChild(B.el("span", { text: "Page " + page + " of " + pages, "aria-live": "polite" }));
+    pagerNode.appendChild(pageButton("Older →", page + 1, page >= pages));
+  }
+
+  function renderTimeline() {
+    timeline.render(features, intervalSelect.value, splitSelect.value);
+  }
+
+  function load() {
+    var params = filterParams();
+    updateExports(params);
+    var mine = ++generation;
+    if (inflight) inflight.abort();
+    inflight = window.AbortController ? new AbortController() : null;
+    countsNode.textContent = "Loading incidents…";
+    document.body.setAttribute("data-loading", "true");
+    var qs = params.toString();
+    fetch(apiRoot + "incidents/?format=geojson" + (qs ? "&" + qs : ""), {
+      headers: { Accept: "application/geo+json, application/json" },
+      credentials: "same-origin",
+      signal: inflight ? inflight.signal : undefined
+    }).then(function (response) {
+      if (!response.ok) throw new Error("The incident API answered " + response.status);
+      return response.json();
+    }).then(function (data) {
+      if (mine !== generation) return;
+      features = (data && data.features) || [];
+      sorted = features.map(B.props).sort(function (a, b) {
+        return a.date < b.date ? 1 : a.date > b.date ? -1 : (b.id || 0) - (a.id || 0);
+      });
+      summarise();
+      renderTimeline();
+      renderList();
+      map.setFeatures(features, function () {
+        if (mine === generation) document.body.setAttribute("data-loading", "false");
+      });
+    }).catch(function (error) {
+      if (error && error.name === "AbortError") return;
+      countsNode.textContent = "Could not load incidents: " + error.message;
+      document.body.setAttribute("data-loading", "error");
+    });
+  }
+
+  function apply(push) {
+    page = 1;
+    writeUrl(push);
+    load();
+  }
+
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
+  form.addEventListener("change", function () { apply(true); });
+  document.getElementById("filter-reset").addEventListener("click", function (event) {
+    event.preventDefault();
+    form.reset();
+    FILTERS.forEach(function (name) { setField(name, ""); });
+    window.history.pushState(null, "", window.location.pathname);
+    readUrl();
+    load();
+  });
+  clearButton.addEventListener("click", function () {
+    setField("date_from", "");
+    setField("date_to", "");
+    apply(true);
+  });
+  intervalSelect.addEventListener("change", function () { writeUrl(true); renderTimeline(); });
+  splitSelect.addEventListener("change", function () { writeUrl(true); renderTimeline(); });
+  window.addEventListener("popstate", function () { readUrl(); load(); });
+
+  readUrl();
+  load();
+})();

@@ -1,0 +1,158 @@
+/* The home page map: a bases layer and the filtered incidents, clustered (Leaflet.markercluster). */
+(function () {
+  "use strict";
+  var B = window.Basewatch;
+
+  function radiusFor(p) {
+    var casualties = (p.killed || 0) + (p.injured || 0);
+    return 5 + Math.min(14, 2 * Math.sqrt(casualties));
+  }
+
+  function row(label, value) {
+    return B.el("div", { className: "popup-row" }, [B.el("dt", { text: label }), B.el("dd", { text: value })]);
+  }
+
+  function incidentPopup(p) {
+    var weapons = p.weapons.length ? p.weapons.map(B.weaponLabel).join(", ") : "not stated";
+    var perpetrator = p.perpetrator ? p.perpetrator + (p.claimed ? " (claimed)" : " (attributed, not claimed)")
+      : (p.claimed ? "claimed by an unnamed group" : "unknown, not claimed");
+    return B.el("div", { className: "incident-popup", "data-testid": "incident-popup" }, [
+      B.el("h3", { text: B.formatDate(p.date, p.precision) }),
+      B.el("dl", null, [
+        row("Date precision", p.precision),
+        row("Base", p.baseName || "—"),
+        row("Weapons", weapons),
+        row("Launched / intercepted", B.count(p.launched) + " / " + B.count(p.intercepted)),
+        row("Killed / injured", B.count(p.killed) + " / " + B.count(p.injured)),
+        row("Perpetrator", perpetrator)
+      ]),
+      p.url ? B.el("a", { href: p.url, className: "popup-link", text: "Open incident page →" }) : null
+    ]);
+  }
+
+  function basePopup(base, shown) {
+    return B.el("div", { className: "base-popup" }, [
+      B.el("h3", { text: base.name }),
+      B.el("p", { text: shown + " incident" + (shown === 1 ? "" : "s") + " shown with the current filters" }),
+      B.el("a", { href: base.url, text: "Open base page →" })
+    ]);
+  }
+
+  function clusterIcon(cluster) {
+    var n = cluster.getChildCount();
+    var size = n < 10 ? "small" : n < 100 ? "medium" : n < 1000 ? "large" : "xlarge";
+    var px = { small: 30, medium: 36, large: 44, xlarge: 52 }[size];
+    return L.divIcon({
+      html: "<span>" + n + "</span>",
+      className: "incident-cluster incident-cluster-" + size,
+      iconSize: [px, px]
+    });
+  }
+
+  function IncidentMap(node, bases) {
+    this.node = node;
+    this.bases = bases || [];
+    var map = (this.map = L.map(node, { center: [33.5, 41.5], zoom: 5, minZoom: 3, maxZoom: 16, worldCopyJump: true }));
+    var tileUrl = node.getAttribute("data-tile-url");
+    if (tileUrl) {
+      var tiles = L.tileLayer(tileUrl, { attribution: node.getAttribute("data-tile-attribution") || "", maxZoom: 19 });
+      // Offline or blocked tiles must not break anything else; just say so once.
+      var warned = false;
+      tiles.on("tileerror", function () {
+        if (warned) return;
+        warned = true;
+        node.classList.add("tiles-unavailable");
+        var status = document.getElementById("map-status");
+        if (status) status.textContent = "Background map tiles could not be loaded; incidents and bases are still shown.";
+      });
+      tiles.addTo(map);
+    }
+    map.createPane("bases");
+    map.getPane("bases").style.zIndex = 650;
+    this.clusters = L.markerClusterGroup({
+      chunkedLoading: true,
+      chunkInterval: 120,
+      chunkDelay: 20,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      maxClusterRadius: 50,
+      iconCreateFunction: clusterIcon
+    });
+    this.clusters.on("click", function (e) {
+      var p = e.layer.incident;
+      if (p) L.popup({ maxWidth: 320 }).setLatLng(e.layer.getLatLng()).setContent(incidentPopup(p)).openOn(map);
+    });
+    map.addLayer(this.clusters);
+    this.baseLayer = L.layerGroup().addTo(map);
+    this.baseMarkers = {};
+    this._drawBases({});
+    L.control.layers(null, { "Bases": this.baseLayer, "Incidents": this.clusters }, { collapsed: true }).addTo(map);
+    if (this.bases.length) {
+      map.fitBounds(this.bases.map(function (b) { return [b.latitude, b.longitude]; }), { padding: [20, 20], maxZoom: 6 });
+    }
+  }
+
+  IncidentMap.prototype._drawBases = function (countsBySlug) {
+    var self = this;
+    this.baseLayer.clearLayers();
+    this.bases.forEach(function (base) {
+      var shown = countsBySlug[base.slug] || 0;
+      var label = base.name + " — " + shown + " incident" + (shown === 1 ? "" : "s");
+      var marker = L.marker([base.latitude, base.longitude], {
+        pane: "bases",
+        title: label,
+        alt: label,
+        keyboard: true,
+        icon: L.divIcon({
+          className: "base-icon" + (shown ? " has-incidents" : ""),
+          html: "<span class=\"base-count\">" + shown + "</span>",
+          iconSize: [14, 14]
+        })
+      });
+      marker.bindPopup(function () { return basePopup(base, shown); });
+      marker.base = base;
+      self.baseLayer.addLayer(marker);
+    });
+  };
+
+  // features: the API's GeoJSON features; returns nothing, redraws clusters and base counts.
+  IncidentMap.prototype.setFeatures = function (features, done) {
+    var counts = {};
+    var layers = [];
+    for (var i = 0; i < features.length; i++) {
+      var f = features[i];
+      var g = f.geometry;
+      if (!g || !g.coordinates) continue;
+      var p = B.props(f);
+      if (p.baseSlug) counts[p.baseSlug] = (counts[p.baseSlug] || 0) + 1;
+      var weapon = B.weaponOf(p);
+      var m = L.circleMarker([g.coordinates[1], g.coordinates[0]], {
+        radius: radiusFor(p),
+        color: "#1b1f24",
+        weight: 1,
+        fillColor: B.weaponColour(weapon),
+        fillOpacity: 0.85,
+        className: "incident-marker weapon-" + weapon
+      });
+      m.incident = p;
+      layers.push(m);
+    }
+    this.map.closePopup();
+    this.clusters.clearLayers();
+    var self = this;
+    this.clusters.options.chunkProgress = function (processed, total) {
+      if (processed === total) {
+        self.node.setAttribute("data-loaded", String(total));
+        if (done) done();
+      }
+    };
+    if (!layers.length) {
+      this.node.setAttribute("data-loaded", "0");
+      if (done) done();
+    }
+    this.clusters.addLayers(layers);
+    this._drawBases(counts);
+  };
+
+  window.BasewatchMap = IncidentMap;
+})();
