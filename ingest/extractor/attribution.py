@@ -14,7 +14,7 @@ _PATTERNS = (
         rf"[,\u2019\u201d'\"]\s*(?P<src>[^,.;\u2019\u201d'\"]{{2,70}}?)\s+(?:later\s+|also\s+|had\s+)?{_VERB}\b"
     ),
     re.compile(
-        rf"^[\u2018\u201c'\"]?(?P<src>[^,;\u2018\u201c'\"]{{2,70}}?)\s+(?:later\s+|also\s+|previously\s+|earlier\s+|had\s+)?{_VERB}\b"  # noqa: E501
+        rf"^[\u2018\u201c'\"]?(?P<src>[^,;\u2018\u201c'\"]{{2,70}}?)\s+(?:later\s+|also\s+|previously\s+|earlier\s+|had\s+)?{_VERB}\b"
     ),
 )
 _PRONOUN = re.compile(r"^(?:it|he|she|they|the\s+(?:statement|ministry|source|official|spokesman|spokesperson))$", re.I)

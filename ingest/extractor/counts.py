@@ -35,16 +35,16 @@ _INTERCEPT_OF = re.compile(
 )
 _INTERCEPT_VERB = re.compile(r"(?:shot down|intercepted|downed|destroyed)\s+(?:at least\s+)?$", re.I)
 _ZERO_BOTH = re.compile(
-    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+|word\s+of\s+|signs?\s+of\s+)?(?:(?:material\s+)?(?:damage|damages)\s+(?:or|and)\s+)?"  # noqa: E501
-    r"(?:casualties|causalities)\b|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict|lead\s+to|leave)\s+(?:any\s+)?(?:casualties|causalities)"  # noqa: E501
-    r"|\bwithout\s+(?:causing\s+|leaving\s+|any\s+)?(?:casualties|causalities)|\bcaus(?:ing|ed)\s+no\s+(?:casualties|causalities)"  # noqa: E501
-    r"|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|Americans?)\s+(?:was|were)\s+(?:killed\s+or\s+(?:injured|wounded|hurt)"  # noqa: E501
+    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+|word\s+of\s+|signs?\s+of\s+)?(?:(?:material\s+)?(?:damage|damages)\s+(?:or|and)\s+)?"
+    r"(?:casualties|causalities)\b|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict|lead\s+to|leave)\s+(?:any\s+)?(?:casualties|causalities)"
+    r"|\bwithout\s+(?:causing\s+|leaving\s+|any\s+)?(?:casualties|causalities)|\bcaus(?:ing|ed)\s+no\s+(?:casualties|causalities)"
+    r"|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|Americans?)\s+(?:was|were)\s+(?:killed\s+or\s+(?:injured|wounded|hurt)"
     r"|(?:injured|wounded|hurt)\s+or\s+killed|harmed)",
     re.I,
 )
 _ZERO_INJURED = re.compile(
-    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+)?injur(?:y|ies)\b|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|"  # noqa: E501
-    r"Americans?)\s+(?:was|were)\s+(?:\w+\s+)?(?:injured|wounded|hurt)|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict)\s+"  # noqa: E501
+    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+)?injur(?:y|ies)\b|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|"
+    r"Americans?)\s+(?:was|were)\s+(?:\w+\s+)?(?:injured|wounded|hurt)|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict)\s+"
     r"(?:any\s+)?injur(?:y|ies)|\bwithout\s+(?:causing\s+)?(?:any\s+)?injur(?:y|ies)",
     re.I,
 )
@@ -140,8 +140,8 @@ _NUM_WORDS = "|".join(sorted((w for w in UNITS if w not in {"no", "zero"}), key=
 _NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+)?(?:\d[\d,]*|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
 _PASSIVE = {
     field: re.compile(
-        rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)"  # noqa: E501
-        rf"(?:\s+(?:of|from|with|at|in)\s+[\w.'\u2019-]+){{0,2}}\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"  # noqa: E501
+        rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)"
+        rf"(?:\s+(?:of|from|with|at|in)\s+[\w.'\u2019-]+){{0,2}}\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
         rf"(?:\w+ly\s+)?{verb}\b",
         re.I,
     )

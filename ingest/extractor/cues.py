@@ -14,7 +14,7 @@ ATTACK = re.compile(
     re.I,
 )
 NEGATED_ATTACK = re.compile(
-    r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}?(?:attack(?:ed)?|target(?:ed|ing)?|struck|hit|impacted|fired|launched)\b",  # noqa: E501
+    r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}?(?:attack(?:ed)?|target(?:ed|ing)?|struck|hit|impacted|fired|launched)\b",
     re.I,
 )
 # Who or what the attack was aimed at, when no gazetteer site is named.
@@ -23,7 +23,7 @@ GENERIC_TARGET = re.compile(
     rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:military\s+|army\s+|troops?\s+)?"
     r"(?:bases?|outposts?|installations?|facilit(?:y|ies)|garrisons?|compounds?|positions?|sites?|forces|troops|"
     r"personnel|service\s?members|soldiers|contractors|interests|patrols?|convoys?)\b"
-    r"|\b(?:bases?|outposts?|installations?|facilit(?:y|ies)|sites?|camps?)\b[^.;]{0,40}?\b(?:hous(?:es|ing)|host(?:s|ing)|"  # noqa: E501
+    r"|\b(?:bases?|outposts?|installations?|facilit(?:y|ies)|sites?|camps?)\b[^.;]{0,40}?\b(?:hous(?:es|ing)|host(?:s|ing)|"
     rf"used by|with|where)\s+(?:\w+\s+){{0,2}}?{_COALITION}",
     re.I,
 )

@@ -48,14 +48,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "period",
         re.compile(
-            r"\b(?P<rel>(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|past|previous)\s+(?:week|month|year)|the\s+(?:previous|prior)\s+(?:week|month)|a\s+week\s+(?:earlier|before|ago)|a\s+month\s+ago|a\s+year\s+ago)\b",  # noqa: E501
+            r"\b(?P<rel>(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|past|previous)\s+(?:week|month|year)|the\s+(?:previous|prior)\s+(?:week|month)|a\s+week\s+(?:earlier|before|ago)|a\s+month\s+ago|a\s+year\s+ago)\b",
             re.I,
         ),
     ),
     (
         "month",
         re.compile(
-            rf"\b(?P<prep>(?i:in|on|during|since|last|until|by))?\s*(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of))[\s-]+)?\b{_MONTH}\b(?:\s+{_YEAR}\b)?"  # noqa: E501
+            rf"\b(?P<prep>(?i:in|on|during|since|last|until|by))?\s*(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of))[\s-]+)?\b{_MONTH}\b(?:\s+{_YEAR}\b)?"
         ),
     ),
     ("year", re.compile(rf"\b(?P<prep>in|since|during)\s+{_YEAR}\b")),

@@ -90,11 +90,11 @@ _DIRECTION = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)
 # "Syria's Hasakah province", "the province of Deir ez-Zor", "near Hasakah", "in northeastern Syria", "in Jordan"
 _PLACE_PATTERNS = (
     re.compile(
-        rf"\b(?P<country>{_COUNTRY_ALT})['\u2019]s\s+(?:{_DIRECTION}\s+)?(?P<place>(?:{_PLACE_ALT})(?:\s+(?:province|governorate|region|city))?)",  # noqa: E501
+        rf"\b(?P<country>{_COUNTRY_ALT})['\u2019]s\s+(?:{_DIRECTION}\s+)?(?P<place>(?:{_PLACE_ALT})(?:\s+(?:province|governorate|region|city))?)",
         re.I,
     ),
     re.compile(
-        rf"\b(?:in|near|outside|around)\s+(?:the\s+)?(?P<place>(?:{_PLACE_ALT})(?:\s+(?:province|governorate|region|city))?)\b",  # noqa: E501
+        rf"\b(?:in|near|outside|around)\s+(?:the\s+)?(?P<place>(?:{_PLACE_ALT})(?:\s+(?:province|governorate|region|city))?)\b",
         re.I,
     ),
     re.compile(rf"\b(?:in|near|across)\s+(?P<place>{_DIRECTION}\s+(?:{_COUNTRY_ALT}))\b", re.I),
