@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.db import models
-from django.db.models import F, Q
+from django.db import models, transaction
+from django.db.models import Count, F, Max, Min, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -48,6 +48,15 @@ def _in_range(field: str, low: float, high: float) -> Q:
 class BaseQuerySet(models.QuerySet["Base"]):
     def in_country(self, code: str) -> BaseQuerySet:
         return self.filter(country=code)
+
+    def with_incident_stats(self) -> BaseQuerySet:
+        """Count, first and last date of each base's published incidents, in the same query."""
+        published = Q(incidents__status=Incident.Status.PUBLISHED)
+        return self.annotate(
+            incident_count=Count("incidents", filter=published),
+            first_incident=Min("incidents__date", filter=published),
+            last_incident=Max("incidents__date", filter=published),
+        )
 
 
 class Base(models.Model):
@@ -146,6 +155,50 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
 
     def with_weapon(self, weapon: str) -> IncidentQuerySet:
         return self.filter(weapons__has=weapon)
+
+    def attributed_to(self, faction: Faction) -> IncidentQuerySet:
+        """Incidents whose perpetrator is ``faction`` or any group under it (umbrellas nest)."""
+        return self.filter(perpetrator_id__in=faction.with_members_ids())
+
+    def search(self, text: str) -> IncidentQuerySet:
+        """Free text over the summary, place, base name and the titles and text of the sources.
+
+        The article match is a semi-join (``id IN (...)``), so an incident reported by several
+        matching articles comes back once and the outer query needs no DISTINCT.
+        """
+        from ingest.models import Article
+
+        articles = Article.objects.filter(Q(title__icontains=text) | Q(text__icontains=text))
+        sourced = IncidentSource.objects.filter(article__in=articles).values("incident_id")
+        return self.filter(
+            Q(summary__icontains=text) | Q(place__icontains=text) | Q(base__name__icontains=text) | Q(id__in=sourced)
+        )
+
+    def changed_since(self, since: dt.datetime, after_id: int | None = None) -> IncidentQuerySet:
+        """Rows updated after ``since`` (or at ``since`` with a larger id), oldest change first."""
+        if after_id is None:
+            rows = self.filter(updated_at__gte=since)
+        else:
+            rows = self.filter(Q(updated_at__gt=since) | Q(updated_at=since, id__gt=after_id))
+        return rows.order_by("updated_at", "id")
+
+    def for_api(self) -> IncidentQuerySet:
+        """Rows ready to serialize: related names joined, sources prefetched without article text."""
+        sources = IncidentSource.objects.select_related("article").only(
+            "id",
+            "incident_id",
+            "role",
+            "evidence",
+            "created_at",
+            "article__id",
+            "article__title",
+            "article__url",
+            "article__outlet",
+            "article__published",
+        )
+        return self.select_related("base", "perpetrator", "claimed_by").prefetch_related(
+            Prefetch("sources", queryset=sources)
+        )
 
     def in_bbox(self, west: float, south: float, east: float, north: float) -> IncidentQuerySet:
         return self.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
@@ -387,12 +440,24 @@ class Incident(models.Model):
     def reject(self, *, by: Any) -> None:
         self._review(self.Status.REJECTED, by)
 
+    def delete_with_tombstone(self, *, merged_into: Incident | None = None) -> IncidentTombstone:
+        """Delete this incident and leave a tombstone for sync clients (merged when ``merged_into``)."""
+        reason = IncidentTombstone.Reason.MERGED if merged_into is not None else IncidentTombstone.Reason.DELETED
+        with transaction.atomic():
+            tombstone = IncidentTombstone.objects.create(incident_id=self.pk, reason=reason, merged_into=merged_into)
+            self.delete()
+        return tombstone
+
     def _review(self, status: str, by: Any) -> None:
+        was_public = self.status == self.Status.PUBLISHED
         self.status = status
         self.reviewed_by = by
         self.reviewed_at = timezone.now()
         self._history_user = by
         self.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
+        if was_public and status != self.Status.PUBLISHED:
+            # Public sync clients must drop their copy: the changes feed only lists published rows.
+            IncidentTombstone.objects.create(incident_id=self.pk, reason=IncidentTombstone.Reason.UNPUBLISHED)
 
 
 class IncidentSource(models.Model):

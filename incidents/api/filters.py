@@ -1,0 +1,188 @@
+"""The one filter set behind every incident view and export (list, GeoJSON, CSV, timeline, changes).
+
+Every value is validated by a form field; a bad value answers 400 naming the parameter.
+Unknown parameters are refused by the views (see ``check_query_params``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from rest_framework import exceptions
+
+from incidents.api.base import request_is_editor
+from incidents.models import Base, Country, Faction, Incident, Weapon
+
+MAX_Q_LENGTH = 200
+MAX_SLUGS = 50
+MAX_COUNT = 1_000_000
+
+# (public name, sort expression); every ordering is made total by the id in the same direction.
+ORDERINGS = ("date", "killed", "injured", "launched", "updated_at", "created_at", "id")
+ORDERING_CHOICES = [(o, o) for o in ORDERINGS] + [(f"-{o}", f"-{o}") for o in ORDERINGS]
+STATUS_CHOICES = [(s, s) for s in Incident.Status.values] + [("all", "all")]
+BOOLEAN_CHOICES = [("true", "true"), ("false", "false")]
+
+
+class ListWidget(forms.TextInput):
+    """Reads a repeatable parameter: ``?base=a&base=b`` and ``?base=a,b`` mean the same."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> str | None:
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        values = [v for v in values if v is not None]
+        return ",".join(values) if values else None
+
+
+class SlugListField(forms.CharField):
+    widget = ListWidget
+
+    def clean(self, value: Any) -> list[str]:
+        value = super().clean(value)
+        if not value:
+            return []
+        slugs = [s.strip() for s in value.split(",")]
+        if any(not s for s in slugs):
+            raise ValidationError("Empty slug in the list; separate slugs with single commas.")
+        if len(slugs) > MAX_SLUGS:
+            raise ValidationError(f"At most {MAX_SLUGS} values.")
+        return slugs
+
+
+class BBoxField(forms.CharField):
+    def clean(self, value: Any) -> tuple[float, float, float, float] | None:
+        value = super().clean(value)
+        if not value:
+            return None
+        parts = value.split(",")
+        if len(parts) != 4:
+            raise ValidationError("Give four comma-separated numbers: west,south,east,north.")
+        try:
+            west, south, east, north = (float(p) for p in parts)
+        except ValueError as exc:
+            raise ValidationError("Coordinates must be numbers: west,south,east,north.") from exc
+        if not all(-180 <= x <= 180 for x in (west, east)) or not all(-90 <= y <= 90 for y in (south, north)):
+            raise ValidationError("Longitudes must lie in [-180, 180] and latitudes in [-90, 90].")
+        if west > east or south > north:
+            raise ValidationError("West must not exceed east, nor south north.")
+        return west, south, east, north
+
+
+class StrictBooleanField(forms.ChoiceField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["choices"] = BOOLEAN_CHOICES
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value: Any) -> bool | None:
+        value = super().clean(value)
+        return None if value in (None, "") else value == "true"
+
+
+class SlugListFilter(django_filters.Filter):
+    field_class = SlugListField
+
+
+class BBoxFilter(django_filters.Filter):
+    field_class = BBoxField
+
+
+class StrictBooleanFilter(django_filters.Filter):
+    field_class = StrictBooleanField
+
+
+class CountFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class IncidentFilter(django_filters.FilterSet):
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", help_text="On or after (YYYY-MM-DD).")
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", help_text="On or before (YYYY-MM-DD).")
+    base = SlugListFilter(method="filter_base", help_text="Base slug; repeat or comma-separate for several.")
+    faction = SlugListFilter(
+        method="filter_faction",
+        help_text="Perpetrator faction slug; an umbrella includes its member groups. Repeatable.",
+    )
+    country = django_filters.ChoiceFilter(choices=Country.choices, help_text="ISO 3166 alpha-2 code.")
+    weapon = django_filters.ChoiceFilter(choices=Weapon.choices, method="filter_weapon", help_text="Weapon used.")
+    claimed = StrictBooleanFilter(field_name="claimed", help_text="true or false.")
+    min_killed = CountFilter(
+        field_name="killed", lookup_expr="gte", min_value=0, max_value=MAX_COUNT, help_text="Killed (best) at least."
+    )
+    min_injured = CountFilter(
+        field_name="injured", lookup_expr="gte", min_value=0, max_value=MAX_COUNT, help_text="Injured (best) at least."
+    )
+    bbox = BBoxFilter(method="filter_bbox", help_text="west,south,east,north in degrees (WGS 84).")
+    status = django_filters.ChoiceFilter(
+        choices=STATUS_CHOICES,
+        method="filter_status",
+        help_text="Editors only: draft, rejected, published (the default) or all.",
+    )
+    q = django_filters.CharFilter(
+        method="filter_q",
+        max_length=MAX_Q_LENGTH,
+        help_text="Free text in the summary, place, base name, and the titles and text of the sources.",
+    )
+    ordering = django_filters.ChoiceFilter(
+        choices=ORDERING_CHOICES, method="filter_ordering", help_text="Sort key; '-' for descending. Default -date."
+    )
+
+    class Meta:
+        model = Incident
+        fields: list[str] = []
+
+    def filter_queryset(self, queryset: QuerySet[Incident]) -> QuerySet[Incident]:
+        # Visibility first, whatever else was asked: published rows unless an editor asks otherwise.
+        status = self.form.cleaned_data.get("status") or Incident.Status.PUBLISHED
+        if status != Incident.Status.PUBLISHED and not request_is_editor(self.request):
+            raise exceptions.PermissionDenied(
+                {"status": [f"Only editors may see {status} incidents; anonymous users see published ones only."]}
+            )
+        if status != "all":
+            queryset = queryset.filter(status=status)
+        return super().filter_queryset(queryset)
+
+    def filter_status(self, queryset: QuerySet[Incident], name: str, value: str) -> QuerySet[Incident]:
+        return queryset  # applied in filter_queryset, before anything else
+
+    def filter_ordering(self, queryset: QuerySet[Incident], name: str, value: str) -> QuerySet[Incident]:
+        return queryset  # the paginator orders, with a unique tiebreak
+
+    def filter_base(self, queryset: QuerySet[Incident], name: str, value: list[str]) -> QuerySet[Incident]:
+        if not value:
+            return queryset
+        found = dict(Base.objects.filter(slug__in=value).values_list("slug", "id"))
+        missing = [s for s in value if s not in found]
+        if missing:
+            raise exceptions.ValidationError({"base": [f"Unknown base: {', '.join(missing)}."]})
+        return queryset.filter(base_id__in=found.values())
+
+    def filter_faction(self, queryset: QuerySet[Incident], name: str, value: list[str]) -> QuerySet[Incident]:
+        if not value:
+            return queryset
+        factions = {f.slug: f for f in Faction.objects.filter(slug__in=value)}
+        missing = [s for s in value if s not in factions]
+        if missing:
+            raise exceptions.ValidationError({"faction": [f"Unknown faction: {', '.join(missing)}."]})
+        ids = {pk for f in factions.values() for pk in f.with_members_ids()}
+        return queryset.filter(perpetrator_id__in=ids)
+
+    def filter_weapon(self, queryset: QuerySet[Incident], name: str, value: str) -> QuerySet[Incident]:
+        return queryset.with_weapon(value) if value else queryset
+
+    def filter_bbox(self, queryset: QuerySet[Incident], name: str, value: Any) -> QuerySet[Incident]:
+        return queryset.in_bbox(*value) if value else queryset
+
+    def filter_q(self, queryset: QuerySet[Incident], name: str, value: str) -> QuerySet[Incident]:
+        value = value.strip()
+        return queryset.search(value) if value else queryset
+
+    @property
+    def ordering_value(self) -> str:
+        return self.form.cleaned_data.get("ordering") or "-date"
+
+
+FILTER_NAMES = tuple(IncidentFilter.base_filters)
+REPEATABLE = {"base", "faction"}

@@ -1,0 +1,124 @@
+"""OpenAPI descriptions derived from the filter set, so the docs list exactly what the views accept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
+
+from incidents.api.filters import MAX_COUNT, MAX_Q_LENGTH, BBoxFilter, CountFilter, IncidentFilter, StrictBooleanFilter
+from incidents.api.pagination import MAX_PAGE_SIZE
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": "`detail` for general errors, else one list of messages per offending parameter.",
+    "additionalProperties": True,
+}
+ERROR_RESPONSES = {
+    400: OpenApiResponse(
+        ERROR_SCHEMA,
+        description="A query parameter is unknown or malformed; the body names it.",
+        examples=[OpenApiExample("bad bbox", value={"bbox": ["Give four comma-separated numbers."]})],
+    ),
+    403: OpenApiResponse(ERROR_SCHEMA, description="Not allowed, e.g. anonymous `status=draft`."),
+    404: OpenApiResponse(ERROR_SCHEMA, description="No such object (or not visible to you)."),
+    429: OpenApiResponse(ERROR_SCHEMA, description="Throttled; see Retry-After."),
+}
+WRITE_ERROR_RESPONSES = {
+    **ERROR_RESPONSES,
+    401: OpenApiResponse(ERROR_SCHEMA, description="No or bad token: send `Authorization: Token <key>`."),
+}
+
+GEOJSON_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "features"],
+    "properties": {
+        "type": {"type": "string", "enum": ["FeatureCollection"]},
+        "features": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["type", "geometry", "properties"],
+                "properties": {
+                    "type": {"type": "string", "enum": ["Feature"]},
+                    "id": {"type": "integer"},
+                    "geometry": {
+                        "type": "object",
+                        "nullable": True,
+                        "description": "Point [longitude, latitude]; null when the place is not located.",
+                    },
+                    "properties": {"type": "object"},
+                },
+            },
+        },
+    },
+}
+GEOJSON_EXAMPLE = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "id": 42,
+            "geometry": {"type": "Point", "coordinates": [42.44, 33.80]},
+            "properties": {
+                "id": 42,
+                "date": "2024-01-28",
+                "date_precision": "day",
+                "base_name": "Tower 22",
+                "base_slug": "tower-22",
+                "weapons": ["drone"],
+                "launched": 1,
+                "intercepted": 0,
+                "killed": 3,
+                "injured": 47,
+                "perpetrator_name": "Kataib Hezbollah",
+                "claimed": True,
+                "url": "https://basewatch.example/incidents/42/",
+            },
+        }
+    ],
+}
+
+
+def _filter_parameter(name: str, f: django_filters.Filter) -> OpenApiParameter:
+    description = str(f.extra.get("help_text", ""))
+    schema: Any = OpenApiTypes.STR
+    if isinstance(f, django_filters.DateFilter):
+        schema = OpenApiTypes.DATE
+    elif isinstance(f, CountFilter):
+        schema = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
+    elif isinstance(f, StrictBooleanFilter):
+        schema = {"type": "string", "enum": ["true", "false"]}
+    elif isinstance(f, django_filters.ChoiceFilter):
+        schema = {"type": "string", "enum": [str(c) for c, _ in f.extra["choices"]]}
+    elif isinstance(f, BBoxFilter):
+        schema = {"type": "string", "example": "38.0,29.0,49.0,37.5"}
+    elif name == "q":
+        schema = {"type": "string", "maxLength": MAX_Q_LENGTH}
+    return OpenApiParameter(name, schema, OpenApiParameter.QUERY, description=description)
+
+
+FILTER_PARAMETERS = [_filter_parameter(name, f) for name, f in IncidentFilter.base_filters.items()]
+PAGE_PARAMETERS = [
+    OpenApiParameter("cursor", OpenApiTypes.STR, description="Opaque: follow the `next` link (JSON only)."),
+    OpenApiParameter(
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+        description=f"Rows per page, default 50, at most {MAX_PAGE_SIZE} (JSON only).",
+    ),
+    OpenApiParameter(
+        "count",
+        {"type": "string", "enum": ["true", "false"]},
+        description="true adds the total number of matching incidents (one more query; JSON only).",
+    ),
+]
+
+
+def format_parameter(*formats: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        "format",
+        {"type": "string", "enum": list(formats)},
+        description="Response format; the Accept header works too (application/geo+json, text/csv).",
+    )

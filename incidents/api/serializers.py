@@ -1,0 +1,198 @@
+"""Read serializers: shape only. Rows arrive filtered, joined and prefetched by the views.
+
+No user is ever serialized: neither an article's submitter nor an incident's reviewer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from incidents.models import Base, Faction, Incident, IncidentSource, IncidentTombstone
+
+
+class RefSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    slug = serializers.SlugField(read_only=True)
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    article_id = serializers.IntegerField(read_only=True)
+    title = serializers.CharField(source="article.title", read_only=True)
+    outlet = serializers.CharField(source="article.outlet", read_only=True)
+    url = serializers.CharField(source="article.url", read_only=True)
+    published = serializers.DateField(source="article.published", read_only=True)
+
+    class Meta:
+        model = IncidentSource
+        fields = ["article_id", "title", "outlet", "url", "published", "role"]
+
+
+class SourceWithEvidenceSerializer(SourceSerializer):
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "evidence"]
+
+
+_INCIDENT_FIELDS = [
+    "id",
+    "url",
+    "status",
+    "date",
+    "date_precision",
+    "time_of_day",
+    "base",
+    "place",
+    "latitude",
+    "longitude",
+    "location_precision",
+    "country",
+    "weapons",
+    *[f"{f}{s}" for f in ("launched", "intercepted", "killed", "injured") for s in ("", "_low", "_high")],
+    "perpetrator",
+    "claimed",
+    "claimed_by",
+    "summary",
+    "confidence",
+    "reviewed_at",
+    "created_at",
+    "updated_at",
+    "sources",
+]
+
+
+class IncidentSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    base = RefSerializer(read_only=True, allow_null=True)
+    perpetrator = RefSerializer(read_only=True, allow_null=True)
+    claimed_by = RefSerializer(read_only=True, allow_null=True)
+    weapons = serializers.ListField(child=serializers.CharField(), read_only=True)
+    sources = SourceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Incident
+        fields = _INCIDENT_FIELDS
+        read_only_fields = _INCIDENT_FIELDS
+
+    def get_url(self, obj: Incident) -> str:
+        """The incident's public page."""
+        path = obj.get_absolute_url()
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+class IncidentDetailSerializer(IncidentSerializer):
+    sources = SourceWithEvidenceSerializer(many=True, read_only=True)
+
+
+class IncidentPageSerializer(serializers.Serializer):
+    """The JSON list: one page, the link to the next, and the total when ``count=true``."""
+
+    count = serializers.IntegerField(required=False, help_text="Only with count=true.")
+    next = serializers.URLField(allow_null=True)
+    results = IncidentSerializer(many=True)
+
+
+class BaseSerializer(serializers.ModelSerializer):
+    incident_count = serializers.IntegerField(read_only=True, help_text="Published incidents.")
+    first_incident = serializers.DateField(read_only=True, allow_null=True)
+    last_incident = serializers.DateField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Base
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "aliases",
+            "kind",
+            "country",
+            "province",
+            "latitude",
+            "longitude",
+            "operators",
+            "notes",
+            "source_url",
+            "incident_count",
+            "first_incident",
+            "last_incident",
+            "updated_at",
+        ]
+
+
+class FactionSerializer(serializers.ModelSerializer):
+    """``context["stats"]`` maps faction id to its published-incident figures (members included)."""
+
+    umbrella = RefSerializer(read_only=True, allow_null=True)
+    members = RefSerializer(many=True, read_only=True)
+    incident_count = serializers.SerializerMethodField()
+    first_incident = serializers.SerializerMethodField()
+    last_incident = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Faction
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "aliases",
+            "kind",
+            "aligned_with",
+            "notes",
+            "source_url",
+            "umbrella",
+            "members",
+            "incident_count",
+            "first_incident",
+            "last_incident",
+            "updated_at",
+        ]
+
+    def _stat(self, obj: Faction, name: str) -> Any:
+        return self.context["stats"].get(obj.pk, {}).get(name)
+
+    def get_incident_count(self, obj: Faction) -> int:
+        """Published incidents attributed to this faction or its members."""
+        return self._stat(obj, "incident_count") or 0
+
+    def get_first_incident(self, obj: Faction) -> str | None:
+        value = self._stat(obj, "first_incident")
+        return value.isoformat() if value else None
+
+    def get_last_incident(self, obj: Faction) -> str | None:
+        value = self._stat(obj, "last_incident")
+        return value.isoformat() if value else None
+
+
+class TimelineRowSerializer(serializers.Serializer):
+    period = serializers.DateField(help_text="First day of the day, week (Monday) or month.")
+    key = serializers.CharField(allow_null=True, help_text="Split value (slug, weapon, ISO2); null without split.")
+    label = serializers.CharField(allow_null=True)
+    count = serializers.IntegerField()
+    killed = serializers.IntegerField()
+    injured = serializers.IntegerField()
+
+
+class TimelineSerializer(serializers.Serializer):
+    interval = serializers.ChoiceField(choices=["day", "week", "month"])
+    split = serializers.CharField(allow_null=True)
+    results = TimelineRowSerializer(many=True)
+
+
+class TombstoneSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(source="incident_id")
+    merged_into = serializers.IntegerField(source="merged_into_id", allow_null=True)
+
+    class Meta:
+        model = IncidentTombstone
+        fields = ["id", "reason", "merged_into", "at"]
+
+
+class ChangesSerializer(serializers.Serializer):
+    since = serializers.DateTimeField()
+    next_since = serializers.DateTimeField(help_text="Pass as `since` on the next call.")
+    next_after_id = serializers.IntegerField(allow_null=True, help_text="Pass as `after_id` on the next call.")
+    has_more = serializers.BooleanField(help_text="More changes wait: call again at once.")
+    incidents = IncidentSerializer(many=True)
+    tombstones = TombstoneSerializer(many=True)
