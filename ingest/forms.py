@@ -2,39 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 
 from incidents.models import Incident, Weapon
-from ingest.models import Article
 from ingest.validators import validate_article_text, validate_no_control_characters, validate_published
 
 
-class ArticleForm(forms.ModelForm):
-    """An editor's submission; also validates each line of a bulk import."""
+class ArticleForm(forms.Form):
+    """An editor's submission; also validates each line of a bulk import.
 
-    class Meta:
-        model = Article
-        fields = ["text", "published", "title", "url", "outlet"]
-        widgets = {
-            "text": forms.Textarea(attrs={"rows": 16}),
-            "published": forms.DateInput(attrs={"type": "date"}),
-        }
-        labels = {"published": "Publication date", "url": "URL"}
+    A plain form, not a ModelForm: a duplicate is not a validation error here, the service
+    sends the editor to the existing article instead.
+    """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # The length check lives in the validator, with a message naming the limit.
-        self.fields["text"].strip = False
-        self.fields["text"].validators = [validate_article_text]
-        self.fields["published"].validators.append(validate_published)
-        for name in ("title", "outlet", "url"):
-            self.fields[name].validators.append(validate_no_control_characters)
-
-    def validate_unique(self) -> None:
-        # Duplicates are not an error: the service sends the editor to the existing article.
-        pass
+    text = forms.CharField(
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        validators=[validate_article_text],
+        error_messages={"required": "The article text is required."},
+    )
+    published = forms.DateField(
+        label="Publication date",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_published],
+        help_text="What 'on Tuesday' in the text is read against.",
+    )
+    title = forms.CharField(max_length=500, required=False, validators=[validate_no_control_characters])
+    url = forms.URLField(
+        label="URL", max_length=2000, required=False, assume_scheme="https", validators=[validate_no_control_characters]
+    )
+    outlet = forms.CharField(max_length=200, required=False, validators=[validate_no_control_characters])
 
 
 class IncidentReviewForm(forms.ModelForm):

@@ -318,12 +318,16 @@ def incidents_reconcile(*, incident_ids: Iterable[int]) -> None:
     sources = list(IncidentSource.objects.filter(incident_id__in=ids))
     for source in sources:
         roles[source.incident_id].add(source.role)
+    incidents = list(Incident.objects.select_for_update().filter(pk__in=ids))
+    reviewed = {i.pk for i in incidents if i.is_reviewed}
     for source in sources:
-        # Background mentions count only when no article reports the attack as news.
-        if source.role == IncidentSource.Role.PRIMARY or IncidentSource.Role.PRIMARY not in roles[source.incident_id]:
+        # Background figures (told in passing, often from memory) only shape a draft that no
+        # article reports as news; they never move a reviewed incident's counts.
+        only_background = IncidentSource.Role.PRIMARY not in roles[source.incident_id]
+        if source.role == IncidentSource.Role.PRIMARY or (only_background and source.incident_id not in reviewed):
             for name in COUNT_FIELDS:
                 figures[source.incident_id][name].extend(reported_figures(source.reported, name))
-    for incident in Incident.objects.select_for_update().filter(pk__in=ids):
+    for incident in incidents:
         if incident.pk not in roles:
             if not incident.is_reviewed:
                 incident.delete()
@@ -383,7 +387,12 @@ def _find_match(run: _Run, item: ExtractedIncident, on: dt.date, base: Base | No
         Incident.objects.near(
             base_id=base.pk if base else None, place=item.place or "", country=country, on=centre, days=days
         )
-        .exclude(pk__in=[pk for pk, s in run.kept.items() if s.role == IncidentSource.Role.PRIMARY])
+        # Two primary reports in one article are two attacks, never one.
+        .exclude(
+            pk__in=[
+                pk for pk, s in run.kept.items() if s.role == IncidentSource.Role.PRIMARY and item.role == "primary"
+            ]
+        )
         .select_for_update()
     )
     fitting = [i for i in candidates if weapons_compatible(i.weapons, item.weapons)]

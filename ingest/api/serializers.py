@@ -21,7 +21,7 @@ def _django(validator):  # type: ignore[no-untyped-def]
 
 
 class ArticleSubmitSerializer(serializers.Serializer):
-    text = serializers.CharField(trim_whitespace=False, allow_blank=True, validators=[_django(validate_article_text)])
+    text = serializers.CharField(trim_whitespace=False, validators=[_django(validate_article_text)])
     published = serializers.DateField(validators=[_django(validate_published)])
     title = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
     url = serializers.URLField(max_length=2000, required=False, default="", allow_blank=True)
