@@ -370,7 +370,10 @@ def incidents_csv_rows(incidents: QuerySet[Incident], *, chunk_size: int = 2000)
     instead of waiting for a GROUP BY over the whole set.
     """
     sources = IncidentSource.objects.filter(incident=OuterRef("pk")).order_by().values("incident")
-    rows = incidents.values_list(
+    rows = incidents.annotate(
+        source_urls=Subquery(sources.exclude(article__url="").annotate(u=_UrlList("article__url")).values("u")),
+        source_count=Coalesce(Subquery(sources.annotate(c=Count("id")).values("c"), output_field=IntegerField()), 0),
+    ).values_list(
         "id",
         "date",
         "date_precision",
@@ -392,8 +395,8 @@ def incidents_csv_rows(incidents: QuerySet[Incident], *, chunk_size: int = 2000)
         "summary",
         "status",
         "updated_at",
-        source_urls=Subquery(sources.exclude(article__url="").annotate(u=_UrlList("article__url")).values("u")),
-        source_count=Coalesce(Subquery(sources.annotate(c=Count("id")).values("c"), output_field=IntegerField()), 0),
+        "source_urls",
+        "source_count",
     )
     for r in rows.iterator(chunk_size=chunk_size):
         (pk, date, precision, time_of_day, country, province, base_name, place, lat, lon, geo, base_slug, weapons) = r[

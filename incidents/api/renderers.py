@@ -12,7 +12,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 class GeoJSONRenderer(BaseRenderer):
     media_type = "application/geo+json"
     format = "geojson"
-    charset = "utf-8"
+    charset = None  # RFC 7946: UTF-8 always, no charset parameter
 
     def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
         if isinstance(data, bytes):

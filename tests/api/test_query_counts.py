@@ -1,0 +1,59 @@
+"""No N+1: each list endpoint runs a fixed number of queries however many rows it returns."""
+
+import pytest
+
+from tests.factories import ArticleFactory, BaseFactory, FactionFactory, IncidentFactory, IncidentSourceFactory
+
+
+@pytest.fixture
+def many(world):
+    bases = [BaseFactory() for _ in range(5)]
+    factions = [FactionFactory(umbrella=world.iri) for _ in range(3)]
+    for i in range(30):
+        incident = IncidentFactory(base=bases[i % 5], perpetrator=factions[i % 3], claimed=True, claimed_by=world.iri)
+        for _ in range(2):
+            IncidentSourceFactory(incident=incident, article=ArticleFactory())
+    return world
+
+
+def _drain(response):
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+# fingerprint (2: incidents, tombstones) + the rows (+ prefetch, + faction/base lookups for filters)
+CASES = [
+    ("/api/v1/incidents/?page_size=100", 4),
+    ("/api/v1/incidents/?page_size=100&count=true", 5),
+    # + base lookup, faction lookup, one query per umbrella level (3)
+    ("/api/v1/incidents/?faction=iri&base=al-asad&q=rocket", 4 + 5),
+    ("/api/v1/incidents/?format=geojson", 3),
+    ("/api/v1/incidents/?format=csv", 3),
+    ("/api/v1/stats/timeline/?split=faction", 3),
+    ("/api/v1/stats/timeline/?split=weapon&interval=month", 3),
+    ("/api/v1/changes/?since=2000-01-01", 5),
+    ("/api/v1/bases/", 4),
+    # gazetteer fingerprint (3) + stats, tree, factions, members
+    ("/api/v1/factions/", 7),
+]
+
+
+@pytest.mark.parametrize(("url", "queries"), CASES)
+def test_list_endpoints_run_a_fixed_number_of_queries(api, many, django_assert_num_queries, url, queries):
+    with django_assert_num_queries(queries):
+        response = api.get(url)
+        assert response.status_code == 200
+        _drain(response)
+
+
+def test_editor_with_token_adds_only_the_auth_queries(editor_api, many, django_assert_num_queries):
+    # token lookup (with its user) + the editors-group check, once per request
+    with django_assert_num_queries(4 + 2):
+        assert editor_api.get("/api/v1/incidents/?page_size=100&status=all").status_code == 200
+
+
+def test_not_modified_skips_the_rows(api, many, django_assert_num_queries):
+    etag = api.get("/api/v1/incidents/?format=geojson")["ETag"]
+    with django_assert_num_queries(2):
+        assert api.get("/api/v1/incidents/?format=geojson", HTTP_IF_NONE_MATCH=etag).status_code == 304
