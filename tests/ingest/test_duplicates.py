@@ -19,7 +19,7 @@ def test_same_text_with_other_spacing_and_case_redirects_to_existing(editor_clie
     response = _post(editor_client, text="  " + ARTICLE_A.upper().replace(" ", "  \n") + "  ")
     article = Article.objects.get()
     assert response.redirect_chain[-1][0] == article.get_absolute_url()
-    assert "already submitted" in [str(m) for m in response.context["messages"]][0]
+    assert "already submitted" in next(str(m) for m in response.context["messages"])
 
 
 def test_same_url_with_other_text_redirects_to_existing(editor_client):

@@ -55,8 +55,8 @@ def test_review_page_highlights_evidence_and_escapes_article_text(editor_client,
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
     assert (
-        '<mark class="evidence" title="launched, weapons" data-fields="launched, weapons">Two rockets hit the base.</mark>'
-        in html
+        '<mark class="evidence" title="launched, weapons" data-fields="launched, weapons">'
+        "Two rockets hit the base.</mark>" in html
     )
     assert "bogus" not in html.split("<pre")[1].split("</pre>")[0]
 
