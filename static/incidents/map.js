@@ -88,7 +88,7 @@
     this._drawBases({});
     L.control.layers(null, { "Bases": this.baseLayer, "Incidents": this.clusters }, { collapsed: true }).addTo(map);
     if (this.bases.length) {
-      map.fitBounds(this.bases.map(function (b) { return [b.latitude, b.longitude]; }), { padding: [20, 20], maxZoom: 6 });
+      map.fitBounds(this.bases.map(function (b) { return [b.latitude, b.longitude]; }), { padding: [40, 40], maxZoom: 7 });
     }
   }
 

@@ -1,0 +1,108 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against pytest-django's live_server.
+
+Nothing is installed here. Without /usr/bin/chromium the tests skip with the reason, except in CI
+(CI=true), where a missing browser is a failure: .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+VENDOR = ROOT / "static" / "vendor"
+# Flags for a sandboxed, offline machine: no background calls home, no GPU, no QUIC.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
+# page actions are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _unavailable() -> str | None:
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} not found (apt-get install chromium; .ci/run does this in CI)"
+    if not (VENDOR / "markercluster" / "leaflet.markercluster.js").exists():
+        return "static/vendor/ is missing: run `make install` (npm ci + copy of the front-end libraries)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed in this environment (requirements.lock)"
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    reason = _unavailable()
+    for item in items:
+        if "tests/browser" not in str(item.fspath).replace(os.sep, "/"):
+            continue
+        item.add_marker(pytest.mark.browser)
+        # In CI a missing browser is not skipped: the `browser` fixture fails the test.
+        if reason and not getattr(settings, "CI", False):
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    reason = _unavailable()
+    if reason:
+        if getattr(settings, "CI", False):
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server) -> Iterator:
+    """A fresh browser context; map tiles are refused at once, as on an offline machine."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
+    context.set_default_timeout(15_000)
+    context.route("**/*", _offline_except(live_server.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.js_errors = errors
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def _offline_except(origin: str):
+    def handle(route) -> None:
+        if route.request.url.startswith(origin):
+            route.continue_()
+        else:
+            route.abort("internetdisconnected")
+
+    return handle
+
+
+def screenshot(target, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    target.screenshot(path=str(path))
+    return path
+
+
+def wait_loaded(page) -> None:
+    page.wait_for_selector("body[data-loading=false]", state="attached")
