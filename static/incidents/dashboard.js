@@ -93,7 +93,7 @@
       if (slug) bases[slug] = true;
     });
     countsNode.textContent = features.length.toLocaleString("en") + " incident" + (features.length === 1 ? "" : "s") +
-      " at " + Object.keys(bases).length + " bases · " + killed.toLocaleString("en") + " killed · " +
+      " at " + Object.keys(bases).length + (Object.keys(bases).length === 1 ? " base · " : " bases · ") + killed.toLocaleString("en") + " killed · " +
       injured.toLocaleString("en") + " injured · " + launched.toLocaleString("en") + " projectiles reported launched";
     countsNode.setAttribute("data-count", String(features.length));
   }

@@ -106,7 +106,7 @@
         icon: L.divIcon({
           className: "base-icon" + (shown ? " has-incidents" : ""),
           html: "<span class=\"base-count\">" + shown + "</span>",
-          iconSize: [14, 14]
+          iconSize: [10, 10]
         })
       });
       marker.bindPopup(function () { return basePopup(base, shown); });
