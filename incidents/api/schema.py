@@ -22,6 +22,7 @@ ERROR_RESPONSES = {
         description="A query parameter is unknown or malformed; the body names it.",
         examples=[OpenApiExample("bad bbox", value={"bbox": ["Give four comma-separated numbers."]})],
     ),
+    401: OpenApiResponse(ERROR_SCHEMA, description="A token was sent but is not valid (reads need none)."),
     403: OpenApiResponse(ERROR_SCHEMA, description="Not allowed, e.g. anonymous `status=draft`."),
     404: OpenApiResponse(ERROR_SCHEMA, description="No such object (or not visible to you)."),
     429: OpenApiResponse(ERROR_SCHEMA, description="Throttled; see Retry-After."),
@@ -30,6 +31,13 @@ WRITE_ERROR_RESPONSES = {
     **ERROR_RESPONSES,
     401: OpenApiResponse(ERROR_SCHEMA, description="No or bad token: send `Authorization: Token <key>`."),
 }
+MAX_ID = 2**53
+ID_PARAMETER = OpenApiParameter(
+    "id", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, OpenApiParameter.PATH, description="Incident id."
+)
+SLUG_PARAMETER = OpenApiParameter(
+    "slug", {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$", "maxLength": 100}, OpenApiParameter.PATH
+)
 
 GEOJSON_SCHEMA: dict[str, Any] = {
     "type": "object",

@@ -2,18 +2,19 @@ from django.urls import path
 
 from incidents.api import views
 
+# Ids and slugs are matched loosely and checked by the views, so a malformed one is a JSON 404.
 # Incident, base, faction, stats and changes endpoints under /api/v1/ (articles live in ingest/api/).
 urlpatterns = [
     path("incidents/", views.IncidentListView.as_view(), name="api-incident-list"),
-    path("incidents/<int:pk>/", views.IncidentDetailView.as_view(), name="api-incident-detail"),
+    path("incidents/<str:id>/", views.IncidentDetailView.as_view(), name="api-incident-detail"),
     path(
-        "incidents/<int:pk>/publish/", views.IncidentReviewView.as_view(action="publish"), name="api-incident-publish"
+        "incidents/<str:id>/publish/", views.IncidentReviewView.as_view(action="publish"), name="api-incident-publish"
     ),
-    path("incidents/<int:pk>/reject/", views.IncidentReviewView.as_view(action="reject"), name="api-incident-reject"),
+    path("incidents/<str:id>/reject/", views.IncidentReviewView.as_view(action="reject"), name="api-incident-reject"),
     path("bases/", views.BaseListView.as_view(), name="api-base-list"),
-    path("bases/<slug:slug>/", views.BaseDetailView.as_view(), name="api-base-detail"),
+    path("bases/<str:slug>/", views.BaseDetailView.as_view(), name="api-base-detail"),
     path("factions/", views.FactionListView.as_view(), name="api-faction-list"),
-    path("factions/<slug:slug>/", views.FactionDetailView.as_view(), name="api-faction-detail"),
+    path("factions/<str:slug>/", views.FactionDetailView.as_view(), name="api-faction-detail"),
     path("stats/timeline/", views.TimelineView.as_view(), name="api-stats-timeline"),
     path("changes/", views.ChangesView.as_view(), name="api-changes"),
 ]

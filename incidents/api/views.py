@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Count, Max, Prefetch, QuerySet
-from django.http import HttpResponseBase, StreamingHttpResponse
+from django.http import Http404, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +28,10 @@ from incidents.api.schema import (
     FILTER_PARAMETERS,
     GEOJSON_EXAMPLE,
     GEOJSON_SCHEMA,
+    ID_PARAMETER,
+    MAX_ID,
     PAGE_PARAMETERS,
+    SLUG_PARAMETER,
     WRITE_ERROR_RESPONSES,
     format_parameter,
 )
@@ -139,12 +142,12 @@ class IncidentDetailView(ApiView):
     @extend_schema(
         operation_id="incidents_retrieve",
         summary="One incident, with its sources and their evidence",
-        parameters=[format_parameter("json")],
+        parameters=[ID_PARAMETER, format_parameter("json")],
         responses={200: IncidentDetailSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
     )
-    def get(self, request: Request, pk: int) -> HttpResponseBase:
+    def get(self, request: Request, id: str) -> HttpResponseBase:
         visible = Incident.objects.all() if request_is_editor(request) else Incident.objects.published()
-        incident = get_object_or_404(visible.for_api(), pk=pk)
+        incident = get_object_or_404(visible.for_api(), pk=_valid_id(id))
         return self.conditional(
             request,
             token=f"{incident.pk}:{incident.updated_at.isoformat()}",
@@ -161,16 +164,24 @@ class IncidentReviewView(ApiView):
     @extend_schema(
         summary="Publish or reject an incident (editors)",
         request=None,
+        parameters=[ID_PARAMETER],
         responses={200: IncidentDetailSerializer, **WRITE_ERROR_RESPONSES},
     )
-    def post(self, request: Request, pk: int) -> Response:
-        incident = get_object_or_404(Incident, pk=pk)
+    def post(self, request: Request, id: str) -> Response:
+        incident = get_object_or_404(Incident, pk=_valid_id(id))
         if self.action == "publish":
             incident.publish(by=request.user)
         else:
             incident.reject(by=request.user)
-        incident = Incident.objects.for_api().get(pk=pk)
+        incident = Incident.objects.for_api().get(pk=incident.pk)
         return Response(IncidentDetailSerializer(incident, context={"request": request}).data)
+
+
+def _valid_id(raw: str) -> int:
+    # Not a number, or too large to exist (it would overflow the database's integer): no such incident.
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_ID:
+        raise Http404("No Incident matches the given query.")
+    return int(raw)
 
 
 def _gazetteer_fingerprint(model: type[Base] | type[Faction]) -> tuple[str, dt.datetime | None]:
@@ -204,7 +215,7 @@ class BaseListView(ApiView):
 class BaseDetailView(ApiView):
     @extend_schema(
         operation_id="bases_retrieve",
-        parameters=[format_parameter("json")],
+        parameters=[SLUG_PARAMETER, format_parameter("json")],
         responses={200: BaseSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
     )
     def get(self, request: Request, slug: str) -> HttpResponseBase:
@@ -244,7 +255,7 @@ class FactionListView(ApiView):
 class FactionDetailView(ApiView):
     @extend_schema(
         operation_id="factions_retrieve",
-        parameters=[format_parameter("json")],
+        parameters=[SLUG_PARAMETER, format_parameter("json")],
         responses={200: FactionSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
     )
     def get(self, request: Request, slug: str) -> HttpResponseBase:
@@ -317,10 +328,10 @@ def _parse_since(raw: str | None) -> dt.datetime:
     if timezone.is_naive(when):
         when = when.replace(tzinfo=dt.UTC)
     try:
-        when.astimezone(dt.UTC)
+        # In UTC: the database refuses some offsets Python accepts (over 15 hours).
+        return when.astimezone(dt.UTC)
     except OverflowError as exc:
         raise exceptions.ValidationError({"since": ["Out of range."]}) from exc
-    return when
 
 
 def _parse_int(request: Request, name: str, low: int, high: int, default: int | None) -> int | None:

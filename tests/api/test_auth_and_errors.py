@@ -95,3 +95,10 @@ def test_anonymous_reads_are_throttled_with_429(api, world, low_anon_rate):
 
 def test_editors_have_their_own_rate(editor_api, world, low_anon_rate):
     assert {editor_api.get("/api/v1/bases/").status_code for _ in range(5)} == {200}
+
+
+@pytest.mark.parametrize("raw", ["abc", "-1", "²", "99999999999999999999999", "0"])
+def test_malformed_incident_id_is_a_json_404(api, world, raw):
+    response = api.get(f"/api/v1/incidents/{raw}/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No Incident matches the given query."}

@@ -72,3 +72,9 @@ def test_publishing_a_draft_makes_it_appear_for_anonymous_clients(api, world, ed
 def test_changes_take_the_incident_filters(api, world):
     body = _changes(api, "since=2000-01-01&country=JO")
     assert [r["id"] for r in body["incidents"]] == [world.drone.pk]
+
+
+def test_since_with_an_odd_offset_is_read_as_utc(api, world):
+    body = _changes(api, "since=2000-01-01T19:04:56%2B21:18")
+    assert body["since"] == "1999-12-31T21:46:56Z"
+    assert api.get("/api/v1/changes/?since=0001-01-01T00:00:00%2B05:00").status_code == 400
