@@ -398,7 +398,7 @@ def _find_match(run: _Run, item: ExtractedIncident, on: dt.date, base: Base | No
     fitting = [i for i in candidates if weapons_compatible(i.weapons, item.weapons)]
     if not fitting:
         return None
-    status_rank = {Incident.Status.PUBLISHED: 0, Incident.Status.DRAFT: 1, Incident.Status.REJECTED: 2}
+    status_rank: dict[str, int] = {"published": 0, "draft": 1, "rejected": 2}
     return min(fitting, key=lambda i: (abs((i.date - on).days), status_rank.get(i.status, 3), i.pk))
 
 
@@ -426,13 +426,13 @@ def _merge_one(run: _Run, item: ExtractedIncident) -> None:
         run.outcome["skipped"].append(f"{label}: no site and no country")
         return
     on = item.date
-    precision = item.date_precision
+    precision: str = item.date_precision
     if on is None:
         if not primary:
             run.outcome["skipped"].append(f"{label}: undated background mention")
             return
         # An undated news report happened shortly before publication.
-        on, precision = run.article.published, Incident.DatePrecision.WEEK
+        on, precision = run.article.published, "week"
 
     incident = _find_match(run, item, on, base)
     if incident is not None and incident.pk in run.kept:

@@ -55,7 +55,7 @@ def article_submit(request: HttpRequest) -> HttpResponse:
 @editor_required
 def article_list(request: HttpRequest) -> HttpResponse:
     articles = (
-        Article.objects.filter(submitted_by=request.user)
+        Article.objects.filter(submitted_by_id=request.user.pk)
         .annotate(n_incidents=Count("incident_sources"))
         .order_by("-submitted_at", "-id")[:200]
     )

@@ -27,6 +27,6 @@ class Command(BaseCommand):
         argv = ["--jsonl", jsonl] if jsonl else [file or "", *(["--published", published] if published else [])]
         if not jsonl and not (file and published):
             raise CommandError("give FILE --published YYYY-MM-DD, or --jsonl IN.jsonl")
-        code = run(argv, gazetteer_get(), out=self.stdout._out)
+        code = run(argv, gazetteer_get(), out=self.stdout._out)  # type: ignore[arg-type]  # the raw stream
         if code:
             raise CommandError(f"extract failed with exit code {code}", returncode=code)

@@ -35,7 +35,9 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"cannot read {file}: {exc}") from exc
 
-        created, duplicates, rejected = [], [], []
+        created: list[tuple[int, int]] = []
+        duplicates: list[tuple[int, int]] = []
+        rejected: list[tuple[int, str]] = []
         for number, line in enumerate(tqdm(lines, unit="line", disable=no_progress, file=self.stderr._out), start=1):
             if not line.strip():
                 continue
@@ -53,7 +55,7 @@ class Command(BaseCommand):
             }
             form = ArticleForm(data=data)
             if not form.is_valid():
-                reasons = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
+                reasons = "; ".join(f"{field}: {' '.join(map(str, errors))}" for field, errors in form.errors.items())
                 rejected.append((number, reasons))
                 continue
             result = services.article_submit(submitted_by=submitter, **form.cleaned_data)
