@@ -23,6 +23,7 @@ GENERIC_TARGET = re.compile(
     rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:military\s+|army\s+|troops?\s+)?"
     r"(?:bases?|outposts?|installations?|facilit(?:y|ies)|garrisons?|compounds?|positions?|sites?|forces|troops|"
     r"personnel|service\s?members|soldiers|contractors|interests|patrols?|convoys?)\b"
+    rf"|\b{_COALITION}\s+and\s+(?:international|coalition|allied|partner)\s+(?:forces|troops|personnel)\b"
     r"|\b(?:bases?|outposts?|installations?|facilit(?:y|ies)|sites?|camps?)\b[^.;]{0,40}?\b(?:hous(?:es|ing)|host(?:s|ing)|"
     rf"used by|with|where)\s+(?:\w+\s+){{0,2}}?{_COALITION}",
     re.I,
@@ -61,14 +62,14 @@ DENIAL = re.compile(
 )
 TALLY = re.compile(
     r"\b(?:\d[\d,]*|a hundred|hundreds|dozens|scores)\s+(?:such\s+|separate\s+|other\s+|militia\s+|drone\s+|rocket\s+)?"
-    r"(?:attacks|times|incidents|assaults)\b|\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?attack\b|\bseparate times\b",
+    r"(?:attacks|times|incidents|assaults)\b|\bseparate times\b",
     re.I,
 )
 # Habits and trends, not one attack: "bases ... intermittently come under rocket attacks", "have targeted US forces".
 HABITUAL = re.compile(
     r"\b(?:frequent|regular|regularly|intermittent(?:ly)?|repeated(?:ly)?|recurring|routinely|often|frequently|"
     r"mainly|mostly|spate of|string of|wave of|series of|dozens of|scores of|hundreds of)\b"
-    r"|\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
+    r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
     r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided)\b",
     re.I,
 )
@@ -82,13 +83,21 @@ HYPOTHETICAL = re.compile(
 AFTER_CLAUSE = re.compile(
     r"\b(?:after|following|since)\b(?!\s+(?:midnight|dawn|noon|sunset|sunrise|\d|the attack\b))", re.I
 )
+# "after Reuters had reported that ...", "after officials said ...": what follows is a report.
+REPORTED_AFTER = re.compile(
+    r"\s+(?:[\w.'\u2019-]+\s+){1,4}?(?:had\s+|has\s+)?(?:reported|said|announced|confirmed|stated|told)\b", re.I
+)
+# What may precede a sentence-initial "after": "After", "Shortly after", "Two days after".
+LEADING_ADVERB = re.compile(r"\s*(?:[\w-]+\s+){0,2}?", re.I)
 BACKGROUND = re.compile(
     r"\b(?:previously|had been|had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"  # noqa: E501
     r"earlier (?:attacks?|strikes?|incidents?)|in a previous|at the time|the first time since)\b",
     re.I,
 )
 CLAIM = re.compile(
-    r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:that\s+)?(?:to be|it was not))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
+    # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
+    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|credit|(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
+    r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
     r"|\bresponsibility for\b|\bsaid (?:it|they) (?:had )?(?:targeted|attacked|struck|launched|carried out|hit|fired)"
     r"|\bannounced (?:that )?(?:it|they) (?:had )?(?:targeted|attacked|struck|launched)",
     re.I,

@@ -54,6 +54,7 @@ class Target:
     place: str | None
     country: str | None
     start: int  # offset in the sentence
+    end: int = -1  # end of the mention (start when unknown)
 
 
 @dataclass(eq=False)
@@ -69,6 +70,15 @@ class Draft:
     date: DateMention | None = None
     date_sentence: int | None = None
     denied: bool = False
+    # sentence index -> the part of it (offsets in the sentence) that tells this attack
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # sentences that tell this attack together with others: their positive figures are nobody's
+    shared: set[int] = field(default_factory=set)
+    # attached sentences that have moved on (trends, other events): read for claims only
+    context: list[int] = field(default_factory=list)
+    frames: list[int] = field(default_factory=list)  # summary lines of a roundup that frame this attack
+    counted: bool = False  # one of "two sites in northeastern Syria"
+    summary: bool = False  # "attacked four times": frames the attacks told one by one
 
     @property
     def key(self) -> tuple:
@@ -76,6 +86,13 @@ class Draft:
 
     def sentences(self) -> list[int]:
         return sorted({*self.anchors, *self.details})
+
+    def span(self, idx: int, length: int) -> tuple[int, int]:
+        return self.spans.get(idx, (0, length))
+
+    @property
+    def country_code(self) -> str | None:
+        return self.site.country if self.site else self.country
 
 
 def read_facts(
@@ -137,19 +154,35 @@ def targets(facts: Facts) -> list[Target]:
         if _NOT_TARGET_BEFORE.search(text[max(0, rel - 40) : rel]) or m.site.slug in seen:
             continue
         seen.add(m.site.slug)
-        out.append(Target(m.site, None, m.site.country, rel))
+        out.append(Target(m.site, None, m.site.country, rel, rel + (m.end - m.start)))
     if not out and facts.generic_target:
-        out.append(Target(None, facts.place, facts.place_country, cues.GENERIC_TARGET.search(text).start()))
+        g = cues.GENERIC_TARGET.search(text)
+        out.append(Target(None, facts.place, facts.place_country, g.start(), g.end()))
     return out
 
 
-def anchor_date(facts: Facts, target: Target) -> DateMention | None:
-    """The date of the attack a target belongs to: the event date nearest to it, else a reporting date."""
+def anchor_date(facts: Facts, target: Target, span: tuple[int, int] | None = None) -> DateMention | None:
+    """The date of the attack a target belongs to: the event date in its own clause, else the nearest one,
+    else a reporting date."""
     events = [d for d in facts.dates if not d.reporting and d.kind != "since"]
+    own = [d for d in events if span is not None and span[0] <= d.start < span[1]]
+    if own:
+        return min(own, key=lambda d: abs(d.start - target.start))
     if events:
         return min(events, key=lambda d: abs(d.start - target.start))
     reporting = [d for d in facts.dates if d.reporting and d.precision == "day"]
     return reporting[0] if reporting else None
+
+
+def _leading_after_clause(text: str, m: re.Match[str], target: Target) -> bool:
+    """'After three troops were killed in an attack on X, ... there have been few attacks': a sentence-initial
+    after-clause names an earlier event that the main clause (itself about attacks) is measured from."""
+    if not cues.LEADING_ADVERB.fullmatch(text[: m.start()]):
+        return False
+    comma = text.find(",", m.end())
+    if comma < 0 or not (m.end() <= target.start < comma):
+        return False
+    return cues.ATTACK.search(text, comma) is not None
 
 
 def is_background(facts: Facts, target: Target, date: DateMention | None) -> bool:
@@ -162,6 +195,10 @@ def is_background(facts: Facts, target: Target, date: DateMention | None) -> boo
         return True
     # "... the second attack in a day, after two rockets on Sunday targeted X": X is the earlier one
     for m in cues.AFTER_CLAUSE.finditer(text):
+        if cues.REPORTED_AFTER.match(text, m.end()):
+            continue  # "after Reuters had reported that ...": a report, not an earlier attack
+        if _leading_after_clause(text, m, target):
+            return True
         if (
             0 < m.start() < target.start
             and cues.ATTACK.search(text[: m.start()])

@@ -9,16 +9,15 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from ingest.extractor import cues
+from ingest.extractor.anchoring import find_anchors, fold_summaries
+from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
-from ingest.extractor.counts import best_low_high
-from ingest.extractor.events import Draft, Facts, anchor_date, is_background, read_facts, targets
+from ingest.extractor.events import Draft, Facts, read_facts
 from ingest.extractor.factions import FactionMatcher
 from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.sentences import Sentence, parse, sentence_at, split_sentences
 from ingest.extractor.sites import SiteMatcher
-from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Gazetteer, Report
-from ingest.extractor.weapons import categories
+from ingest.extractor.types import ExtractedIncident, Gazetteer
 
 
 @dataclass(frozen=True)
@@ -75,73 +74,40 @@ def read_mentions(state: State) -> None:
         )
 
 
-def find_anchors(state: State) -> None:
-    """One draft per attacked target and role; a repeated target adds an anchor sentence."""
-    by_key: dict[tuple, Draft] = {}
-    for f in state.facts:
-        for target in targets(f):
-            date = anchor_date(f, target)
-            role = "background" if is_background(f, target, date) else "primary"
-            draft = Draft(role, target.site, target.place, target.country)
-            key = draft.key if role == "primary" else (*draft.key, date.date if date else None)
-            if key in by_key:
-                draft = by_key[key]
-            else:
-                by_key[key] = draft
-                state.drafts.append(draft)
-            if f.sent.index not in draft.anchors:
-                draft.anchors.append(f.sent.index)
-            if draft.date is None and date is not None:
-                draft.date, draft.date_sentence = date, f.sent.index
-            state.owner.setdefault(f.sent.index, [])
-            if draft not in state.owner[f.sent.index]:
-                state.owner[f.sent.index].append(draft)
+def _moves_on(f: Facts, d: Draft) -> bool:
+    """A sentence about trends, threats or another day's attack is not the continuation of ``d``."""
+    if f.vetoes & {"habitual", "hypothetical"}:
+        return True
+    for x in f.dates:
+        if x.reporting or x.kind == "since" or x.precision == "year":
+            continue
+        if x.past:
+            return True
+        mine = d.date
+        same_kind = mine is not None and not mine.reporting and mine.precision == x.precision == "day"
+        if same_kind and x.date != mine.date:
+            return True
+    return False
 
 
-def merge_generic(state: State) -> None:
-    """'a US base in Iraq' and 'Ain al-Asad' in the same story are one attack."""
-    named = [d for d in state.drafts if d.site is not None and d.role == "primary"]
-    for d in list(state.drafts):
-        if d.site is not None or d.role != "primary":
-            continue
-        same = [n for n in named if d.country in (None, n.site.country)]
-        same = same or [
-            g
-            for g in state.drafts
-            if (g is not d and g.site is None and g.role == "primary" and None in (g.country, d.country))
-            or (g is not d and g.site is None and g.role == "primary" and g.country == d.country)
-        ]
-        same = (
-            [g for g in same if g.anchors and g.anchors[0] < d.anchors[0]]
-            if all(g.site is None for g in same)
-            else same
-        )
-        if not same:
-            continue
-        into = same[0]
-        into.anchors = sorted({*into.anchors, *d.anchors})
-        into.country = into.country or d.country
-        into.place = into.place or d.place
-        if into.date is None and d.date is not None:
-            into.date, into.date_sentence = d.date, d.date_sentence
-        for idx, owners in state.owner.items():
-            merged: list[Draft] = []
-            for o in owners:
-                o = into if o is d else o
-                if not any(o is m for m in merged):
-                    merged.append(o)
-            state.owner[idx] = merged
-        state.drafts.remove(d)
+def _returns_to(f: Facts, d: Draft) -> bool:
+    """A sentence dated the attack's own day is about it again."""
+    mine = d.date
+    return mine is not None and any(x.date == mine.date and x.precision == "day" and not x.reporting for x in f.dates)
 
 
 def attach_details(state: State) -> None:
-    """Sentences between anchors inform the attack last named (or the one whose site they name)."""
+    """Sentences between anchors inform the attack last named (or the one whose site they name). Once the
+    story moves on (a trend, another day's attack) the following sentences are context until it comes back:
+    they may carry a claim, never a weapon or a figure."""
     primaries = [d for d in state.drafts if d.role == "primary"]
     current = primaries[0] if primaries else None
+    moved: set[int] = set()
     for f in state.facts:
         idx = f.sent.index
         if idx in state.owner:
             current = state.owner[idx][-1]
+            moved -= {id(o) for o in state.owner[idx]}
             continue
         if current is None or f.vetoes & {"other_actor", "shipping", "foiled", "tally"}:
             continue
@@ -151,7 +117,14 @@ def attach_details(state: State) -> None:
         )
         target = target or next((d for d in state.drafts if d.site is not None and d.site.slug in named), None)
         draft = target or current
-        draft.details.append(idx)
+        if _moves_on(f, draft):
+            moved.add(id(draft))
+            draft.context.append(idx)
+        elif id(draft) in moved and target is None and not _returns_to(f, draft):
+            draft.context.append(idx)
+        else:
+            moved.discard(id(draft))
+            draft.details.append(idx)
         state.owner[idx] = [draft]
 
 
@@ -164,144 +137,39 @@ def drop_denied(state: State) -> None:
     state.drafts = [d for d in state.drafts if not (d.denied and d.role == "primary")]
 
 
+def _event_day(f: Facts):
+    return [x for x in f.dates if not x.past and not x.reporting and x.kind != "since" and x.precision == "day"]
+
+
 def resolve_dates(state: State) -> None:
-    """A primary attack without its own date takes a date from its other sentences, the lead, or publication."""
+    """An undated primary attack takes, in order: an event day from its own sentences, from the summary line
+    that frames it, from the lead; else the earliest day an official spoke of it (its own sentences, then
+    the article's) - an attack is reported on or after its day; else (in assembly) the publication date."""
+    lead = [f.sent.index for f in state.facts[:3]]
+    reporting = sorted(
+        (x.date, f.sent.index, x)
+        for f in state.facts
+        for x in f.dates
+        if x.reporting and not x.past and x.precision == "day"
+    )
     for d in state.drafts:
-        if d.date is not None or d.role != "primary":
+        if d.role != "primary" or (d.date is not None and not d.date.reporting):
             continue
-        for idx in d.sentences():
-            found = [x for x in state.facts[idx].dates if not x.past and x.kind != "since" and x.precision == "day"]
+        for group in (d.sentences(), d.frames, lead):
+            found = [(idx, x) for idx in group for x in _event_day(state.facts[idx])]
             if found:
-                d.date, d.date_sentence = found[0], idx
+                d.date_sentence, d.date = found[0]
                 break
-        if d.date is None:
-            for f in state.facts[:3]:
-                found = [x for x in f.dates if not x.past and x.kind != "since" and x.precision == "day"]
-                if found:
-                    d.date, d.date_sentence = found[0], f.sent.index
-                    break
-
-
-def _evidence(state: State, idx: int) -> Evidence:
-    s = state.sentences[idx]
-    return Evidence(s.text, s.start, s.end)
-
-
-def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
-    """Named group that claimed the attack or that officials held responsible; generic mentions never count."""
-    claimed, faction, where = False, None, None
-    indexes = set(d.sentences())
-    if d.role == "primary":
-        for idx, owners in state.owner.items():
-            f = state.facts[idx]
-            if not f.sites and cues.PLURAL_ATTACKS.search(f.sent.text) and all(o.role == "primary" for o in owners):
-                indexes.add(idx)
-    for idx in sorted(indexes):
-        f = state.facts[idx]
-        text = f.sent.text
-        if cues.GENERIC_CLAIM.search(text) or cues.NO_CLAIM.search(text):
-            continue
-        if cues.CLAIM.search(text):
-            claimed = True
-            if f.factions and faction is None:
-                faction, where = f.factions[0].faction, idx
-            elif where is None:
-                where = idx
-        elif cues.BLAME.search(text) and f.factions and faction is None:
-            faction, where = f.factions[0].faction, idx
-    return faction, claimed, where
-
-
-def build_incidents(state: State) -> None:
-    for d in state.drafts:
-        anchor = d.anchors[0]
-        evidence: dict[str, Evidence] = {"role": _evidence(state, anchor)}
-        date, precision = None, "day"
-        if d.date is not None:
-            date, precision = d.date.date, d.date.precision
-            evidence["date"] = _evidence(state, d.date_sentence)
-        elif d.role == "primary":
-            date = state.published
-        if d.site is not None:
-            evidence["base"] = _evidence(state, anchor)
-        if d.place:
-            evidence["place"] = _evidence(state, anchor)
-        country = d.site.country if d.site else d.country
-        if country:
-            evidence["country"] = _evidence(state, anchor)
-        weapon_mentions, weapon_idx = [], None
-        for idx in d.sentences():
-            f = state.facts[idx]
-            if f.weapons and (idx in d.anchors or f.attack):
-                weapon_mentions.extend(f.weapons)
-                weapon_idx = weapon_idx if weapon_idx is not None else idx
-        weapons = categories(weapon_mentions)
-        if weapon_idx is not None:
-            evidence["weapons"] = _evidence(state, weapon_idx)
-        counts: dict[str, Count] = {}
-        for name in COUNT_FIELDS:
-            reports = []
-            for idx in d.sentences():
-                f = state.facts[idx]
-                if idx in d.anchors and len(state.owner.get(idx, [])) > 1:
-                    continue  # a sentence naming several attacks does not say whose figure it is
-                for fig in f.figures:
-                    if fig.field == name:
-                        reports.append(Report(fig.value, f.attribution, _evidence(state, idx)))
-            best, low, high = best_low_high([r.value for r in reports])
-            counts[name] = Count(best, low, high, tuple(reports))
-            if reports:
-                evidence[name] = next(r.evidence for r in reports if r.value == best)
-        faction, claimed, where = _perpetrator(state, d)
-        if where is not None:
-            if faction is not None:
-                evidence["perpetrator"] = _evidence(state, where)
-            if claimed:
-                evidence["claimed"] = _evidence(state, where)
-        confidence = 0.35 + 0.25 * (d.site is not None) + 0.1 * (d.date is not None) + 0.1 * (weapons != ("unknown",))
-        confidence += 0.1 * any(c.best is not None for c in counts.values()) + 0.05 * (len(d.anchors) > 1)
-        confidence -= 0.15 * (d.role == "background")
-        state.incidents.append(
-            ExtractedIncident(
-                role=d.role,
-                date=date,
-                date_precision=precision,
-                base=d.site,
-                place=None if d.site else d.place,
-                country=country,
-                weapons=weapons,
-                launched=counts["launched"],
-                intercepted=counts["intercepted"],
-                killed=counts["killed"],
-                injured=counts["injured"],
-                perpetrator=faction,
-                claimed=claimed,
-                confidence=max(0.0, min(1.0, confidence)),
-                evidence=evidence,
-                summary=_summary(d, date, weapons, counts, faction),
-            )
-        )
-
-
-def _summary(d: Draft, date: dt.date | None, weapons: tuple[str, ...], counts: dict[str, Count], faction) -> str:
-    where = d.site.name if d.site else (d.place or "an unnamed coalition site")
-    parts = [f"{d.role.capitalize()}: {'/'.join(weapons)} attack on {where}"]
-    if date:
-        parts.append(f"on {date.isoformat()}")
-    figures = [f"{name} {c.best}" for name, c in counts.items() if c.best is not None]
-    if figures:
-        parts.append("(" + ", ".join(figures) + ")")
-    if faction:
-        parts.append(f"by {faction.name}")
-    return " ".join(parts) + "."
+        if d.date is None and reporting:
+            _, d.date_sentence, d.date = reporting[0]
 
 
 RULES: tuple[Callable[[State], None], ...] = (
     read_sentences,
     read_mentions,
     find_anchors,
-    merge_generic,
     attach_details,
+    fold_summaries,
     drop_denied,
     resolve_dates,
     build_incidents,

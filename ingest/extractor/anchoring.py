@@ -1,0 +1,230 @@
+"""Anchoring: one draft per attack, reading the article in order with the attack in focus.
+
+Rules, in the order they are tried for each target a sentence names (see ``segments`` for the cues):
+
+1. A sentence naming several targets gives each its own clause (``segments.clause_spans``).
+2. A target in a background frame (an earlier date, "after ... X", "previously") is a background draft,
+   one per site and date.
+3. A summary line ("attacked four times on Thursday") frames the attacks told one by one; it becomes an
+   attack of its own only when no other is told (``fold_summaries``).
+4. "two sites in northeastern Syria": one unnamed draft per site; enumerated weapons pair with them in order.
+5. An unnamed target ("the base", "a US base in Syria") continues the attack in focus when country, place
+   and day agree; otherwise an earlier unnamed draft of the same story; otherwise it starts a draft.
+6. "The attack targeted the Green Zone": the definite attack already told, with a finer location.
+7. A named site continues its latest draft unless the day differs or a new-event cue ("another",
+   "separately", "a second attack") opens one.
+8. A named site gives its name to the unnamed attack in focus (same country and day).
+9. "The first attack ... the second attack": the attack in focus splits into one draft per ordinal.
+10. "The al-Tanf garrison in southeastern Syria is ...", right after an unnamed attack: that is its name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ingest.extractor import segments
+from ingest.extractor.dates import DateMention
+from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_background, targets
+
+if TYPE_CHECKING:
+    from ingest.extractor.pipeline import State
+
+
+def date_compatible(a: DateMention | None, b: DateMention | None) -> bool:
+    """Two day-precision event dates that differ mean two attacks; anything vaguer is compatible."""
+    if a is None or b is None or a.reporting or b.reporting:
+        return True
+    if a.precision != "day" or b.precision != "day":
+        return True
+    return a.date == b.date
+
+
+def _norm_place(place: str | None) -> str:
+    return re.sub(r"\b(?:the|province|governorate|region|city)\b|\W", "", (place or "").lower())
+
+
+def same_story(d: Draft, country: str | None, place: str | None, date: DateMention | None) -> bool:
+    """Could this unnamed mention be the attack ``d``? Country, place (when both are stated) and day agree."""
+    if country and d.country_code and country != d.country_code:
+        return False
+    if place and d.place and _norm_place(place) != _norm_place(d.place):
+        return False
+    return date_compatible(d.date, date)
+
+
+def _anchor(state: State, d: Draft, idx: int, date: DateMention | None, span: tuple[int, int] | None) -> None:
+    if idx not in d.anchors:
+        d.anchors.append(idx)
+    if span is not None:
+        old = d.spans.get(idx)
+        d.spans[idx] = span if old is None else (min(old[0], span[0]), max(old[1], span[1]))
+    if date is not None and (d.date is None or (d.date.reporting and not date.reporting)):
+        d.date, d.date_sentence = date, idx
+    owners = state.owner.setdefault(idx, [])
+    if not any(o is d for o in owners):
+        owners.append(d)
+
+
+def _new(state: State, role: str, t: Target, **kw) -> Draft:
+    d = Draft(role, t.site, t.place, t.country, **kw)
+    state.drafts.append(d)
+    return d
+
+
+def _counted(state: State, f: Facts, t: Target, k: int) -> list[tuple[Draft, tuple[int, int] | None]]:
+    """'attacked at two sites ... with multiple rockets and a one-way attack drone': k drafts, the i-th weapon
+    phrase to the i-th site when the sentence lists exactly k."""
+    n = len(f.sent.text)
+    spans: list[tuple[int, int] | None] = [None] * k
+    if len(f.weapons) == k and len({w.category for w in f.weapons}) == k:
+        spans = list(segments.split_by_positions(n, [w.start for w in f.weapons]))
+    return [(_new(state, "primary", t, counted=True), sp) for sp in spans]
+
+
+def _primary_drafts(
+    state: State, f: Facts, t: Target, span: tuple[int, int], date: DateMention | None, focus: Draft | None, n: int
+) -> list[tuple[Draft, tuple[int, int] | None]]:
+    text = f.sent.text
+    own = span if n > 1 else None
+    fresh = segments.NEW_EVENT.search(text, span[0], span[1]) is not None
+    primaries = [d for d in state.drafts if d.role == "primary" and not d.summary]
+    if t.site is None:
+        k = segments.counted_sites(text)
+        if k > 1:
+            return _counted(state, f, t, k)
+        if not fresh and focus is not None and same_story(focus, t.country, t.place, date):
+            return [(focus, own)]
+        for d in reversed(primaries):
+            if d.site is None and not d.counted and not fresh and same_story(d, t.country, t.place, date):
+                return [(d, own)]
+        return [(_new(state, "primary", t), own)]
+    if (
+        focus is not None
+        and focus.site is not None
+        and focus.site.slug != t.site.slug
+        and n == 1
+        and not fresh
+        and segments.ANAPHORIC.match(text)
+        and date_compatible(focus.date, date)
+    ):
+        return [(focus, own)]
+    same = [d for d in primaries if d.site is not None and d.site.slug == t.site.slug]
+    if same and not fresh and date_compatible(same[-1].date, date):
+        return [(same[-1], own)]
+    if (
+        focus is not None
+        and focus.site is None
+        and not focus.counted
+        and not fresh
+        and same_story(focus, t.site.country, None, date)
+    ):
+        focus.site = t.site
+        return [(focus, own)]
+    return [(_new(state, "primary", t), own)]
+
+
+def _split_ordinals(state: State, f: Facts, d: Draft) -> Draft:
+    """'The first attack ... while the second drone attack ...': one draft per ordinal; what was told of
+    them together before is shared (its positive figures belong to neither)."""
+    idx, text = f.sent.index, f.sent.text
+    spans = segments.split_by_positions(len(text), segments.ordinal_cuts(text))
+    earlier = [i for i in d.anchors if i != idx]
+    d.shared.update(earlier)
+    d.spans[idx] = spans[0]
+    last = d
+    for sp in spans[1:]:
+        c = Draft("primary", d.site, d.place, d.country, anchors=[*earlier, idx], date=d.date)
+        c.date_sentence, c.shared, c.spans = d.date_sentence, set(earlier), {idx: sp}
+        state.drafts.append(c)
+        for i in c.anchors:
+            state.owner.setdefault(i, []).append(c)
+        last = c
+    return last
+
+
+def _names_unnamed(f: Facts, focus: Draft | None, state: State) -> bool:
+    """'The al-Tanf garrison in southeastern Syria is located ...' right after an unnamed attack names it."""
+    if focus is None or focus.site is not None or focus.counted or focus.summary or not focus.anchors:
+        return False
+    slugs = {m.site.slug for m in f.sites}
+    if len(slugs) != 1 or f.sent.index - max(focus.anchors) > 3 or f.vetoes & {"other_actor", "foiled", "shipping"}:
+        return False
+    m = f.sites[0]
+    if m.start - f.sent.start > 12 or focus.country_code not in (None, m.site.country):
+        return False
+    return not any(d.site is not None and d.site.slug == m.site.slug for d in state.drafts if d.role == "primary")
+
+
+def find_anchors(state: State) -> None:
+    """One draft per attack; each sentence that reports one is an anchor of it."""
+    background: dict[tuple, Draft] = {}
+    focus: Draft | None = None
+    for f in state.facts:
+        idx, text = f.sent.index, f.sent.text
+        found = targets(f)
+        if not found:
+            if _names_unnamed(f, focus, state):
+                focus.site = f.sites[0].site
+            continue
+        spans = segments.clause_spans(text, [(t.start, max(t.end, t.start)) for t in found])
+        touched: list[Draft] = []
+        for t, span in zip(found, spans, strict=True):
+            date = anchor_date(f, t, span)
+            undated = date is None or date.reporting
+            if undated and focus is not None and focus.date is not None and segments.SAME_DAY.search(text):
+                date = focus.date
+            own = span if len(found) > 1 else None
+            if is_background(f, t, date):
+                key = (t.site.slug if t.site else ("generic", t.country), date.date if date else None)
+                if key not in background:
+                    background[key] = _new(state, "background", t)
+                _anchor(state, background[key], idx, date, own)
+                continue
+            if t.site is None and segments.is_roundup_summary(text):
+                d = _new(state, "primary", t, summary=True)
+                _anchor(state, d, idx, date, own)
+                continue
+            for d, dspan in _primary_drafts(state, f, t, span, date, focus, len(found)):
+                _anchor(state, d, idx, date, dspan)
+                touched.append(d)
+                focus = d
+        distinct = {id(d) for d in touched}
+        if len(distinct) == 1 and not touched[0].counted and segments.ordinal_cuts(text):
+            focus = _split_ordinals(state, f, touched[0])
+
+
+def fold_summaries(state: State) -> None:
+    """A summary line frames the attacks told one by one (its day, 'no casualties', claim apply to each);
+    when the article tells none, the summary is the one attack it reports."""
+    summaries = [d for d in state.drafts if d.summary]
+    if not summaries:
+        return
+    others = [d for d in state.drafts if d.role == "primary" and not d.summary]
+    if not others:
+        keep = summaries[0]
+        keep.summary = False
+        for s in summaries[1:]:
+            keep.anchors = sorted({*keep.anchors, *s.anchors})
+            keep.date = keep.date or s.date
+            keep.date_sentence = keep.date_sentence if keep.date_sentence is not None else s.date_sentence
+        _drop(state, summaries[1:], keep)
+        return
+    frames = sorted({i for s in summaries for i in s.anchors})
+    for d in others:
+        d.frames = frames
+        d.shared.update(frames)
+    _drop(state, summaries, None)
+
+
+def _drop(state: State, gone: list[Draft], into: Draft | None) -> None:
+    ids = {id(g) for g in gone}
+    state.drafts = [d for d in state.drafts if id(d) not in ids]
+    for idx, owners in list(state.owner.items()):
+        kept = [o for o in owners if id(o) not in ids]
+        if into is not None and len(kept) < len(owners) and not any(o is into for o in kept):
+            kept.append(into)
+        if kept:
+            state.owner[idx] = kept
+        else:
+            del state.owner[idx]

@@ -1,0 +1,160 @@
+"""Assembly: a finished draft becomes an ``ExtractedIncident`` - weapons and figures from the sentences that
+tell THAT attack (its own clause of a multi-attack sentence, its direct continuation), claims from anything
+attached to it, evidence for every field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ingest.extractor import cues
+from ingest.extractor.counts import best_low_high
+from ingest.extractor.events import Draft, Facts
+from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Report
+from ingest.extractor.weapons import WeaponMention, categories
+
+if TYPE_CHECKING:
+    from ingest.extractor.pipeline import State
+
+
+def own_weapons(f: Facts, d: Draft) -> list[WeaponMention]:
+    """The weapons of ``d`` in one of its anchor sentences: those in its clause; a clause without any
+    shares the ones told before the first clause ('Rockets hit X and Y')."""
+    span = d.spans.get(f.sent.index)
+    if span is None:
+        return f.weapons
+    inside = [w for w in f.weapons if span[0] <= w.start < span[1]]
+    if inside or span[0] == 0:
+        return inside
+    first = min((m.start - f.sent.start for m in f.sites), default=span[0])
+    lead = [w for w in f.weapons if w.start < min(first, span[0])]
+    return lead if len({w.category for w in lead}) == 1 else []
+
+
+def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
+    """Figures of ``d`` in one sentence: in its clause; 'no casualties' covers every attack the sentence
+    tells; a sentence telling several attacks together gives none of them a positive figure."""
+    span = d.spans.get(f.sent.index)
+    out = []
+    for fig in f.figures:
+        if fig.field != name:
+            continue
+        if fig.value == 0 and name in {"killed", "injured"}:
+            out.append(fig.value)
+        elif f.sent.index in d.shared:
+            continue
+        elif span is None or span[0] <= fig.start < span[1]:
+            out.append(fig.value)
+    return out
+
+
+def _evidence(state: State, idx: int) -> Evidence:
+    s = state.sentences[idx]
+    return Evidence(s.text, s.start, s.end)
+
+
+def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
+    """Named group that claimed the attack or that officials held responsible; generic mentions never count."""
+    claimed, faction, where = False, None, None
+    indexes = {*d.sentences(), *d.context, *d.frames}
+    if d.role == "primary":
+        for idx, owners in state.owner.items():
+            f = state.facts[idx]
+            if not f.sites and cues.PLURAL_ATTACKS.search(f.sent.text) and all(o.role == "primary" for o in owners):
+                indexes.add(idx)
+    for idx in sorted(indexes):
+        f = state.facts[idx]
+        text = f.sent.text
+        if cues.GENERIC_CLAIM.search(text) or cues.NO_CLAIM.search(text):
+            continue
+        if cues.CLAIM.search(text):
+            claimed = True
+            if f.factions and faction is None:
+                faction, where = f.factions[0].faction, idx
+            elif where is None:
+                where = idx
+        elif cues.BLAME.search(text) and f.factions and faction is None:
+            faction, where = f.factions[0].faction, idx
+    return faction, claimed, where
+
+
+def build_incidents(state: State) -> None:
+    for d in state.drafts:
+        anchor = d.anchors[0]
+        evidence: dict[str, Evidence] = {"role": _evidence(state, anchor)}
+        date, precision = None, "day"
+        if d.date is not None:
+            date, precision = d.date.date, d.date.precision
+            evidence["date"] = _evidence(state, d.date_sentence)
+        elif d.role == "primary":
+            date = state.published
+        if d.site is not None:
+            evidence["base"] = _evidence(state, anchor)
+        if d.place:
+            evidence["place"] = _evidence(state, anchor)
+        country = d.site.country if d.site else d.country
+        if country:
+            evidence["country"] = _evidence(state, anchor)
+        weapon_mentions, weapon_idx = [], None
+        for idx in d.sentences():
+            f = state.facts[idx]
+            found = own_weapons(f, d) if idx in d.anchors else (f.weapons if f.attack else [])
+            if found:
+                weapon_mentions.extend(found)
+                weapon_idx = weapon_idx if weapon_idx is not None else idx
+        weapons = categories(weapon_mentions)
+        if weapon_idx is not None:
+            evidence["weapons"] = _evidence(state, weapon_idx)
+        counts: dict[str, Count] = {}
+        for name in COUNT_FIELDS:
+            reports = []
+            for idx in sorted({*d.sentences(), *d.shared}):
+                f = state.facts[idx]
+                for value in own_figures(f, d, name):
+                    reports.append(Report(value, f.attribution, _evidence(state, idx)))
+            best, low, high = best_low_high([r.value for r in reports])
+            counts[name] = Count(best, low, high, tuple(reports))
+            if reports:
+                evidence[name] = next(r.evidence for r in reports if r.value == best)
+        faction, claimed, where = _perpetrator(state, d)
+        if where is not None:
+            if faction is not None:
+                evidence["perpetrator"] = _evidence(state, where)
+            if claimed:
+                evidence["claimed"] = _evidence(state, where)
+        confidence = 0.35 + 0.25 * (d.site is not None) + 0.1 * (d.date is not None) + 0.1 * (weapons != ("unknown",))
+        confidence += 0.1 * any(c.best is not None for c in counts.values()) + 0.05 * (len(d.anchors) > 1)
+        confidence -= 0.15 * (d.role == "background")
+        state.incidents.append(
+            ExtractedIncident(
+                role=d.role,
+                date=date,
+                date_precision=precision,
+                base=d.site,
+                place=None if d.site else d.place,
+                country=country,
+                weapons=weapons,
+                launched=counts["launched"],
+                intercepted=counts["intercepted"],
+                killed=counts["killed"],
+                injured=counts["injured"],
+                perpetrator=faction,
+                claimed=claimed,
+                confidence=max(0.0, min(1.0, confidence)),
+                evidence=evidence,
+                summary=_summary(d, date, weapons, counts, faction),
+            )
+        )
+
+
+def _summary(d: Draft, date: dt.date | None, weapons: tuple[str, ...], counts: dict[str, Count], faction) -> str:
+    where = d.site.name if d.site else (d.place or "an unnamed coalition site")
+    parts = [f"{d.role.capitalize()}: {'/'.join(weapons)} attack on {where}"]
+    if date:
+        parts.append(f"on {date.isoformat()}")
+    figures = [f"{name} {c.best}" for name, c in counts.items() if c.best is not None]
+    if figures:
+        parts.append("(" + ", ".join(figures) + ")")
+    if faction:
+        parts.append(f"by {faction.name}")
+    return " ".join(parts) + "."

@@ -1,0 +1,104 @@
+"""Event segmentation: which part of a sentence belongs to which attack, and when a mention starts a new one.
+
+A careful coder reads a roundup as several events, not one: a sentence naming two sites gives each site
+its own clause ("drones were launched at X and a drone was launched at Y"); "two sites in northeastern
+Syria" are two attacks; "the first attack ... the second attack" are two; a summary line ("US forces
+were attacked four times") is no attack of its own but frames the ones it sums up; and "another",
+"separately" or a different day start a new attack even on a site already reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extractor.numbers import UNITS
+
+# Where one target's clause ends and the next one's begins.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\s[-\u2013\u2014]\s|\s(?:and|while|whereas|but|after|before|as well as|then|followed by)\s", re.I
+)
+# A mention that opens a new attack, even on a site already reported.
+NEW_EVENT = re.compile(
+    r"\banother\b(?!\s+(?:\w+\s+)?(?:source|official|statement|report))|\bseparately\b"
+    r"|\ba\s+(?:second|third|separate|further|fresh|new)\s+(?:\w+\s+)?(?:attack|strike|assault|barrage|salvo)\b",
+    re.I,
+)
+# "the first attack ... the second drone attack": one enumerated attack per ordinal.
+_ORDINAL = re.compile(
+    r"\bthe\s+(?P<ord>first|second|third|fourth|fifth|other)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|barrage|salvo|wave)\b",
+    re.I,
+)
+# A summary of several attacks that are told one by one elsewhere: "attacked four times", "three attacks in a day".
+_COUNT_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|twice|[2-9])"
+_ROUNDUP = re.compile(
+    rf"\b{_COUNT_WORD}\s+(?:separate\s+|different\s+|more\s+|new\s+|fresh\s+)?(?:times|attacks|strikes|assaults)\b|\btwice\b",
+    re.I,
+)
+# Several unnamed targets in one phrase: "two sites in northeastern Syria", "both bases".
+_COUNTED_SITES = re.compile(
+    r"\b(?P<n>two|three|four|five|both|[2-5])\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:bases|sites|outposts|locations|installations|facilities|positions|garrisons)\b",
+    re.I,
+)
+# The definite attack already told: "The attack targeted the Green Zone" refines where, not what.
+ANAPHORIC = re.compile(
+    r"^(?:the|this|that)\s+(?:\w+\s+)?(?:attack|strike|assault|barrage|bombardment|shelling)\s+"
+    r"(?:targeted|hit|struck|was aimed at|landed|fell|was directed at)\b",
+    re.I,
+)
+# "on that same day", "the same day": the date of the attack just told.
+SAME_DAY = re.compile(r"\b(?:that|the)\s+same\s+(?:day|night|evening|morning)\b|\bthat\s+day\b", re.I)
+
+
+def clause_spans(text: str, targets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One span (offsets in ``text``) per target (start, end): each target's clause runs to the first
+    clause break after it; the first target's clause starts at the sentence start."""
+    if len(targets) <= 1:
+        return [(0, len(text))] * len(targets)
+    order = sorted(range(len(targets)), key=lambda i: targets[i][0])
+    spans: list[tuple[int, int]] = [(0, len(text))] * len(targets)
+    start = 0
+    for pos, i in enumerate(order):
+        if pos == len(order) - 1:
+            spans[i] = (start, len(text))
+            break
+        _, end = targets[i]
+        nxt = max(targets[order[pos + 1]][0], end)
+        m = _CLAUSE_BREAK.search(text, end, nxt)
+        cut = m.start() if m else nxt
+        spans[i] = (start, cut)
+        start = cut
+    return spans
+
+
+def ordinal_cuts(text: str) -> list[int]:
+    """Offsets where enumerated attacks start ('the first attack ... the second attack'); [] unless 2+."""
+    found = [(m.start(), m.group("ord").lower()) for m in _ORDINAL.finditer(text)]
+    if len({o for _, o in found}) < 2:
+        return []
+    cuts, seen = [], set()
+    for start, o in found:
+        if o not in seen:
+            seen.add(o)
+            cuts.append(start)
+    return cuts
+
+
+def is_roundup_summary(text: str) -> bool:
+    """'US forces were attacked four times in Iraq and Syria on Thursday': a count of today's attacks."""
+    return _ROUNDUP.search(text) is not None
+
+
+def counted_sites(text: str) -> int:
+    """How many unnamed targets one phrase names ('two sites in northeastern Syria' -> 2); 1 when none."""
+    m = _COUNTED_SITES.search(text)
+    if m is None:
+        return 1
+    n = m.group("n").lower()
+    return 2 if n == "both" else (int(n) if n.isdigit() else UNITS.get(n, 1))
+
+
+def split_by_positions(length: int, starts: list[int]) -> list[tuple[int, int]]:
+    """Spans [0, s2), [s2, s3), ... [sk, length) for k items starting at ``starts`` (the first owns the lead)."""
+    cuts = [0, *starts[1:], length]
+    return [(cuts[i], cuts[i + 1]) for i in range(len(starts))]
