@@ -26,6 +26,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 $(VENDOR)/.copied: node_modules/.package-lock.json
 	mkdir -p $(VENDOR)/markercluster $(VENDOR)/uplot
 	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+	   node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map \
 	   node_modules/leaflet.markercluster/dist/MarkerCluster.css \
 	   node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
 	   node_modules/leaflet.markercluster/MIT-LICENCE.txt $(VENDOR)/markercluster/

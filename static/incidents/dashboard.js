@@ -28,6 +28,7 @@
     });
 
   var features = [];
+  var rows = [];
   var sorted = [];
   var page = 1;
   var inflight = null;
@@ -84,13 +85,11 @@
 
   function summarise() {
     var killed = 0, injured = 0, launched = 0, bases = {};
-    features.forEach(function (f) {
-      var p = f.properties || {};
+    rows.forEach(function (p) {
       killed += p.killed || 0;
       injured += p.injured || 0;
       launched += p.launched || 0;
-      var slug = B.props(f).baseSlug;
-      if (slug) bases[slug] = true;
+      if (p.baseSlug) bases[p.baseSlug] = true;
     });
     countsNode.textContent = features.length.toLocaleString("en") + " incident" + (features.length === 1 ? "" : "s") +
       " at " + Object.keys(bases).length + (Object.keys(bases).length === 1 ? " base · " : " bases · ") + killed.toLocaleString("en") + " killed · " +
@@ -133,7 +132,7 @@
   }
 
   function renderTimeline() {
-    timeline.render(features, intervalSelect.value, splitSelect.value);
+    timeline.render(rows, intervalSelect.value, splitSelect.value);
   }
 
   function load() {
@@ -155,15 +154,17 @@
     }).then(function (data) {
       if (mine !== generation) return;
       features = (data && data.features) || [];
-      sorted = features.map(B.props).sort(function (a, b) {
+      rows = features.map(B.props);
+      // Clusters first: they are what a reader looks at; the rest follows in the same task.
+      map.setFeatures(features, rows, function () {
+        if (mine === generation) document.body.setAttribute("data-loading", "false");
+      });
+      sorted = rows.slice().sort(function (a, b) {
         return a.date < b.date ? 1 : a.date > b.date ? -1 : (b.id || 0) - (a.id || 0);
       });
       summarise();
       renderTimeline();
       renderList();
-      map.setFeatures(features, function () {
-        if (mine === generation) document.body.setAttribute("data-loading", "false");
-      });
     }).catch(function (error) {
       if (error && error.name === "AbortError") return;
       countsNode.textContent = "Could not load incidents: " + error.message;

@@ -115,15 +115,15 @@
     });
   };
 
-  // features: the API's GeoJSON features; returns nothing, redraws clusters and base counts.
-  IncidentMap.prototype.setFeatures = function (features, done) {
+  // features: the API's GeoJSON features, props: their Basewatch.props(); redraws clusters and base counts.
+  IncidentMap.prototype.setFeatures = function (features, props, done) {
     var counts = {};
     var layers = [];
     for (var i = 0; i < features.length; i++) {
       var f = features[i];
       var g = f.geometry;
       if (!g || !g.coordinates) continue;
-      var p = B.props(f);
+      var p = props[i];
       if (p.baseSlug) counts[p.baseSlug] = (counts[p.baseSlug] || 0) + 1;
       var weapon = B.weaponOf(p);
       var m = L.circleMarker([g.coordinates[1], g.coordinates[0]], {

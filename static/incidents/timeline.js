@@ -25,8 +25,8 @@
   }
 
   // Bucket the incidents; an incident with several weapons counts under the first one reported.
-  function aggregate(features, interval, split) {
-    var rows = features.map(B.props).filter(function (p) { return p.date; });
+  function aggregate(props, interval, split) {
+    var rows = props.filter(function (p) { return p.date; });
     if (!rows.length) return null;
     var totals = {};
     rows.forEach(function (p) {
@@ -76,11 +76,12 @@
   Timeline.prototype._width = function () { return Math.max(280, this.node.clientWidth || 600); };
   Timeline.prototype._height = function () { return window.innerWidth < 600 ? 200 : 260; };
 
-  Timeline.prototype.render = function (features, interval, split) {
+  // props: the incidents' properties as read by Basewatch.props().
+  Timeline.prototype.render = function (props, interval, split) {
     if (this.plot) { this.plot.destroy(); this.plot = null; }
     this.node.textContent = "";
     this.legendNode.textContent = "";
-    var agg = aggregate(features, interval, split);
+    var agg = aggregate(props, interval, split);
     this.node.setAttribute("data-interval", interval);
     this.node.setAttribute("data-split", split);
     if (!agg) {
