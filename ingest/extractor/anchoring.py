@@ -78,7 +78,8 @@ def _counted(state: State, f: Facts, t: Target, k: int) -> list[tuple[Draft, tup
     n = len(f.sent.text)
     spans: list[tuple[int, int] | None] = [None] * k
     if len(f.weapons) == k and len({w.category for w in f.weapons}) == k:
-        spans = list(segments.split_by_positions(n, [w.start for w in f.weapons]))
+        starts = segments.list_item_starts(f.sent.text, [(w.start, w.end) for w in f.weapons])
+        spans = list(segments.split_by_positions(n, starts))
     return [(_new(state, "primary", t, counted=True), sp) for sp in spans]
 
 

@@ -5,6 +5,7 @@ attached to it, evidence for every field."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from ingest.extractor import cues
@@ -29,6 +30,20 @@ def own_weapons(f: Facts, d: Draft) -> list[WeaponMention]:
     first = min((m.start - f.sent.start for m in f.sites), default=span[0])
     lead = [w for w in f.weapons if w.start < min(first, span[0])]
     return lead if len({w.category for w in lead}) == 1 else []
+
+
+_MORE_THAN_INTERCEPTED = re.compile(r"\b(?:another|others?|the rest|remaining)\b", re.I)
+
+
+def at_least_intercepted(launched: Count, intercepted: Count) -> Count:
+    """'US forces shot down a drone over the embassy': what was shot down was launched, so an unstated
+    launch count is at least the intercepted one."""
+    if launched.best is not None or not intercepted.best:
+        return launched
+    # "one drone was shot down, but another hit the base": more were launched than the figure says
+    if any(_MORE_THAN_INTERCEPTED.search(r.evidence.text) for r in intercepted.reports):
+        return launched
+    return Count(intercepted.best, intercepted.best, intercepted.best, intercepted.reports)
 
 
 def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
@@ -116,6 +131,9 @@ def build_incidents(state: State) -> None:
             counts[name] = Count(best, low, high, tuple(reports))
             if reports:
                 evidence[name] = next(r.evidence for r in reports if r.value == best)
+        counts["launched"] = at_least_intercepted(counts["launched"], counts["intercepted"])
+        if counts["launched"].best is not None and "launched" not in evidence and "intercepted" in evidence:
+            evidence["launched"] = evidence["intercepted"]
         faction, claimed, where = _perpetrator(state, d)
         if where is not None:
             if faction is not None:

@@ -37,7 +37,7 @@ _INTERCEPT_VERB = re.compile(r"(?:shot down|intercepted|downed|destroyed)\s+(?:a
 _ZERO_BOTH = re.compile(
     r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+|word\s+of\s+|signs?\s+of\s+)?(?:(?:material\s+)?(?:damage|damages)\s+(?:or|and)\s+)?"
     r"(?:casualties|causalities)\b|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict|lead\s+to|leave)\s+(?:any\s+)?(?:casualties|causalities)"
-    r"|\bwithout\s+(?:causing\s+|leaving\s+|any\s+)?(?:casualties|causalities)|\bcaus(?:ing|ed)\s+no\s+(?:casualties|causalities)"
+    r"|\bwithout\s+(?:causing\s+|leaving\s+|resulting\s+in\s+|inflicting\s+)?(?:any\s+)?(?:casualties|causalities)|\bcaus(?:ing|ed)\s+no\s+(?:casualties|causalities)"
     r"|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|Americans?)\s+(?:was|were)\s+(?:killed\s+or\s+(?:injured|wounded|hurt)"
     r"|(?:injured|wounded|hurt)\s+or\s+killed|harmed)",
     re.I,
@@ -75,6 +75,35 @@ def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
     return not re.match(r"\s*(?:other|more|additional)\b", after)
 
 
+# "One of the drones was shot down", "two of the rockets were intercepted"
+_PARTITIVE_INTERCEPT = re.compile(
+    r"\s+of\s+(?:the|them|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<w>[\w-]+)\s+(?:was|were|had been|have been)\s+"
+    r"(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed)",
+    re.I,
+)
+# "there was no effort to shoot down the drone", "none were intercepted", "was not intercepted"
+_NONE_INTERCEPTED = re.compile(
+    r"\bno\s+(?:effort|attempt|bid)\s+(?:was made\s+)?to\s+(?:shoot|bring)\s+down|\bno\s+attempt\s+to\s+intercept"
+    r"|\bnone\s+(?:of\s+them\s+)?(?:was|were)\s+(?:shot down|intercepted)"
+    r"|\b(?:was|were)\s+not\s+(?:shot down|intercepted)"
+    r"|\bfailed\s+to\s+(?:intercept|shoot\s+down)",
+    re.I,
+)
+
+
+def partitive_intercepts(text: str, weapons: list[WeaponMention], numbers: list[NumberMention]) -> list[Figure]:
+    """'One of the drones was shot down' -> intercepted 1; 'no effort to shoot down the drone' -> 0."""
+    out: list[Figure] = []
+    for n in numbers:
+        m = _PARTITIVE_INTERCEPT.match(text, n.end)
+        if m and n.text.lower() not in {"a", "an", "no"} and any(w.start <= m.start("w") < w.end for w in weapons):
+            out.append(Figure("intercepted", n.value, n.start, m.end()))
+    m = _NONE_INTERCEPTED.search(text)
+    if m and not out and weapons:
+        out.append(Figure("intercepted", 0, m.start(), m.end()))
+    return out
+
+
 def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[NumberMention]) -> list[Figure]:
     out: list[Figure] = []
     for w in weapons:
@@ -105,10 +134,8 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
             _NOUN_MODIFIER.match(tail) or re.search(r"\bsuch\s*$", text[: best.start])
         ):
             continue
-        if _NOUN_MODIFIER.match(tail) and best.text.lower() not in UNITS and not best.text.isdigit():
-            continue
-        if _NOUN_MODIFIER.match(tail) and best.text.lower() in {"a", "an"}:
-            continue
+        if _NOUN_MODIFIER.match(tail):
+            continue  # "two drone attacks" counts attacks, not the drones fired in them
         if _INTERCEPTED.match(tail) or _INTERCEPT_VERB.search(text[max(0, best.start - 40) : best.start]):
             out.append(Figure("intercepted", best.value, best.start, w.end))
         else:
@@ -160,6 +187,29 @@ _WITH_INJURIES = re.compile(
     rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:\w+\s+){{0,2}}?(?:with|suffered|sustained|sustaining|suffering)\s+(?:\w+\s+){{0,2}}?(?:injuries|wounds|traumatic brain)",  # noqa: E501
     re.I,
 )
+_SINGULAR = (
+    r"(?:soldier|service\s?member|servicemember|serviceman|contractor|civilian|American|member|reservist|guard|"
+    r"employee|worker|marine|sailor|airman|officer|person|individual)"
+)
+_ONE_PERSON = {
+    field: re.compile(
+        rf"(?<![\w-])(?P<list>(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR})\s+(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:was|has|had|got)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?{verb}\b"
+        rf"|\b{active}\s+(?P<list2>(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR})\b",
+        re.I,
+    )
+    for field, verb, active in (
+        ("killed", _KILL, r"(?:killing|killed)"),
+        ("injured", _WOUND, r"(?:wounding|injuring|wounded|injured)"),
+    )
+}
+# "... but it did not occur during one of the attacks": a death or injury the attack did not cause
+_NOT_CAUSED = re.compile(
+    r"\b(?:did\s+not|didn't|was\s+not|wasn't|were\s+not)\s+(?:occur|happen|take\s+place|result\s+from|caused\s+by)"
+    r"|\bnot\s+(?:related|linked|connected|due)\s+to\s+(?:the\s+|an?\s+|any\s+)?(?:\w+\s+)?(?:attacks?|strikes?)"
+    r"|\bunrelated\s+to\b",
+    re.I,
+)
 _DEATHS_OF = re.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
 
 
@@ -183,6 +233,17 @@ def casualty_figures(text: str) -> list[Figure]:
         add("injured", m)
     for m in _DEATHS_OF.finditer(text):
         add("killed", m)
+    for field in ("killed", "injured"):
+        for m in _ONE_PERSON[field].finditer(text):
+            phrase = m.group("list") or m.group("list2")
+            if re.match(r"(?:a|an)\s+(?:number|lot|handful|few|couple|dozen)\b", phrase, re.I):
+                continue
+            key = (field, m.start())
+            if key not in seen and not any(f.field == field and f.start <= m.start() < f.end for f in out):
+                seen.add(key)
+                out.append(Figure(field, 1, m.start(), m.end()))
+    if _NOT_CAUSED.search(text):
+        out = [f for f in out if f.value == 0]
     if _ZERO_BOTH.search(text):
         m = _ZERO_BOTH.search(text)
         out.append(Figure("killed", 0, m.start(), m.end()))
@@ -198,7 +259,11 @@ def casualty_figures(text: str) -> list[Figure]:
 def sentence_figures(text: str, weapons: list[WeaponMention]) -> list[Figure]:
     """All figures stated in one sentence (offsets relative to it)."""
     numbers = [n for n in find_numbers(text) if not any(w.start <= n.start < w.end for w in weapons)]
-    return projectile_figures(text, weapons, numbers) + casualty_figures(text)
+    partitive = partitive_intercepts(text, weapons, numbers)
+    projectile = [
+        f for f in projectile_figures(text, weapons, numbers) if not any(p.start == f.start for p in partitive)
+    ]
+    return partitive + projectile + casualty_figures(text)
 
 
 def best_low_high(values: list[int]) -> tuple[int | None, int | None, int | None]:

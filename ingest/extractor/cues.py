@@ -68,7 +68,7 @@ TALLY = re.compile(
 # Habits and trends, not one attack: "bases ... intermittently come under rocket attacks", "have targeted US forces".
 HABITUAL = re.compile(
     r"\b(?:frequent|regular|regularly|intermittent(?:ly)?|repeated(?:ly)?|recurring|routinely|often|frequently|"
-    r"mainly|mostly|spate of|string of|wave of|series of|dozens of|scores of|hundreds of)\b"
+    r"mainly|mostly|increasingly|spate of|string of|wave of|series of|dozens of|scores of|hundreds of)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
     r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided)\b",
     re.I,

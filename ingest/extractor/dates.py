@@ -65,6 +65,15 @@ _REPORTING = re.compile(
     r"|according to\b[^.;]{0,60}?)[\s,]*(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
+# "On Monday, Pentagon spokesman John Kirby said ...": a sentence-initial date that dates the statement.
+_REPORTING_AFTER = re.compile(
+    r"\s*,\s*(?:[\w.'\u2019-]+\s+){1,8}?(?:said|says|told|announced|stated|confirmed|acknowledged|reported)\b", re.I
+)
+_EVENT_VERB = re.compile(r"\b(?:attack\w*|hit|struck|fired|launched|targeted|killed|wounded|injured|exploded)\b", re.I)
+# "are expected to arrive in Germany on Tuesday": a planned event, never the day of an attack.
+_PLANNED = re.compile(
+    r"\b(?:expected|scheduled|set|due|planned|plans?|going)\s+to\s+(?:\w+\s+){0,10}$|\bwill\s+(?:\w+\s+){0,10}$", re.I
+)
 _WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -184,6 +193,14 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date) -> DateMention | N
     return None
 
 
+def _says_on(text: str, mention: DateMention) -> bool:
+    """'On Monday, X said ...' at the start of a sentence dates a statement, not an attack."""
+    if text[: mention.start].strip(" \"\u201c'").lower() not in {"", "on", "late", "early"}:
+        return False
+    m = _REPORTING_AFTER.match(text, mention.end)
+    return m is not None and not _EVENT_VERB.search(m.group(0))
+
+
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Every resolvable date expression in ``text``, left to right, without overlaps."""
     found: list[DateMention] = []
@@ -195,7 +212,11 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             mention = _resolve(kind, m, published)
             if mention is None or mention.date > published:
                 continue
-            if _REPORTING.search(text[max(0, mention.start - 80) : mention.start]):
+            before = text[max(0, mention.start - 90) : mention.start]
+            if _PLANNED.search(re.split(r"[,;]", before)[-1]):
+                taken.append((m.start(), m.end()))
+                continue
+            if _REPORTING.search(text[max(0, mention.start - 80) : mention.start]) or _says_on(text, mention):
                 mention = replace(mention, reporting=True)
             found.append(mention)
             taken.append((m.start(), m.end()))

@@ -10,6 +10,7 @@ were attacked four times") is no attack of its own but frames the ones it sums u
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ingest.extractor.numbers import UNITS
 
@@ -102,3 +103,16 @@ def split_by_positions(length: int, starts: list[int]) -> list[tuple[int, int]]:
     """Spans [0, s2), [s2, s3), ... [sk, length) for k items starting at ``starts`` (the first owns the lead)."""
     cuts = [0, *starts[1:], length]
     return [(cuts[i], cuts[i + 1]) for i in range(len(starts))]
+
+
+_LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def list_item_starts(text: str, items: list[tuple[int, int]]) -> list[int]:
+    """Where each item of 'multiple rockets and a one-way attack drone' begins, its count included: the
+    end of the separator before it (the first item starts where it stands)."""
+    starts = [items[0][0]]
+    for (_, prev_end), (start, _) in pairwise(items):
+        seps = list(_LIST_SEP.finditer(text, prev_end, start))
+        starts.append(seps[-1].end() if seps else start)
+    return starts
