@@ -29,7 +29,7 @@ from tests.ingest.conftest import ARTICLE_A, ARTICLE_B, PUBLISHED_A, PUBLISHED_B
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
-def _wait(pk: int, statuses: set[str], timeout: float = 30) -> Article:
+def _wait(pk: int, statuses: set[str], timeout: float = 60) -> Article:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         article = Article.objects.get(pk=pk)
@@ -104,7 +104,7 @@ def test_api_submission_is_processed_by_the_worker(live_worker, gazetteer, edito
     assert response.status_code == 202
     article = _wait(response.json()["id"], {"done", "failed"})
     assert article.status == Article.Status.DONE, article.error
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 30  # generous: CI machines are shared; bench/ingest.py measures latency
     assert article.attempts == 1
     incident = Incident.objects.get()
     assert incident.base.slug == "ain-al-asad-air-base"
@@ -139,7 +139,7 @@ def test_broker_down_at_submission_then_processed_after_the_sweep(live_worker, g
         response = client.post(
             "/api/v1/articles/", {"text": ARTICLE_A, "published": PUBLISHED_A.isoformat()}, format="json"
         )
-        assert time.monotonic() - started < 5  # a dead broker must not hang the editor
+        assert time.monotonic() - started < 10  # a dead broker must not hang the editor
     assert response.status_code == 202
     pk = response.json()["id"]
     time.sleep(0.5)
