@@ -212,11 +212,10 @@ def _article_run(article_id: int) -> str:
         return article.status
     if settings.INGEST_TEST_DELAY_SECONDS:
         time.sleep(settings.INGEST_TEST_DELAY_SECONDS)  # test seam: lets a test kill the worker mid-task
-    gazetteer = gazetteer_get()
     try:
         from ingest.extractor import EXTRACTOR_VERSION, extract
 
-        extracted = extract(article.text, article.published, gazetteer)
+        extracted = extract(article.text, article.published, gazetteer_get())
     except TRANSIENT_ERRORS:
         raise
     except Exception as exc:
