@@ -213,7 +213,13 @@ _NOT_CAUSED = re.compile(
 _DEATHS_OF = re.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
 
 
+# Every casualty pattern below needs one of these words; most sentences have none (speed).
+_CASUALTY_WORD = re.compile(r"kill|dead|die|deaths?|slain|wound|injur|hurt|casualt|causalit|fatalit|harmed", re.I)
+
+
 def casualty_figures(text: str) -> list[Figure]:
+    if not _CASUALTY_WORD.search(text):
+        return []
     out: list[Figure] = []
     seen: set[tuple[str, int]] = set()
 

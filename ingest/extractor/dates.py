@@ -193,6 +193,14 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date) -> DateMention | N
     return None
 
 
+# Every pattern above needs a digit or one of these words; most sentences have none (speed).
+_DATE_WORD = re.compile(
+    r"\d|day\b|night|morning|evening|afternoon|overnight|today|tonight|week|month|year|ago\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?",
+    re.I,
+)
+
+
 def _says_on(text: str, mention: DateMention) -> bool:
     """'On Monday, X said ...' at the start of a sentence dates a statement, not an attack."""
     if text[: mention.start].strip(" \"\u201c'").lower() not in {"", "on", "late", "early"}:
@@ -203,6 +211,8 @@ def _says_on(text: str, mention: DateMention) -> bool:
 
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Every resolvable date expression in ``text``, left to right, without overlaps."""
+    if not _DATE_WORD.search(text):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
