@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ingest', '0002_editors_group'),
+        ("ingest", "0002_editors_group"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='is_reference',
+            model_name="article",
+            name="is_reference",
             field=models.BooleanField(default=False),
         ),
     ]
