@@ -143,11 +143,16 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
     return out
 
 
+_VAGUE_ARTICLE = re.compile(r"\s*(?:at\s+least\s+)?(?:a|an)\s+(?:number|lot|handful|few|couple|host|series)\b", re.I)
+
+
 def _sum_list(phrase: str) -> int | None:
     """'five U.S. service members and one contractor' -> 6; None when a part is vague."""
     total = 0
     found = False
     for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase):
+        if _VAGUE_ARTICLE.match(part):
+            return None  # "a number of soldiers": no count
         nums = [n for n in find_numbers(part) if n.text.lower() != "no"]
         if not nums:
             if re.search(rf"\b{_PERSON}\b", part, re.I) and re.search(

@@ -20,8 +20,9 @@ _CLAUSE_BREAK = re.compile(
 )
 # A mention that opens a new attack, even on a site already reported.
 NEW_EVENT = re.compile(
-    r"\banother\b(?!\s+(?:\w+\s+)?(?:source|official|statement|report))|\bseparately\b"
-    r"|\ba\s+(?:second|third|separate|further|fresh|new)\s+(?:\w+\s+)?(?:attack|strike|assault|barrage|salvo)\b",
+    r"\banother\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|barrage|salvo|bombardment)\b|\bseparately\b"
+    r"|\b(?:a|in\s+a)\s+(?:second|third|separate|further|fresh|new)\s+(?:[\w-]+\s+)?"
+    r"(?:attack|strike|assault|barrage|salvo|incident)\b",
     re.I,
 )
 # "the first attack ... the second drone attack": one enumerated attack per ordinal.

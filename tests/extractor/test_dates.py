@@ -51,3 +51,19 @@ def test_reporting_dates_are_marked() -> None:
 
 def test_may_the_verb_is_not_a_date() -> None:
     assert find_dates("the attack may have been aimed elsewhere", PUB) == []
+
+
+def test_planned_event_is_not_a_date() -> None:
+    from ingest.extractor.dates import find_dates
+
+    text = "Three wounded soldiers are expected to arrive at a hospital in Germany on Tuesday."
+    assert find_dates(text, dt.date(2024, 1, 30)) == []
+
+
+def test_sentence_initial_date_of_a_statement_is_reporting() -> None:
+    from ingest.extractor.dates import find_dates
+
+    (d,) = find_dates("On Monday, Pentagon spokesman John Kirby said the attacks were dangerous.", dt.date(2021, 5, 4))
+    assert d.reporting and d.date == dt.date(2021, 5, 3)
+    (e,) = find_dates("On Monday, rockets hit the base, officials said.", dt.date(2021, 5, 4))
+    assert not e.reporting

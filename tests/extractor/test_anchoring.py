@@ -1,0 +1,84 @@
+"""Event segmentation end to end: how many attacks, and which facts belong to which."""
+
+import datetime as dt
+
+import pytest
+
+from ingest.extractor import extract
+from ingest.extractor.cli import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def primaries(text: str, gazetteer, published=dt.date(2024, 3, 9)):
+    return [i.to_dict() for i in extract(text, published, gazetteer) if i.role == "primary"]
+
+
+def test_same_site_on_two_days_is_two_attacks(gazetteer) -> None:
+    text = (
+        "A drone struck Ain al-Asad air base on Friday, officials said.\n"
+        "Also on Wednesday, two rockets hit Ain al-Asad air base without causing casualties."
+    )
+    got = primaries(text, gazetteer)
+    assert sorted(i["date"] for i in got) == ["2024-03-06", "2024-03-08"]
+    by_date = {i["date"]: i for i in got}
+    assert by_date["2024-03-08"]["weapons"] == ["drone"]
+    assert by_date["2024-03-06"]["weapons"] == ["rocket"] and by_date["2024-03-06"]["launched"] == 2
+
+
+def test_first_and_second_attack_split(gazetteer) -> None:
+    text = (
+        "Two drones attacked Harir air base on Thursday night without causing any casualties.\n"
+        "The first attack hit Harir air base at 10 pm, while the second attack came two hours later."
+    )
+    got = primaries(text, gazetteer)
+    assert len(got) == 2
+    assert all(i["launched"] is None and i["killed"] == 0 and i["weapons"] == ["drone"] for i in got)
+
+
+def test_two_sites_in_one_sentence_keep_their_own_weapons_and_counts(gazetteer) -> None:
+    text = (
+        "Militants fired three rockets at Ain al-Asad air base and a drone was shot down near Erbil airport on Monday."
+    )
+    got = {i["base"]["slug"]: i for i in primaries(text, gazetteer)}
+    assert got["ain-al-asad-air-base"]["weapons"] == ["rocket"] and got["ain-al-asad-air-base"]["launched"] == 3
+    assert got["erbil-air-base"]["weapons"] == ["drone"] and got["erbil-air-base"]["intercepted"] == 1
+
+
+def test_unnamed_attack_named_by_a_following_description(gazetteer) -> None:
+    text = (
+        "A military base in southern Syria where US troops are stationed was attacked by drones on Friday.\n"
+        "The al-Tanf garrison in southeastern Syria sits near the Jordanian border."
+    )
+    got = primaries(text, gazetteer)
+    assert [i["base"]["slug"] for i in got] == ["al-tanf-garrison"]
+
+
+def test_definite_attack_refines_location_not_a_new_attack(gazetteer) -> None:
+    text = (
+        "The US Embassy in Baghdad was hit by mortar rounds on Friday.\n"
+        "The attack targeted the Green Zone, which houses government buildings."
+    )
+    assert len(primaries(text, gazetteer)) == 1
+
+
+def test_leading_after_clause_is_background(gazetteer) -> None:
+    text = (
+        "Rockets were fired at Ain al-Asad air base on Thursday, with no casualties reported.\n"
+        "After three US troops were killed in an attack on Tower 22 in Jordan, there were few attacks for months."
+    )
+    got = extract(text, dt.date(2024, 7, 26), gazetteer)
+    roles = {i.base.slug: i.role for i in got if i.base}
+    assert roles == {"ain-al-asad-air-base": "primary", "tower-22": "background"}
+
+
+def test_trend_sentences_do_not_leak_weapons(gazetteer) -> None:
+    text = (
+        "Rockets were fired at Ain al-Asad air base on Thursday.\n"
+        "Since October, US bases have come under hundreds of rocket and drone attacks."
+    )
+    (inc,) = primaries(text, gazetteer, dt.date(2024, 7, 26))
+    assert inc["weapons"] == ["rocket"]

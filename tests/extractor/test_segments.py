@@ -1,0 +1,53 @@
+from ingest.extractor import segments
+
+
+def test_clause_spans_give_each_site_its_clause() -> None:
+    text = "Drones were fired at Alpha base west of the city and a rocket was fired at Bravo camp."
+    a, b = text.index("Alpha"), text.index("Bravo")
+    spans = segments.clause_spans(text, [(a, a + 10), (b, b + 10)])
+    assert text[slice(*spans[0])].startswith("Drones were fired at Alpha")
+    assert text[slice(*spans[1])].strip().startswith("and a rocket")
+
+
+def test_clause_spans_single_target_is_whole_sentence() -> None:
+    assert segments.clause_spans("A drone hit the base.", [(14, 18)]) == [(0, 21)]
+
+
+def test_new_event_cues() -> None:
+    assert segments.NEW_EVENT.search("Separately, two rockets struck the base.")
+    assert segments.NEW_EVENT.search("Another drone attack targeted the base later that night.")
+    assert segments.NEW_EVENT.search("The base was hit in a second attack.")
+    assert not segments.NEW_EVENT.search("One rocket hit the base and another landed outside it.")
+    assert not segments.NEW_EVENT.search("Another official said the base was hit.")
+
+
+def test_ordinal_cuts_need_two_ordinals() -> None:
+    text = "The first attack came at 11 pm while the second drone attack came an hour later."
+    cuts = segments.ordinal_cuts(text)
+    assert len(cuts) == 2 and text[cuts[1] :].startswith("the second")
+    assert segments.ordinal_cuts("It was the first attack since February.") == []
+
+
+def test_roundup_summary() -> None:
+    assert segments.is_roundup_summary("US forces were attacked four times in Iraq and Syria on Friday.")
+    assert segments.is_roundup_summary("Three attacks on US troops in a day")
+    assert not segments.is_roundup_summary("A drone attack hit a US base in Syria.")
+
+
+def test_counted_unnamed_sites() -> None:
+    assert segments.counted_sites("forces were attacked at two sites in eastern Syria") == 2
+    assert segments.counted_sites("rockets hit both bases overnight") == 2
+    assert segments.counted_sites("a drone hit a US base in Syria") == 1
+
+
+def test_list_items_start_with_their_count() -> None:
+    text = "with several rockets and a one-way drone"
+    r, d = text.index("rockets"), text.index("drone")
+    starts = segments.list_item_starts(text, [(r, r + 7), (d, d + 5)])
+    assert text[starts[1] :] == "a one-way drone"
+
+
+def test_anaphoric_attack_and_same_day() -> None:
+    assert segments.ANAPHORIC.match("The attack targeted the fortified Green Zone.")
+    assert not segments.ANAPHORIC.match("A second attack targeted the Green Zone.")
+    assert segments.SAME_DAY.search("On that same day, four soldiers were hurt at another base.")
