@@ -4,13 +4,17 @@ Pure Python (spaCy blank English tokenizer, sentencizer and Matcher; no model, n
 Django). ``extract(text, published, gazetteer)`` runs the ordered rules in ``pipeline.RULES``:
 
 1. split sentences; 2. find sites (aliases + transliteration skeletons), factions, weapons,
-dates (resolved against ``published``, never after it), figures and cues per sentence;
-3. anchor an incident on each sentence that reports an attack on a coalition site (vetoing
-US/allied strikes, shipping, foiled launches, tallies, threats, strikes on declared other
-targets); 4. fold unnamed "a US base in Iraq" into the named site of the same story;
-5. attach the following sentences to the attack they describe; 6. drop attacks that officials
-say were not aimed at the site; 7. date undated attacks from their own sentences or the lead;
-8. assemble counts, weapons, perpetrator, confidence and evidence.
+dates (resolved against ``published``, never after it; planned events and "On Monday, X said" are not
+attack dates), figures and cues per sentence; 3. anchor one draft per ATTACK, not per site
+(``anchoring``): a sentence naming several targets gives each its own clause; "two sites in eastern
+Syria" are two attacks; "the first attack ... the second" split; a different day or "another attack",
+"separately" opens a new attack on a known site; an unnamed "the base" continues the attack in focus;
+a summary line ("attacked four times") frames the attacks told one by one; 4. attach the following
+sentences to the attack they describe - once the story moves on (a trend, another day) they are
+context: claims only, no weapon or figure; 5. fold summaries; 6. drop attacks officials say were not
+aimed at the site; 7. date undated attacks (own event day, summary line, lead, the earliest day an
+official spoke, publication); 8. assemble (``assemble``) weapons and figures from the attack's own
+clauses and continuation, perpetrator, confidence and evidence.
 
 Roles: ``background`` when the attack is dated in the past ("in August", "last week",
 "earlier this year", a day more than a week before publication) or told as an earlier event
@@ -33,7 +37,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.11.1"
+EXTRACTOR_VERSION = "2026.11.2"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 

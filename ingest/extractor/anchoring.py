@@ -87,7 +87,7 @@ def _primary_drafts(
     state: State, f: Facts, t: Target, span: tuple[int, int], date: DateMention | None, focus: Draft | None, n: int
 ) -> list[tuple[Draft, tuple[int, int] | None]]:
     text = f.sent.text
-    own = span if n > 1 else None
+    own = span if n > 1 or span != (0, len(text)) else None
     fresh = segments.NEW_EVENT.search(text, span[0], span[1]) is not None
     primaries = [d for d in state.drafts if d.role == "primary" and not d.summary]
     if t.site is None:
@@ -169,13 +169,15 @@ def find_anchors(state: State) -> None:
                 focus.site = f.sites[0].site
             continue
         spans = segments.clause_spans(text, [(t.start, max(t.end, t.start)) for t in found])
+        if len(found) == 1:
+            spans = [segments.after_clause_span(text, found[0].start)]
         touched: list[Draft] = []
         for t, span in zip(found, spans, strict=True):
             date = anchor_date(f, t, span)
             undated = date is None or date.reporting
             if undated and focus is not None and focus.date is not None and segments.SAME_DAY.search(text):
                 date = focus.date
-            own = span if len(found) > 1 else None
+            own = span if len(found) > 1 or span != (0, len(text)) else None
             if is_background(f, t, date):
                 key = (t.site.slug if t.site else ("generic", t.country), date.date if date else None)
                 if key not in background:

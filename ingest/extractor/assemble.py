@@ -18,14 +18,20 @@ if TYPE_CHECKING:
     from ingest.extractor.pipeline import State
 
 
-def own_weapons(f: Facts, d: Draft) -> list[WeaponMention]:
+def own_weapons(f: Facts, d: Draft, alone: bool = False) -> list[WeaponMention]:
     """The weapons of ``d`` in one of its anchor sentences: those in its clause; a clause without any
-    shares the ones told before the first clause ('Rockets hit X and Y')."""
+    shares the ones told before the first clause ('Rockets hit X and Y'); the only attack a sentence
+    names takes the sentence's weapons when its own clause has none ('X was hit after militias fired
+    five rockets')."""
     span = d.spans.get(f.sent.index)
     if span is None:
         return f.weapons
     inside = [w for w in f.weapons if span[0] <= w.start < span[1]]
-    if inside or span[0] == 0:
+    if inside:
+        return inside
+    if alone:
+        return f.weapons
+    if span[0] == 0:
         return inside
     first = min((m.start - f.sent.start for m in f.sites), default=span[0])
     lead = [w for w in f.weapons if w.start < min(first, span[0])]
@@ -113,7 +119,8 @@ def build_incidents(state: State) -> None:
         weapon_mentions, weapon_idx = [], None
         for idx in d.sentences():
             f = state.facts[idx]
-            found = own_weapons(f, d) if idx in d.anchors else (f.weapons if f.attack else [])
+            alone = len(state.owner.get(idx, [])) == 1
+            found = own_weapons(f, d, alone) if idx in d.anchors else (f.weapons if f.attack else [])
             if found:
                 weapon_mentions.extend(found)
                 weapon_idx = weapon_idx if weapon_idx is not None else idx

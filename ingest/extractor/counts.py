@@ -43,8 +43,8 @@ _ZERO_BOTH = re.compile(
     re.I,
 )
 _ZERO_INJURED = re.compile(
-    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+)?injur(?:y|ies)\b|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|"
-    r"Americans?)\s+(?:was|were)\s+(?:\w+\s+)?(?:injured|wounded|hurt)|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict)\s+"
+    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+)?injur(?:y|ies)\b|\b(?:nobody|no\s+(?:one|personnel|troops?|soldiers|people|persons?|"
+    r"Americans?))\s+(?:was|were)\s+(?:\w+\s+)?(?:injured|wounded|hurt)|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict)\s+"
     r"(?:any\s+)?injur(?:y|ies)|\bwithout\s+(?:causing\s+)?(?:any\s+)?injur(?:y|ies)",
     re.I,
 )

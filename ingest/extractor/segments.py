@@ -73,6 +73,20 @@ def clause_spans(text: str, targets: list[tuple[int, int]]) -> list[tuple[int, i
     return spans
 
 
+_AFTER = re.compile(r"\s(?:after|following)\s", re.I)
+
+
+def after_clause_span(text: str, target: int) -> tuple[int, int]:
+    """'US forces down drone near embassy after rockets target X': an 'after' splits the sentence into two
+    events; a lone target keeps only its side (the whole sentence when there is no 'after')."""
+    cuts = [m.start() for m in _AFTER.finditer(text)]
+    if not cuts:
+        return (0, len(text))
+    before = [c for c in cuts if c < target]
+    after = [c for c in cuts if c >= target]
+    return (before[-1] if before else 0, after[0] if after else len(text))
+
+
 def ordinal_cuts(text: str) -> list[int]:
     """Offsets where enumerated attacks start ('the first attack ... the second attack'); [] unless 2+."""
     found = [(m.start(), m.group("ord").lower()) for m in _ORDINAL.finditer(text)]

@@ -24,7 +24,8 @@ def test_new_event_cues() -> None:
 def test_ordinal_cuts_need_two_ordinals() -> None:
     text = "The first attack came at 11 pm while the second drone attack came an hour later."
     cuts = segments.ordinal_cuts(text)
-    assert len(cuts) == 2 and text[cuts[1] :].startswith("the second")
+    assert len(cuts) == 2
+    assert text[cuts[1] :].startswith("the second")
     assert segments.ordinal_cuts("It was the first attack since February.") == []
 
 
@@ -51,3 +52,11 @@ def test_anaphoric_attack_and_same_day() -> None:
     assert segments.ANAPHORIC.match("The attack targeted the fortified Green Zone.")
     assert not segments.ANAPHORIC.match("A second attack targeted the Green Zone.")
     assert segments.SAME_DAY.search("On that same day, four soldiers were hurt at another base.")
+
+
+def test_after_splits_a_headline_into_two_events() -> None:
+    text = "US forces down drone near embassy after rockets target Ain al-Asad"
+    start, end = segments.after_clause_span(text, text.index("Ain al-Asad"))
+    assert "drone" not in text[start:end]
+    assert "rockets" in text[start:end]
+    assert segments.after_clause_span("Rockets hit the base.", 12) == (0, 21)
