@@ -183,7 +183,7 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
         return rows.order_by("updated_at", "id")
 
     def for_api(self) -> IncidentQuerySet:
-        """Rows ready to serialize: related names joined, sources prefetched without article text."""
+        """Rows ready to serialize: related names joined, sources prefetched (``source_list``) without article text."""
         sources = IncidentSource.objects.select_related("article").only(
             "id",
             "incident_id",
@@ -196,8 +196,9 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
             "article__outlet",
             "article__published",
         )
+        # to_attr: a plain list per row, without building a related manager queryset for each one.
         return self.select_related("base", "perpetrator", "claimed_by").prefetch_related(
-            Prefetch("sources", queryset=sources)
+            Prefetch("sources", queryset=sources, to_attr="source_list")
         )
 
     def in_bbox(self, west: float, south: float, east: float, north: float) -> IncidentQuerySet:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import Aggregate, CharField, Count, F, IntegerField, Max, Min, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Aggregate, CharField, Count, F, Max, Min, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncDay, TruncMonth, TruncWeek
 
 from incidents.models import Country, Faction, Incident, IncidentSource, IncidentTombstone, Weapon
@@ -305,7 +305,10 @@ def incident_changes(incidents: QuerySet[Incident], *, since: dt.datetime, after
 
 
 class _UrlList(Aggregate):
-    """Source URLs joined with "; ": STRING_AGG on PostgreSQL (sorted), GROUP_CONCAT on SQLite."""
+    """Every source's URL ('' when it has none) joined with "; ": one string gives both the URLs and the count.
+
+    STRING_AGG on PostgreSQL (sorted), GROUP_CONCAT on SQLite.
+    """
 
     function = "GROUP_CONCAT"
     template = "%(function)s(%(expressions)s, '; ')"
@@ -366,13 +369,12 @@ def _cell_text(value: str) -> str:
 def incidents_csv_rows(incidents: QuerySet[Incident], *, chunk_size: int = 2000) -> Iterator[tuple[Any, ...]]:
     """One tuple per incident in ``CSV_COLUMNS`` order, read with a server-side cursor (flat memory).
 
-    Source URLs and counts are correlated subqueries, so rows stream as the cursor advances
-    instead of waiting for a GROUP BY over the whole set.
+    Source URLs come from one correlated subquery per row, so rows stream as the cursor
+    advances instead of waiting for a GROUP BY over the whole set.
     """
     sources = IncidentSource.objects.filter(incident=OuterRef("pk")).order_by().values("incident")
     rows = incidents.annotate(
-        source_urls=Subquery(sources.exclude(article__url="").annotate(u=_UrlList("article__url")).values("u")),
-        source_count=Coalesce(Subquery(sources.annotate(c=Count("id")).values("c"), output_field=IntegerField()), 0),
+        source_urls=Subquery(sources.annotate(u=_UrlList("article__url")).values("u")),
     ).values_list(
         "id",
         "date",
@@ -396,14 +398,14 @@ def incidents_csv_rows(incidents: QuerySet[Incident], *, chunk_size: int = 2000)
         "status",
         "updated_at",
         "source_urls",
-        "source_count",
     )
     for r in rows.iterator(chunk_size=chunk_size):
         (pk, date, precision, time_of_day, country, province, base_name, place, lat, lon, geo, base_slug, weapons) = r[
             :13
         ]
         counts = r[13:25]
-        perp, perp_slug, claimed, claimed_by, summary, status, updated_at, urls, n_sources = r[25:]
+        perp, perp_slug, claimed, claimed_by, summary, status, updated_at, joined = r[25:]
+        urls = joined.split("; ") if joined is not None else []
         yield (
             pk,
             date.isoformat(),
@@ -425,8 +427,8 @@ def incidents_csv_rows(incidents: QuerySet[Incident], *, chunk_size: int = 2000)
             "true" if claimed else "false",
             claimed_by or "",
             _cell_text(summary),
-            urls or "",
-            n_sources,
+            "; ".join(u for u in urls if u),
+            len(urls),
             status,
             updated_at.isoformat(),
         )

@@ -8,7 +8,6 @@ from typing import Any
 from django.db.models import Count, Max, Prefetch, QuerySet
 from django.http import Http404, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from drf_spectacular.types import OpenApiTypes
@@ -43,6 +42,7 @@ from incidents.api.serializers import (
     IncidentPageSerializer,
     IncidentSerializer,
     TimelineSerializer,
+    incident_url_prefix,
 )
 from incidents.models import Base, Faction, Incident
 
@@ -63,11 +63,6 @@ def _reject(request: Request, names: tuple[str, ...], why: str) -> None:
     given = {n: [why] for n in names if n in request.query_params}
     if given:
         raise exceptions.ValidationError(given)
-
-
-def _incident_url_prefix(request: Request) -> str:
-    # Every incident page is this prefix + id + "/".
-    return request.build_absolute_uri(reverse("incidents:incident-detail", kwargs={"pk": 1}))[:-2]
 
 
 class IncidentListView(ApiView):
@@ -124,7 +119,7 @@ class IncidentListView(ApiView):
         return Response(data)
 
     def _geojson(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> Response:
-        return Response(selectors.incidents_geojson(incidents, url_prefix=_incident_url_prefix(request)))
+        return Response(selectors.incidents_geojson(incidents, url_prefix=incident_url_prefix(request)))
 
     def _csv(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> StreamingHttpResponse:
         field = ordering.lstrip("-")
