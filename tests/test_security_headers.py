@@ -31,7 +31,11 @@ def test_pages_carry_nosniff_referrer_and_frame_headers(client):
 
 def test_check_deploy_reports_nothing_under_production_settings():
     env = {
-        **{k: v for k, v in os.environ.items() if k not in {"CI", "DATABASE_URL", "CELERY_BROKER_URL"}},
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"CI", "DATABASE_URL", "CELERY_BROKER_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        },
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DEBUG": "false",
         "SECRET_KEY": "k3Y-" + "q8Zr2vW9xLp4sT7uN1mB6cV0aD5fG3hJ" * 2,
