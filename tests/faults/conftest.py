@@ -1,0 +1,58 @@
+"""Fixtures for the fault suite: private servers, started once per session where that is safe."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+from tests.faults.servers import PostgresServer, RedisServer, app_env, manage
+
+EDITOR_SETUP = """
+from django.contrib.auth.models import Group, User
+from rest_framework.authtoken.models import Token
+user = User.objects.create_user("fault-editor", password="not-used-here")
+user.groups.add(Group.objects.get_or_create(name="editors")[0])
+print(Token.objects.create(user=user).key)
+"""
+
+
+@dataclass
+class OwnPostgres:
+    server: PostgresServer
+    database_url: str
+    token: str
+
+
+@pytest.fixture(scope="session")
+def own_postgres() -> Iterator[OwnPostgres]:
+    """Our own PostgreSQL cluster (initdb once per session), migrated, with the gazetteer and an editor."""
+    server = PostgresServer()
+    try:
+        server.initdb()
+        server.start()
+        url = server.create_database("basewatch_faults")
+        manage(url, "migrate", "--noinput", "-v", "0")
+        manage(url, "load_gazetteer")
+        token = manage(url, "shell", "-c", EDITOR_SETUP).strip().splitlines()[-1]
+        yield OwnPostgres(server, url, token)
+    finally:
+        server.destroy()
+
+
+@pytest.fixture
+def own_redis() -> Iterator[RedisServer]:
+    """Our own redis-server on a spare port; the test may stop and restart it."""
+    server = RedisServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def collected_static() -> None:
+    """gunicorn runs with DEBUG off, so pages need the hashed static manifest (git-ignored, built here)."""
+    manage(app_env("sqlite:///:memory:", broker_url=None)["DATABASE_URL"], "collectstatic", "--noinput", "-v", "0")
