@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.faults.servers import PostgresServer, RedisServer, app_env, manage
+from tests.ingest.conftest import gazetteer  # noqa: F401  (the shipped gazetteer, as the ingest tests load it)
 
 EDITOR_SETUP = """
 from django.contrib.auth.models import Group, User

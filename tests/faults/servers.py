@@ -240,3 +240,31 @@ def celery_routed(*, broker_url: str, queue: str) -> Iterator[None]:
     finally:
         app.conf.broker_url, app.conf.broker_write_url, app.conf.task_always_eager, app.conf.task_default_queue = saved
         reset_pools()
+
+
+@contextlib.contextmanager
+def celery_beat(env: dict[str, str], *, name: str = "beat") -> Iterator[subprocess.Popen]:
+    """A real ``celery beat`` (the sweep's scheduler) with its schedule file in a temporary directory."""
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="bw-beat-"))
+    log_path = LOG_DIR / f"{name}-{tmp.name}.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "beat", "--loglevel=INFO", "-s", str(tmp / "schedule")],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        proc.log_path = log_path  # type: ignore[attr-defined]
+        try:
+            yield proc
+        finally:
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+            shutil.rmtree(tmp, ignore_errors=True)
