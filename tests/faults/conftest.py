@@ -57,3 +57,16 @@ def own_redis() -> Iterator[RedisServer]:
 def collected_static() -> None:
     """gunicorn runs with DEBUG off, so pages need the hashed static manifest (git-ignored, built here)."""
     manage(app_env("sqlite:///:memory:", broker_url=None)["DATABASE_URL"], "collectstatic", "--noinput", "-v", "0")
+
+
+@pytest.fixture
+def test_database_url(transactional_db) -> str:
+    """The test database as a URL a worker subprocess can use (PostgreSQL only: SQLite is not shared)."""
+    from django.db import connection
+
+    from tests import services as test_services
+    from tests.faults.servers import missing
+
+    if connection.vendor != "postgresql":
+        missing("a worker process shares the test database only on PostgreSQL (set DATABASE_URL)")
+    return test_services.database_url_for(connection.settings_dict)

@@ -5,7 +5,6 @@ the beat's sweep re-enqueues them and all 50 reach done within the sweep interva
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 
 import pytest
@@ -17,23 +16,12 @@ from rest_framework.test import APIClient
 from incidents.models import IncidentSource
 from ingest.models import Article
 from tests import services as test_services
+from tests.faults.articles import wire_report
 from tests.faults.servers import celery_beat, celery_routed, missing
 
 pytestmark = [pytest.mark.services, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 SWEEP_INTERVAL, STUCK_AFTER = 2, 3
-BASES = ["Ain al-Asad air base", "Erbil air base", "al-Tanf garrison", "Tower 22", "Harir air base"]
-WEAPONS = ["rockets", "drones", "mortar rounds"]
-
-
-def article(i: int) -> tuple[str, dt.date]:
-    """Fifty distinct, parseable wire reports (distinct text, so none is a duplicate of another)."""
-    published = dt.date(2024, 1, 3) + dt.timedelta(days=2 * i)
-    text = (
-        f"{2 + i % 3} {WEAPONS[i % 3]} were fired at {BASES[i % 5]} on Tuesday, officials said "
-        f"(dispatch {i}). No casualties were reported."
-    )
-    return text, published
 
 
 def test_submissions_during_a_broker_outage_are_kept_and_processed_once_after(own_redis, gazetteer, editor):
@@ -60,7 +48,7 @@ def test_submissions_during_a_broker_outage_are_kept_and_processed_once_after(ow
             own_redis.stop()
             started = time.monotonic()
             for i in range(50):
-                text, published = article(i)
+                text, published = wire_report(i)
                 data = {"text": text, "published": published.isoformat()}
                 if i % 2:
                     response = api.post("/api/v1/articles/", data, format="json")
