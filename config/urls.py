@@ -1,7 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from config.errors import api_not_found
 from config.health import healthz
 
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include("incidents.api.urls")),
     path("api/v1/", include("ingest.api.urls")),
+    re_path(r"^api/(?P<path>.*)$", api_not_found),
     path("", include("ingest.urls")),
     path("", include("incidents.urls")),
 ]
