@@ -122,7 +122,7 @@ def test_publication_dates_far_in_the_past_or_future_are_refused(token_api, edit
     [
         "أطلقت ثلاثة صواريخ على قاعدة عين الأسد الجوية في غرب العراق يوم الثلاثاء، بحسب مصادر أمنية.",
         "Three rockets (ثلاثة صواريخ) hit Ain al-Asad air base (قاعدة عين الأسد) on Tuesday; "
-        "Kurdish sources said «ڕۆکێت» — 🚀 ×3.",
+        "Kurdish sources said «ڕۆکێت» — 🚀 ×3.",  # noqa: RUF001
         "Ракеты: two rockets hit Erbil air base on Tuesday, 日本語 sources said. e\u0301 \u200f\u202eevil",
     ],
     ids=["arabic", "mixed-arabic-latin-emoji", "mixed-scripts-bidi"],
