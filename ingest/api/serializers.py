@@ -33,6 +33,15 @@ class ArticleSubmitSerializer(serializers.Serializer):
         return attrs
 
 
+class ArticleAcceptedSerializer(serializers.Serializer):
+    """What a submission answers (202 queued, or 200 with ``duplicate`` for an article already stored)."""
+
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=Article.Status.choices)
+    status_url = serializers.URLField()
+    duplicate = serializers.BooleanField(required=False)
+
+
 class ArticleStatusSerializer(serializers.ModelSerializer):
     status_url = serializers.SerializerMethodField()
     incidents = serializers.SerializerMethodField()

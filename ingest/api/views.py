@@ -10,9 +10,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from incidents.api.schema import WRITE_ERROR_RESPONSES
 from incidents.models import is_editor
 from ingest import services
-from ingest.api.serializers import ArticleStatusSerializer, ArticleSubmitSerializer, article_api_url
+from ingest.api.serializers import (
+    ArticleAcceptedSerializer,
+    ArticleStatusSerializer,
+    ArticleSubmitSerializer,
+    article_api_url,
+)
 from ingest.models import Article
 
 
@@ -31,7 +37,8 @@ class _EditorAPIView(APIView):
 
 class ArticleSubmitView(_EditorAPIView):
     @extend_schema(
-        request=ArticleSubmitSerializer, responses={202: ArticleStatusSerializer, 200: ArticleStatusSerializer}
+        request=ArticleSubmitSerializer,
+        responses={202: ArticleAcceptedSerializer, 200: ArticleAcceptedSerializer, **WRITE_ERROR_RESPONSES},
     )
     def post(self, request: Request) -> Response:
         """Queue an article for parsing: 202 with its status URL, or 200 with ``duplicate: true``."""
@@ -46,7 +53,7 @@ class ArticleSubmitView(_EditorAPIView):
 
 
 class ArticleDetailView(_EditorAPIView):
-    @extend_schema(responses=ArticleStatusSerializer)
+    @extend_schema(responses={200: ArticleStatusSerializer, **WRITE_ERROR_RESPONSES})
     def get(self, request: Request, pk: int) -> Response:
         article = get_object_or_404(Article, pk=pk)
         return Response(ArticleStatusSerializer(article, context={"request": request}).data)
