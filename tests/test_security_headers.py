@@ -59,3 +59,23 @@ def test_production_responses_set_hsts(client, settings):
     settings.SECURE_SSL_REDIRECT = False
     response = client.get("/", secure=True)
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+@pytest.mark.parametrize("url", ["/api/v1/incidents/", "/api/v1/incidents/999999/", "/no-such-page/", "/healthz"])
+def test_api_error_and_health_responses_carry_the_headers_too(client, url):
+    response = client.get(url)
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self';" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_production_hsts_covers_subdomains_and_preload(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    settings.SECURE_SSL_REDIRECT = False
+    hsts = client.get("/api/v1/bases/", secure=True).headers["Strict-Transport-Security"]
+    assert hsts == "max-age=31536000; includeSubDomains; preload"
