@@ -271,7 +271,8 @@ def main() -> None:
         f"- **Highest rate held: {best:g} requests/s for {args.duration:.0f} s** — {hold['requests']:,} requests, "
         f"**{hold['errors']} errors**, median {hold['median']:.0f} ms, **p95 {hold['p95']:.0f} ms** "
         f"(target p95 < {P95_TARGET_MS:.0f} ms: {'met' if ok else 'NOT met'}).",
-        f"- Submissions during the search and the hold: one article every 2 s through the API: {len(submitter.ids)} accepted, "
+        "- Submissions during the search and the hold: one article every 2 s through the API: "
+        f"{len(submitter.ids)} accepted, "
         f"{submitter.failures} refused, {done} parsed to done by the worker.",
         "- Rate search ("
         + f"{args.step:.0f} s per step): "
