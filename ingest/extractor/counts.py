@@ -21,29 +21,32 @@ _PERSON = (
 )
 _KILL = r"(?:killed|dead|died|slain)"
 _WOUND = r"(?:wounded|injured|hurt)"
-_ADJ = r"(?:[\w.'\u2019-]+\s+){0,5}?"
+# words between a number and its noun; a reporting verb or a relative pronoun ends the phrase ("One of the
+# officials said five service members were wounded": five, not one)
+_ADJ = r"(?:(?!(?:said|says|told|added|reported|stated|that|who|which)\b)[\w.'\u2019-]+\s+){0,5}?"
 _NOUN_MODIFIER = re.compile(
     r"^\s*(?:attacks?|strikes?|assaults?|barrages?|launch\w*|salvos?|fire|threat|operators?|units?|team)\b", re.I
 )
 _INTERCEPTED = re.compile(
-    r"^[^.;,]{0,25}?\b(?:was|were|had been|have been|being)\s+(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed)",
+    r"^[^.;,]{0,25}?\b(?:was|were|had been|have been|being)\s+(?:\w+\s+)?"
+    r"(?:shot down|intercepted|downed|destroyed|diverted)",
     re.I,
 )
 _INTERCEPT_OF = re.compile(
-    r"^\s*of\s+(?:which|them|these|those|the\s+\w+)\s+(?:were|was|had been)?\s*(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed)",  # noqa: E501
+    r"^\s*of\s+(?:which|them|these|those|the\s+\w+)\s+(?:were|was|had been)?\s*(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|diverted)",  # noqa: E501
     re.I,
 )
-_INTERCEPT_VERB = re.compile(r"(?:shot down|intercepted|downed|destroyed)\s+(?:at least\s+)?$", re.I)
+_INTERCEPT_VERB = re.compile(r"(?:shot down|intercepted|downed|destroyed|diverted)\s+(?:at least\s+)?$", re.I)
 _ZERO_BOTH = re.compile(
     r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+|word\s+of\s+|signs?\s+of\s+)?(?:(?:material\s+)?(?:damage|damages)\s+(?:or|and)\s+)?"
     r"(?:casualties|causalities)\b|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict|lead\s+to|leave)\s+(?:any\s+)?(?:casualties|causalities)"
     r"|\bwithout\s+(?:causing\s+|leaving\s+|resulting\s+in\s+|inflicting\s+)?(?:any\s+)?(?:casualties|causalities)|\bcaus(?:ing|ed)\s+no\s+(?:casualties|causalities)"
-    r"|\bno\s+(?:one|personnel|troops?|soldiers|people|persons?|Americans?)\s+(?:was|were)\s+(?:killed\s+or\s+(?:injured|wounded|hurt)"
+    r"|\bno\s+(?:[\w.-]+\s+(?:or\s+|and\s+)?){0,3}?(?:one|personnel|troops?|soldiers|people|persons?|Americans?)\s+(?:was|were)\s+(?:killed\s+or\s+(?:injured|wounded|hurt)"
     r"|(?:injured|wounded|hurt)\s+or\s+killed|harmed)",
     re.I,
 )
 _ZERO_INJURED = re.compile(
-    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+)?injur(?:y|ies)\b|\b(?:nobody|no\s+(?:one|personnel|troops?|soldiers|people|persons?|"
+    r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+)?injur(?:y|ies)\b|\b(?:nobody|no\s+(?:[\w.-]+\s+(?:or\s+|and\s+)?){0,3}?(?:one|personnel|troops?|soldiers|people|persons?|"
     r"Americans?))\s+(?:was|were)\s+(?:\w+\s+)?(?:injured|wounded|hurt)|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict)\s+"
     r"(?:any\s+)?injur(?:y|ies)|\bwithout\s+(?:causing\s+)?(?:any\s+)?injur(?:y|ies)",
     re.I,
@@ -78,7 +81,7 @@ def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
 # "One of the drones was shot down", "two of the rockets were intercepted"
 _PARTITIVE_INTERCEPT = re.compile(
     r"\s+of\s+(?:the|them|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<w>[\w-]+)\s+(?:was|were|had been|have been)\s+"
-    r"(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed)",
+    r"(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|diverted)",
     re.I,
 )
 # "there was no effort to shoot down the drone", "none were intercepted", "was not intercepted"
@@ -146,11 +149,16 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
 _VAGUE_ARTICLE = re.compile(r"\s*(?:at\s+least\s+)?(?:a|an)\s+(?:number|lot|handful|few|couple|host|series)\b", re.I)
 
 
+_SUBSET = re.compile(r"\s*(?:including\b|among\s+them\b|[\w-]+\s+of\s+(?:them|whom|those|these)\b)", re.I)
+
+
 def _sum_list(phrase: str) -> int | None:
     """'five U.S. service members and one contractor' -> 6; None when a part is vague."""
     total = 0
     found = False
     for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase):
+        if _SUBSET.match(part):
+            continue  # "five Americans, one of them a service member": already counted
         if _VAGUE_ARTICLE.match(part):
             return None  # "a number of soldiers": no count
         nums = [n for n in find_numbers(part) if n.text.lower() != "no"]
@@ -169,11 +177,11 @@ def _sum_list(phrase: str) -> int | None:
 
 
 _NUM_WORDS = "|".join(sorted((w for w in UNITS if w not in {"no", "zero"}), key=len, reverse=True))
-_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+)?(?:\d[\d,]*|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
+_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|approximately\s+)?(?:\d[\d,]*|a\s+dozen|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
 _PASSIVE = {
     field: re.compile(
         rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)"
-        rf"(?:\s+(?:of|from|with|at|in)\s+[\w.'\u2019-]+){{0,2}}\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
+        rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+){{0,2}}\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
         rf"(?:\w+ly\s+)?{verb}\b",
         re.I,
     )

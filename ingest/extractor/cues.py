@@ -31,7 +31,7 @@ GENERIC_TARGET = re.compile(
 # The attacker is the US, its allies or another state striking someone else.
 _ACTOR = r"(?:U\.\s?S\.|US|American|United States|Israeli|Turkish|Turkey|Jordanian|Washington|Pentagon|CENTCOM)"
 OTHER_ACTOR = re.compile(
-    rf"\b{_ACTOR}\s+(?:-led\s+)?(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
+    rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led)?\s+(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
     r"special forces)?\s*(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|conducted|launched|"  # noqa: E501
     r"struck|bombed|retaliated|targeted|killed|raided|responded)\b"
     rf"|\b(?:retaliatory|in retaliation|self-defen[cs]e strikes?|precision strikes?)\b|\b{_ACTOR}\s+(?:air\s?)?(?:strikes?|raids?)\b",  # noqa: E501
@@ -65,10 +65,34 @@ TALLY = re.compile(
     r"(?:attacks|times|incidents|assaults)\b|\bseparate times\b",
     re.I,
 )
+# "Unlike previous attacks primarily using drones, ...": the weapons of other attacks, up to the clause end.
+OTHER_ATTACKS = re.compile(
+    r"\b(?:previous|earlier|past|prior|former|other|those)\s+(?:\w+\s+)?(?:attacks|strikes|assaults|incidents)\b[^,.;]*",
+    re.I,
+)
+# "responsible for at least five drone attacks against U.S. forces since April": a count of attacks over time.
+TALLY_SINCE = re.compile(
+    r"\b(?:at least|more than|over|nearly|some|about|around)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:attacks|times|incidents)\b"
+    r"[^;]{0,60}?\bsince\b",
+    re.I,
+)
+# "The incident marks the 26th recorded attack on U.S. bases": a running count, not another attack.
+ORDINAL_TALLY = re.compile(
+    r"^(?:the|this|that|it)\s+(?:[\w-]+\s+)?(?:marks|marked|is|was|became)\s+the\s+\d+(?:st|nd|rd|th)\b", re.I
+)
+# "has claimed responsibility for numerous attacks on U.S. forces": many attacks, none of them told.
+QUANTIFIED_ATTACKS = re.compile(
+    r"\b(?:numerous|countless|many|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+)?(?:attacks|strikes)\b"
+    r"(?![^.]{0,40}\b(?:on|this|last|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|"
+    r"morning|evening)\b)",
+    re.I,
+)
 # Habits and trends, not one attack: "bases ... intermittently come under rocket attacks", "have targeted US forces".
 HABITUAL = re.compile(
     r"\b(?:frequent|regular|regularly|intermittent(?:ly)?|repeated(?:ly)?|recurring|routinely|often|frequently|"
-    r"mainly|mostly|increasingly|spate of|string of|wave of|series of|dozens of|scores of|hundreds of)\b"
+    # "mainly Iran-backed groups" describes a group, not a habit
+    r"(?:mainly|mostly)(?!\s+(?:Iran\w*|pro-\w+|Shi\w+|Sunni|Kurdish|Arab\w*|Iraqi)\b)|increasingly|"
+    r"spate of|string of|wave of|series of|dozens of|scores of|hundreds of)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
     r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided)\b",
     re.I,
@@ -87,10 +111,16 @@ AFTER_CLAUSE = re.compile(
 REPORTED_AFTER = re.compile(
     r"\s+(?:[\w.'\u2019-]+\s+){1,4}?(?:had\s+|has\s+)?(?:reported|said|announced|confirmed|stated|told)\b", re.I
 )
+# "had been hit" tells an earlier event - unless it is reported speech: "officials confirmed that troops had been
+# killed" is the news itself, in the past perfect only because of the reporting verb.
+PLUPERFECT = re.compile(r"\bhad been\b", re.I)
+REPORTED_THAT = re.compile(
+    r"\b(?:said|says|confirmed|reported|told|announced|added|stated|noted|acknowledged)\b[^.;]{0,60}?\bthat\b", re.I
+)
 # What may precede a sentence-initial "after": "After", "Shortly after", "Two days after".
 LEADING_ADVERB = re.compile(r"\s*(?:[\w-]+\s+){0,2}?", re.I)
 BACKGROUND = re.compile(
-    r"\b(?:previously|had been|had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"  # noqa: E501
+    r"\b(?:previously|had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"  # noqa: E501
     r"earlier (?:attacks?|strikes?|incidents?)|in a previous|at the time|the first time since)\b",
     re.I,
 )
@@ -98,13 +128,15 @@ CLAIM = re.compile(
     # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|credit|(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
     r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
-    r"|\bresponsibility for\b|\bsaid (?:it|they) (?:had )?(?:targeted|attacked|struck|launched|carried out|hit|fired)"
-    r"|\bannounced (?:that )?(?:it|they) (?:had )?(?:targeted|attacked|struck|launched)",
+    r"|\bresponsibility for\b|\b(?:took|takes|taking|claimed) credit\b"
+    r"|\b(?:said|announced|claimed|stated)(?: in [\w\s-]{1,30}?)?(?: that)? "
+    r"(?:it|they|its (?:fighters|members|forces)|their fighters) (?:had )?"
+    r"(?:targeted|attacked|struck|launched|carried out|hit|fired)",
     re.I,
 )
 NO_CLAIM = re.compile(
-    r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: one| group)? (?:has |had )?(?:yet )?(?:claimed|taken)"  # noqa: E501
-    r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:immediately )?claimed"  # noqa: E501
+    r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,2} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|taken)"  # noqa: E501
+    r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:\w+ly )?claimed"
     r"|\bunclaimed\b|\bwithout (?:a )?claim",
     re.I,
 )
@@ -115,8 +147,17 @@ BLAME = re.compile(
 )
 GENERIC_CLAIM = re.compile(
     r"\b(?:most|many|dozens|scores|hundreds|some|all|several|a number) of (?:the |its |their )?(?:\w+ )?"
-    r"(?:attacks|strikes|operations)\b|\bseries of\b|\bin recent (?:days|weeks|months)\b|\bregularly\b|\bfrequently\b"
+    r"(?:attacks|strikes|operations)\b|\b(?:numerous|countless|multiple|many|several|dozens of|scores of|hundreds of)"
+    r" (?:\w+ )?(?:attacks|strikes|operations)\b(?![^.]{0,40}\b(?:on|this|last|early|late)\s+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|evening)\b)"
+    r"|\bseries of\b|\bin recent (?:days|weeks|months)\b|\bregularly\b|\bfrequently\b"
     r"|\brepeatedly\b|\busually\b|\boften\b|\b\d+ (?:attacks|operations)\b",
+    re.I,
+)
+# "Col. X, CENTCOM spokesman, claimed attacks ... undermine stability": an official's "claimed" means "said".
+OFFICIAL_CLAIMED = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|officials?|Col\.|Colonel|Gen\.|General|Pentagon|CENTCOM|ministry|minister)\b"
+    r"[^.;]{0,40}?\bclaim(?:ed|s)\b(?!\s+(?:responsibility|credit))",
     re.I,
 )
 PLURAL_ATTACKS = re.compile(r"\b(?:attacks|operations|both|strikes)\b", re.I)

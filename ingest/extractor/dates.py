@@ -209,6 +209,16 @@ def _says_on(text: str, mention: DateMention) -> bool:
     return m is not None and not _EVENT_VERB.search(m.group(0))
 
 
+# What else a dateline or byline line may hold: "December 21, 2020 - 12:14", "By News Desk - March 14 2023".
+_DATELINE_REST = re.compile(r"^(?:by\s+[\w\s.]{1,30}?)?[\W\d]*(?:[ap]\.?m\.?)?[\W\d]*$", re.I)
+
+
+def _is_dateline(text: str, mention: DateMention) -> bool:
+    """A line that is only a date (and time or byline) dates the report, not an attack."""
+    rest = (text[: mention.start] + " " + text[mention.end :]).strip()
+    return _DATELINE_REST.match(rest) is not None
+
+
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Every resolvable date expression in ``text``, left to right, without overlaps."""
     if not _DATE_WORD.search(text):
@@ -226,7 +236,11 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             if _PLANNED.search(re.split(r"[,;]", before)[-1]):
                 taken.append((m.start(), m.end()))
                 continue
-            if _REPORTING.search(text[max(0, mention.start - 80) : mention.start]) or _says_on(text, mention):
+            if (
+                _REPORTING.search(text[max(0, mention.start - 80) : mention.start])
+                or _says_on(text, mention)
+                or _is_dateline(text, mention)
+            ):
                 mention = replace(mention, reporting=True)
             found.append(mention)
             taken.append((m.start(), m.end()))

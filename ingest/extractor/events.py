@@ -103,7 +103,9 @@ def read_facts(
     attribution: str | None,
 ) -> Facts:
     text = sent.text
-    weapons = find_weapons(text)
+    # weapons of "previous attacks" told for comparison are not this sentence's
+    others = [m.span() for m in cues.OTHER_ATTACKS.finditer(text)]
+    weapons = [w for w in find_weapons(text) if not any(a <= w.start < b for a, b in others)]
     attack = bool(cues.ATTACK.search(text)) and not (
         cues.NEGATED_ATTACK.search(text) and len(cues.ATTACK.findall(text)) <= 1
     )
@@ -115,6 +117,9 @@ def read_facts(
         ("foiled", cues.FOILED),
         ("other_target", cues.OTHER_TARGET),
         ("tally", cues.TALLY),
+        ("tally", cues.TALLY_SINCE),
+        ("tally", cues.ORDINAL_TALLY),
+        ("tally", cues.QUANTIFIED_ATTACKS),
         ("hypothetical", cues.HYPOTHETICAL),
         ("habitual", cues.HABITUAL),
         ("denial", cues.DENIAL),
@@ -192,6 +197,8 @@ def is_background(facts: Facts, target: Target, date: DateMention | None) -> boo
     if any(d.kind == "since" and d.start < target.start for d in facts.dates) and date is None:
         return True
     if cues.BACKGROUND.search(text):
+        return True
+    if any(not cues.REPORTED_THAT.search(text, 0, m.start()) for m in cues.PLUPERFECT.finditer(text)):
         return True
     # "... the second attack in a day, after two rockets on Sunday targeted X": X is the earlier one
     for m in cues.AFTER_CLAUSE.finditer(text):

@@ -118,7 +118,10 @@ def attach_details(state: State) -> None:
         target = target or next((d for d in state.drafts if d.site is not None and d.site.slug in named), None)
         draft = target or current
         if _moves_on(f, draft):
-            moved.add(id(draft))
+            # a side note with an old date and no attack in it (a photo caption, a founding year) is
+            # context itself, but the story has not moved on: what follows still tells the attack
+            if f.attack or f.vetoes & {"habitual", "hypothetical"}:
+                moved.add(id(draft))
             draft.context.append(idx)
         elif id(draft) in moved and target is None and not _returns_to(f, draft):
             draft.context.append(idx)

@@ -25,6 +25,20 @@ NEW_EVENT = re.compile(
     r"(?:attack|strike|assault|barrage|salvo|incident)\b",
     re.I,
 )
+
+
+def in_quote(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a quotation (an opening mark before it not yet closed)?"""
+    head = text[:pos]
+    return head.count("\u201c") > head.count("\u201d") or head.count('"') % 2 == 1
+
+
+def opens_new_event(text: str, start: int, end: int) -> bool:
+    """A new-event cue ('another attack', 'a new attack') in this span - not inside a quoted statement, where
+    'a new terrorist attack' measures the news against history rather than opening a second attack."""
+    return any(not in_quote(text, m.start()) for m in NEW_EVENT.finditer(text, start, end))
+
+
 # "the first attack ... the second drone attack": one enumerated attack per ordinal.
 _ORDINAL = re.compile(
     r"\bthe\s+(?P<ord>first|second|third|fourth|fifth|other)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|barrage|salvo|wave)\b",

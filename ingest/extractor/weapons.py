@@ -22,7 +22,10 @@ _VOCAB: tuple[tuple[str, str], ...] = (
     ),
     ("missile", r"missiles?"),
 )
-_WEAPON = re.compile("|".join(f"(?P<w{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_VOCAB)), re.I)
+# "anti-rocket system", "counter-drone defences": the defence, not the weapon
+_WEAPON = re.compile(
+    "|".join(f"(?P<w{i}>(?<!anti-)(?<!counter-)\\b(?:{p})\\b)" for i, (_, p) in enumerate(_VOCAB)), re.I
+)
 CATEGORIES = ("rocket", "drone", "missile", "mortar", "ied", "small_arms", "unknown")
 
 
