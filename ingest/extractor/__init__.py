@@ -22,7 +22,7 @@ said) are not, nor is a claim of "numerous attacks"; counts of attacks "since Ap
 tallies; weapons of "previous attacks" are not this one's; a dated photo caption does not end the story;
 "confirmed that N had been killed" is the news, not background; "a new attack" inside a quote opens none;
 sites a few km apart in one sentence are one target; "X was attacked twice" is two attacks, "three times,
-including X and Y" adds an unnamed one; a dateline line is a reporting date; "a dozen", "one of them",
+including X and Y" adds an unnamed one; a dateline line is a reporting date; "a dozen", "one of them", commentary on attacks in general, a site "near" another one just named,
 "including", "no US or coalition troops were killed or wounded", "diverted" rockets.
 
 Roles: ``background`` when the attack is dated in the past ("in August", "last week",

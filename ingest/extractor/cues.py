@@ -50,7 +50,11 @@ FOILED = re.compile(
 # A state strike whose declared target was not the coalition ("Israeli spy headquarters").
 OTHER_TARGET = re.compile(
     r"\b(?:spy|espionage|Mossad|Zionist)\s+(?:headquarters|cent(?:er|re)s?|bases?|sites?|hq|nests?)\b"
-    r"|\banti-Iran(?:ian)?\s+(?:terrorist\s+)?groups\b",
+    r"|\banti-Iran(?:ian)?\s+(?:terrorist\s+)?groups\b"
+    # "used heavy machine guns to target the militias": the militias are the target here
+    r"|\b(?:target(?:ed|ing)?|attack(?:ed|ing)?|struck|shell(?:ed|ing)?|against)\s+(?!by\b)(?:the\s+)?"
+    r"(?:(?!by\b)[\w-]+\s+){0,2}?"
+    r"(?:militias|militants|insurgents)\b",
     re.I,
 )
 DENIAL = re.compile(
@@ -85,6 +89,13 @@ QUANTIFIED_ATTACKS = re.compile(
     r"\b(?:numerous|countless|many|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+)?(?:attacks|strikes)\b"
     r"(?![^.]{0,40}\b(?:on|this|last|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|"
     r"morning|evening)\b)",
+    re.I,
+)
+# Commentary on attacks in general: "described the targeting of facilities ... as a dangerous development",
+# "said the attacks carried out by armed factions ... undermine the efforts".
+COMMENTARY = re.compile(
+    r"\b(?:described|condemned|denounced|called)\s+(?:the\s+)?(?:attacks|targeting)\b[^.;]{0,80}?\bas\b"
+    r"|\bthe\s+attacks\b[^.;]{0,100}?\b(?:undermine|threaten|violate|endanger)\b",
     re.I,
 )
 # Habits and trends, not one attack: "bases ... intermittently come under rocket attacks", "have targeted US forces".
@@ -126,7 +137,7 @@ BACKGROUND = re.compile(
 )
 CLAIM = re.compile(
     # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
-    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|credit|(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
+    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
     r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
     r"|\bresponsibility for\b|\b(?:took|takes|taking|claimed) credit\b"
     r"|\b(?:said|announced|claimed|stated)(?: in [\w\s-]{1,30}?)?(?: that)? "
@@ -150,7 +161,7 @@ GENERIC_CLAIM = re.compile(
     r"(?:attacks|strikes|operations)\b|\b(?:numerous|countless|multiple|many|several|dozens of|scores of|hundreds of)"
     r" (?:\w+ )?(?:attacks|strikes|operations)\b(?![^.]{0,40}\b(?:on|this|last|early|late)\s+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|evening)\b)"
-    r"|\bseries of\b|\bin recent (?:days|weeks|months)\b|\bregularly\b|\bfrequently\b"
+    r"|\bseries of\b|\bin recent (?:days|weeks|months)\b|\bregularly\b|\bfrequently\b|\btypically\b|\bgenerally\b"
     r"|\brepeatedly\b|\busually\b|\boften\b|\b\d+ (?:attacks|operations)\b",
     re.I,
 )

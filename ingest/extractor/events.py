@@ -24,6 +24,13 @@ _NOT_TARGET_BEFORE = re.compile(
 )
 
 
+_LOCATOR = re.compile(
+    r"^(?:(?!\b(?:and|or|landed|fell|hit|struck|targeted|attacked|while)\b)[^.;])*?"
+    r"\b(?:near|outside|close\s+to|(?:north|south|east|west)\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 # Cues that stop a sentence from reporting an attack on a coalition site.
 NOT_AN_ATTACK = frozenset(
     {"other_actor", "shipping", "foiled", "other_target", "tally", "hypothetical", "habitual", "denial"}
@@ -120,6 +127,7 @@ def read_facts(
         ("tally", cues.TALLY_SINCE),
         ("tally", cues.ORDINAL_TALLY),
         ("tally", cues.QUANTIFIED_ATTACKS),
+        ("habitual", cues.COMMENTARY),
         ("hypothetical", cues.HYPOTHETICAL),
         ("habitual", cues.HABITUAL),
         ("denial", cues.DENIAL),
@@ -154,9 +162,13 @@ def targets(facts: Facts) -> list[Target]:
     text = facts.sent.text
     out: list[Target] = []
     seen: set[str] = set()
+    prev_end = None
     for m in facts.sites:
         rel = m.start - facts.sent.start
-        if _NOT_TARGET_BEFORE.search(text[max(0, rel - 40) : rel]) or m.site.slug in seen:
+        # "the Harir base near Erbil airport": a site placed by another site just named is a landmark
+        locator = prev_end is not None and _LOCATOR.search(text[prev_end:rel]) is not None
+        prev_end = m.end - facts.sent.start
+        if locator or _NOT_TARGET_BEFORE.search(text[max(0, rel - 40) : rel]) or m.site.slug in seen:
             continue
         seen.add(m.site.slug)
         out.append(Target(m.site, None, m.site.country, rel, rel + (m.end - m.start)))

@@ -171,3 +171,26 @@ def test_the_base_attacked_twice_is_two_attacks_on_the_site_in_focus(gazetteer) 
     got = primaries(text, gazetteer, dt.date(2024, 1, 5))
     assert [g["base"]["slug"] for g in got] == ["al-shaddadi-base", "al-shaddadi-base"]
     assert all(g["claimed"] for g in got)
+
+
+def test_commentary_on_attacks_in_general_is_not_an_attack() -> None:
+    assert cues.COMMENTARY.search("The governor described the targeting of sites hosting foreign troops as reckless.")
+    assert cues.COMMENTARY.search(
+        "The minister said the attacks carried out by armed groups undermine the fight on ISIS."
+    )
+
+
+def test_claim_of_a_days_attack_and_habitual_blame() -> None:
+    assert cues.CLAIM.search("The group claimed Tuesday's attack on its Telegram channel.")
+    assert cues.GENERIC_CLAIM.search("Washington typically blames Iran and its allies for such attacks.")
+
+
+def test_militias_as_the_target_but_not_as_the_agent() -> None:
+    assert cues.OTHER_TARGET.search("Kurdish forces used machine guns to target the militias across the river.")
+    assert not cues.OTHER_TARGET.search("The embassy was attacked by Iran-aligned militias in September.")
+
+
+def test_a_site_placed_near_another_is_a_landmark(gazetteer) -> None:
+    text = "A drone hit the Harir base near Erbil airport on Sunday, the group said."
+    got = primaries(text, gazetteer, dt.date(2024, 1, 28))
+    assert [g["base"]["slug"] for g in got] == ["al-harir-air-base"]
