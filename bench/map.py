@@ -5,7 +5,8 @@ Usage: .venv/bin/python bench/map.py [--incidents 50000] [--runs 3]
 
 "Meaningful" = every incident has been handed to the cluster layer and the clusters, bases,
 counts, timeline and list are drawn (the page sets body[data-loading=false]). Also reported:
-the browser's first contentful paint and the API's GeoJSON response time. Target: < 2 s.
+the browser's first contentful paint, the response time and size of the compact points the page
+loads (gzipped) and, for comparison, of the GeoJSON export it used to load. Target: < 2 s.
 """
 
 from __future__ import annotations
@@ -118,9 +119,9 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        t0 = time.perf_counter()
-        body = urllib.request.urlopen(url + "api/v1/incidents/?format=geojson", timeout=60).read()  # noqa: S310
-        api_seconds = time.perf_counter() - t0
+        points = fetch(url + "api/v1/incidents/points/", gzip=True)
+        points_plain = fetch(url + "api/v1/incidents/points/", gzip=False)
+        geojson = fetch(url + "api/v1/incidents/?format=geojson", gzip=False)
         results = measure(url, args.runs)
     finally:
         server.terminate()
@@ -138,7 +139,10 @@ def main() -> None:
         "| --- | --- |",
         f"| first contentful paint | {fcp:.2f} |",
         f"| first meaningful paint (all incidents clustered, timeline, counts and list drawn) | {paint:.2f} |",
-        f"| GeoJSON API response alone ({len(body) / 1e6:.1f} MB) | {api_seconds:.2f} |",
+        f"| points API response alone ({points['size'] / 1e6:.2f} MB gzipped, "
+        f"{points_plain['size'] / 1e6:.1f} MB plain) | {points['seconds']:.2f} |",
+        f"| for comparison: GeoJSON export of the same incidents ({geojson['size'] / 1e6:.1f} MB) "
+        f"| {geojson['seconds']:.2f} |",
         "",
         f"Target: first meaningful paint under 2 s — {'met' if paint < 2 else 'NOT met'}.",
     ]
@@ -147,6 +151,18 @@ def main() -> None:
     from bench.report import write_section
 
     write_section("map", markdown)
+
+
+def fetch(url: str, *, gzip: bool) -> dict[str, float]:
+    """Seconds to the last byte (median of 3, warm) and bytes on the wire."""
+    headers = {"Accept-Encoding": "gzip"} if gzip else {}
+    times, size = [], 0
+    for _ in range(3):
+        t0 = time.perf_counter()
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=60) as response:  # noqa: S310
+            size = len(response.read())
+        times.append(time.perf_counter() - t0)
+    return {"seconds": statistics.median(times), "size": size}
 
 
 def measure(url: str, runs: int) -> list[dict[str, float]]:

@@ -22,6 +22,17 @@ class GeoJSONRenderer(BaseRenderer):
         return JSONRenderer().render(data)
 
 
+class PrebuiltJSONRenderer(JSONRenderer):
+    """JSON whose text the database (or a selector) already wrote: passed through, not re-encoded."""
+
+    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
+        if isinstance(data, bytes):
+            return data
+        if isinstance(data, str):
+            return data.encode()
+        return super().render(data, accepted_media_type, renderer_context)
+
+
 class CSVRenderer(BaseRenderer):
     """Declares ``text/csv`` for negotiation; the rows are streamed by ``csv_stream``."""
 

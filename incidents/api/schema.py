@@ -89,6 +89,68 @@ GEOJSON_EXAMPLE = {
     ],
 }
 
+_NULLABLE_INT = {"type": "integer", "nullable": True}
+_LOOKUP = {
+    "type": "object",
+    "description": "By id (as a string): the slug and name.",
+    "additionalProperties": {
+        "type": "object",
+        "required": ["slug", "name"],
+        "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+    },
+}
+_POINTS_COLUMNS: dict[str, Any] = {
+    "id": {"type": "integer"},
+    "lat": {"type": "number", "nullable": True, "description": "Latitude, 5 decimals; null when not located."},
+    "lon": {"type": "number", "nullable": True, "description": "Longitude, 5 decimals; null when not located."},
+    "date": {"type": "string", "format": "date"},
+    "date_precision": {"type": "string", "enum": ["day", "week", "month", "year"]},
+    "weapons": {"type": "array", "items": {"type": "string"}},
+    "launched": _NULLABLE_INT,
+    "intercepted": _NULLABLE_INT,
+    "killed": _NULLABLE_INT,
+    "injured": _NULLABLE_INT,
+    "base": {**_NULLABLE_INT, "description": "Key into `bases`."},
+    "perpetrator": {**_NULLABLE_INT, "description": "Key into `factions`."},
+    "claimed": {"type": "boolean"},
+    "place": {"type": "string", "nullable": True, "description": "Place as reported, when no base is known."},
+}
+POINTS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Parallel arrays, one per column, all `count` long; the i-th entries describe one incident.",
+    "required": ["count", "columns", *_POINTS_COLUMNS, "bases", "factions"],
+    "properties": {
+        "count": {"type": "integer", "minimum": 0},
+        "columns": {"type": "array", "items": {"type": "string", "enum": list(_POINTS_COLUMNS)}},
+        **{name: {"type": "array", "items": schema} for name, schema in _POINTS_COLUMNS.items()},
+        "bases": _LOOKUP,
+        "factions": _LOOKUP,
+    },
+}
+POINTS_EXAMPLE = {
+    "columns": list(_POINTS_COLUMNS),
+    "count": 2,
+    "id": [42, 17],
+    "lat": [33.31521, 33.79104],
+    "lon": [38.69874, 42.44312],
+    "date": ["2024-01-28", "2024-01-02"],
+    "date_precision": ["day", "day"],
+    "weapons": [["drone"], ["rocket", "drone"]],
+    "launched": [1, 8],
+    "intercepted": [None, 2],
+    "killed": [3, 0],
+    "injured": [47, 2],
+    "base": [7, 3],
+    "perpetrator": [12, 11],
+    "claimed": [False, True],
+    "place": [None, None],
+    "bases": {"3": {"slug": "al-asad", "name": "Al Asad Air Base"}, "7": {"slug": "tower-22", "name": "Tower 22"}},
+    "factions": {
+        "11": {"slug": "kataib-hezbollah", "name": "Kataib Hezbollah"},
+        "12": {"slug": "islamic-resistance-in-iraq", "name": "Islamic Resistance in Iraq"},
+    },
+}
+
 
 def _filter_parameter(name: str, f: django_filters.Filter) -> OpenApiParameter:
     description = str(f.extra.get("help_text", ""))

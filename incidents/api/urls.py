@@ -6,6 +6,7 @@ from incidents.api import views
 # Incident, base, faction, stats and changes endpoints under /api/v1/ (articles live in ingest/api/).
 urlpatterns = [
     path("incidents/", views.IncidentListView.as_view(), name="api-incident-list"),
+    path("incidents/points/", views.IncidentPointsView.as_view(), name="api-incident-points"),
     path("incidents/<str:id>/", views.IncidentDetailView.as_view(), name="api-incident-detail"),
     path(
         "incidents/<str:id>/publish/", views.IncidentReviewView.as_view(action="publish"), name="api-incident-publish"

@@ -58,34 +58,56 @@
     return day + " " + mon + " " + year;
   }
 
-  function nameOf(value, fallbackName) {
-    if (value && typeof value === "object") return value.name || value.slug || "";
-    return fallbackName || value || "";
-  }
-  function slugOf(value, fallbackSlug) {
-    if (value && typeof value === "object") return value.slug || "";
-    return fallbackSlug || (typeof value === "string" ? value : "");
+  // Query parameters the API filters on (the same on every endpoint); the page's other parameters
+  // (interval, split, page) are view settings.
+  var FILTERS = ["date_from", "date_to", "base", "faction", "country", "weapon", "claimed", "min_killed",
+    "min_injured", "bbox", "q", "status"];
+
+  // The map points' URL for the filters among these query parameters (a string or URLSearchParams).
+  function pointsUrl(apiRoot, search) {
+    var given = new URLSearchParams(search);
+    var params = new URLSearchParams();
+    FILTERS.forEach(function (name) {
+      var value = (given.get(name) || "").trim();
+      if (value) params.set(name, value);
+    });
+    var qs = params.toString();
+    return apiRoot + "incidents/points/" + (qs ? "?" + qs : "");
   }
 
-  // Tolerant accessors for the API's GeoJSON feature properties.
-  function props(feature) {
-    var p = feature.properties || {};
-    return {
-      id: p.id,
-      date: p.date,
-      precision: p.date_precision || "day",
-      baseName: nameOf(p.base, p.base_name) || p.place || "",
-      baseSlug: slugOf(p.base, p.base_slug),
-      weapons: Array.isArray(p.weapons) ? p.weapons : [],
-      launched: p.launched,
-      intercepted: p.intercepted,
-      killed: p.killed,
-      injured: p.injured,
-      perpetrator: nameOf(p.perpetrator, p.perpetrator_name),
-      perpetratorSlug: slugOf(p.perpetrator, p.perpetrator_slug),
-      claimed: !!p.claimed,
-      url: p.url || (p.id ? "/incidents/" + p.id + "/" : null)
-    };
+  var NO_REF = { slug: "", name: "" };
+
+  // The API's map points (incidents/points/: one array per column, newest first) as one object
+  // per incident, the shape the map, timeline, counts and list read. urlPrefix + id + "/" is
+  // an incident's page.
+  function pointRows(data, urlPrefix) {
+    var n = (data && data.count) || 0;
+    var bases = data.bases || {}, factions = data.factions || {};
+    var rows = new Array(n);
+    for (var i = 0; i < n; i++) {
+      var base = data.base[i] == null ? NO_REF : bases[data.base[i]] || NO_REF;
+      var perpetrator = data.perpetrator[i] == null ? NO_REF : factions[data.perpetrator[i]] || NO_REF;
+      var id = data.id[i];
+      rows[i] = {
+        id: id,
+        lat: data.lat[i],
+        lon: data.lon[i],
+        date: data.date[i],
+        precision: data.date_precision[i] || "day",
+        baseName: base.name || data.place[i] || "",
+        baseSlug: base.slug,
+        weapons: data.weapons[i] || [],
+        launched: data.launched[i],
+        intercepted: data.intercepted[i],
+        killed: data.killed[i],
+        injured: data.injured[i],
+        perpetrator: perpetrator.name,
+        perpetratorSlug: perpetrator.slug,
+        claimed: !!data.claimed[i],
+        url: urlPrefix + id + "/"
+      };
+    }
+    return rows;
   }
 
   function weaponOf(p) {
@@ -112,7 +134,9 @@
     el: el,
     parseDate: parseDate,
     formatDate: formatDate,
-    props: props,
+    FILTERS: FILTERS,
+    pointsUrl: pointsUrl,
+    pointRows: pointRows,
     weaponOf: weaponOf,
     weaponColour: weaponColour,
     weaponLabel: weaponLabel,

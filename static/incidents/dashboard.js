@@ -3,14 +3,14 @@
 (function () {
   "use strict";
   var B = window.Basewatch;
-  // Query parameters the API filters on (the same on every endpoint); the rest are view settings.
-  var FILTERS = ["date_from", "date_to", "base", "faction", "country", "weapon", "claimed", "min_killed",
-    "min_injured", "bbox", "q", "status"];
+  var FILTERS = B.FILTERS;
   var VIEW = { interval: "week", split: "faction" };
 
   var form = document.getElementById("filter-form");
   var mapNode = document.getElementById("map");
   var apiRoot = mapNode.getAttribute("data-api-root");
+  // An incident's page: this prefix, its id and "/" (the template gives the URL of incident 0).
+  var incidentPrefix = (mapNode.getAttribute("data-incident-url") || "/incidents/0/").replace(/0\/$/, "");
   var countsNode = document.getElementById("summary-counts");
   var rowsNode = document.getElementById("incident-rows");
   var pagerNode = document.getElementById("incident-pager");
@@ -27,7 +27,6 @@
       apply(true);
     });
 
-  var features = [];
   var rows = [];
   var sorted = [];
   var page = 1;
@@ -91,10 +90,10 @@
       launched += p.launched || 0;
       if (p.baseSlug) bases[p.baseSlug] = true;
     });
-    countsNode.textContent = features.length.toLocaleString("en") + " incident" + (features.length === 1 ? "" : "s") +
+    countsNode.textContent = rows.length.toLocaleString("en") + " incident" + (rows.length === 1 ? "" : "s") +
       " at " + Object.keys(bases).length + (Object.keys(bases).length === 1 ? " base · " : " bases · ") + killed.toLocaleString("en") + " killed · " +
       injured.toLocaleString("en") + " injured · " + launched.toLocaleString("en") + " projectiles reported launched";
-    countsNode.setAttribute("data-count", String(features.length));
+    countsNode.setAttribute("data-count", String(rows.length));
   }
 
   function cell(text) { return B.el("td", { text: text }); }
@@ -135,6 +134,25 @@
     timeline.render(rows, intervalSelect.value, splitSelect.value);
   }
 
+  // Named steps of a load, for bench/map.py (performance.getEntriesByType("mark")).
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark("basewatch:" + name);
+  }
+
+  // Calls back with prefetch.js's request (once; null afterwards), waiting for that async script
+  // if it has not run yet.
+  function withPrefetch(callback) {
+    var script = document.getElementById("points-prefetch");
+    function take() {
+      var prefetched = window.BasewatchPrefetch;
+      window.BasewatchPrefetch = null;
+      callback(prefetched);
+    }
+    if (window.BasewatchPrefetch !== undefined || !script) return take();
+    script.addEventListener("load", take);
+    script.addEventListener("error", take);
+  }
+
   function load() {
     var params = filterParams();
     updateExports(params);
@@ -143,32 +161,41 @@
     inflight = window.AbortController ? new AbortController() : null;
     countsNode.textContent = "Loading incidents…";
     document.body.setAttribute("data-loading", "true");
-    var qs = params.toString();
-    fetch(apiRoot + "incidents/?format=geojson" + (qs ? "&" + qs : ""), {
-      headers: { Accept: "application/geo+json, application/json" },
-      credentials: "same-origin",
-      signal: inflight ? inflight.signal : undefined
-    }).then(function (response) {
-      if (!response.ok) throw new Error("The incident API answered " + response.status);
-      return response.json();
-    }).then(function (data) {
-      if (mine !== generation) return;
-      features = (data && data.features) || [];
-      rows = features.map(B.props);
-      // Clusters first: they are what a reader looks at; the rest follows in the same task.
-      map.setFeatures(features, rows, function () {
-        if (mine === generation) document.body.setAttribute("data-loading", "false");
+    // The compact points (a few dozen bytes an incident, gzipped), not the GeoJSON export; the
+    // first load finds them already asked for by prefetch.js.
+    var url = B.pointsUrl(apiRoot, params);
+    var signal = inflight ? inflight.signal : undefined;
+    withPrefetch(function (prefetched) {
+      var request = prefetched && prefetched.url === url ? prefetched.response : fetch(url, {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+        signal: signal
       });
-      sorted = rows.slice().sort(function (a, b) {
-        return a.date < b.date ? 1 : a.date > b.date ? -1 : (b.id || 0) - (a.id || 0);
+      request.then(function (response) {
+        if (!response.ok) throw new Error("The incident API answered " + response.status);
+        return response.json();
+      }).then(function (data) {
+        if (mine !== generation) return;
+        mark("parsed");
+        rows = B.pointRows(data, incidentPrefix);
+        // Newest first, as the API sends them: the list needs no sort.
+        sorted = rows;
+        // Clusters first: they are what a reader looks at; the rest follows in the same task.
+        map.setPoints(rows, function () {
+          mark("clustered");
+          if (mine === generation) document.body.setAttribute("data-loading", "false");
+        });
+        mark("markers");
+        summarise();
+        renderTimeline();
+        mark("timeline");
+        renderList();
+        mark("list");
+      }).catch(function (error) {
+        if (error && error.name === "AbortError") return;
+        countsNode.textContent = "Could not load incidents: " + error.message;
+        document.body.setAttribute("data-loading", "error");
       });
-      summarise();
-      renderTimeline();
-      renderList();
-    }).catch(function (error) {
-      if (error && error.name === "AbortError") return;
-      countsNode.textContent = "Could not load incidents: " + error.message;
-      document.body.setAttribute("data-loading", "error");
     });
   }
 
