@@ -185,7 +185,7 @@ def incidents_points(incidents: QuerySet[Incident], *, in_database: bool | None 
     ``{"count": n, "columns": [...], "id": [...], "lat": [...], ..., "bases": {id: {slug, name}},
     "factions": {id: {slug, name}}}``: ``base`` and ``perpetrator`` hold ids into the two lookup
     tables, coordinates are rounded to ``POINTS_DECIMALS``. About 8 times smaller than the
-    GeoJSON before compression, 50 times after. On PostgreSQL the column arrays are built by ``json_agg``.
+    GeoJSON before compression, 50 times after. On PostgreSQL ``array_agg`` builds the column arrays.
     """
     if in_database is None:
         in_database = connection.vendor == "postgresql"
