@@ -22,8 +22,18 @@ said) are not, nor is a claim of "numerous attacks"; counts of attacks "since Ap
 tallies; weapons of "previous attacks" are not this one's; a dated photo caption does not end the story;
 "confirmed that N had been killed" is the news, not background; "a new attack" inside a quote opens none;
 sites a few km apart in one sentence are one target; "X was attacked twice" is two attacks, "three times,
-including X and Y" adds an unnamed one; a dateline line is a reporting date; "a dozen", "one of them", commentary on attacks in general, a site "near" another one just named,
+including X and Y" adds an unnamed one; a dateline line is a reporting date; "a dozen", "one of them",
+commentary on attacks in general, a site "near" another one just named,
 "including", "no US or coalition troops were killed or wounded", "diverted" rockets.
+
+Reading rules from a third unseen check (2026.11.4): "and at least 34 were injured" after a full casualty
+phrase, quoted figures, "a member ... received minor injuries", "no injuries, deaths or damage"; "thwarted" and
+"neutralised" intercept, a long subject keeps its own verb ("three drones directed at the base were destroyed"),
+and an interception count is the launch count unless others are told apart; "thwarted two drones before they
+could strike" is an attack, not a plot stopped or a hypothesis; "issued a statement announcing that its fighters
+attacked" is a claim, "no person or group has claimed" is not; a written glide ("Thawriyoun"/"Thawriun") is one
+spelling; "a spokesman for the US embassy" names a source, not a target; a page stamp later than the article is
+no event day; "targeted two US bases in Iraq" followed by the named attacks frames them.
 
 Roles: ``background`` when the attack is dated in the past ("in August", "last week",
 "earlier this year", a day more than a week before publication) or told as an earlier event
@@ -46,7 +56,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.11.3"
+EXTRACTOR_VERSION = "2026.11.4"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 

@@ -295,6 +295,14 @@ def find_anchors(state: State) -> None:
 def fold_summaries(state: State) -> None:
     """A summary line frames the attacks told one by one (its day, 'no casualties', claim apply to each);
     when the article tells none, the summary is the one attack it reports."""
+    named = [d for d in state.drafts if d.role == "primary" and d.site is not None and not d.summary]
+    for d in state.drafts:
+        # "targeted two U.S. bases in Iraq" followed by the attacks on al-Asad and al-Harir: the counted,
+        # unnamed targets were the named ones - the line frames them (not so the attacks left unnamed by
+        # "three times, including X and Y", told in the same sentence as the named ones)
+        if d.counted and d.site is None and d.role == "primary":
+            told_apart = [n for n in named if not set(n.anchors) & set(d.anchors)]
+            d.summary = any(same_story(d, n.site.country, None, n.date) for n in told_apart)
     summaries = [d for d in state.drafts if d.summary]
     if not summaries:
         return

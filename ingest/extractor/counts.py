@@ -27,20 +27,28 @@ _ADJ = r"(?:(?!(?:said|says|told|added|reported|stated|that|who|which)\b)[\w.'\u
 _NOUN_MODIFIER = re.compile(
     r"^\s*(?:attacks?|strikes?|assaults?|barrages?|launch\w*|salvos?|fire|threat|operators?|units?|team)\b", re.I
 )
+# Interception verbs: "shot down", "intercepted", "destroyed", "thwarted", "neutralised".
+_STOP = r"(?:shot down|intercepted|downed|destroyed|diverted|thwarted|neutrali[sz]ed)"
+# "three drones [directed towards the base] were destroyed": the subject's own verb, however long the subject,
+# as long as no other clause starts in between ("two drones were launched and one was shot down": not 2)
 _INTERCEPTED = re.compile(
-    r"^[^.;,]{0,25}?\b(?:was|were|had been|have been|being)\s+(?:\w+\s+)?"
-    r"(?:shot down|intercepted|downed|destroyed|diverted)",
+    r"^(?:(?!\b(?:and|but|while|whereas|which|that|who|was|were|had|have|being)\b)[^.;,]){0,120}?"
+    rf"\b(?:was|were|had been|have been|being)\s+(?:\w+\s+)?{_STOP}",
     re.I,
 )
 _INTERCEPT_OF = re.compile(
-    r"^\s*of\s+(?:which|them|these|those|the\s+\w+)\s+(?:were|was|had been)?\s*(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|diverted)",  # noqa: E501
+    rf"^\s*of\s+(?:which|them|these|those|the\s+\w+)\s+(?:were|was|had been)?\s*(?:\w+\s+)?{_STOP}",
     re.I,
 )
-_INTERCEPT_VERB = re.compile(r"(?:shot down|intercepted|downed|destroyed|diverted)\s+(?:at least\s+)?$", re.I)
+_OTHERS = re.compile(r"\b(?:another|a second|the other|the rest|remaining|others)\b", re.I)
+_INTERCEPT_VERB = re.compile(rf"{_STOP}\s+(?:at least\s+)?$", re.I)
 _ZERO_BOTH = re.compile(
     r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+|word\s+of\s+|signs?\s+of\s+)?(?:(?:material\s+)?(?:damage|damages)\s+(?:or|and)\s+)?"
     r"(?:casualties|causalities)\b|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict|lead\s+to|leave)\s+(?:any\s+)?(?:casualties|causalities)"
     r"|\bwithout\s+(?:causing\s+|leaving\s+|resulting\s+in\s+|inflicting\s+)?(?:any\s+)?(?:casualties|causalities)|\bcaus(?:ing|ed)\s+no\s+(?:casualties|causalities)"
+    # "no injuries, deaths or damage": a list naming both
+    r"|\bno\s+(?:injur(?:y|ies)(?:\s*,\s*|\s+or\s+|\s+and\s+)(?:or\s+|and\s+)?(?:deaths|fatalities)"
+    r"|(?:deaths|fatalities)(?:\s*,\s*|\s+or\s+|\s+and\s+)(?:or\s+|and\s+)?injur(?:y|ies))\b"
     r"|\bno\s+(?:[\w.-]+\s+(?:or\s+|and\s+)?){0,3}?(?:one|personnel|troops?|soldiers|people|persons?|Americans?)\s+(?:was|were)\s+(?:killed\s+or\s+(?:injured|wounded|hurt)"
     r"|(?:injured|wounded|hurt)\s+or\s+killed|harmed)",
     re.I,
@@ -81,7 +89,7 @@ def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
 # "One of the drones was shot down", "two of the rockets were intercepted"
 _PARTITIVE_INTERCEPT = re.compile(
     r"\s+of\s+(?:the|them|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<w>[\w-]+)\s+(?:was|were|had been|have been)\s+"
-    r"(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|diverted)",
+    rf"(?:\w+\s+)?{_STOP}",
     re.I,
 )
 # "there was no effort to shoot down the drone", "none were intercepted", "was not intercepted"
@@ -139,8 +147,14 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
             continue
         if _NOUN_MODIFIER.match(tail):
             continue  # "two drone attacks" counts attacks, not the drones fired in them
-        if _INTERCEPTED.match(tail) or _INTERCEPT_VERB.search(text[max(0, best.start - 40) : best.start]):
+        if _INTERCEPTED.match(text[w.end : w.end + 140]) or _INTERCEPT_VERB.search(
+            text[max(0, best.start - 40) : best.start]
+        ):
             out.append(Figure("intercepted", best.value, best.start, w.end))
+            # "shot down two drones", "three drones ... were destroyed": that many were launched - unless others
+            # are told apart ("one drone was shot down, but another hit")
+            if not _OTHERS.search(text):
+                out.append(Figure("launched", best.value, best.start, w.end))
         else:
             out.append(Figure("launched", best.value, best.start, w.end))
     return out
@@ -189,7 +203,8 @@ _PASSIVE = {
 }
 _ACTIVE = {
     field: re.compile(
-        rf"\b{verb}\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)", re.I
+        rf"\b{verb}\s+[\"\u201c]?(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)",
+        re.I,
     )
     for field, verb in (
         ("killed", r"(?:killing|killed|kills)"),
@@ -197,7 +212,7 @@ _ACTIVE = {
     )
 }
 _WITH_INJURIES = re.compile(
-    rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:\w+\s+){{0,2}}?(?:with|suffered|sustained|sustaining|suffering)\s+(?:\w+\s+){{0,2}}?(?:injuries|wounds|traumatic brain)",  # noqa: E501
+    rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:\w+\s+){{0,2}}?(?:with|suffered|sustained|sustaining|suffering|received)\s+(?:\w+\s+){{0,2}}?(?:injuries|wounds|traumatic brain)",  # noqa: E501
     re.I,
 )
 _SINGULAR = (
@@ -215,6 +230,21 @@ _ONE_PERSON = {
         ("killed", _KILL, r"(?:killing|killed)"),
         ("injured", _WOUND, r"(?:wounding|injuring|wounded|injured)"),
     )
+}
+# "a member of the coalition forces received minor injuries": one person
+_ONE_WITH_INJURIES = re.compile(
+    rf"(?<![\w-])(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR}(?:\s+(?:of|at|in|from)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?[\w.'\u2019-]+)?"
+    r"\s+(?:\w+ly\s+)?(?:received|suffered|sustained)\s+(?:\w+\s+){0,2}?(?:injur(?:y|ies)|wounds?)\b",
+    re.I,
+)
+# "killed three soldiers, and at least 34 were injured": the noun left out after a casualty list
+_ELLIPTIC = {
+    field: re.compile(
+        rf"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?P<n>{_NUMTOK})\s+(?:more\s+)?(?:were|have\s+been|had\s+been)\s+"
+        rf"(?:\w+ly\s+)?{verb}\b",
+        re.I,
+    )
+    for field, verb in (("killed", _KILL), ("injured", _WOUND))
 }
 # "... but it did not occur during one of the attacks": a death or injury the attack did not cause
 _NOT_CAUSED = re.compile(
@@ -261,6 +291,15 @@ def casualty_figures(text: str) -> list[Figure]:
             if key not in seen and not any(f.field == field and f.start <= m.start() < f.end for f in out):
                 seen.add(key)
                 out.append(Figure(field, 1, m.start(), m.end()))
+    for m in _ONE_WITH_INJURIES.finditer(text):
+        if not any(f.field == "injured" and f.start <= m.start() < f.end for f in out):
+            out.append(Figure("injured", 1, m.start(), m.end()))
+    if out:  # only beside a casualty figure with its noun
+        for field in ("killed", "injured"):
+            for m in _ELLIPTIC[field].finditer(text):
+                nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
+                if nums and not any(f.field == field and f.start <= m.start("n") < f.end for f in out):
+                    out.append(Figure(field, nums[-1].value, m.start("n"), m.end()))
     if _NOT_CAUSED.search(text):
         out = [f for f in out if f.value == 0]
     if _ZERO_BOTH.search(text):

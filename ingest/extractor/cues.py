@@ -43,7 +43,9 @@ SHIPPING = re.compile(
     re.I,
 )
 FOILED = re.compile(
-    r"\b(?:found|discovered|seized|defused|dismantled|thwart\w*|foil(?:ed|s)?|confiscated|before (?:they|it) "
+    # "thwarted two armed drones" is an interception of drones in flight, not a plot stopped before launch
+    r"\b(?:(?:thwart\w*|foil(?:ed|s)?)(?!\s+(?:[\w-]+\s+){0,3}?(?:drones?|uavs?|missiles?|rockets?)\b(?!\s+(?:attacks?|plots?)))"
+    r"|found|discovered|seized|defused|dismantled|confiscated|before (?:they|it) "
     r"(?:were|was|could be) (?:launched|fired)|ready (?:to|for) (?:be )?launch\w*|launch(?:ing)?[- ]?pads?)\b",
     re.I,
 )
@@ -109,7 +111,8 @@ HABITUAL = re.compile(
     re.I,
 )
 HYPOTHETICAL = re.compile(
-    r"\b(?:threat(?:en(?:ed|s|ing)?)?|vow(?:ed|s)?|warn(?:ed|s)?|would|could|might|call(?:ed|s)? for|demand(?:ed|s)?|"
+    # "thwarted two drones before they could strike the base": the attack happened, the hit did not
+    r"\b(?:threat(?:en(?:ed|s|ing)?)?|vow(?:ed|s)?|warn(?:ed|s)?|would|(?<!before they )(?<!before it )could|might|call(?:ed|s)? for|demand(?:ed|s)?|"  # noqa: E501
     r"urg(?:ed|es)|plan(?:ned|s)? to|intend(?:ed|s)? to|risk of|fears? of)\s+(?:\w+\s+){0,4}?"
     r"(?:attack|target|strike|hit|fire|launch)\w*\b",
     re.I,
@@ -140,13 +143,14 @@ CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
     r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
     r"|\bresponsibility for\b|\b(?:took|takes|taking|claimed) credit\b"
-    r"|\b(?:said|announced|claimed|stated)(?: in [\w\s-]{1,30}?)?(?: that)? "
-    r"(?:it|they|its (?:fighters|members|forces)|their fighters) (?:had )?"
+    # "said it targeted", "issued a statement announcing that resistance fighters attacked"
+    r"|\b(?:said|saying|announced|announcing|claimed|claiming|stated|stating)(?: in [\w\s-]{1,30}?)?(?: that)? "
+    r"(?:it|they|(?:its|their|the) (?:resistance |own )?(?:fighters|members|forces|mujahideen)|resistance fighters) (?:had )?"  # noqa: E501
     r"(?:targeted|attacked|struck|launched|carried out|hit|fired)",
     re.I,
 )
 NO_CLAIM = re.compile(
-    r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,2} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|taken)"  # noqa: E501
+    r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,3} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|taken)"  # noqa: E501
     r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:\w+ly )?claimed"
     r"|\bunclaimed\b|\bwithout (?:a )?claim",
     re.I,

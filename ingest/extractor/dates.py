@@ -219,6 +219,9 @@ def _is_dateline(text: str, mention: DateMention) -> bool:
     return _DATELINE_REST.match(rest) is not None
 
 
+_STAMP_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
+
+
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Every resolvable date expression in ``text``, left to right, without overlaps."""
     if not _DATE_WORD.search(text):
@@ -230,7 +233,13 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             mention = _resolve(kind, m, published)
-            if mention is None or mention.date > published:
+            if mention is not None and mention.date > published:
+                # a stamp later than the article (the page's print or crawl date, "Sunday, 22 December 2024"):
+                # neither it nor its weekday is an event day
+                lead = _STAMP_WEEKDAY.search(text[: m.start()])
+                taken.append((lead.start() if lead else m.start(), m.end()))
+                continue
+            if mention is None:
                 continue
             before = text[max(0, mention.start - 90) : mention.start]
             if _PLANNED.search(re.split(r"[,;]", before)[-1]):

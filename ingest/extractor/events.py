@@ -18,7 +18,7 @@ from ingest.extractor.weapons import WeaponMention, find_weapons
 
 # A site after one of these is where something came from or who spoke, not what was hit.
 _NOT_TARGET_BEFORE = re.compile(
-    r"(?:\bfrom|\bspokes\w+\s+(?:at|in)|\bstatement\s+from|\bofficials?\s+(?:at|in)|\bflown\s+to|\bevacuated\s+to|"
+    r"(?:\bfrom|\bspokes\w+\s+(?:at|in|for|of)|\bstatement\s+from|\bofficials?\s+(?:at|in|for|of)|\bflown\s+to|\bevacuated\s+to|"
     r"\bwithdraw\w*\s+(?:from|to)|\bmove\w*\s+to|\brelocat\w*\s+to|\bvisit\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )

@@ -21,6 +21,7 @@ HYPHENS = frozenset({"-", "\u2011", "\u2013"})
 _VOWEL_GROUPS = (("ay", "ai"), ("ey", "ai"), ("ei", "ai"), ("ee", "i"), ("oo", "u"), ("ou", "u"))
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
+_GLIDE = re.compile(r"iy(?=[aeiou])")
 
 
 def fold(text: str) -> str:
@@ -37,7 +38,8 @@ def skeleton(word: str) -> str:
     s = _DOUBLE.sub(r"\1", s)
     for a, b in _VOWEL_GROUPS:
         s = s.replace(a, b)
-    return s
+    # a written glide between vowels: 'Thawriyoun'/'Thawriyun' -> 'thawriun' like 'Thawriun'
+    return _GLIDE.sub("i", s)
 
 
 def set_skeleton_norms(doc: Doc) -> Doc:
