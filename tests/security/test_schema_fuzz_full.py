@@ -47,5 +47,6 @@ def keep_test_connection():
 def test_whole_api_conforms_to_its_schema_as_an_editor(
     case, world, gazetteer, editor_token, no_throttle, keep_test_connection
 ):
-    response = case.call(headers={"Authorization": f"Token {editor_token}"})
+    # The in-process client cannot decode gzip, which the map points endpoint applies when offered.
+    response = case.call(headers={"Authorization": f"Token {editor_token}", "Accept-Encoding": "identity"})
     case.validate_response(response, checks=CHECKS)
