@@ -82,3 +82,25 @@ def live_worker(celery_worker_process) -> Iterator:
     finally:
         app.conf.task_always_eager = eager
         app.conf.task_default_queue = queue
+
+
+@pytest.fixture
+def no_throttle(monkeypatch):
+    """Fuzzing sends many requests: lift the API rate limits for that test."""
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "100000/minute", "user": "100000/minute"})
+
+
+@pytest.fixture
+def keep_test_connection():
+    """Calls that go straight to the WSGI app must not close the connection holding the test transaction
+    (Django's test client does the same)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
