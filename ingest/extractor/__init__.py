@@ -35,6 +35,14 @@ attacked" is a claim, "no person or group has claimed" is not; a written glide (
 spelling; "a spokesman for the US embassy" names a source, not a target; a page stamp later than the article is
 no event day; "targeted two US bases in Iraq" followed by the named attacks frames them.
 
+Reading rules from a fourth unseen check (2026.11.5): an interception without a number ("shot them down", "the
+drones were downed", "13 were destroyed") takes the launch count told last before it (one for a singular "the
+drone"), never when only part was stopped ("the other was shot down"); "zero casualties", "without any human or
+material casualties", "resulting in one death"; "nobody has claimed"; the counter-rocket, artillery and mortar
+system is a defence, not weapons; "most of these attacks use rockets", "militias have used drones" are trends;
+"at least ten rockets have targeted a base" is news, not a habit; "attacks by militias on US forces" with no site
+and no day (withdrawal and policy pieces) are attacks in general.
+
 Roles: ``background`` when the attack is dated in the past ("in August", "last week",
 "earlier this year", a day more than a week before publication) or told as an earlier event
 ("... after two rockets on Sunday targeted X"); otherwise ``primary``.
@@ -56,7 +64,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.11.4"
+EXTRACTOR_VERSION = "2026.11.5"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 

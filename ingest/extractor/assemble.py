@@ -52,6 +52,41 @@ def at_least_intercepted(launched: Count, intercepted: Count) -> Count:
     return Count(intercepted.best, intercepted.best, intercepted.best, intercepted.reports)
 
 
+def _launch_before(state: State, d: Draft, idx: int, start: int) -> int | None:
+    """The launch count told last before an interception: the source that spoke of 'the rockets' being
+    intercepted is the one that counted them."""
+    for j in sorted((i for i in d.sentences() if i <= idx), reverse=True):
+        figs = [g for g in state.facts[j].figures if g.field == "launched" and (j < idx or g.start < start)]
+        own = own_figures(state.facts[j], d, "launched")
+        figs = [g for g in figs if g.value in own]
+        if figs:
+            return max(figs, key=lambda g: g.start).value
+    return None
+
+
+def all_intercepted(state: State, d: Draft, launched: Count, intercepted: Count, evidence: dict) -> Count:
+    """'the air defences shot them down', 'the drone was downed': an interception without a number takes in every
+    projectile of the attack - its launch count when known, else one for a singular ('it', 'the drone')."""
+    if intercepted.best is not None:
+        return intercepted
+    for idx in d.sentences():
+        f = state.facts[idx]
+        if idx in d.shared:
+            continue
+        span = d.spans.get(idx)
+        for fig in f.figures:
+            if fig.field != "intercepted_all" or (span is not None and not span[0] <= fig.start < span[1]):
+                continue
+            value = _launch_before(state, d, idx, fig.start)
+            value = value if value is not None else (1 if fig.value == 1 else None)
+            if value is None:
+                continue
+            ev = _evidence(state, idx)
+            evidence["intercepted"] = ev
+            return Count(value, value, value, (Report(value, f.attribution, ev),))
+    return intercepted
+
+
 def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
     """Figures of ``d`` in one sentence: in its clause; 'no casualties' covers every attack the sentence
     tells; a sentence telling several attacks together gives none of them a positive figure."""
@@ -138,6 +173,7 @@ def build_incidents(state: State) -> None:
             counts[name] = Count(best, low, high, tuple(reports))
             if reports:
                 evidence[name] = next(r.evidence for r in reports if r.value == best)
+        counts["intercepted"] = all_intercepted(state, d, counts["launched"], counts["intercepted"], evidence)
         counts["launched"] = at_least_intercepted(counts["launched"], counts["intercepted"])
         if counts["launched"].best is not None and "launched" not in evidence and "intercepted" in evidence:
             evidence["launched"] = evidence["intercepted"]

@@ -33,7 +33,7 @@ _STOP = r"(?:shot down|intercepted|downed|destroyed|diverted|thwarted|neutrali[s
 # as long as no other clause starts in between ("two drones were launched and one was shot down": not 2)
 _INTERCEPTED = re.compile(
     r"^(?:(?!\b(?:and|but|while|whereas|which|that|who|was|were|had|have|being)\b)[^.;,]){0,120}?"
-    rf"\b(?:was|were|had been|have been|being)\s+(?:\w+\s+)?{_STOP}",
+    rf"\b(?:was|were|had been|have been|being)\s+(?:\w+\s+)?[\"'\u201c]?{_STOP}",
     re.I,
 )
 _INTERCEPT_OF = re.compile(
@@ -45,7 +45,8 @@ _INTERCEPT_VERB = re.compile(rf"{_STOP}\s+(?:at least\s+)?$", re.I)
 _ZERO_BOTH = re.compile(
     r"\bno\s+(?:immediate\s+|reported\s+|reports?\s+of\s+|word\s+of\s+|signs?\s+of\s+)?(?:(?:material\s+)?(?:damage|damages)\s+(?:or|and)\s+)?"
     r"(?:casualties|causalities)\b|\bdid(?:\s+not|n't)\s+(?:cause|result\s+in|inflict|lead\s+to|leave)\s+(?:any\s+)?(?:casualties|causalities)"
-    r"|\bwithout\s+(?:causing\s+|leaving\s+|resulting\s+in\s+|inflicting\s+)?(?:any\s+)?(?:casualties|causalities)|\bcaus(?:ing|ed)\s+no\s+(?:casualties|causalities)"
+    r"|\bwithout\s+(?:causing\s+|leaving\s+|resulting\s+in\s+|inflicting\s+)?(?:any\s+)?(?:human\s+(?:or\s+|and\s+material\s+)?(?:material\s+)?)?(?:casualties|causalities)|\bcaus(?:ing|ed)\s+no\s+(?:casualties|causalities)"
+    r"|\bzero\s+casualties\b"
     # "no injuries, deaths or damage": a list naming both
     r"|\bno\s+(?:injur(?:y|ies)(?:\s*,\s*|\s+or\s+|\s+and\s+)(?:or\s+|and\s+)?(?:deaths|fatalities)"
     r"|(?:deaths|fatalities)(?:\s*,\s*|\s+or\s+|\s+and\s+)(?:or\s+|and\s+)?injur(?:y|ies))\b"
@@ -100,6 +101,45 @@ _NONE_INTERCEPTED = re.compile(
     r"|\bfailed\s+to\s+(?:intercept|shoot\s+down)",
     re.I,
 )
+
+
+_PROJECTILE = r"(?:drones?|rockets?|missiles?|uavs?|uas|projectiles?|katyushas?|mortars?|shells?)"
+# "13 were destroyed by air defences" after "15 rockets": the noun left out
+_ELLIPTIC_INTERCEPT = re.compile(
+    rf"(?<![\w.,-])(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+them\s+)?"
+    rf"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?[\"'\u201c]?{_STOP}",
+    re.I,
+)
+# An interception that names no number but takes in every projectile of the attack: "shot them down",
+# "the two drones were downed", "intercepted it", "the drone was shot down". Value 1 = singular, 0 = all.
+_ALL_INTERCEPTED = re.compile(
+    r"\b(?:shot|brought|took|knocked)\s+(?P<a>them|it|both)\s+down\b"
+    rf"|\b(?:{_STOP}|brought\s+down)\s+(?P<b>them|it|both(?:\s+of\s+them)?|all\s+(?:of\s+)?(?:them|the\s+\w+)"
+    rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})(?![\w-])"
+    rf"|\b(?P<c>they|both|all|the\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})\s+(?:were|was|had\s+been|have\s+been)\s+"
+    rf"(?:\w+\s+)?[\"'\u201c]?(?:{_STOP}|brought\s+down)",
+    re.I,
+)
+_PARTIAL = re.compile(r"\b(?:another|the other|the rest|remaining|others|one of|some of|most of|a second)\b", re.I)
+
+
+def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]:
+    """'13 were destroyed' -> 13; 'shot them down', 'the drone was downed' -> every projectile of the attack
+    (a marker figure ``intercepted_all``: 1 when singular, 0 for all of them; assembly takes the launch count)."""
+    out: list[Figure] = []
+    for m in _ELLIPTIC_INTERCEPT.finditer(text) if weapons else ():
+        if any(w.end <= m.start() for w in weapons):
+            nums = find_numbers(m.group("n"))
+            if nums:
+                out.append(Figure("intercepted", nums[0].value, m.start(), m.end()))
+    if out or _PARTIAL.search(text):
+        return out
+    m = _ALL_INTERCEPTED.search(text)
+    if m:
+        word = (m.group("a") or m.group("b") or m.group("c") or "").lower()
+        singular = word == "it" or (word.startswith("the ") and not word.endswith("s"))
+        out.append(Figure("intercepted_all", 1 if singular else 0, m.start(), m.end()))
+    return out
 
 
 def partitive_intercepts(text: str, weapons: list[WeaponMention], numbers: list[NumberMention]) -> list[Figure]:
@@ -253,6 +293,10 @@ _NOT_CAUSED = re.compile(
     r"|\bunrelated\s+to\b",
     re.I,
 )
+# "resulting in at least one death", "causing two deaths"
+_N_DEATHS = re.compile(
+    rf"\b(?:resulting\s+in|result\w*\s+in|causing|caused|leaving|left)\s+(?P<n>{_NUMTOK})\s+deaths?\b", re.I
+)
 _DEATHS_OF = re.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
 
 
@@ -282,6 +326,10 @@ def casualty_figures(text: str) -> list[Figure]:
         add("injured", m)
     for m in _DEATHS_OF.finditer(text):
         add("killed", m)
+    for m in _N_DEATHS.finditer(text):
+        nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
+        if nums:
+            out.append(Figure("killed", nums[-1].value, m.start(), m.end()))
     for field in ("killed", "injured"):
         for m in _ONE_PERSON[field].finditer(text):
             phrase = m.group("list") or m.group("list2")
@@ -321,7 +369,10 @@ def sentence_figures(text: str, weapons: list[WeaponMention]) -> list[Figure]:
     projectile = [
         f for f in projectile_figures(text, weapons, numbers) if not any(p.start == f.start for p in partitive)
     ]
-    return partitive + projectile + casualty_figures(text)
+    implicit = []
+    if not any(f.field == "intercepted" for f in partitive + projectile):
+        implicit = implicit_intercepts(text, weapons)
+    return partitive + projectile + implicit + casualty_figures(text)
 
 
 def best_low_high(values: list[int]) -> tuple[int | None, int | None, int | None]:

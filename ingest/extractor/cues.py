@@ -107,7 +107,23 @@ HABITUAL = re.compile(
     r"(?:mainly|mostly)(?!\s+(?:Iran\w*|pro-\w+|Shi\w+|Sunni|Kurdish|Arab\w*|Iraqi)\b)|increasingly|"
     r"spate of|string of|wave of|series of|dozens of|scores of|hundreds of)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
-    r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided)\b",
+    r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided)\b"
+    # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
+    r"|\b(?:have|has)\s+(?:also\s+)?used\b|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b",
+    re.I,
+)
+# "at least 10 rockets have targeted a base": a counted volley in the present perfect is news, not a habit.
+COUNTED_PERFECT = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:rockets?|drones?|missiles?|mortars?|shells?|projectiles?|katyushas?)\s+(?:have|has)\s+(?:\w+ly\s+)?",
+    re.I,
+)
+# "attacks by Iran-backed militias against U.S. forces, which have killed ...": attacks in general (withdrawal and
+# policy pieces), when the sentence names no site and no day.
+ATTACKS_IN_GENERAL = re.compile(
+    r"\battacks\s+(?:by|from)\s+[^.;]{0,60}?\b(?:on|against)\s+(?:the\s+)?(?:U\.\s?S\.|US|American|coalition|US-led|U\.S\.-led|foreign)"
+    r"|\battacks\s+(?:on|against)\s+(?:the\s+)?(?:U\.\s?S\.|US|American|coalition|US-led|U\.S\.-led|foreign)[^.;]{0,40}?\bby\b"
+    r"|\b(?:rising|escalating|growing|repeated|recent|continued|frequent)\s+(?:[\w-]+\s+)?attacks\b",
     re.I,
 )
 HYPOTHETICAL = re.compile(
@@ -152,7 +168,9 @@ CLAIM = re.compile(
 NO_CLAIM = re.compile(
     r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,3} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|taken)"  # noqa: E501
     r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:\w+ly )?claimed"
-    r"|\bunclaimed\b|\bwithout (?:a )?claim",
+    r"|\bunclaimed\b|\bwithout (?:a )?claim"
+    # "Nobody has claimed responsibility"
+    r"|\b(?:nobody|no-one|no one)\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+|so far\s+|immediately\s+)?(?:claimed|taken)",
     re.I,
 )
 BLAME = re.compile(

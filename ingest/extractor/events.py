@@ -118,6 +118,7 @@ def read_facts(
     )
     place, place_country, _ = find_place(text)
     vetoes = set()
+    dates = find_dates(text, published)
     for name, pattern in (
         ("other_actor", cues.OTHER_ACTOR),
         ("shipping", cues.SHIPPING),
@@ -132,8 +133,13 @@ def read_facts(
         ("habitual", cues.HABITUAL),
         ("denial", cues.DENIAL),
     ):
-        if pattern.search(text):
+        if name == "habitual" and pattern is cues.HABITUAL:
+            if _habitual(text):
+                vetoes.add(name)
+        elif pattern.search(text):
             vetoes.add(name)
+    if not sites and _attacks_in_general(text, dates):
+        vetoes.add("habitual")
     if place_country is None:
         hits = [
             (m.start(), iso) for word, iso in COUNTRY_WORDS.items() for m in re.finditer(rf"\b{word}\b", text, re.I)
@@ -144,7 +150,7 @@ def read_facts(
         sites=sites,
         factions=factions,
         weapons=weapons,
-        dates=find_dates(text, published),
+        dates=dates,
         figures=sentence_figures(text, weapons),
         attribution=attribution,
         attack=attack,
@@ -153,6 +159,19 @@ def read_facts(
         place_country=place_country,
         vetoes=vetoes,
     )
+
+
+def _habitual(text: str) -> bool:
+    """A habit or trend - except "at least 10 rockets have targeted the base", a counted volley told as news."""
+    counted = [m.span() for m in cues.COUNTED_PERFECT.finditer(text)]
+    return any(not any(a <= m.start() <= b for a, b in counted) for m in cues.HABITUAL.finditer(text))
+
+
+def _attacks_in_general(text: str, dates: list[DateMention]) -> bool:
+    """'amid rising attacks by militias on US forces' with no site and no day: attacks in general."""
+    if not cues.ATTACKS_IN_GENERAL.search(text):
+        return False
+    return not any(d.precision == "day" and not d.reporting and d.kind != "since" for d in dates)
 
 
 def targets(facts: Facts) -> list[Target]:

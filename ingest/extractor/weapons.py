@@ -38,9 +38,18 @@ class WeaponMention:
     generic: bool  # a bare "missile(s)": newspapers often call rockets missiles
 
 
+# "counter-rocket, artillery and mortar (C-RAM) system": the name of a defence, not the weapons fired
+_DEFENCE_NAME = re.compile(
+    r"\bcounter[- ]rocket,?\s+(?:artillery,?\s+)?(?:and\s+|or\s+|&\s+)?mortars?\b(?:\s*\(?C-?RAM\)?)?", re.I
+)
+
+
 def find_weapons(text: str) -> list[WeaponMention]:
     out: list[WeaponMention] = []
+    defences = [m.span() for m in _DEFENCE_NAME.finditer(text)]
     for m in _WEAPON.finditer(text):
+        if any(a <= m.start() < b for a, b in defences):
+            continue
         i = int(m.lastgroup[1:])
         category = _VOCAB[i][0]
         generic = category == "missile" and i == len(_VOCAB) - 1
