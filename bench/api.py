@@ -201,7 +201,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(port: int) -> subprocess.Popen:
+def start_gunicorn(port: int, *, config: str | None = None) -> subprocess.Popen:
+    """gunicorn on ``port``: 2 workers, or as ``config`` (a gunicorn config file) sets them."""
     cmd = [
         str(Path(sys.executable).parent / "gunicorn"),
         "config.wsgi:application",
@@ -213,6 +214,7 @@ def start_gunicorn(port: int) -> subprocess.Popen:
         "120",
         "--log-level",
         "warning",
+        *(["--config", config, "--access-logfile", "/dev/null"] if config else []),
     ]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=os.environ.copy())
     deadline = time.monotonic() + 30

@@ -5,10 +5,11 @@ python -m bench.load                    (5 minutes at the rate found; needs Post
 python -m bench.load --duration 60      (shorter hold while developing)
 python -m bench.load --reuse            (keep the seeded database of a previous run)
 
-Seeds its own database (bw_bench_load) with bench/api.py's seeding, starts gunicorn (2 sync workers, DEBUG
-off) and one Celery worker, then steps an open-loop request rate up (latency counted from each request's
-scheduled time, so a slow server cannot hide its queue) and holds the highest passing rate for --duration
-seconds. Writes docs/benchmarks.md (section "load").
+Seeds its own database (bw_bench_load) with bench/api.py's seeding, starts gunicorn (config/gunicorn.conf.py:
+2 workers of --threads threads, DEBUG off) and one Celery worker, then steps an open-loop request rate up
+(latency counted from each request's scheduled time, so a slow server cannot hide its queue) and holds the
+highest passing rate for --duration seconds (or --rate, skipping the search).
+Writes docs/benchmarks.md (section "load").
 """
 
 from __future__ import annotations
@@ -180,6 +181,8 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=300.0, help="seconds to hold the rate (default 300)")
     parser.add_argument("--step", type=float, default=15.0, help="seconds per step while searching the rate")
     parser.add_argument("--rates", default="10,15,20,25,30,40,50", help="request rates to try, per second")
+    parser.add_argument("--rate", type=float, help="skip the search and hold this rate (before/after comparisons)")
+    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker (1: sync workers)")
     parser.add_argument("--reuse", action="store_true", help="reuse the seeded database of a previous run")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
     args = parser.parse_args()
@@ -215,7 +218,8 @@ def main() -> None:
         extra_env={"DEBUG": "false", "CONN_MAX_AGE": "60"},
         log_name="bench-load",
     ):
-        proc = seeding.start_gunicorn(port)
+        os.environ["GUNICORN_THREADS"] = str(args.threads)
+        proc = seeding.start_gunicorn(port, config="config/gunicorn.conf.py")
         try:
             for kind in ("map", "timeline", "incident", "list", "base", "csv"):  # warm both workers
                 for i in range(4):
@@ -223,8 +227,8 @@ def main() -> None:
             # Submissions flow during the search too, so the rate found is the one held with the worker busy.
             submitter = Submitter(port, token, interval=2.0)
             submitter.start()
-            steps, best = [], None
-            for rate in (float(r) for r in args.rates.split(",")):
+            steps, best = [], args.rate
+            for rate in [] if args.rate else (float(r) for r in args.rates.split(",")):
                 step = run_at_rate(port, urls, rate, args.step, seed=int(rate))
                 steps.append(step)
                 print(f"rate {rate:g}/s: p95 {step['p95']:.0f} ms, errors {step['errors']}", flush=True)
@@ -250,6 +254,7 @@ def main() -> None:
         f"hold at {best:g}/s for {args.duration:g} s: {hold['requests']} requests, errors {hold['errors']}, "
         f"p95 {hold['p95']:.0f} ms; submissions {done}/{len(submitter.ids)} done, {submitter.failures} refused"
     )
+    workers = "2 sync workers" if args.threads == 1 else f"2 workers of {args.threads} threads"
     names = {
         "map": "map GeoJSON (1-3 months, some filtered)",
         "timeline": "timeline",
@@ -263,7 +268,8 @@ def main() -> None:
         "## Load: realistic mix against gunicorn + PostgreSQL",
         "",
         f"PostgreSQL with {total:,} incidents (seeded in {seeded:.0f} s by bench/api.py's seeding), gunicorn with "
-        "2 sync workers and DEBUG off, one Celery worker, the load client on the same 2-core machine. Open loop: each "
+        f"{workers} and DEBUG off (config/gunicorn.conf.py), one Celery worker, the load client on the same 2-core "
+        "machine. Open loop: each "
         "request is due at a fixed time and its latency counts from then. Mix: "
         + ", ".join(f"{w}% {names[k]}" for w, k in MIX)
         + ".",

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 
 from tests import services
 from tests.factories import UserFactory
@@ -28,6 +29,14 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     problems = [p for p in problems if p]
     if problems:
         pytest.exit("Real services required in CI:\n  " + "\n  ".join(problems), returncode=3)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_response_cache() -> Iterator[None]:
+    """Cached API answers are keyed by a data version another test's data can repeat: none carry over."""
+    caches["responses"].clear()
+    yield
+    caches["responses"].clear()
 
 
 @pytest.fixture

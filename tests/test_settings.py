@@ -31,6 +31,8 @@ def start(env: dict[str, str]) -> subprocess.CompletedProcess:
         ({"DATABASE_URL": "not a url"}, "DATABASE_URL"),
         ({"CELERY_BROKER_URL": "kafka://broker"}, "CELERY_BROKER_URL"),
         ({"CONN_MAX_AGE": "forever"}, "CONN_MAX_AGE"),
+        ({"CACHE_URL": "memcached://cache:11211"}, "CACHE_URL"),
+        ({"CACHE_URL": "redis://"}, "CACHE_URL"),
         ({"DEBUG": "false", "ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"),
         ({"DEBUG": "false", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
     ],
@@ -55,6 +57,7 @@ def test_production_values_are_accepted():
             "ALLOWED_HOSTS": "basewatch.example.org",
             "DATABASE_URL": "postgres://u:p@db:5432/basewatch",
             "CELERY_BROKER_URL": "redis://redis:6379/0",
+            "CACHE_URL": "redis://redis:6379/2",
         }
     )
     assert result.returncode == 0, result.stderr

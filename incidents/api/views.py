@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.decorators import method_decorator
-from django.views.decorators.gzip import gzip_page
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions
@@ -21,6 +19,7 @@ from rest_framework.response import Response
 
 from incidents import selectors
 from incidents.api.base import ApiView, request_is_editor
+from incidents.api.caching import cached_answer, data_version
 from incidents.api.filters import FILTER_NAMES, REPEATABLE, IncidentFilter
 from incidents.api.pagination import paginate
 from incidents.api.renderers import CSVRenderer, GeoJSONRenderer, PrebuiltJSONRenderer, csv_stream
@@ -105,13 +104,16 @@ class IncidentListView(ApiView):
             _reject(request, PAGE_PARAMS, "Pagination applies to JSON only; GeoJSON and CSV hold every match.")
         if fmt == "geojson":
             _reject(request, ("ordering",), "GeoJSON features come newest first; ordering applies to JSON and CSV.")
-        fp = selectors.incidents_fingerprint(incidents)
-        builders = {"json": self._json, "geojson": self._geojson, "csv": self._csv}
-
-        def build() -> HttpResponseBase:
-            return builders[fmt](request, incidents, ordering)
-
-        return self.conditional(request, token=fp.token, last_modified=fp.last_modified, build=build)
+        if fmt == "csv":  # streamed, so validated but not cached
+            version = data_version()
+            return self.conditional(
+                request,
+                token=version.token,
+                last_modified=version.stamp(editor=request_is_editor(request)),
+                build=lambda: self._csv(request, incidents, ordering),
+            )
+        builders = {"json": self._json, "geojson": self._geojson}
+        return cached_answer(self, request, build=lambda: builders[fmt](request, incidents, ordering))
 
     def _json(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> Response:
         page = paginate(incidents.for_api(), request, ordering=ordering)
@@ -137,9 +139,6 @@ class IncidentListView(ApiView):
         return response
 
 
-# Compressed here only: this answer carries no secret (no CSRF token, nothing per user but the
-# status filter), and at 50,000 incidents gzip turns ~3 MB into well under 1 MB.
-@method_decorator(gzip_page, name="dispatch")
 class IncidentPointsView(ApiView):
     renderer_classes = [PrebuiltJSONRenderer]
     allowed_params = frozenset({"format", *FILTER_NAMES} - {"ordering"})
@@ -165,12 +164,10 @@ class IncidentPointsView(ApiView):
     )
     def get(self, request: Request) -> HttpResponseBase:
         incidents, _ = filter_incidents(request)
-        fp = selectors.incidents_fingerprint(incidents)
-        return self.conditional(
-            request,
-            token=fp.token,
-            last_modified=fp.last_modified,
-            build=lambda: Response(selectors.incidents_points(incidents)),
+        # Compressed here only: this answer carries no secret (no CSRF token, nothing per user but the
+        # status filter), and at 50,000 incidents gzip turns ~3 MB into well under 1 MB.
+        return cached_answer(
+            self, request, build=lambda: Response(selectors.incidents_points(incidents)), compress=True
         )
 
 
@@ -220,13 +217,6 @@ def _valid_id(raw: str) -> int:
     return int(raw)
 
 
-def _gazetteer_fingerprint(model: type[Base] | type[Faction]) -> tuple[str, dt.datetime | None]:
-    rows = model.objects.aggregate(n=Count("id"), last=Max("updated_at"))
-    fp = selectors.incidents_fingerprint(Incident.objects.published())
-    stamps = [s for s in (rows["last"], fp.last_modified) if s is not None]
-    return f"{rows['n']}:{rows['last']}:{fp.token}", max(stamps) if stamps else None
-
-
 class BaseListView(ApiView):
     @extend_schema(
         operation_id="bases_list",
@@ -239,11 +229,9 @@ class BaseListView(ApiView):
         },
     )
     def get(self, request: Request) -> HttpResponseBase:
-        token, last = _gazetteer_fingerprint(Base)
-        return self.conditional(
+        return cached_answer(
+            self,
             request,
-            token=token,
-            last_modified=last,
             build=lambda: Response(BaseSerializer(Base.objects.with_incident_stats().order_by("name"), many=True).data),
         )
 
@@ -255,10 +243,12 @@ class BaseDetailView(ApiView):
         responses={200: BaseSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
     )
     def get(self, request: Request, slug: str) -> HttpResponseBase:
-        base = get_object_or_404(Base.objects.with_incident_stats(), slug=slug)
-        token, last = _gazetteer_fingerprint(Base)
-        return self.conditional(
-            request, token=token, last_modified=last, build=lambda: Response(BaseSerializer(base).data)
+        if not Base.objects.filter(slug=slug).exists():
+            raise Http404("No Base matches the given query.")
+        return cached_answer(
+            self,
+            request,
+            build=lambda: Response(BaseSerializer(Base.objects.with_incident_stats().get(slug=slug)).data),
         )
 
 
@@ -279,13 +269,11 @@ class FactionListView(ApiView):
         },
     )
     def get(self, request: Request) -> HttpResponseBase:
-        token, last = _gazetteer_fingerprint(Faction)
-
         def build() -> Response:
             stats = selectors.faction_incident_stats(Incident.objects.published())
             return Response(FactionSerializer(_factions().order_by("name"), many=True, context={"stats": stats}).data)
 
-        return self.conditional(request, token=token, last_modified=last, build=build)
+        return cached_answer(self, request, build=build)
 
 
 class FactionDetailView(ApiView):
@@ -295,14 +283,14 @@ class FactionDetailView(ApiView):
         responses={200: FactionSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
     )
     def get(self, request: Request, slug: str) -> HttpResponseBase:
-        faction = get_object_or_404(_factions(), slug=slug)
-        token, last = _gazetteer_fingerprint(Faction)
+        if not Faction.objects.filter(slug=slug).exists():
+            raise Http404("No Faction matches the given query.")
 
         def build() -> Response:
             stats = selectors.faction_incident_stats(Incident.objects.published())
-            return Response(FactionSerializer(faction, context={"stats": stats}).data)
+            return Response(FactionSerializer(_factions().get(slug=slug), context={"stats": stats}).data)
 
-        return self.conditional(request, token=token, last_modified=last, build=build)
+        return cached_answer(self, request, build=build)
 
 
 def _choice(request: Request, name: str, choices: tuple[str, ...], default: str | None) -> str | None:
@@ -338,13 +326,12 @@ class TimelineView(ApiView):
         interval = _choice(request, "interval", tuple(selectors.INTERVALS), "week")
         split = _choice(request, "split", selectors.SPLITS, None)
         incidents, _ = filter_incidents(request)
-        fp = selectors.incidents_fingerprint(incidents)
 
         def build() -> Response:
             rows = selectors.incident_timeline(incidents, interval=interval, split=split)
             return Response({"interval": interval, "split": split, "results": rows})
 
-        return self.conditional(request, token=fp.token, last_modified=fp.last_modified, build=build)
+        return cached_answer(self, request, build=build)
 
 
 def _parse_since(raw: str | None) -> dt.datetime:

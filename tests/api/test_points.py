@@ -119,8 +119,8 @@ def test_malformed_or_unknown_parameters_answer_400_naming_them(api, world, quer
 
 
 def test_a_fixed_number_of_queries(api, many, django_assert_num_queries):  # noqa: F811
-    # fingerprint (2) + the column arrays (1) + the base and faction lookups (2)
-    with django_assert_num_queries(5):
+    # data version (1) + the column arrays (1) + the base and faction lookups (2)
+    with django_assert_num_queries(4):
         assert api.get(URL).status_code == 200
 
 

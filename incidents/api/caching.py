@@ -1,0 +1,183 @@
+"""Server-side cache of rendered API answers, and the data version their keys and validators use.
+
+An answer is stored under (view, site root, path, sorted query, negotiated media type, visibility
+class, data version): anonymous users and editors never share an entry, so drafts cannot leak, and
+any write to the data the answers are built from yields a new version, so the next request after a
+commit misses and rebuilds. The version is read from the database on every request (one statement
+of index lookups and an index-only count), so it holds across processes and needs no invalidation
+hooks: writes through any path (services, admin, loaders, raw SQL) are seen.
+
+Not covered by the version: an edit of an article's title or URL alone, or of a source row without
+saving its incident (admin only). Entries expire after ``CACHE_SECONDS`` to bound such staleness,
+and that of the one race a derived version has: a transaction that stamped ``updated_at`` before
+another yet commits after it, with a read in between.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.cache import caches
+from django.db import connection
+from django.http import HttpResponse, HttpResponseBase
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date
+from django.utils.text import compress_string
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from incidents.api.base import EPOCH, request_is_editor
+from incidents.models import Base, Faction, Incident, IncidentTombstone
+
+CACHE_ALIAS = "responses"
+CACHE_SECONDS = 120
+# Larger answers are rebuilt every time rather than evicting many small ones (LocMem counts entries).
+MAX_CACHED_BYTES = 8 * 1024 * 1024
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """Changes whenever any incident, tombstone, base or faction is added, changed or removed."""
+
+    token: str
+    public_last_modified: dt.datetime | None
+    last_modified: dt.datetime | None
+
+    def stamp(self, *, editor: bool) -> dt.datetime:
+        """Last-Modified: the latest change this visibility class can see (drafts' edits only for editors)."""
+        return (self.last_modified if editor else self.public_last_modified) or EPOCH
+
+
+def _aware(value: Any) -> dt.datetime | None:
+    if isinstance(value, str):  # SQLite returns an aggregate's datetime as text
+        value = parse_datetime(value)
+    if isinstance(value, dt.datetime) and timezone.is_naive(value):
+        value = value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def data_version() -> DataVersion:
+    """The data version, in one statement: each part is an index lookup or an index-only count.
+
+    The count catches deletions that leave no tombstone (unreviewed drafts, the admin); a row
+    leaving the published set changes ``updated_at``; a deleted published incident leaves a tombstone.
+    """
+    q = connection.ops.quote_name
+    incidents, tombstones = q(Incident._meta.db_table), q(IncidentTombstone._meta.db_table)
+    bases, factions = q(Base._meta.db_table), q(Faction._meta.db_table)
+    # Table names are our models' own; the status value is bound.
+    sql = f"""
+        SELECT (SELECT COUNT(*) FROM {incidents}), (SELECT MAX(updated_at) FROM {incidents}),
+               (SELECT MAX(updated_at) FROM {incidents} WHERE status = %s),
+               (SELECT MAX(id) FROM {tombstones}), (SELECT MAX(at) FROM {tombstones}),
+               (SELECT COUNT(*) FROM {bases}), (SELECT MAX(updated_at) FROM {bases}),
+               (SELECT COUNT(*) FROM {factions}), (SELECT MAX(updated_at) FROM {factions})
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [Incident.Status.PUBLISHED])
+        row = cursor.fetchone()
+    _, last, public_last, _, tomb_at, _, base_at, _, faction_at = row
+    last, public_last, tomb_at, base_at, faction_at = map(_aware, (last, public_last, tomb_at, base_at, faction_at))
+    shared = [s for s in (tomb_at, base_at, faction_at) if s is not None]
+    return DataVersion(
+        token=hashlib.sha256(repr(row).encode()).hexdigest()[:24],
+        public_last_modified=max([s for s in (public_last, *shared) if s is not None], default=None),
+        last_modified=max([s for s in (last, *shared) if s is not None], default=None),
+    )
+
+
+@dataclass(frozen=True)
+class _Entry:
+    body: bytes
+    content_type: str
+    gzipped: bytes | None
+
+
+def _cache_get(key: str) -> _Entry | None:
+    try:
+        return caches[CACHE_ALIAS].get(key)
+    except Exception:  # a cache outage (Redis down) costs a rebuild, never an error
+        logger.warning("response cache unavailable; building the answer", exc_info=True)
+        return None
+
+
+def _cache_set(key: str, entry: _Entry) -> None:
+    try:
+        caches[CACHE_ALIAS].set(key, entry, CACHE_SECONDS)
+    except Exception:
+        logger.warning("response cache unavailable; answer not stored", exc_info=True)
+
+
+def _validators(view: Any, request: Request, version: DataVersion, editor: bool) -> tuple[str, int]:
+    """(basis of the cache key and ETag, Last-Modified timestamp) for this request at this data version."""
+    query = sorted((name, value) for name in request.query_params for value in request.query_params.getlist(name))
+    role = "editor" if editor else "public"
+    # The site root: answers hold absolute links (incident pages, the next page).
+    basis = "|".join(
+        (
+            type(view).__name__,
+            request.build_absolute_uri("/"),
+            request.path,
+            repr(query),
+            str(request.accepted_media_type),
+            role,
+            version.token,
+        )
+    )
+    return basis, int(version.stamp(editor=editor).timestamp())
+
+
+def _render(view: Any, request: Request, response: Response) -> _Entry:
+    response.accepted_renderer = request.accepted_renderer
+    response.accepted_media_type = request.accepted_media_type
+    response.renderer_context = view.get_renderer_context()
+    response.render()
+    return _Entry(bytes(response.content), response["Content-Type"], None)
+
+
+def cached_answer(
+    view: Any, request: Request, *, build: Callable[[], Response], compress: bool = False
+) -> HttpResponseBase:
+    """The answer ``build()`` would give, from the cache when the data has not changed since it was stored.
+
+    Answers 304 when the client's copy is current (ETag / Last-Modified from the data version).
+    With ``compress`` the gzipped body is cached too and sent to clients that accept it.
+    """
+    editor = request_is_editor(request)
+    basis, last_modified = _validators(view, request, data_version(), editor)
+    digest = hashlib.sha256(basis.encode()).hexdigest()
+    etag = f'"{digest[:32]}"'
+    gzip = compress and bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    if gzip:
+        etag = "W/" + etag  # another representation of the same resource, as GZipMiddleware marks it
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        key = f"api:{digest}"
+        entry = _cache_get(key)
+        hit = entry is not None
+        if entry is None:
+            entry = _render(view, request, build())
+            if compress:
+                entry = _Entry(entry.body, entry.content_type, compress_string(entry.body))
+            if len(entry.body) <= MAX_CACHED_BYTES:
+                _cache_set(key, entry)
+        response = HttpResponse(entry.gzipped if gzip else entry.body, content_type=entry.content_type)
+        if gzip:
+            response["Content-Encoding"] = "gzip"
+        response["X-Cache"] = "hit" if hit else "miss"
+    if compress:
+        patch_vary_headers(response, ("Accept-Encoding",))
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    return response
