@@ -180,7 +180,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=float, default=300.0, help="seconds to hold the rate (default 300)")
     parser.add_argument("--step", type=float, default=15.0, help="seconds per step while searching the rate")
-    parser.add_argument("--rates", default="10,15,20,25,30,40,50", help="request rates to try, per second")
+    parser.add_argument("--rates", default="20,40,60,70,80,90,100,120", help="request rates to try, per second")
     parser.add_argument("--rate", type=float, help="skip the search and hold this rate (before/after comparisons)")
     parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker (1: sync workers)")
     parser.add_argument("--reuse", action="store_true", help="reuse the seeded database of a previous run")
@@ -227,17 +227,25 @@ def main() -> None:
             # Submissions flow during the search too, so the rate found is the one held with the worker busy.
             submitter = Submitter(port, token, interval=2.0)
             submitter.start()
-            steps, best = [], args.rate
+            steps, passed = [], [args.rate] if args.rate else []
             for rate in [] if args.rate else (float(r) for r in args.rates.split(",")):
                 step = run_at_rate(port, urls, rate, args.step, seed=int(rate))
                 steps.append(step)
                 print(f"rate {rate:g}/s: p95 {step['p95']:.0f} ms, errors {step['errors']}", flush=True)
                 if step["errors"] or step["p95"] >= P95_TARGET_MS:
                     break
-                best = rate
-            if best is None:
+                passed.append(rate)
+            if not passed:
                 raise SystemExit("even the lowest rate missed the target")
-            hold = run_at_rate(port, urls, best, args.duration, seed=7)
+            # A short step can pass a rate the machine cannot sustain: if the hold misses, hold the next lower.
+            holds, load_before = [], os.getloadavg()
+            for best in reversed(passed):
+                hold = run_at_rate(port, urls, best, args.duration, seed=7)
+                holds.append(hold)
+                print(f"hold at {best:g}/s: p95 {hold['p95']:.0f} ms, errors {hold['errors']}", flush=True)
+                if not hold["errors"] and hold["p95"] < P95_TARGET_MS:
+                    break
+            load_after = os.getloadavg()
             submitter.stop.set()
             submitter.join()
             deadline = time.monotonic() + 120
@@ -277,9 +285,23 @@ def main() -> None:
         f"- **Highest rate held: {best:g} requests/s for {args.duration:.0f} s** — {hold['requests']:,} requests, "
         f"**{hold['errors']} errors**, median {hold['median']:.0f} ms, **p95 {hold['p95']:.0f} ms** "
         f"(target p95 < {P95_TARGET_MS:.0f} ms: {'met' if ok else 'NOT met'}).",
+        "- Load average (1/5/15 min, this run's own server, worker and client included) before the hold "
+        + "/".join(f"{x:.1f}" for x in load_before)
+        + ", after "
+        + "/".join(f"{x:.1f}" for x in load_after)
+        + ".",
         "- Submissions during the search and the hold: one article every 2 s through the API: "
         f"{len(submitter.ids)} accepted, "
         f"{submitter.failures} refused, {done} parsed to done by the worker.",
+        *(
+            [
+                "- Longer holds that missed the target first: "
+                + "; ".join(f"{h['rate']:g}/s → p95 {h['p95']:.0f} ms, {h['errors']} errors" for h in holds[:-1])
+                + "."
+            ]
+            if len(holds) > 1
+            else []
+        ),
         "- Rate search ("
         + f"{args.step:.0f} s per step): "
         + "; ".join(f"{s['rate']:g}/s → p95 {s['p95']:.0f} ms, {s['errors']} errors" for s in steps)
