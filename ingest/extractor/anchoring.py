@@ -119,6 +119,10 @@ def _primary_drafts(
     ):
         return [(focus, own)]
     same = [d for d in primaries if d.site is not None and d.site.slug == t.site.slug]
+    if not same and not fresh:
+        # "the latest attack on the US embassy" after rockets on the Green Zone: a site a few km from the one
+        # already told is the same attack seen from nearer or farther
+        same = [d for d in primaries if d.site is not None and _km(d.site, t.site) <= NEAR_KM]
     # the latest attack on this site of a compatible day ("Ten rockets were fired Wednesday ..." again, after
     # Saturday's attack on the same site was told)
     match = next((d for d in reversed(same) if date_compatible(d.date, date)), None)

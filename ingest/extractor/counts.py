@@ -27,8 +27,11 @@ _ADJ = r"(?:(?!(?:said|says|told|added|reported|stated|that|who|which)\b)[\w.'\u
 _NOUN_MODIFIER = re.compile(
     r"^\s*(?:attacks?|strikes?|assaults?|barrages?|launch\w*|salvos?|fire|threat|operators?|units?|team)\b", re.I
 )
-# Interception verbs: "shot down", "intercepted", "destroyed", "thwarted", "neutralised".
-_STOP = r"(?:shot down|intercepted|downed|destroyed|diverted|thwarted|neutrali[sz]ed)"
+# Interception verbs: "shot down", "struck down", "brought down", "intercepted", "destroyed", "thwarted", "neutralised".
+_STOP = (
+    r"(?:(?:shot|struck|brought|knocked|taken|took)\s+down|intercepted|downed|destroyed|diverted|thwarted"
+    r"|neutrali[sz]ed)"
+)
 # "three drones [directed towards the base] were destroyed": the subject's own verb, however long the subject,
 # as long as no other clause starts in between ("two drones were launched and one was shot down": not 2)
 _INTERCEPTED = re.compile(

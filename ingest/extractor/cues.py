@@ -33,7 +33,7 @@ _ACTOR = r"(?:U\.\s?S\.|US|American|United States|Israeli|Turkish|Turkey|Jordani
 OTHER_ACTOR = re.compile(
     rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led)?\s+(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
     r"special forces)?\s*(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|conducted|launched|"  # noqa: E501
-    r"struck|bombed|retaliated|targeted|killed|raided|responded)\b"
+    r"struck(?!\s+down)|bombed|retaliated|targeted|killed|raided|responded)\b"
     rf"|\b(?:retaliatory|in retaliation|self-defen[cs]e strikes?|precision strikes?)\b|\b{_ACTOR}\s+(?:air\s?)?(?:strikes?|raids?)\b",  # noqa: E501
     re.I,
 )
@@ -107,7 +107,8 @@ HABITUAL = re.compile(
     r"(?:mainly|mostly)(?!\s+(?:Iran\w*|pro-\w+|Shi\w+|Sunni|Kurdish|Arab\w*|Iraqi)\b)|increasingly|"
     r"spate of|string of|wave of|series of|dozens of|scores of|hundreds of)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
-    r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided)\b"
+    r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided|heightened|"
+    r"stepped\s+up|ramped\s+up)\b"
     # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
     r"|\b(?:have|has)\s+(?:also\s+)?used\b|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b",
     re.I,
@@ -120,9 +121,12 @@ COUNTED_PERFECT = re.compile(
 )
 # "attacks by Iran-backed militias against U.S. forces, which have killed ...": attacks in general (withdrawal and
 # policy pieces), when the sentence names no site and no day.
+# "attacks on OIR coalition forces", "the attacks carried out by armed factions on bases hosting the coalition",
+# "Drone Attacks Targeting US Forces": the plural noun aimed at the coalition in general (a count before it -
+# "three drone attacks on US forces" - tells attacks one could list, see ``events._attacks_in_general``).
 ATTACKS_IN_GENERAL = re.compile(
-    r"\battacks\s+(?:by|from)\s+[^.;]{0,60}?\b(?:on|against)\s+(?:the\s+)?(?:U\.\s?S\.|US|American|coalition|US-led|U\.S\.-led|foreign)"
-    r"|\battacks\s+(?:on|against)\s+(?:the\s+)?(?:U\.\s?S\.|US|American|coalition|US-led|U\.S\.-led|foreign)[^.;]{0,40}?\bby\b"
+    r"\battacks\s+(?:(?:carried\s+out|launched|conducted|waged)\s+)?(?:by|from|on|against|targeting)\s+[^.;]{0,80}?"
+    r"\b(?:U\.\s?S\.|US|American|coalition|US-led|U\.S\.-led|foreign|international)"
     r"|\b(?:rising|escalating|growing|repeated|recent|continued|frequent)\s+(?:[\w-]+\s+)?attacks\b",
     re.I,
 )

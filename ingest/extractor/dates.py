@@ -213,10 +213,23 @@ def _says_on(text: str, mention: DateMention) -> bool:
 _DATELINE_REST = re.compile(r"^(?:by\s+[\w\s.]{1,30}?)?[\W\d]*(?:[ap]\.?m\.?)?[\W\d]*$", re.I)
 
 
+# "By Jane Doe September 13, 2021 | Image Source: ...": a byline line dates the report, whatever follows it.
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\b[\s,|\-\u2013\u2014]*$")
+
+
 def _is_dateline(text: str, mention: DateMention) -> bool:
     """A line that is only a date (and time or byline) dates the report, not an attack."""
     rest = (text[: mention.start] + " " + text[mention.end :]).strip()
-    return _DATELINE_REST.match(rest) is not None
+    return _DATELINE_REST.match(rest) is not None or _BYLINE.match(text[: mention.start]) is not None
+
+
+def _quoted_relative(text: str, kind: str, start: int) -> bool:
+    """'"Last night, rockets hit the base," the spokesman said': a relative day inside a quotation counts from
+    the day the words were spoken, which the article does not give - it names no day of its own."""
+    if kind != "relday":
+        return False
+    head = text[:start]
+    return head.count("\u201c") > head.count("\u201d") or head.count('"') % 2 == 1
 
 
 _STAMP_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
@@ -239,7 +252,8 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
                 lead = _STAMP_WEEKDAY.search(text[: m.start()])
                 taken.append((lead.start() if lead else m.start(), m.end()))
                 continue
-            if mention is None:
+            if mention is None or _quoted_relative(text, kind, mention.start):
+                taken.append((m.start(), m.end()))
                 continue
             before = text[max(0, mention.start - 90) : mention.start]
             if _PLANNED.search(re.split(r"[,;]", before)[-1]):

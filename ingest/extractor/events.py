@@ -10,6 +10,7 @@ from ingest.extractor import cues
 from ingest.extractor.counts import Figure, sentence_figures
 from ingest.extractor.dates import DateMention, find_dates
 from ingest.extractor.factions import FactionMention
+from ingest.extractor.numbers import find_numbers
 from ingest.extractor.places import COUNTRY_WORDS, find_place
 from ingest.extractor.sentences import Sentence
 from ingest.extractor.sites import SiteMention
@@ -53,6 +54,7 @@ class Facts:
     place: str | None
     place_country: str | None
     vetoes: set[str] = field(default_factory=set)
+    actor_at: int = -1  # start of the clause telling a strike by another actor (other_actor veto), else -1
 
 
 @dataclass
@@ -116,7 +118,9 @@ def read_facts(
     attack = bool(cues.ATTACK.search(text)) and not (
         cues.NEGATED_ATTACK.search(text) and len(cues.ATTACK.findall(text)) <= 1
     )
-    place, place_country, _ = find_place(text)
+    # "the Islamic Resistance in Iraq targeted a base in Syria": a group's name says nothing of where
+    where = _mask(text, [(m.start - sent.start, m.end - sent.start) for m in factions])
+    place, place_country, _ = find_place(where)
     vetoes = set()
     dates = find_dates(text, published)
     for name, pattern in (
@@ -142,9 +146,10 @@ def read_facts(
         vetoes.add("habitual")
     if place_country is None:
         hits = [
-            (m.start(), iso) for word, iso in COUNTRY_WORDS.items() for m in re.finditer(rf"\b{word}\b", text, re.I)
+            (m.start(), iso) for word, iso in COUNTRY_WORDS.items() for m in re.finditer(rf"\b{word}\b", where, re.I)
         ]
         place_country = min(hits)[1] if hits else None
+    actor = cues.OTHER_ACTOR.search(text)
     return Facts(
         sent=sent,
         sites=sites,
@@ -158,7 +163,27 @@ def read_facts(
         place=place,
         place_country=place_country,
         vetoes=vetoes,
+        actor_at=_clause_start(text, actor.start()) if actor else -1,
     )
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last comma, semicolon or dash before it)."""
+    return max(text.rfind(c, 0, pos) for c in ",;:\u2014") + 1 if pos else 0
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def zero_casualties_before_strike(f: Facts) -> bool:
+    """'No casualties were reported from the attack, ... the anniversary of a US airstrike': the sentence opens on
+    the attack's toll and only later names a strike by another actor."""
+    if f.vetoes - {"other_actor"} or f.actor_at < 0:
+        return False
+    return any(g.value == 0 and g.field in {"killed", "injured"} and g.end <= f.actor_at for g in f.figures)
 
 
 def _habitual(text: str) -> bool:
@@ -167,9 +192,21 @@ def _habitual(text: str) -> bool:
     return any(not any(a <= m.start() <= b for a, b in counted) for m in cues.HABITUAL.finditer(text))
 
 
+_SINGULAR_ATTACK = re.compile(r"\b(?:the|this|that|an?|its)\s+(?:[\w-]+\s+){0,2}?attack\b", re.I)
+
+
 def _attacks_in_general(text: str, dates: list[DateMention]) -> bool:
-    """'amid rising attacks by militias on US forces' with no site and no day: attacks in general."""
-    if not cues.ATTACKS_IN_GENERAL.search(text):
+    """'amid rising attacks by militias on US forces', 'attacks on coalition forces' with no site and no day:
+    attacks in general - unless counted ('two drone attacks on US forces')."""
+    if _SINGULAR_ATTACK.search(text):
+        return False  # "it was the second attack since militias stopped attacks on US forces": about this one
+    counted = False
+    for m in cues.ATTACKS_IN_GENERAL.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()].split()[-2:]
+        counted = counted or any(find_numbers(w) and w.lower() not in {"a", "an", "no"} for w in before)
+        if not counted:
+            break
+    else:
         return False
     return not any(d.precision == "day" and not d.reporting and d.kind != "since" for d in dates)
 

@@ -22,6 +22,7 @@ _VOWEL_GROUPS = (("ay", "ai"), ("ey", "ai"), ("ei", "ai"), ("ee", "i"), ("oo", "
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _GLIDE = re.compile(r"iy(?=[aeiou])")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
 
 
 def fold(text: str) -> str:
@@ -39,7 +40,9 @@ def skeleton(word: str) -> str:
     for a, b in _VOWEL_GROUPS:
         s = s.replace(a, b)
     # a written glide between vowels: 'Thawriyoun'/'Thawriyun' -> 'thawriun' like 'Thawriun'
-    return _GLIDE.sub("i", s)
+    s = _GLIDE.sub("i", s)
+    # a final h after a vowel is often left out: 'Bismayah'/'Bismaya', 'Hasakah'/'Hasaka'
+    return _FINAL_H.sub("", s) if len(s) > 4 else s
 
 
 def set_skeleton_norms(doc: Doc) -> Doc:
@@ -87,6 +90,12 @@ def phrase_variants(keys: list[str]) -> list[list[str]]:
         if len(out) > 256:
             break
     return out
+
+
+def possessive_variant(keys: list[str]) -> list[str] | None:
+    """'Baghdad International Airport' is also written "Baghdad's international airport": the first word in the
+    possessive (its "'s" token has the skeleton 's'). None for one-word names."""
+    return [keys[0], "s", *keys[1:]] if len(keys) >= 2 else None
 
 
 def norm_doc(vocab: Vocab, norms: list[str]) -> Doc:

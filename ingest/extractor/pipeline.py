@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ingest.extractor.anchoring import find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
-from ingest.extractor.events import Draft, Facts, read_facts
+from ingest.extractor.events import Draft, Facts, read_facts, zero_casualties_before_strike
 from ingest.extractor.factions import FactionMatcher
 from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.sentences import Sentence, parse, sentence_at, split_sentences
@@ -109,8 +109,14 @@ def attach_details(state: State) -> None:
             current = state.owner[idx][-1]
             moved -= {id(o) for o in state.owner[idx]}
             continue
-        if current is None or f.vetoes & {"other_actor", "shipping", "foiled", "tally"}:
+        if current is None:
             continue
+        if f.vetoes & {"other_actor", "shipping", "foiled", "tally"}:
+            if not zero_casualties_before_strike(f):
+                continue
+            # the toll told before the strike is the attack's; nothing after it is
+            f.figures = [g for g in f.figures if g.end <= f.actor_at]
+            f.dates = [x for x in f.dates if x.end <= f.actor_at]
         named = {m.site.slug for m in f.sites}
         target = next(
             (d for d in state.drafts if d.site is not None and d.site.slug in named and d.role == "primary"), None
@@ -138,6 +144,28 @@ def drop_denied(state: State) -> None:
             for d in owners:
                 d.denied = True
     state.drafts = [d for d in state.drafts if not (d.denied and d.role == "primary")]
+
+
+def _own_event_day(state: State, d: Draft) -> bool:
+    """Does one of the attack's own sentences give it a day of its own (in its clause)?"""
+    for idx in d.anchors:
+        span = d.spans.get(idx)
+        for x in _event_day(state.facts[idx]):
+            if span is None or span[0] <= x.start < span[1]:
+                return True
+    return False
+
+
+def background_in_strike_stories(state: State) -> None:
+    """An article whose news is a strike by the US or another state (its first sentence telling an attack does)
+    tells militia attacks as the strike's cause: background - unless it dates one on a day of its own, as
+    news. Without this the strike's day would be given to the militia attack."""
+    lead = next((f for f in state.facts[:3] if f.attack), None)
+    if lead is None or "other_actor" not in lead.vetoes:
+        return
+    for d in state.drafts:
+        if d.role == "primary" and not _own_event_day(state, d):
+            d.role = "background"
 
 
 def _event_day(f: Facts):
@@ -174,6 +202,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     attach_details,
     fold_summaries,
     drop_denied,
+    background_in_strike_stories,
     resolve_dates,
     build_incidents,
 )

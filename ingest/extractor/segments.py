@@ -21,6 +21,8 @@ _CLAUSE_BREAK = re.compile(
 # A mention that opens a new attack, even on a site already reported.
 NEW_EVENT = re.compile(
     r"\banother\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|barrage|salvo|bombardment)\b|\bseparately\b"
+    # "rockets hit another base near the airport": a second target, so a second attack
+    r"|\banother\s+(?:[\w-]+\s+){0,2}?(?:base|site|outpost|garrison|facility|installation|compound|camp)\b"
     r"|\b(?:a|in\s+a)\s+(?:second|third|separate|further|fresh|new)\s+(?:[\w-]+\s+)?"
     r"(?:attack|strike|assault|barrage|salvo|incident)\b",
     re.I,

@@ -17,6 +17,7 @@ from ingest.extractor.names import (
     is_acronym,
     norm_doc,
     phrase_variants,
+    possessive_variant,
     skeleton,
 )
 from ingest.extractor.sentences import nlp
@@ -69,6 +70,9 @@ class SiteMatcher:
                     if not keys:
                         continue
                     patterns.extend(norm_doc(vocab, seq) for seq in phrase_variants(keys))
+                    possessive = possessive_variant(keys)
+                    if possessive is not None:
+                        patterns.append(norm_doc(vocab, possessive))
                     if len(keys) == 1:
                         self.single_word.add((site.slug, keys[0]))
                         if alias_doc[0].lower_ not in ARTICLES:
