@@ -66,31 +66,30 @@ DENIAL = re.compile(
     r"the (?:intended )?target)\b",
     re.I,
 )
-TALLY = re.compile(
-    r"\b(?:\d[\d,]*|a hundred|hundreds|dozens|scores)\s+(?:such\s+|separate\s+|other\s+|militia\s+|drone\s+|rocket\s+)?"
-    r"(?:attacks|times|incidents|assaults)\b|\bseparate times\b",
-    re.I,
-)
 # "Unlike previous attacks primarily using drones, ...": the weapons of other attacks, up to the clause end.
 OTHER_ATTACKS = re.compile(
     r"\b(?:previous|earlier|past|prior|former|other|those)\s+(?:\w+\s+)?(?:attacks|strikes|assaults|incidents)\b[^,.;]*",
     re.I,
 )
-# "responsible for at least five drone attacks against U.S. forces since April": a count of attacks over time.
-TALLY_SINCE = re.compile(
-    r"\b(?:at least|more than|over|nearly|some|about|around)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:attacks|times|incidents)\b"
-    r"[^;]{0,60}?\bsince\b",
-    re.I,
-)
-# "The incident marks the 26th recorded attack on U.S. bases": a running count, not another attack.
-ORDINAL_TALLY = re.compile(
-    r"^(?:the|this|that|it)\s+(?:[\w-]+\s+)?(?:marks|marked|is|was|became)\s+the\s+\d+(?:st|nd|rd|th)\b", re.I
-)
-# "has claimed responsibility for numerous attacks on U.S. forces": many attacks, none of them told.
-QUANTIFIED_ATTACKS = re.compile(
-    r"\b(?:numerous|countless|many|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+)?(?:attacks|strikes)\b"
+# Many attacks, none of them told: "numerous attacks on U.S. forces" - unless a day follows ("several attacks on
+# Sunday night" tells them).
+_DAY_FOLLOWS = (
     r"(?![^.]{0,40}\b(?:on|this|last|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|"
-    r"morning|evening)\b)",
+    r"morning|evening)\b)"
+)
+_MANY_ATTACKS = (
+    r"\b(?:numerous|countless|many|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+)?(?:attacks|strikes|operations)\b"
+    + _DAY_FOLLOWS
+)
+# Counts of attacks, not one attack: "150 attacks", "attacked 20 separate times", "at least five drone attacks on U.S.
+# forces since April", "the incident marks the 26th recorded attack", "numerous attacks".
+TALLY = re.compile(
+    r"\b(?:\d[\d,]*|a hundred|hundreds|dozens|scores)\s+(?:such\s+|separate\s+|other\s+|militia\s+|drone\s+|rocket\s+)?"
+    r"(?:attacks|times|incidents|assaults)\b|\bseparate times\b"
+    r"|\b(?:at least|more than|over|nearly|some|about|around)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:attacks|times|incidents)\b"
+    r"[^;]{0,60}?\bsince\b"
+    r"|^(?:the|this|that|it)\s+(?:[\w-]+\s+)?(?:marks|marked|is|was|became)\s+the\s+\d+(?:st|nd|rd|th)\b"
+    rf"|{_MANY_ATTACKS}",
     re.I,
 )
 # Commentary on attacks in general: "described the targeting of facilities ... as a dangerous development",
@@ -154,8 +153,9 @@ REPORTED_THAT = re.compile(
 # What may precede a sentence-initial "after": "After", "Shortly after", "Two days after".
 LEADING_ADVERB = re.compile(r"\s*(?:[\w-]+\s+){0,2}?", re.I)
 BACKGROUND = re.compile(
-    r"\b(?:previously|had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"  # noqa: E501
-    r"earlier (?:attacks?|strikes?|incidents?)|in a previous|at the time|the first time since)\b",
+    # not "previously" (a base that previously hosted troops) nor "an earlier attack" (often the same day's)
+    r"\b(?:had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"
+    r"earlier (?:attacks|strikes|incidents)|in a previous|at the time|the first time since)\b",
     re.I,
 )
 CLAIM = re.compile(
@@ -184,9 +184,8 @@ BLAME = re.compile(
 )
 GENERIC_CLAIM = re.compile(
     r"\b(?:most|many|dozens|scores|hundreds|some|all|several|a number) of (?:the |its |their )?(?:\w+ )?"
-    r"(?:attacks|strikes|operations)\b|\b(?:numerous|countless|multiple|many|several|dozens of|scores of|hundreds of)"
-    r" (?:\w+ )?(?:attacks|strikes|operations)\b(?![^.]{0,40}\b(?:on|this|last|early|late)\s+"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|evening)\b)"
+    rf"(?:attacks|strikes|operations)\b|\b(?:multiple|several)\s+(?:[\w-]+\s+)?(?:attacks|strikes|operations)\b{_DAY_FOLLOWS}"
+    rf"|{_MANY_ATTACKS}"
     r"|\bseries of\b|\bin recent (?:days|weeks|months)\b|\bregularly\b|\bfrequently\b|\btypically\b|\bgenerally\b"
     r"|\brepeatedly\b|\busually\b|\boften\b|\b\d+ (?:attacks|operations)\b",
     re.I,

@@ -150,3 +150,21 @@ def test_no_casualties_before_a_strike_clause(gazetteer) -> None:
     )
     [inc] = primaries(text, gazetteer)
     assert (inc["killed"], inc["injured"], inc["date"]) == (0, 0, "2024-03-08")
+
+
+# --- audit: narrower background cues ---------------------------------------------------------------------
+
+
+def test_an_earlier_attack_the_same_day_is_news(gazetteer) -> None:
+    text = (
+        "A drone hit Harir air base on Thursday evening, officials said. "
+        "The blast followed an earlier attack on Ain al-Asad air base, where a drone was shot down."
+    )
+    slugs = sorted(i["base"]["slug"] for i in primaries(text, gazetteer))
+    assert slugs == ["ain-al-asad-air-base", "al-harir-air-base"]
+
+
+def test_previously_describes_the_site_not_the_attack(gazetteer) -> None:
+    text = "Rockets struck a base near Kirkuk that previously hosted US troops, the K-1 air base, on Friday."
+    [inc] = primaries(text, gazetteer)
+    assert inc["base"]["slug"] == "k-1-air-base"
