@@ -46,8 +46,12 @@ def test_anonymous_reads_never_reveal_drafts_rejected_or_submitters(client, worl
     text = body.decode()
     for secret in SECRETS:
         assert secret not in text, (url, secret)
+    # Bases and factions have ids of their own that may equal a hidden incident's: only bodies that
+    # list incidents are searched for incident ids.
+    lists_incidents = url.startswith(("/api/v1/incidents/", "/api/v1/changes/"))
     for hidden in (world.draft, world.rejected):
-        assert f'"id":{hidden.pk},' not in text.replace(" ", ""), (url, hidden)
+        if lists_incidents:
+            assert f'"id":{hidden.pk},' not in text.replace(" ", ""), (url, hidden)
         assert f"/incidents/{hidden.pk}/" not in text, (url, hidden)
 
 
