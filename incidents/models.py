@@ -13,6 +13,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 COUNT_FIELDS = ("launched", "intercepted", "killed", "injured")
+# Each count as stored: best, low and high columns.
+COUNT_COLUMNS = tuple(f"{f}{s}" for f in COUNT_FIELDS for s in ("", "_low", "_high"))
 
 
 class Country(models.TextChoices):

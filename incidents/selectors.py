@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import Aggregate, CharField, Count, F, Max, Min, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncDay, TruncMonth, TruncWeek
 
-from incidents.models import Base, Country, Faction, Incident, IncidentSource, IncidentTombstone, Weapon
+from incidents.models import COUNT_COLUMNS, Base, Country, Faction, Incident, IncidentSource, IncidentTombstone, Weapon
 
 INTERVALS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth}
 SPLITS = ("faction", "weapon", "base", "country")
@@ -454,7 +454,7 @@ CSV_COLUMNS = (
     "status",
     "updated_at",
 )
-_COUNTS = [f"{f}{s}" for f in ("launched", "intercepted", "killed", "injured") for s in ("", "_low", "_high")]
+_COUNTS = list(COUNT_COLUMNS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from incidents.models import Incident, Weapon
+from incidents.models import COUNT_COLUMNS, Incident, Weapon
 from ingest.validators import validate_article_text, validate_no_control_characters, validate_published
 
 
@@ -52,18 +52,7 @@ class IncidentReviewForm(forms.ModelForm):
             "location_precision",
             "country",
             "weapons",
-            "launched",
-            "launched_low",
-            "launched_high",
-            "intercepted",
-            "intercepted_low",
-            "intercepted_high",
-            "killed",
-            "killed_low",
-            "killed_high",
-            "injured",
-            "injured_low",
-            "injured_high",
+            *COUNT_COLUMNS,
             "perpetrator",
             "claimed",
             "claimed_by",

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
 
-from incidents.models import Base, Faction, Incident, IncidentSource, IncidentTombstone
+from incidents.models import COUNT_COLUMNS, Base, Faction, Incident, IncidentSource, IncidentTombstone
 
 
 class RefSerializer(serializers.Serializer):
@@ -52,7 +52,7 @@ _INCIDENT_FIELDS = [
     "location_precision",
     "country",
     "weapons",
-    *[f"{f}{s}" for f in ("launched", "intercepted", "killed", "injured") for s in ("", "_low", "_high")],
+    *COUNT_COLUMNS,
     "perpetrator",
     "claimed",
     "claimed_by",
@@ -74,7 +74,7 @@ _PLAIN_FIELDS = [
     "longitude",
     "location_precision",
     "country",
-    *[f"{f}{s}" for f in ("launched", "intercepted", "killed", "injured") for s in ("", "_low", "_high")],
+    *COUNT_COLUMNS,
     "claimed",
     "summary",
     "confidence",
