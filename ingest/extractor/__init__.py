@@ -53,6 +53,13 @@ site, a final h is optional ("Bismayah"); "another base" opens another attack; a
 ("... in Iraq") says nothing of the country; "has stepped up its targeting" is a trend; "no casualties" told
 before a clause about a US strike is the attack's toll.
 
+Reading rules from a sixth unseen check (2026.11.7): an attack named by what it did in a relative clause ("answer
+the drone strike that killed two soldiers") is a reference point, background, unless the clause gives it a day;
+casualties of the attacked side (militants, militia fighters) or told in an airstrike's clause are never the militia
+attack's; "killing one and wounding two soldiers" is 1 and 2; coordinated people ("a boy and a woman", "a guard and
+two contractors") are each counted; what a defence system is for ("built to stop incoming rockets and mortars")
+names no weapon fired.
+
 Roles: ``background`` when the attack is dated in the past ("in August", "last week",
 "earlier this year", a day more than a week before publication) or told as an earlier event
 ("... after two rockets on Sunday targeted X"); otherwise ``primary``.
@@ -74,7 +81,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.11.6"
+EXTRACTOR_VERSION = "2026.11.7"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 

@@ -23,7 +23,7 @@ _KILL = r"(?:killed|dead|died|slain)"
 _WOUND = r"(?:wounded|injured|hurt)"
 # words between a number and its noun; a reporting verb or a relative pronoun ends the phrase ("One of the
 # officials said five service members were wounded": five, not one)
-_ADJ = r"(?:(?!(?:said|says|told|added|reported|stated|that|who|which)\b)[\w.'\u2019-]+\s+){0,5}?"
+_ADJ = r"(?:(?!(?:said|says|told|added|reported|stated|that|who|which|killing|injuring|wounding)\b)[\w.'\u2019-]+\s+){0,5}?"
 _NOUN_MODIFIER = re.compile(
     r"^\s*(?:attacks?|strikes?|assaults?|barrages?|launch\w*|salvos?|fire|threat|operators?|units?|team)\b", re.I
 )
@@ -303,6 +303,70 @@ _N_DEATHS = re.compile(
 _DEATHS_OF = re.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
 
 
+# "a girl and a woman were injured", "wounding a soldier and two contractors": each coordinated singular
+# human noun is one person, a numbered plural its number
+_HUMAN_ONE = _SINGULAR + r"|girl|boy|woman|man|child|policeman|translator|interpreter|resident|passer-?by"
+_ONE_OR_MORE = rf"(?:(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,2}}?(?:{_HUMAN_ONE})|{_NUMTOK}\s+(?:[\w.'\u2019-]+\s+){{0,2}}?{_PERSON})"
+_COORD_LIST = rf"(?P<list>{_ONE_OR_MORE}(?:\s*,\s*{_ONE_OR_MORE})*\s*,?\s+and\s+{_ONE_OR_MORE})"
+_COORDINATED = {
+    field: re.compile(
+        rf"(?<![\w-]){_COORD_LIST}\s+(?:were|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?{verb}\b"
+        rf"|\b{active}\s+{_COORD_LIST.replace('<list>', '<list2>')}(?![\w-])",
+        re.I,
+    )
+    for field, verb, active in (
+        ("killed", _KILL, r"(?:killing|killed)"),
+        ("injured", _WOUND, r"(?:wounding|injuring|wounded|injured)"),
+    )
+}
+
+
+def coordinated_count(phrase: str) -> int | None:
+    """'a girl and a woman' -> 2; 'a soldier and two contractors' -> 3; None without an 'a'/'an' part."""
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase)
+    if not any(re.match(r"(?:a|an)\s", p, re.I) for p in parts):
+        return None  # numbered lists are _PASSIVE/_ACTIVE's
+    total = 0
+    for part in parts:
+        if re.match(r"(?:a|an|one)\s", part, re.I):
+            total += 1
+        else:
+            nums = [n for n in find_numbers(part) if n.text.lower() != "no"]
+            if not nums:
+                return None
+            total += nums[0].value
+    return total
+
+
+# "killing one and injuring two soldiers": the noun told once for both figures
+_SHARED_NOUN = re.compile(
+    rf"\b(?P<v1>killing|wounding|injuring)\s+(?P<n1>{_NUMTOK})\s+(?:people\s+)?(?:and|while)\s+"
+    rf"(?P<v2>killing|wounding|injuring)\s+(?P<n2>{_NUMTOK})\s+{_ADJ}{_PERSON}",
+    re.I,
+)
+# The attacked side of a strike: militants killed are never a militia attack's casualties
+_ATTACKED_SIDE = re.compile(
+    r"\b(?:militants?|militiam[ae]n|insurgents?|terrorists?|(?:militia|Hezbollah|Kataib|group)\s+(?:fighters|members))\b",
+    re.I,
+)
+# a casualty figure told in the clause of an airstrike ("airstrikes on a militia, killing one")
+_AIRSTRIKE = re.compile(
+    r"\b(?:air\s?strikes?|air\s?raids?|retaliatory\s+strikes?|(?:U\.?S\.?|American)\s+strikes?)\b", re.I
+)
+_MILITIA_ATTACK = re.compile(r"\b(?:rockets?|drones?|mortars?|missiles?|attack(?:ed|s)?\s+on|targeted|bases?)\b", re.I)
+
+
+def of_the_attacked_side(text: str, f: Figure) -> bool:
+    """A casualty figure naming militants, or told in an airstrike's clause (an airstrike before it in the
+    sentence, no militia weapon or attack between them): the other event's toll."""
+    if f.field not in {"killed", "injured"} or f.value == 0:
+        return False
+    if _ATTACKED_SIDE.search(text, f.start, f.end):
+        return True
+    strikes = [m for m in _AIRSTRIKE.finditer(text) if m.end() <= f.start]
+    return bool(strikes) and not _MILITIA_ATTACK.search(text, strikes[-1].end(), f.start)
+
+
 # Every casualty pattern below needs one of these words; most sentences have none (speed).
 _CASUALTY_WORD = re.compile(r"kill|dead|die|deaths?|slain|wound|injur|hurt|casualt|causalit|fatalit|harmed", re.I)
 
@@ -325,6 +389,26 @@ def casualty_figures(text: str) -> list[Figure]:
             add(field, m)
         for m in _ACTIVE[field].finditer(text):
             add(field, m)
+    for m in _SHARED_NOUN.finditer(text):
+        for v, n in (("v1", "n1"), ("v2", "n2")):
+            field = "killed" if m.group(v).lower() == "killing" else "injured"
+            nums = [x for x in find_numbers(m.group(n)) if x.text.lower() != "no"]
+            if nums and (field, m.start(n)) not in seen:
+                seen.add((field, m.start(n)))
+                out = [f for f in out if not (f.field == field and f.start <= m.start(n) < f.end)]
+                out.append(Figure(field, nums[-1].value, m.start(n), m.end()))
+    for field in ("killed", "injured"):
+        for m in _COORDINATED[field].finditer(text):
+            group = "list" if m.group("list") else "list2"
+            value = coordinated_count(m.group(group))
+            if value is None:
+                continue
+            # the coordinated reading replaces a partial one of the same phrase ("an airman and a contractor")
+            overlap = [f for f in out if f.field == field and f.start < m.end(group) and f.end > m.start(group)]
+            if all(f.value <= value for f in overlap):
+                out = [f for f in out if f not in overlap]
+                seen.add((field, m.start(group)))
+                out.append(Figure(field, value, m.start(), m.end()))
     for m in _WITH_INJURIES.finditer(text):
         add("injured", m)
     for m in _DEATHS_OF.finditer(text):
@@ -351,6 +435,7 @@ def casualty_figures(text: str) -> list[Figure]:
                 nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
                 if nums and not any(f.field == field and f.start <= m.start("n") < f.end for f in out):
                     out.append(Figure(field, nums[-1].value, m.start("n"), m.end()))
+    out = [f for f in out if not of_the_attacked_side(text, f)]
     if _NOT_CAUSED.search(text):
         out = [f for f in out if f.value == 0]
     if _ZERO_BOTH.search(text):

@@ -158,6 +158,13 @@ BACKGROUND = re.compile(
     r"earlier (?:attacks|strikes|incidents)|in a previous|at the time|the first time since)\b",
     re.I,
 )
+# An attack named by what it did, as a reference point: "respond to the drone strike that killed three troops",
+# "since the attack which wounded two Americans". The relative clause runs to its end.
+REFERENCE_CLAUSE = re.compile(
+    r"\bthe\s+(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|bombings?|assaults?)\s+(?:that|which)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|hit|targeted|struck|left)\b[^,;:\u2014]*",
+    re.I,
+)
 CLAIM = re.compile(
     # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"

@@ -255,13 +255,24 @@ def _leading_after_clause(text: str, m: re.Match[str], target: Target) -> bool:
     return cues.ATTACK.search(text, comma) is not None
 
 
+def told_as_reference(facts: Facts, target: Target) -> bool:
+    """'Biden said on Tuesday he would respond to the drone strike that killed three troops in Jordan': an attack
+    named by what it did, in a relative clause, is an earlier event - unless the clause gives it a day."""
+    for m in cues.REFERENCE_CLAUSE.finditer(facts.sent.text):
+        if m.start() <= target.start < m.end():
+            return not any(
+                m.start() <= d.start < m.end() and d.precision == "day" and not d.reporting for d in facts.dates
+            )
+    return False
+
+
 def is_background(facts: Facts, target: Target, date: DateMention | None) -> bool:
     text = facts.sent.text
     if date is not None and date.past:
         return True
     if any(d.kind == "since" and d.start < target.start for d in facts.dates) and date is None:
         return True
-    if cues.BACKGROUND.search(text):
+    if cues.BACKGROUND.search(text) or told_as_reference(facts, target):
         return True
     if any(not cues.REPORTED_THAT.search(text, 0, m.start()) for m in cues.PLUPERFECT.finditer(text)):
         return True

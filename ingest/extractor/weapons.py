@@ -44,9 +44,34 @@ _DEFENCE_NAME = re.compile(
 )
 
 
+# "the C-RAM system, designed to destroy incoming rockets and mortar shells": what a defence is for, up to the
+# clause end, names no weapon fired
+_DEFENCE_SYSTEM = (
+    r"(?:C-?RAM|Patriot|Iron\s+Dome|Avenger|Phalanx|(?:air\s+|missile\s+|rocket\s+)?defen[cs]e\s+systems?"
+    r"|air\s+defen[cs]es?|interceptors?)"
+)
+# the purpose ends at a dash, a bracket, "during"/"when", or a comma not continuing the list of weapons
+_PURPOSE_END = (
+    r"(?=\s*(?:[\u2014)]|--|\s-\s|\bduring\b|\bwhen\b|$|,(?!\s*(?:and\s+|or\s+)?(?:incoming\s+)?"
+    r"(?:artillery|rockets?|mortars?|drones?|missiles?|shells?|uavs?|projectiles?|cruise|ballistic)\b)))"
+)
+_DEFENCE_PURPOSE = re.compile(
+    rf"\b{_DEFENCE_SYSTEM}\b[^.;]{{0,60}}?\b(?:designed|supposed|meant|intended|built|used|able|made)\s+to\b[^;]*?"
+    + _PURPOSE_END
+    + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,60}}?\b(?:capable\s+of|against|protects?\s+against)\s+(?:incoming\s+)?[^;]*?"
+    + _PURPOSE_END,
+    re.I,
+)
+
+
+def defence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans naming a defence system or telling what it is for: their weapon words are not weapons fired."""
+    return [m.span() for m in _DEFENCE_NAME.finditer(text)] + [m.span() for m in _DEFENCE_PURPOSE.finditer(text)]
+
+
 def find_weapons(text: str) -> list[WeaponMention]:
     out: list[WeaponMention] = []
-    defences = [m.span() for m in _DEFENCE_NAME.finditer(text)]
+    defences = defence_spans(text)
     for m in _WEAPON.finditer(text):
         if any(a <= m.start() < b for a, b in defences):
             continue
