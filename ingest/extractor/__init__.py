@@ -58,7 +58,7 @@ the drone strike that killed two soldiers") is a reference point, background, un
 casualties of the attacked side (militants, militia fighters) or told in an airstrike's clause are never the militia
 attack's; "killing one and wounding two soldiers" is 1 and 2; coordinated people ("a boy and a woman", "a guard and
 two contractors") are each counted; what a defence system is for ("built to stop incoming rockets and mortars")
-names no weapon fired.
+names no weapon fired; "sporadically", "occasional" attacks are a habit.
 
 Roles: ``background`` when the attack is dated in the past ("in August", "last week",
 "earlier this year", a day more than a week before publication) or told as an earlier event

@@ -23,7 +23,10 @@ _KILL = r"(?:killed|dead|died|slain)"
 _WOUND = r"(?:wounded|injured|hurt)"
 # words between a number and its noun; a reporting verb or a relative pronoun ends the phrase ("One of the
 # officials said five service members were wounded": five, not one)
-_ADJ = r"(?:(?!(?:said|says|told|added|reported|stated|that|who|which|killing|injuring|wounding)\b)[\w.'\u2019-]+\s+){0,5}?"
+_ADJ = (
+    r"(?:(?!(?:said|says|told|added|reported|stated|that|who|which|killing|injuring|wounding)\b)"
+    r"[\w.'\u2019-]+\s+){0,5}?"
+)
 _NOUN_MODIFIER = re.compile(
     r"^\s*(?:attacks?|strikes?|assaults?|barrages?|launch\w*|salvos?|fire|threat|operators?|units?|team)\b", re.I
 )
@@ -306,7 +309,10 @@ _DEATHS_OF = re.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}
 # "a girl and a woman were injured", "wounding a soldier and two contractors": each coordinated singular
 # human noun is one person, a numbered plural its number
 _HUMAN_ONE = _SINGULAR + r"|girl|boy|woman|man|child|policeman|translator|interpreter|resident|passer-?by"
-_ONE_OR_MORE = rf"(?:(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,2}}?(?:{_HUMAN_ONE})|{_NUMTOK}\s+(?:[\w.'\u2019-]+\s+){{0,2}}?{_PERSON})"
+_ONE_OR_MORE = (
+    rf"(?:(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,2}}?(?:{_HUMAN_ONE})"
+    rf"|{_NUMTOK}\s+(?:[\w.'\u2019-]+\s+){{0,2}}?{_PERSON})"
+)
 _COORD_LIST = rf"(?P<list>{_ONE_OR_MORE}(?:\s*,\s*{_ONE_OR_MORE})*\s*,?\s+and\s+{_ONE_OR_MORE})"
 _COORDINATED = {
     field: re.compile(

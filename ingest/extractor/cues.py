@@ -106,6 +106,8 @@ HABITUAL = re.compile(
     r"(?:mainly|mostly)(?!\s+(?:Iran\w*|pro-\w+|Shi\w+|Sunni|Kurdish|Arab\w*|Iraqi)\b)|increasingly|"
     r"spate of|string of|wave of|series of|dozens of|scores of|hundreds of)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
+    # "the bases have been sporadically targeted by rockets" (not "has been hit by two rockets": news)
+    r"|\b(?:sporadic(?:ally)?|occasional(?:ly)?|periodic(?:ally)?|constantly)\b"
     r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided|heightened|"
     r"stepped\s+up|ramped\s+up)\b"
     # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"

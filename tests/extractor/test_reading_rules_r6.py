@@ -137,3 +137,22 @@ def test_defence_description_adds_no_weapon_to_the_attack(gazetteer) -> None:
     found = primaries(text, gazetteer)
     assert len(found) == 1
     assert found[0]["weapons"] == ["rocket"]
+
+
+# --- habits told with a frequency word ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the past year the outposts have been sporadically shelled by rockets and drones.",
+        "Coalition positions there come under occasional mortar fire.",
+    ],
+)
+def test_frequency_words_tell_a_habit(text: str) -> None:
+    assert cues.HABITUAL.search(text)
+
+
+def test_a_passive_perfect_with_a_count_is_news(gazetteer) -> None:
+    text = "Ain al-Asad air base has been hit by three rockets, Iraqi security officials said on Saturday."
+    assert len(primaries(text, gazetteer)) == 1
