@@ -1,11 +1,16 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from incidents.models import Base, Faction, Incident, IncidentSource, IncidentTombstone
 
+# A URL typed without a scheme is read as https (Django 6's default, and what sources use).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
 
 @admin.register(Base)
 class BaseAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ("name", "kind", "country", "province", "latitude", "longitude")
     list_filter = ("country", "kind")
     search_fields = ("name", "slug", "aliases", "province")
@@ -14,6 +19,7 @@ class BaseAdmin(admin.ModelAdmin):
 
 @admin.register(Faction)
 class FactionAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ("name", "kind", "umbrella", "aligned_with")
     list_filter = ("kind", "umbrella")
     search_fields = ("name", "slug", "aliases")

@@ -2,12 +2,14 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from incidents.admin import HTTPS_URLS
 from ingest import services
 from ingest.models import Article
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = (
         "__str__",
         "outlet",
