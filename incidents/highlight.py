@@ -28,8 +28,10 @@ class Segment:
         return ", ".join(f.replace("_", " ") for f in self.fields)
 
 
-def evidence_spans(evidence: Any, text_length: int) -> list[tuple[int, int, str]]:
-    """Valid (start, end, field) spans, clipped to the text; malformed entries are ignored."""
+def evidence_spans(evidence: Any, text: str) -> list[tuple[int, int, str]]:
+    """Valid (start, end, field) spans, clipped to the text; malformed entries are ignored, and so is
+    a span whose recorded sentence no longer matches the text (the article changed, a bad record),
+    rather than highlighting the wrong words."""
     spans = []
     if not isinstance(evidence, dict):
         return spans
@@ -39,7 +41,9 @@ def evidence_spans(evidence: Any, text_length: int) -> list[tuple[int, int, str]
         start, end = item.get("start"), item.get("end")
         if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
             continue
-        start, end = max(0, start), min(text_length, end)
+        if isinstance(item.get("text"), str) and text[start:end] != item["text"]:
+            continue
+        start, end = max(0, start), min(len(text), end)
         if start < end:
             spans.append((start, end, str(name)))
     return sorted(spans)
@@ -47,7 +51,7 @@ def evidence_spans(evidence: Any, text_length: int) -> list[tuple[int, int, str]
 
 def highlight_segments(text: str, evidence: Any) -> list[Segment]:
     """The whole text as segments; overlapping spans merge and carry every field they support."""
-    spans = evidence_spans(evidence, len(text))
+    spans = evidence_spans(evidence, text)
     if not spans:
         return [Segment(text)] if text else []
     bounds = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
@@ -63,7 +67,7 @@ def highlight_segments(text: str, evidence: Any) -> list[Segment]:
 
 def excerpt_segments(text: str, evidence: Any, context: int = CONTEXT_CHARS) -> list[Segment]:
     """Only the evidence with some context around it, gaps marked with an ellipsis."""
-    spans = evidence_spans(evidence, len(text))
+    spans = evidence_spans(evidence, text)
     if not spans:
         return []
     windows: list[list[int]] = []

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from incidents.highlight import excerpt_segments, highlight_segments
+from incidents.history import incident_history
 from incidents.models import COUNT_FIELDS, Base, Country, Faction, Incident, Weapon
 
 # The REST API the dashboard's scripts read (incidents/api/).
@@ -126,25 +127,17 @@ def _incident_points(incident: Incident) -> list[dict[str, Any]]:
 
 
 def _history(incident: Incident, *, show_users: bool) -> list[dict[str, Any]]:
-    records = list(incident.history.select_related("history_user").order_by("-history_date", "-history_id")[:50])
-    rows = []
-    for record, previous in zip(records, [*records[1:], None], strict=False):
-        changes = []
-        if previous is not None:
-            changes = [
-                {"field": c.field.replace("_", " "), "old": c.old, "new": c.new}
-                for c in record.diff_against(previous).changes
-            ]
-        rows.append(
-            {
-                "when": record.history_date,
-                "kind": record.get_history_type_display(),
-                "user": (record.history_user.get_username() if record.history_user else "system") if show_users else "",
-                "reason": record.history_change_reason or "",
-                "changes": changes,
-            }
-        )
-    return rows
+    """The public page's view of the change history: usernames only for logged-in readers."""
+    return [
+        {
+            "when": entry.when,
+            "kind": entry.kind.capitalize(),
+            "user": (entry.user or "system") if show_users else "",
+            "reason": entry.reason,
+            "changes": [{"field": c.field.replace("_", " "), "old": c.old, "new": c.new} for c in entry.changes],
+        }
+        for entry in incident_history(incident, limit=50)
+    ]
 
 
 def base_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -14,11 +14,11 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from incidents.highlight import highlight_segments
+from incidents.history import incident_history
 from incidents.models import Incident, is_editor
 from ingest import services
 from ingest.forms import ArticleForm, IncidentReviewForm
-from ingest.highlight import evidence_segments
-from ingest.history import incident_history
 from ingest.models import Article
 from ingest.status import article_links, article_status_payload
 
@@ -102,7 +102,7 @@ def review_incident(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "Incident saved.")
         return redirect("ingest:review-incident", pk=incident.pk)
     sources = [
-        {"source": s, "segments": evidence_segments(s.article.text, s.evidence)}
+        {"source": s, "segments": highlight_segments(s.article.text, s.evidence)}
         for s in incident.sources.select_related("article").order_by("role", "article__published")
     ]
     return render(

@@ -43,3 +43,10 @@ def test_excerpt_keeps_context_around_evidence_only():
     segments = excerpt_segments(text, evidence, context=5)
 
     assert [s.text for s in segments] == ["… ", "xxxxx", "EVIDENCE", "yyyyy", " …"]
+
+
+def test_span_whose_sentence_no_longer_matches_the_text_is_ignored():
+    text = "The article was edited after parsing."
+    evidence = {"killed": {"text": "Two soldiers died.", "start": 4, "end": 11}}
+
+    assert highlight_segments(text, evidence) == [Segment(text)]

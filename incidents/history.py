@@ -18,10 +18,14 @@ class Change:
 @dataclass(frozen=True)
 class HistoryEntry:
     when: Any
-    who: str
+    user: str | None  # None: a change made by the ingest worker, not a person
     kind: str
     reason: str
     changes: list[Change]
+
+    @property
+    def who(self) -> str:
+        return self.user or "the ingest worker"
 
 
 _KINDS = {"+": "created", "~": "changed", "-": "deleted"}
@@ -43,7 +47,7 @@ def incident_history(incident: Incident, *, limit: int = 100) -> list[HistoryEnt
         entries.append(
             HistoryEntry(
                 when=record.history_date,
-                who=user.get_username() if user else "the ingest worker",
+                user=user.get_username() if user else None,
                 kind=_KINDS.get(record.history_type, record.history_type),
                 reason=record.history_change_reason or "",
                 changes=changes,
