@@ -15,6 +15,24 @@ from simple_history.models import HistoricalRecords
 COUNT_FIELDS = ("launched", "intercepted", "killed", "injured")
 # Each count as stored: best, low and high columns.
 COUNT_COLUMNS = tuple(f"{f}{s}" for f in COUNT_FIELDS for s in ("", "_low", "_high"))
+# The facts an analyst codes for an incident, and an editor reviews, in display order.
+CODED_FIELDS = (
+    "date",
+    "date_precision",
+    "time_of_day",
+    "base",
+    "place",
+    "latitude",
+    "longitude",
+    "location_precision",
+    "country",
+    "weapons",
+    *COUNT_COLUMNS,
+    "perpetrator",
+    "claimed",
+    "claimed_by",
+    "summary",
+)
 
 
 class Country(models.TextChoices):

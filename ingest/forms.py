@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from incidents.models import COUNT_COLUMNS, Incident, Weapon
+from incidents.models import CODED_FIELDS, Incident, Weapon
 from ingest.validators import validate_article_text, validate_no_control_characters, validate_published
 
 
@@ -41,23 +41,7 @@ class IncidentReviewForm(forms.ModelForm):
 
     class Meta:
         model = Incident
-        fields = [
-            "date",
-            "date_precision",
-            "time_of_day",
-            "base",
-            "place",
-            "latitude",
-            "longitude",
-            "location_precision",
-            "country",
-            "weapons",
-            *COUNT_COLUMNS,
-            "perpetrator",
-            "claimed",
-            "claimed_by",
-            "summary",
-        ]
+        fields = list(CODED_FIELDS)
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}),
             "time_of_day": forms.TimeInput(attrs={"type": "time"}),

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
 
-from incidents.models import COUNT_COLUMNS, Base, Faction, Incident, IncidentSource, IncidentTombstone
+from incidents.models import CODED_FIELDS, COUNT_COLUMNS, Base, Faction, Incident, IncidentSource, IncidentTombstone
 
 
 class RefSerializer(serializers.Serializer):
@@ -42,21 +42,7 @@ _INCIDENT_FIELDS = [
     "id",
     "url",
     "status",
-    "date",
-    "date_precision",
-    "time_of_day",
-    "base",
-    "place",
-    "latitude",
-    "longitude",
-    "location_precision",
-    "country",
-    "weapons",
-    *COUNT_COLUMNS,
-    "perpetrator",
-    "claimed",
-    "claimed_by",
-    "summary",
+    *CODED_FIELDS,
     "confidence",
     "reviewed_at",
     "created_at",
