@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -24,6 +23,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.services import stop_process
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -197,13 +198,7 @@ def gunicorn(env: dict[str, str], *, workers: int = 2, name: str = "gunicorn") -
             _wait_port(port, up=True)
             yield proc
         finally:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            stop_process(proc)
 
 
 def http(method: str, url: str, *, body: bytes | None = None, headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
@@ -260,11 +255,5 @@ def celery_beat(env: dict[str, str], *, name: str = "beat") -> Iterator[subproce
         try:
             yield proc
         finally:
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            stop_process(proc, timeout=10)
             shutil.rmtree(tmp, ignore_errors=True)
