@@ -2,19 +2,8 @@
 
 import datetime as dt
 
-import pytest
-
 from ingest.extractor import extract
-from ingest.extractor.cli import load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
-def primaries(text: str, gazetteer, published=dt.date(2024, 3, 9)):
-    return [i.to_dict() for i in extract(text, published, gazetteer) if i.role == "primary"]
+from tests.extractor.helpers import primaries
 
 
 def test_same_site_on_two_days_is_two_attacks(gazetteer) -> None:

@@ -1,9 +1,5 @@
-from ingest.extractor.counts import best_low_high, sentence_figures
-from ingest.extractor.weapons import find_weapons
-
-
-def figures(text: str) -> list[tuple[str, int]]:
-    return [(f.field, f.value) for f in sentence_figures(text, find_weapons(text))]
+from ingest.extractor.counts import best_low_high
+from tests.extractor.helpers import figures
 
 
 def test_launched_and_intercepted_of_which() -> None:

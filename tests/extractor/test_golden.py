@@ -10,15 +10,9 @@ from typing import Any
 import pytest
 
 from ingest.extractor import extract
-from ingest.extractor.cli import load_gazetteer
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 NAMES = sorted(p.stem for p in CASES.glob("*.txt"))
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 def _subset(expected: Any, actual: Any) -> bool:

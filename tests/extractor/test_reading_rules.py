@@ -2,29 +2,12 @@
 
 import datetime as dt
 
-import pytest
-
-from ingest.extractor import cues, extract
+from ingest.extractor import cues
 from ingest.extractor.anchoring import times_told
-from ingest.extractor.cli import load_gazetteer
-from ingest.extractor.counts import sentence_figures
 from ingest.extractor.dates import find_dates
 from ingest.extractor.segments import opens_new_event
 from ingest.extractor.weapons import find_weapons
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
-def figures(text: str) -> list[tuple[str, int]]:
-    return [(f.field, f.value) for f in sentence_figures(text, find_weapons(text))]
-
-
-def primaries(text: str, gazetteer, published=dt.date(2024, 3, 9)):
-    return [i.to_dict() for i in extract(text, published, gazetteer) if i.role == "primary"]
-
+from tests.extractor.helpers import figures, primaries
 
 # --- claims ---------------------------------------------------------------------------------------------
 

@@ -2,28 +2,11 @@
 
 import datetime as dt
 
-import pytest
-
-from ingest.extractor import cues, extract
-from ingest.extractor.cli import load_gazetteer
-from ingest.extractor.counts import sentence_figures
+from ingest.extractor import cues
 from ingest.extractor.dates import find_dates
 from ingest.extractor.names import skeleton
-from ingest.extractor.weapons import find_weapons
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
-def figures(text: str) -> list[tuple[str, int]]:
-    return sorted((f.field, f.value) for f in sentence_figures(text, find_weapons(text)))
-
-
-def primaries(text: str, gazetteer, published=dt.date(2024, 3, 9)):
-    return [i.to_dict() for i in extract(text, published, gazetteer) if i.role == "primary"]
-
+from tests.extractor.helpers import primaries
+from tests.extractor.helpers import sorted_figures as figures
 
 # --- counts ---------------------------------------------------------------------------------------------
 

@@ -4,34 +4,13 @@ import datetime as dt
 
 import pytest
 
-from ingest.extractor import cues, extract
-from ingest.extractor.cli import load_gazetteer
-from ingest.extractor.counts import sentence_figures
+from ingest.extractor import cues
 from ingest.extractor.dates import find_dates
 from ingest.extractor.events import _attacks_in_general
 from ingest.extractor.names import possessive_variant, skeleton
 from ingest.extractor.segments import opens_new_event
-from ingest.extractor.weapons import find_weapons
-
-PUBLISHED = dt.date(2024, 3, 9)  # a Saturday
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
-def figures(text: str) -> list[tuple[str, int]]:
-    return sorted((f.field, f.value) for f in sentence_figures(text, find_weapons(text)))
-
-
-def incidents(text: str, gazetteer, published=PUBLISHED):
-    return [i.to_dict() for i in extract(text, published, gazetteer)]
-
-
-def primaries(text: str, gazetteer, published=PUBLISHED):
-    return [i for i in incidents(text, gazetteer, published) if i["role"] == "primary"]
-
+from tests.extractor.helpers import PUBLISHED, primaries
+from tests.extractor.helpers import sorted_figures as figures
 
 # --- strike stories --------------------------------------------------------------------------------------
 

@@ -1,29 +1,12 @@
 """Reading rules added after a sixth check on unseen articles (2026.11.7). Sentences are our own."""
 
-import datetime as dt
-
 import pytest
 
-from ingest.extractor import cues, extract
-from ingest.extractor.cli import load_gazetteer
-from ingest.extractor.counts import Figure, coordinated_count, of_the_attacked_side, sentence_figures
+from ingest.extractor import cues
+from ingest.extractor.counts import Figure, coordinated_count, of_the_attacked_side
 from ingest.extractor.weapons import defence_spans, find_weapons
-
-PUBLISHED = dt.date(2024, 3, 9)  # a Saturday
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
-def figures(text: str) -> list[tuple[str, int]]:
-    return sorted((f.field, f.value) for f in sentence_figures(text, find_weapons(text)))
-
-
-def primaries(text: str, gazetteer, published=PUBLISHED):
-    return [i.to_dict() for i in extract(text, published, gazetteer) if i.role == "primary"]
-
+from tests.extractor.helpers import primaries
+from tests.extractor.helpers import sorted_figures as figures
 
 # --- an earlier attack named by what it did ------------------------------------------------------------------
 
