@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from incidents.highlight import excerpt_segments, highlight_segments
 from incidents.history import incident_history
 from incidents.models import COUNT_FIELDS, Base, Country, Faction, Incident, Weapon
+from incidents.selectors import incident_timeline
 
 # The REST API the dashboard's scripts read (incidents/api/).
 API_ROOT = "/api/v1/"
@@ -24,15 +24,12 @@ def _map_settings() -> dict[str, str]:
     return {"tile_url": settings.MAP_TILE_URL or "", "tile_attribution": settings.MAP_TILE_ATTRIBUTION or ""}
 
 
-def _monthly(dates: QuerySet[Incident]) -> list[dict[str, Any]]:
+def _monthly(incidents: QuerySet[Incident]) -> list[dict[str, Any]]:
     """Incidents per month for the small charts: [{"month": "2024-01-01", "count": n, "casualties": k}]."""
-    counts: Counter[str] = Counter()
-    casualties: Counter[str] = Counter()
-    for date, killed, injured in dates.values_list("date", "killed", "injured"):
-        key = date.replace(day=1).isoformat()
-        counts[key] += 1
-        casualties[key] += (killed or 0) + (injured or 0)
-    return [{"month": k, "count": counts[k], "casualties": casualties[k]} for k in sorted(counts)]
+    return [
+        {"month": row["period"], "count": row["count"], "casualties": row["killed"] + row["injured"]}
+        for row in incident_timeline(incidents, interval="month", split=None)
+    ]
 
 
 def home(request: HttpRequest) -> HttpResponse:
