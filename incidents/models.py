@@ -176,9 +176,14 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
     def with_weapon(self, weapon: str) -> IncidentQuerySet:
         return self.filter(weapons__has=weapon)
 
-    def attributed_to(self, faction: Faction) -> IncidentQuerySet:
-        """Incidents whose perpetrator is ``faction`` or any group under it (umbrellas nest)."""
-        return self.filter(perpetrator_id__in=faction.with_members_ids())
+    def attributed_to(self, *factions: Faction, include_claims: bool = False) -> IncidentQuerySet:
+        """Incidents whose perpetrator is one of ``factions`` or any group under them (umbrellas nest);
+        with ``include_claims``, also those such a group claimed while officials named another."""
+        ids = {pk for faction in factions for pk in faction.with_members_ids()}
+        condition = Q(perpetrator_id__in=ids)
+        if include_claims:
+            condition |= Q(claimed_by_id__in=ids)
+        return self.filter(condition)
 
     def search(self, text: str) -> IncidentQuerySet:
         """Free text over the summary, place, base name and the titles and text of the sources.

@@ -166,7 +166,7 @@ def faction_detail(request: HttpRequest, slug: str) -> HttpResponse:
     faction = get_object_or_404(Faction.objects.select_related("umbrella"), slug=slug)
     incidents = (
         Incident.objects.visible_to(request.user)
-        .filter(Q(perpetrator_id__in=faction.with_members_ids()) | Q(claimed_by_id__in=faction.with_members_ids()))
+        .attributed_to(faction, include_claims=True)
         .select_related("base", "perpetrator")
     )
     page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))

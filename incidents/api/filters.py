@@ -166,8 +166,7 @@ class IncidentFilter(django_filters.FilterSet):
         missing = [s for s in value if s not in factions]
         if missing:
             raise exceptions.ValidationError({"faction": [f"Unknown faction: {', '.join(missing)}."]})
-        ids = {pk for f in factions.values() for pk in f.with_members_ids()}
-        return queryset.filter(perpetrator_id__in=ids)
+        return queryset.attributed_to(*factions.values())
 
     def filter_weapon(self, queryset: QuerySet[Incident], name: str, value: str) -> QuerySet[Incident]:
         return queryset.with_weapon(value) if value else queryset
