@@ -66,9 +66,6 @@ def _in_range(field: str, low: float, high: float) -> Q:
 
 
 class BaseQuerySet(models.QuerySet["Base"]):
-    def in_country(self, code: str) -> BaseQuerySet:
-        return self.filter(country=code)
-
     def with_incident_stats(self) -> BaseQuerySet:
         """Count, first and last date of each base's published incidents, in the same query."""
         published = Q(incidents__status=Incident.Status.PUBLISHED)

@@ -17,7 +17,7 @@ from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
-from rest_framework.utils.urls import remove_query_param, replace_query_param
+from rest_framework.utils.urls import replace_query_param
 
 from incidents.models import Incident
 
@@ -112,7 +112,3 @@ def paginate(incidents: QuerySet[Incident], request: Request, *, ordering: str) 
         next_url = replace_query_param(request.build_absolute_uri(), "cursor", _encode(ordering, value, last.pk))
     count = incidents.order_by().count() if with_count else None
     return Page(rows=rows, next_url=next_url, count=count)
-
-
-def first_page_url(request: Request) -> str:
-    return remove_query_param(request.build_absolute_uri(), "cursor")

@@ -206,7 +206,3 @@ OFFICIAL_CLAIMED = re.compile(
     re.I,
 )
 PLURAL_ATTACKS = re.compile(r"\b(?:attacks|operations|both|strikes)\b", re.I)
-
-
-def any_match(pattern: re.Pattern[str], text: str) -> bool:
-    return pattern.search(text) is not None

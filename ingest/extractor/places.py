@@ -109,12 +109,6 @@ def country_name(iso: str | None) -> str | None:
     return ISO_TO_NAME.get(iso.upper(), iso)
 
 
-def country_iso(name: str | None) -> str | None:
-    if not name:
-        return None
-    return NAME_TO_ISO.get(name.lower())
-
-
 def country_of(phrase: str) -> str | None:
     """The country a place phrase lies in ("Hasakah province" -> "SY")."""
     low = phrase.lower()
