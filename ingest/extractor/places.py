@@ -17,7 +17,6 @@ ISO_TO_NAME = {
     "SA": "Saudi Arabia",
     "US": "United States",
 }
-NAME_TO_ISO = {v.lower(): k for k, v in ISO_TO_NAME.items()}
 
 # Adjectives and names a text uses for the three countries that host the sites we track.
 COUNTRY_WORDS = {
