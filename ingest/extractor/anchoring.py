@@ -34,7 +34,7 @@ from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_backgr
 from ingest.extractor.types import Site
 
 if TYPE_CHECKING:
-    from ingest.extractor.pipeline import State
+    from ingest.extractor.state import State
 
 
 def date_compatible(a: DateMention | None, b: DateMention | None) -> bool:

@@ -15,7 +15,7 @@ from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncid
 from ingest.extractor.weapons import WeaponMention, categories
 
 if TYPE_CHECKING:
-    from ingest.extractor.pipeline import State
+    from ingest.extractor.state import State
 
 
 def own_weapons(f: Facts, d: Draft, alone: bool = False) -> list[WeaponMention]:

@@ -4,45 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cache
-
-from spacy.tokens import Doc
 
 from ingest.extractor.anchoring import find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.events import Draft, Facts, read_facts, zero_casualties_before_strike
-from ingest.extractor.factions import FactionMatcher
 from ingest.extractor.names import set_skeleton_norms
-from ingest.extractor.sentences import Sentence, parse, sentence_at, split_sentences
-from ingest.extractor.sites import SiteMatcher
+from ingest.extractor.sentences import parse, sentence_at, split_sentences
+from ingest.extractor.state import State, compiled
 from ingest.extractor.types import ExtractedIncident, Gazetteer
-
-
-@dataclass(frozen=True)
-class Compiled:
-    sites: SiteMatcher
-    factions: FactionMatcher
-
-
-@cache
-def compiled(gazetteer: Gazetteer) -> Compiled:
-    """Matchers built once per gazetteer (the frozen Gazetteer is the cache key)."""
-    return Compiled(SiteMatcher(gazetteer), FactionMatcher(gazetteer))
-
-
-@dataclass
-class State:
-    text: str
-    published: dt.date
-    gazetteer: Gazetteer
-    doc: Doc | None = None
-    sentences: list[Sentence] = field(default_factory=list)
-    facts: list[Facts] = field(default_factory=list)
-    drafts: list[Draft] = field(default_factory=list)
-    owner: dict[int, list[Draft]] = field(default_factory=dict)  # sentence index -> drafts it informs
-    incidents: list[ExtractedIncident] = field(default_factory=list)
 
 
 def read_sentences(state: State) -> None:

@@ -2,8 +2,8 @@ import pytest
 
 from ingest.extractor.cli import load_gazetteer
 from ingest.extractor.names import set_skeleton_norms, skeleton
-from ingest.extractor.pipeline import compiled
 from ingest.extractor.sentences import parse
+from ingest.extractor.state import compiled
 
 
 @pytest.fixture(scope="module")

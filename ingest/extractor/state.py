@@ -1,0 +1,40 @@
+"""The reading state the pipeline's rules fill in, one stage after another."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc
+
+from ingest.extractor.events import Draft, Facts
+from ingest.extractor.factions import FactionMatcher
+from ingest.extractor.sentences import Sentence
+from ingest.extractor.sites import SiteMatcher
+from ingest.extractor.types import ExtractedIncident, Gazetteer
+
+
+@dataclass(frozen=True)
+class Compiled:
+    sites: SiteMatcher
+    factions: FactionMatcher
+
+
+@cache
+def compiled(gazetteer: Gazetteer) -> Compiled:
+    """Matchers built once per gazetteer (the frozen Gazetteer is the cache key)."""
+    return Compiled(SiteMatcher(gazetteer), FactionMatcher(gazetteer))
+
+
+@dataclass
+class State:
+    text: str
+    published: dt.date
+    gazetteer: Gazetteer
+    doc: Doc | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    facts: list[Facts] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    owner: dict[int, list[Draft]] = field(default_factory=dict)  # sentence index -> drafts it informs
+    incidents: list[ExtractedIncident] = field(default_factory=list)
