@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from incidents.counts import best_low_high
+
 COUNT_FIELDS = ("launched", "intercepted", "killed", "injured")
 # Each count as stored: best, low and high columns.
 COUNT_COLUMNS = tuple(f"{f}{s}" for f in COUNT_FIELDS for s in ("", "_low", "_high"))
@@ -396,13 +398,14 @@ class Incident(models.Model):
     def reconcile_counts(self, figures: dict[str, list[int]]) -> None:
         """Set best/low/high of each count from every figure its sources reported (no save).
 
-        One rule, the extractor's (ingest/extractor/counts.py), applied across sources:
-        ``best`` is the highest figure any source gives (lower figures are nearly always
-        partial), ``low`` the lowest, ``high`` the highest. On a reviewed incident the
-        editor's own values take part as one more figure, so a new source can widen the
-        range but never silently undo a correction. A count no source states is cleared on
-        a draft and kept on a reviewed incident. intercepted ≤ launched is restored by
-        raising launched: at least as many were launched as were shot down.
+        The one rule (``incidents.counts.best_low_high``, the extractor's too), applied across
+        sources: ``best`` is the highest figure any source gives (lower figures are nearly always
+        partial), ``low`` the lowest, ``high`` the highest; a range is stored only when the
+        figures disagree. On a reviewed incident the editor's own values take part as one more
+        figure, so a new source can widen the range but never silently undo a correction. A
+        count no source states is cleared on a draft and kept on a reviewed incident.
+        intercepted ≤ launched is restored by raising launched: at least as many were launched
+        as were shot down.
         """
         for name in COUNT_FIELDS:
             values = [v for v in figures.get(name, []) if isinstance(v, int) and v >= 0]
@@ -414,8 +417,8 @@ class Incident(models.Model):
                     setattr(self, f"{name}_low", None)
                     setattr(self, f"{name}_high", None)
                 continue
-            low, high = min(values), max(values)
-            setattr(self, name, high)
+            best, low, high = best_low_high(values)
+            setattr(self, name, best)
             setattr(self, f"{name}_low", low if low != high else None)
             setattr(self, f"{name}_high", high if low != high else None)
         if self.launched is not None and self.intercepted is not None and self.intercepted > self.launched:

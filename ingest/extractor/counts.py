@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from incidents.counts import best_low_high  # noqa: F401  (the one rule; assemble.py reads it here)
 from ingest.extractor.numbers import UNITS, VAGUE, NumberMention, find_numbers
 from ingest.extractor.weapons import WeaponMention
 
@@ -467,10 +468,3 @@ def sentence_figures(text: str, weapons: list[WeaponMention]) -> list[Figure]:
     if not any(f.field == "intercepted" for f in partitive + projectile):
         implicit = implicit_intercepts(text, weapons)
     return partitive + projectile + implicit + casualty_figures(text)
-
-
-def best_low_high(values: list[int]) -> tuple[int | None, int | None, int | None]:
-    """The module's stated rule: best = highest, low = lowest, high = highest."""
-    if not values:
-        return None, None, None
-    return max(values), min(values), max(values)
