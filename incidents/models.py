@@ -77,6 +77,11 @@ class BaseQuerySet(models.QuerySet["Base"]):
             last_incident=Max("incidents__date", filter=published),
         )
 
+    def with_colocated(self) -> BaseQuerySet:
+        """These bases and every base sharing a compound with one of them (see ``Base.compound``)."""
+        compounds = self.exclude(compound="").values("compound")
+        return Base.objects.filter(Q(pk__in=self.values("pk")) | Q(compound__in=compounds))
+
 
 class Base(models.Model):
     """A site used by US or coalition forces, with every spelling seen in the news."""
@@ -101,6 +106,13 @@ class Base(models.Model):
     operators = models.JSONField(default=list, blank=True, help_text="US, coalition partners.")
     notes = models.TextField(blank=True)
     source_url = models.URLField(max_length=500, blank=True, help_text="Where the coordinates come from.")
+    compound = models.SlugField(
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text="Sites in one compound or a few km apart share this key; an attack reported at one "
+        "may be reported at another (Victory Base Complex and the Diplomatic Support Center).",
+    )
     # Hash of the shipped gazetteer record last applied; lets a reload tell editor edits apart.
     seed_checksum = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -120,6 +132,12 @@ class Base(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("incidents:base-detail", kwargs={"slug": self.slug})
+
+    def colocated(self) -> BaseQuerySet:
+        """This base and the bases in the same compound: the sites one attack report may name."""
+        if not self.compound:
+            return Base.objects.filter(pk=self.pk)
+        return Base.objects.filter(compound=self.compound)
 
 
 class Faction(models.Model):

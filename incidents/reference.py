@@ -7,9 +7,10 @@ summary (never the outlet's words, never parsed). Entries that cite the same URL
 article whose text is their summaries joined, so every incident's evidence points at its own
 sentence by offset.
 
-Loading is idempotent: an entry is skipped when an incident at the same base on the same date
-(or the same place and country, for entries without a base) already exists, whatever its
-status, so editors' corrections and rejections are never overwritten.
+Loading is idempotent: an entry is skipped when an incident at the same base (or a base in the
+same compound, ``Base.colocated()``) on the same date (or the same place and country, for entries
+without a base) already exists, whatever its status, so editors' corrections and rejections are
+never overwritten.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ def _reference_article(url: str, entries: list[dict[str, Any]], report: Referenc
 
 def _exists(entry: dict[str, Any], base: Base | None, on: dt.date) -> bool:
     if base is not None:
-        return Incident.objects.filter(base=base, date=on).exists()
+        # An attack on a compound is often reported under another of its sites' names.
+        return Incident.objects.filter(base__in=base.colocated(), date=on).exists()
     return Incident.objects.filter(
         base__isnull=True, date=on, country=entry["country"], place__iexact=entry.get("place") or ""
     ).exists()
