@@ -96,7 +96,7 @@ def main() -> None:
     django.setup()
     from config.celery import app
     from incidents.models import Base, Incident
-    from ingest import services
+    from ingest import submission
     from ingest.models import Article
     from tests.services import celery_worker
 
@@ -105,7 +105,7 @@ def main() -> None:
 
     def submit() -> int:
         text, published = article_text(next(counter), sites)
-        return services.article_submit(text=text, published=published).article.pk
+        return submission.article_submit(text=text, published=published).article.pk
 
     with celery_worker(database_url=DATABASE_URL, broker_url=BROKER_URL, log_name="bench-ingest") as worker:
         app.conf.task_always_eager = False

@@ -3,8 +3,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from incidents.admin import HTTPS_URLS
-from ingest import services
 from ingest.models import Article
+from ingest.tasks import article_enqueue
 
 
 @admin.register(Article)
@@ -41,6 +41,6 @@ class ArticleAdmin(admin.ModelAdmin):
         count = 0
         for article in queryset.filter(is_reference=False).exclude(status=Article.Status.PROCESSING):
             article.requeue()
-            services.article_enqueue(article_id=article.pk)
+            article_enqueue(article_id=article.pk)
             count += 1
         self.message_user(request, f"{count} articles queued for parsing.", messages.SUCCESS)

@@ -52,6 +52,24 @@ class ArticleQuerySet(models.QuerySet["Article"]):
             == 1
         )
 
+    def requeue_stuck(self, *, before: dt.datetime, limit: int = 1000) -> list[int]:
+        """Put articles stuck since before ``before`` back to queued; their ids (reference articles aside).
+
+        Abandoned 'processing' rows go back to queued; every swept row gets a fresh
+        ``status_changed_at`` so a backlog is not enqueued again on every run. Each row moves
+        with its own conditional UPDATE, so two sweeps never both take it.
+        """
+        swept = []
+        for pk in self.stuck(before=before).filter(is_reference=False).values_list("pk", flat=True)[:limit]:
+            moved = (
+                self.stuck(before=before)
+                .filter(pk=pk)
+                .update(status=Article.Status.QUEUED, status_changed_at=timezone.now())
+            )
+            if moved:
+                swept.append(pk)
+        return swept
+
     def release(self, *, pk: int) -> int:
         """Hand a processing article back to the queue (after a transient error)."""
         return self.filter(pk=pk, status=Article.Status.PROCESSING).update(

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from incidents.highlight import highlight_segments
 from incidents.history import incident_history
 from incidents.models import Incident, is_editor
-from ingest import services
+from ingest import submission
 from ingest.forms import ArticleForm, IncidentReviewForm
 from ingest.models import Article
 from ingest.status import article_links, article_status_payload
@@ -43,7 +43,7 @@ def editor_required(view: View) -> View:
 def article_submit(request: HttpRequest) -> HttpResponse:
     form = ArticleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        result = services.article_submit(submitted_by=request.user, **form.cleaned_data)
+        result = submission.article_submit(submitted_by=request.user, **form.cleaned_data)
         if result.created:
             messages.success(request, "Article queued for parsing.")
         else:

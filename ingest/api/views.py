@@ -12,7 +12,6 @@ from rest_framework.views import APIView
 
 from incidents.api.schema import WRITE_ERROR_RESPONSES
 from incidents.models import is_editor
-from ingest import services
 from ingest.api.serializers import (
     ArticleAcceptedSerializer,
     ArticleStatusSerializer,
@@ -20,6 +19,7 @@ from ingest.api.serializers import (
     article_api_url,
 )
 from ingest.models import Article
+from ingest.submission import article_submit
 
 
 class IsEditor(permissions.BasePermission):
@@ -44,7 +44,7 @@ class ArticleSubmitView(_EditorAPIView):
         """Queue an article for parsing: 202 with its status URL, or 200 with ``duplicate: true``."""
         serializer = ArticleSubmitSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        result = services.article_submit(submitted_by=request.user, **serializer.validated_data)
+        result = article_submit(submitted_by=request.user, **serializer.validated_data)
         url = request.build_absolute_uri(article_api_url(result.article))
         body = {"id": result.article.pk, "status": result.article.status, "status_url": url}
         if not result.created:

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from incidents.models import Incident, IncidentSource
-from ingest import services
+from ingest import submission
 from ingest.models import Article
 from ingest.tasks import process_article
 from tests import services as test_services
@@ -47,7 +47,7 @@ def test_one_task_delivered_twice_concurrently_runs_once(own_redis, test_databas
         ) as worker,
         celery_routed(broker_url=own_redis.url, queue=worker.queue),
     ):
-        article = services.article_submit(text=ARTICLE_A, published=PUBLISHED_A).article  # delivery 1 (on commit)
+        article = submission.article_submit(text=ARTICLE_A, published=PUBLISHED_A).article  # delivery 1 (on commit)
         process_article.delay(article.pk)  # delivery 2, at once
         deadline = time.monotonic() + 60
         log = ""
@@ -63,5 +63,5 @@ def test_one_task_delivered_twice_concurrently_runs_once(own_redis, test_databas
     # The same article parsed once, in-process, from scratch.
     Incident.objects.all().delete()
     Article.objects.all().delete()
-    services.article_submit(text=ARTICLE_A, published=PUBLISHED_A)
+    submission.article_submit(text=ARTICLE_A, published=PUBLISHED_A)
     assert snapshot() == concurrent

@@ -7,14 +7,14 @@ import datetime as dt
 from django.db import transaction
 
 from incidents.models import Incident, IncidentSource
-from ingest import services
+from ingest import merge
 from tests.factories import ArticleFactory, IncidentFactory
 from tests.ingest.conftest import ATTACK_DAY, count
 
 
 def _merge(article, items):
     with transaction.atomic():
-        return services.incidents_merge(article=article, extracted=items)
+        return merge.incidents_merge(article=article, extracted=items)
 
 
 def test_background_mention_links_to_existing_incident(asad, extracted):

@@ -17,7 +17,7 @@ def test_extractor_error_marks_article_failed_with_reason(db, monkeypatch, caplo
 
     monkeypatch.setattr(ingest.extractor, "extract", broken)
     article = ArticleFactory()
-    with caplog.at_level(logging.ERROR, logger="ingest.services"):
+    with caplog.at_level(logging.ERROR, logger="ingest.processing"):
         assert process_article.apply(args=(article.pk,)).get() == "failed"
     article.refresh_from_db()
     assert article.status == Article.Status.FAILED

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from incidents.models import Base
-from ingest.services import gazetteer_get
+from ingest.gazetteer_cache import gazetteer_get
 from tests.factories import BaseFactory, FactionFactory
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from django.db import transaction
 
 from incidents.models import Incident, IncidentSource
-from ingest import services
+from ingest import merge
 from ingest.models import Article
 from ingest.tasks import process_article
 from tests.factories import ArticleFactory, BaseFactory, IncidentFactory
@@ -16,7 +16,7 @@ from tests.ingest.conftest import ARTICLE_A, ARTICLE_B, ATTACK_DAY, PUBLISHED_A,
 
 def _merge(article, items):
     with transaction.atomic():
-        return services.incidents_merge(article=article, extracted=items)
+        return merge.incidents_merge(article=article, extracted=items)
 
 
 def test_two_real_articles_about_one_attack_make_one_incident(asad):

@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import timezone
 
 from incidents.models import Incident
-from ingest import services
+from ingest import submission, tasks
 from ingest.models import Article
 from ingest.tasks import sweep_stuck_articles
 from tests.factories import ArticleFactory
@@ -39,12 +39,10 @@ def test_sweep_ignores_done_failed_and_reference_articles(db):
     for status in (Article.Status.DONE, Article.Status.FAILED):
         _age(ArticleFactory(status=status), 10_000)
     _age(ArticleFactory(is_reference=True), 10_000)
-    assert services.articles_sweep() == []
+    assert tasks.articles_sweep() == []
 
 
 def test_enqueue_failure_keeps_article_queued(db, monkeypatch, django_capture_on_commit_callbacks):
-    from ingest import tasks
-
     def down(*args, **kwargs):
         import kombu.exceptions
 
@@ -52,12 +50,12 @@ def test_enqueue_failure_keeps_article_queued(db, monkeypatch, django_capture_on
 
     monkeypatch.setattr(tasks.process_article, "apply_async", down)
     with django_capture_on_commit_callbacks(execute=True):
-        result = services.article_submit(text=ARTICLE_A, published=PUBLISHED_A)
+        result = submission.article_submit(text=ARTICLE_A, published=PUBLISHED_A)
     article = Article.objects.get()
     assert result.created
     assert article.status == Article.Status.QUEUED
     monkeypatch.undo()
     _age(article, 10_000)
-    assert services.articles_sweep() == [article.pk]
+    assert tasks.articles_sweep() == [article.pk]
     article.refresh_from_db()
     assert article.status == Article.Status.DONE

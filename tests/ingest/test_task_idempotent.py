@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import timezone
 
 from incidents.models import Incident, IncidentSource
-from ingest import services
+from ingest import merge, processing
 from ingest.models import Article
 from ingest.tasks import process_article
 from tests.factories import ArticleFactory
@@ -68,7 +68,7 @@ def test_claim_refuses_a_row_another_worker_holds(db):
     article = ArticleFactory(status=Article.Status.PROCESSING)
     recent = timezone.now() - dt.timedelta(seconds=60)
     assert Article.objects.claim(pk=article.pk, stale_before=recent) is False
-    assert services.article_process(article_id=article.pk) == "skipped"
+    assert processing.article_process(article_id=article.pk) == "skipped"
 
 
 def test_claim_retakes_an_abandoned_processing_row(db, settings):
@@ -96,8 +96,8 @@ def test_transient_database_error_releases_the_article_and_retries(asad, monkeyp
             raise OperationalError("server closed the connection unexpectedly")
         return real(**kwargs)
 
-    real = services.incidents_merge
-    monkeypatch.setattr(services, "incidents_merge", flaky)
+    real = merge.incidents_merge
+    monkeypatch.setattr(merge, "incidents_merge", flaky)
     result = process_article.apply(args=(article.pk,))
     assert result.get() == "done"  # the eager retry ran again and succeeded
     article.refresh_from_db()

@@ -21,7 +21,7 @@ from django.db import connection
 from rest_framework.test import APIClient
 
 from incidents.models import Incident, IncidentSource
-from ingest import services
+from ingest import submission, tasks
 from ingest.models import Article
 from tests import services as test_services
 from tests.ingest.conftest import ARTICLE_A, ARTICLE_B, PUBLISHED_A, PUBLISHED_B
@@ -114,7 +114,7 @@ def test_api_submission_is_processed_by_the_worker(live_worker, gazetteer, edito
 def test_worker_killed_mid_task_is_picked_up_again_exactly_once(celery_worker_process, gazetteer):
     with _worker(extra_env={"INGEST_TEST_DELAY_SECONDS": "60"}, log_name="doomed") as doomed:
         with _routed_to(doomed.queue):
-            article = services.article_submit(text=ARTICLE_A, published=PUBLISHED_A).article
+            article = submission.article_submit(text=ARTICLE_A, published=PUBLISHED_A).article
         _wait(article.pk, {"processing"})
         _kill_hard(doomed.pid)
         doomed.wait(timeout=10)
@@ -124,7 +124,7 @@ def test_worker_killed_mid_task_is_picked_up_again_exactly_once(celery_worker_pr
     assert Incident.objects.count() == 0
 
     with _worker(log_name="fresh") as fresh, _routed_to(fresh.queue):
-        assert services.articles_sweep(stuck_after=0) == [article.pk]
+        assert tasks.articles_sweep(stuck_after=0) == [article.pk]
         article = _wait(article.pk, {"done", "failed"})
     assert article.status == Article.Status.DONE, article.error
     assert article.attempts == 2
@@ -147,7 +147,7 @@ def test_broker_down_at_submission_then_processed_after_the_sweep(live_worker, g
     assert article.status == Article.Status.QUEUED
     assert article.attempts == 0
 
-    assert services.articles_sweep(stuck_after=0) == [pk]
+    assert tasks.articles_sweep(stuck_after=0) == [pk]
     article = _wait(pk, {"done", "failed"})
     assert article.status == Article.Status.DONE, article.error
     assert Incident.objects.count() == 1
@@ -155,8 +155,8 @@ def test_broker_down_at_submission_then_processed_after_the_sweep(live_worker, g
 
 def test_two_workers_merge_two_reports_of_one_attack_into_one_incident(celery_worker_process, gazetteer):
     with _worker(concurrency=2, log_name="pair") as pair, _routed_to(pair.queue):
-        a = services.article_submit(text=ARTICLE_A, published=PUBLISHED_A).article
-        b = services.article_submit(text=ARTICLE_B, published=PUBLISHED_B).article
+        a = submission.article_submit(text=ARTICLE_A, published=PUBLISHED_A).article
+        b = submission.article_submit(text=ARTICLE_B, published=PUBLISHED_B).article
         for article in (a, b):
             assert _wait(article.pk, {"done", "failed"}).status == Article.Status.DONE
     incident = Incident.objects.get()

@@ -15,7 +15,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from incidents.models import Incident
-from ingest import services
+from ingest import submission
 from ingest.models import Article
 from tests.ingest.conftest import PUBLISHED_A
 
@@ -68,7 +68,7 @@ def live_markup(html: str) -> list[str]:
 def poisoned(gazetteer, editor, django_capture_on_commit_callbacks) -> Incident:
     """A published incident built from a poisoned article, with poisoned editor-typed fields too."""
     with django_capture_on_commit_callbacks(execute=True):
-        submitted = services.article_submit(
+        submitted = submission.article_submit(
             text=TEXT, published=PUBLISHED_A, title=PAYLOAD, outlet=IMG, submitted_by=editor
         )
     article = Article.objects.get(pk=submitted.article.pk)

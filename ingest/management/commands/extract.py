@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ingest.services import gazetteer_get
+from ingest.gazetteer_cache import gazetteer_get
 
 
 class Command(BaseCommand):

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from ingest import services
 from ingest.forms import ArticleForm
+from ingest.submission import article_submit
 
 FIELDS = ("text", "published", "title", "url", "outlet")
 
@@ -58,7 +58,7 @@ class Command(BaseCommand):
                 reasons = "; ".join(f"{field}: {' '.join(map(str, errors))}" for field, errors in form.errors.items())
                 rejected.append((number, reasons))
                 continue
-            result = services.article_submit(submitted_by=submitter, **form.cleaned_data)
+            result = article_submit(submitted_by=submitter, **form.cleaned_data)
             (created if result.created else duplicates).append((number, result.article.pk))
 
         self.stdout.write(f"{len(created)} created, {len(duplicates)} duplicate, {len(rejected)} rejected")

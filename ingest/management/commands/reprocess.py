@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ingest import services
+from ingest.processing import article_reprocess, articles_for_reprocess
 
 
 def _date(value: str) -> dt.date:
@@ -29,9 +29,9 @@ class Command(BaseCommand):
         from ingest.extractor import EXTRACTOR_VERSION
 
         total = changed = 0
-        for article in services.articles_for_reprocess(since=since):
+        for article in articles_for_reprocess(since=since):
             total += 1
-            report = services.article_reprocess(article=article)
+            report = article_reprocess(article=article)
             if report.changes:
                 changed += 1
                 self.stdout.write(f"article {article.pk} ({article}): {report.status}")

@@ -1,0 +1,292 @@
+"""Merge an article's extracted incidents into the incident database.
+
+Each extracted incident goes through four named steps (``_merge_one``):
+
+* **match** (``_match``): an existing incident at the same base (or, with no base, the same
+  place and country), dated within a day (wider for coarser precision: the same week, month
+  or year), with compatible weapons (the sets overlap, or either side is unknown). Rejected
+  incidents match too, so a rejected attack never comes back to the review queue; its
+  status is left alone.
+* **create** (``_create``): no match, so a primary report becomes a new draft. A background
+  mention that matches nothing becomes a draft only when it names a base and a day-precise
+  date; anything vaguer ("attacks on US forces last year") is too thin to review and is
+  recorded as skipped in the article's outcome.
+* **absorb** (``_absorb``): a match takes in the report's other facts
+  (``Incident.absorb_report``); published incidents stay published.
+* **link** (``_link``): the article becomes one of the incident's sources, with what it
+  reported and the evidence for each field.
+
+Afterwards the counts of every touched incident are reconciled across all its sources
+(``incidents_reconcile``, with ``Incident.reconcile_counts``: best = highest figure, low =
+lowest, high = highest, the extractor's own rule).
+
+Concurrency: all matching and writing for one article happens in one transaction that first
+takes a PostgreSQL advisory lock per site (base, or place+country), in a fixed order. Two
+workers parsing two articles about the same attack are serialized on that site, and the
+second one sees the first one's incident.
+
+Re-processing replaces the article's own sources (updated in place, stale ones deleted) and
+deletes unreviewed drafts left without any source, so running the task twice leaves the same
+state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection
+
+from incidents.models import COUNT_FIELDS, Base, Faction, Incident, IncidentSource, Weapon
+from ingest.models import Article
+
+if TYPE_CHECKING:
+    from ingest.extractor.types import ExtractedIncident
+
+
+@dataclass
+class _Run:
+    article: Article
+    bases: dict[str, Base]
+    factions: dict[str, Faction]
+    previous: dict[int, IncidentSource]
+    outcome: dict[str, list[Any]] = field(
+        default_factory=lambda: {"created": [], "joined": [], "linked": [], "skipped": []}
+    )
+    kept: dict[int, IncidentSource] = field(default_factory=dict)
+
+    def skip(self, item: ExtractedIncident, reason: str) -> None:
+        where = item.base.name if item.base else item.place or item.country
+        self.outcome["skipped"].append(f"{item.role} {item.date_iso() or 'undated'} {where}: {reason}")
+
+
+def incidents_merge(*, article: Article, extracted: Sequence[ExtractedIncident]) -> dict[str, list[Any]]:
+    """Map an article's extracted incidents onto Incident rows (see the module docstring).
+
+    Must run inside a transaction. Returns the outcome: incident ids created, joined
+    (primary report of an existing incident), linked (background mention), and skipped
+    mentions with a reason.
+    """
+    run = _Run(
+        article=article,
+        bases={b.slug: b for b in Base.objects.filter(slug__in={e.base.slug for e in extracted if e.base})},
+        factions={
+            f.slug: f for f in Faction.objects.filter(slug__in={e.perpetrator.slug for e in extracted if e.perpetrator})
+        },
+        previous={s.incident_id: s for s in article.incident_sources.all()},
+    )
+    _lock_sites(sorted({_site_key(e) for e in extracted}))
+    # Primary reports first, so a background mention of the same attack finds them.
+    for item in sorted(extracted, key=lambda e: e.role != "primary"):
+        _merge_one(run, item)
+
+    stale = [pk for pk in run.previous if pk not in run.kept]
+    IncidentSource.objects.filter(article=article, incident_id__in=stale).delete()
+    incidents_reconcile(incident_ids=set(stale) | set(run.kept))
+    return run.outcome
+
+
+def incidents_reconcile(*, incident_ids: Iterable[int]) -> None:
+    """Recompute counts from the sources; delete unreviewed drafts that have none left."""
+    ids = set(incident_ids)
+    figures: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    roles: dict[int, set[str]] = defaultdict(set)
+    sources = list(IncidentSource.objects.filter(incident_id__in=ids))
+    for source in sources:
+        roles[source.incident_id].add(source.role)
+    incidents = list(Incident.objects.select_for_update().filter(pk__in=ids))
+    reviewed = {i.pk for i in incidents if i.is_reviewed}
+    for source in sources:
+        # Background figures (told in passing, often from memory) only shape a draft that no
+        # article reports as news; they never move a reviewed incident's counts.
+        only_background = IncidentSource.Role.PRIMARY not in roles[source.incident_id]
+        if source.role == IncidentSource.Role.PRIMARY or (only_background and source.incident_id not in reviewed):
+            for name in COUNT_FIELDS:
+                figures[source.incident_id][name].extend(reported_figures(source.reported, name))
+    for incident in incidents:
+        if incident.pk not in roles:
+            if not incident.is_reviewed:
+                incident.delete()
+            continue
+        incident.reconcile_counts(figures[incident.pk])
+        incident.save()
+
+
+def reported_figures(reported: dict[str, Any], name: str) -> list[int]:
+    """Every figure for one count in an IncidentSource.reported (ours, or a reference entry's flat value)."""
+    flat = reported.get(name)
+    if isinstance(flat, int):
+        return [flat]
+    count = (reported.get("counts") or {}).get(name) or {}
+    values = [r["value"] for r in count.get("reports") or [] if isinstance(r.get("value"), int)]
+    values += [count[k] for k in ("best", "low", "high") if isinstance(count.get(k), int)]
+    return values
+
+
+def weapons_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Overlapping sets, or one side unknown (empty or only 'unknown')."""
+    known_a, known_b = set(a) - {Weapon.UNKNOWN}, set(b) - {Weapon.UNKNOWN}
+    return not known_a or not known_b or bool(known_a & known_b)
+
+
+def _site_key(item: ExtractedIncident) -> str:
+    if item.base is not None:
+        return f"base:{item.base.slug}"
+    return f"place:{(item.country or '').upper()}:{(item.place or '').strip().casefold()}"
+
+
+def _lock_sites(keys: list[str]) -> None:
+    """Serialize merges per site across workers (PostgreSQL advisory locks, released at commit)."""
+    if connection.vendor != "postgresql":
+        return  # SQLite serializes writers itself; it is the single-process dev database.
+    with connection.cursor() as cursor:
+        for key in keys:
+            number = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number])
+
+
+# --- The steps -------------------------------------------------------------------------------
+
+
+def _merge_one(run: _Run, item: ExtractedIncident) -> None:
+    base = run.bases.get(item.base.slug) if item.base else None
+    perpetrator = run.factions.get(item.perpetrator.slug) if item.perpetrator else None
+    if item.base is not None and base is None:
+        return run.skip(item, f"base {item.base.slug!r} is not in the gazetteer")
+    if base is None and not item.country:
+        return run.skip(item, "no site and no country")
+    on, precision = item.date, str(item.date_precision)
+    if on is None:
+        if item.role != "primary":
+            return run.skip(item, "undated background mention")
+        # An undated news report happened shortly before publication.
+        on, precision = run.article.published, "week"
+
+    incident = _match(run, item, on, base)
+    if incident is not None and incident.pk in run.kept:
+        return None  # another mention in this same article already reports it (background after primary)
+    created = incident is None
+    if incident is None:
+        if item.role != "primary" and (base is None or item.date is None or item.date_precision != "day"):
+            return run.skip(item, "background mention matching no incident, too vague for a draft")
+        incident = _create(item, on, precision, base, perpetrator)
+    else:
+        _absorb(incident, item, perpetrator)
+    _link(run, item, incident, created=created)
+    return None
+
+
+def _window(item: ExtractedIncident, on: dt.date) -> tuple[dt.date, int]:
+    """Centre and half-width in days of the dates an attack reported this precisely may have."""
+    if item.date_precision == "week":
+        return on + dt.timedelta(days=3), 4
+    if item.date_precision == "month":
+        return on.replace(day=15), 16
+    if item.date_precision == "year":
+        return dt.date(on.year, 7, 2), 183
+    return on, 1
+
+
+def _match(run: _Run, item: ExtractedIncident, on: dt.date, base: Base | None) -> Incident | None:
+    """The existing incident this report is about, if any (locked for update)."""
+    centre, days = _window(item, on)
+    country = base.country if base else (item.country or "")
+    # Two primary reports in one article are two attacks, never one.
+    own_primaries = [
+        pk for pk, s in run.kept.items() if s.role == IncidentSource.Role.PRIMARY and item.role == "primary"
+    ]
+    candidates = (
+        Incident.objects.near(
+            base_id=base.pk if base else None, place=item.place or "", country=country, on=centre, days=days
+        )
+        .exclude(pk__in=own_primaries)
+        .select_for_update()
+    )
+    fitting = [i for i in candidates if weapons_compatible(i.weapons, item.weapons)]
+    if not fitting:
+        return None
+    status_rank: dict[str, int] = {"published": 0, "draft": 1, "rejected": 2}
+    return min(fitting, key=lambda i: (abs((i.date - on).days), status_rank.get(i.status, 3), i.pk))
+
+
+def _create(
+    item: ExtractedIncident, on: dt.date, precision: str, base: Base | None, perpetrator: Faction | None
+) -> Incident:
+    """A new draft for a report that matches nothing."""
+    if base is not None:
+        where: dict[str, Any] = {
+            "place": "",
+            "latitude": base.latitude,
+            "longitude": base.longitude,
+            "location_precision": Incident.LocationPrecision.SITE,
+            "country": base.country,
+        }
+    else:
+        where = {
+            "place": (item.place or "")[:200],
+            "location_precision": Incident.LocationPrecision.TOWN if item.place else Incident.LocationPrecision.COUNTRY,
+            "country": (item.country or "").upper(),
+        }
+    claimed = bool(item.claimed and perpetrator)
+    return Incident.objects.create(
+        date=on,
+        date_precision=precision,
+        base=base,
+        **where,
+        weapons=sorted(set(item.weapons)) or [Weapon.UNKNOWN],
+        perpetrator=perpetrator,
+        claimed=claimed,
+        claimed_by=perpetrator if claimed else None,
+        summary=(item.summary or "")[:300],
+        confidence=item.confidence,
+        status=Incident.Status.DRAFT,
+    )
+
+
+def _absorb(incident: Incident, item: ExtractedIncident, perpetrator: Faction | None) -> None:
+    """Fold a matching report's non-count facts into the incident (counts come at reconcile)."""
+    incident.absorb_report(
+        weapons=list(item.weapons),
+        perpetrator=perpetrator,
+        claimed=item.claimed,
+        date=item.date,
+        date_precision=item.date_precision,
+        summary=item.summary,
+    )
+    incident.save()
+
+
+def _link(run: _Run, item: ExtractedIncident, incident: Incident, *, created: bool) -> None:
+    """Record the article as a source of the incident, and what this article did to it."""
+    primary = item.role == "primary"
+    source, _ = IncidentSource.objects.update_or_create(
+        incident=incident,
+        article=run.article,
+        defaults={
+            "role": IncidentSource.Role.PRIMARY if primary else IncidentSource.Role.BACKGROUND,
+            "evidence": {name: ev.to_dict() for name, ev in item.evidence.items()},
+            "reported": _reported(item),
+        },
+    )
+    run.kept[incident.pk] = source
+    previous_outcome = next(
+        (kind for kind, ids in (run.article.outcome or {}).items() if kind != "skipped" and incident.pk in ids), None
+    )
+    kind = "created" if created or previous_outcome == "created" else "joined" if primary else "linked"
+    run.outcome[kind].append(incident.pk)
+
+
+def _reported(item: ExtractedIncident) -> dict[str, Any]:
+    return {
+        "date": item.date_iso(),
+        "date_precision": item.date_precision,
+        "weapons": list(item.weapons),
+        "perpetrator": item.perpetrator.slug if item.perpetrator else None,
+        "claimed": item.claimed,
+        "confidence": item.confidence,
+        "counts": {name: getattr(item, name).to_dict() for name in COUNT_FIELDS},
+    }
