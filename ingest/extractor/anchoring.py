@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ingest.extractor import segments
 from ingest.extractor.dates import DateMention
-from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_background, targets
+from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_background, targets, told_as_reference
 from ingest.extractor.types import Site
 
 if TYPE_CHECKING:
@@ -251,12 +251,42 @@ def split_times(state: State, f: Facts, touched: list[Draft]) -> None:
             state.owner.setdefault(i, []).append(c)
 
 
+def past_frame(f: Facts, frame: DateMention | None, drafts: list[Draft]) -> DateMention | None:
+    """'The site last came under attack in late March, when ...': once a sentence tells an attack in the past,
+    the unnamed, undated attacks told next are that time's, until a sentence dates an event anew or names a site
+    whose attack is the news."""
+    events = [x for x in f.dates if not x.reporting and x.kind != "since"]
+    past = [x for x in events if x.past]
+    if f.attack and past:
+        return past[0]
+    if any(not x.past for x in events):
+        return None
+    news = {d.site.slug for d in drafts if d.role == "primary" and d.site is not None}
+    if any(m.site.slug in news for m in f.sites):
+        return None
+    return frame
+
+
+def refers_to_focus(f: Facts, t: Target, date: DateMention | None, focus: Draft) -> bool:
+    """'The White House said Wednesday that the group was behind the weekend drone attack that killed three
+    soldiers at a base in Jordan': an attack named by what it did, right after it was told, is the attack in
+    focus again - not an earlier one."""
+    if focus.role != "primary" or not told_as_reference(f, t):
+        return False
+    # the relative clause gives no day (else it is no reference); a day elsewhere in the sentence is the speaker's
+    if t.site is None:
+        return same_story(focus, t.country, t.place, None)
+    return focus.site is not None and _km(focus.site, t.site) <= NEAR_KM
+
+
 def find_anchors(state: State) -> None:
     """One draft per attack; each sentence that reports one is an anchor of it."""
     background: dict[tuple, Draft] = {}
     focus: Draft | None = None
+    frame: DateMention | None = None  # the earlier time the story has moved back to, if it has
     for f in state.facts:
         idx, text = f.sent.index, f.sent.text
+        frame = past_frame(f, frame, state.drafts)
         found = merge_near(targets(f), state.drafts)
         if not found:
             if _names_unnamed(f, focus, state):
@@ -276,6 +306,12 @@ def find_anchors(state: State) -> None:
             if undated and focus is not None and focus.date is not None and segments.SAME_DAY.search(text):
                 date = focus.date
             own = span if len(found) > 1 or span != (0, len(text)) else None
+            if t.site is None and undated and frame is not None:
+                date = frame  # "That was set off when a drone strike on a coalition base killed ...": still then
+            if focus is not None and refers_to_focus(f, t, date, focus):
+                _anchor(state, focus, idx, date, own)
+                touched.append(focus)
+                continue
             if is_background(f, t, date):
                 key = (t.site.slug if t.site else ("generic", t.country), date.date if date else None)
                 if key not in background:

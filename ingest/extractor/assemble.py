@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.extractor import cues
-from ingest.extractor.counts import best_low_high
+from ingest.extractor.counts import NOUN_MODIFIER, best_low_high
 from ingest.extractor.events import Draft, Facts
 from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Report
 from ingest.extractor.weapons import WeaponMention, categories
@@ -52,6 +52,34 @@ def at_least_intercepted(launched: Count, intercepted: Count) -> Count:
     return Count(intercepted.best, intercepted.best, intercepted.best, intercepted.reports)
 
 
+_PROJECTILES = frozenset({"rocket", "drone", "missile", "mortar"})
+_SINGULAR_HEAD = re.compile(r"(?:\bthe|\bthat|\ba\s+single|\ba\s+lone|\bone)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def singular_launch(state: State, d: Draft, launched: Count, evidence: dict) -> Count:
+    """'a single rocket attack ... The rocket did not hit the base': an attack whose sentences speak of its
+    projectile only in the singular, and of it as 'the rocket' itself (not 'the rocket attack'), launched one."""
+    if launched.best is not None:
+        return launched
+    found = None
+    for idx in d.sentences():
+        f = state.facts[idx]
+        span = d.spans.get(idx)
+        for w in f.weapons:
+            if w.category not in _PROJECTILES or (span is not None and not span[0] <= w.start < span[1]):
+                continue
+            if w.text.lower().endswith("s") or re.match(r"\s+(?:and|or)\b", f.sent.text[w.end :]):
+                return launched  # plural, or one of a list of weapons: the count is not told
+            if found is None and not NOUN_MODIFIER.match(f.sent.text[w.end :]):
+                if _SINGULAR_HEAD.search(f.sent.text, 0, w.start):
+                    found = idx
+    if found is None:
+        return launched
+    ev = _evidence(state, found)
+    evidence["launched"] = ev
+    return Count(1, 1, 1, (Report(1, state.facts[found].attribution, ev),))
+
+
 def _launch_before(state: State, d: Draft, idx: int, start: int) -> int | None:
     """The launch count told last before an interception: the source that spoke of 'the rockets' being
     intercepted is the one that counted them."""
@@ -66,7 +94,8 @@ def _launch_before(state: State, d: Draft, idx: int, start: int) -> int | None:
 
 def all_intercepted(state: State, d: Draft, launched: Count, intercepted: Count, evidence: dict) -> Count:
     """'the air defences shot them down', 'the drone was downed': an interception without a number takes in every
-    projectile of the attack - its launch count when known, else one for a singular ('it', 'the drone')."""
+    projectile of the attack - its launch count when known, else one for a singular ('it', 'the drone'); 'all but
+    one of the rockets' takes the launch count less the exceptions."""
     if intercepted.best is not None:
         return intercepted
     for idx in d.sentences():
@@ -75,10 +104,16 @@ def all_intercepted(state: State, d: Draft, launched: Count, intercepted: Count,
             continue
         span = d.spans.get(idx)
         for fig in f.figures:
-            if fig.field != "intercepted_all" or (span is not None and not span[0] <= fig.start < span[1]):
+            if fig.field not in {"intercepted_all", "intercepted_except"}:
+                continue
+            if span is not None and not span[0] <= fig.start < span[1]:
                 continue
             value = _launch_before(state, d, idx, fig.start)
-            value = value if value is not None else (1 if fig.value == 1 else None)
+            if fig.field == "intercepted_except":
+                # "all but one of the rockets": the launch count less the exceptions
+                value = None if value is None or value < fig.value else value - fig.value
+            else:
+                value = value if value is not None else (1 if fig.value == 1 else None)
             if value is None:
                 continue
             ev = _evidence(state, idx)
@@ -109,6 +144,15 @@ def _evidence(state: State, idx: int) -> Evidence:
     return Evidence(s.text, s.start, s.end)
 
 
+def tells_another_attack(f: Facts, d: Draft) -> bool:
+    """'In December, a similar rocket fusillade killed a contractor, an attack the U.S. blamed on X': a sentence
+    that is not one of the attack's own and tells an attack dated in the past (an earlier month, last week) keeps
+    its claim or blame for that attack. (A claim made on a later day is still this attack's.)"""
+    if f.sent.index in d.anchors or not f.attack:
+        return False
+    return any(x.past and not x.reporting and x.kind != "since" for x in f.dates)
+
+
 def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
     """Named group that claimed the attack or that officials held responsible; generic mentions never count."""
     claimed, faction, where = False, None, None
@@ -121,7 +165,7 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
     for idx in sorted(indexes):
         f = state.facts[idx]
         text = f.sent.text
-        if cues.GENERIC_CLAIM.search(text) or cues.NO_CLAIM.search(text):
+        if cues.GENERIC_CLAIM.search(text) or cues.NO_CLAIM.search(text) or tells_another_attack(f, d):
             continue
         if cues.CLAIM.search(text) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions):
             claimed = True
@@ -175,6 +219,7 @@ def build_incidents(state: State) -> None:
                 evidence[name] = next(r.evidence for r in reports if r.value == best)
         counts["intercepted"] = all_intercepted(state, d, counts["launched"], counts["intercepted"], evidence)
         counts["launched"] = at_least_intercepted(counts["launched"], counts["intercepted"])
+        counts["launched"] = singular_launch(state, d, counts["launched"], evidence)
         if counts["launched"].best is not None and "launched" not in evidence and "intercepted" in evidence:
             evidence["launched"] = evidence["intercepted"]
         faction, claimed, where = _perpetrator(state, d)

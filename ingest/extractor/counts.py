@@ -28,8 +28,10 @@ _ADJ = (
     r"(?:(?!(?:said|says|told|added|reported|stated|that|who|which|killing|injuring|wounding)\b)"
     r"[\w.'\u2019-]+\s+){0,5}?"
 )
-_NOUN_MODIFIER = re.compile(
-    r"^\s*(?:attacks?|strikes?|assaults?|barrages?|launch\w*|salvos?|fire|threat|operators?|units?|team)\b", re.I
+NOUN_MODIFIER = re.compile(
+    r"^\s*(?:attacks?|strikes?|assaults?|barrages?|launch\w*|salvos?|fire|threat|operators?|units?|team|blasts?"
+    r"|explosions?|bombings?|incidents?|warfare|programs?|sightings?|debris)\b",
+    re.I,
 )
 # Interception verbs: "shot down", "struck down", "brought down", "intercepted", "destroyed", "thwarted", "neutralised".
 _STOP = (
@@ -128,12 +130,26 @@ _ALL_INTERCEPTED = re.compile(
     re.I,
 )
 _PARTIAL = re.compile(r"\b(?:another|the other|the rest|remaining|others|one of|some of|most of|a second)\b", re.I)
+# "shot down all but one of the rockets", "intercepted most of the drones except for two": every projectile less
+# the exceptions (a marker figure ``intercepted_except`` holding the number left out; assembly subtracts it)
+_ALL_BUT = re.compile(
+    rf"\b(?:{_STOP}|brought\s+down)\s+(?:all|most|every\s+one)\s+(?:of\s+)?(?:the\s+|them\b)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_PROJECTILE}\s+)?(?:except\s+(?:for\s+)?|but\s+|save\s+)(?P<n>one|two|three|four|five|\d+|a\s+single)\b"
+    rf"|\b(?:all|every\s+one)\s+but\s+(?P<m>one|two|three|four|five|\d+)\s+of\s+(?:the\s+|them\b)(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_PROJECTILE}\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_STOP}",
+    re.I,
+)
 
 
 def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]:
     """'13 were destroyed' -> 13; 'shot them down', 'the drone was downed' -> every projectile of the attack
     (a marker figure ``intercepted_all``: 1 when singular, 0 for all of them; assembly takes the launch count)."""
     out: list[Figure] = []
+    but = _ALL_BUT.search(text) if weapons else None
+    if but:
+        nums = find_numbers((but.group("n") or but.group("m")).replace("a single", "one"))
+        if nums:
+            return [Figure("intercepted_except", nums[0].value, but.start(), but.end())]
     for m in _ELLIPTIC_INTERCEPT.finditer(text) if weapons else ():
         if any(w.end <= m.start() for w in weapons):
             nums = find_numbers(m.group("n"))
@@ -160,6 +176,22 @@ def partitive_intercepts(text: str, weapons: list[WeaponMention], numbers: list[
     if m and not out and weapons:
         out.append(Figure("intercepted", 0, m.start(), m.end()))
     return out
+
+
+# "a rocket and drone attack": a weapon coordinated with another that modifies the attack noun
+_COORDINATED_MODIFIER = re.compile(
+    rf"^\s*(?:,|and|or|/)\s*(?:[\w-]+\s+){{0,2}}?{_PROJECTILE}\s+(?:attacks?|strikes?|assaults?|barrages?|fire)\b", re.I
+)
+# "shot down one rocket and the other struck a storage facility": one and the other are two
+_ONE_AND_THE_OTHER = re.compile(
+    rf"\bone\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?P<w>{_PROJECTILE})\b[^.;]{{0,80}}?\b(?:the\s+other|the\s+second)\b(?!\s+\w+\s+(?:attack|strike))",
+    re.I,
+)
+
+
+def one_and_the_other(text: str) -> list[Figure]:
+    m = _ONE_AND_THE_OTHER.search(text)
+    return [Figure("launched", 2, m.start(), m.end())] if m else []
 
 
 def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[NumberMention]) -> list[Figure]:
@@ -189,10 +221,10 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
         if best is None:
             continue
         if best.text.lower() in {"a", "an", "single", "lone"} and (
-            _NOUN_MODIFIER.match(tail) or re.search(r"\bsuch\s*$", text[: best.start])
+            NOUN_MODIFIER.match(tail) or re.search(r"\bsuch\s*$", text[: best.start])
         ):
             continue
-        if _NOUN_MODIFIER.match(tail):
+        if NOUN_MODIFIER.match(tail) or _COORDINATED_MODIFIER.match(tail):
             continue  # "two drone attacks" counts attacks, not the drones fired in them
         if _INTERCEPTED.match(text[w.end : w.end + 140]) or _INTERCEPT_VERB.search(
             text[max(0, best.start - 40) : best.start]
@@ -467,4 +499,6 @@ def sentence_figures(text: str, weapons: list[WeaponMention]) -> list[Figure]:
     implicit = []
     if not any(f.field == "intercepted" for f in partitive + projectile):
         implicit = implicit_intercepts(text, weapons)
+    if not any(f.field == "launched" for f in projectile):
+        projectile += one_and_the_other(text)
     return partitive + projectile + implicit + casualty_figures(text)

@@ -10,7 +10,9 @@ import re
 ATTACK = re.compile(
     r"\b(?:attack(?:ed|s|ing)?|target(?:ed|ing|s)?|struck|strikes?|hit|hits|hitting|fired|firing|launched|launching|"
     r"shell(?:ed|ing)|bombard\w*|landed|fell|impacted|explosions?|exploded|blasts?|barrage|salvo|came under|"
-    r"rocketed|assault(?:ed)?|shot down|downed|intercepted|wounded|injured|killed|wounding|injuring|killing)\b",
+    r"rocketed|assault(?:ed)?|shot down|downed|intercepted|wounded|injured|killed|wounding|injuring|killing|"
+    # "took indirect fire", "come under fire"
+    r"(?:took|take|takes|taken|taking|come|comes|coming|under)\s+(?:\w+\s+)?fire)\b",
     re.I,
 )
 NEGATED_ATTACK = re.compile(
@@ -108,6 +110,8 @@ HABITUAL = re.compile(
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
     # "the bases have been sporadically targeted by rockets" (not "has been hit by two rockets": news)
     r"|\b(?:sporadic(?:ally)?|occasional(?:ly)?|periodic(?:ally)?|constantly)\b"
+    # "drones and rockets have continued to be fired at US outposts": a continuing trend
+    r"|\b(?:have|has)\s+continued\b"
     r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided|heightened|"
     r"stepped\s+up|ramped\s+up)\b"
     # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
@@ -130,6 +134,26 @@ ATTACKS_IN_GENERAL = re.compile(
     r"\b(?:U\.\s?S\.|US|American|coalition|US-led|U\.S\.-led|foreign|international)"
     r"|\b(?:rising|escalating|growing|repeated|recent|continued|frequent)\s+(?:[\w-]+\s+)?attacks\b",
     re.I,
+)
+# "there were more attacks on US forces in Iraq and Syria on Monday": an uncounted plural names no attack one
+# could code, even with a day
+UNCOUNTED_ATTACKS = re.compile(
+    r"\b(?:more|further|additional|other|new|fresh|several|multiple)\s+(?:[\w-]+\s+)?attacks\s+(?:on|against|targeting)\b",
+    re.I,
+)
+# A phrase that gives an event as another's cause or occasion: "following a US airstrike", "in retaliation for"
+CAUSE_PHRASE = re.compile(
+    r"\b(?:following|after|in\s+(?:response|retaliation|revenge)\s+(?:to|for)|in\s+retaliation|to\s+avenge|amid)\b(?![^.;]{0,60}\b(?:following|after)\b)",
+    re.I,
+)
+# A tail clause that situates the attack told before it: "..., the latest of a series of strikes this week",
+# "... - the 26th attack since October", "..., amid rising attacks on US forces". A trend, tally or threat cue inside
+# it is the tail's, not the main clause's (the tail runs to the end of the sentence).
+SITUATING_TAIL = re.compile(
+    r"(?:,|\s[\u2014\u2013-]{1,2}\s?|;)\s*(?:the\s+(?:latest|last|most\s+recent|newest|first|second|third|fourth|fifth)\b"
+    r"|(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:such\s+)?(?:attack|strike|incident)"
+    r"|amid\b|as\s+part\s+of\b|part\s+of\b|in\s+what\b|marking\b|adding\s+to\b|continuing\b).*$",
+    re.I | re.S,
 )
 HYPOTHETICAL = re.compile(
     # "thwarted two drones before they could strike the base": the attack happened, the hit did not
@@ -182,6 +206,8 @@ NO_CLAIM = re.compile(
     r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,3} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|taken)"  # noqa: E501
     r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:\w+ly )?claimed"
     r"|\bunclaimed\b|\bwithout (?:a )?claim"
+    # "there have not been immediate claims of responsibility"
+    r"|\b(?:has|have|had|was|were)\s+(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:any\s+)?(?:immediate\s+)?claims?\b"
     # "Nobody has claimed responsibility"
     r"|\b(?:nobody|no-one|no one)\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+|so far\s+|immediately\s+)?(?:claimed|taken)",
     re.I,

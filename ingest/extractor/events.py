@@ -32,6 +32,10 @@ _LOCATOR = re.compile(
 )
 
 
+# "drones being downed outside of US bases": a place beside the bases, not them
+_LOCATIVE_BEFORE = re.compile(r"\b(?:outside(?:\s+of)?|near|away\s+from|close\s+to|beyond)\s+(?:the\s+)?$", re.I)
+
+
 # Cues that stop a sentence from reporting an attack on a coalition site.
 NOT_AN_ATTACK = frozenset(
     {"other_actor", "shipping", "foiled", "other_target", "tally", "hypothetical", "habitual", "denial"}
@@ -123,6 +127,7 @@ def read_facts(
     place, place_country, _ = find_place(where)
     vetoes = set()
     dates = find_dates(text, published)
+    main = main_clause(text)
     for name, pattern in (
         ("other_actor", cues.OTHER_ACTOR),
         ("shipping", cues.SHIPPING),
@@ -134,10 +139,11 @@ def read_facts(
         ("habitual", cues.HABITUAL),
         ("denial", cues.DENIAL),
     ):
+        scope = main if name in _SCOPED else text
         if name == "habitual" and pattern is cues.HABITUAL:
-            if _habitual(text):
+            if _habitual(scope):
                 vetoes.add(name)
-        elif pattern.search(text):
+        elif pattern.search(scope):
             vetoes.add(name)
     if not sites and _attacks_in_general(text, dates):
         vetoes.add("habitual")
@@ -147,21 +153,54 @@ def read_facts(
         ]
         place_country = min(hits)[1] if hits else None
     actor = cues.OTHER_ACTOR.search(text)
+    actor_at = _clause_start(text, actor.start()) if actor else -1
+    figures = sentence_figures(text, weapons)
+    cause = _strike_as_cause(text, actor.start()) if actor else None
+    if cause is not None:
+        # "the base was struck with 15 rockets following a US airstrike on trucks": the strike is the attack's
+        # occasion, told in a phrase of its own; what the phrase says is the strike's, the rest the attack's
+        vetoes.discard("other_actor")
+        actor_at = cause
+        weapons = [w for w in weapons if w.start < cause]
+        figures = [g for g in figures if g.start < cause]
+        dates = [x for x in dates if x.start < cause]
     return Facts(
         sent=sent,
         sites=sites,
         factions=factions,
         weapons=weapons,
         dates=dates,
-        figures=sentence_figures(text, weapons),
+        figures=figures,
         attribution=attribution,
         attack=attack,
         generic_target=bool(cues.GENERIC_TARGET.search(text)),
         place=place,
         place_country=place_country,
         vetoes=vetoes,
-        actor_at=_clause_start(text, actor.start()) if actor else -1,
+        actor_at=actor_at,
     )
+
+
+# Vetoes read in the main clause only: a trend, tally or threat told in a tail that situates the attack
+_SCOPED = frozenset({"tally", "habitual", "hypothetical"})
+
+
+def main_clause(text: str) -> str:
+    """The sentence less a tail that situates the attack it tells ('..., the latest of a series of strikes this
+    week'), when the part before the tail tells an attack itself."""
+    m = cues.SITUATING_TAIL.search(text)
+    if m is None or m.start() == 0 or not cues.ATTACK.search(text, 0, m.start()):
+        return text
+    return text[: m.start()]
+
+
+def _strike_as_cause(text: str, at: int) -> int | None:
+    """Where a phrase telling another actor's strike as the attack's cause or occasion begins ('following a US
+    airstrike', 'in retaliation for US strikes'), when the clause before it tells an attack; else None."""
+    m = cues.CAUSE_PHRASE.search(text, 0, at + 20)
+    if m is None or m.start() > at or (at - m.end() > 40) or not cues.ATTACK.search(text, 0, m.start()):
+        return None
+    return m.start()
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -197,6 +236,8 @@ def _attacks_in_general(text: str, dates: list[DateMention]) -> bool:
     attacks in general - unless counted ('two drone attacks on US forces')."""
     if _SINGULAR_ATTACK.search(text):
         return False  # "it was the second attack since militias stopped attacks on US forces": about this one
+    if cues.UNCOUNTED_ATTACKS.search(text):
+        return True
     counted = False
     for m in cues.ATTACKS_IN_GENERAL.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()].split()[-2:]
@@ -226,8 +267,11 @@ def targets(facts: Facts) -> list[Target]:
         seen.add(m.site.slug)
         out.append(Target(m.site, None, m.site.country, rel, rel + (m.end - m.start)))
     if not out and facts.generic_target:
-        g = cues.GENERIC_TARGET.search(text)
-        out.append(Target(None, facts.place, facts.place_country, g.start(), g.end()))
+        g = next(
+            (g for g in cues.GENERIC_TARGET.finditer(text) if not _LOCATIVE_BEFORE.search(text, 0, g.start())), None
+        )
+        if g is not None:
+            out.append(Target(None, facts.place, facts.place_country, g.start(), g.end()))
     return out
 
 
@@ -272,7 +316,7 @@ def is_background(facts: Facts, target: Target, date: DateMention | None) -> boo
         return True
     if any(d.kind == "since" and d.start < target.start for d in facts.dates) and date is None:
         return True
-    if cues.BACKGROUND.search(text) or told_as_reference(facts, target):
+    if cues.BACKGROUND.search(main_clause(text)) or told_as_reference(facts, target):
         return True
     if any(not cues.REPORTED_THAT.search(text, 0, m.start()) for m in cues.PLUPERFECT.finditer(text)):
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from ingest.extractor.anchoring import find_anchors, fold_summaries
@@ -116,6 +117,27 @@ def drop_denied(state: State) -> None:
     state.drafts = [d for d in state.drafts if not (d.denied and d.role == "primary")]
 
 
+# "missiles struck near Erbil-Pirmam road and Erbil International Airport": a place named as where things fell
+_NEAR = re.compile(r"\b(?:near|close\s+to|outside(?:\s+of)?|next\s+to)\s+(?:[^,.;]{0,40}?\s+and\s+)?(?:the\s+)?$", re.I)
+
+
+def _named_as_landmark(state: State, d: Draft) -> bool:
+    """Is every mention of the attack's site in its own sentences a place near which something fell?"""
+    mentions = [
+        (state.facts[idx], m) for idx in d.anchors for m in state.facts[idx].sites if d.site and m.site == d.site
+    ]
+    return bool(mentions) and all(_NEAR.search(f.sent.text, 0, m.start - f.sent.start) is not None for f, m in mentions)
+
+
+def drop_collateral_sites(state: State) -> None:
+    """A strike whose declared target is not the coalition ('spy headquarters', 'anti-Iran groups', told in the
+    lead) is no attack on a coalition site that its missiles merely fell near."""
+    lead = [f for f in state.facts[:3] if f.attack]
+    if not any("other_target" in f.vetoes for f in lead):
+        return
+    state.drafts = [d for d in state.drafts if not (d.role == "primary" and _named_as_landmark(state, d))]
+
+
 def _own_event_day(state: State, d: Draft) -> bool:
     """Does one of the attack's own sentences give it a day of its own (in its clause)?"""
     for idx in d.anchors:
@@ -172,6 +194,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     attach_details,
     fold_summaries,
     drop_denied,
+    drop_collateral_sites,
     background_in_strike_stories,
     resolve_dates,
     build_incidents,
