@@ -92,8 +92,8 @@ def seed() -> dict:
     from django.contrib.auth.models import Group, User
     from rest_framework.authtoken.models import Token
 
-    from incidents.models import Base, Faction, Incident, IncidentSource
-    from ingest.models import Article, text_checksum
+    from incidents.models import Base, Faction, Incident
+    from ingest.models import Article, IncidentSource, text_checksum
 
     rng = random.Random(20240128)
     bases = list(Base.objects.values_list("id", "latitude", "longitude", "country"))

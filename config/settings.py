@@ -281,3 +281,7 @@ LOGGING = {
 
 # Members of this group submit articles and review drafts.
 EDITORS_GROUP = "editors"
+
+# Free-text search over incidents (the API's ``q``) also looks in the articles that report them.
+# The ingest app owns articles, and the incidents app never imports it: it is wired here.
+INCIDENT_SOURCE_SEARCH = ["ingest.selectors.incident_ids_citing"]

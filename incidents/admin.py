@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from incidents.models import Base, Faction, Incident, IncidentSource, IncidentTombstone
+from incidents.models import Base, Faction, Incident, IncidentTombstone
 
 # A URL typed without a scheme is read as https (Django 6's default, and what sources use).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -27,14 +27,6 @@ class FactionAdmin(admin.ModelAdmin):
     autocomplete_fields = ("umbrella",)
 
 
-class IncidentSourceInline(admin.TabularInline):
-    model = IncidentSource
-    extra = 0
-    fields = ("article", "role", "evidence", "reported", "created_at")
-    readonly_fields = ("created_at",)
-    autocomplete_fields = ("article",)
-
-
 @admin.register(Incident)
 class IncidentAdmin(SimpleHistoryAdmin):
     list_display = (
@@ -55,16 +47,7 @@ class IncidentAdmin(SimpleHistoryAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ("base", "perpetrator", "claimed_by")
     readonly_fields = ("created_at", "updated_at", "reviewed_by", "reviewed_at")
-    inlines = [IncidentSourceInline]
     list_select_related = ("base", "perpetrator")
-
-
-@admin.register(IncidentSource)
-class IncidentSourceAdmin(admin.ModelAdmin):
-    list_display = ("incident", "article", "role", "created_at")
-    list_filter = ("role",)
-    search_fields = ("article__title", "article__url", "incident__summary")
-    autocomplete_fields = ("incident", "article")
 
 
 @admin.register(IncidentTombstone)

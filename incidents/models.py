@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.db.models import Count, F, Max, Min, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from simple_history.models import HistoricalRecords
 
 from incidents.counts import best_low_high
@@ -203,18 +204,17 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
         return self.filter(condition)
 
     def search(self, text: str) -> IncidentQuerySet:
-        """Free text over the summary, place, base name and the titles and text of the sources.
+        """Free text over the summary, place and base name, and wherever ``INCIDENT_SOURCE_SEARCH`` looks.
 
-        The article match is a semi-join (``id IN (...)``), so an incident reported by several
-        matching articles comes back once and the outer query needs no DISTINCT.
+        That setting names functions ``text -> incident ids`` (a ``values("incident_id")``
+        subquery): the ingest app's search of the articles that report an incident. The match
+        is a semi-join (``id IN (...)``), so an incident reported by several matching articles
+        comes back once and the outer query needs no DISTINCT.
         """
-        from ingest.models import Article
-
-        articles = Article.objects.filter(Q(title__icontains=text) | Q(text__icontains=text))
-        sourced = IncidentSource.objects.filter(article__in=articles).values("incident_id")
-        return self.filter(
-            Q(summary__icontains=text) | Q(place__icontains=text) | Q(base__name__icontains=text) | Q(id__in=sourced)
-        )
+        condition = Q(summary__icontains=text) | Q(place__icontains=text) | Q(base__name__icontains=text)
+        for path in settings.INCIDENT_SOURCE_SEARCH:
+            condition |= Q(id__in=import_string(path)(text))
+        return self.filter(condition)
 
     def changed_since(self, since: dt.datetime, after_id: int | None = None) -> IncidentQuerySet:
         """Rows updated after ``since`` (or at ``since`` with a larger id), oldest change first."""
@@ -226,17 +226,21 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
 
     def for_api(self) -> IncidentQuerySet:
         """Rows ready to serialize: related names joined, sources prefetched (``source_list``) without article text."""
-        sources = IncidentSource.objects.select_related("article").only(
-            "id",
-            "incident_id",
-            "role",
-            "evidence",
-            "created_at",
-            "article__id",
-            "article__title",
-            "article__url",
-            "article__outlet",
-            "article__published",
+        sources = (
+            source_model()
+            .objects.select_related("article")
+            .only(
+                "id",
+                "incident_id",
+                "role",
+                "evidence",
+                "created_at",
+                "article__id",
+                "article__title",
+                "article__url",
+                "article__outlet",
+                "article__published",
+            )
         )
         # to_attr: a plain list per row, without building a related manager queryset for each one.
         return self.select_related("base", "perpetrator", "claimed_by").prefetch_related(
@@ -260,6 +264,15 @@ def is_editor(user: Any) -> bool:
     if user.is_superuser:
         return True
     return user.groups.filter(name=settings.EDITORS_GROUP).exists()
+
+
+def source_model() -> type[models.Model]:
+    """The model of an incident's sources (``incident.sources``): each one article's report of it.
+
+    The ingest app owns articles and declares this relation (``ingest.IncidentSource``); the
+    incidents app reaches it through the relation, never by importing the intake.
+    """
+    return Incident._meta.get_field("sources").related_model
 
 
 def _count_constraints(field: str) -> list[models.CheckConstraint]:
@@ -502,32 +515,6 @@ class Incident(models.Model):
         if was_public and status != self.Status.PUBLISHED:
             # Public sync clients must drop their copy: the changes feed only lists published rows.
             IncidentTombstone.objects.create(incident_id=self.pk, reason=IncidentTombstone.Reason.UNPUBLISHED)
-
-
-class IncidentSource(models.Model):
-    """One article's report of an incident, with what it said and where it said it."""
-
-    class Role(models.TextChoices):
-        PRIMARY = "primary", "Primary report"
-        BACKGROUND = "background", "Background mention"
-
-    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="sources")
-    article = models.ForeignKey("ingest.Article", on_delete=models.CASCADE, related_name="incident_sources")
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.PRIMARY)
-    # {field: {"text": sentence, "start": int, "end": int}} offsets into article.text
-    evidence = models.JSONField(default=dict, blank=True)
-    # The values this article reported, kept to reconcile best/low/high across sources.
-    reported = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["role", "created_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["incident", "article"], name="incident_source_unique"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.article} → {self.incident} ({self.role})"
 
 
 class IncidentTombstone(models.Model):

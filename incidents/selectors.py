@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import Aggregate, CharField, Count, F, Max, Min, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncDay, TruncMonth, TruncWeek
 
-from incidents.models import COUNT_COLUMNS, Base, Country, Faction, Incident, IncidentSource, IncidentTombstone, Weapon
+from incidents.models import COUNT_COLUMNS, Base, Country, Faction, Incident, IncidentTombstone, Weapon, source_model
 
 INTERVALS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth}
 SPLITS = ("faction", "weapon", "base", "country")
@@ -469,7 +469,7 @@ def incidents_csv_rows(incidents: QuerySet[Incident], *, chunk_size: int = 2000)
     Source URLs come from one correlated subquery per row, so rows stream as the cursor
     advances instead of waiting for a GROUP BY over the whole set.
     """
-    sources = IncidentSource.objects.filter(incident=OuterRef("pk")).order_by().values("incident")
+    sources = source_model().objects.filter(incident=OuterRef("pk")).order_by().values("incident")
     rows = incidents.annotate(
         source_urls=Subquery(sources.annotate(u=_UrlList("article__url")).values("u")),
     ).values_list(

@@ -2,8 +2,9 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from incidents.admin import HTTPS_URLS
-from ingest.models import Article
+from incidents.admin import HTTPS_URLS, IncidentAdmin
+from incidents.models import Incident
+from ingest.models import Article, IncidentSource
 from ingest.tasks import article_enqueue
 
 
@@ -44,3 +45,29 @@ class ArticleAdmin(admin.ModelAdmin):
             article_enqueue(article_id=article.pk)
             count += 1
         self.message_user(request, f"{count} articles queued for parsing.", messages.SUCCESS)
+
+
+@admin.register(IncidentSource)
+class IncidentSourceAdmin(admin.ModelAdmin):
+    list_display = ("incident", "article", "role", "created_at")
+    list_filter = ("role",)
+    search_fields = ("article__title", "article__url", "incident__summary")
+    autocomplete_fields = ("incident", "article")
+
+
+class IncidentSourceInline(admin.TabularInline):
+    model = IncidentSource
+    extra = 0
+    fields = ("article", "role", "evidence", "reported", "created_at")
+    readonly_fields = ("created_at",)
+    autocomplete_fields = ("article",)
+
+
+class IncidentWithSourcesAdmin(IncidentAdmin):
+    """The incidents app's admin plus the articles that report each incident (ingest owns those)."""
+
+    inlines = [*IncidentAdmin.inlines, IncidentSourceInline]
+
+
+admin.site.unregister(Incident)
+admin.site.register(Incident, IncidentWithSourcesAdmin)

@@ -41,8 +41,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 
-from incidents.models import COUNT_FIELDS, Base, Faction, Incident, IncidentSource, Weapon
-from ingest.models import Article
+from incidents.models import COUNT_FIELDS, Base, Faction, Incident, Weapon
+from ingest.models import Article, IncidentSource
 
 if TYPE_CHECKING:
     from ingest.extractor.types import ExtractedIncident

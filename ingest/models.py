@@ -155,3 +155,34 @@ class Article(models.Model):
         """Back to queued (for reprocessing); the caller enqueues the task."""
         self.status, self.status_changed_at, self.error = self.Status.QUEUED, timezone.now(), ""
         self.save(update_fields=["status", "status_changed_at", "error"])
+
+
+class IncidentSource(models.Model):
+    """One article's report of an incident, with what it said and where it said it.
+
+    Lives with the articles: the incidents app never imports the intake and reads an incident's
+    sources through this relation (``incident.sources``). The table keeps its first name.
+    """
+
+    class Role(models.TextChoices):
+        PRIMARY = "primary", "Primary report"
+        BACKGROUND = "background", "Background mention"
+
+    incident = models.ForeignKey("incidents.Incident", on_delete=models.CASCADE, related_name="sources")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="incident_sources")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.PRIMARY)
+    # {field: {"text": sentence, "start": int, "end": int}} offsets into article.text
+    evidence = models.JSONField(default=dict, blank=True)
+    # The values this article reported, kept to reconcile best/low/high across sources.
+    reported = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "incidents_incidentsource"
+        ordering = ["role", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "article"], name="incident_source_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} → {self.incident} ({self.role})"

@@ -6,8 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from incidents.models import IncidentSource
-from ingest.models import Article
+from ingest.models import Article, IncidentSource
 
 
 def article_links(article: Article) -> list[dict[str, Any]]:

@@ -5,8 +5,8 @@ import datetime as dt
 import factory
 from django.contrib.auth import get_user_model
 
-from incidents.models import Base, Faction, Incident, IncidentSource
-from ingest.models import Article
+from incidents.models import Base, Faction, Incident
+from ingest.models import Article, IncidentSource
 
 
 class UserFactory(factory.django.DjangoModelFactory):

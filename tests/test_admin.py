@@ -12,7 +12,7 @@ MODELS = [
     ("incidents", "base"),
     ("incidents", "faction"),
     ("incidents", "incident"),
-    ("incidents", "incidentsource"),
+    ("ingest", "incidentsource"),
     ("incidents", "incidenttombstone"),
     ("ingest", "article"),
 ]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
 
-from incidents.models import CODED_FIELDS, COUNT_COLUMNS, Base, Faction, Incident, IncidentSource, IncidentTombstone
+from incidents.models import CODED_FIELDS, COUNT_COLUMNS, Base, Faction, Incident, IncidentTombstone, source_model
 
 
 class RefSerializer(serializers.Serializer):
@@ -29,7 +29,7 @@ class SourceSerializer(serializers.ModelSerializer):
     published = serializers.DateField(source="article.published", read_only=True)
 
     class Meta:
-        model = IncidentSource
+        model = source_model()
         fields = ["article_id", "title", "outlet", "url", "published", "role"]
 
 
@@ -120,7 +120,7 @@ class IncidentSerializer(serializers.ModelSerializer):
         )
         return {name: data[name] for name in _INCIDENT_FIELDS}
 
-    def _source(self, source: IncidentSource) -> dict[str, Any]:
+    def _source(self, source: Any) -> dict[str, Any]:
         article = source.article
         return {
             "article_id": source.article_id,
@@ -142,7 +142,7 @@ class IncidentSerializer(serializers.ModelSerializer):
 class IncidentDetailSerializer(IncidentSerializer):
     sources = SourceWithEvidenceSerializer(source="source_list", many=True, read_only=True)
 
-    def _source(self, source: IncidentSource) -> dict[str, Any]:
+    def _source(self, source: Any) -> dict[str, Any]:
         return {**super()._source(source), "evidence": source.evidence}
 
 

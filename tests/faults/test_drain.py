@@ -11,8 +11,8 @@ import time
 import pytest
 from django.db.models import Count
 
-from incidents.models import Incident, IncidentSource
-from ingest.models import Article, text_checksum
+from incidents.models import Incident
+from ingest.models import Article, IncidentSource, text_checksum
 from ingest.tasks import process_article
 from tests import services as test_services
 from tests.faults.articles import wire_report

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from incidents.models import Incident, IncidentSource
+from incidents.models import Incident
 from ingest import submission
-from ingest.models import Article
+from ingest.models import Article, IncidentSource
 from ingest.tasks import process_article
 from tests import services as test_services
 from tests.faults.servers import celery_routed

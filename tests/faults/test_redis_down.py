@@ -13,8 +13,7 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from incidents.models import IncidentSource
-from ingest.models import Article
+from ingest.models import Article, IncidentSource
 from tests import services as test_services
 from tests.faults.articles import wire_report
 from tests.faults.servers import celery_beat, celery_routed, missing

@@ -7,7 +7,7 @@ import pytest
 
 from incidents.gazetteer import DATA_DIR, gazetteer_load
 from incidents.models import Base, Incident
-from incidents.reference import reference_incidents_load
+from ingest.reference import reference_incidents_load
 from tests.factories import BaseFactory, IncidentFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ import json
 import pytest
 from django.core.management import call_command
 
-from incidents.models import Incident, IncidentSource
-from incidents.reference import REFERENCE_FILE, reference_incidents_load
-from ingest.models import Article
+from incidents.models import Incident
+from ingest.models import Article, IncidentSource
+from ingest.reference import REFERENCE_FILE, reference_incidents_load
 from tests.factories import BaseFactory, FactionFactory, IncidentFactory
 
 SHARED_URL = "https://example.org/two-attacks"

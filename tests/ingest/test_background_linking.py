@@ -6,8 +6,9 @@ import datetime as dt
 
 from django.db import transaction
 
-from incidents.models import Incident, IncidentSource
+from incidents.models import Incident
 from ingest import merge
+from ingest.models import IncidentSource
 from tests.factories import ArticleFactory, IncidentFactory
 from tests.ingest.conftest import ATTACK_DAY, count
 

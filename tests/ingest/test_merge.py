@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.db import transaction
 
-from incidents.models import Incident, IncidentSource
+from incidents.models import Incident
 from ingest import merge
-from ingest.models import Article
+from ingest.models import Article, IncidentSource
 from ingest.tasks import process_article
 from tests.factories import ArticleFactory, BaseFactory, IncidentFactory
 from tests.ingest.conftest import ARTICLE_A, ARTICLE_B, ATTACK_DAY, PUBLISHED_A, PUBLISHED_B, count

@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.utils import timezone
 
-from incidents.models import Incident, IncidentSource
+from incidents.models import Incident
 from ingest import merge, processing
-from ingest.models import Article
+from ingest.models import Article, IncidentSource
 from ingest.tasks import process_article
 from tests.factories import ArticleFactory
 from tests.ingest.conftest import ARTICLE_A, PUBLISHED_A

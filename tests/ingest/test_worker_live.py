@@ -20,9 +20,9 @@ from django.conf import settings
 from django.db import connection
 from rest_framework.test import APIClient
 
-from incidents.models import Incident, IncidentSource
+from incidents.models import Incident
 from ingest import submission, tasks
-from ingest.models import Article
+from ingest.models import Article, IncidentSource
 from tests import services as test_services
 from tests.ingest.conftest import ARTICLE_A, ARTICLE_B, PUBLISHED_A, PUBLISHED_B
 

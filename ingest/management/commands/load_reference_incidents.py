@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from incidents.reference import REFERENCE_FILE, reference_incidents_load
+from ingest.reference import REFERENCE_FILE, reference_incidents_load
 
 
 class Command(BaseCommand):

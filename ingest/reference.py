@@ -1,7 +1,7 @@
-"""Load the curated reference incidents (incidents/data/reference_incidents.json).
+"""Load the curated reference incidents (incidents/data/reference_incidents.json) with their sources.
 
 Each entry is a real, publicly reported attack with the source we took the facts from.
-It becomes a PUBLISHED incident whose primary source is an ``ingest.Article`` marked
+It becomes a PUBLISHED incident whose primary source is an ``Article`` marked
 ``is_reference``: the article keeps the entry's URL, title and outlet, and its text is our own
 summary (never the outlet's words, never parsed). Entries that cite the same URL share one
 article whose text is their summaries joined, so every incident's evidence points at its own
@@ -24,10 +24,11 @@ from typing import Any
 
 from django.db import transaction
 
-from incidents.models import COUNT_FIELDS, Base, Faction, Incident, IncidentSource
-from ingest.models import Article
+from incidents.models import COUNT_FIELDS, Base, Faction, Incident
+from ingest.models import Article, IncidentSource
 
-REFERENCE_FILE = Path(__file__).resolve().parent / "data" / "reference_incidents.json"
+# The curated data sits with the gazetteer it refers to.
+REFERENCE_FILE = Path(__file__).resolve().parent.parent / "incidents" / "data" / "reference_incidents.json"
 SEPARATOR = "\n\n"
 
 
