@@ -367,8 +367,9 @@ def main() -> None:
     from django.contrib.auth.models import User
     from rest_framework.authtoken.models import Token
 
-    from incidents import selectors
     from incidents.models import Incident
+    from incidents.selectors.export import incidents_geojson
+    from incidents.selectors.timeline import incident_timeline
     from ingest.models import Article
 
     if reuse:
@@ -409,10 +410,10 @@ def main() -> None:
     }
     geo_qs = Incident.objects.published().filter(date__gte="2024-03-01", date__lte="2024-12-31")
     geo_count = geo_qs.count()
-    geo_db = best_of(lambda: selectors.incidents_geojson(geo_qs, url_prefix="/i/", in_database=True), 10)
-    geo_py = best_of(lambda: selectors.incidents_geojson(geo_qs, url_prefix="/i/", in_database=False), 10)
+    geo_db = best_of(lambda: incidents_geojson(geo_qs, url_prefix="/i/", in_database=True), 10)
+    geo_py = best_of(lambda: incidents_geojson(geo_qs, url_prefix="/i/", in_database=False), 10)
     tl_qs = Incident.objects.published()
-    tl_rows = len(selectors.incident_timeline(tl_qs, interval="week", split="faction"))
+    tl_rows = len(incident_timeline(tl_qs, interval="week", split="faction"))
     total = Incident.objects.count()
 
     def ratio(http_ms: float, sql_ms: float) -> str:

@@ -6,14 +6,19 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from incidents.highlight import excerpt_segments, highlight_segments
 from incidents.history import incident_history
 from incidents.models import COUNT_FIELDS, Base, Country, Faction, Incident, Weapon
-from incidents.selectors import incident_timeline
+from incidents.selectors.pages import (
+    bases_by_incidents,
+    bases_with_counts,
+    incidents_by_perpetrator,
+    incidents_totals,
+    monthly_series,
+)
 
 # The REST API the dashboard's scripts read (incidents/api/).
 API_ROOT = "/api/v1/"
@@ -24,23 +29,8 @@ def _map_settings() -> dict[str, str]:
     return {"tile_url": settings.MAP_TILE_URL or "", "tile_attribution": settings.MAP_TILE_ATTRIBUTION or ""}
 
 
-def _monthly(incidents: QuerySet[Incident]) -> list[dict[str, Any]]:
-    """Incidents per month for the small charts: [{"month": "2024-01-01", "count": n, "casualties": k}]."""
-    return [
-        {"month": row["period"], "count": row["count"], "casualties": row["killed"] + row["injured"]}
-        for row in incident_timeline(incidents, interval="month", split=None)
-    ]
-
-
 def home(request: HttpRequest) -> HttpResponse:
-    visible = Incident.objects.visible_to(request.user)
-    bases = list(
-        Base.objects.annotate(incident_count=Count("incidents", filter=Q(incidents__in=visible.values("pk")))).values(
-            "slug", "name", "kind", "country", "latitude", "longitude", "incident_count"
-        )
-    )
-    for base in bases:
-        base["url"] = Base(slug=base["slug"]).get_absolute_url()
+    bases = bases_with_counts(Incident.objects.visible_to(request.user))
     factions = Faction.objects.select_related("umbrella").order_by("name")
     context = {
         "bases": bases,
@@ -141,21 +131,14 @@ def base_detail(request: HttpRequest, slug: str) -> HttpResponse:
     base = get_object_or_404(Base, slug=slug)
     incidents = Incident.objects.visible_to(request.user).filter(base=base).select_related("perpetrator")
     page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
-    totals = incidents.aggregate(
-        n=Count("pk"), killed=Sum("killed"), injured=Sum("injured"), first=Min("date"), last=Max("date")
-    )
-    factions = (
-        incidents.exclude(perpetrator=None)
-        .values("perpetrator__name", "perpetrator__slug")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "perpetrator__name")
-    )
+    totals = incidents_totals(incidents)
+    factions = incidents_by_perpetrator(incidents)
     context = {
         "base": base,
         "page": page,
         "totals": totals,
         "factions": factions,
-        "monthly": _monthly(incidents),
+        "monthly": monthly_series(incidents),
         "points": [{"lat": base.latitude, "lon": base.longitude, "label": base.name, "kind": "base"}],
         **_map_settings(),
     }
@@ -170,24 +153,15 @@ def faction_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("base", "perpetrator")
     )
     page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
-    bases = (
-        Base.objects.filter(incidents__in=incidents)
-        .annotate(n=Count("incidents", filter=Q(incidents__in=incidents)))
-        .order_by("-n", "name")
-    )
-    totals = incidents.aggregate(
-        n=Count("pk"),
-        claimed=Count("pk", filter=Q(claimed=True)),
-        killed=Sum("killed"),
-        injured=Sum("injured"),
-    )
+    bases = bases_by_incidents(incidents)
+    totals = incidents_totals(incidents)
     context = {
         "faction": faction,
         "members": faction.members.order_by("name"),
         "page": page,
         "totals": totals,
         "bases": bases,
-        "monthly": _monthly(incidents),
+        "monthly": monthly_series(incidents),
         "points": [
             {
                 "lat": b.latitude,

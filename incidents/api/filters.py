@@ -13,6 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from rest_framework import exceptions
+from rest_framework.request import Request
 
 from incidents.api.base import request_is_editor
 from incidents.models import Base, Country, Faction, Incident, Weapon
@@ -185,3 +186,11 @@ class IncidentFilter(django_filters.FilterSet):
 
 FILTER_NAMES = tuple(IncidentFilter.base_filters)
 REPEATABLE = {"base", "faction"}
+
+
+def filter_incidents(request: Request) -> tuple[QuerySet[Incident], str]:
+    """The request's incident filters applied to the rows its user may see, and the ordering asked for."""
+    filterset = IncidentFilter(request.query_params, queryset=Incident.objects.all(), request=request)
+    if not filterset.is_valid():
+        raise exceptions.ValidationError(filterset.errors)
+    return filterset.qs, filterset.ordering_value

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from incidents.api import views
+from incidents.api import feed_views, gazetteer_views, views
 
 # Ids and slugs are matched loosely and checked by the views, so a malformed one is a JSON 404.
 # Incident, base, faction, stats and changes endpoints under /api/v1/ (articles live in ingest/api/).
@@ -12,10 +12,10 @@ urlpatterns = [
         "incidents/<str:id>/publish/", views.IncidentReviewView.as_view(action="publish"), name="api-incident-publish"
     ),
     path("incidents/<str:id>/reject/", views.IncidentReviewView.as_view(action="reject"), name="api-incident-reject"),
-    path("bases/", views.BaseListView.as_view(), name="api-base-list"),
-    path("bases/<str:slug>/", views.BaseDetailView.as_view(), name="api-base-detail"),
-    path("factions/", views.FactionListView.as_view(), name="api-faction-list"),
-    path("factions/<str:slug>/", views.FactionDetailView.as_view(), name="api-faction-detail"),
-    path("stats/timeline/", views.TimelineView.as_view(), name="api-stats-timeline"),
-    path("changes/", views.ChangesView.as_view(), name="api-changes"),
+    path("bases/", gazetteer_views.BaseListView.as_view(), name="api-base-list"),
+    path("bases/<str:slug>/", gazetteer_views.BaseDetailView.as_view(), name="api-base-detail"),
+    path("factions/", gazetteer_views.FactionListView.as_view(), name="api-faction-list"),
+    path("factions/<str:slug>/", gazetteer_views.FactionDetailView.as_view(), name="api-faction-detail"),
+    path("stats/timeline/", feed_views.TimelineView.as_view(), name="api-stats-timeline"),
+    path("changes/", feed_views.ChangesView.as_view(), name="api-changes"),
 ]

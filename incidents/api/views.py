@@ -1,26 +1,27 @@
-"""API views: validate the query, call one queryset or selector, render. See incidents/api/base.py."""
+"""API views of incidents: list (JSON, GeoJSON, CSV), map points, one incident, publish/reject.
+
+Each view validates the query, calls one queryset or selector, renders (see incidents/api/base.py).
+Bases and factions are in gazetteer_views.py, the timeline and the changes feed in feed_views.py.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import exceptions
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from incidents import selectors
 from incidents.api.base import ApiView, request_is_editor
 from incidents.api.caching import cached_answer, data_version
-from incidents.api.filters import FILTER_NAMES, REPEATABLE, IncidentFilter
+from incidents.api.filters import FILTER_NAMES, REPEATABLE, filter_incidents
 from incidents.api.pagination import paginate
 from incidents.api.renderers import CSVRenderer, GeoJSONRenderer, PrebuiltJSONRenderer, csv_stream
 from incidents.api.schema import (
@@ -33,33 +34,20 @@ from incidents.api.schema import (
     PAGE_PARAMETERS,
     POINTS_EXAMPLE,
     POINTS_SCHEMA,
-    SLUG_PARAMETER,
     WRITE_ERROR_RESPONSES,
     format_parameter,
 )
 from incidents.api.serializers import (
-    BaseSerializer,
-    ChangesSerializer,
-    FactionSerializer,
     IncidentDetailSerializer,
     IncidentPageSerializer,
     IncidentSerializer,
-    TimelineSerializer,
     incident_url_prefix,
 )
-from incidents.models import Base, Faction, Incident
+from incidents.models import Incident
+from incidents.selectors.export import CSV_COLUMNS, incidents_csv_rows, incidents_geojson
+from incidents.selectors.points import incidents_points
 
 PAGE_PARAMS = ("cursor", "page_size", "count")
-CHANGES_DEFAULT_LIMIT = 500
-CHANGES_MAX_LIMIT = 2000
-
-
-def filter_incidents(request: Request) -> tuple[QuerySet[Incident], str]:
-    """The request's incident filters applied to the rows its user may see, and the ordering asked for."""
-    filterset = IncidentFilter(request.query_params, queryset=Incident.objects.all(), request=request)
-    if not filterset.is_valid():
-        raise exceptions.ValidationError(filterset.errors)
-    return filterset.qs, filterset.ordering_value
 
 
 def _reject(request: Request, names: tuple[str, ...], why: str) -> None:
@@ -125,15 +113,13 @@ class IncidentListView(ApiView):
         return Response(data)
 
     def _geojson(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> Response:
-        return Response(selectors.incidents_geojson(incidents, url_prefix=incident_url_prefix(request)))
+        return Response(incidents_geojson(incidents, url_prefix=incident_url_prefix(request)))
 
     def _csv(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> StreamingHttpResponse:
         field = ordering.lstrip("-")
         order = [ordering, "-id" if ordering.startswith("-") else "id"] if field != "id" else [ordering]
-        rows = selectors.incidents_csv_rows(incidents.order_by(*order))
-        response = StreamingHttpResponse(
-            csv_stream(selectors.CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8"
-        )
+        rows = incidents_csv_rows(incidents.order_by(*order))
+        response = StreamingHttpResponse(csv_stream(CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8")
         stamp = timezone.now().strftime("%Y%m%d")
         response["Content-Disposition"] = f'attachment; filename="basewatch-incidents-{stamp}.csv"'
         return response
@@ -166,9 +152,7 @@ class IncidentPointsView(ApiView):
         incidents, _ = filter_incidents(request)
         # Compressed here only: this answer carries no secret (no CSRF token, nothing per user but the
         # status filter), and at 50,000 incidents gzip turns ~3 MB into well under 1 MB.
-        return cached_answer(
-            self, request, build=lambda: Response(selectors.incidents_points(incidents)), compress=True
-        )
+        return cached_answer(self, request, build=lambda: Response(incidents_points(incidents)), compress=True)
 
 
 class IncidentDetailView(ApiView):
@@ -215,206 +199,3 @@ def _valid_id(raw: str) -> int:
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_ID:
         raise Http404("No Incident matches the given query.")
     return int(raw)
-
-
-class BaseListView(ApiView):
-    @extend_schema(
-        operation_id="bases_list",
-        summary="Bases with their published-incident counts and first/last incident dates",
-        parameters=[format_parameter("json")],
-        responses={
-            200: BaseSerializer(many=True),
-            304: OpenApiResponse(description="Not modified."),
-            **ERROR_RESPONSES,
-        },
-    )
-    def get(self, request: Request) -> HttpResponseBase:
-        return cached_answer(
-            self,
-            request,
-            build=lambda: Response(BaseSerializer(Base.objects.with_incident_stats().order_by("name"), many=True).data),
-        )
-
-
-class BaseDetailView(ApiView):
-    @extend_schema(
-        operation_id="bases_retrieve",
-        parameters=[SLUG_PARAMETER, format_parameter("json")],
-        responses={200: BaseSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
-    )
-    def get(self, request: Request, slug: str) -> HttpResponseBase:
-        if not Base.objects.filter(slug=slug).exists():
-            raise Http404("No Base matches the given query.")
-        return cached_answer(
-            self,
-            request,
-            build=lambda: Response(BaseSerializer(Base.objects.with_incident_stats().get(slug=slug)).data),
-        )
-
-
-def _factions() -> QuerySet[Faction]:
-    members = Faction.objects.only("id", "name", "slug", "umbrella_id").order_by("name")
-    return Faction.objects.select_related("umbrella").prefetch_related(Prefetch("members", queryset=members))
-
-
-class FactionListView(ApiView):
-    @extend_schema(
-        operation_id="factions_list",
-        summary="Factions with umbrella, members and published-incident figures (members included)",
-        parameters=[format_parameter("json")],
-        responses={
-            200: FactionSerializer(many=True),
-            304: OpenApiResponse(description="Not modified."),
-            **ERROR_RESPONSES,
-        },
-    )
-    def get(self, request: Request) -> HttpResponseBase:
-        def build() -> Response:
-            stats = selectors.faction_incident_stats(Incident.objects.published())
-            return Response(FactionSerializer(_factions().order_by("name"), many=True, context={"stats": stats}).data)
-
-        return cached_answer(self, request, build=build)
-
-
-class FactionDetailView(ApiView):
-    @extend_schema(
-        operation_id="factions_retrieve",
-        parameters=[SLUG_PARAMETER, format_parameter("json")],
-        responses={200: FactionSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
-    )
-    def get(self, request: Request, slug: str) -> HttpResponseBase:
-        if not Faction.objects.filter(slug=slug).exists():
-            raise Http404("No Faction matches the given query.")
-
-        def build() -> Response:
-            stats = selectors.faction_incident_stats(Incident.objects.published())
-            return Response(FactionSerializer(_factions().get(slug=slug), context={"stats": stats}).data)
-
-        return cached_answer(self, request, build=build)
-
-
-def _choice(request: Request, name: str, choices: tuple[str, ...], default: str | None) -> str | None:
-    value = request.query_params.get(name, default)
-    if value is not None and value not in choices:
-        raise exceptions.ValidationError({name: [f"Choose one of: {', '.join(choices)}."]})
-    return value
-
-
-class TimelineView(ApiView):
-    allowed_params = frozenset({"format", "interval", "split", *FILTER_NAMES} - {"ordering"})
-    repeatable_params = frozenset(REPEATABLE)
-
-    @extend_schema(
-        operation_id="stats_timeline",
-        summary="Incident counts and killed/injured sums per day, week or month",
-        description=(
-            "Computed in the database. With `split`, one row per period and split value (faction = "
-            "perpetrator; a weapon split counts an incident under each of its weapons). Periods without "
-            "incidents are omitted."
-        ),
-        parameters=[
-            format_parameter("json"),
-            OpenApiParameter(
-                "interval", {"type": "string", "enum": list(selectors.INTERVALS)}, description="Default week."
-            ),
-            OpenApiParameter("split", {"type": "string", "enum": list(selectors.SPLITS)}, description="Optional."),
-            *[p for p in FILTER_PARAMETERS if p.name != "ordering"],
-        ],
-        responses={200: TimelineSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
-    )
-    def get(self, request: Request) -> HttpResponseBase:
-        interval = _choice(request, "interval", tuple(selectors.INTERVALS), "week")
-        split = _choice(request, "split", selectors.SPLITS, None)
-        incidents, _ = filter_incidents(request)
-
-        def build() -> Response:
-            rows = selectors.incident_timeline(incidents, interval=interval, split=split)
-            return Response({"interval": interval, "split": split, "results": rows})
-
-        return cached_answer(self, request, build=build)
-
-
-def _parse_since(raw: str | None) -> dt.datetime:
-    if not raw:
-        raise exceptions.ValidationError(
-            {"since": ["Required: an ISO 8601 date or date-time, e.g. 2024-01-01T00:00:00Z."]}
-        )
-    try:
-        when = parse_datetime(raw)
-        if when is None:
-            day = parse_date(raw)
-            when = dt.datetime.combine(day, dt.time()) if day else None
-    except (ValueError, OverflowError):
-        when = None
-    if when is None:
-        raise exceptions.ValidationError({"since": ["Not an ISO 8601 date or date-time, e.g. 2024-01-01T00:00:00Z."]})
-    if timezone.is_naive(when):
-        when = when.replace(tzinfo=dt.UTC)
-    try:
-        # In UTC: the database refuses some offsets Python accepts (over 15 hours).
-        return when.astimezone(dt.UTC)
-    except OverflowError as exc:
-        raise exceptions.ValidationError({"since": ["Out of range."]}) from exc
-
-
-def _parse_int(request: Request, name: str, low: int, high: int, default: int | None) -> int | None:
-    raw = request.query_params.get(name)
-    if raw is None:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        value = low - 1
-    if not low <= value <= high:
-        raise exceptions.ValidationError({name: [f"Give a whole number from {low} to {high}."]})
-    return value
-
-
-class ChangesView(ApiView):
-    allowed_params = frozenset({"format", "since", "after_id", "limit", *FILTER_NAMES} - {"ordering"})
-    repeatable_params = frozenset(REPEATABLE)
-
-    @extend_schema(
-        operation_id="changes",
-        summary="Sync feed: incidents created or changed since a time, and tombstones of removed ones",
-        description=(
-            "Returns incidents (published ones unless you are an editor) whose `updated_at` is at or after "
-            "`since`, oldest change first, at most `limit`; and every tombstone (deleted, merged, "
-            "unpublished incident id) since then. Apply tombstones first, then upsert incidents by id. "
-            "Call again with `since=next_since&after_id=next_after_id`; while `has_more` is true, at once."
-        ),
-        parameters=[
-            format_parameter("json"),
-            OpenApiParameter("since", OpenApiTypes.DATETIME, required=True, description="ISO 8601; naive means UTC."),
-            OpenApiParameter(
-                "after_id", {"type": "integer", "minimum": 0, "maximum": 2**53}, description="From `next_after_id`."
-            ),
-            OpenApiParameter(
-                "limit",
-                {"type": "integer", "minimum": 1, "maximum": CHANGES_MAX_LIMIT},
-                description=f"Incidents per call, default {CHANGES_DEFAULT_LIMIT}.",
-            ),
-            *[p for p in FILTER_PARAMETERS if p.name != "ordering"],
-        ],
-        responses={200: ChangesSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
-    )
-    def get(self, request: Request) -> HttpResponseBase:
-        since = _parse_since(request.query_params.get("since"))
-        after_id = _parse_int(request, "after_id", 0, 2**53, None)
-        limit = _parse_int(request, "limit", 1, CHANGES_MAX_LIMIT, CHANGES_DEFAULT_LIMIT)
-        incidents, _ = filter_incidents(request)
-        fp = selectors.incidents_fingerprint(incidents)
-
-        def build() -> Response:
-            changes = selectors.incident_changes(incidents.for_api(), since=since, after_id=after_id, limit=limit)
-            payload = {
-                "since": since,
-                "next_since": changes.next_since,
-                "next_after_id": changes.next_after_id,
-                "has_more": changes.has_more,
-                "incidents": changes.incidents,
-                "tombstones": changes.tombstones,
-            }
-            return Response(ChangesSerializer(payload, context={"request": request}).data)
-
-        return self.conditional(request, token=fp.token, last_modified=fp.last_modified, build=build)

@@ -1,7 +1,7 @@
 import csv
 import io
 
-from incidents.selectors import CSV_COLUMNS
+from incidents.selectors.export import CSV_COLUMNS
 
 
 def _rows(response):

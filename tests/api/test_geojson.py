@@ -1,8 +1,8 @@
 import pytest
 from django.db import connection
 
-from incidents import selectors
 from incidents.models import Incident
+from incidents.selectors import export
 
 
 def test_format_parameter_returns_a_feature_collection_of_every_match(api, world):
@@ -47,8 +47,8 @@ def test_database_and_python_builders_agree(world, in_database):
     import json
 
     qs = Incident.objects.published()
-    built = json.loads(selectors.incidents_geojson(qs, url_prefix="/i/", in_database=in_database))
-    reference = json.loads(selectors.incidents_geojson(qs, url_prefix="/i/", in_database=False))
+    built = json.loads(export.incidents_geojson(qs, url_prefix="/i/", in_database=in_database))
+    reference = json.loads(export.incidents_geojson(qs, url_prefix="/i/", in_database=False))
     assert built == reference
 
 

@@ -6,8 +6,8 @@ import json
 import pytest
 from django.db import connection
 
-from incidents import selectors
 from incidents.models import Incident
+from incidents.selectors.points import POINTS_COLUMNS, incidents_points
 from tests.api.conftest import ids
 from tests.api.test_query_counts import many  # noqa: F401  (fixture)
 
@@ -54,7 +54,7 @@ def test_points_honour_every_filter_like_the_json_list(api, world, query):
 
 def test_columns_are_parallel_arrays_with_lookups(api, world):
     points = _points(api.get(URL))
-    assert points["columns"] == list(selectors.POINTS_COLUMNS)
+    assert points["columns"] == list(POINTS_COLUMNS)
     for name in points["columns"]:
         assert len(points[name]) == points["count"] == 4
     i = points["id"].index(world.drone.pk)
@@ -160,8 +160,8 @@ def test_database_and_python_builders_agree(world, in_database):
     if in_database and connection.vendor != "postgresql":
         pytest.skip("array_agg is the PostgreSQL path")
     qs = Incident.objects.published()
-    built = json.loads(selectors.incidents_points(qs, in_database=in_database))
-    assert built == json.loads(selectors.incidents_points(qs, in_database=False))
+    built = json.loads(incidents_points(qs, in_database=in_database))
+    assert built == json.loads(incidents_points(qs, in_database=False))
 
 
 def test_schema_documents_the_points_endpoint(api):

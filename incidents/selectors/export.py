@@ -1,0 +1,243 @@
+"""Exports of every matching incident: GeoJSON (built by ``json_agg`` on PostgreSQL) and CSV rows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from django.db import connection
+from django.db.models import Aggregate, CharField, F, OuterRef, QuerySet, Subquery
+
+from incidents.models import COUNT_COLUMNS, Country, Incident, source_model
+
+COUNTRY_NAMES = dict(Country.choices)
+
+
+_GEO_FIELDS = (
+    "id",
+    "date",
+    "date_precision",
+    "latitude",
+    "longitude",
+    "location_precision",
+    "place",
+    "country",
+    "weapons",
+    "launched",
+    "intercepted",
+    "killed",
+    "injured",
+    "claimed",
+)
+_GEO_RELATED = {
+    "base_name": F("base__name"),
+    "base_slug": F("base__slug"),
+    "perpetrator_name": F("perpetrator__name"),
+    "perpetrator_slug": F("perpetrator__slug"),
+    "claimed_by_name": F("claimed_by__name"),
+    "claimed_by_slug": F("claimed_by__slug"),
+}
+GEOJSON_PROPERTIES = (
+    "id",
+    "date",
+    "date_precision",
+    "location_precision",
+    "country",
+    "place",
+    "base_name",
+    "base_slug",
+    "weapons",
+    "launched",
+    "intercepted",
+    "killed",
+    "injured",
+    "perpetrator_name",
+    "perpetrator_slug",
+    "claimed",
+    "claimed_by_name",
+    "claimed_by_slug",
+    "url",
+)
+
+
+def _geo_rows(incidents: QuerySet[Incident]) -> QuerySet[Incident, dict[str, Any]]:
+    return incidents.order_by("-date", "-id").values(*_GEO_FIELDS, **_GEO_RELATED)
+
+
+def incidents_geojson(incidents: QuerySet[Incident], *, url_prefix: str, in_database: bool | None = None) -> str:
+    """All ``incidents`` as a GeoJSON FeatureCollection (text), newest first.
+
+    ``url_prefix`` + id + "/" is each incident's page. Incidents without coordinates keep a
+    null geometry (RFC 7946 §3.2), which Leaflet and QGIS skip. On PostgreSQL the whole
+    document is built by ``json_agg`` in one query unless ``in_database`` is False.
+    """
+    if in_database is None:
+        in_database = connection.vendor == "postgresql"
+    if in_database:
+        return _geojson_postgresql(incidents, url_prefix)
+    return _geojson_python(incidents, url_prefix)
+
+
+def _geojson_postgresql(incidents: QuerySet[Incident], url_prefix: str) -> str:
+    inner, params = _geo_rows(incidents).query.sql_with_params()
+    props = ", ".join(f"'{name}', f.{name}" for name in GEOJSON_PROPERTIES if name != "url")
+    # Identifiers are our own constants and the inner query is Django-compiled; values are bound.
+    sql = f"""
+        SELECT json_build_object(
+            'type', 'FeatureCollection',
+            'features', COALESCE(json_agg(json_build_object(
+                'type', 'Feature',
+                'id', f.id,
+                'geometry', CASE WHEN f.longitude IS NULL THEN NULL ELSE json_build_object(
+                    'type', 'Point', 'coordinates', json_build_array(f.longitude, f.latitude)) END,
+                'properties', json_build_object({props}, 'url', %s || f.id || '/')
+            ) ORDER BY f.date DESC, f.id DESC), '[]'::json)
+        )::text
+        FROM ({inner}) AS f
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [url_prefix, *params])
+        return cursor.fetchone()[0]
+
+
+def _geojson_python(incidents: QuerySet[Incident], url_prefix: str) -> str:
+    features = []
+    for row in _geo_rows(incidents).iterator(chunk_size=2000):
+        props = {name: row.get(name) for name in GEOJSON_PROPERTIES}
+        props["date"] = row["date"].isoformat()
+        props["url"] = f"{url_prefix}{row['id']}/"
+        geometry = None
+        if row["longitude"] is not None:
+            geometry = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
+        features.append({"type": "Feature", "id": row["id"], "geometry": geometry, "properties": props})
+    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+
+
+class _UrlList(Aggregate):
+    """Every source's URL ('' when it has none) joined with "; ": one string gives both the URLs and the count.
+
+    STRING_AGG on PostgreSQL (sorted), GROUP_CONCAT on SQLite.
+    """
+
+    function = "GROUP_CONCAT"
+    template = "%(function)s(%(expressions)s, '; ')"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler, connection, function="STRING_AGG", template="%(function)s(%(expressions)s, '; ' ORDER BY 1)"
+        )
+
+
+CSV_COLUMNS = (
+    "event_id",
+    "event_date",
+    "date_precision",
+    "year",
+    "time_of_day",
+    "country",
+    "iso",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "base_slug",
+    "weapons",
+    "launched",
+    "launched_low",
+    "launched_high",
+    "intercepted",
+    "intercepted_low",
+    "intercepted_high",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "injured",
+    "injured_low",
+    "injured_high",
+    "perpetrator",
+    "perpetrator_slug",
+    "claimed",
+    "claimed_by",
+    "summary",
+    "source_urls",
+    "source_count",
+    "status",
+    "updated_at",
+)
+# CSV count column -> the incident column it holds (ACLED calls the killed "fatalities").
+_CSV_COUNTS = {column.replace("killed", "fatalities"): column for column in COUNT_COLUMNS}
+# What each row reads from the database.
+_CSV_READ = (
+    "id",
+    "date",
+    "date_precision",
+    "time_of_day",
+    "country",
+    "base__province",
+    "base__name",
+    "place",
+    "latitude",
+    "longitude",
+    "location_precision",
+    "base__slug",
+    "weapons",
+    *COUNT_COLUMNS,
+    "perpetrator__name",
+    "perpetrator__slug",
+    "claimed",
+    "claimed_by__name",
+    "summary",
+    "status",
+    "updated_at",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell_text(value: str) -> str:
+    # Spreadsheets run cells starting with these as formulas; text from articles must not.
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def incidents_csv_rows(incidents: QuerySet[Incident], *, chunk_size: int = 2000) -> Iterator[tuple[Any, ...]]:
+    """One tuple per incident in ``CSV_COLUMNS`` order, read with a server-side cursor (flat memory).
+
+    Source URLs come from one correlated subquery per row, so rows stream as the cursor
+    advances instead of waiting for a GROUP BY over the whole set.
+    """
+    sources = source_model().objects.filter(incident=OuterRef("pk")).order_by().values("incident")
+    rows = incidents.annotate(
+        source_urls=Subquery(sources.annotate(u=_UrlList("article__url")).values("u")),
+    ).values(*_CSV_READ, "source_urls")
+    for r in rows.iterator(chunk_size=chunk_size):
+        urls = r["source_urls"].split("; ") if r["source_urls"] is not None else []
+        weapons = r["weapons"]
+        row = {
+            "event_id": r["id"],
+            "event_date": r["date"].isoformat(),
+            "date_precision": r["date_precision"],
+            "year": r["date"].year,
+            "time_of_day": r["time_of_day"].isoformat() if r["time_of_day"] else "",
+            "country": COUNTRY_NAMES.get(r["country"], r["country"]),
+            "iso": r["country"],
+            "admin1": r["base__province"] or "",
+            "location": _cell_text(r["base__name"] or r["place"] or ""),
+            "latitude": r["latitude"],
+            "longitude": r["longitude"],
+            "geo_precision": r["location_precision"],
+            "base_slug": r["base__slug"] or "",
+            "weapons": ";".join(weapons) if isinstance(weapons, list) else "",
+            **{column: r[field] for column, field in _CSV_COUNTS.items()},
+            "perpetrator": r["perpetrator__name"] or "",
+            "perpetrator_slug": r["perpetrator__slug"] or "",
+            "claimed": "true" if r["claimed"] else "false",
+            "claimed_by": r["claimed_by__name"] or "",
+            "summary": _cell_text(r["summary"]),
+            "source_urls": "; ".join(u for u in urls if u),
+            "source_count": len(urls),
+            "status": r["status"],
+            "updated_at": r["updated_at"].isoformat(),
+        }
+        yield tuple(row[name] for name in CSV_COLUMNS)

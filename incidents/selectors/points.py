@@ -1,0 +1,101 @@
+"""The map's data: every matching incident as compact parallel arrays (``/api/v1/incidents/points/``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from incidents.models import Base, Faction, Incident
+
+# Column name -> the expression read for it, in the order of POINTS_COLUMNS.
+POINTS_COLUMNS = (
+    "id",
+    "lat",
+    "lon",
+    "date",
+    "date_precision",
+    "weapons",
+    "launched",
+    "intercepted",
+    "killed",
+    "injured",
+    "base",
+    "perpetrator",
+    "claimed",
+    "place",
+)
+_POINTS_FIELDS = {
+    "lat": "latitude",
+    "lon": "longitude",
+    "base": "base_id",
+    "perpetrator": "perpetrator_id",
+}
+# Five decimals of a degree is about a metre: finer than any reported location, half the bytes.
+POINTS_DECIMALS = 5
+
+
+def incidents_points(incidents: QuerySet[Incident], *, in_database: bool | None = None) -> str:
+    """All ``incidents`` as compact JSON for the map: one array per column, newest first.
+
+    ``{"count": n, "columns": [...], "id": [...], "lat": [...], ..., "bases": {id: {slug, name}},
+    "factions": {id: {slug, name}}}``: ``base`` and ``perpetrator`` hold ids into the two lookup
+    tables, coordinates are rounded to ``POINTS_DECIMALS``. About 8 times smaller than the
+    GeoJSON before compression, 50 times after. On PostgreSQL ``array_agg`` builds the column arrays.
+    """
+    if in_database is None:
+        in_database = connection.vendor == "postgresql"
+    rows = incidents.order_by("-date", "-id").values(*(_POINTS_FIELDS.get(name, name) for name in POINTS_COLUMNS))
+    columns = _points_postgresql(rows) if in_database else _points_python(rows)
+    lookups = {
+        "bases": {
+            str(pk): {"slug": slug, "name": name} for pk, slug, name in Base.objects.values_list("id", "slug", "name")
+        },
+        "factions": {
+            str(pk): {"slug": slug, "name": name}
+            for pk, slug, name in Faction.objects.values_list("id", "slug", "name")
+        },
+    }
+    # The column arrays are already JSON text; splice them in rather than parse them again.
+    lookup_text = json.dumps(lookups, separators=(",", ":"))[1:-1]
+    return "{" + f'"columns":{json.dumps(list(POINTS_COLUMNS))},{columns},{lookup_text}' + "}"
+
+
+def _points_postgresql(rows: QuerySet[Incident, dict[str, Any]]) -> str:
+    inner, params = rows.query.sql_with_params()
+    pieces = []
+    for name in POINTS_COLUMNS:
+        value = f"f.{_POINTS_FIELDS.get(name, name)}"
+        if name in ("lat", "lon"):
+            # In float8 (numeric's round() is twice as slow); the quotient prints as the short decimal.
+            value = f"round({value} * 1e{POINTS_DECIMALS}) / 1e{POINTS_DECIMALS}"
+        elif name == "date":
+            value = "to_char(f.date, 'YYYY-MM-DD')"
+        elif name == "place":
+            value = "NULLIF(f.place, '')"
+        # array_to_json writes no spaces between elements (json_agg does: a byte per value).
+        pieces.append(f"""',"{name}":' || COALESCE(array_to_json(array_agg({value})), '[]')""")
+    # The aggregates read the rows in the inner query's order (newest first): with nothing else in
+    # this query level, PostgreSQL keeps it, and one sort beats an ORDER BY in each of 14 aggregates.
+    # Identifiers are our own constants and the inner query is Django-compiled; values are bound.
+    sql = f"""SELECT '"count":' || COUNT(*) || {" || ".join(pieces)} FROM ({inner}) AS f"""  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+def _points_python(rows: QuerySet[Incident, dict[str, Any]]) -> str:
+    out: dict[str, Any] = {name: [] for name in POINTS_COLUMNS}
+    for row in rows.iterator(chunk_size=5000):
+        for name in POINTS_COLUMNS:
+            value = row[_POINTS_FIELDS.get(name, name)]
+            if name in ("lat", "lon") and value is not None:
+                value = round(value, POINTS_DECIMALS)
+            elif name == "date":
+                value = value.isoformat()
+            elif name == "place":
+                value = value or None
+            out[name].append(value)
+    return json.dumps({"count": len(out["id"]), **out}, separators=(",", ":"))[1:-1]
