@@ -251,6 +251,24 @@ def split_times(state: State, f: Facts, touched: list[Draft]) -> None:
             state.owner.setdefault(i, []).append(c)
 
 
+def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMention] | None:
+    """An earlier attack told without a site of its own: 'The site last came under attack in late March' (the
+    site in focus), 'In December, a similar rocket fusillade killed a U.S. contractor' (an unnamed site in the
+    story's country). It needs a past date, and a weapon or a casualty figure unless it speaks of 'the base'."""
+    if not f.attack or f.sites or f.vetoes & {"other_actor", "shipping", "foiled", "other_target", "tally", "denial"}:
+        return None
+    past = [x for x in f.dates if x.past and not x.reporting and x.kind != "since"]
+    if not past or focus is None:
+        return None
+    if _THE_SITE.match(f.sent.text.lstrip()) and focus.site is not None:
+        return Target(focus.site, None, focus.site.country, 0, 0), past[0]
+    told = f.weapons and any(g.field in {"killed", "injured", "launched"} and g.value > 0 for g in f.figures)
+    if not told or f.vetoes:
+        return None
+    country = f.place_country or focus.country_code
+    return Target(None, f.place, country, 0, 0), past[0]
+
+
 def past_frame(f: Facts, frame: DateMention | None, drafts: list[Draft]) -> DateMention | None:
     """'The site last came under attack in late March, when ...': once a sentence tells an attack in the past,
     the unnamed, undated attacks told next are that time's, until a sentence dates an event anew or names a site
@@ -289,7 +307,14 @@ def find_anchors(state: State) -> None:
         frame = past_frame(f, frame, state.drafts)
         found = merge_near(targets(f), state.drafts)
         if not found:
-            if _names_unnamed(f, focus, state):
+            earlier = earlier_attack_told(f, focus)
+            if earlier is not None:
+                t, date = earlier
+                key = (t.site.slug if t.site else ("generic", t.country), date.date)
+                if key not in background:
+                    background[key] = _new(state, "background", t)
+                _anchor(state, background[key], idx, date, None)
+            elif _names_unnamed(f, focus, state):
                 focus.site = f.sites[0].site
             elif _THE_SITE.search(text) and times_told(text)[0] and focus is not None and focus.site is not None:
                 # "the base was attacked twice": the site in focus, counted
@@ -311,6 +336,8 @@ def find_anchors(state: State) -> None:
             if focus is not None and refers_to_focus(f, t, date, focus):
                 _anchor(state, focus, idx, date, own)
                 touched.append(focus)
+                continue
+            if t.before_strike and not is_background(f, t, date):
                 continue
             if is_background(f, t, date):
                 key = (t.site.slug if t.site else ("generic", t.country), date.date if date else None)

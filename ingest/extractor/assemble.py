@@ -70,9 +70,9 @@ def singular_launch(state: State, d: Draft, launched: Count, evidence: dict) -> 
                 continue
             if w.text.lower().endswith("s") or re.match(r"\s+(?:and|or)\b", f.sent.text[w.end :]):
                 return launched  # plural, or one of a list of weapons: the count is not told
-            if found is None and not NOUN_MODIFIER.match(f.sent.text[w.end :]):
-                if _SINGULAR_HEAD.search(f.sent.text, 0, w.start):
-                    found = idx
+            head = not NOUN_MODIFIER.match(f.sent.text[w.end :])
+            if found is None and head and _SINGULAR_HEAD.search(f.sent.text, 0, w.start):
+                found = idx
     if found is None:
         return launched
     ev = _evidence(state, found)

@@ -36,7 +36,8 @@ OTHER_ACTOR = re.compile(
     rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led)?\s+(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
     r"special forces)?\s*(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|conducted|launched|"  # noqa: E501
     r"struck(?!\s+down)|bombed|retaliated|targeted|killed|raided|responded)\b"
-    rf"|\b(?:retaliatory|in retaliation|self-defen[cs]e strikes?|precision strikes?)\b|\b{_ACTOR}\s+(?:air\s?)?(?:strikes?|raids?)\b",  # noqa: E501
+    rf"|\b(?:retaliatory|in retaliation|self-defen[cs]e strikes?|precision strikes?)\b"
+    rf"|\b{_ACTOR}\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b",
     re.I,
 )
 SHIPPING = re.compile(
@@ -141,6 +142,14 @@ UNCOUNTED_ATTACKS = re.compile(
     r"\b(?:more|further|additional|other|new|fresh|several|multiple)\s+(?:[\w-]+\s+)?attacks\s+(?:on|against|targeting)\b",
     re.I,
 )
+# "as well as a rocket attack on a military compound in Bashiqa earlier in the day", "Before the incident, two
+# rockets landed on an army base": another attack on a target introduced as new (an indefinite noun phrase)
+ANOTHER_TARGET = re.compile(
+    r"\b(?:as\s+well\s+as|also|another|separately|in\s+a\s+separate|earlier|before\s+the\s+(?:incident|attack)|meanwhile)\b"
+    r"[^.;]*?\b(?:on|at|against|targeting|targeted|hit|struck)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:base|compound|camp|position|checkpoint|outpost|headquarters|barracks)\b",
+    re.I,
+)
 # A phrase that gives an event as another's cause or occasion: "following a US airstrike", "in retaliation for"
 CAUSE_PHRASE = re.compile(
     r"\b(?:following|after|in\s+(?:response|retaliation|revenge)\s+(?:to|for)|in\s+retaliation|to\s+avenge|amid)\b(?![^.;]{0,60}\b(?:following|after)\b)",
@@ -150,9 +159,9 @@ CAUSE_PHRASE = re.compile(
 # "... - the 26th attack since October", "..., amid rising attacks on US forces". A trend, tally or threat cue inside
 # it is the tail's, not the main clause's (the tail runs to the end of the sentence).
 SITUATING_TAIL = re.compile(
-    r"(?:,|\s[\u2014\u2013-]{1,2}\s?|;)\s*(?:the\s+(?:latest|last|most\s+recent|newest|first|second|third|fourth|fifth)\b"
+    r"(?:,|\s[\u2014\u2013-]{1,2}\s?|;)[\u201d\"']?\s*(?:the\s+(?:latest|last|most\s+recent|newest|first|second|third|fourth|fifth)\b"
     r"|(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:such\s+)?(?:attack|strike|incident)"
-    r"|amid\b|as\s+part\s+of\b|part\s+of\b|in\s+what\b|marking\b|adding\s+to\b|continuing\b).*$",
+    r"|amid\b|as\s+part\s+of\b|part\s+of\b|in\s+what\b|marking\b|adding\s+to\b|continuing\b|despite\b).*$",
     re.I | re.S,
 )
 HYPOTHETICAL = re.compile(
@@ -206,6 +215,8 @@ NO_CLAIM = re.compile(
     r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,3} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|taken)"  # noqa: E501
     r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:\w+ly )?claimed"
     r"|\bunclaimed\b|\bwithout (?:a )?claim"
+    # "no group has stepped forward to take responsibility", "none has come forward"
+    r"|\b(?:no|none)(?: [\w-]+){0,2} (?:has |have |had )?(?:yet |so far )?(?:stepped|come|came) forward"
     # "there have not been immediate claims of responsibility"
     r"|\b(?:has|have|had|was|were)\s+(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:any\s+)?(?:immediate\s+)?claims?\b"
     # "Nobody has claimed responsibility"

@@ -68,6 +68,9 @@ class Target:
     country: str | None
     start: int  # offset in the sentence
     end: int = -1  # end of the mention (start when unknown)
+    # told before a clause about another actor's strike ("the last time ... at K-1 in December - Washington
+    # responded with air strikes"): an attack only as an earlier event
+    before_strike: bool = False
 
 
 @dataclass(eq=False)
@@ -205,7 +208,7 @@ def _strike_as_cause(text: str, at: int) -> int | None:
 
 def _clause_start(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` starts (after the last comma, semicolon or dash before it)."""
-    return max(text.rfind(c, 0, pos) for c in ",;:\u2014") + 1 if pos else 0
+    return max(text.rfind(c, 0, pos) for c in ",;:\u2014\u2013") + 1 if pos else 0
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -250,9 +253,29 @@ def _attacks_in_general(text: str, dates: list[DateMention]) -> bool:
 
 
 def targets(facts: Facts) -> list[Target]:
-    """The coalition sites this sentence reports as attacked ([] when it is not an attack sentence)."""
-    if not facts.attack or facts.vetoes & NOT_AN_ATTACK:
+    """The coalition sites this sentence reports as attacked ([] when it is not an attack sentence). In a
+    sentence whose only veto is another actor's strike, the sites named before the strike's clause are kept,
+    marked ``before_strike``."""
+    if not facts.attack:
         return []
+    text = facts.sent.text
+    if facts.vetoes & NOT_AN_ATTACK:
+        strike_at = facts.actor_at
+        if facts.vetoes != {"other_actor"} or strike_at <= 0 or not cues.ATTACK.search(text, 0, strike_at):
+            return []
+        pre = [t for t in _site_targets(facts) if t.end <= strike_at]
+        return [Target(t.site, t.place, t.country, t.start, t.end, before_strike=True) for t in pre]
+    out = _site_targets(facts)
+    if not out and facts.generic_target:
+        g = next(
+            (g for g in cues.GENERIC_TARGET.finditer(text) if not _LOCATIVE_BEFORE.search(text, 0, g.start())), None
+        )
+        if g is not None:
+            out.append(Target(None, facts.place, facts.place_country, g.start(), g.end()))
+    return out
+
+
+def _site_targets(facts: Facts) -> list[Target]:
     text = facts.sent.text
     out: list[Target] = []
     seen: set[str] = set()
@@ -266,12 +289,6 @@ def targets(facts: Facts) -> list[Target]:
             continue
         seen.add(m.site.slug)
         out.append(Target(m.site, None, m.site.country, rel, rel + (m.end - m.start)))
-    if not out and facts.generic_target:
-        g = next(
-            (g for g in cues.GENERIC_TARGET.finditer(text) if not _LOCATIVE_BEFORE.search(text, 0, g.start())), None
-        )
-        if g is not None:
-            out.append(Target(None, facts.place, facts.place_country, g.start(), g.end()))
     return out
 
 
@@ -318,7 +335,8 @@ def is_background(facts: Facts, target: Target, date: DateMention | None) -> boo
         return True
     if cues.BACKGROUND.search(main_clause(text)) or told_as_reference(facts, target):
         return True
-    if any(not cues.REPORTED_THAT.search(text, 0, m.start()) for m in cues.PLUPERFECT.finditer(text)):
+    main = main_clause(text)
+    if any(not cues.REPORTED_THAT.search(main, 0, m.start()) for m in cues.PLUPERFECT.finditer(main)):
         return True
     # "... the second attack in a day, after two rockets on Sunday targeted X": X is the earlier one
     for m in cues.AFTER_CLAUSE.finditer(text):

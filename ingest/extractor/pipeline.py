@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from ingest.extractor import cues
 from ingest.extractor.anchoring import find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
@@ -46,8 +47,11 @@ def read_mentions(state: State) -> None:
 
 
 def _moves_on(f: Facts, d: Draft) -> bool:
-    """A sentence about trends, threats or another day's attack is not the continuation of ``d``."""
+    """A sentence about trends, threats, another day's attack or an attack on another target is not the
+    continuation of ``d``."""
     if f.vetoes & {"habitual", "hypothetical"}:
+        return True
+    if f.attack and not f.sites and not f.generic_target and cues.ANOTHER_TARGET.search(f.sent.text):
         return True
     for x in f.dates:
         if x.reporting or x.kind == "since" or x.precision == "year":
@@ -61,10 +65,17 @@ def _moves_on(f: Facts, d: Draft) -> bool:
     return False
 
 
+_THE_ATTACK = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|strike|incident|bombing)\b", re.I)
+
+
 def _returns_to(f: Facts, d: Draft) -> bool:
-    """A sentence dated the attack's own day is about it again."""
+    """A sentence dated the attack's own day is about it again; so is one that speaks of 'the attack' and of
+    nothing else ('No one was hurt in the attack')."""
     mine = d.date
-    return mine is not None and any(x.date == mine.date and x.precision == "day" and not x.reporting for x in f.dates)
+    if mine is not None and any(x.date == mine.date and x.precision == "day" and not x.reporting for x in f.dates):
+        return True
+    plain = not (f.sites or f.weapons or f.dates or f.vetoes or f.factions)
+    return plain and _THE_ATTACK.search(f.sent.text) is not None
 
 
 def attach_details(state: State) -> None:

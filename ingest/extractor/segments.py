@@ -23,6 +23,8 @@ NEW_EVENT = re.compile(
     r"\banother\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|barrage|salvo|bombardment)\b|\bseparately\b"
     # "rockets hit another base near the airport": a second target, so a second attack
     r"|\banother\s+(?:[\w-]+\s+){0,2}?(?:base|site|outpost|garrison|facility|installation|compound|camp)\b"
+    # "Hours later, at least one missile hit close to a military base": a sentence opening on a later time
+    r"|^\W*(?:(?:a\s+few\s+|several\s+)?(?:hours|minutes)|shortly|moments)\s+(?:later|afterwards|after(?=\s*,))"
     r"|\b(?:a|in\s+a)\s+(?:second|third|separate|further|fresh|new)\s+(?:[\w-]+\s+)?"
     r"(?:attack|strike|assault|barrage|salvo|incident)\b",
     re.I,
@@ -65,7 +67,11 @@ ANAPHORIC = re.compile(
     re.I,
 )
 # "on that same day", "the same day": the date of the attack just told.
-SAME_DAY = re.compile(r"\b(?:that|the)\s+same\s+(?:day|night|evening|morning)\b|\bthat\s+day\b", re.I)
+SAME_DAY = re.compile(
+    r"\b(?:that|the)\s+same\s+(?:day|night|evening|morning)\b|\bthat\s+day\b"
+    r"|\b(?:(?:a\s+few\s+|several\s+)?(?:hours|minutes)|shortly|moments)\s+(?:later|after(?:wards)?)\b|\blater\s+(?:that|in\s+the)\s+day\b",
+    re.I,
+)
 
 
 def clause_spans(text: str, targets: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -100,7 +106,16 @@ def after_clause_span(text: str, target: int) -> tuple[int, int]:
         return (0, len(text))
     before = [c for c in cuts if c < target]
     after = [c for c in cuts if c >= target]
-    return (before[-1] if before else 0, after[0] if after else len(text))
+    start = before[-1] if before else 0
+    if start and _TOLL.search(text, 0, start) and not _OTHER_EVENT.search(text, 0, start):
+        start = 0  # "Two soldiers are dead after 15 rockets hit X": the main clause is the after-clause's toll
+    return (start, after[0] if after else len(text))
+
+
+_TOLL = re.compile(r"\b(?:dead|killed|died|wounded|injured|hurt)\b", re.I)
+_OTHER_EVENT = re.compile(
+    r"\b(?:attack\w*|target\w*|struck|strikes?|hit|fired|launched|shot|downed|intercepted|raid\w*|bomb\w*)\b", re.I
+)
 
 
 def ordinal_cuts(text: str) -> list[int]:
