@@ -5,7 +5,10 @@ It becomes a PUBLISHED incident whose primary source is an ``Article`` marked
 ``is_reference``: the article keeps the entry's URL, title and outlet, and its text is our own
 summary (never the outlet's words, never parsed). Entries that cite the same URL share one
 article whose text is their summaries joined, so every incident's evidence points at its own
-sentence by offset.
+sentence by offset. An entry's ``also_sources`` (further reports of the same attack, each with
+``source_url``, ``source_title`` and ``outlet``) become further sources of its incident the same
+way. Where sources disagree on a count the entry carries ``<count>_low``/``<count>_high`` beside
+the best figure, as the incident model does.
 
 Loading is idempotent: an entry is skipped when an incident at the same base (or a base in the
 same compound, ``Base.colocated()``) on the same date (or the same place and country, for entries
@@ -24,8 +27,8 @@ from typing import Any
 
 from django.db import transaction
 
-from incidents.models import COUNT_FIELDS, Base, Faction, Incident
-from ingest.models import Article, IncidentSource
+from incidents.models import COUNT_COLUMNS, COUNT_FIELDS, Base, Faction, Incident
+from ingest.models import Article, IncidentSource, text_checksum
 
 # The curated data sits with the gazetteer it refers to.
 REFERENCE_FILE = Path(__file__).resolve().parent.parent / "incidents" / "data" / "reference_incidents.json"
@@ -46,22 +49,31 @@ class ReferenceReport:
         )
 
 
-def _article_text(entries: list[dict[str, Any]]) -> str:
-    return SEPARATOR.join(e["summary"].strip() for e in entries)
+def _citations(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """The entry's main source first, then its ``also_sources``."""
+    return [entry, *(entry.get("also_sources") or [])]
 
 
-def _reference_article(url: str, entries: list[dict[str, Any]], report: ReferenceReport) -> Article:
+def _article_text(url: str, entries: list[dict[str, Any]]) -> str:
+    text = SEPARATOR.join(e["summary"].strip() for e in entries)
+    if Article.objects.filter(checksum=text_checksum(text)).exists():
+        # Two reports of the very same attacks would get one text; the URL keeps them apart.
+        text += f"{SEPARATOR}Source: {url}"
+    return text
+
+
+def _reference_article(citation: dict[str, Any], entries: list[dict[str, Any]], report: ReferenceReport) -> Article:
+    url = citation["source_url"]
     article = Article.objects.filter(url=url).first()
     if article is not None:
         return article
-    first = entries[0]
     article = Article.objects.create(
         url=url,
-        title=first.get("source_title") or "",
-        outlet=first.get("outlet") or "",
+        title=citation.get("source_title") or "",
+        outlet=citation.get("outlet") or "",
         # The outlet's own publication date is not recorded; the latest event it covers is a floor.
         published=max(dt.date.fromisoformat(e["date"]) for e in entries),
-        text=_article_text(entries),
+        text=_article_text(url, entries),
         status=Article.Status.DONE,
         is_reference=True,
         extractor_version="reference",
@@ -95,7 +107,8 @@ def reference_incidents_load(*, path: Path = REFERENCE_FILE) -> ReferenceReport:
     factions = {f.slug: f for f in Faction.objects.all()}
     by_url: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entry in entries:
-        by_url[entry["source_url"]].append(entry)
+        for citation in _citations(entry):
+            by_url[citation["source_url"]].append(entry)
 
     for entry in entries:
         on = dt.date.fromisoformat(entry["date"])
@@ -108,6 +121,7 @@ def reference_incidents_load(*, path: Path = REFERENCE_FILE) -> ReferenceReport:
             continue
         perpetrator = factions.get(entry["perpetrator"]) if entry.get("perpetrator") else None
         counts = {f: entry.get(f) for f in COUNT_FIELDS}
+        ranges = {c: entry.get(c) for c in COUNT_COLUMNS if c not in COUNT_FIELDS}
         incident = Incident(
             date=on,
             date_precision=entry.get("date_precision") or Incident.DatePrecision.DAY,
@@ -124,16 +138,18 @@ def reference_incidents_load(*, path: Path = REFERENCE_FILE) -> ReferenceReport:
             status=Incident.Status.PUBLISHED,
             summary=entry["summary"][:300],
             **counts,
+            **ranges,
         )
         incident._change_reason = "Loaded from the reference data set"  # type: ignore[attr-defined]
         incident.save()
-        article = _reference_article(entry["source_url"], by_url[entry["source_url"]], report)
-        IncidentSource.objects.create(
-            incident=incident,
-            article=article,
-            role=IncidentSource.Role.PRIMARY,
-            evidence=_evidence(article, entry["summary"].strip()),
-            reported={k: v for k, v in {**counts, "weapons": entry.get("weapons")}.items() if v is not None},
-        )
+        for citation in _citations(entry):
+            article = _reference_article(citation, by_url[citation["source_url"]], report)
+            IncidentSource.objects.create(
+                incident=incident,
+                article=article,
+                role=IncidentSource.Role.PRIMARY,
+                evidence=_evidence(article, entry["summary"].strip()),
+                reported={k: v for k, v in {**counts, "weapons": entry.get("weapons")}.items() if v is not None},
+            )
         report.created += 1
     return report
