@@ -206,6 +206,10 @@ _TIMES = re.compile(
     re.I,
 )
 _THE_SITE = re.compile(r"\b(?:the|that)\s+(?:base|garrison|airbase|air\s+base|site|outpost|facility)\b", re.I)
+# "The base last came under attack", "inside the same Iraqi airbase", "the storage facility of the air base"
+_THE_SITE_AGAIN = re.compile(
+    r"\b(?i:the|that)\s+(?:same\s+)?(?:[A-Z][\w-]+\s+)?(?:base|garrison|airbase|air\s+base|site|outpost)\b"
+)
 _TIMES_N = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -260,7 +264,7 @@ def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMent
     past = [x for x in f.dates if x.past and not x.reporting and x.kind != "since"]
     if not past or focus is None:
         return None
-    if _THE_SITE.match(f.sent.text.lstrip()) and focus.site is not None:
+    if _THE_SITE_AGAIN.search(f.sent.text) and focus.site is not None:
         return Target(focus.site, None, focus.site.country, 0, 0), past[0]
     told = f.weapons and any(g.field in {"killed", "injured", "launched"} and g.value > 0 for g in f.figures)
     if not told or f.vetoes:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ingest.extractor import cues
 from ingest.extractor.counts import NOUN_MODIFIER, best_low_high
-from ingest.extractor.events import Draft, Facts
+from ingest.extractor.events import Draft, Facts, main_clause
 from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Report
 from ingest.extractor.weapons import WeaponMention, categories
 
@@ -165,7 +165,8 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
     for idx in sorted(indexes):
         f = state.facts[idx]
         text = f.sent.text
-        if cues.GENERIC_CLAIM.search(text) or cues.NO_CLAIM.search(text) or tells_another_attack(f, d):
+        main = main_clause(text)  # "claimed the attack, the latest in a series of assaults": a claim of this one
+        if cues.GENERIC_CLAIM.search(main) or cues.NO_CLAIM.search(text) or tells_another_attack(f, d):
             continue
         if cues.CLAIM.search(text) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions):
             claimed = True

@@ -108,6 +108,8 @@ HABITUAL = re.compile(
     # "mainly Iran-backed groups" describes a group, not a habit
     r"(?:mainly|mostly)(?!\s+(?:Iran\w*|pro-\w+|Shi\w+|Sunni|Kurdish|Arab\w*|Iraqi)\b)|increasingly|"
     r"spate of|string of|wave of|series of|dozens of|scores of|hundreds of)\b"
+    # "after months of similar strikes on bases that house U.S. troops"
+    r"|\b(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|rocket\s+fire)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
     # "the bases have been sporadically targeted by rockets" (not "has been hit by two rockets": news)
     r"|\b(?:sporadic(?:ally)?|occasional(?:ly)?|periodic(?:ally)?|constantly)\b"
@@ -116,7 +118,9 @@ HABITUAL = re.compile(
     r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided|heightened|"
     r"stepped\s+up|ramped\s+up)\b"
     # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
-    r"|\b(?:have|has)\s+(?:also\s+)?used\b|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b",
+    r"|\b(?:have|has)\s+(?:also\s+)?used\b|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b"
+    # "the vast majority of the attacks have been carried out using drones"
+    r"|\bmajority\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b|\b(?:have|has)\s+been\s+carried\s+out\b",
     re.I,
 )
 # "at least 10 rockets have targeted a base": a counted volley in the present perfect is news, not a habit.
@@ -131,7 +135,7 @@ COUNTED_PERFECT = re.compile(
 # "Drone Attacks Targeting US Forces": the plural noun aimed at the coalition in general (a count before it -
 # "three drone attacks on US forces" - tells attacks one could list, see ``events._attacks_in_general``).
 ATTACKS_IN_GENERAL = re.compile(
-    r"\battacks\s+(?:(?:carried\s+out|launched|conducted|waged)\s+)?(?:by|from|on|against|targeting)\s+[^.;]{0,80}?"
+    r"\b(?:attacks|operations)\s+(?:(?:carried\s+out|launched|conducted|waged)\s+)?(?:by|from|on|against|targeting)\s+[^.;]{0,80}?"
     r"\b(?:U\.\s?S\.|US|American|coalition|US-led|U\.S\.-led|foreign|international)"
     r"|\b(?:rising|escalating|growing|repeated|recent|continued|frequent)\s+(?:[\w-]+\s+)?attacks\b",
     re.I,
@@ -208,7 +212,13 @@ CLAIM = re.compile(
     # "said it targeted", "issued a statement announcing that resistance fighters attacked"
     r"|\b(?:said|saying|announced|announcing|claimed|claiming|stated|stating)(?: in [\w\s-]{1,30}?)?(?: that)? "
     r"(?:it|they|(?:its|their|the) (?:resistance |own )?(?:fighters|members|forces|mujahideen)|resistance fighters) (?:had )?"  # noqa: E501
-    r"(?:targeted|attacked|struck|launched|carried out|hit|fired)",
+    r"(?:targeted|attacked|struck|launched|carried out|hit|fired)"
+    # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."'
+    r"|\b(?:said|stated|announced|declared|added)[,:]?\s+[\"\u201c](?:the\s+)?(?:mujahideen|fighters|resistance|we)\b[^.]{0,80}?"
+    r"\b(?:targeted|attacked|struck|hit|launched)"
+    # nominal claims: "declared in a statement the targeting of a US base", "announced the bombing of"
+    r"|\b(?:declared|announced|claimed|asserted)\b[^.;]{0,40}?\bthe\s+(?:targeting|bombing|shelling|striking)\s+of\b"
+    r"|\basserted\s+responsibility",
     re.I,
 )
 NO_CLAIM = re.compile(

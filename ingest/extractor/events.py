@@ -32,6 +32,10 @@ _LOCATOR = re.compile(
 )
 
 
+_BASE_BESIDE = re.compile(
+    r"\b(?:base|camp|compound|facility|outpost|position)\s+(?:next\s+to|adjacent\s+to|beside|alongside)\s+(?:the\s+)?$",
+    re.I,
+)
 # "drones being downed outside of US bases": a place beside the bases, not them
 _LOCATIVE_BEFORE = re.compile(r"\b(?:outside(?:\s+of)?|near|away\s+from|close\s+to|beyond)\s+(?:the\s+)?$", re.I)
 
@@ -286,6 +290,12 @@ def _site_targets(facts: Facts) -> list[Target]:
         locator = prev_end is not None and _LOCATOR.search(text[prev_end:rel]) is not None
         prev_end = m.end - facts.sent.start
         if locator or _NOT_TARGET_BEFORE.search(text[max(0, rel - 40) : rel]) or m.site.slug in seen:
+            continue
+        if _BASE_BESIDE.search(text, max(0, rel - 60), rel):
+            # "the base adjacent to Erbil Airport": an unnamed base beside the site (not "a base near X", which
+            # reporting uses for the site's own compound)
+            seen.add(m.site.slug)
+            out.append(Target(None, None, m.site.country, rel, rel + (m.end - m.start)))
             continue
         seen.add(m.site.slug)
         out.append(Target(m.site, None, m.site.country, rel, rel + (m.end - m.start)))

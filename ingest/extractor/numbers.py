@@ -19,7 +19,8 @@ VAGUE = frozenset({"several", "multiple", "dozens", "scores", "hundreds", "many"
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?:(?P<idiom>a pair of|a dozen|a couple of|both|twin)"
+    # "BM-21", "Fateh-110", "MQ-9": a model designator, not a count
+    r"(?<![\w.,])(?<![A-Za-z]-)(?:(?P<idiom>a pair of|a dozen|a couple of|both|twin)"
     r"|(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]?\d)"
     rf"|(?P<words>(?:{_WORD})(?:(?:-|\s+|\s+and\s+)(?:{_WORD}))*))(?![\w])",
     re.I,

@@ -189,6 +189,20 @@ def resolve_dates(state: State) -> None:
     for d in state.drafts:
         if d.role != "primary" or (d.date is not None and not d.date.reporting):
             continue
+        # "the attacks on al-Asad and al-Harir" - told together, they share the day one of them is given
+        together = [
+            (min(o.anchors), o.date_sentence, o.date)
+            for o in state.drafts
+            if o is not d
+            and o.role == "primary"
+            and set(o.anchors) & set(d.anchors)
+            and o.date is not None
+            and not o.date.reporting
+            and o.date.precision == "day"
+        ]
+        if together:
+            _, d.date_sentence, d.date = min(together, key=lambda x: x[0])
+            continue
         for group in (d.sentences(), d.frames, lead):
             found = [(idx, x) for idx in group for x in _event_day(state.facts[idx])]
             if found:
