@@ -36,6 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "bases": bases,
         "factions": factions,
         "weapons": Weapon.choices,
+        "weapon_labels": dict(Weapon.choices),
         "countries": Country.choices,
         "api_root": API_ROOT,
         "page_size": PAGE_SIZE,

@@ -132,7 +132,8 @@ class Article(models.Model):
         return reverse("ingest:article-detail", kwargs={"pk": self.pk})
 
     def get_status_url(self) -> str:
-        return reverse("ingest:article-status", kwargs={"pk": self.pk})
+        """The API's status of this article (``GET /api/v1/articles/<id>/``), polled by its page."""
+        return reverse("api-article-detail", kwargs={"pk": self.pk})
 
     @property
     def is_finished(self) -> bool:

@@ -1,4 +1,4 @@
-"""What an article's page and the API say about its parse: status and the incidents it touched."""
+"""The incidents an article's last parse touched, for its page and the articles API."""
 
 from __future__ import annotations
 
@@ -25,17 +25,3 @@ def article_links(article: Article) -> list[dict[str, Any]]:
         }
         for s in sources
     ]
-
-
-def article_status_payload(article: Article) -> dict[str, Any]:
-    done = article.status == Article.Status.DONE
-    return {
-        "id": article.pk,
-        "status": article.status,
-        "error": article.error,
-        "attempts": article.attempts,
-        "extractor_version": article.extractor_version,
-        "finished": article.is_finished,
-        "incidents": article_links(article) if done else [],
-        "skipped": (article.outcome or {}).get("skipped", []) if done else [],
-    }

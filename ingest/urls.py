@@ -8,7 +8,6 @@ urlpatterns = [
     path("articles/submit/", views.article_submit, name="article-submit"),
     path("articles/mine/", views.article_list, name="article-list"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
-    path("articles/<int:pk>/status.json", views.article_status, name="article-status"),
     path("review/", views.review_queue, name="review-queue"),
     path("review/<int:pk>/", views.review_incident, name="review-incident"),
     path("review/<int:pk>/publish/", views.review_publish, name="review-publish"),

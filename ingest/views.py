@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -20,7 +20,7 @@ from incidents.models import Incident, is_editor
 from ingest import submission
 from ingest.forms import ArticleForm, IncidentReviewForm
 from ingest.models import Article
-from ingest.status import article_links, article_status_payload
+from ingest.status import article_links
 
 View = Callable[..., HttpResponse]
 
@@ -70,13 +70,6 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "ingest/article_detail.html",
         {"article": article, "links": article_links(article)},
     )
-
-
-@editor_required
-def article_status(request: HttpRequest, pk: int) -> JsonResponse:
-    """Polled by static/ingest/status.js until the article is done or failed."""
-    article = get_object_or_404(Article, pk=pk)
-    return JsonResponse(article_status_payload(article))
 
 
 # --- Review -------------------------------------------------------------------

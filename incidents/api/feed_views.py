@@ -42,7 +42,8 @@ class TimelineView(ApiView):
         description=(
             "Computed in the database. With `split`, one row per period and split value (faction = "
             "perpetrator; a weapon split counts an incident under each of its weapons). Periods without "
-            "incidents are omitted."
+            "incidents are omitted. `totals` holds one row per period without split: every incident "
+            "once, with its killed and injured."
         ),
         parameters=[
             format_parameter("json"),
@@ -59,7 +60,10 @@ class TimelineView(ApiView):
 
         def build() -> Response:
             rows = incident_timeline(incidents, interval=interval, split=split)
-            return Response({"interval": interval, "split": split, "results": rows})
+            # Per period, each incident once: what a split's series cannot give (a weapon split
+            # counts an incident under each of its weapons).
+            totals = incident_timeline(incidents, interval=interval, split=None) if split else rows
+            return Response({"interval": interval, "split": split, "results": rows, "totals": totals})
 
         return cached_answer(self, request, build=build)
 

@@ -238,6 +238,7 @@ class TimelineSerializer(serializers.Serializer):
     interval = serializers.ChoiceField(choices=["day", "week", "month"])
     split = serializers.CharField(allow_null=True)
     results = TimelineRowSerializer(many=True)
+    totals = TimelineRowSerializer(many=True, help_text="Per period, without split: each incident counted once.")
 
 
 class TombstoneSerializer(serializers.ModelSerializer):

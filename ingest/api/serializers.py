@@ -43,8 +43,12 @@ class ArticleAcceptedSerializer(serializers.Serializer):
 
 
 class ArticleStatusSerializer(serializers.ModelSerializer):
+    """An article's parse status; what static/ingest/status.js polls on the article's page."""
+
     status_url = serializers.SerializerMethodField()
+    finished = serializers.BooleanField(source="is_finished", read_only=True, help_text="Done or failed.")
     incidents = serializers.SerializerMethodField()
+    skipped = serializers.SerializerMethodField()
 
     class Meta:
         model = Article
@@ -62,17 +66,18 @@ class ArticleStatusSerializer(serializers.ModelSerializer):
             "finished_at",
             "extractor_version",
             "status_url",
+            "finished",
             "incidents",
+            "skipped",
         ]
 
     def get_status_url(self, article: Article) -> str:
-        return self.context["request"].build_absolute_uri(article_api_url(article))
+        return self.context["request"].build_absolute_uri(article.get_status_url())
 
     def get_incidents(self, article: Article) -> list[dict]:
+        """The incidents the last parse created, joined or linked (once done)."""
         return article_links(article) if article.status == Article.Status.DONE else []
 
-
-def article_api_url(article: Article) -> str:
-    from django.urls import reverse
-
-    return reverse("api-article-detail", kwargs={"pk": article.pk})
+    def get_skipped(self, article: Article) -> list[str]:
+        """Attacks the last parse read but did not record, each with the reason (once done)."""
+        return (article.outcome or {}).get("skipped", []) if article.status == Article.Status.DONE else []

@@ -16,7 +16,6 @@ from ingest.api.serializers import (
     ArticleAcceptedSerializer,
     ArticleStatusSerializer,
     ArticleSubmitSerializer,
-    article_api_url,
 )
 from ingest.models import Article
 from ingest.submission import article_submit
@@ -45,7 +44,7 @@ class ArticleSubmitView(_EditorAPIView):
         serializer = ArticleSubmitSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         result = article_submit(submitted_by=request.user, **serializer.validated_data)
-        url = request.build_absolute_uri(article_api_url(result.article))
+        url = request.build_absolute_uri(result.article.get_status_url())
         body = {"id": result.article.pk, "status": result.article.status, "status_url": url}
         if not result.created:
             return Response({**body, "duplicate": True}, status=status.HTTP_200_OK, headers={"Location": url})

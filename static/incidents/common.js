@@ -12,10 +12,6 @@
     small_arms: "#56B4E9",
     unknown: "#999999"
   };
-  var WEAPON_LABELS = {
-    rocket: "Rocket", drone: "Drone", missile: "Missile", mortar: "Mortar",
-    ied: "IED", small_arms: "Small arms", unknown: "Unknown"
-  };
   var SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"];
   var OTHER_COLOUR = "#BBBBBB";
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -116,8 +112,11 @@
   function weaponColour(weapon) {
     return WEAPON_COLOURS[weapon] || WEAPON_COLOURS.unknown;
   }
+  // The labels of the Weapon choices, as the server sends them (json_script "weapon-labels").
+  var weaponLabels = null;
   function weaponLabel(weapon) {
-    return WEAPON_LABELS[weapon] || weapon;
+    if (weaponLabels === null) weaponLabels = readJSON("weapon-labels") || {};
+    return weaponLabels[weapon] || weapon;
   }
   function count(value) {
     return value === null || value === undefined ? "?" : String(value);

@@ -32,6 +32,8 @@
   var page = 1;
   var inflight = null;
   var generation = 0;
+  var timelineRequest = null;
+  var timelineGeneration = 0;
 
   function setField(name, value) {
     var input = form.elements[name];
@@ -130,8 +132,37 @@
     pagerNode.appendChild(pageButton("Older →", page + 1, page >= pages));
   }
 
-  function renderTimeline() {
-    timeline.render(rows, intervalSelect.value, splitSelect.value);
+  // The timeline's figures come from the API (stats/timeline/), for the same filters as the map;
+  // calls back once it is drawn (or could not be).
+  function loadTimeline(done) {
+    var mine = ++timelineGeneration;
+    if (timelineRequest) timelineRequest.abort();
+    timelineRequest = window.AbortController ? new AbortController() : null;
+    var params = filterParams();
+    params.set("interval", intervalSelect.value);
+    params.set("split", splitSelect.value);
+    fetch(apiRoot + "stats/timeline/?" + params.toString(), {
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+      signal: timelineRequest ? timelineRequest.signal : undefined
+    }).then(function (response) {
+      if (!response.ok) throw new Error("The timeline API answered " + response.status);
+      return response.json();
+    }).then(function (data) {
+      if (mine !== timelineGeneration) return;
+      timeline.render(data);
+      mark("timeline");
+      done(true);
+    }).catch(function (error) {
+      if (error && error.name === "AbortError") return;
+      if (mine === timelineGeneration) done(false);
+    });
+  }
+
+  function reloadTimeline() {
+    writeUrl(true);
+    document.body.setAttribute("data-loading", "true");
+    loadTimeline(function (ok) { document.body.setAttribute("data-loading", ok ? "false" : "error"); });
   }
 
   // Named steps of a load, for bench/map.py (performance.getEntriesByType("mark")).
@@ -161,6 +192,13 @@
     inflight = window.AbortController ? new AbortController() : null;
     countsNode.textContent = "Loading incidents…";
     document.body.setAttribute("data-loading", "true");
+    // Loaded when both the clustered map and the timeline are drawn.
+    var pending = 2, failed = false;
+    function finished(ok) {
+      failed = failed || !ok;
+      if (--pending === 0 && mine === generation) document.body.setAttribute("data-loading", failed ? "error" : "false");
+    }
+    loadTimeline(finished);
     // The compact points (a few dozen bytes an incident, gzipped), not the GeoJSON export; the
     // first load finds them already asked for by prefetch.js.
     var url = B.pointsUrl(apiRoot, params);
@@ -183,12 +221,10 @@
         // Clusters first: they are what a reader looks at; the rest follows in the same task.
         map.setPoints(rows, function () {
           mark("clustered");
-          if (mine === generation) document.body.setAttribute("data-loading", "false");
+          finished(true);
         });
         mark("markers");
         summarise();
-        renderTimeline();
-        mark("timeline");
         renderList();
         mark("list");
       }).catch(function (error) {
@@ -220,8 +256,8 @@
     setField("date_to", "");
     apply(true);
   });
-  intervalSelect.addEventListener("change", function () { writeUrl(true); renderTimeline(); });
-  splitSelect.addEventListener("change", function () { writeUrl(true); renderTimeline(); });
+  intervalSelect.addEventListener("change", reloadTimeline);
+  splitSelect.addEventListener("change", reloadTimeline);
   window.addEventListener("popstate", function () { readUrl(); load(); });
 
   readUrl();

@@ -1,20 +1,14 @@
 /* The home page timeline: incidents per day/week/month stacked by faction or weapon (uPlot),
-   killed + injured as a line on a second axis; dragging across it selects a date range. */
+   killed + injured as a line on a second axis; dragging across it selects a date range.
+   The figures are the API's (/api/v1/stats/timeline/), so the chart, the API and the CSV agree:
+   a weapon split counts an incident under each of its weapons, the line counts it once. */
 (function () {
   "use strict";
   var B = window.Basewatch;
   var DAY = 86400;
   var MAX_GROUPS = 7;
+  var OTHER = "other";
 
-  function bucketStart(date, interval) {
-    var d = new Date(date.getTime());
-    if (interval === "month") return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
-    if (interval === "week") {
-      var dow = (d.getUTCDay() + 6) % 7; // Monday-based weeks
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - dow) / 1000;
-    }
-    return d.getTime() / 1000;
-  }
   function nextBucket(t, interval) {
     var d = new Date(t * 1000);
     if (interval === "month") return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1000;
@@ -23,43 +17,55 @@
   function isoDate(t) {
     return new Date(t * 1000).toISOString().slice(0, 10);
   }
-
-  // Bucket the incidents; an incident with several weapons counts under the first one reported.
-  function aggregate(props, interval, split) {
-    var rows = props.filter(function (p) { return p.date; });
-    if (!rows.length) return null;
-    var totals = {};
-    rows.forEach(function (p) {
-      p._group = split === "weapon" ? B.weaponOf(p) : (p.perpetrator || "Unknown");
-      totals[p._group] = (totals[p._group] || 0) + 1;
-    });
-    var groups = Object.keys(totals).sort(function (a, b) { return totals[b] - totals[a] || a.localeCompare(b); });
-    var keep = groups.filter(function (g) { return g !== "Unknown"; }).slice(0, MAX_GROUPS);
-    var hasOther = groups.length > keep.length;
-    var names = keep.concat(hasOther ? ["Other or unknown"] : []);
-    var index = {};
-    keep.forEach(function (g, i) { index[g] = i; });
-
-    var times = rows.map(function (p) { return bucketStart(B.parseDate(p.date), interval); });
-    var lo = Math.min.apply(null, times), hi = Math.max.apply(null, times);
-    var xs = [];
-    for (var t = lo; t <= hi; t = nextBucket(t, interval)) xs.push(t);
-    var pos = {};
-    xs.forEach(function (x, i) { pos[x] = i; });
-    var counts = names.map(function () { return xs.map(function () { return 0; }); });
-    var casualties = xs.map(function () { return 0; });
-    rows.forEach(function (p, i) {
-      var k = pos[times[i]];
-      var g = p._group in index ? index[p._group] : names.length - 1;
-      counts[g][k] += 1;
-      casualties[k] += (p.killed || 0) + (p.injured || 0);
-    });
-    return { xs: xs, names: names, counts: counts, casualties: casualties, split: split };
+  function seconds(period) {
+    return B.parseDate(period).getTime() / 1000;
   }
 
-  function colourFor(name, i, split) {
-    if (name === "Other or unknown") return B.OTHER_COLOUR;
-    if (split === "weapon") return B.weaponColour(name);
+  // The API's answer ({interval, split, results, totals}) as the chart's series: the largest
+  // MAX_GROUPS split values, the rest (and incidents without one) summed as "Other or unknown".
+  function aggregate(data) {
+    var rows = data.results || [], totals = data.totals || [];
+    if (!totals.length) return null;
+    var sums = {}, labels = {};
+    rows.forEach(function (r) {
+      var key = r.key == null ? "unknown" : r.key;
+      sums[key] = (sums[key] || 0) + r.count;
+      labels[key] = r.label || key;
+    });
+    var keys = Object.keys(sums).sort(function (a, b) {
+      return sums[b] - sums[a] || labels[a].localeCompare(labels[b]);
+    });
+    var keep = keys.filter(function (k) { return k !== "unknown"; }).slice(0, MAX_GROUPS);
+    var hasOther = keys.length > keep.length;
+    var series = keep.concat(hasOther ? [OTHER] : []);
+    var names = series.map(function (k) { return k === OTHER ? "Other or unknown" : labels[k]; });
+    var index = {};
+    keep.forEach(function (k, i) { index[k] = i; });
+
+    // Every bucket from the first period to the last, empty ones included (the API omits them).
+    var times = totals.map(function (r) { return seconds(r.period); });
+    var lo = Math.min.apply(null, times), hi = Math.max.apply(null, times);
+    var xs = [];
+    for (var t = lo; t <= hi; t = nextBucket(t, data.interval)) xs.push(t);
+    var pos = {};
+    xs.forEach(function (x, i) { pos[x] = i; });
+    var counts = series.map(function () { return xs.map(function () { return 0; }); });
+    var casualties = xs.map(function () { return 0; });
+    rows.forEach(function (r) {
+      var key = r.key == null ? "unknown" : r.key;
+      counts[key in index ? index[key] : series.length - 1][pos[seconds(r.period)]] += r.count;
+    });
+    var total = 0;
+    totals.forEach(function (r) {
+      casualties[pos[seconds(r.period)]] += r.killed + r.injured;
+      total += r.count;
+    });
+    return { xs: xs, keys: series, names: names, counts: counts, casualties: casualties, total: total };
+  }
+
+  function colourFor(key, i, split) {
+    if (key === OTHER) return B.OTHER_COLOUR;
+    if (split === "weapon") return B.weaponColour(key);
     return B.SERIES_COLOURS[i % B.SERIES_COLOURS.length];
   }
 
@@ -76,23 +82,25 @@
   Timeline.prototype._width = function () { return Math.max(280, this.node.clientWidth || 600); };
   Timeline.prototype._height = function () { return window.innerWidth < 600 ? 200 : 260; };
 
-  // props: the incidents' properties as read by Basewatch.props().
-  Timeline.prototype.render = function (props, interval, split) {
+  // data: the answer of /api/v1/stats/timeline/ for the page's filters, interval and split.
+  Timeline.prototype.render = function (data) {
     if (this.plot) { this.plot.destroy(); this.plot = null; }
     this.node.textContent = "";
     this.legendNode.textContent = "";
-    var agg = aggregate(props, interval, split);
+    var interval = data.interval, split = data.split;
+    var agg = aggregate(data);
     this.node.setAttribute("data-interval", interval);
     this.node.setAttribute("data-split", split);
     if (!agg) {
       this.node.setAttribute("data-buckets", "0");
+      this.node.setAttribute("data-total", "0");
+      this.node.setAttribute("data-series", "");
       this.node.appendChild(B.el("p", { className: "empty", text: "No incidents match these filters." }));
       return;
     }
     this.node.setAttribute("data-buckets", String(agg.xs.length));
-    this.node.setAttribute("data-total", String(agg.counts.reduce(function (s, c) {
-      return s + c.reduce(function (a, b) { return a + b; }, 0);
-    }, 0)));
+    // Incidents, each once (a weapon split may count one under several series).
+    this.node.setAttribute("data-total", String(agg.total));
     // Stack: series k holds the sum of groups 0..k; the tallest is drawn first so each shows on top.
     var stacked = [], running = agg.xs.map(function () { return 0; });
     agg.counts.forEach(function (c) {
@@ -102,11 +110,11 @@
     var order = agg.names.map(function (_, i) { return i; }).reverse();
     var bars = uPlot.paths.bars({ size: [0.9, 60], align: 1 });
     var series = [{ value: function (u, v) { return v == null ? "" : isoDate(v); } }];
-    var data = [agg.xs];
+    var plotData = [agg.xs];
     order.forEach(function (g) {
-      var colour = colourFor(agg.names[g], g, split);
+      var colour = colourFor(agg.keys[g], g, split);
       series.push({
-        label: split === "weapon" ? B.weaponLabel(agg.names[g]) : agg.names[g],
+        label: agg.names[g],
         scale: "n",
         fill: colour,
         stroke: colour,
@@ -115,10 +123,10 @@
         points: { show: false },
         value: (function (raw) { return function (u, v, s, idx) { return idx == null ? "" : raw[idx]; }; })(agg.counts[g])
       });
-      data.push(stacked[g]);
+      plotData.push(stacked[g]);
     });
     series.push({ label: "Killed + injured", scale: "c", stroke: "#000000", width: 2, dash: [6, 3], points: { show: false } });
-    data.push(agg.casualties);
+    plotData.push(agg.casualties);
 
     var self = this;
     var half = (interval === "month" ? 15 : interval === "week" ? 3.5 : 0.5) * DAY;
@@ -148,9 +156,14 @@
           if (self.onRange) self.onRange(isoDate(Math.floor(from / DAY) * DAY), isoDate(Math.floor(to / DAY) * DAY));
         }]
       }
-    }, data, this.node);
-    this.node.setAttribute("data-series", agg.names.join("|"));
+    }, plotData, this.node);
+    this.node.setAttribute("data-series", agg.keys.join("|"));
+    // Per series, the incidents it counts: what tests compare with the API.
+    var perSeries = {};
+    agg.keys.forEach(function (k, g) { perSeries[k] = agg.counts[g].reduce(function (a, b) { return a + b; }, 0); });
+    this.node.setAttribute("data-series-counts", JSON.stringify(perSeries));
   };
 
+  Timeline.aggregate = aggregate;
   window.BasewatchTimeline = Timeline;
 })();

@@ -1,5 +1,5 @@
-// Live status of an article's parse: polls the JSON endpoint named in data-status-url
-// until the article is done or failed. No inline script, no external libraries (strict CSP).
+// Live status of an article's parse: polls the articles API (GET /api/v1/articles/<id>/, named in
+// data-status-url) until the article is done or failed. No inline script, no external libraries (strict CSP).
 (function () {
   "use strict";
   var box = document.getElementById("article-status");

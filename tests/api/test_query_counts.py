@@ -31,9 +31,10 @@ CASES = [
     ("/api/v1/incidents/?faction=iri&base=al-asad&q=rocket", 3 + 5),
     ("/api/v1/incidents/?format=geojson", 2),
     ("/api/v1/incidents/?format=csv", 2),
-    # + the faction names (grouped by id, named afterwards)
-    ("/api/v1/stats/timeline/?split=faction", 3),
-    ("/api/v1/stats/timeline/?split=weapon&interval=month", 2),
+    # + the per-period totals of a split; + the faction names (grouped by id, named afterwards)
+    ("/api/v1/stats/timeline/?split=faction", 4),
+    ("/api/v1/stats/timeline/?split=weapon&interval=month", 3),
+    ("/api/v1/stats/timeline/?interval=month", 2),
     ("/api/v1/changes/?since=2000-01-01", 5),
     ("/api/v1/bases/", 2),
     # data version + stats, tree, factions, members

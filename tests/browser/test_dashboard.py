@@ -1,6 +1,7 @@
 """The map, filters, timeline and popups in a real browser (tiles unreachable, as offline)."""
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -74,7 +75,12 @@ def test_filter_changes_counts_url_timeline_and_exports(page, live_server, incid
     assert "format=geojson" in page.locator("#export-geojson").get_attribute("href")
 
     page.select_option("#t-split", "weapon")
+    wait_loaded(page)  # the timeline asks the API again
     assert page.locator("#timeline").get_attribute("data-series") == "rocket"
+    # The chart draws the API's figures.
+    api = page.request.get("/api/v1/stats/timeline/?weapon=rocket&interval=week&split=weapon").json()
+    drawn = json.loads(page.locator("#timeline").get_attribute("data-series-counts"))
+    assert drawn == {"rocket": sum(r["count"] for r in api["results"])} == {"rocket": 15}
     assert page.locator("#timeline").get_attribute("data-series") != series_before
     assert "split=weapon" in page.url
     screenshot(page.locator(".timeline-panel"), "timeline")

@@ -29,5 +29,5 @@ def test_admin_action_requeues_and_parses(client, admin_client_user, asad):
 def test_status_endpoint_needs_an_editor(client, db):
     article = ArticleFactory()
     response = client.get(article.get_status_url())
-    assert response.status_code == 302
+    assert response.status_code == 401
     assert Article.objects.get(pk=article.pk).status == Article.Status.QUEUED

@@ -78,7 +78,6 @@ def test_editor_pages_send_anonymous_visitors_to_login(client, world):
         "/articles/submit/",
         "/articles/mine/",
         f"/articles/{article.pk}/",
-        f"/articles/{article.pk}/status.json",
     ):
         response = client.get(url)
         assert response.status_code == 302, url
