@@ -1,6 +1,6 @@
 from django.urls import path
 
-from incidents import profile_views, views
+from incidents import coverage_views, profile_views, views
 
 app_name = "incidents"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("incidents/<int:pk>/", views.incident_detail, name="incident-detail"),
     path("bases/<slug:slug>/", views.base_detail, name="base-detail"),
     path("factions/<slug:slug>/", views.faction_detail, name="faction-detail"),
+    path("coverage/", coverage_views.coverage, name="coverage"),
     path("accounts/profile/", profile_views.profile, name="profile"),
     path("accounts/profile/token/", profile_views.token_create, name="token-create"),
     path("accounts/profile/token/revoke/", profile_views.token_revoke, name="token-revoke"),
