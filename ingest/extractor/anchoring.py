@@ -136,6 +136,10 @@ def _primary_drafts(
         and same_story(focus, t.site.country, None, date)
     ):
         focus.site = t.site
+        if n > 1:
+            # "The drones targeted al-Harir and al-Asad": what was told before of the attack unnamed was told
+            # of all the attacks this sentence names - its figures belong to none of them
+            focus.shared_before = f.sent.index
         return [(focus, own)]
     return [(_new(state, "primary", t), own)]
 
@@ -206,16 +210,32 @@ _TIMES = re.compile(
     re.I,
 )
 _THE_SITE = re.compile(r"\b(?:the|that)\s+(?:base|garrison|airbase|air\s+base|site|outpost|facility)\b", re.I)
+# A sentence whose subject is the attack just told: "This is the first such attack targeting coalition troops
+# since ...", "It marked the second attack on the base this week"
+_SPEAKS_OF_FOCUS = re.compile(
+    r"^\W*(?:this|it|that|the\s+attack|the\s+strike)\s+(?:is|was|marks|marked|became|comes|came|represents)\s+"
+    r"(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|incident|time)\b",
+    re.I,
+)
 # "The base last came under attack", "inside the same Iraqi airbase", "the storage facility of the air base"
 _THE_SITE_AGAIN = re.compile(
     r"\b(?i:the|that)\s+(?:same\s+)?(?:[A-Z][\w-]+\s+)?(?:base|garrison|airbase|air\s+base|site|outpost)\b"
 )
-_TIMES_N = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+# "targeted, for the second time within hours, the Kharab al-Jir base": this attack and an earlier one that day
+_AGAIN_TODAY = re.compile(
+    r"\bfor\s+the\s+(?P<n>second|third)\s+time\s+(?:within\s+(?:hours|a\s+day|24\s+hours)|in\s+(?:hours|a\s+day|24\s+hours)"
+    r"|today|on\s+the\s+same\s+day|that\s+day)\b",
+    re.I,
+)
+_TIMES_N = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "second": 2, "third": 3}
 
 
 def times_told(text: str) -> tuple[int, bool]:
     """'the base was attacked twice' -> (2, False); 'came under attack three times ..., including at X' ->
     (3, True); (0, False) when the sentence gives no such count."""
+    again = _AGAIN_TODAY.search(text)
+    if again is not None:
+        return _TIMES_N.get(again.group("n").lower(), 2), False
     m = _TIMES.search(text)
     if m is None or (m.group("n").isdigit() and "times" not in m.group(0)):
         return 0, False
@@ -310,6 +330,8 @@ def find_anchors(state: State) -> None:
         idx, text = f.sent.index, f.sent.text
         frame = past_frame(f, frame, state.drafts)
         found = merge_near(targets(f), state.drafts)
+        # "This is the first such attack on coalition troops since ...": the attack in focus, not a new one
+        speaks_of_focus = focus is not None and _SPEAKS_OF_FOCUS.match(text) is not None
         if not found:
             earlier = earlier_attack_told(f, focus)
             if earlier is not None:
@@ -341,7 +363,7 @@ def find_anchors(state: State) -> None:
                 _anchor(state, focus, idx, date, own)
                 touched.append(focus)
                 continue
-            if t.before_strike and not is_background(f, t, date):
+            if (t.before_strike or speaks_of_focus) and not is_background(f, t, date):
                 continue
             if is_background(f, t, date):
                 key = (t.site.slug if t.site else ("generic", t.country), date.date if date else None)

@@ -132,7 +132,7 @@ def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
             continue
         if fig.value == 0 and name in {"killed", "injured"}:
             out.append(fig.value)
-        elif f.sent.index in d.shared:
+        elif f.sent.index in d.shared or (d.shared_before is not None and f.sent.index < d.shared_before):
             continue
         elif span is None or span[0] <= fig.start < span[1]:
             out.append(fig.value)

@@ -125,7 +125,10 @@ _ALL_INTERCEPTED = re.compile(
     r"\b(?:shot|brought|took|knocked)\s+(?P<a>them|it|both)\s+down\b"
     rf"|\b(?:{_STOP}|brought\s+down)\s+(?P<b>them|it|both(?:\s+of\s+them)?|all\s+(?:of\s+)?(?:them|the\s+\w+)"
     rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})(?![\w-])"
-    rf"|\b(?P<c>they|both|all|the\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})\s+(?:were|was|had\s+been|have\s+been)\s+"
+    # "the drone targeting al-Harir was intercepted": a short participial phrase may follow the noun
+    rf"|\b(?P<c>they|both|all|the\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})"
+    r"(?:\s+(?:targeting|aimed\s+at|heading\s+(?:for|to|toward)|directed\s+at|fired\s+at|launched\s+at)\s+(?:the\s+)?"
+    r"[\w-]+(?:\s+(?:air\s+)?base)?)?\s+(?:were|was|had\s+been|have\s+been)\s+"
     rf"(?:\w+\s+)?[\"'\u201c]?(?:{_STOP}|brought\s+down)",
     re.I,
 )
@@ -239,7 +242,10 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
     return out
 
 
-_VAGUE_ARTICLE = re.compile(r"\s*(?:at\s+least\s+)?(?:a|an)\s+(?:number|lot|handful|few|couple|host|series)\b", re.I)
+_VAGUE_ARTICLE = re.compile(
+    r"\s*(?:at\s+least\s+)?(?:a|an)\s+(?:small\s+|large\s+|great\s+|limited\s+)?(?:number|lot|handful|few|couple|host|series)\b",
+    re.I,
+)
 
 
 _SUBSET = re.compile(r"\s*(?:including\b|among\s+them\b|[\w-]+\s+of\s+(?:them|whom|those|these)\b)", re.I)
@@ -459,7 +465,7 @@ def casualty_figures(text: str) -> list[Figure]:
     for field in ("killed", "injured"):
         for m in _ONE_PERSON[field].finditer(text):
             phrase = m.group("list") or m.group("list2")
-            if re.match(r"(?:a|an)\s+(?:number|lot|handful|few|couple|dozen)\b", phrase, re.I):
+            if re.match(r"(?:a|an)\s+(?:\w+\s+)?(?:number|lot|handful|few|couple|dozen)\b", phrase, re.I):
                 continue
             key = (field, m.start())
             if key not in seen and not any(f.field == field and f.start <= m.start() < f.end for f in out):

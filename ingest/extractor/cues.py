@@ -92,6 +92,8 @@ TALLY = re.compile(
     r"|\b(?:at least|more than|over|nearly|some|about|around)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:attacks|times|incidents)\b"
     r"[^;]{0,60}?\bsince\b"
     r"|^(?:the|this|that|it)\s+(?:[\w-]+\s+)?(?:marks|marked|is|was|became)\s+the\s+\d+(?:st|nd|rd|th)\b"
+    # a line of a tally's list: "- 1 attack on the Qasrak base", "• 11 attacks on the al-Omar oil field base"
+    r"|^\W*\d+\s+attacks?\s+(?:on|against|targeting)\b"
     rf"|{_MANY_ATTACKS}",
     re.I,
 )

@@ -99,6 +99,9 @@ class Draft:
     frames: list[int] = field(default_factory=list)  # summary lines of a roundup that frame this attack
     counted: bool = False  # one of "two sites in northeastern Syria"
     summary: bool = False  # "attacked four times": frames the attacks told one by one
+    # sentences before this one told this attack together with others named later: their positive figures are
+    # nobody's
+    shared_before: int | None = None
 
     @property
     def key(self) -> tuple:
