@@ -10,6 +10,6 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path("review/", views.review_queue, name="review-queue"),
     path("review/<int:pk>/", views.review_incident, name="review-incident"),
-    path("review/<int:pk>/publish/", views.review_publish, name="review-publish"),
-    path("review/<int:pk>/reject/", views.review_reject, name="review-reject"),
+    path("review/<int:pk>/publish/", views.review_decide, {"decision": "publish"}, name="review-publish"),
+    path("review/<int:pk>/reject/", views.review_decide, {"decision": "reject"}, name="review-reject"),
 ]

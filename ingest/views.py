@@ -108,17 +108,13 @@ def review_incident(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @editor_required
-def review_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def review_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    """Publish or reject a draft (``decision`` comes from the URL, never from the request)."""
     incident = get_object_or_404(Incident, pk=pk)
-    incident.publish(by=request.user)
-    messages.success(request, f"Published: {incident}.")
-    return redirect("ingest:review-queue")
-
-
-@require_POST
-@editor_required
-def review_reject(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = get_object_or_404(Incident, pk=pk)
-    incident.reject(by=request.user)
-    messages.success(request, f"Rejected: {incident}.")
+    if decision == "publish":
+        incident.publish(by=request.user)
+        messages.success(request, f"Published: {incident}.")
+    else:
+        incident.reject(by=request.user)
+        messages.success(request, f"Rejected: {incident}.")
     return redirect("ingest:review-queue")

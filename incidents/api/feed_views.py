@@ -8,7 +8,7 @@ from django.http import HttpResponseBase
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from incidents.api.base import ApiView
 from incidents.api.caching import cached_answer
 from incidents.api.filters import FILTER_NAMES, REPEATABLE, filter_incidents
-from incidents.api.schema import ERROR_RESPONSES, FILTER_PARAMETERS, format_parameter
+from incidents.api.schema import FILTER_PARAMETERS, READ_RESPONSES, format_parameter
 from incidents.api.serializers import ChangesSerializer, TimelineSerializer
 from incidents.selectors.sync import incident_changes, incidents_fingerprint
 from incidents.selectors.timeline import INTERVALS, SPLITS, incident_timeline
@@ -51,7 +51,7 @@ class TimelineView(ApiView):
             OpenApiParameter("split", {"type": "string", "enum": list(SPLITS)}, description="Optional."),
             *[p for p in FILTER_PARAMETERS if p.name != "ordering"],
         ],
-        responses={200: TimelineSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
+        responses={200: TimelineSerializer, **READ_RESPONSES},
     )
     def get(self, request: Request) -> HttpResponseBase:
         interval = _choice(request, "interval", tuple(INTERVALS), "week")
@@ -130,7 +130,7 @@ class ChangesView(ApiView):
             ),
             *[p for p in FILTER_PARAMETERS if p.name != "ordering"],
         ],
-        responses={200: ChangesSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
+        responses={200: ChangesSerializer, **READ_RESPONSES},
     )
     def get(self, request: Request) -> HttpResponseBase:
         since = _parse_since(request.query_params.get("since"))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpResponseBase
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from incidents.api.base import ApiView
 from incidents.api.caching import cached_answer
-from incidents.api.schema import ERROR_RESPONSES, SLUG_PARAMETER, format_parameter
+from incidents.api.schema import READ_RESPONSES, SLUG_PARAMETER, format_parameter
 from incidents.api.serializers import BaseSerializer, FactionSerializer
 from incidents.models import Base, Faction, Incident
 from incidents.selectors.pages import faction_incident_stats
@@ -23,8 +23,7 @@ class BaseListView(ApiView):
         parameters=[format_parameter("json")],
         responses={
             200: BaseSerializer(many=True),
-            304: OpenApiResponse(description="Not modified."),
-            **ERROR_RESPONSES,
+            **READ_RESPONSES,
         },
     )
     def get(self, request: Request) -> HttpResponseBase:
@@ -39,7 +38,7 @@ class BaseDetailView(ApiView):
     @extend_schema(
         operation_id="bases_retrieve",
         parameters=[SLUG_PARAMETER, format_parameter("json")],
-        responses={200: BaseSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
+        responses={200: BaseSerializer, **READ_RESPONSES},
     )
     def get(self, request: Request, slug: str) -> HttpResponseBase:
         if not Base.objects.filter(slug=slug).exists():
@@ -63,8 +62,7 @@ class FactionListView(ApiView):
         parameters=[format_parameter("json")],
         responses={
             200: FactionSerializer(many=True),
-            304: OpenApiResponse(description="Not modified."),
-            **ERROR_RESPONSES,
+            **READ_RESPONSES,
         },
     )
     def get(self, request: Request) -> HttpResponseBase:
@@ -79,7 +77,7 @@ class FactionDetailView(ApiView):
     @extend_schema(
         operation_id="factions_retrieve",
         parameters=[SLUG_PARAMETER, format_parameter("json")],
-        responses={200: FactionSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
+        responses={200: FactionSerializer, **READ_RESPONSES},
     )
     def get(self, request: Request, slug: str) -> HttpResponseBase:
         if not Faction.objects.filter(slug=slug).exists():

@@ -27,6 +27,8 @@ ERROR_RESPONSES = {
     404: OpenApiResponse(ERROR_SCHEMA, description="No such object (or not visible to you)."),
     429: OpenApiResponse(ERROR_SCHEMA, description="Throttled; see Retry-After."),
 }
+# Every read answers 304 to a conditional request for an unchanged answer, and the errors above.
+READ_RESPONSES = {304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES}
 WRITE_ERROR_RESPONSES = {
     **ERROR_RESPONSES,
     401: OpenApiResponse(ERROR_SCHEMA, description="No or bad token: send `Authorization: Token <key>`."),

@@ -25,7 +25,6 @@ from incidents.api.filters import FILTER_NAMES, REPEATABLE, filter_incidents
 from incidents.api.pagination import paginate
 from incidents.api.renderers import CSVRenderer, GeoJSONRenderer, PrebuiltJSONRenderer, csv_stream
 from incidents.api.schema import (
-    ERROR_RESPONSES,
     FILTER_PARAMETERS,
     GEOJSON_EXAMPLE,
     GEOJSON_SCHEMA,
@@ -34,6 +33,7 @@ from incidents.api.schema import (
     PAGE_PARAMETERS,
     POINTS_EXAMPLE,
     POINTS_SCHEMA,
+    READ_RESPONSES,
     WRITE_ERROR_RESPONSES,
     format_parameter,
 )
@@ -81,8 +81,7 @@ class IncidentListView(ApiView):
                 OpenApiTypes.STR,
                 description="event_id,event_date,date_precision,year,...,source_urls,source_count,updated_at",
             ),
-            304: OpenApiResponse(description="Not modified."),
-            **ERROR_RESPONSES,
+            **READ_RESPONSES,
         },
     )
     def get(self, request: Request) -> HttpResponseBase:
@@ -144,8 +143,7 @@ class IncidentPointsView(ApiView):
         parameters=[format_parameter("json"), *[p for p in FILTER_PARAMETERS if p.name != "ordering"]],
         responses={
             200: OpenApiResponse(POINTS_SCHEMA, examples=[OpenApiExample("two incidents", value=POINTS_EXAMPLE)]),
-            304: OpenApiResponse(description="Not modified."),
-            **ERROR_RESPONSES,
+            **READ_RESPONSES,
         },
     )
     def get(self, request: Request) -> HttpResponseBase:
@@ -160,7 +158,7 @@ class IncidentDetailView(ApiView):
         operation_id="incidents_retrieve",
         summary="One incident, with its sources and their evidence",
         parameters=[ID_PARAMETER, format_parameter("json")],
-        responses={200: IncidentDetailSerializer, 304: OpenApiResponse(description="Not modified."), **ERROR_RESPONSES},
+        responses={200: IncidentDetailSerializer, **READ_RESPONSES},
     )
     def get(self, request: Request, id: str) -> HttpResponseBase:
         visible = Incident.objects.all() if request_is_editor(request) else Incident.objects.published()
