@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.extractor import cues
+from ingest.extractor.confidence import Reading, field_confidence, overall
 from ingest.extractor.counts import NOUN_MODIFIER, best_low_high
 from ingest.extractor.events import Draft, Facts, main_clause
 from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Report
@@ -196,13 +197,14 @@ def build_incidents(state: State) -> None:
         country = d.site.country if d.site else d.country
         if country:
             evidence["country"] = _evidence(state, anchor)
-        weapon_mentions, weapon_idx = [], None
+        weapon_mentions, weapon_idx, weapon_sources = [], None, 0
         for idx in d.sentences():
             f = state.facts[idx]
             alone = len(state.owner.get(idx, [])) == 1
             found = own_weapons(f, d, alone) if idx in d.anchors else (f.weapons if f.attack else [])
             if found:
                 weapon_mentions.extend(found)
+                weapon_sources += 1
                 weapon_idx = weapon_idx if weapon_idx is not None else idx
         weapons = categories(weapon_mentions)
         if weapon_idx is not None:
@@ -218,9 +220,11 @@ def build_incidents(state: State) -> None:
             counts[name] = Count(best, low, high, tuple(reports))
             if reports:
                 evidence[name] = next(r.evidence for r in reports if r.value == best)
+        told = dict(counts)
         counts["intercepted"] = all_intercepted(state, d, counts["launched"], counts["intercepted"], evidence)
         counts["launched"] = at_least_intercepted(counts["launched"], counts["intercepted"])
         counts["launched"] = singular_launch(state, d, counts["launched"], evidence)
+        inferred = {name for name in COUNT_FIELDS if counts[name] is not told[name]}
         if counts["launched"].best is not None and "launched" not in evidence and "intercepted" in evidence:
             evidence["launched"] = evidence["intercepted"]
         faction, claimed, where = _perpetrator(state, d)
@@ -229,9 +233,21 @@ def build_incidents(state: State) -> None:
                 evidence["perpetrator"] = _evidence(state, where)
             if claimed:
                 evidence["claimed"] = _evidence(state, where)
-        confidence = 0.35 + 0.25 * (d.site is not None) + 0.1 * (d.date is not None) + 0.1 * (weapons != ("unknown",))
-        confidence += 0.1 * any(c.best is not None for c in counts.values()) + 0.05 * (len(d.anchors) > 1)
-        confidence -= 0.15 * (d.role == "background")
+        fields = field_confidence(
+            Reading(
+                role=d.role,
+                date_source=_date_source(d),
+                date_precision=precision,
+                named_site=d.site is not None,
+                site_by_landmark=False,
+                weapons=weapons,
+                weapon_sources=weapon_sources,
+                counts=counts,
+                inferred=inferred,
+                perpetrator_kind="none" if faction is None else ("claim" if claimed else "blame"),
+                claim_kind="claim" if claimed else ("denied" if _claim_denied(state, d) else "silent"),
+            )
+        )
         state.incidents.append(
             ExtractedIncident(
                 role=d.role,
@@ -247,11 +263,25 @@ def build_incidents(state: State) -> None:
                 injured=counts["injured"],
                 perpetrator=faction,
                 claimed=claimed,
-                confidence=max(0.0, min(1.0, confidence)),
+                confidence=overall(fields),
+                field_confidence=fields,
                 evidence=evidence,
                 summary=_summary(d, date, weapons, counts, faction),
             )
         )
+
+
+def _date_source(d: Draft) -> str:
+    if d.date is None:
+        return "publication"
+    if d.date.reporting:
+        return "reporting"
+    return "own" if d.date_sentence in d.anchors else "related"
+
+
+def _claim_denied(state: State, d: Draft) -> bool:
+    """'No group has claimed the attack' told of this attack."""
+    return any(cues.NO_CLAIM.search(state.facts[i].sent.text) for i in {*d.sentences(), *d.context})
 
 
 def _summary(d: Draft, date: dt.date | None, weapons: tuple[str, ...], counts: dict[str, Count], faction) -> str:

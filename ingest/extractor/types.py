@@ -124,6 +124,8 @@ class ExtractedIncident:
     perpetrator: Faction | None = None
     claimed: bool = False
     confidence: float = 0.5
+    # per field ("date", "base", "weapons", the counts, "perpetrator", "claimed"): how sure the reading is
+    field_confidence: Mapping[str, float] = field(default_factory=dict)
     evidence: Mapping[str, Evidence] = field(default_factory=dict)
     summary: str = ""
 
@@ -164,6 +166,7 @@ class ExtractedIncident:
             else {"name": self.perpetrator.name, "slug": self.perpetrator.slug},
             "claimed": self.claimed,
             "confidence": round(self.confidence, 3),
+            "field_confidence": dict(self.field_confidence),
             "evidence": {k: v.to_dict() for k, v in self.evidence.items()},
             "counts": {f: getattr(self, f).to_dict() for f in COUNT_FIELDS},
             "summary": self.summary,
