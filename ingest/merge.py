@@ -288,5 +288,6 @@ def _reported(item: ExtractedIncident) -> dict[str, Any]:
         "perpetrator": item.perpetrator.slug if item.perpetrator else None,
         "claimed": item.claimed,
         "confidence": item.confidence,
+        "field_confidence": dict(item.field_confidence),
         "counts": {name: getattr(item, name).to_dict() for name in COUNT_FIELDS},
     }

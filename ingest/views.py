@@ -20,6 +20,7 @@ from incidents.models import Incident, is_editor
 from ingest import submission
 from ingest.forms import ArticleForm, IncidentReviewForm
 from ingest.models import Article
+from ingest.selectors import uncertain_fields
 from ingest.status import article_links
 
 View = Callable[..., HttpResponse]
@@ -94,6 +95,7 @@ def review_incident(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, "Incident saved.")
         return redirect("ingest:review-incident", pk=incident.pk)
+    uncertain = uncertain_fields(incident)
     sources = [
         {"source": s, "segments": highlight_segments(s.article.text, s.evidence)}
         for s in incident.sources.select_related("article").order_by("role", "article__published")
@@ -101,7 +103,14 @@ def review_incident(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "ingest/review_incident.html",
-        {"incident": incident, "form": form, "sources": sources, "history": incident_history(incident)},
+        {
+            "incident": incident,
+            "form": form,
+            "sources": sources,
+            "history": incident_history(incident),
+            "uncertain": uncertain,
+            "rows": [(field, uncertain.get(field.name)) for field in form],
+        },
         status=400 if form.errors else 200,
     )
 

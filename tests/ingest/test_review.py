@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -144,3 +146,23 @@ def test_edit_violating_constraints_reshows_the_form(editor_client, draft):
     assert "latitude" in errors or "__all__" in errors
     draft.refresh_from_db()
     assert draft.intercepted is None
+
+
+def test_review_marks_the_fields_read_with_low_confidence(editor_client, gazetteer, django_capture_on_commit_callbacks):
+    """An article that gives the attack no day: the date comes from the publication, and the editor is told."""
+    from ingest import submission
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article = submission.article_submit(
+            text="Rockets hit Camp Taji, the coalition said. Nobody was hurt.", published=dt.date(2024, 3, 5)
+        ).article
+    article.refresh_from_db()
+    [incident] = Incident.objects.filter(sources__article=article)
+    response = editor_client.get(reverse("ingest:review-incident", args=[incident.pk]))
+    assert response.status_code == 200
+    assert "date" in response.context["uncertain"]
+    assert response.context["uncertain"]["date"] < 0.7
+    assert "base" not in response.context["uncertain"]  # Camp Taji is named
+    html = response.content.decode()
+    assert 'class="field uncertain"' in html
+    assert "check (confidence" in html
