@@ -79,3 +79,16 @@ def test_trend_sentences_do_not_leak_weapons(gazetteer) -> None:
 def test_lone_target_keeps_weapons_told_in_its_after_clause(gazetteer) -> None:
     (inc,) = primaries("Ain al-Asad air base was hit on Friday after militants fired five rockets at it.", gazetteer)
     assert inc["weapons"] == ["rocket"]
+
+
+def test_unnamed_lead_named_in_the_claim_statement(gazetteer) -> None:
+    text = (
+        "An Iraqi armed faction said on Thursday it had attacked a US base in northeastern Syria with a drone.\n"
+        "The Islamic Resistance in Iraq, an alliance of mainly Iran-backed groups, said in a statement that its "
+        "fighters launched a drone at the al-Shaddadi base."
+    )
+    got = primaries(text, gazetteer, dt.date(2024, 2, 2))
+    assert len(got) == 1
+    assert got[0]["base"]["slug"] == "al-shaddadi-base"
+    assert got[0]["perpetrator"]["slug"] == "islamic-resistance-in-iraq"
+    assert got[0]["claimed"] is True

@@ -1,6 +1,7 @@
 import datetime as dt
 
 from ingest.extractor.dates import find_dates
+from tests.extractor.helpers import PUBLISHED, primaries
 
 PUB = dt.date(2024, 10, 1)  # a Tuesday
 
@@ -68,3 +69,35 @@ def test_sentence_initial_date_of_a_statement_is_reporting() -> None:
     assert d.date == dt.date(2021, 5, 3)
     (e,) = find_dates("On Monday, rockets hit the base, officials said.", dt.date(2021, 5, 4))
     assert not e.reporting
+
+
+def test_a_dateline_line_dates_the_report() -> None:
+    published = dt.date(2023, 5, 2)
+    assert [d.reporting for d in find_dates("May 2, 2023 - 09:40", published)] == [True]
+    assert [d.reporting for d in find_dates("By Staff Writer - May 1 2023", published)] == [True]
+    assert [d.reporting for d in find_dates("Rockets hit the base on May 1.", published)] == [False]
+
+
+def test_page_stamp_after_publication_is_not_an_event_day() -> None:
+    dates = find_dates("Monday, 3 June 2024 | drones hit the base on Friday", dt.date(2024, 3, 9))
+    assert [d.date for d in dates] == [dt.date(2024, 3, 8)]
+
+
+def test_a_byline_date_is_a_reporting_date() -> None:
+    [d] = find_dates("By Jane Roe March 9, 2024 | Photo: agency", PUBLISHED)
+    assert d.reporting
+
+
+def test_the_event_day_wins_over_the_byline(gazetteer) -> None:
+    text = (
+        "Drones downed near Erbil\n"
+        "By Jane Roe March 9, 2024 | Photo: agency\n"
+        "Coalition air defences struck down two drones approaching Erbil airport on Thursday, officials said."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert (inc["date"], inc["launched"], inc["intercepted"]) == ("2024-03-07", 2, 2)
+
+
+def test_a_relative_day_inside_a_quote_names_no_day() -> None:
+    assert find_dates('"Last night a rocket hit the base," the spokesman said.', PUBLISHED) == []
+    assert find_dates("A rocket hit the base last night.", PUBLISHED)[0].date == dt.date(2024, 3, 8)

@@ -1,6 +1,5 @@
 import datetime as dt
 
-from ingest.extractor import cues
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.events import read_facts, targets
 from ingest.extractor.sentences import Sentence
@@ -20,12 +19,6 @@ def test_vetoes() -> None:
     assert targets(facts("US warplanes struck militia targets in Iraq and Syria.")) == []
     assert targets(facts("Militias have attacked US forces 150 times since October.")) == []
     assert targets(facts("Factions threatened to attack US bases.")) == []
-
-
-def test_claim_cues() -> None:
-    assert cues.CLAIM.search("The group claimed responsibility for the attack.")
-    assert cues.NO_CLAIM.search("There was no immediate claim of responsibility.")
-    assert cues.GENERIC_CLAIM.search("The group has claimed most of the recent attacks.")
 
 
 def test_attribution() -> None:

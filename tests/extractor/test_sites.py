@@ -1,9 +1,12 @@
+import datetime as dt
+
 import pytest
 
 from ingest.extractor.cli import load_gazetteer
-from ingest.extractor.names import set_skeleton_norms, skeleton
+from ingest.extractor.names import possessive_variant, set_skeleton_norms, skeleton
 from ingest.extractor.sentences import parse
 from ingest.extractor.state import compiled
+from tests.extractor.helpers import primaries
 
 
 @pytest.fixture(scope="module")
@@ -34,3 +37,45 @@ def test_family_name_is_not_the_base(matcher) -> None:
 def test_descriptions(matcher) -> None:
     assert "victory-base-complex" in slugs(matcher, "The Victory Base at Baghdad Airport was targeted.")
     assert slugs(matcher, "the US diplomatic complex in Baghdad was attacked") == ["us-embassy-baghdad"]
+
+
+def test_a_site_placed_near_another_is_a_landmark(gazetteer) -> None:
+    text = "A drone hit the Harir base near Erbil airport on Sunday, the group said."
+    got = primaries(text, gazetteer, dt.date(2024, 1, 28))
+    assert [g["base"]["slug"] for g in got] == ["al-harir-air-base"]
+
+
+def test_glide_between_vowels_is_one_spelling() -> None:
+    assert skeleton("Thawriyoun") == skeleton("Thawriun") == skeleton("Thawriyun")
+    assert skeleton("Ayn") == skeleton("Ain")
+
+
+def test_spokesperson_for_a_site_is_not_a_target(gazetteer) -> None:
+    text = (
+        "Three rockets hit a base near Baghdad airport early on Tuesday. "
+        "A spokesman for the US embassy declined to comment on the attack."
+    )
+    incs = primaries(text, gazetteer, dt.date(2024, 3, 12))
+    assert [i["base"]["name"] for i in incs] == ["Victory Base Complex (Baghdad International Airport)"]
+
+
+def test_tanaf_spelling(gazetteer) -> None:
+    [inc] = primaries("A drone struck Al-Tanaf base on Friday.", gazetteer)
+    assert inc["base"]["name"] == "Al-Tanf Garrison"
+
+
+def test_possessive_site_names(gazetteer) -> None:
+    assert possessive_variant(["baghdad", "airport"]) == ["baghdad", "s", "airport"]
+    [inc] = primaries("Two rockets fell inside Baghdad's international airport on Friday.", gazetteer)
+    assert inc["base"]["slug"] == "victory-base-complex"
+
+
+def test_final_h_is_optional() -> None:
+    assert skeleton("Bismayah") == skeleton("Bismaya")
+    assert skeleton("Hasakah") == skeleton("Hasaka")
+
+
+def test_a_group_name_says_nothing_of_the_country(gazetteer) -> None:
+    text = "Islamic Resistance in Iraq says it hit a US base in Syria\nIts drones struck al-Shaddadi base on Friday."
+    [inc] = primaries(text, gazetteer)
+    assert inc["base"]["slug"] == "al-shaddadi-base"

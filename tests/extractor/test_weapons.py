@@ -1,4 +1,6 @@
-from ingest.extractor.weapons import categories, find_weapons
+from ingest.extractor import cues
+from ingest.extractor.weapons import categories, defence_spans, find_weapons
+from tests.extractor.helpers import primaries
 
 
 def cats(text: str) -> tuple[str, ...]:
@@ -20,3 +22,45 @@ def test_vocabulary() -> None:
 
 def test_bare_missile_beside_rockets_is_a_rocket() -> None:
     assert cats("The missiles hit the base; two Katyusha rockets fell") == ("rocket",)
+
+
+def test_weapons_of_previous_attacks_are_not_this_ones() -> None:
+    text = "Unlike previous attacks that relied on drones, this barrage used ballistic missiles."
+    other = [m.span() for m in cues.OTHER_ATTACKS.finditer(text)]
+    kept = [w.category for w in find_weapons(text) if not any(a <= w.start < b for a, b in other)]
+    assert kept == ["missile"]
+
+
+def test_anti_rocket_defence_is_not_a_weapon() -> None:
+    assert [w.category for w in find_weapons("The anti-rocket system and counter-drone guns fired.")] == []
+
+
+def test_defence_system_name_is_no_weapon() -> None:
+    text = "A counter-rocket, artillery and mortar system engaged the drone over the compound."
+    assert {w.category for w in find_weapons(text)} == {"drone"}
+
+
+def test_a_defence_systems_purpose_names_no_weapon() -> None:
+    text = "Staff heard the Patriot battery's defence system - built to stop incoming missiles and drones - at night."
+    assert find_weapons(text) == []
+    assert defence_spans(text)
+
+
+def test_the_purpose_ends_with_its_clause() -> None:
+    text = "The air defences, able to stop drones and rockets, engaged a rocket on Monday."
+    assert [w.category for w in find_weapons(text)] == ["rocket"]
+
+
+def test_a_defence_that_fires_still_tells_the_weapons() -> None:
+    assert [w.category for w in find_weapons("The C-RAM system shot down two mortar rounds.")] == ["mortar"]
+
+
+def test_defence_description_adds_no_weapon_to_the_attack(gazetteer) -> None:
+    text = (
+        "Two rockets targeted the US embassy in Baghdad on Friday, security officials said. "
+        "Residents heard the embassy's C-RAM system, meant to detect and destroy incoming rockets, artillery and "
+        "mortar shells, during the attack."
+    )
+    found = primaries(text, gazetteer)
+    assert len(found) == 1
+    assert found[0]["weapons"] == ["rocket"]

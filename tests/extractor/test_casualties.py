@@ -1,0 +1,160 @@
+"""Casualties: killed and injured figures, zero tolls, subsets, coordinated people, and whose casualties they are."""
+
+import pytest
+
+from ingest.extractor.counts import Figure, coordinated_count, of_the_attacked_side
+from tests.extractor.helpers import primaries
+from tests.extractor.helpers import sorted_figures as figures
+
+
+def test_sum_of_casualty_list() -> None:
+    text = "Five U.S. service members and one contractor were wounded when a drone hit the base."
+    assert ("injured", 6) in figures(text)
+
+
+def test_active_and_passive_casualties() -> None:
+    assert ("injured", 7) in figures("rockets were fired at the base, injuring seven Americans.")
+    assert ("killed", 3) in figures("The drone attack killed three US service members and wounded dozens of others.")
+
+
+def test_no_casualties_versus_no_injuries() -> None:
+    assert set(figures("The attack caused no casualties.")) == {("killed", 0), ("injured", 0)}
+    assert figures("There were no injuries.") == [("injured", 0)]
+    assert figures("There were no US casualties.") == []
+
+
+def test_one_person_casualty() -> None:
+    assert ("injured", 1) in figures("A US soldier has reportedly been injured in the attack.")
+    assert ("killed", 1) in figures("The strike hit the base, killing an American contractor.")
+    assert ("killed", 1) not in figures("The rockets fell on the base, wounding a contractor.")
+    assert ("injured", 1) not in figures("A number of soldiers were injured.")
+
+
+def test_casualty_the_attack_did_not_cause() -> None:
+    text = "A contractor died of a cardiac arrest, but it did not occur during one of the attacks."
+    assert figures(text) == []
+
+
+def test_without_resulting_in_casualties() -> None:
+    text = "Two drones attacked the base without resulting in any casualties."
+    assert {("killed", 0), ("injured", 0)} <= set(figures(text))
+
+
+def test_a_dozen_and_reporting_verbs_in_casualty_phrases() -> None:
+    assert ("injured", 12) in figures("The coalition said about a dozen additional personnel were wounded.")
+    got = figures("One of the officials said four troops were badly wounded in the attack.")
+    assert ("injured", 4) in got
+    assert ("injured", 1) not in got
+
+
+def test_members_of_the_coalition() -> None:
+    assert ("injured", 2) in figures("The spokesman said two members of the coalition were wounded.")
+
+
+def test_subsets_are_not_added() -> None:
+    assert figures("The blast injured six Americans, one of them a soldier.") == [("injured", 6)]
+    assert ("injured", 4) in figures("The rockets injured four people, including a contractor.")
+    assert ("injured", 5) not in figures("The rockets injured four people, including a contractor.")
+
+
+def test_no_troops_of_either_army_were_killed_or_wounded() -> None:
+    got = set(figures("No US or Iraqi troops were killed or wounded, the statement said."))
+    assert got == {("killed", 0), ("injured", 0)}
+
+
+def test_elliptic_casualty_count_after_a_full_one() -> None:
+    assert figures("The blast killed two guards at the outpost, and at least 12 were wounded, officials said.") == [
+        ("injured", 12),
+        ("killed", 2),
+    ]
+    # a bare number without any casualty noun in the sentence is not taken
+    assert figures("Of the rockets, 12 were found, and 3 were hurt in transit.") == []
+
+
+def test_quoted_casualty_phrase() -> None:
+    assert ("injured", 4) in figures('Two rockets hit the camp on Friday, injuring "four soldiers", the army said.')
+
+
+def test_one_person_received_injuries() -> None:
+    assert ("injured", 1) in figures("A contractor at the base received light injuries from the blast, the army said.")
+
+
+def test_no_injuries_deaths_or_damage_list() -> None:
+    assert figures("No injuries, deaths or damage were reported at the camp.") == [("injured", 0), ("killed", 0)]
+    assert figures("There were no deaths or injuries.") == [("injured", 0), ("killed", 0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike ended with zero casualties, the group said.",
+        "The drone fell near the runway without any human or material casualties.",
+    ],
+)
+def test_zero_casualty_wordings(text) -> None:
+    assert figures(text) == [("injured", 0), ("killed", 0)]
+
+
+def test_deaths_as_a_noun() -> None:
+    assert ("killed", 1) in figures("Rockets hit the camp on Monday, resulting in at least one death.")
+
+
+def test_no_casualties_before_a_strike_clause(gazetteer) -> None:
+    text = (
+        "A rocket hit Camp Taji on Friday, the army said. "
+        "Nobody was hurt and no casualties were reported, the second attack since a US airstrike on Monday."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert (inc["killed"], inc["injured"], inc["date"]) == (0, 0, "2024-03-08")
+
+
+def test_militants_killed_by_a_strike_are_not_the_attacks_casualties() -> None:
+    assert figures("Jets then bombed a depot used by the militia, killing two and wounding three militants.") == []
+    assert figures("The strike killed four insurgents near the border.") == []
+
+
+def test_casualties_in_an_airstrike_clause_belong_to_the_airstrike() -> None:
+    text = "The drone came a day after airstrikes on a militia convoy near the border killed five people."
+    assert [f for f in figures(text) if f[0] == "killed"] == []
+
+
+def test_of_the_attacked_side_keeps_the_bases_toll() -> None:
+    text = "After airstrikes last week, two rockets hit the base on Friday, wounding three soldiers."
+    start = text.index("wounding")
+    assert not of_the_attacked_side(text, Figure("injured", 3, start, len(text) - 1))
+
+
+def test_shared_noun_gives_each_figure_its_own_number() -> None:
+    assert figures("The blast at the outpost ended up killing one and injuring two soldiers.") == [
+        ("injured", 2),
+        ("killed", 1),
+    ]
+
+
+def test_strike_casualties_stay_out_of_the_militia_attack(gazetteer) -> None:
+    text = (
+        "A drone targeting the al-Tanf garrison was shot down on Friday. "
+        "It came hours after an air raid on a militia post near Albu Kamal, killing one and wounding two fighters."
+    )
+    found = primaries(text, gazetteer)
+    assert len(found) == 1
+    assert found[0]["killed"] is None
+    assert found[0]["injured"] is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "count"),
+    [("a boy and a woman", 2), ("a guard, a cook and an interpreter", 3), ("a soldier and two contractors", 3)],
+)
+def test_coordinated_count(phrase: str, count: int) -> None:
+    assert coordinated_count(phrase) == count
+
+
+def test_coordinated_count_leaves_numbered_lists_alone() -> None:
+    assert coordinated_count("two soldiers and three contractors") is None
+
+
+def test_coordinated_singular_people_are_each_counted() -> None:
+    assert figures("Police said a boy and a woman were hurt when the shell landed.") == [("injured", 2)]
+    assert figures("An airman and a contractor were wounded in the attack.") == [("injured", 2)]
+    assert figures("The rockets fell on the camp, wounding a guard and two contractors.") == [("injured", 3)]

@@ -1,0 +1,61 @@
+"""Claims and blame: who says they did it, who is blamed, no-claim wordings, perpetrators' names."""
+
+import datetime as dt
+
+from ingest.extractor import cues
+from tests.extractor.helpers import primaries
+
+
+def test_claim_cues() -> None:
+    assert cues.CLAIM.search("The group claimed responsibility for the attack.")
+    assert cues.NO_CLAIM.search("There was no immediate claim of responsibility.")
+    assert cues.GENERIC_CLAIM.search("The group has claimed most of the recent attacks.")
+
+
+def test_claim_wordings() -> None:
+    assert cues.CLAIM.search("The faction quickly took credit for the strike on the airport.")
+    assert cues.CLAIM.search("The group claimed in a Telegram post that its fighters launched two drones at the base.")
+    assert cues.CLAIM.search("The militia said that they attacked the garrison at dawn.")
+
+
+def test_negated_claims() -> None:
+    assert cues.NO_CLAIM.search("No militant faction has claimed the strike.")
+    assert cues.NO_CLAIM.search("No group has so far claimed responsibility for the blast.")
+    assert cues.NO_CLAIM.search("Such attacks are not usually claimed by anyone.")
+
+
+def test_an_officials_claimed_means_said() -> None:
+    text = "Major Smith, the coalition spokesman, claimed attacks like this one threaten regional stability."
+    assert cues.OFFICIAL_CLAIMED.search(text)
+    assert not cues.OFFICIAL_CLAIMED.search("Officials said the faction claimed responsibility for the attack.")
+
+
+def test_claim_of_numerous_attacks_is_generic_but_a_dated_one_is_not() -> None:
+    assert cues.GENERIC_CLAIM.search("The umbrella group has claimed numerous attacks on American troops this year.")
+    assert not cues.GENERIC_CLAIM.search("The group claimed multiple drone attacks on Tuesday night.")
+
+
+def test_claim_of_a_days_attack_and_habitual_blame() -> None:
+    assert cues.CLAIM.search("The group claimed Tuesday's attack on its Telegram channel.")
+    assert cues.GENERIC_CLAIM.search("Washington typically blames Iran and its allies for such attacks.")
+
+
+def test_statement_announcing_its_fighters_attacked_is_a_claim() -> None:
+    assert cues.CLAIM.search("The group issued a statement announcing that resistance fighters attacked the base.")
+    assert cues.CLAIM.search("The faction put out a video saying its fighters struck the airport.")
+
+
+def test_long_no_claim_subject() -> None:
+    assert cues.NO_CLAIM.search("No person or faction has yet claimed the attack, but analysts suspect militias.")
+
+
+def test_group_spelled_without_the_glide_is_found(gazetteer) -> None:
+    text = "A faction calling itself Al-Thawriun claimed responsibility for the drone attack on Ain al-Asad on Monday."
+    [inc] = primaries(text, gazetteer, dt.date(2024, 3, 12))
+    assert inc["perpetrator"]["name"] == "Al-Thawriyoun"
+    assert inc["claimed"] is True
+
+
+def test_nobody_has_claimed_is_no_claim() -> None:
+    assert cues.NO_CLAIM.search("Nobody has claimed responsibility so far.")
+    assert cues.NO_CLAIM.search("No one had yet claimed the strike.")

@@ -1,0 +1,69 @@
+"""How many attacks a text tells: twice, another base, one target for sites next door, counted unnamed targets."""
+
+import datetime as dt
+
+from ingest.extractor.anchoring import times_told
+from ingest.extractor.segments import opens_new_event
+from tests.extractor.helpers import primaries
+
+
+def test_new_attack_inside_a_quote_is_not_a_second_attack() -> None:
+    quoted = "\u201cThis is a new attack on our airport,\u201d the governor said."
+    assert not opens_new_event(quoted, 0, len(quoted))
+    plain = "In a new attack, rockets struck the airport."
+    assert opens_new_event(plain, 0, len(plain))
+
+
+def test_times_told() -> None:
+    assert times_told("Monitors said the Shaddadi base was attacked twice overnight.") == (2, False)
+    assert times_told("US forces came under attack three times on Sunday, including at Tanf and Conoco.") == (3, True)
+    assert times_told("The base was hit by two rockets.") == (0, False)
+
+
+def test_zone_and_embassy_in_one_sentence_are_one_target(gazetteer) -> None:
+    text = (
+        "Several rockets landed inside Baghdad's Green Zone late on Friday, apparently aimed at the US embassy.\n"
+        "Security officials said one of the rockets was diverted by the embassy's defence system."
+    )
+    got = primaries(text, gazetteer)
+    assert len(got) == 1
+    assert got[0]["base"]["slug"] in {"us-embassy-baghdad", "baghdad-green-zone"}
+    assert got[0]["intercepted"] == 1
+
+
+def test_the_base_attacked_twice_is_two_attacks_on_the_site_in_focus(gazetteer) -> None:
+    text = (
+        "The Islamic Resistance in Iraq said it launched drones at the al-Shaddadi base on Friday.\n"
+        "A monitoring group said the base was attacked twice and one drone was shot down."
+    )
+    got = primaries(text, gazetteer, dt.date(2024, 1, 5))
+    assert [g["base"]["slug"] for g in got] == ["al-shaddadi-base", "al-shaddadi-base"]
+    assert all(g["claimed"] for g in got)
+
+
+def test_counted_unnamed_targets_are_the_named_ones(gazetteer) -> None:
+    text = (
+        "Militias targeted two US bases in Iraq on Tuesday with drones. "
+        "Two drones were shot down near Ain al-Asad. "
+        "Later a third drone was downed over the Harir base."
+    )
+    incs = primaries(text, gazetteer, dt.date(2024, 3, 12))
+    assert sorted(i["base"]["name"] for i in incs) == ["Ain al-Asad Air Base", "Al-Harir Air Base"]
+
+
+def test_another_base_is_another_attack(gazetteer) -> None:
+    assert opens_new_event("Rockets also hit another base near the capital.", 0, 48)
+    text = (
+        "Drones targeted Ain al-Asad air base on Friday, officials said. "
+        "Rockets also hit another base hosting US troops near Baghdad's international airport."
+    )
+    slugs = sorted(i["base"]["slug"] for i in primaries(text, gazetteer))
+    assert slugs == ["ain-al-asad-air-base", "victory-base-complex"]
+
+
+def test_the_latest_attack_on_a_site_next_door_is_the_same_attack(gazetteer) -> None:
+    text = (
+        "Two rockets were fired at the Green Zone on Friday night. "
+        "Police are investigating the latest attack on the US embassy."
+    )
+    assert len(primaries(text, gazetteer)) == 1

@@ -1,0 +1,82 @@
+"""Not an attack report: tallies, trends and habits, commentary, attacks in general, foiled plots, other actors."""
+
+import pytest
+
+from ingest.extractor import cues
+from ingest.extractor.events import _attacks_in_general
+from tests.extractor.helpers import primaries
+
+
+def test_group_described_as_mainly_iran_backed_is_not_a_habit() -> None:
+    text = "The Islamic Resistance in Iraq, a coalition of mostly Iran-aligned factions, said it struck the base."
+    assert not cues.HABITUAL.search(text)
+    assert cues.HABITUAL.search("Rockets mostly landed in empty desert, as they often do.")
+
+
+def test_counts_of_attacks_over_time_are_tallies() -> None:
+    text = "Officials blame the militia for at least six drone attacks on U.S. forces since May."
+    assert cues.TALLY.search(text)
+    assert cues.TALLY.search("The strike marks the 31st recorded attack on coalition sites this month.")
+    assert cues.TALLY.search("The faction has carried out numerous attacks on U.S. troops.")
+    assert not cues.TALLY.search("The base faced several attacks on Sunday night.")
+    assert not cues.TALLY.search("The base came under many attacks on Sunday night.")
+
+
+def test_commentary_on_attacks_in_general_is_not_an_attack() -> None:
+    assert cues.COMMENTARY.search("The governor described the targeting of sites hosting foreign troops as reckless.")
+    assert cues.COMMENTARY.search(
+        "The minister said the attacks carried out by armed groups undermine the fight on ISIS."
+    )
+
+
+def test_militias_as_the_target_but_not_as_the_agent() -> None:
+    assert cues.OTHER_TARGET.search("Kurdish forces used machine guns to target the militias across the river.")
+    assert not cues.OTHER_TARGET.search("The embassy was attacked by Iran-aligned militias in September.")
+
+
+def test_thwarted_drones_are_an_attack_not_a_foiled_plot() -> None:
+    assert not cues.FOILED.search("Forces thwarted two armed drones before they could reach the base.")
+    assert cues.FOILED.search("Police thwarted a rocket attack by seizing the launcher.")
+    assert not cues.HYPOTHETICAL.search("Forces downed two drones before they could strike the base.")
+    assert cues.HYPOTHETICAL.search("Officials said the group could strike the base again.")
+
+
+def test_trend_weapons_are_habitual() -> None:
+    assert cues.HABITUAL.search("Most of these attacks use rockets or one-way drones.")
+    assert cues.HABITUAL.search("Militias have used rockets, drones and mortars against the bases.")
+
+
+def test_attacks_in_general_in_a_withdrawal_piece(gazetteer) -> None:
+    text = (
+        "Baghdad and Washington agreed on a timetable for coalition troops to leave. "
+        "The deal follows months of attacks by Iran-aligned militias against US forces, which have wounded dozens. "
+        "Troops will leave Ain al-Asad air base by next autumn."
+    )
+    assert primaries(text, gazetteer) == []
+
+
+def test_attacks_on_coalition_forces_in_general() -> None:
+    assert _attacks_in_general("The depots store arms the group uses to plan attacks on OIR coalition forces.", [])
+    assert _attacks_in_general("Drone Attacks Targeting US Forces in Syria", [])
+    assert not _attacks_in_general("Two drone attacks on US forces were reported near Hasakah.", [])
+    assert not _attacks_in_general("It was the third attack since the groups paused attacks on US forces.", [])
+
+
+def test_an_interception_by_us_forces_is_no_us_strike() -> None:
+    assert cues.OTHER_ACTOR.search("The US military struck down three drones heading for the airport.") is None
+    assert cues.OTHER_ACTOR.search("The US military struck two depots near Qaim.") is not None
+
+
+def test_trend_verbs_are_habits() -> None:
+    assert cues.HABITUAL.search("The group has stepped up its targeting of bases hosting coalition troops.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the past year the outposts have been sporadically shelled by rockets and drones.",
+        "Coalition positions there come under occasional mortar fire.",
+    ],
+)
+def test_frequency_words_tell_a_habit(text: str) -> None:
+    assert cues.HABITUAL.search(text)

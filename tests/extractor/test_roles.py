@@ -1,0 +1,85 @@
+"""Roles: the attack in the news (primary) versus background - strike stories, reference clauses, earlier attacks."""
+
+from ingest.extractor import cues
+from tests.extractor.helpers import primaries
+
+
+def test_pluperfect_after_a_reporting_verb_is_the_news() -> None:
+    reported = "The coalition confirmed on Tuesday that two soldiers had been killed at the base."
+    earlier = "The base had been hit by rockets before."
+    assert cues.REPORTED_THAT.search(reported, 0, reported.index("had been"))
+    assert not cues.REPORTED_THAT.search(earlier, 0, earlier.index("had been"))
+
+
+def test_counted_volley_in_present_perfect_is_news(gazetteer) -> None:
+    text = (
+        "Officials say at least eight rockets have targeted a military base in western Iraq that hosts US troops. "
+        "The rockets struck Ain al-Asad air base at dawn on Friday, a spokesman said."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert inc["base"]["slug"] == "ain-al-asad-air-base"
+    assert inc["launched"] == 8
+
+
+def test_strike_story_tells_the_militia_attack_as_background(gazetteer) -> None:
+    text = (
+        "US warplanes bomb militia depots in eastern Syria\n"
+        "On March 8, American jets struck three depots used by an Iran-aligned group. "
+        "The strikes answer a rocket attack on the Conoco gas field that wounded two soldiers."
+    )
+    assert primaries(text, gazetteer) == []
+
+
+def test_strike_story_keeps_a_militia_attack_dated_as_news(gazetteer) -> None:
+    text = (
+        "US jets hit militia sites after a deadly attack\n"
+        "American aircraft bombed two militia sites in Iraq on Saturday. "
+        "On Thursday, a drone struck Tower 22 in Jordan, killing two soldiers."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert inc["base"]["slug"] == "tower-22"
+    assert inc["date"] == "2024-03-07"
+
+
+def test_an_earlier_attack_the_same_day_is_news(gazetteer) -> None:
+    text = (
+        "A drone hit Harir air base on Thursday evening, officials said. "
+        "The blast followed an earlier attack on Ain al-Asad air base, where a drone was shot down."
+    )
+    slugs = sorted(i["base"]["slug"] for i in primaries(text, gazetteer))
+    assert slugs == ["ain-al-asad-air-base", "al-harir-air-base"]
+
+
+def test_previously_describes_the_site_not_the_attack(gazetteer) -> None:
+    text = "Rockets struck a base near Kirkuk that previously hosted US troops, the K-1 air base, on Friday."
+    [inc] = primaries(text, gazetteer)
+    assert inc["base"]["slug"] == "k-1-air-base"
+
+
+def test_reference_clause_matches_a_relative_clause_on_an_attack() -> None:
+    m = cues.REFERENCE_CLAUSE.search("He vowed to answer the deadly drone attack that killed two US soldiers in Syria.")
+    assert m is not None
+    assert m.group(0).endswith("in Syria.")
+    assert cues.REFERENCE_CLAUSE.search("Two rockets hit the base on Friday.") is None
+
+
+def test_famous_earlier_attack_in_a_relative_clause_is_background(gazetteer) -> None:
+    text = (
+        "Three rockets struck Ain al-Asad air base on Friday, Iraqi security sources said. "
+        "The defence secretary said on Thursday that Washington would answer the suicide drone attack that killed "
+        "two US soldiers at an outpost in Syria."
+    )
+    found = primaries(text, gazetteer)
+    assert len(found) == 1
+    assert found[0]["base"]["slug"] == "ain-al-asad-air-base"
+    assert found[0]["killed"] is None
+
+
+def test_a_relative_clause_with_its_own_day_is_still_news(gazetteer) -> None:
+    text = "The drone attack that wounded four American troops on Friday hit a US base in Syria's Hasakah province."
+    assert len(primaries(text, gazetteer)) == 1
+
+
+def test_a_passive_perfect_with_a_count_is_news(gazetteer) -> None:
+    text = "Ain al-Asad air base has been hit by three rockets, Iraqi security officials said on Saturday."
+    assert len(primaries(text, gazetteer)) == 1
