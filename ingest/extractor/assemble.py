@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ingest.extractor import cues
 from ingest.extractor.confidence import Reading, field_confidence, overall
-from ingest.extractor.counts import NOUN_MODIFIER, best_low_high
+from ingest.extractor.counts import NOUN_MODIFIER, best_low_high, one_and_the_other
 from ingest.extractor.events import Draft, Facts, main_clause
 from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Report
 from ingest.extractor.weapons import WeaponMention, categories
@@ -79,6 +79,22 @@ def singular_launch(state: State, d: Draft, launched: Count, evidence: dict) -> 
     ev = _evidence(state, found)
     evidence["launched"] = ev
     return Count(1, 1, 1, (Report(1, state.facts[found].attribution, ev),))
+
+
+def one_and_the_other_launch(state: State, d: Draft, launched: Count, evidence: dict) -> Count:
+    """'One drone was shot down. The other impacted the base.': two, told over two sentences."""
+    if launched.best is not None:
+        return launched
+    own = d.sentences()
+    for idx in own:
+        if idx + 1 not in own or idx in d.shared or idx + 1 in d.shared:
+            continue
+        first = state.sentences[idx].text.rstrip().rstrip(".")
+        if one_and_the_other(f"{first}, {state.sentences[idx + 1].text}"):
+            ev = _evidence(state, idx)
+            evidence["launched"] = ev
+            return Count(2, 2, 2, (Report(2, state.facts[idx].attribution, ev),))
+    return launched
 
 
 def _launch_before(state: State, d: Draft, idx: int, start: int) -> int | None:
@@ -154,6 +170,12 @@ def tells_another_attack(f: Facts, d: Draft) -> bool:
     return any(x.past and not x.reporting and x.kind != "since" for x in f.dates)
 
 
+def _owned_by_group(f: Facts) -> bool:
+    """'The Islamic Revolutionary Guard Corps confirmed the strikes': a named group, before the verb, owns them."""
+    m = cues.OWNED.search(f.sent.text)
+    return m is not None and any(g.start - f.sent.start < m.start() for g in f.factions)
+
+
 def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
     """Named group that claimed the attack or that officials held responsible; generic mentions never count."""
     claimed, faction, where = False, None, None
@@ -169,7 +191,9 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
         main = main_clause(text)  # "claimed the attack, the latest in a series of assaults": a claim of this one
         if cues.GENERIC_CLAIM.search(main) or cues.NO_CLAIM.search(text) or tells_another_attack(f, d):
             continue
-        if cues.CLAIM.search(text) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions):
+        if _owned_by_group(f) or (
+            cues.CLAIM.search(text) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions)
+        ):
             claimed = True
             if f.factions and faction is None:
                 faction, where = f.factions[0].faction, idx
@@ -222,6 +246,7 @@ def build_incidents(state: State) -> None:
                 evidence[name] = next(r.evidence for r in reports if r.value == best)
         told = dict(counts)
         counts["intercepted"] = all_intercepted(state, d, counts["launched"], counts["intercepted"], evidence)
+        counts["launched"] = one_and_the_other_launch(state, d, counts["launched"], evidence)
         counts["launched"] = at_least_intercepted(counts["launched"], counts["intercepted"])
         counts["launched"] = singular_launch(state, d, counts["launched"], evidence)
         inferred = {name for name in COUNT_FIELDS if counts[name] is not told[name]}

@@ -33,8 +33,9 @@ GENERIC_TARGET = re.compile(
 # The attacker is the US, its allies or another state striking someone else.
 _ACTOR = r"(?:U\.\s?S\.|US|American|United States|Israeli|Turkish|Turkey|Jordanian|Washington|Pentagon|CENTCOM)"
 OTHER_ACTOR = re.compile(
-    rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led)?\s+(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
-    r"special forces)?\s*(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|conducted|launched|"  # noqa: E501
+    # "U.S. and coalition troops in Iraq killed five militia fighters"
+    rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
+    r"special forces)?\s*(?:in\s+[A-Z]\w+\s+)?(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|conducted|launched|"  # noqa: E501
     r"struck(?!\s+down)|bombed|retaliated|targeted|killed|raided|responded)\b"
     rf"|\b(?:retaliatory|in retaliation|self-defen[cs]e strikes?|precision strikes?)\b"
     rf"|\b{_ACTOR}\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b",
@@ -109,7 +110,10 @@ HABITUAL = re.compile(
     r"\b(?:frequent|regular|regularly|intermittent(?:ly)?|repeated(?:ly)?|recurring|routinely|often|frequently|"
     # "mainly Iran-backed groups" describes a group, not a habit
     r"(?:mainly|mostly)(?!\s+(?:Iran\w*|pro-\w+|Shi\w+|Sunni|Kurdish|Arab\w*|Iraqi)\b)|increasingly|"
-    r"spate of|string of|wave of|series of|dozens of|scores of|hundreds of)\b"
+    # "a series of attacks", not "a series of missiles" (one barrage)
+    r"spate of|string of|(?:wave|series) of"
+    r"(?!\s+(?:[\w-]+\s+)?(?:missiles|rockets|drones|explosions|blasts|projectiles))"
+    r"|dozens of|scores of|hundreds of)\b"
     # "after months of similar strikes on bases that house U.S. troops"
     r"|\b(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|rocket\s+fire)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
@@ -173,7 +177,8 @@ SITUATING_TAIL = re.compile(
 HYPOTHETICAL = re.compile(
     # "thwarted two drones before they could strike the base": the attack happened, the hit did not
     r"\b(?:threat(?:en(?:ed|s|ing)?)?|vow(?:ed|s)?|warn(?:ed|s)?|would|(?<!before they )(?<!before it )could|might|call(?:ed|s)? for|demand(?:ed|s)?|"  # noqa: E501
-    r"urg(?:ed|es)|plan(?:ned|s)? to|intend(?:ed|s)? to|risk of|fears? of)\s+(?:\w+\s+){0,4}?"
+    r"urg(?:ed|es)|plan(?:ned|s)? to|intend(?:ed|s)? to|risk of|fears? of|prepar(?:ing|ed|es?) to|about to|"
+    r"attempt(?:ing|ed)? to|tr(?:ying|ied) to)\s+(?:\w+\s+){0,4}?"
     r"(?:attack|target|strike|hit|fire|launch)\w*\b",
     re.I,
 )
@@ -223,6 +228,14 @@ CLAIM = re.compile(
     r"|\basserted\s+responsibility",
     re.I,
 )
+# "The Islamic Revolutionary Guard Corps confirmed the strikes": the attacker owning its attack - a claim when a
+# named group is the one that confirms (not "CENTCOM has not confirmed the attack", nor "confirmed the attack had
+# not disrupted air traffic")
+OWNED = re.compile(
+    r"(?<!not )(?<!n't )\b(?:confirmed|acknowledged|admitted)\s+(?:carrying\s+out\s+|launching\s+)?(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+)?(?:strikes?|attacks?|operations?)\b(?!\s+(?:had|has|was|were|did|would|could)\b)",
+    re.I,
+)
 NO_CLAIM = re.compile(
     r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,3} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|taken)"  # noqa: E501
     r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:\w+ly )?claimed"
@@ -252,6 +265,12 @@ GENERIC_CLAIM = re.compile(
 OFFICIAL_CLAIMED = re.compile(
     r"\b(?:spokes(?:man|woman|person)|officials?|Col\.|Colonel|Gen\.|General|Pentagon|CENTCOM|ministry|minister)\b"
     r"[^.;]{0,40}?\bclaim(?:ed|s)\b(?!\s+(?:responsibility|credit))",
+    re.I,
+)
+# A statement about each of the attacks just told together: "In both cases, ...", "Neither attack caused ..."
+EACH_OF_THEM = re.compile(
+    r"^\W*(?:in\s+(?:both|each\s+of\s+the|all|either)\s+(?:cases?|attacks?|instances?|incidents?)|in\s+each\s+case"
+    r"|both\s+(?:attacks|strikes|drones|incidents)|neither\s+(?:attack|strike|drone|incident)|each\s+(?:attack|strike))\b",
     re.I,
 )
 PLURAL_ATTACKS = re.compile(r"\b(?:attacks|operations|both|strikes)\b", re.I)

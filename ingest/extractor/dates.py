@@ -110,87 +110,131 @@ def _shift_month(d: dt.date, months: int) -> dt.date:
     return dt.date(d.year + m // 12, m % 12 + 1, 1)
 
 
-def _resolve(kind: str, m: re.Match[str], published: dt.date) -> DateMention | None:
-    g = m.groupdict()
-    text = m.group(0).strip()
-    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-    if kind == "iso":
-        try:
-            d = dt.date(int(g["year"]), int(g["mnum"]), int(g["day"]))
-        except ValueError:
-            return None
-        return DateMention(d, "day", start, m.end(), text, "explicit")
-    if kind in {"mdy", "dmy"}:
-        month, day = MONTHS[g["month"].lower().rstrip(".")], int(g["day"])
-        if not 1 <= day <= 31:
-            return None
-        year = int(g["year"]) if g.get("year") else _latest_year(month, day, published)
-        try:
-            d = dt.date(year, month, day)
-        except ValueError:
-            return None
-        return DateMention(d, "day", start, m.end(), text, "explicit", past=(published - d).days > 7)
-    if kind == "numeric":
-        import dateparser  # slow to import and to run: only for the rare numeric date
+@dataclass(frozen=True)
+class _Found:
+    """One date pattern's match: its groups, text and span in the sentence."""
 
-        parsed = dateparser.parse(
-            text, settings={"DATE_ORDER": "DMY", "RELATIVE_BASE": dt.datetime(*published.timetuple()[:3])}
-        )
-        if parsed is None:
-            return None
-        return DateMention(
-            parsed.date(), "day", start, m.end(), text, "explicit", past=(published - parsed.date()).days > 7
-        )
-    if kind == "since":
-        month = MONTHS[g["month"].lower().rstrip(".")]
-        year = int(g["year"]) if g.get("year") else None
-        return DateMention(_month_date(month, year, published), "month", start, m.end(), text, "since", past=True)
-    if kind == "weekday":
-        back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
-        return DateMention(published - dt.timedelta(days=back), "day", start, m.end(), text, "weekday")
-    if kind == "relday":
-        rel = g["rel"].lower()
-        if g.get("n"):
-            n = _WORDNUM.get(g["n"].lower()) or int(g["n"])
-            back = n
-        else:
-            back = 1 if rel in {"yesterday", "last night", "overnight"} else 0
-        return DateMention(published - dt.timedelta(days=back), "day", start, m.end(), text, "relday", past=back > 3)
-    if kind == "period":
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
-        this_month = dt.date(published.year, published.month, 1)
-        if rel.endswith("week") or "week" in rel:
-            if rel in {"this week", "earlier this week", "later this week"}:
-                return DateMention(published, "week", start, m.end(), text, "period")
-            return DateMention(published - dt.timedelta(days=7), "week", start, m.end(), text, "period", past=True)
-        if "month" in rel:
-            if rel in {"this month", "earlier this month", "later this month"}:
-                return DateMention(this_month, "month", start, m.end(), text, "period", past=rel.startswith("earlier"))
-            return DateMention(_shift_month(this_month, -1), "month", start, m.end(), text, "period", past=True)
-        if rel in {"this year", "earlier this year", "later this year"}:
-            return DateMention(dt.date(published.year, 1, 1), "year", start, m.end(), text, "period", past=True)
-        return DateMention(dt.date(published.year - 1, 1, 1), "year", start, m.end(), text, "period", past=True)
-    if kind == "month":
-        prep = (g.get("prep") or "").lower()
-        if g["month"].lower().rstrip(".") == "may" and not (prep or g.get("part") or g.get("year")):
-            return None  # the verb "may"
-        if not prep and not g.get("part") and not g.get("year"):
-            return None  # a bare capitalised month name is usually part of something else
-        month = MONTHS[g["month"].lower().rstrip(".")]
-        year = int(g["year"]) if g.get("year") else None
-        d = _month_date(month, year, published)
-        if prep == "last" and year is None and month == published.month:
-            d = dt.date(published.year - 1, month, 1)
-        if d > published:
-            return None
-        past = (d.year, d.month) < (published.year, published.month) or prep in {"since", "until", "by"}
-        return DateMention(d, "month", start, m.end(), text, "since" if prep == "since" else "month", past=past)
-    if kind == "year":
-        year = int(g["year"])
-        if year > published.year:
-            return None
-        return DateMention(dt.date(year, 1, 1), "year", start, m.end(), text, "year", past=True)
-    return None
+    g: dict[str, str | None]
+    text: str
+    start: int
+    end: int
+
+    def mention(self, d: dt.date, precision: str, kind: str, past: bool = False) -> DateMention:
+        return DateMention(d, precision, self.start, self.end, self.text, kind, past=past)
+
+
+def _iso(x: _Found, published: dt.date) -> DateMention | None:
+    try:
+        d = dt.date(int(x.g["year"]), int(x.g["mnum"]), int(x.g["day"]))
+    except ValueError:
+        return None
+    return x.mention(d, "day", "explicit")
+
+
+def _month_day(x: _Found, published: dt.date) -> DateMention | None:
+    month, day = MONTHS[x.g["month"].lower().rstrip(".")], int(x.g["day"])
+    if not 1 <= day <= 31:
+        return None
+    year = int(x.g["year"]) if x.g.get("year") else _latest_year(month, day, published)
+    try:
+        d = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return x.mention(d, "day", "explicit", past=(published - d).days > 7)
+
+
+def _numeric(x: _Found, published: dt.date) -> DateMention | None:
+    import dateparser  # slow to import and to run: only for the rare numeric date
+
+    parsed = dateparser.parse(
+        x.text, settings={"DATE_ORDER": "DMY", "RELATIVE_BASE": dt.datetime(*published.timetuple()[:3])}
+    )
+    if parsed is None:
+        return None
+    return x.mention(parsed.date(), "day", "explicit", past=(published - parsed.date()).days > 7)
+
+
+def _since(x: _Found, published: dt.date) -> DateMention | None:
+    month = MONTHS[x.g["month"].lower().rstrip(".")]
+    year = int(x.g["year"]) if x.g.get("year") else None
+    return x.mention(_month_date(month, year, published), "month", "since", past=True)
+
+
+def _weekday(x: _Found, published: dt.date) -> DateMention | None:
+    back = (published.weekday() - WEEKDAYS[x.g["weekday"].lower()]) % 7
+    return x.mention(published - dt.timedelta(days=back), "day", "weekday")
+
+
+def _relday(x: _Found, published: dt.date) -> DateMention | None:
+    rel = x.g["rel"].lower()
+    if x.g.get("n"):
+        back = _WORDNUM.get(x.g["n"].lower()) or int(x.g["n"])
+    else:
+        back = 1 if rel in {"yesterday", "last night", "overnight"} else 0
+    return x.mention(published - dt.timedelta(days=back), "day", "relday", past=back > 3)
+
+
+def _period(x: _Found, published: dt.date) -> DateMention | None:
+    rel = re.sub(r"\s+", " ", x.g["rel"].lower())
+    this_month = dt.date(published.year, published.month, 1)
+    if "week" in rel:
+        if rel in {"this week", "earlier this week", "later this week"}:
+            return x.mention(published, "week", "period")
+        return x.mention(published - dt.timedelta(days=7), "week", "period", past=True)
+    if "month" in rel:
+        if rel in {"this month", "earlier this month", "later this month"}:
+            return x.mention(this_month, "month", "period", past=rel.startswith("earlier"))
+        return x.mention(_shift_month(this_month, -1), "month", "period", past=True)
+    if rel in {"this year", "earlier this year", "later this year"}:
+        return x.mention(dt.date(published.year, 1, 1), "year", "period", past=True)
+    return x.mention(dt.date(published.year - 1, 1, 1), "year", "period", past=True)
+
+
+def _month(x: _Found, published: dt.date) -> DateMention | None:
+    prep = (x.g.get("prep") or "").lower()
+    if x.g["month"].lower().rstrip(".") == "may" and not (prep or x.g.get("part") or x.g.get("year")):
+        return None  # the verb "may"
+    if not prep and not x.g.get("part") and not x.g.get("year"):
+        return None  # a bare capitalised month name is usually part of something else
+    month = MONTHS[x.g["month"].lower().rstrip(".")]
+    year = int(x.g["year"]) if x.g.get("year") else None
+    d = _month_date(month, year, published)
+    if prep == "last" and year is None and month == published.month:
+        d = dt.date(published.year - 1, month, 1)
+    if d > published:
+        return None
+    past = (d.year, d.month) < (published.year, published.month) or prep in {"since", "until", "by"}
+    return x.mention(d, "month", "since" if prep == "since" else "month", past=past)
+
+
+def _year(x: _Found, published: dt.date) -> DateMention | None:
+    year = int(x.g["year"])
+    if year > published.year:
+        return None
+    return x.mention(dt.date(year, 1, 1), "year", "year", past=True)
+
+
+_RESOLVERS = {
+    "iso": _iso,
+    "mdy": _month_day,
+    "dmy": _month_day,
+    "numeric": _numeric,
+    "since": _since,
+    "weekday": _weekday,
+    "relday": _relday,
+    "period": _period,
+    "month": _month,
+    "year": _year,
+}
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date) -> DateMention | None:
+    """The date a pattern of ``kind`` names, resolved against the publication date (None when it names none)."""
+    resolver = _RESOLVERS.get(kind)
+    if resolver is None:
+        return None
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    return resolver(_Found(m.groupdict(), m.group(0).strip(), start, m.end()), published)
 
 
 # Every pattern above needs a digit or one of these words; most sentences have none (speed).

@@ -7,14 +7,14 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.extractor import cues
-from ingest.extractor.counts import Figure, sentence_figures
+from ingest.extractor.counts import sentence_figures
 from ingest.extractor.dates import DateMention, find_dates
 from ingest.extractor.factions import FactionMention
 from ingest.extractor.numbers import find_numbers
 from ingest.extractor.places import COUNTRY_WORDS, find_place
 from ingest.extractor.sentences import Sentence
 from ingest.extractor.sites import SiteMention
-from ingest.extractor.types import Site
+from ingest.extractor.types import Figure, Site
 from ingest.extractor.weapons import WeaponMention, find_weapons
 
 # A site after one of these is where something came from or who spoke, not what was hit.

@@ -65,6 +65,7 @@ def _moves_on(f: Facts, d: Draft) -> bool:
     return False
 
 
+_QUOTE_CLOSES = re.compile(r"[\u201d\"]\s*$|[\u201d\"][^\u201c\"]*$")
 _THE_ATTACK = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|strike|incident|bombing)\b", re.I)
 
 
@@ -85,13 +86,27 @@ def attach_details(state: State) -> None:
     primaries = [d for d in state.drafts if d.role == "primary"]
     current = primaries[0] if primaries else None
     moved: set[int] = set()
+    told_together: list = []  # the attacks the last anchor sentence told together
+    each: list = []  # "In both cases, ...": the attacks a statement is about, until its quotation closes
     for f in state.facts:
         idx = f.sent.index
         if idx in state.owner:
             current = state.owner[idx][-1]
             moved -= {id(o) for o in state.owner[idx]}
+            told_together = [o for o in state.owner[idx] if o.role == "primary"]
+            each = []
             continue
         if current is None:
+            continue
+        if len(told_together) > 1 and cues.EACH_OF_THEM.match(f.sent.text):
+            each = list(told_together)
+        if each:
+            # "In both cases, the drone was shot down prior to reaching its target. No casualties." - each attack's
+            for d in each:
+                d.details.append(idx)
+            state.owner[idx] = list(each)
+            if _QUOTE_CLOSES.search(f.sent.text):
+                each = []
             continue
         if f.vetoes & {"other_actor", "shipping", "foiled", "tally"}:
             if not zero_casualties_before_strike(f):

@@ -15,6 +15,16 @@ COUNT_FIELDS = ("launched", "intercepted", "killed", "injured")
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A figure one sentence states (offsets within the sentence)."""
+
+    field: str  # launched | intercepted | killed | injured (and the markers intercepted_all / intercepted_except)
+    value: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Site:
     slug: str
     name: str

@@ -59,7 +59,10 @@ _DEFENCE_PURPOSE = re.compile(
     rf"\b{_DEFENCE_SYSTEM}\b[^.;]{{0,60}}?\b(?:designed|supposed|meant|intended|built|used|able|made)\s+to\b[^;]*?"
     + _PURPOSE_END
     + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,60}}?\b(?:capable\s+of|against|protects?\s+against)\s+(?:incoming\s+)?[^;]*?"
-    + _PURPOSE_END,
+    + _PURPOSE_END
+    # "air defense systems which fired a series of rockets to shoot down the aerial vehicle": interceptors
+    + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,40}}?\b(?:fired|launched)\b[^.;]{{0,60}}?"
+    + r"\bto\s+(?:shoot|bring|knock|take)\s+down\b",
     re.I,
 )
 

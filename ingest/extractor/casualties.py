@@ -1,0 +1,330 @@
+"""Casualty figures in one sentence: people killed and injured.
+
+Numbered and coordinated lists of people ("five U.S. service members and one contractor", "a guard and two
+contractors"), active and passive verbs, "N deaths", "received injuries", elliptic counts after a full one, and
+zero tolls ("no casualties", "no injuries, deaths or damage"). Casualties of the attacked side of a strike, or
+told in an airstrike's clause, are never the attack's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extractor.numbers import UNITS, find_numbers
+from ingest.extractor.types import Figure
+
+_PERSON = (
+    r"(?:soldiers?|troops?|service\s?members?|servicemembers?|servicemen|personnel|contractors?|people|persons?|"
+    r"civilians?|fighters?|Americans?|members?|reservists?|guards?|employees?|workers?|staff(?:ers)?|marines?|sailors?|"
+    r"airmen|individuals?|commandos?|officers?|others?|victims?|militants?)"
+)
+_KILL = r"(?:killed|dead|died|slain)"
+_WOUND = r"(?:wounded|injured|hurt)"
+# words between a number and its noun; a reporting verb or a relative pronoun ends the phrase ("One of the
+# officials said five service members were wounded": five, not one)
+_ADJ = (
+    r"(?:(?!(?:said|says|told|added|reported|stated|that|who|which|killing|injuring|wounding)\b)"
+    r"[\w.'\u2019-]+\s+){0,5}?"
+)
+
+# Zero tolls. Vocabulary: what each negated noun says of the toll ("no casualties": neither killed nor injured;
+# "no injuries": none injured, deaths untold; "no damage": nothing of people).
+TOLL_NOUNS: dict[str, frozenset[str]] = {
+    "casualties": frozenset({"killed", "injured"}),
+    "causalities": frozenset({"killed", "injured"}),  # a frequent misspelling in wire copy
+    "losses": frozenset({"killed", "injured"}),
+    "injuries": frozenset({"injured"}),
+    "injury": frozenset({"injured"}),
+    "deaths": frozenset({"killed"}),
+    "fatalities": frozenset({"killed"}),
+    "damage": frozenset(),
+    "damages": frozenset(),
+    "harm": frozenset(),
+}
+# Grammar: a negator, optional modifiers, then a list of those nouns ("without causing material damages or
+# causalities", "no immediate reports of casualties", "no injuries, deaths or damage").
+_NEGATOR = (
+    r"\b(?:no|zero|without(?:\s+(?:causing|leaving|resulting\s+in|inflicting))?|caus(?:ing|ed)\s+no"
+    r"|did(?:\s+not|n't)\s+(?:cause|result\s+in|inflict|lead\s+to|leave))"
+)
+_TOLL_MOD = (
+    r"(?:any|immediate|reported|reports?\s+of|word\s+of|signs?\s+of|human|material|physical|significant|serious)"
+)
+_TOLL_NOUN = "|".join(sorted(TOLL_NOUNS, key=len, reverse=True))
+_NOUN_TOLL = re.compile(
+    rf"{_NEGATOR}(?:\s+{_TOLL_MOD})*\s+(?P<list>(?:{_TOLL_NOUN})"
+    rf"(?:\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?(?:{_TOLL_MOD}\s+)?(?:{_TOLL_NOUN}))*)\b",
+    re.I,
+)
+# "no US or coalition troops were killed or wounded", "nobody was hurt", "no one was killed"
+_NOBODY = (
+    r"(?:nobody|no-one|no\s+(?:[\w.-]+\s+(?:or\s+|and\s+)?){0,3}?"
+    r"(?:one|personnel|troops?|soldiers|people|persons?|Americans?))"
+)
+_PERSON_TOLL = re.compile(
+    rf"\b{_NOBODY}\s+(?:was|were)\s+(?:\w+\s+)?(?P<verbs>(?:killed|injured|wounded|hurt|harmed)"
+    r"(?:\s+or\s+(?:killed|injured|wounded|hurt))?)\b",
+    re.I,
+)
+
+
+def zero_tolls(text: str) -> list[Figure]:
+    """'No casualties' -> killed 0 and injured 0; 'no injuries' -> injured 0; 'no one was killed' -> killed 0."""
+    fields: dict[str, re.Match[str]] = {}
+    for m in _NOUN_TOLL.finditer(text):
+        for noun in re.findall(_TOLL_NOUN, m.group("list"), re.I):
+            for name in TOLL_NOUNS[noun.lower()]:
+                fields.setdefault(name, m)
+    for m in _PERSON_TOLL.finditer(text):
+        verbs = m.group("verbs").lower()
+        names = {"killed", "injured"} if "harmed" in verbs else set()
+        names |= {"killed"} if "killed" in verbs else set()
+        names |= {"injured"} if re.search(r"injured|wounded|hurt", verbs) else set()
+        for name in names:
+            fields.setdefault(name, m)
+    return [Figure(name, 0, m.start(), m.end()) for name, m in sorted(fields.items())]
+
+
+_VAGUE_ARTICLE = re.compile(
+    r"\s*(?:at\s+least\s+)?(?:a|an)\s+(?:small\s+|large\s+|great\s+|limited\s+)?(?:number|lot|handful|few|couple|host|series)\b",
+    re.I,
+)
+
+
+_SUBSET = re.compile(r"\s*(?:including\b|among\s+them\b|[\w-]+\s+of\s+(?:them|whom|those|these)\b)", re.I)
+
+
+def _sum_list(phrase: str) -> int | None:
+    """'five U.S. service members and one contractor' -> 6; None when a part is vague."""
+    total = 0
+    found = False
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase):
+        if _SUBSET.match(part):
+            continue  # "five Americans, one of them a service member": already counted
+        if _VAGUE_ARTICLE.match(part):
+            return None  # "a number of soldiers": no count
+        nums = [n for n in find_numbers(part) if n.text.lower() != "no"]
+        if not nums:
+            if re.search(rf"\b{_PERSON}\b", part, re.I) and re.search(
+                r"\b(?:several|dozens|many|multiple|some)\b", part, re.I
+            ):
+                return None
+            continue
+        n = nums[0]
+        if not re.search(rf"\b{_PERSON}\b", part, re.I):
+            continue
+        total += n.value
+        found = True
+    return total if found else None
+
+
+_NUM_WORDS = "|".join(sorted((w for w in UNITS if w not in {"no", "zero"}), key=len, reverse=True))
+_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|approximately\s+)?(?:\d[\d,]*|a\s+dozen|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
+_PASSIVE = {
+    field: re.compile(
+        rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)"
+        rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+){{0,2}}\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
+        rf"(?:\w+ly\s+)?{verb}\b",
+        re.I,
+    )
+    for field, verb in (("killed", _KILL), ("injured", _WOUND))
+}
+_ACTIVE = {
+    field: re.compile(
+        rf"\b{verb}\s+[\"\u201c]?(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)",
+        re.I,
+    )
+    for field, verb in (
+        ("killed", r"(?:killing|killed|kills)"),
+        ("injured", r"(?:wounding|wounded|injuring|injured|wounds|injures)"),
+    )
+}
+_WITH_INJURIES = re.compile(
+    rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:\w+\s+){{0,2}}?(?:with|suffered|sustained|sustaining|suffering|received)\s+(?:\w+\s+){{0,2}}?(?:injuries|wounds|traumatic brain)",  # noqa: E501
+    re.I,
+)
+_SINGULAR = (
+    r"(?:soldier|service\s?member|servicemember|serviceman|contractor|civilian|American|member|reservist|guard|"
+    r"employee|worker|marine|sailor|airman|officer|person|individual)"
+)
+_ONE_PERSON = {
+    field: re.compile(
+        rf"(?<![\w-])(?P<list>(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR})\s+(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:was|has|had|got)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?{verb}\b"
+        rf"|\b{active}\s+(?P<list2>(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR})\b",
+        re.I,
+    )
+    for field, verb, active in (
+        ("killed", _KILL, r"(?:killing|killed)"),
+        ("injured", _WOUND, r"(?:wounding|injuring|wounded|injured)"),
+    )
+}
+# "a member of the coalition forces received minor injuries": one person
+_ONE_WITH_INJURIES = re.compile(
+    rf"(?<![\w-])(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR}(?:\s+(?:of|at|in|from)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?[\w.'\u2019-]+)?"
+    r"\s+(?:\w+ly\s+)?(?:received|suffered|sustained)\s+(?:\w+\s+){0,2}?(?:injur(?:y|ies)|wounds?)\b",
+    re.I,
+)
+# "killed three soldiers, and at least 34 were injured": the noun left out after a casualty list
+_ELLIPTIC = {
+    field: re.compile(
+        rf"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?P<n>{_NUMTOK})\s+(?:more\s+)?(?:were|have\s+been|had\s+been)\s+"
+        rf"(?:\w+ly\s+)?{verb}\b",
+        re.I,
+    )
+    for field, verb in (("killed", _KILL), ("injured", _WOUND))
+}
+# "... but it did not occur during one of the attacks": a death or injury the attack did not cause
+_NOT_CAUSED = re.compile(
+    r"\b(?:did\s+not|didn't|was\s+not|wasn't|were\s+not)\s+(?:occur|happen|take\s+place|result\s+from|caused\s+by)"
+    r"|\bnot\s+(?:related|linked|connected|due)\s+to\s+(?:the\s+|an?\s+|any\s+)?(?:\w+\s+)?(?:attacks?|strikes?)"
+    r"|\bunrelated\s+to\b",
+    re.I,
+)
+# "resulting in at least one death", "causing two deaths"
+_N_DEATHS = re.compile(
+    rf"\b(?:resulting\s+in|result\w*\s+in|causing|caused|leaving|left)\s+(?P<n>{_NUMTOK})\s+deaths?\b", re.I
+)
+_DEATHS_OF = re.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
+
+
+# "a girl and a woman were injured", "wounding a soldier and two contractors": each coordinated singular
+# human noun is one person, a numbered plural its number
+_HUMAN_ONE = _SINGULAR + r"|girl|boy|woman|man|child|policeman|translator|interpreter|resident|passer-?by"
+_ONE_OR_MORE = (
+    rf"(?:(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,2}}?(?:{_HUMAN_ONE})"
+    rf"|{_NUMTOK}\s+(?:[\w.'\u2019-]+\s+){{0,2}}?{_PERSON})"
+)
+_COORD_LIST = rf"(?P<list>{_ONE_OR_MORE}(?:\s*,\s*{_ONE_OR_MORE})*\s*,?\s+and\s+{_ONE_OR_MORE})"
+_COORDINATED = {
+    field: re.compile(
+        rf"(?<![\w-]){_COORD_LIST}\s+(?:were|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?{verb}\b"
+        rf"|\b{active}\s+{_COORD_LIST.replace('<list>', '<list2>')}(?![\w-])",
+        re.I,
+    )
+    for field, verb, active in (
+        ("killed", _KILL, r"(?:killing|killed)"),
+        ("injured", _WOUND, r"(?:wounding|injuring|wounded|injured)"),
+    )
+}
+
+
+def coordinated_count(phrase: str) -> int | None:
+    """'a girl and a woman' -> 2; 'a soldier and two contractors' -> 3; None without an 'a'/'an' part."""
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase)
+    if not any(re.match(r"(?:a|an)\s", p, re.I) for p in parts):
+        return None  # numbered lists are _PASSIVE/_ACTIVE's
+    total = 0
+    for part in parts:
+        if re.match(r"(?:a|an|one)\s", part, re.I):
+            total += 1
+        else:
+            nums = [n for n in find_numbers(part) if n.text.lower() != "no"]
+            if not nums:
+                return None
+            total += nums[0].value
+    return total
+
+
+# "killing one and injuring two soldiers": the noun told once for both figures
+_SHARED_NOUN = re.compile(
+    rf"\b(?P<v1>killing|wounding|injuring)\s+(?P<n1>{_NUMTOK})\s+(?:people\s+)?(?:and|while)\s+"
+    rf"(?P<v2>killing|wounding|injuring)\s+(?P<n2>{_NUMTOK})\s+{_ADJ}{_PERSON}",
+    re.I,
+)
+# The attacked side of a strike: militants killed are never a militia attack's casualties
+_ATTACKED_SIDE = re.compile(
+    r"\b(?:militants?|militiam[ae]n|insurgents?|terrorists?|(?:militia|Hezbollah|Kataib|group)\s+(?:fighters|members))\b",
+    re.I,
+)
+# a casualty figure told in the clause of an airstrike ("airstrikes on a militia, killing one")
+_AIRSTRIKE = re.compile(
+    r"\b(?:air\s?strikes?|air\s?raids?|retaliatory\s+strikes?|(?:U\.?S\.?|American)\s+strikes?)\b", re.I
+)
+_MILITIA_ATTACK = re.compile(r"\b(?:rockets?|drones?|mortars?|missiles?|attack(?:ed|s)?\s+on|targeted|bases?)\b", re.I)
+
+
+def of_the_attacked_side(text: str, f: Figure) -> bool:
+    """A casualty figure naming militants, or told in an airstrike's clause (an airstrike before it in the
+    sentence, no militia weapon or attack between them): the other event's toll."""
+    if f.field not in {"killed", "injured"} or f.value == 0:
+        return False
+    if _ATTACKED_SIDE.search(text, f.start, f.end):
+        return True
+    strikes = [m for m in _AIRSTRIKE.finditer(text) if m.end() <= f.start]
+    return bool(strikes) and not _MILITIA_ATTACK.search(text, strikes[-1].end(), f.start)
+
+
+# Every casualty pattern below needs one of these words; most sentences have none (speed).
+_CASUALTY_WORD = re.compile(r"kill|dead|die|deaths?|slain|wound|injur|hurt|casualt|causalit|fatalit|harmed", re.I)
+
+
+def casualty_figures(text: str) -> list[Figure]:
+    if not _CASUALTY_WORD.search(text):
+        return []
+    out: list[Figure] = []
+    seen: set[tuple[str, int]] = set()
+
+    def add(field: str, m: re.Match[str]) -> None:
+        value = _sum_list(m.group("list"))
+        if value is None or (field, m.start("list")) in seen:
+            return
+        seen.add((field, m.start("list")))
+        out.append(Figure(field, value, m.start(), m.end()))
+
+    for field in ("killed", "injured"):
+        for m in _PASSIVE[field].finditer(text):
+            add(field, m)
+        for m in _ACTIVE[field].finditer(text):
+            add(field, m)
+    for m in _SHARED_NOUN.finditer(text):
+        for v, n in (("v1", "n1"), ("v2", "n2")):
+            field = "killed" if m.group(v).lower() == "killing" else "injured"
+            nums = [x for x in find_numbers(m.group(n)) if x.text.lower() != "no"]
+            if nums and (field, m.start(n)) not in seen:
+                seen.add((field, m.start(n)))
+                out = [f for f in out if not (f.field == field and f.start <= m.start(n) < f.end)]
+                out.append(Figure(field, nums[-1].value, m.start(n), m.end()))
+    for field in ("killed", "injured"):
+        for m in _COORDINATED[field].finditer(text):
+            group = "list" if m.group("list") else "list2"
+            value = coordinated_count(m.group(group))
+            if value is None:
+                continue
+            # the coordinated reading replaces a partial one of the same phrase ("an airman and a contractor")
+            overlap = [f for f in out if f.field == field and f.start < m.end(group) and f.end > m.start(group)]
+            if all(f.value <= value for f in overlap):
+                out = [f for f in out if f not in overlap]
+                seen.add((field, m.start(group)))
+                out.append(Figure(field, value, m.start(), m.end()))
+    for m in _WITH_INJURIES.finditer(text):
+        add("injured", m)
+    for m in _DEATHS_OF.finditer(text):
+        add("killed", m)
+    for m in _N_DEATHS.finditer(text):
+        nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
+        if nums:
+            out.append(Figure("killed", nums[-1].value, m.start(), m.end()))
+    for field in ("killed", "injured"):
+        for m in _ONE_PERSON[field].finditer(text):
+            phrase = m.group("list") or m.group("list2")
+            if re.match(r"(?:a|an)\s+(?:\w+\s+)?(?:number|lot|handful|few|couple|dozen)\b", phrase, re.I):
+                continue
+            key = (field, m.start())
+            if key not in seen and not any(f.field == field and f.start <= m.start() < f.end for f in out):
+                seen.add(key)
+                out.append(Figure(field, 1, m.start(), m.end()))
+    for m in _ONE_WITH_INJURIES.finditer(text):
+        if not any(f.field == "injured" and f.start <= m.start() < f.end for f in out):
+            out.append(Figure("injured", 1, m.start(), m.end()))
+    if out:  # only beside a casualty figure with its noun
+        for field in ("killed", "injured"):
+            for m in _ELLIPTIC[field].finditer(text):
+                nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
+                if nums and not any(f.field == field and f.start <= m.start("n") < f.end for f in out):
+                    out.append(Figure(field, nums[-1].value, m.start("n"), m.end()))
+    out = [f for f in out if not of_the_attacked_side(text, f)]
+    if _NOT_CAUSED.search(text):
+        out = [f for f in out if f.value == 0]
+    out += zero_tolls(text)
+    return out
