@@ -89,10 +89,10 @@ class PeriodCoverage:
         n = f"{_plural(self.incidents, 'attack')} at {_plural(self.sites, 'site')}"
         benchmark = self.period.benchmark
         if benchmark is not None:
-            return f"{n}: {self.share}% of the official tally ({benchmark.who}). " + (
-                "Close to complete."
-                if self.share >= 90
-                else "Partial: not every attack in that tally is recorded here yet."
+            return (
+                f"{n}, against {benchmark.attacks} in the official tally ({self.share}%; {benchmark.who}). "
+                "A rough guide only: the counts are not defined alike (claimed attacks the tally may not include "
+                "are here, attacks reported only in aggregate are not)."
             )
         if not self.incidents:
             return "No attacks recorded yet."
