@@ -2,7 +2,8 @@
 
 import pytest
 
-from ingest.extractor.counts import Figure, coordinated_count, of_the_attacked_side
+from ingest.extractor.casualties import coordinated_count, of_the_attacked_side
+from ingest.extractor.types import Figure
 from tests.extractor.helpers import primaries
 from tests.extractor.helpers import sorted_figures as figures
 
