@@ -2,6 +2,8 @@
 FROM node:20-bookworm AS vendor
 WORKDIR /src
 COPY Makefile package.json package-lock.json ./
+COPY tools/basemap.js tools/
+COPY incidents/data/basemap_cities.json incidents/data/
 RUN make vendor
 
 FROM python:3.11-slim-bookworm

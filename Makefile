@@ -23,8 +23,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(VENDOR)/.copied: node_modules/.package-lock.json
-	mkdir -p $(VENDOR)/markercluster $(VENDOR)/uplot
+$(VENDOR)/.copied: node_modules/.package-lock.json tools/basemap.js incidents/data/basemap_cities.json
+	mkdir -p $(VENDOR)/markercluster $(VENDOR)/uplot $(VENDOR)/axe $(VENDOR)/basemap
 	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
 	   node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map \
 	   node_modules/leaflet.markercluster/dist/MarkerCluster.css \
@@ -32,6 +32,12 @@ $(VENDOR)/.copied: node_modules/.package-lock.json
 	   node_modules/leaflet.markercluster/MIT-LICENCE.txt $(VENDOR)/markercluster/
 	cp node_modules/uplot/dist/uPlot.iife.min.js node_modules/uplot/dist/uPlot.min.css \
 	   node_modules/uplot/LICENSE $(VENDOR)/uplot/
+	# axe-core: only the browser tests load it (accessibility checks), never a page.
+	cp node_modules/axe-core/axe.min.js node_modules/axe-core/LICENSE $(VENDOR)/axe/
+	# The offline basemap: Natural Earth outlines (world-atlas) clipped to the region, and its cities.
+	node tools/basemap.js node_modules/world-atlas/countries-50m.json incidents/data/basemap_cities.json \
+	   $(VENDOR)/basemap/region.json
+	cp node_modules/world-atlas/LICENSE $(VENDOR)/basemap/LICENSE-world-atlas
 	touch $@
 
 vendor: $(VENDOR)/.copied

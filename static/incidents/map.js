@@ -49,10 +49,54 @@
     });
   }
 
+  // The offline basemap (static/vendor/basemap/region.json: Natural Earth country outlines clipped
+  // to the region, and its main cities) in panes beneath the tiles (tile pane: 200). Opaque tiles
+  // cover it when they load; when they cannot, it is what the reader sees.
+  function drawBasemap(map, url) {
+    if (!url) return;
+    map.createPane("basemap");
+    map.getPane("basemap").style.zIndex = 150;
+    map.createPane("basemap-labels");
+    map.getPane("basemap-labels").style.zIndex = 160;
+    map.getPane("basemap-labels").style.pointerEvents = "none";
+    var renderer = L.svg({ pane: "basemap" });
+    fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("basemap " + response.status);
+      return response.json();
+    }).then(function (data) {
+      var countries = data.features.filter(function (f) { return f.properties.kind === "country"; });
+      var cities = data.features.filter(function (f) { return f.properties.kind === "city"; });
+      L.geoJSON({ type: "FeatureCollection", features: countries }, {
+        pane: "basemap",
+        renderer: renderer,
+        interactive: false,
+        style: { color: "#8a8f98", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1, className: "basemap-country" }
+      }).addTo(map);
+      cities.forEach(function (f) {
+        var c = f.geometry.coordinates;
+        L.marker([c[1], c[0]], {
+          pane: "basemap-labels",
+          interactive: false,
+          keyboard: false,
+          icon: L.divIcon({
+            className: "basemap-city" + (f.properties.capital ? " capital" : ""),
+            html: "<span class=\"basemap-dot\" aria-hidden=\"true\"></span><span class=\"basemap-name\"></span>",
+            iconSize: [8, 8],
+            iconAnchor: [4, 4]
+          })
+        }).addTo(map).getElement().querySelector(".basemap-name").textContent = f.properties.name;
+      });
+      map.getContainer().setAttribute("data-basemap", String(countries.length));
+    }).catch(function () {
+      map.getContainer().setAttribute("data-basemap", "error");
+    });
+  }
+
   function IncidentMap(node, bases) {
     this.node = node;
     this.bases = bases || [];
     var map = (this.map = L.map(node, { center: [33.5, 41.5], zoom: 5, minZoom: 3, maxZoom: 16, worldCopyJump: true }));
+    drawBasemap(map, node.getAttribute("data-basemap-url"));
     var tileUrl = node.getAttribute("data-tile-url");
     if (tileUrl) {
       var tiles = L.tileLayer(tileUrl, { attribution: node.getAttribute("data-tile-attribution") || "", maxZoom: 19 });
@@ -63,12 +107,14 @@
         warned = true;
         node.classList.add("tiles-unavailable");
         var status = document.getElementById("map-status");
-        if (status) status.textContent = "Background map tiles could not be loaded; incidents and bases are still shown.";
+        if (status) status.textContent = "Background map tiles could not be loaded: showing the built-in outline map (borders, coasts, main cities); incidents and bases are still shown.";
       });
       tiles.addTo(map);
     }
+    // Bases sit above the incident circles (overlay pane, 400) but below the clusters (marker pane,
+    // 600), so a base never hides a cluster's count nor takes its click.
     map.createPane("bases");
-    map.getPane("bases").style.zIndex = 650;
+    map.getPane("bases").style.zIndex = 450;
     this.clusters = L.markerClusterGroup({
       chunkedLoading: true,
       chunkInterval: 120,
@@ -82,6 +128,9 @@
       maxClusterRadius: 50,
       iconCreateFunction: clusterIcon
     });
+    // The zoom level, for tests and for bench/map.py.
+    node.setAttribute("data-zoom", String(map.getZoom()));
+    map.on("zoomend", function () { node.setAttribute("data-zoom", String(map.getZoom())); });
     this.clusters.on("click", function (e) {
       var p = e.layer.incident;
       if (p) L.popup({ maxWidth: 320 }).setLatLng(e.layer.getLatLng()).setContent(incidentPopup(p)).openOn(map);
