@@ -28,7 +28,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from ingest.extractor import segments
+from ingest.extractor import cues, segments
 from ingest.extractor.dates import DateMention
 from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_background, targets, told_as_reference
 from ingest.extractor.types import Site
@@ -210,6 +210,13 @@ _TIMES = re.compile(
     re.I,
 )
 _THE_SITE = re.compile(r"\b(?:the|that)\s+(?:base|garrison|airbase|air\s+base|site|outpost|facility)\b", re.I)
+# "It was also attacked in May": the site in focus, by a pronoun
+_IT_WAS_HIT = re.compile(
+    r"^\W*it\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|previously\s+|last\s+)?(?:attacked|hit|targeted|struck|shelled)\b",
+    re.I,
+)
+_DEFINITE = re.compile(r"(?:^|\W)(?:the|this|that)\s+$", re.I)
+_THAT_TIME = re.compile(r"\bthat\s+(?:month|week|day|year)\b", re.I)
 # A sentence whose subject is the attack just told: "This is the first such attack targeting coalition troops
 # since ...", "It marked the second attack on the base this week"
 _SPEAKS_OF_FOCUS = re.compile(
@@ -282,9 +289,12 @@ def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMent
     if not f.attack or f.sites or f.vetoes & {"other_actor", "shipping", "foiled", "other_target", "tally", "denial"}:
         return None
     past = [x for x in f.dates if x.past and not x.reporting and x.kind != "since"]
+    if not past and cues.SIMILAR_ATTACK.search(f.sent.text) and _THAT_TIME.search(f.sent.text):
+        # "officials said in October they believe Iran was behind a similar attack on the base that month"
+        past = [x for x in f.dates if x.past and x.kind != "since"]
     if not past or focus is None:
         return None
-    if _THE_SITE_AGAIN.search(f.sent.text) and focus.site is not None:
+    if focus.site is not None and (_THE_SITE_AGAIN.search(f.sent.text) or _IT_WAS_HIT.match(f.sent.text)):
         return Target(focus.site, None, focus.site.country, 0, 0), past[0]
     told = f.weapons and any(g.field in {"killed", "injured", "launched"} and g.value > 0 for g in f.figures)
     if not told or f.vetoes:
@@ -366,6 +376,14 @@ def find_anchors(state: State) -> None:
             if (t.before_strike or speaks_of_focus) and not is_background(f, t, date):
                 continue
             if is_background(f, t, date):
+                if (
+                    t.site is None
+                    and focus is not None
+                    and focus.site is not None
+                    and _DEFINITE.search(text, 0, t.start)
+                ):
+                    # "The base, which hosts coalition personnel, was hit by a rocket on June 20": the site in focus
+                    t = Target(focus.site, None, focus.site.country, t.start, t.end)
                 key = (t.site.slug if t.site else ("generic", t.country), date.date if date else None)
                 if key not in background:
                     background[key] = _new(state, "background", t)

@@ -82,8 +82,9 @@ def singular_launch(state: State, d: Draft, launched: Count, evidence: dict) -> 
 
 
 def one_and_the_other_launch(state: State, d: Draft, launched: Count, evidence: dict) -> Count:
-    """'One drone was shot down. The other impacted the base.': two, told over two sentences."""
-    if launched.best is not None:
+    """'One drone was shot down. The other impacted the base.': two, told over two sentences (the 'one drone'
+    read alone counted one)."""
+    if launched.best is not None and launched.best != 1:
         return launched
     own = d.sentences()
     for idx in own:

@@ -52,7 +52,7 @@ _TOLL_MOD = (
 )
 _TOLL_NOUN = "|".join(sorted(TOLL_NOUNS, key=len, reverse=True))
 _NOUN_TOLL = re.compile(
-    rf"{_NEGATOR}(?:\s+{_TOLL_MOD})*\s+(?P<list>(?:{_TOLL_NOUN})"
+    rf"{_NEGATOR}(?:\s+{_TOLL_MOD}(?:\s+(?:or|and)\s+{_TOLL_MOD})?)*\s+(?P<list>(?:{_TOLL_NOUN})"
     rf"(?:\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?(?:{_TOLL_MOD}\s+)?(?:{_TOLL_NOUN}))*)\b",
     re.I,
 )

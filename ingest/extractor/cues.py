@@ -124,7 +124,10 @@ HABITUAL = re.compile(
     r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided|heightened|"
     r"stepped\s+up|ramped\s+up)\b"
     # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
-    r"|\b(?:have|has)\s+(?:also\s+)?used\b|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b"
+    r"|\b(?:have|has)\s+(?:also\s+)?used\b"
+    r"|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b"
+    # "at least 66 US troops have been injured in the attacks so far": a running total
+    r"|\b(?:in|from|during)\s+(?:the|these|those)\s+(?:\w+\s+)?attacks\b[^.;]{0,30}?\b(?:so\s+far|to\s+date)\b"
     # "the vast majority of the attacks have been carried out using drones"
     r"|\bmajority\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b|\b(?:have|has)\s+been\s+carried\s+out\b",
     re.I,
@@ -266,6 +269,10 @@ OFFICIAL_CLAIMED = re.compile(
     r"\b(?:spokes(?:man|woman|person)|officials?|Col\.|Colonel|Gen\.|General|Pentagon|CENTCOM|ministry|minister)\b"
     r"[^.;]{0,40}?\bclaim(?:ed|s)\b(?!\s+(?:responsibility|credit))",
     re.I,
+)
+# "a similar rocket fusillade", "a similar attack on the base": an earlier attack, told for comparison
+SIMILAR_ATTACK = re.compile(
+    r"\b(?:a|another)\s+similar\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|barrage|fusillade|assault|incident)\b", re.I
 )
 # A statement about each of the attacks just told together: "In both cases, ...", "Neither attack caused ..."
 EACH_OF_THEM = re.compile(

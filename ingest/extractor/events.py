@@ -137,7 +137,13 @@ def read_facts(
     place, place_country, _ = find_place(where)
     vetoes = set()
     dates = find_dates(text, published)
+    actor = cues.OTHER_ACTOR.search(text)
+    actor_at = _clause_start(text, actor.start()) if actor else -1
     main = main_clause(text)
+    if actor_at > 0 and cues.ATTACK.search(text, 0, actor_at):
+        # "..., injuring one soldier, to which the US responded with strikes on militias, mainly Kataib Hezbollah":
+        # trend and threat words in the strike's clause are the strike's
+        main = main[:actor_at]
     for name, pattern in (
         ("other_actor", cues.OTHER_ACTOR),
         ("shipping", cues.SHIPPING),
@@ -162,8 +168,6 @@ def read_facts(
             (m.start(), iso) for word, iso in COUNTRY_WORDS.items() for m in re.finditer(rf"\b{word}\b", where, re.I)
         ]
         place_country = min(hits)[1] if hits else None
-    actor = cues.OTHER_ACTOR.search(text)
-    actor_at = _clause_start(text, actor.start()) if actor else -1
     figures = sentence_figures(text, weapons)
     cause = _strike_as_cause(text, actor.start()) if actor else None
     if cause is not None:

@@ -65,7 +65,18 @@ def _moves_on(f: Facts, d: Draft) -> bool:
     return False
 
 
-_QUOTE_CLOSES = re.compile(r"[\u201d\"]\s*$|[\u201d\"][^\u201c\"]*$")
+def _quote_depth(text: str, depth: int) -> int:
+    """How many quotations are open after ``text`` (curly quotes nest; a straight quote toggles)."""
+    for ch in text:
+        if ch == "\u201c":
+            depth += 1
+        elif ch == "\u201d":
+            depth -= 1
+        elif ch == '"':
+            depth = depth - 1 if depth > 0 else depth + 1
+    return depth
+
+
 _THE_ATTACK = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|strike|incident|bombing)\b", re.I)
 
 
@@ -88,6 +99,7 @@ def attach_details(state: State) -> None:
     moved: set[int] = set()
     told_together: list = []  # the attacks the last anchor sentence told together
     each: list = []  # "In both cases, ...": the attacks a statement is about, until its quotation closes
+    quoted = 0
     for f in state.facts:
         idx = f.sent.index
         if idx in state.owner:
@@ -99,13 +111,15 @@ def attach_details(state: State) -> None:
         if current is None:
             continue
         if len(told_together) > 1 and cues.EACH_OF_THEM.match(f.sent.text):
-            each = list(told_together)
+            each, quoted = list(told_together), 0
         if each:
-            # "In both cases, the drone was shot down prior to reaching its target. No casualties." - each attack's
+            # 'In both cases, "the drone was shot down prior to reaching its target. No casualties."' - each
+            # attack's, up to the end of the quotation the statement opened
             for d in each:
                 d.details.append(idx)
             state.owner[idx] = list(each)
-            if _QUOTE_CLOSES.search(f.sent.text):
+            quoted = _quote_depth(f.sent.text, quoted)
+            if quoted <= 0:
                 each = []
             continue
         if f.vetoes & {"other_actor", "shipping", "foiled", "tally"}:
@@ -227,6 +241,29 @@ def resolve_dates(state: State) -> None:
             _, d.date_sentence, d.date = reporting[0]
 
 
+# Days before the lead attack from which an attack told after it is an earlier event, not the news
+EARLIER_DAYS = 3
+
+
+def earlier_days_as_background(state: State) -> None:
+    """The news is the attack the article leads with: attacks told after it on a day at least ``EARLIER_DAYS``
+    before it ('On Sunday, five rockets hit Balad' in Friday's story of rockets at Victory) are background;
+    the day before is still news ('Also on Wednesday overnight, two drones attacked')."""
+    primaries = [d for d in state.drafts if d.role == "primary" and d.anchors]
+    if len(primaries) < 2:
+        return
+    lead = min(primaries, key=lambda d: min(d.anchors))
+    mine = lead.date
+    if mine is None or mine.reporting or mine.precision != "day":
+        return
+    for d in primaries:
+        x = d.date
+        if d is lead or x is None or x.reporting or x.precision != "day" or min(d.anchors) < min(lead.anchors):
+            continue
+        if (mine.date - x.date).days >= EARLIER_DAYS:
+            d.role = "background"
+
+
 RULES: tuple[Callable[[State], None], ...] = (
     read_sentences,
     read_mentions,
@@ -237,6 +274,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     drop_collateral_sites,
     background_in_strike_stories,
     resolve_dates,
+    earlier_days_as_background,
     build_incidents,
 )
 

@@ -46,6 +46,40 @@ class SiteMention:
     text: str
 
 
+# A description names a kind of place and where it is: "logistics base in Jordan", "base in western Anbar".
+_DESCRIPTION = re.compile(
+    r"\b(?:base|airbase|air\s+base|outpost|garrison|airfield|camp|compound)\s+(?:in|near|on)\s+", re.I
+)
+_FILLER = frozenset({"us", "u.s.", "american", "a", "an", "the", "small", "coalition", "military"})
+_COMPASS = {
+    "northeast": r"north[\s-]?east(?:ern)?",
+    "northwest": r"north[\s-]?west(?:ern)?",
+    "southeast": r"south[\s-]?east(?:ern)?",
+    "southwest": r"south[\s-]?west(?:ern)?",
+    "western": r"west(?:ern)?",
+    "eastern": r"east(?:ern)?",
+    "northern": r"north(?:ern)?",
+    "southern": r"south(?:ern)?",
+}
+
+
+def is_description(alias: str) -> bool:
+    return _DESCRIPTION.search(alias) is not None
+
+
+def description_pattern(alias: str) -> re.Pattern[str]:
+    """'logistics base in Jordan' matches 'a small logistics base in Jordan on Sunday' and 'logistics base
+    in north-eastern Jordan': its words in order, up to three others between them, compass words in any form."""
+    words = [w for w in re.findall(r"[\w.'-]+", alias) if w.lower() not in _FILLER]
+    parts = []
+    for w in words:
+        key = w.lower().replace("-", "").replace("ern", "") if w.lower().startswith(("north", "south")) else w.lower()
+        compass = _COMPASS.get(w.lower()) or _COMPASS.get(key) or _COMPASS.get(key + "ern")
+        parts.append(compass or re.escape(w))
+    gap = r"(?:[\s,]+[\w.'-]+){0,3}?[\s,]+"
+    return re.compile(r"\b" + gap.join(parts) + r"\b", re.I)
+
+
 class SiteMatcher:
     """Compiled once per gazetteer (see ``lexicon.compiled``)."""
 
@@ -56,6 +90,8 @@ class SiteMatcher:
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.single_word: set[tuple[str, str]] = set()
         self.bare_ok: set[tuple[str, str]] = set()  # one-word names also written without "al-"
+        # aliases that describe the site ("outpost in northeast Jordan"), matched with words between
+        self.described: list[tuple[Site, re.Pattern[str]]] = []
         for site in gazetteer.sites:
             exact, patterns = [], []
             for alias in {site.name, *site.aliases}:
@@ -77,6 +113,7 @@ class SiteMatcher:
                         self.single_word.add((site.slug, keys[0]))
                         if alias_doc[0].lower_ not in ARTICLES:
                             self.bare_ok.add((site.slug, keys[0]))
+            self.described.extend((site, description_pattern(a)) for a in site.aliases if is_description(a))
             if patterns:
                 self.matcher.add(site.slug, patterns)
             if exact:
@@ -128,7 +165,11 @@ class SiteMatcher:
         )
 
     def _descriptions(self, text: str) -> list[SiteMention]:
-        out = []
+        out = [
+            SiteMention(site, m.start(), m.end(), m.group(0))
+            for site, pattern in self.described
+            for m in pattern.finditer(text)
+        ]
         for m in _DIPLOMATIC.finditer(text):
             kind = m.group("kind").lower()
             city = skeleton(m.group("city"))
