@@ -1,7 +1,13 @@
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from incidents.editing import incident_edit
 from incidents.models import Base, Faction, Incident, IncidentTombstone
 
 # A URL typed without a scheme is read as https (Django 6's default, and what sources use).
@@ -27,8 +33,38 @@ class FactionAdmin(admin.ModelAdmin):
     autocomplete_fields = ("umbrella",)
 
 
+class IncidentAdminForm(forms.ModelForm):
+    """The admin's incident form carries the version it was loaded at; a stale one is refused."""
+
+    seen_version = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Incident
+        fields = "__all__"  # noqa: DJ007 (the admin decides which fields it shows)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["seen_version"].initial = self.instance.version
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        seen = data.get("seen_version")
+        if self.instance.pk and seen is not None:
+            current = Incident.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            if current is not None and current != seen:
+                raise ValidationError(
+                    f"Someone changed this incident while you were editing it (your version {seen}, now {current}). "
+                    "Open it again to see their changes, then re-apply yours.",
+                    code="stale",
+                )
+        return data
+
+
 @admin.register(Incident)
 class IncidentAdmin(SimpleHistoryAdmin):
+    """Edits are versioned and pinned like the review form's; deleting (one or many) leaves tombstones."""
+
+    form = IncidentAdminForm
     list_display = (
         "date",
         "date_precision",
@@ -48,6 +84,18 @@ class IncidentAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("base", "perpetrator", "claimed_by")
     readonly_fields = ("created_at", "updated_at", "reviewed_by", "reviewed_at")
     list_select_related = ("base", "perpetrator")
+
+    def save_model(self, request: HttpRequest, obj: Incident, form: forms.ModelForm, change: bool) -> None:
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        seen = form.cleaned_data.get("seen_version") or obj.version
+        changed = [name for name in form.changed_data if name != "seen_version"]
+        incident_edit(incident=obj, changed=changed, by=request.user, seen_version=seen)
+        others = [name for name in changed if name not in obj.values()]
+        if others:  # status and the like, outside the coded fields: written in a second versioned step
+            obj._history_user = request.user
+            obj.save_versioned(fields=others)
 
 
 @admin.register(IncidentTombstone)

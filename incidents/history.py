@@ -1,11 +1,24 @@
-"""An incident's change history from django-simple-history: who changed what, and when."""
+"""An incident's change history from django-simple-history: who changed what, and when.
+
+Two readers: editors see who did it (username) and every field, reviewer included; the public
+sees "an editor" or "the ingest worker", never a username or a user id, and no reviewer field.
+A change saved with no user (the worker merging a new source) reads as made by the ingest worker.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from incidents.models import Incident
+from django.contrib.auth import get_user_model
+
+from incidents.models import Base, Faction, Incident, Weapon
+
+WORKER = "the ingest worker"
+# Bookkeeping columns, never shown: the version counter and the pinned-field marks.
+_NEVER_SHOWN = {"version", "editor_fields"}
+# Who reviewed is a person: editors only.
+_EDITORS_ONLY = {"reviewed_by"}
 
 
 @dataclass(frozen=True)
@@ -18,39 +31,81 @@ class Change:
 @dataclass(frozen=True)
 class HistoryEntry:
     when: Any
-    user: str | None  # None: a change made by the ingest worker, not a person
+    user: str | None  # None: a change made by the ingest worker, not a person (or hidden from the public)
     kind: str
     reason: str
     changes: list[Change]
+    version: int | None = None
+    by_person: bool = False
 
     @property
     def who(self) -> str:
-        return self.user or "the ingest worker"
+        if self.user:
+            return self.user
+        return "an editor" if self.by_person else WORKER
 
 
 _KINDS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
-def incident_history(incident: Incident, *, limit: int = 100) -> list[HistoryEntry]:
-    """Newest first; each entry lists the fields that differ from the version before it."""
+def display_value(field: str, value: Any) -> str:
+    """A stored value as a reader should see it: names for sites, groups and users; labels for choices."""
+    if value is None or value == "":
+        return "—"
+    if field == "base":
+        return str(Base.objects.filter(pk=value).values_list("name", flat=True).first() or value)
+    if field in ("perpetrator", "claimed_by"):
+        return str(Faction.objects.filter(pk=value).values_list("name", flat=True).first() or value)
+    if field == "reviewed_by":
+        user = get_user_model().objects.filter(pk=value).first()
+        return user.get_username() if user else "—"
+    if field == "weapons":
+        labels = dict(Weapon.choices)
+        return ", ".join(str(labels.get(w, w)) for w in value) or "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    model_field = Incident._meta.get_field(field)
+    if model_field.choices:
+        return str(dict(model_field.choices).get(value, value))
+    return str(value)
+
+
+def incident_history(incident: Incident, *, for_editor: bool = True, limit: int = 100) -> list[HistoryEntry]:
+    """Newest first; each entry lists the fields that differ from the version before it.
+
+    ``for_editor`` False is the public's view: no username, no user id, no reviewer.
+    """
     records = list(
         incident.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
     )
+    hidden = _NEVER_SHOWN if for_editor else _NEVER_SHOWN | _EDITORS_ONLY
     entries = []
     for i, record in enumerate(records[:limit]):
         previous = records[i + 1] if i + 1 < len(records) else None
         changes = []
         if previous is not None:
-            delta = record.diff_against(previous)
-            changes = [Change(c.field, c.old, c.new) for c in delta.changes]
+            delta = record.diff_against(previous, foreign_keys_are_objs=False)
+            changes = [
+                Change(
+                    str(Incident._meta.get_field(c.field).verbose_name),
+                    display_value(c.field, c.old),
+                    display_value(c.field, c.new),
+                )
+                for c in delta.changes
+                if c.field not in hidden
+            ]
+            if not changes and record.history_type == "~" and not record.history_change_reason:
+                continue  # only bookkeeping changed
         user = record.history_user
         entries.append(
             HistoryEntry(
                 when=record.history_date,
-                user=user.get_username() if user else None,
+                user=user.get_username() if user and for_editor else None,
                 kind=_KINDS.get(record.history_type, record.history_type),
                 reason=record.history_change_reason or "",
                 changes=changes,
+                version=getattr(record, "version", None),
+                by_person=user is not None,
             )
         )
     return entries

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -203,17 +204,19 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
             condition |= Q(claimed_by_id__in=ids)
         return self.filter(condition)
 
-    def search(self, text: str) -> IncidentQuerySet:
+    def search(self, text: str, *, full_text: bool = False) -> IncidentQuerySet:
         """Free text over the summary, place and base name, and wherever ``INCIDENT_SOURCE_SEARCH`` looks.
 
-        That setting names functions ``text -> incident ids`` (a ``values("incident_id")``
-        subquery): the ingest app's search of the articles that report an incident. The match
-        is a semi-join (``id IN (...)``), so an incident reported by several matching articles
-        comes back once and the outer query needs no DISTINCT.
+        That setting names functions ``(text, full_text=...) -> incident ids`` (a ``values("incident_id")``
+        subquery): the ingest app's search of the sources that report an incident. Without
+        ``full_text`` they look only at what the public is shown (titles, evidence sentences): a
+        search over text never shown would let anyone read it out by guessing. Editors pass
+        ``full_text=True``. The match is a semi-join (``id IN (...)``), so an incident reported by
+        several matching articles comes back once and the outer query needs no DISTINCT.
         """
         condition = Q(summary__icontains=text) | Q(place__icontains=text) | Q(base__name__icontains=text)
         for path in settings.INCIDENT_SOURCE_SEARCH:
-            condition |= Q(id__in=import_string(path)(text))
+            condition |= Q(id__in=import_string(path)(text, full_text=full_text))
         return self.filter(condition)
 
     def changed_since(self, since: dt.datetime, after_id: int | None = None) -> IncidentQuerySet:
@@ -250,6 +253,15 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
     def in_bbox(self, west: float, south: float, east: float, north: float) -> IncidentQuerySet:
         return self.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
 
+    def delete(self) -> tuple[int, dict[str, int]]:
+        """Delete these incidents, each leaving a ``deleted`` tombstone for sync clients."""
+        with transaction.atomic():
+            ids = list(self.values_list("pk", flat=True))
+            IncidentTombstone.objects.bulk_create(
+                IncidentTombstone(incident_id=pk, reason=IncidentTombstone.Reason.DELETED) for pk in ids
+            )
+            return super(IncidentQuerySet, Incident.objects.filter(pk__in=ids)).delete()
+
     def near(self, *, base_id: int | None, place: str, country: str, on: dt.date, days: int = 1) -> IncidentQuerySet:
         """Incidents that could be the same attack: same site (or place), date within ``days``."""
         window = Q(date__gte=on - dt.timedelta(days=days), date__lte=on + dt.timedelta(days=days))
@@ -264,6 +276,22 @@ def is_editor(user: Any) -> bool:
     if user.is_superuser:
         return True
     return user.groups.filter(name=settings.EDITORS_GROUP).exists()
+
+
+def merged_survivor(incident_id: int) -> Incident | None:
+    """The incident an absorbed one was merged into (following merges of merges), or None."""
+    seen: set[int] = set()
+    while incident_id not in seen:
+        seen.add(incident_id)
+        stone = IncidentTombstone.objects.filter(incident_id=incident_id, reason=IncidentTombstone.Reason.MERGED)
+        target = stone.exclude(merged_into=None).values_list("merged_into", flat=True).last()
+        if target is None:
+            return None
+        survivor = Incident.objects.filter(pk=target).first()
+        if survivor is not None:
+            return survivor
+        incident_id = target
+    return None
 
 
 def source_model() -> type[models.Model]:
@@ -310,6 +338,22 @@ def _count_fields(label: str) -> tuple[models.IntegerField, models.IntegerField,
         models.IntegerField(null=True, blank=True, help_text=f"Lowest reported {label}."),
         models.IntegerField(null=True, blank=True, help_text=f"Highest reported {label}."),
     )
+
+
+class StaleVersion(Exception):
+    """The incident changed since the version the editor saw; nothing was written."""
+
+    def __init__(self, *, incident_id: int, seen: int) -> None:
+        super().__init__(f"incident {incident_id} is no longer at version {seen}")
+        self.incident_id, self.seen = incident_id, seen
+
+
+def pin_name(field: str) -> str:
+    """The name an editor's change is pinned under: a count's three columns share one."""
+    for name in COUNT_FIELDS:
+        if field in (name, f"{name}_low", f"{name}_high"):
+            return name
+    return field
 
 
 class Incident(models.Model):
@@ -359,6 +403,10 @@ class Incident(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Bumped by every save (``save_versioned``): a form or API call that saw an older one is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # Fields an editor set, {name: when}; a later source never overwrites them (counts by name: "launched").
+    editor_fields = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -407,6 +455,43 @@ class Incident(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("incidents:incident-detail", kwargs={"pk": self.pk})
 
+    def save_versioned(self, *, fields: Iterable[str], seen_version: int | None = None) -> None:
+        """Write only ``fields`` (plus a new version), if the row is still at ``seen_version``.
+
+        The version moves in a conditional UPDATE (``WHERE version = seen``): of two writers that
+        saw the same version exactly one gets the row, the other gets ``StaleVersion`` and writes
+        nothing. The row stays locked until the transaction ends, so the field write that follows
+        (one history record, via ``save``) cannot interleave with another. ``seen_version`` defaults
+        to the version this instance was loaded at.
+        """
+        seen = self.version if seen_version is None else seen_version
+        with transaction.atomic():
+            if not Incident.objects.filter(pk=self.pk, version=seen).update(version=F("version") + 1):
+                raise StaleVersion(incident_id=self.pk, seen=seen)
+            self.version = seen + 1
+            self.save(update_fields=sorted({*fields, "version", "updated_at"}))
+
+    def values(self, fields: Iterable[str] = CODED_FIELDS) -> dict[str, Any]:
+        """The stored value of each field (foreign keys as ids), to tell which ones a step changed."""
+        return {name: getattr(self, self._meta.get_field(name).attname) for name in fields}
+
+    def fields_changed_from(self, before: dict[str, Any]) -> list[str]:
+        return [name for name, value in self.values(before).items() if value != before[name]]
+
+    def is_pinned(self, field: str) -> bool:
+        return pin_name(field) in (self.editor_fields or {})
+
+    def pin(self, fields: Iterable[str]) -> bool:
+        """Mark fields as the editor's (no save); True when the set of pinned fields grew."""
+        pins = dict(self.editor_fields or {})
+        now = timezone.now().isoformat()
+        grew = False
+        for name in {pin_name(f) for f in fields if f in CODED_FIELDS}:
+            grew = grew or name not in pins
+            pins[name] = now
+        self.editor_fields = pins
+        return grew
+
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
@@ -439,6 +524,8 @@ class Incident(models.Model):
         as were shot down.
         """
         for name in COUNT_FIELDS:
+            if self.is_pinned(name):
+                continue  # the editor's figure stands; the sources' differing ones stay on the review screen
             values = [v for v in figures.get(name, []) if isinstance(v, int) and v >= 0]
             if self.is_reviewed:
                 values += [v for v in self.count_values(name) if v is not None]
@@ -452,7 +539,12 @@ class Incident(models.Model):
             setattr(self, name, best)
             setattr(self, f"{name}_low", low if low != high else None)
             setattr(self, f"{name}_high", high if low != high else None)
-        if self.launched is not None and self.intercepted is not None and self.intercepted > self.launched:
+        if (
+            self.launched is not None
+            and self.intercepted is not None
+            and self.intercepted > self.launched
+            and not self.is_pinned("launched")
+        ):
             self.launched = self.intercepted
             if self.launched_high is not None:
                 self.launched_high = max(self.launched_high, self.launched)
@@ -474,47 +566,66 @@ class Incident(models.Model):
 
         Weapons are the union (``unknown`` dropped once a specific one is known); a
         perpetrator, claim or summary only fills a gap; a finer date replaces a coarser
-        one on drafts only. Reviewed incidents keep what the editor decided.
+        one on drafts only. Reviewed incidents keep what the editor decided, and a field an
+        editor set (``editor_fields``) is never touched.
         """
-        merged = sorted(set(self.weapons or []) | set(weapons))
-        if len(merged) > 1 and Weapon.UNKNOWN in merged:
-            merged.remove(Weapon.UNKNOWN)
-        self.weapons = merged
-        if self.perpetrator_id is None and perpetrator is not None:
+        if not self.is_pinned("weapons"):
+            merged = sorted(set(self.weapons or []) | set(weapons))
+            if len(merged) > 1 and Weapon.UNKNOWN in merged:
+                merged.remove(Weapon.UNKNOWN)
+            self.weapons = merged
+        if self.perpetrator_id is None and perpetrator is not None and not self.is_pinned("perpetrator"):
             self.perpetrator = perpetrator
-        if claimed and not self.claimed and perpetrator is not None and self.perpetrator_id == perpetrator.pk:
+        claim_open = not self.is_pinned("claimed") and not self.is_pinned("claimed_by")
+        if (
+            claimed
+            and claim_open
+            and not self.claimed
+            and perpetrator is not None
+            and self.perpetrator_id == perpetrator.pk
+        ):
             self.claimed, self.claimed_by = True, perpetrator
-        if not self.summary and summary:
+        if not self.summary and summary and not self.is_pinned("summary"):
             self.summary = summary[:300]
         order = list(self.DatePrecision.values)
         finer = date is not None and order.index(date_precision) < order.index(self.date_precision)
-        if finer and not self.is_reviewed:
+        if finer and not self.is_reviewed and not self.is_pinned("date") and not self.is_pinned("date_precision"):
             self.date, self.date_precision = date, date_precision
 
-    def publish(self, *, by: Any) -> None:
-        self._review(self.Status.PUBLISHED, by)
+    def publish(self, *, by: Any, seen_version: int | None = None) -> None:
+        self.decide(self.Status.PUBLISHED, by=by, seen_version=seen_version)
 
-    def reject(self, *, by: Any) -> None:
-        self._review(self.Status.REJECTED, by)
+    def reject(self, *, by: Any, seen_version: int | None = None) -> None:
+        self.decide(self.Status.REJECTED, by=by, seen_version=seen_version)
+
+    def decide(self, status: str, *, by: Any, seen_version: int | None = None, fields: Iterable[str] = ()) -> None:
+        """Set the review status (and save ``fields`` set on this instance) in one versioned write.
+
+        Unpublishing leaves an ``unpublished`` tombstone: the changes feed lists published rows only.
+        """
+        self.status = status
+        self.reviewed_by = by
+        self.reviewed_at = timezone.now()
+        self._history_user = by
+        with transaction.atomic():
+            was_public = Incident.objects.select_for_update().filter(pk=self.pk, status=self.Status.PUBLISHED).exists()
+            self.save_versioned(fields=[*fields, "status", "reviewed_by", "reviewed_at"], seen_version=seen_version)
+            if was_public and status != self.Status.PUBLISHED:
+                IncidentTombstone.objects.create(incident_id=self.pk, reason=IncidentTombstone.Reason.UNPUBLISHED)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        """Every deletion of one incident leaves a tombstone (``deleted``) for sync clients."""
+        with transaction.atomic():
+            IncidentTombstone.objects.create(incident_id=self.pk, reason=IncidentTombstone.Reason.DELETED)
+            return super().delete(*args, **kwargs)
 
     def delete_with_tombstone(self, *, merged_into: Incident | None = None) -> IncidentTombstone:
         """Delete this incident and leave a tombstone for sync clients (merged when ``merged_into``)."""
         reason = IncidentTombstone.Reason.MERGED if merged_into is not None else IncidentTombstone.Reason.DELETED
         with transaction.atomic():
             tombstone = IncidentTombstone.objects.create(incident_id=self.pk, reason=reason, merged_into=merged_into)
-            self.delete()
+            super().delete()
         return tombstone
-
-    def _review(self, status: str, by: Any) -> None:
-        was_public = self.status == self.Status.PUBLISHED
-        self.status = status
-        self.reviewed_by = by
-        self.reviewed_at = timezone.now()
-        self._history_user = by
-        self.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
-        if was_public and status != self.Status.PUBLISHED:
-            # Public sync clients must drop their copy: the changes feed only lists published rows.
-            IncidentTombstone.objects.create(incident_id=self.pk, reason=IncidentTombstone.Reason.UNPUBLISHED)
 
 
 class IncidentTombstone(models.Model):

@@ -6,12 +6,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 
 from incidents.highlight import excerpt_segments, highlight_segments
 from incidents.history import incident_history
-from incidents.models import COUNT_FIELDS, Base, Country, Faction, Incident, Weapon
+from incidents.models import COUNT_FIELDS, Base, Country, Faction, Incident, Weapon, is_editor, merged_survivor
 from incidents.selectors.pages import (
     bases_by_incidents,
     bases_with_counts,
@@ -47,7 +47,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     visible = Incident.objects.visible_to(request.user)
-    incident = get_object_or_404(visible.select_related("base", "perpetrator", "claimed_by", "reviewed_by"), pk=pk)
+    incident = visible.select_related("base", "perpetrator", "claimed_by", "reviewed_by").filter(pk=pk).first()
+    if incident is None:
+        survivor = merged_survivor(pk)
+        if survivor is not None:
+            return redirect(survivor, permanent=True)  # merged: the attack's page is the survivor's
+        raise Http404("No such incident.")
     sources = []
     for source in incident.sources.select_related("article").order_by("role", "article__published"):
         text = source.article.text
@@ -86,7 +91,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "related": related,
         "counts": counts,
         "weapon_labels": [Weapon(w).label if w in Weapon.values else w for w in incident.weapons],
-        "history": _history(incident, show_users=request.user.is_authenticated),
+        "history": _history(incident, for_editor=is_editor(request.user)),
         "points": _incident_points(incident),
         **_map_settings(),
     }
@@ -114,17 +119,17 @@ def _incident_points(incident: Incident) -> list[dict[str, Any]]:
     return points
 
 
-def _history(incident: Incident, *, show_users: bool) -> list[dict[str, Any]]:
-    """The public page's view of the change history: usernames only for logged-in readers."""
+def _history(incident: Incident, *, for_editor: bool) -> list[dict[str, Any]]:
+    """The incident page's change history: usernames for editors; "an editor" or "the ingest worker" for others."""
     return [
         {
             "when": entry.when,
             "kind": entry.kind.capitalize(),
-            "user": (entry.user or "system") if show_users else "",
+            "user": entry.who,
             "reason": entry.reason,
-            "changes": [{"field": c.field.replace("_", " "), "old": c.old, "new": c.new} for c in entry.changes],
+            "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in entry.changes],
         }
-        for entry in incident_history(incident, limit=50)
+        for entry in incident_history(incident, for_editor=for_editor, limit=50)
     ]
 
 

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from incidents.models import CODED_FIELDS, Incident, Weapon
-from ingest.validators import validate_article_text, validate_no_control_characters, validate_published
+from ingest.validators import (
+    EARLIEST_PUBLISHED,
+    validate_article_text,
+    validate_no_control_characters,
+    validate_published,
+)
 
 
 class ArticleForm(forms.Form):
@@ -35,9 +45,14 @@ class ArticleForm(forms.Form):
 
 
 class IncidentReviewForm(forms.ModelForm):
-    """Every field an editor may correct before publishing."""
+    """Every field an editor may correct before publishing, and the version of the incident they saw.
+
+    The date is checked like a submission's publication date (not in the future, not before
+    1990) and may not fall after the publication of an article that reports the attack.
+    """
 
     weapons = forms.MultipleChoiceField(choices=Weapon.choices, required=False, widget=forms.CheckboxSelectMultiple)
+    version = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Incident
@@ -49,3 +64,33 @@ class IncidentReviewForm(forms.ModelForm):
 
     def clean_weapons(self) -> list[str]:
         return sorted(self.cleaned_data["weapons"])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+
+    def clean_date(self) -> dt.date:
+        date: dt.date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise ValidationError("The date is in the future.", code="future")
+        if date < EARLIEST_PUBLISHED:
+            raise ValidationError("The date is before 1990.", code="too_old")
+        if self.instance.pk:
+            first = (
+                self.instance.sources.select_related("article")
+                .order_by("article__published", "pk")
+                .values_list("article__published", "article__title")
+                .first()
+            )
+            if first is not None and date > first[0]:
+                raise ValidationError(
+                    f"The date is after {first[1] or 'a source article'} was published ({first[0]:%Y-%m-%d}), "
+                    "which reports the attack.",
+                    code="after_publication",
+                )
+        return date
+
+    @property
+    def coded_changes(self) -> list[str]:
+        """The incident's fields the editor changed (the version field aside)."""
+        return [name for name in self.changed_data if name in CODED_FIELDS]

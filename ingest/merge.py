@@ -2,9 +2,12 @@
 
 Each extracted incident goes through four named steps (``_merge_one``):
 
-* **match** (``_match``): an existing incident at the same base (or, with no base, the same
-  place and country), dated within a day (wider for coarser precision: the same week, month
-  or year), with compatible weapons (the sets overlap, or either side is unknown). Rejected
+* **match** (``_match``): an existing incident at the same place, by geography, not site
+  identity alone: the same base, a base in the same compound (``Base.compound``: Victory Base
+  Complex and the Diplomatic Support Center) or one within a few kilometres
+  (``incidents.duplicates``), or, with no base, the same place and country; dated compatibly
+  by precision (a day ±1, or overlapping week, month or year spans); with compatible weapons
+  (the sets overlap, or either side is unknown). The closest date wins, then the same site. Rejected
   incidents match too, so a rejected attack never comes back to the review queue; its
   status is left alone.
 * **create** (``_create``): no match, so a primary report becomes a new draft. A background
@@ -12,7 +15,9 @@ Each extracted incident goes through four named steps (``_merge_one``):
   date; anything vaguer ("attacks on US forces last year") is too thin to review and is
   recorded as skipped in the article's outcome.
 * **absorb** (``_absorb``): a match takes in the report's other facts
-  (``Incident.absorb_report``); published incidents stay published.
+  (``Incident.absorb_report``); published incidents stay published, and a field an editor
+  set (``Incident.editor_fields``) is never overwritten: the source's differing figure stays
+  in its ``reported`` values for the review screen.
 * **link** (``_link``): the article becomes one of the incident's sources, with what it
   reported and the evidence for each field.
 
@@ -21,9 +26,16 @@ Afterwards the counts of every touched incident are reconciled across all its so
 lowest, high = highest, the extractor's own rule).
 
 Concurrency: all matching and writing for one article happens in one transaction that first
-takes a PostgreSQL advisory lock per site (base, or place+country), in a fixed order. Two
-workers parsing two articles about the same attack are serialized on that site, and the
-second one sees the first one's incident.
+takes a PostgreSQL advisory lock per site (every base in the neighbourhood a report may match,
+or place+country), in a fixed order. Two workers parsing two articles about the same attack
+are serialized on that site, and the second one sees the first one's incident. Every write
+is versioned (``Incident.save_versioned``): an editor whose form predates it gets a conflict,
+not a silent overwrite. The worker's changes are recorded in the history with no user: they
+read as made by the ingest worker.
+
+Editors merge two incidents with ``incident_merge_into`` (the review screen's "Merge into…"
+and ``POST /api/v1/incidents/<id>/merge/``): sources move, counts are reconciled, the absorbed
+incident leaves a ``merged`` tombstone.
 
 Re-processing replaces the article's own sources (updated in place, stale ones deleted) and
 deletes unreviewed drafts left without any source, so running the task twice leaves the same
@@ -39,10 +51,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection
+from django.db import connection, transaction
+from django.utils import timezone
 
-from incidents.models import COUNT_FIELDS, Base, Faction, Incident, Weapon
+from incidents.duplicates import Neighbourhoods, candidates_near, date_span, spans_overlap, weapons_compatible
+from incidents.models import (
+    CODED_FIELDS,
+    COUNT_COLUMNS,
+    COUNT_FIELDS,
+    Base,
+    Faction,
+    Incident,
+    IncidentTombstone,
+    StaleVersion,
+    Weapon,
+)
 from ingest.models import Article, IncidentSource
+
+__all__ = ["incident_merge_into", "incidents_merge", "incidents_reconcile", "reported_figures", "weapons_compatible"]
 
 if TYPE_CHECKING:
     from ingest.extractor.types import ExtractedIncident
@@ -54,6 +80,7 @@ class _Run:
     bases: dict[str, Base]
     factions: dict[str, Faction]
     previous: dict[int, IncidentSource]
+    neighbourhoods: Neighbourhoods
     outcome: dict[str, list[Any]] = field(
         default_factory=lambda: {"created": [], "joined": [], "linked": [], "skipped": []}
     )
@@ -78,8 +105,9 @@ def incidents_merge(*, article: Article, extracted: Sequence[ExtractedIncident])
             f.slug: f for f in Faction.objects.filter(slug__in={e.perpetrator.slug for e in extracted if e.perpetrator})
         },
         previous={s.incident_id: s for s in article.incident_sources.all()},
+        neighbourhoods=Neighbourhoods(),
     )
-    _lock_sites(sorted({_site_key(e) for e in extracted}))
+    _lock_sites(sorted({key for e in extracted for key in _site_keys(run, e)}))
     # Primary reports first, so a background mention of the same attack finds them.
     for item in sorted(extracted, key=lambda e: e.role != "primary"):
         _merge_one(run, item)
@@ -91,14 +119,35 @@ def incidents_merge(*, article: Article, extracted: Sequence[ExtractedIncident])
 
 
 def incidents_reconcile(*, incident_ids: Iterable[int]) -> None:
-    """Recompute counts from the sources; delete unreviewed drafts that have none left."""
+    """Recompute counts from the sources; delete unreviewed drafts that have none left.
+
+    Only the columns that change are written, with a new version; pinned counts are left alone.
+    """
     ids = set(incident_ids)
+    incidents = list(Incident.objects.select_for_update().filter(pk__in=ids))
+    figures, sourced = _source_figures(incidents)
+    for incident in incidents:
+        if incident.pk not in sourced:
+            if not incident.is_reviewed:
+                incident._history_user = None
+                incident._change_reason = "no source left"
+                incident.delete()
+            continue
+        before = incident.values(COUNT_COLUMNS)
+        incident.reconcile_counts(figures[incident.pk])
+        changed = incident.fields_changed_from(before)
+        if changed:
+            incident._history_user = None  # the ingest worker, whoever's request ran the task
+            incident.save_versioned(fields=changed)
+
+
+def _source_figures(incidents: Sequence[Incident]) -> tuple[dict[int, dict[str, list[int]]], set[int]]:
+    """Every figure the sources of each incident report, per count; and the incidents with any source."""
     figures: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     roles: dict[int, set[str]] = defaultdict(set)
-    sources = list(IncidentSource.objects.filter(incident_id__in=ids))
+    sources = list(IncidentSource.objects.filter(incident__in=[i.pk for i in incidents]))
     for source in sources:
         roles[source.incident_id].add(source.role)
-    incidents = list(Incident.objects.select_for_update().filter(pk__in=ids))
     reviewed = {i.pk for i in incidents if i.is_reviewed}
     for source in sources:
         # Background figures (told in passing, often from memory) only shape a draft that no
@@ -107,13 +156,7 @@ def incidents_reconcile(*, incident_ids: Iterable[int]) -> None:
         if source.role == IncidentSource.Role.PRIMARY or (only_background and source.incident_id not in reviewed):
             for name in COUNT_FIELDS:
                 figures[source.incident_id][name].extend(reported_figures(source.reported, name))
-    for incident in incidents:
-        if incident.pk not in roles:
-            if not incident.is_reviewed:
-                incident.delete()
-            continue
-        incident.reconcile_counts(figures[incident.pk])
-        incident.save()
+    return figures, set(roles)
 
 
 def reported_figures(reported: dict[str, Any], name: str) -> list[int]:
@@ -127,16 +170,12 @@ def reported_figures(reported: dict[str, Any], name: str) -> list[int]:
     return values
 
 
-def weapons_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
-    """Overlapping sets, or one side unknown (empty or only 'unknown')."""
-    known_a, known_b = set(a) - {Weapon.UNKNOWN}, set(b) - {Weapon.UNKNOWN}
-    return not known_a or not known_b or bool(known_a & known_b)
-
-
-def _site_key(item: ExtractedIncident) -> str:
-    if item.base is not None:
-        return f"base:{item.base.slug}"
-    return f"place:{(item.country or '').upper()}:{(item.place or '').strip().casefold()}"
+def _site_keys(run: _Run, item: ExtractedIncident) -> list[str]:
+    """The advisory locks a report needs: every base it may match (its neighbourhood), or its place."""
+    base = run.bases.get(item.base.slug) if item.base else None
+    if base is not None:
+        return [f"base:{pk}" for pk in run.neighbourhoods.of(base.pk)]
+    return [f"place:{(item.country or '').upper()}:{(item.place or '').strip().casefold()}"]
 
 
 def _lock_sites(keys: list[str]) -> None:
@@ -180,37 +219,43 @@ def _merge_one(run: _Run, item: ExtractedIncident) -> None:
     return None
 
 
-def _window(item: ExtractedIncident, on: dt.date) -> tuple[dt.date, int]:
-    """Centre and half-width in days of the dates an attack reported this precisely may have."""
-    if item.date_precision == "week":
-        return on + dt.timedelta(days=3), 4
-    if item.date_precision == "month":
-        return on.replace(day=15), 16
-    if item.date_precision == "year":
-        return dt.date(on.year, 7, 2), 183
-    return on, 1
-
-
 def _match(run: _Run, item: ExtractedIncident, on: dt.date, base: Base | None) -> Incident | None:
     """The existing incident this report is about, if any (locked for update)."""
-    centre, days = _window(item, on)
+    # An undated news report happened in the days before publication.
+    span = date_span(on, str(item.date_precision)) if item.date is not None else (on - dt.timedelta(days=6), on)
     country = base.country if base else (item.country or "")
     # Two primary reports in one article are two attacks, never one.
     own_primaries = [
         pk for pk, s in run.kept.items() if s.role == IncidentSource.Role.PRIMARY and item.role == "primary"
     ]
     candidates = (
-        Incident.objects.near(
-            base_id=base.pk if base else None, place=item.place or "", country=country, on=centre, days=days
+        candidates_near(
+            Incident.objects.exclude(pk__in=own_primaries),
+            base_ids=run.neighbourhoods.of(base.pk) if base else set(),
+            place=item.place or "",
+            country=country,
+            span=span,
         )
-        .exclude(pk__in=own_primaries)
+        .order_by("pk")
         .select_for_update()
     )
-    fitting = [i for i in candidates if weapons_compatible(i.weapons, item.weapons)]
+    fitting = [
+        i
+        for i in candidates
+        if spans_overlap(span, date_span(i.date, i.date_precision)) and weapons_compatible(i.weapons, item.weapons)
+    ]
     if not fitting:
         return None
     status_rank: dict[str, int] = {"published": 0, "draft": 1, "rejected": 2}
-    return min(fitting, key=lambda i: (abs((i.date - on).days), status_rank.get(i.status, 3), i.pk))
+    return min(
+        fitting,
+        key=lambda i: (
+            abs((i.date - on).days),
+            base is not None and i.base_id != base.pk,
+            status_rank.get(i.status, 3),
+            i.pk,
+        ),
+    )
 
 
 def _create(
@@ -232,7 +277,7 @@ def _create(
             "country": (item.country or "").upper(),
         }
     claimed = bool(item.claimed and perpetrator)
-    return Incident.objects.create(
+    incident = Incident(
         date=on,
         date_precision=precision,
         base=base,
@@ -245,10 +290,14 @@ def _create(
         confidence=item.confidence,
         status=Incident.Status.DRAFT,
     )
+    incident._history_user = None  # the ingest worker, whoever's request ran the task
+    incident.save()
+    return incident
 
 
 def _absorb(incident: Incident, item: ExtractedIncident, perpetrator: Faction | None) -> None:
     """Fold a matching report's non-count facts into the incident (counts come at reconcile)."""
+    before = incident.values()
     incident.absorb_report(
         weapons=list(item.weapons),
         perpetrator=perpetrator,
@@ -257,7 +306,10 @@ def _absorb(incident: Incident, item: ExtractedIncident, perpetrator: Faction | 
         date_precision=item.date_precision,
         summary=item.summary,
     )
-    incident.save()
+    changed = incident.fields_changed_from(before)
+    if changed:
+        incident._history_user = None
+        incident.save_versioned(fields=changed)
 
 
 def _link(run: _Run, item: ExtractedIncident, incident: Incident, *, created: bool) -> None:
@@ -291,3 +343,77 @@ def _reported(item: ExtractedIncident) -> dict[str, Any]:
         "field_confidence": dict(item.field_confidence),
         "counts": {name: getattr(item, name).to_dict() for name in COUNT_FIELDS},
     }
+
+
+# --- Editors' merge --------------------------------------------------------------------------
+
+
+def incident_merge_into(
+    *,
+    absorbed_id: int,
+    survivor_id: int,
+    by: Any,
+    absorbed_version: int | None = None,
+    survivor_version: int | None = None,
+) -> Incident:
+    """Merge one incident into another that reports the same attack; returns the survivor.
+
+    In one transaction, both rows locked (and, when given, checked against the versions the
+    editor saw: ``StaleVersion`` otherwise): the absorbed incident's sources move to the
+    survivor (an article reporting both keeps one source, primary if either was); its facts
+    fill the survivor's gaps (``Incident.absorb_report``, editor-set fields untouched); the
+    counts are reconciled over every source by the one rule (best = highest, low = lowest,
+    high = highest), the absorbed incident's own counts taking part when an editor reviewed
+    them; a published absorbed incident publishes the survivor. The survivor's history
+    records the merge, the absorbed incident leaves a ``merged`` tombstone (earlier tombstones
+    pointing at it now point at the survivor) and its URL redirects there.
+    """
+    if absorbed_id == survivor_id:
+        raise ValueError("An incident cannot be merged into itself.")
+    with transaction.atomic():
+        rows = {i.pk: i for i in Incident.objects.select_for_update().filter(pk__in=[absorbed_id, survivor_id])}
+        absorbed, survivor = rows[absorbed_id], rows[survivor_id]  # KeyError: no such incident
+        for incident, seen in ((absorbed, absorbed_version), (survivor, survivor_version)):
+            if seen is not None and incident.version != seen:
+                raise StaleVersion(incident_id=incident.pk, seen=seen)
+        survivor_articles = {s.article_id: s for s in IncidentSource.objects.filter(incident=survivor)}
+        for source in IncidentSource.objects.filter(incident=absorbed):
+            kept = survivor_articles.get(source.article_id)
+            if kept is None:
+                IncidentSource.objects.filter(pk=source.pk).update(incident=survivor)
+                continue
+            if source.role == IncidentSource.Role.PRIMARY and kept.role != IncidentSource.Role.PRIMARY:
+                kept.role, kept.reported, kept.evidence = source.role, source.reported, source.evidence
+                kept.save(update_fields=["role", "reported", "evidence"])
+            source.delete()
+
+        before = survivor.values([*CODED_FIELDS, "status"])
+        survivor.absorb_report(
+            weapons=list(absorbed.weapons),
+            perpetrator=absorbed.perpetrator,
+            claimed=absorbed.claimed,
+            date=absorbed.date,
+            date_precision=absorbed.date_precision,
+            summary=absorbed.summary,
+        )
+        figures = _source_figures([survivor])[0][survivor.pk]
+        if absorbed.is_reviewed:  # an editor's figures count as one more source
+            for name in COUNT_FIELDS:
+                figures[name].extend(v for v in absorbed.count_values(name) if v is not None)
+        survivor.reconcile_counts(figures)
+        if absorbed.status == Incident.Status.PUBLISHED and survivor.status != Incident.Status.PUBLISHED:
+            survivor.status = Incident.Status.PUBLISHED
+        changed = survivor.fields_changed_from(before)
+        if survivor.status != before["status"]:
+            survivor.reviewed_by, survivor.reviewed_at = by, timezone.now()
+            changed += ["reviewed_by", "reviewed_at"]
+        survivor._history_user = by
+        survivor._change_reason = f"merged incident {absorbed.pk} into this one"
+        survivor.save_versioned(fields=changed)
+
+        IncidentTombstone.objects.filter(merged_into=absorbed).update(merged_into=survivor)
+        absorbed._history_user = by
+        absorbed._change_reason = f"merged into incident {survivor.pk}"
+        absorbed.delete_with_tombstone(merged_into=survivor)
+    survivor.refresh_from_db()
+    return survivor

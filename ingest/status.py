@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.urls import reverse
 
 from ingest.models import Article, IncidentSource
@@ -25,3 +26,35 @@ def article_links(article: Article) -> list[dict[str, Any]]:
         }
         for s in sources
     ]
+
+
+def article_skipped(article: Article) -> list[dict[str, str]]:
+    """Attacks the last parse read but neither kept nor linked: what it read and why it let it go.
+
+    ``outcome["skipped"]`` holds "<role> <date> <where>: <reason>" (ingest.merge); split at the
+    first ": " for the page. Empty until the parse is done.
+    """
+    if article.status != Article.Status.DONE:
+        return []
+    rows = []
+    for entry in (article.outcome or {}).get("skipped", []):
+        what, _, reason = str(entry).partition(": ")
+        rows.append({"what": what, "reason": reason or "no reason recorded"})
+    return rows
+
+
+def submitted_message(article: Article) -> tuple[int, str]:
+    """The message shown after a submission, true to the status the article has now.
+
+    Without a broker the parse runs in-process before the answer, so it is already done or failed;
+    with one it is queued and the article page follows it live.
+    """
+    if article.status == Article.Status.DONE:
+        n = len(article_links(article))
+        found = f"{n} incident{'s' if n != 1 else ''} created or joined" if n else "no incident found"
+        return messages.SUCCESS, f"Article parsed: {found}."
+    if article.status == Article.Status.FAILED:
+        return messages.ERROR, f"Article saved, but the parse failed: {article.error or 'no reason recorded'}."
+    if article.status == Article.Status.PROCESSING:
+        return messages.INFO, "Article saved and being parsed now; this page updates when it is done."
+    return messages.INFO, "Article queued for parsing; this page updates when it is done."

@@ -12,4 +12,5 @@ urlpatterns = [
     path("review/<int:pk>/", views.review_incident, name="review-incident"),
     path("review/<int:pk>/publish/", views.review_decide, {"decision": "publish"}, name="review-publish"),
     path("review/<int:pk>/reject/", views.review_decide, {"decision": "reject"}, name="review-reject"),
+    path("review/<int:pk>/merge/", views.review_merge, name="review-merge"),
 ]

@@ -10,16 +10,19 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Min
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from incidents.duplicates import duplicate_candidates
+from incidents.editing import DECISIONS, IncidentConflict, incident_at_version, incident_conflict, incident_edit
 from incidents.highlight import highlight_segments
 from incidents.history import incident_history
-from incidents.models import Incident, is_editor
-from ingest import submission
+from incidents.models import CODED_FIELDS, Incident, StaleVersion, is_editor, merged_survivor, pin_name
+from ingest import merge, submission
 from ingest.forms import ArticleForm, IncidentReviewForm
 from ingest.models import Article
+from ingest.pinned import pinned_disagreements
 from ingest.selectors import uncertain_fields
 from ingest.status import article_links
 
@@ -87,19 +90,82 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     return render(request, "ingest/review_queue.html", {"incidents": drafts})
 
 
+def _seen_version(request: HttpRequest) -> int | None:
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isascii() and raw.isdigit() else None
+
+
 @editor_required
 def review_incident(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = get_object_or_404(Incident.objects.select_related("base", "perpetrator"), pk=pk)
-    form = IncidentReviewForm(request.POST or None, instance=incident)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    """The review screen: one form whose buttons save, save and publish, or reject (edits saved with it).
+
+    A form built on an older version than the row's is refused with the conflict page (409): what
+    the others changed, what this editor changed, and the form again on the current version with
+    the editor's changes filled in, to re-apply them with one click.
+    """
+    incident = Incident.objects.select_related("base", "perpetrator").filter(pk=pk).first()
+    if incident is None:
+        survivor = merged_survivor(pk)
+        if survivor is None:
+            raise Http404("No such incident.")
+        return redirect("ingest:review-incident", pk=survivor.pk)  # merged: review the survivor
+    if request.method != "POST":
+        return _review_page(request, incident, IncidentReviewForm(instance=incident))
+    decision = request.POST.get("action", "save")
+    if decision not in DECISIONS:
+        decision = "save"
+    seen = _seen_version(request)
+    if seen is None:
+        seen = incident.version  # a form without a version (an old tab): checked as of now, fields still compared
+    if seen != incident.version:
+        return _conflict(request, incident, seen, decision)
+    form = IncidentReviewForm(request.POST, instance=incident)
+    if not form.is_valid():
+        return _review_page(request, incident, form, status=400)
+    try:
+        incident_edit(
+            incident=incident, changed=form.coded_changes, by=request.user, seen_version=seen, decision=decision
+        )
+    except StaleVersion:
+        return _conflict(request, Incident.objects.get(pk=pk), seen, decision)
+    if decision == "save":
         messages.success(request, "Incident saved.")
         return redirect("ingest:review-incident", pk=incident.pk)
+    messages.success(request, f"{'Published' if decision == 'publish' else 'Rejected'}: {incident}.")
+    return redirect("ingest:review-queue")
+
+
+def _conflict(request: HttpRequest, incident: Incident, seen: int, decision: str) -> HttpResponse:
+    mine_form = IncidentReviewForm(request.POST, instance=incident_at_version(incident, seen))
+    mine = {name: mine_form[name].data for name in mine_form.changed_data if name in CODED_FIELDS}
+    resolved = {name: mine_form.cleaned_data.get(name) for name in mine} if mine_form.is_valid() else {}
+    conflict = incident_conflict(
+        incident=incident, seen_version=seen, mine={name: _stored(name, resolved.get(name)) for name in mine}
+    )
+    reapply = IncidentReviewForm(instance=incident, initial={**mine, "version": incident.version})
+    return _review_page(request, incident, reapply, status=409, conflict=conflict, decision=decision)
+
+
+def _stored(name: str, value: Any) -> Any:
+    """A cleaned form value as the model stores it (objects as ids)."""
+    return getattr(value, "pk", value)
+
+
+def _review_page(
+    request: HttpRequest,
+    incident: Incident,
+    form: IncidentReviewForm,
+    *,
+    status: int = 200,
+    conflict: IncidentConflict | None = None,
+    decision: str = "save",
+) -> HttpResponse:
     uncertain = uncertain_fields(incident)
     sources = [
         {"source": s, "segments": highlight_segments(s.article.text, s.evidence)}
         for s in incident.sources.select_related("article").order_by("role", "article__published")
     ]
+    pinned = incident.editor_fields or {}
     return render(
         request,
         "ingest/review_incident.html",
@@ -107,23 +173,57 @@ def review_incident(request: HttpRequest, pk: int) -> HttpResponse:
             "incident": incident,
             "form": form,
             "sources": sources,
-            "history": incident_history(incident),
+            "history": incident_history(incident, for_editor=True),
             "uncertain": uncertain,
-            "rows": [(field, uncertain.get(field.name)) for field in form],
+            "rows": [
+                (field, uncertain.get(field.name), pin_name(field.name) in pinned) for field in form.visible_fields()
+            ],
+            "disagreements": pinned_disagreements(incident),
+            "duplicates": duplicate_candidates(incident),
+            "conflict": conflict,
+            "decision": decision,
         },
-        status=400 if form.errors else 200,
+        status=status,
     )
 
 
 @require_POST
 @editor_required
 def review_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
-    """Publish or reject a draft (``decision`` comes from the URL, never from the request)."""
+    """Publish or reject without edits (``decision`` comes from the URL), checked against ``version`` when sent."""
     incident = get_object_or_404(Incident, pk=pk)
-    if decision == "publish":
-        incident.publish(by=request.user)
-        messages.success(request, f"Published: {incident}.")
-    else:
-        incident.reject(by=request.user)
-        messages.success(request, f"Rejected: {incident}.")
+    seen = _seen_version(request)
+    try:
+        incident.decide(DECISIONS[decision], by=request.user, seen_version=seen)
+    except StaleVersion:
+        return _conflict(request, Incident.objects.get(pk=pk), seen if seen is not None else incident.version, decision)
+    messages.success(request, f"{'Published' if decision == 'publish' else 'Rejected'}: {incident}.")
     return redirect("ingest:review-queue")
+
+
+@require_POST
+@editor_required
+def review_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    """Merge this incident into the chosen duplicate (``into``); both checked against the versions shown."""
+    incident = get_object_or_404(Incident, pk=pk)
+    into = request.POST.get("into", "")
+    survivor = Incident.objects.filter(pk=int(into)).first() if into.isascii() and into.isdigit() else None
+    if survivor is None or survivor.pk == incident.pk:
+        messages.error(request, "Choose another incident to merge into.")
+        return redirect("ingest:review-incident", pk=incident.pk)
+    into_version = request.POST.get("into_version", "")
+    try:
+        merged = merge.incident_merge_into(
+            absorbed_id=incident.pk,
+            survivor_id=survivor.pk,
+            by=request.user,
+            absorbed_version=_seen_version(request),
+            survivor_version=int(into_version) if into_version.isdigit() else None,
+        )
+    except StaleVersion:
+        messages.error(
+            request, "One of the two incidents changed since this page was loaded; check them again, then merge."
+        )
+        return redirect("ingest:review-incident", pk=incident.pk)
+    messages.success(request, f"Incident {pk} merged into incident {merged.pk}.")
+    return redirect("ingest:review-incident", pk=merged.pk)

@@ -1,4 +1,5 @@
 """Read serializers: shape only. Rows arrive filtered, joined and prefetched by the views.
+(Plus the small bodies editors send to review and merge.)
 
 No user is ever serialized: neither an article's submitter nor an incident's reviewer.
 """
@@ -42,6 +43,7 @@ _INCIDENT_FIELDS = [
     "id",
     "url",
     "status",
+    "version",
     *CODED_FIELDS,
     "confidence",
     "reviewed_at",
@@ -54,6 +56,7 @@ _INCIDENT_FIELDS = [
 _PLAIN_FIELDS = [
     "id",
     "status",
+    "version",
     "date_precision",
     "place",
     "latitude",
@@ -257,3 +260,16 @@ class ChangesSerializer(serializers.Serializer):
     has_more = serializers.BooleanField(help_text="More changes wait: call again at once.")
     incidents = IncidentSerializer(many=True)
     tombstones = TombstoneSerializer(many=True)
+
+
+class ReviewDecisionSerializer(serializers.Serializer):
+    version = serializers.IntegerField(
+        required=False, min_value=1, help_text="The incident's version you reviewed; 409 if it changed since."
+    )
+
+
+class MergeRequestSerializer(ReviewDecisionSerializer):
+    into = serializers.IntegerField(min_value=1, help_text="The incident that absorbs this one (the survivor).")
+    into_version = serializers.IntegerField(
+        required=False, min_value=1, help_text="The survivor's version you reviewed; 409 if it changed since."
+    )

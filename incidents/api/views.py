@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
-from rest_framework import exceptions
+from rest_framework import exceptions, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -25,6 +25,7 @@ from incidents.api.filters import FILTER_NAMES, REPEATABLE, filter_incidents
 from incidents.api.pagination import paginate
 from incidents.api.renderers import CSVRenderer, GeoJSONRenderer, PrebuiltJSONRenderer, csv_stream
 from incidents.api.schema import (
+    ERROR_SCHEMA,
     FILTER_PARAMETERS,
     GEOJSON_EXAMPLE,
     GEOJSON_SCHEMA,
@@ -41,9 +42,10 @@ from incidents.api.serializers import (
     IncidentDetailSerializer,
     IncidentPageSerializer,
     IncidentSerializer,
+    ReviewDecisionSerializer,
     incident_url_prefix,
 )
-from incidents.models import Incident
+from incidents.models import Incident, StaleVersion
 from incidents.selectors.export import CSV_COLUMNS, incidents_csv_rows, incidents_geojson
 from incidents.selectors.points import incidents_points
 
@@ -100,7 +102,10 @@ class IncidentListView(ApiView):
                 build=lambda: self._csv(request, incidents, ordering),
             )
         builders = {"json": self._json, "geojson": self._geojson}
-        return cached_answer(self, request, build=lambda: builders[fmt](request, incidents, ordering))
+        response = cached_answer(self, request, build=lambda: builders[fmt](request, incidents, ordering))
+        if fmt == "geojson":  # a download named like the CSV one, not "download"
+            response["Content-Disposition"] = f'attachment; filename="{export_filename("geojson")}"'
+        return response
 
     def _json(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> Response:
         page = paginate(incidents.for_api(), request, ordering=ordering)
@@ -119,9 +124,13 @@ class IncidentListView(ApiView):
         order = [ordering, "-id" if ordering.startswith("-") else "id"] if field != "id" else [ordering]
         rows = incidents_csv_rows(incidents.order_by(*order))
         response = StreamingHttpResponse(csv_stream(CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8")
-        stamp = timezone.now().strftime("%Y%m%d")
-        response["Content-Disposition"] = f'attachment; filename="basewatch-incidents-{stamp}.csv"'
+        response["Content-Disposition"] = f'attachment; filename="{export_filename("csv")}"'
         return response
+
+
+def export_filename(extension: str) -> str:
+    """The name a download is saved under: basewatch-incidents-YYYYMMDD.csv / .geojson."""
+    return f"basewatch-incidents-{timezone.now():%Y%m%d}.{extension}"
 
 
 class IncidentPointsView(ApiView):
@@ -162,13 +171,30 @@ class IncidentDetailView(ApiView):
     )
     def get(self, request: Request, id: str) -> HttpResponseBase:
         visible = Incident.objects.all() if request_is_editor(request) else Incident.objects.published()
-        incident = get_object_or_404(visible.for_api(), pk=_valid_id(id))
+        incident = get_object_or_404(visible.for_api(), pk=valid_id(id))
         return self.conditional(
             request,
             token=f"{incident.pk}:{incident.updated_at.isoformat()}",
             last_modified=incident.updated_at,
             build=lambda: Response(IncidentDetailSerializer(incident, context={"request": request}).data),
         )
+
+
+CONFLICT_RESPONSE = OpenApiResponse(
+    ERROR_SCHEMA,
+    description="The incident changed since the `version` you sent; nothing was written. The body gives the "
+    "current `version`: read the incident again, then retry.",
+    examples=[OpenApiExample("stale", value={"detail": "Incident 7 changed since version 3.", "version": 4})],
+)
+
+
+def conflict_response(incident_id: int, seen: int) -> Response:
+    """409 for a write based on an older version of the incident."""
+    current = Incident.objects.filter(pk=incident_id).values_list("version", flat=True).first()
+    return Response(
+        {"detail": f"Incident {incident_id} changed since version {seen}.", "version": current},
+        status=status.HTTP_409_CONFLICT,
+    )
 
 
 class IncidentReviewView(ApiView):
@@ -178,21 +204,30 @@ class IncidentReviewView(ApiView):
 
     @extend_schema(
         summary="Publish or reject an incident (editors)",
-        request=None,
+        description=(
+            'Send `{"version": n}`, the `version` of the incident you reviewed (every incident in the '
+            "API carries it): if anyone changed the incident since, the answer is 409 and nothing is "
+            "written. Without `version` the action applies to the incident as it is now."
+        ),
+        request=ReviewDecisionSerializer,
         parameters=[ID_PARAMETER],
-        responses={200: IncidentDetailSerializer, **WRITE_ERROR_RESPONSES},
+        responses={200: IncidentDetailSerializer, 409: CONFLICT_RESPONSE, **WRITE_ERROR_RESPONSES},
     )
     def post(self, request: Request, id: str) -> Response:
-        incident = get_object_or_404(Incident, pk=_valid_id(id))
-        if self.action == "publish":
-            incident.publish(by=request.user)
-        else:
-            incident.reject(by=request.user)
+        incident = get_object_or_404(Incident, pk=valid_id(id))
+        body = ReviewDecisionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        seen = body.validated_data.get("version")
+        status_ = Incident.Status.PUBLISHED if self.action == "publish" else Incident.Status.REJECTED
+        try:
+            incident.decide(status_, by=request.user, seen_version=seen)
+        except StaleVersion:
+            return conflict_response(incident.pk, seen if seen is not None else incident.version)
         incident = Incident.objects.for_api().get(pk=incident.pk)
         return Response(IncidentDetailSerializer(incident, context={"request": request}).data)
 
 
-def _valid_id(raw: str) -> int:
+def valid_id(raw: str) -> int:
     # Not a number, or too large to exist (it would overflow the database's integer): no such incident.
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_ID:
         raise Http404("No Incident matches the given query.")

@@ -10,13 +10,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from incidents.api.schema import WRITE_ERROR_RESPONSES
-from incidents.models import is_editor
+from incidents.api.schema import ID_PARAMETER, WRITE_ERROR_RESPONSES
+from incidents.api.serializers import IncidentDetailSerializer, MergeRequestSerializer
+from incidents.api.views import CONFLICT_RESPONSE, conflict_response, valid_id
+from incidents.models import Incident, StaleVersion, is_editor
 from ingest.api.serializers import (
     ArticleAcceptedSerializer,
     ArticleStatusSerializer,
     ArticleSubmitSerializer,
 )
+from ingest.merge import incident_merge_into
 from ingest.models import Article
 from ingest.submission import article_submit
 
@@ -56,3 +59,40 @@ class ArticleDetailView(_EditorAPIView):
     def get(self, request: Request, pk: int) -> Response:
         article = get_object_or_404(Article, pk=pk)
         return Response(ArticleStatusSerializer(article, context={"request": request}).data)
+
+
+class IncidentMergeView(_EditorAPIView):
+    @extend_schema(
+        operation_id="incidents_merge",
+        summary="Merge an incident into another that reports the same attack (editors)",
+        description=(
+            '`{"into": survivor_id, "version"?: n, "into_version"?: m}`. The incident\'s sources move to '
+            "the survivor, counts are reconciled over all of them (best = highest figure, low = lowest, "
+            "high = highest), facts fill the survivor's gaps (fields an editor set are kept), and this "
+            "incident is deleted, leaving a `merged` tombstone (`/api/v1/changes/`) pointing at the "
+            "survivor; its page redirects there. Answers the survivor. 409 when either incident changed "
+            "since the version you sent; 400 when `into` is missing, the same incident, or does not exist."
+        ),
+        request=MergeRequestSerializer,
+        parameters=[ID_PARAMETER],
+        responses={200: IncidentDetailSerializer, 409: CONFLICT_RESPONSE, **WRITE_ERROR_RESPONSES},
+    )
+    def post(self, request: Request, id: str) -> Response:
+        incident = get_object_or_404(Incident, pk=valid_id(id))
+        body = MergeRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        into = body.validated_data["into"]
+        if into == incident.pk or not Incident.objects.filter(pk=into).exists():
+            return Response({"into": ["Give the id of another existing incident."]}, status=status.HTTP_400_BAD_REQUEST)
+        try:
+            survivor = incident_merge_into(
+                absorbed_id=incident.pk,
+                survivor_id=into,
+                by=request.user,
+                absorbed_version=body.validated_data.get("version"),
+                survivor_version=body.validated_data.get("into_version"),
+            )
+        except StaleVersion as stale:
+            return conflict_response(stale.incident_id, stale.seen)
+        survivor = Incident.objects.for_api().get(pk=survivor.pk)
+        return Response(IncidentDetailSerializer(survivor, context={"request": request}).data)

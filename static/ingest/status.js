@@ -33,6 +33,29 @@
       li.appendChild(document.createTextNode(" — " + item.outcome + " (" + item.role + ", " + item.status + ")"));
       list.appendChild(li);
     });
+    renderSkipped(data.status === "done" ? data.skipped || [] : null);
+  }
+
+  // What the parse read but neither kept nor linked: "<role> <date> <where>: <reason>" each.
+  function renderSkipped(entries) {
+    var list = byRole("skipped");
+    if (!list) { return; }
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    if (entries === null || entries.length === 0) {
+      var none = document.createElement("li");
+      none.textContent = entries === null ? "Nothing to show: the parse failed." : "None: every attack read was kept or linked.";
+      list.appendChild(none);
+      return;
+    }
+    entries.forEach(function (entry) {
+      var cut = entry.indexOf(": ");
+      var li = document.createElement("li");
+      var what = document.createElement("strong");
+      what.textContent = cut >= 0 ? entry.slice(0, cut) : entry;
+      li.appendChild(what);
+      li.appendChild(document.createTextNode(" — " + (cut >= 0 ? entry.slice(cut + 2) : "no reason recorded")));
+      list.appendChild(li);
+    });
   }
 
   function poll() {

@@ -107,7 +107,7 @@ def test_incident_page_lists_related_incidents_and_history(client):
     assert draft not in related
     history = response.context["history"]
     assert len(history) == 2
-    assert {"field": "killed", "old": None, "new": 1} in history[0]["changes"]
+    assert {"field": "killed", "old": "—", "new": "1"} in history[0]["changes"]
 
 
 def test_anonymous_users_cannot_see_draft_incidents(client, editor):

@@ -134,7 +134,7 @@ def test_editor_edits_fields_and_history_records_who(editor_client, editor, draf
     page = editor_client.get(url)
     history = page.context["history"]
     assert history[0].who == "editor"
-    assert {c.field for c in history[0].changes} >= {"launched", "launched_low", "launched_high", "weapons"}
+    assert {c.field for c in history[0].changes} >= {"launched", "launched low", "launched high", "weapons"}
     assert b"launched: 2 \xe2\x86\x92 4" in page.content
 
 

@@ -1,0 +1,73 @@
+"""After a submission the page tells the status the article really has, and lists what the parse let go."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from ingest import submission
+from ingest.models import Article
+from tests.factories import ArticleFactory
+from tests.ingest.conftest import ARTICLE_A, PUBLISHED_A
+
+URL = reverse("ingest:article-submit")
+
+
+def _post(client):
+    data = {"text": ARTICLE_A, "published": PUBLISHED_A.isoformat(), "title": "Rockets", "url": "", "outlet": "Wire"}
+    return client.post(URL, data, follow=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_a_broker_the_parse_is_done_and_the_message_says_so(editor_client, asad):
+    """No broker: the commit runs the task in-process, so the article is done when the page shows."""
+    response = _post(editor_client)
+    article = Article.objects.get()
+    assert article.status == Article.Status.DONE
+    text = response.content.decode()
+    assert "Article parsed: 1 incident created or joined." in text
+    assert "queued" not in text.lower()
+    assert 'data-status="done"' in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_parse_is_reported_as_failed(editor_client, asad, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("extractor exploded")
+
+    monkeypatch.setattr("ingest.extractor.extract", broken)
+    response = _post(editor_client)
+    assert Article.objects.get().status == Article.Status.FAILED
+    assert "the parse failed" in response.content.decode()
+
+
+def test_with_a_broker_the_article_is_queued_and_the_page_polls(editor_client, asad, monkeypatch):
+    monkeypatch.setattr(submission, "article_enqueue", lambda **kwargs: True)  # a broker took it
+    response = _post(editor_client)
+    article = Article.objects.get()
+    assert article.status == Article.Status.QUEUED
+    text = response.content.decode()
+    assert "Article queued for parsing; this page updates when it is done." in text
+    assert f'data-status-url="{article.get_status_url()}"' in text
+
+
+def test_article_page_lists_attacks_read_but_not_kept_with_the_reason(editor_client, db):
+    article = ArticleFactory(
+        status=Article.Status.DONE,
+        outcome={
+            "created": [],
+            "joined": [],
+            "linked": [],
+            "skipped": ["background 2023-09 Baghdad Diplomatic Support Center: too vague to record on its own"],
+        },
+    )
+    text = editor_client.get(article.get_absolute_url()).content.decode()
+    assert "Read but not kept" in text
+    what = "<strong>background 2023-09 Baghdad Diplomatic Support Center</strong>"
+    assert f"{what} — too vague to record on its own" in text
+
+
+def test_article_page_says_nothing_was_dropped_when_nothing_was(editor_client, db):
+    article = ArticleFactory(status=Article.Status.DONE, outcome={"created": [], "skipped": []})
+    text = editor_client.get(article.get_absolute_url()).content.decode()
+    assert "None: every attack read was kept or linked." in text
