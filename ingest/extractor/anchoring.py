@@ -24,41 +24,27 @@ Rules, in the order they are tried for each target a sentence names (see ``segme
 
 from __future__ import annotations
 
-import math
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ingest.extractor import cues, segments
+from ingest.extractor import segments
 from ingest.extractor.dates import DateMention
-from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_background, targets, told_as_reference
-from ingest.extractor.types import Site
+from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_background, targets
+from ingest.extractor.references import (
+    DEFINITE,
+    NEAR_KM,
+    date_compatible,
+    earlier_attack_told,
+    km,
+    merge_near,
+    past_frame,
+    refers_to_focus,
+    same_story,
+)
 
 if TYPE_CHECKING:
     from ingest.extractor.state import State
-
-
-def date_compatible(a: DateMention | None, b: DateMention | None) -> bool:
-    """Two day-precision event dates that differ mean two attacks; anything vaguer is compatible."""
-    if a is None or b is None or a.reporting or b.reporting:
-        return True
-    if a.precision != "day" or b.precision != "day":
-        return True
-    return a.date == b.date
-
-
-def _norm_place(place: str | None) -> str:
-    return re.sub(r"\b(?:the|province|governorate|region|city)\b|\W", "", (place or "").lower())
-
-
-def same_story(d: Draft, country: str | None, place: str | None, date: DateMention | None) -> bool:
-    """Could this unnamed mention be the attack ``d``? Country, place (when both are stated) and day agree."""
-    if country and d.country_code and country != d.country_code:
-        return False
-    # "Syria" and "northeastern Syria" may be the same story; "Hasakah" and "Deir ez-Zor" are not
-    a, b = _norm_place(place), _norm_place(d.place)
-    if a and b and a not in b and b not in a:
-        return False
-    return date_compatible(d.date, date)
 
 
 def _anchor(state: State, d: Draft, idx: int, date: DateMention | None, span: tuple[int, int] | None) -> None:
@@ -122,7 +108,7 @@ def _primary_drafts(
     if not same and not fresh:
         # "the latest attack on the US embassy" after rockets on the Green Zone: a site a few km from the one
         # already told is the same attack seen from nearer or farther
-        same = [d for d in primaries if d.site is not None and _km(d.site, t.site) <= NEAR_KM]
+        same = [d for d in primaries if d.site is not None and km(d.site, t.site) <= NEAR_KM]
     # the latest attack on this site of a compatible day ("Ten rockets were fired Wednesday ..." again, after
     # Saturday's attack on the same site was told)
     match = next((d for d in reversed(same) if date_compatible(d.date, date)), None)
@@ -176,57 +162,18 @@ def _names_unnamed(f: Facts, focus: Draft | None, state: State) -> bool:
     return not any(d.site is not None and d.site.slug == m.site.slug for d in state.drafts if d.role == "primary")
 
 
-def _km(a: Site, b: Site) -> float:
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return float("inf")
-    p = math.pi / 180
-    h = (
-        math.sin((b.lat - a.lat) * p / 2) ** 2
-        + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(h))
-
-
-NEAR_KM = 3.0
-
-
-def merge_near(found: list[Target], known: list[Draft]) -> list[Target]:
-    """'Rockets landed in the Green Zone, whose apparent target was the US embassy': sites a few km apart
-    named in one sentence are one place hit by one attack. The one already told keeps it, else the first named."""
-    told = {d.site.slug for d in known if d.site is not None and d.role == "primary"}
-    out: list[Target] = []
-    for t in found:
-        near = next((o for o in out if o.site and t.site and _km(o.site, t.site) <= NEAR_KM), None)
-        if near is None:
-            out.append(t)
-        elif t.site.slug in told and near.site.slug not in told:
-            out[out.index(near)] = Target(t.site, t.place, t.country, near.start, near.end)
-    return out
-
-
 _TIMES = re.compile(
     r"\b(?:attacked|targeted|hit|struck|shelled|came\s+under\s+(?:\w+\s+)?(?:attack|fire))\s+"
     r"(?P<n>twice|two|three|four|five|\d)(?:\s+times)?\b(?P<incl>[^.;]{0,30}?\bincluding\b)?",
     re.I,
 )
 _THE_SITE = re.compile(r"\b(?:the|that)\s+(?:base|garrison|airbase|air\s+base|site|outpost|facility)\b", re.I)
-# "It was also attacked in May": the site in focus, by a pronoun
-_IT_WAS_HIT = re.compile(
-    r"^\W*it\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|previously\s+|last\s+)?(?:attacked|hit|targeted|struck|shelled)\b",
-    re.I,
-)
-_DEFINITE = re.compile(r"(?:^|\W)(?:the|this|that)\s+$", re.I)
-_THAT_TIME = re.compile(r"\bthat\s+(?:month|week|day|year)\b", re.I)
 # A sentence whose subject is the attack just told: "This is the first such attack targeting coalition troops
 # since ...", "It marked the second attack on the base this week"
 _SPEAKS_OF_FOCUS = re.compile(
     r"^\W*(?:this|it|that|the\s+attack|the\s+strike)\s+(?:is|was|marks|marked|became|comes|came|represents)\s+"
     r"(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|incident|time)\b",
     re.I,
-)
-# "The base last came under attack", "inside the same Iraqi airbase", "the storage facility of the air base"
-_THE_SITE_AGAIN = re.compile(
-    r"\b(?i:the|that)\s+(?:same\s+)?(?:[A-Z][\w-]+\s+)?(?:base|garrison|airbase|air\s+base|site|outpost)\b"
 )
 # "targeted, for the second time within hours, the Kharab al-Jir base": this attack and an earlier one that day
 _AGAIN_TODAY = re.compile(
@@ -282,125 +229,95 @@ def split_times(state: State, f: Facts, touched: list[Draft]) -> None:
             state.owner.setdefault(i, []).append(c)
 
 
-def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMention] | None:
-    """An earlier attack told without a site of its own: 'The site last came under attack in late March' (the
-    site in focus), 'In December, a similar rocket fusillade killed a U.S. contractor' (an unnamed site in the
-    story's country). It needs a past date, and a weapon or a casualty figure unless it speaks of 'the base'."""
-    if not f.attack or f.sites or f.vetoes & {"other_actor", "shipping", "foiled", "other_target", "tally", "denial"}:
-        return None
-    past = [x for x in f.dates if x.past and not x.reporting and x.kind != "since"]
-    if not past and cues.SIMILAR_ATTACK.search(f.sent.text) and _THAT_TIME.search(f.sent.text):
-        # "officials said in October they believe Iran was behind a similar attack on the base that month"
-        past = [x for x in f.dates if x.past and x.kind != "since"]
-    if not past or focus is None:
-        return None
-    if focus.site is not None and (_THE_SITE_AGAIN.search(f.sent.text) or _IT_WAS_HIT.match(f.sent.text)):
-        return Target(focus.site, None, focus.site.country, 0, 0), past[0]
-    told = f.weapons and any(g.field in {"killed", "injured", "launched"} and g.value > 0 for g in f.figures)
-    if not told or f.vetoes:
-        return None
-    country = f.place_country or focus.country_code
-    return Target(None, f.place, country, 0, 0), past[0]
+@dataclass
+class _Reading:
+    """Where the reading of the article stands: the attack in focus, the earlier time the story has moved back
+    to (if it has), the background attacks told so far (by site and date)."""
+
+    focus: Draft | None = None
+    frame: DateMention | None = None
+    background: dict[tuple, Draft] = field(default_factory=dict)
+
+    def earlier(self, state: State, t: Target, idx: int, date: DateMention | None, span) -> None:
+        """Anchor an earlier attack: one background draft per site (or unnamed place) and date."""
+        key = (t.site.slug if t.site else ("generic", t.country), date.date if date else None)
+        if key not in self.background:
+            self.background[key] = _new(state, "background", t)
+        _anchor(state, self.background[key], idx, date, span)
 
 
-def past_frame(f: Facts, frame: DateMention | None, drafts: list[Draft]) -> DateMention | None:
-    """'The site last came under attack in late March, when ...': once a sentence tells an attack in the past,
-    the unnamed, undated attacks told next are that time's, until a sentence dates an event anew or names a site
-    whose attack is the news."""
-    events = [x for x in f.dates if not x.reporting and x.kind != "since"]
-    past = [x for x in events if x.past]
-    if f.attack and past:
-        return past[0]
-    if any(not x.past for x in events):
-        return None
-    news = {d.site.slug for d in drafts if d.role == "primary" and d.site is not None}
-    if any(m.site.slug in news for m in f.sites):
-        return None
-    return frame
+def _no_target(state: State, f: Facts, r: _Reading) -> None:
+    """A sentence that names no attacked site: an earlier attack told without one, a name for the unnamed attack
+    in focus, or 'the base was attacked twice'."""
+    earlier = earlier_attack_told(f, r.focus)
+    if earlier is not None:
+        r.earlier(state, earlier[0], f.sent.index, earlier[1], None)
+    elif _names_unnamed(f, r.focus, state):
+        r.focus.site = f.sites[0].site
+    elif _THE_SITE.search(f.sent.text) and times_told(f.sent.text)[0] and r.focus is not None and r.focus.site:
+        _anchor(state, r.focus, f.sent.index, None, None)
+        split_times(state, f, [r.focus])
 
 
-def refers_to_focus(f: Facts, t: Target, date: DateMention | None, focus: Draft) -> bool:
-    """'The White House said Wednesday that the group was behind the weekend drone attack that killed three
-    soldiers at a base in Jordan': an attack named by what it did, right after it was told, is the attack in
-    focus again - not an earlier one."""
-    if focus.role != "primary" or not told_as_reference(f, t):
-        return False
-    # the relative clause gives no day (else it is no reference); a day elsewhere in the sentence is the speaker's
-    if t.site is None:
-        return same_story(focus, t.country, t.place, None)
-    return focus.site is not None and _km(focus.site, t.site) <= NEAR_KM
+def _target_date(f: Facts, t: Target, span: tuple[int, int], r: _Reading) -> DateMention | None:
+    date = anchor_date(f, t, span)
+    undated = date is None or date.reporting
+    if undated and r.focus is not None and r.focus.date is not None and segments.SAME_DAY.search(f.sent.text):
+        return r.focus.date  # "Hours later, another attack ...": the same day
+    if t.site is None and undated and r.frame is not None:
+        return r.frame  # "That was set off when a drone strike on a coalition base killed ...": still then
+    return date
+
+
+def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int, r: _Reading) -> list[Draft]:
+    """Anchor one target a sentence names; the drafts it informs as news."""
+    idx, text = f.sent.index, f.sent.text
+    date = _target_date(f, t, span, r)
+    own = span if n > 1 or span != (0, len(text)) else None
+    if r.focus is not None and refers_to_focus(f, t, date, r.focus):
+        _anchor(state, r.focus, idx, date, own)
+        return [r.focus]
+    background = is_background(f, t, date)
+    # "This is the first such attack since ...": the attack in focus; a site told before a strike's clause
+    speaks_of_focus = r.focus is not None and _SPEAKS_OF_FOCUS.match(text) is not None
+    if (t.before_strike or speaks_of_focus) and not background:
+        return []
+    if background:
+        if t.site is None and r.focus is not None and r.focus.site is not None and DEFINITE.search(text, 0, t.start):
+            # "The base, which hosts coalition personnel, was hit by a rocket on June 20": the site in focus
+            t = Target(r.focus.site, None, r.focus.site.country, t.start, t.end)
+        r.earlier(state, t, idx, date, own)
+        return []
+    if t.site is None and segments.is_roundup_summary(text):
+        _anchor(state, _new(state, "primary", t, summary=True), idx, date, own)
+        return []
+    touched = []
+    for d, dspan in _primary_drafts(state, f, t, span, date, r.focus, n):
+        _anchor(state, d, idx, date, dspan)
+        touched.append(d)
+        r.focus = d
+    return touched
 
 
 def find_anchors(state: State) -> None:
     """One draft per attack; each sentence that reports one is an anchor of it."""
-    background: dict[tuple, Draft] = {}
-    focus: Draft | None = None
-    frame: DateMention | None = None  # the earlier time the story has moved back to, if it has
+    r = _Reading()
     for f in state.facts:
-        idx, text = f.sent.index, f.sent.text
-        frame = past_frame(f, frame, state.drafts)
+        r.frame = past_frame(f, r.frame, state.drafts)
         found = merge_near(targets(f), state.drafts)
-        # "This is the first such attack on coalition troops since ...": the attack in focus, not a new one
-        speaks_of_focus = focus is not None and _SPEAKS_OF_FOCUS.match(text) is not None
         if not found:
-            earlier = earlier_attack_told(f, focus)
-            if earlier is not None:
-                t, date = earlier
-                key = (t.site.slug if t.site else ("generic", t.country), date.date)
-                if key not in background:
-                    background[key] = _new(state, "background", t)
-                _anchor(state, background[key], idx, date, None)
-            elif _names_unnamed(f, focus, state):
-                focus.site = f.sites[0].site
-            elif _THE_SITE.search(text) and times_told(text)[0] and focus is not None and focus.site is not None:
-                # "the base was attacked twice": the site in focus, counted
-                _anchor(state, focus, idx, None, None)
-                split_times(state, f, [focus])
+            _no_target(state, f, r)
             continue
+        text = f.sent.text
         spans = segments.clause_spans(text, [(t.start, max(t.end, t.start)) for t in found])
         if len(found) == 1:
             spans = [segments.after_clause_span(text, found[0].start)]
         touched: list[Draft] = []
         for t, span in zip(found, spans, strict=True):
-            date = anchor_date(f, t, span)
-            undated = date is None or date.reporting
-            if undated and focus is not None and focus.date is not None and segments.SAME_DAY.search(text):
-                date = focus.date
-            own = span if len(found) > 1 or span != (0, len(text)) else None
-            if t.site is None and undated and frame is not None:
-                date = frame  # "That was set off when a drone strike on a coalition base killed ...": still then
-            if focus is not None and refers_to_focus(f, t, date, focus):
-                _anchor(state, focus, idx, date, own)
-                touched.append(focus)
-                continue
-            if (t.before_strike or speaks_of_focus) and not is_background(f, t, date):
-                continue
-            if is_background(f, t, date):
-                if (
-                    t.site is None
-                    and focus is not None
-                    and focus.site is not None
-                    and _DEFINITE.search(text, 0, t.start)
-                ):
-                    # "The base, which hosts coalition personnel, was hit by a rocket on June 20": the site in focus
-                    t = Target(focus.site, None, focus.site.country, t.start, t.end)
-                key = (t.site.slug if t.site else ("generic", t.country), date.date if date else None)
-                if key not in background:
-                    background[key] = _new(state, "background", t)
-                _anchor(state, background[key], idx, date, own)
-                continue
-            if t.site is None and segments.is_roundup_summary(text):
-                d = _new(state, "primary", t, summary=True)
-                _anchor(state, d, idx, date, own)
-                continue
-            for d, dspan in _primary_drafts(state, f, t, span, date, focus, len(found)):
-                _anchor(state, d, idx, date, dspan)
-                touched.append(d)
-                focus = d
+            touched += _one_target(state, f, t, span, len(found), r)
         split_times(state, f, touched)
-        distinct = {id(d) for d in touched}
-        if len(distinct) == 1 and not touched[0].counted and segments.ordinal_cuts(text):
-            focus = _split_ordinals(state, f, touched[0])
+        if len({id(d) for d in touched}) == 1 and not touched[0].counted and segments.ordinal_cuts(text):
+            r.focus = _split_ordinals(state, f, touched[0])
 
 
 def fold_summaries(state: State) -> None:

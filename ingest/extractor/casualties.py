@@ -259,72 +259,112 @@ def of_the_attacked_side(text: str, f: Figure) -> bool:
 _CASUALTY_WORD = re.compile(r"kill|dead|die|deaths?|slain|wound|injur|hurt|casualt|causalit|fatalit|harmed", re.I)
 
 
-def casualty_figures(text: str) -> list[Figure]:
-    if not _CASUALTY_WORD.search(text):
-        return []
-    out: list[Figure] = []
-    seen: set[tuple[str, int]] = set()
+class _Found:
+    """The casualty figures one sentence has given so far, and the phrases already read."""
 
-    def add(field: str, m: re.Match[str]) -> None:
+    def __init__(self) -> None:
+        self.figures: list[Figure] = []
+        self.seen: set[tuple[str, int]] = set()
+
+    def covers(self, field: str, at: int) -> bool:
+        return any(f.field == field and f.start <= at < f.end for f in self.figures)
+
+    def add_list(self, field: str, m: re.Match[str]) -> None:
+        """A numbered list of people ("five U.S. service members and one contractor")."""
         value = _sum_list(m.group("list"))
-        if value is None or (field, m.start("list")) in seen:
+        if value is None or (field, m.start("list")) in self.seen:
             return
-        seen.add((field, m.start("list")))
-        out.append(Figure(field, value, m.start(), m.end()))
+        self.seen.add((field, m.start("list")))
+        self.figures.append(Figure(field, value, m.start(), m.end()))
 
+
+def _numbered_lists(text: str, found: _Found) -> None:
     for field in ("killed", "injured"):
-        for m in _PASSIVE[field].finditer(text):
-            add(field, m)
-        for m in _ACTIVE[field].finditer(text):
-            add(field, m)
+        for m in (*_PASSIVE[field].finditer(text), *_ACTIVE[field].finditer(text)):
+            found.add_list(field, m)
+
+
+def _shared_nouns(text: str, found: _Found) -> None:
+    """'killing one and injuring two soldiers': each verb its own number."""
     for m in _SHARED_NOUN.finditer(text):
         for v, n in (("v1", "n1"), ("v2", "n2")):
             field = "killed" if m.group(v).lower() == "killing" else "injured"
             nums = [x for x in find_numbers(m.group(n)) if x.text.lower() != "no"]
-            if nums and (field, m.start(n)) not in seen:
-                seen.add((field, m.start(n)))
-                out = [f for f in out if not (f.field == field and f.start <= m.start(n) < f.end)]
-                out.append(Figure(field, nums[-1].value, m.start(n), m.end()))
+            if nums and (field, m.start(n)) not in found.seen:
+                found.seen.add((field, m.start(n)))
+                found.figures = [f for f in found.figures if not (f.field == field and f.start <= m.start(n) < f.end)]
+                found.figures.append(Figure(field, nums[-1].value, m.start(n), m.end()))
+
+
+def _coordinated_people(text: str, found: _Found) -> None:
+    """'a guard and two contractors were wounded': the coordinated reading replaces a partial one of the phrase."""
     for field in ("killed", "injured"):
         for m in _COORDINATED[field].finditer(text):
             group = "list" if m.group("list") else "list2"
             value = coordinated_count(m.group(group))
             if value is None:
                 continue
-            # the coordinated reading replaces a partial one of the same phrase ("an airman and a contractor")
-            overlap = [f for f in out if f.field == field and f.start < m.end(group) and f.end > m.start(group)]
+            overlap = [
+                f for f in found.figures if f.field == field and f.start < m.end(group) and f.end > m.start(group)
+            ]
             if all(f.value <= value for f in overlap):
-                out = [f for f in out if f not in overlap]
-                seen.add((field, m.start(group)))
-                out.append(Figure(field, value, m.start(), m.end()))
+                found.figures = [f for f in found.figures if f not in overlap]
+                found.seen.add((field, m.start(group)))
+                found.figures.append(Figure(field, value, m.start(), m.end()))
+
+
+def _other_forms(text: str, found: _Found) -> None:
+    """'N suffered injuries', 'the deaths of N soldiers', 'causing two deaths'."""
     for m in _WITH_INJURIES.finditer(text):
-        add("injured", m)
+        found.add_list("injured", m)
     for m in _DEATHS_OF.finditer(text):
-        add("killed", m)
+        found.add_list("killed", m)
     for m in _N_DEATHS.finditer(text):
         nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
         if nums:
-            out.append(Figure("killed", nums[-1].value, m.start(), m.end()))
+            found.figures.append(Figure("killed", nums[-1].value, m.start(), m.end()))
+
+
+def _one_person(text: str, found: _Found) -> None:
+    """'a contractor was killed', 'wounding an airman', 'a member of the coalition received minor injuries'."""
     for field in ("killed", "injured"):
         for m in _ONE_PERSON[field].finditer(text):
             phrase = m.group("list") or m.group("list2")
             if re.match(r"(?:a|an)\s+(?:\w+\s+)?(?:number|lot|handful|few|couple|dozen)\b", phrase, re.I):
                 continue
             key = (field, m.start())
-            if key not in seen and not any(f.field == field and f.start <= m.start() < f.end for f in out):
-                seen.add(key)
-                out.append(Figure(field, 1, m.start(), m.end()))
+            if key not in found.seen and not found.covers(field, m.start()):
+                found.seen.add(key)
+                found.figures.append(Figure(field, 1, m.start(), m.end()))
     for m in _ONE_WITH_INJURIES.finditer(text):
-        if not any(f.field == "injured" and f.start <= m.start() < f.end for f in out):
-            out.append(Figure("injured", 1, m.start(), m.end()))
-    if out:  # only beside a casualty figure with its noun
-        for field in ("killed", "injured"):
-            for m in _ELLIPTIC[field].finditer(text):
-                nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
-                if nums and not any(f.field == field and f.start <= m.start("n") < f.end for f in out):
-                    out.append(Figure(field, nums[-1].value, m.start("n"), m.end()))
-    out = [f for f in out if not of_the_attacked_side(text, f)]
+        if not found.covers("injured", m.start()):
+            found.figures.append(Figure("injured", 1, m.start(), m.end()))
+
+
+def _elliptic(text: str, found: _Found) -> None:
+    """'killed three soldiers, and at least 34 were injured': only beside a figure that named its noun."""
+    if not found.figures:
+        return
+    for field in ("killed", "injured"):
+        for m in _ELLIPTIC[field].finditer(text):
+            nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
+            if nums and not found.covers(field, m.start("n")):
+                found.figures.append(Figure(field, nums[-1].value, m.start("n"), m.end()))
+
+
+# The readings, in order: later ones fill what earlier ones left (or replace a partial reading).
+_READINGS = (_numbered_lists, _shared_nouns, _coordinated_people, _other_forms, _one_person, _elliptic)
+
+
+def casualty_figures(text: str) -> list[Figure]:
+    """Killed and injured figures one sentence states, less those of the attacked side or not caused by the
+    attack, plus its zero tolls."""
+    if not _CASUALTY_WORD.search(text):
+        return []
+    found = _Found()
+    for reading in _READINGS:
+        reading(text, found)
+    out = [f for f in found.figures if not of_the_attacked_side(text, f)]
     if _NOT_CAUSED.search(text):
         out = [f for f in out if f.value == 0]
-    out += zero_tolls(text)
-    return out
+    return out + zero_tolls(text)

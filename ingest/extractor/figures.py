@@ -1,0 +1,138 @@
+"""Which figures of a sentence are one attack's, and the counts a text gives without a number: 'shot them
+down' (every projectile told), 'all but one of the rockets', 'one ... the other' (two), 'the rocket' (one)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ingest.extractor.counts import NOUN_MODIFIER, one_and_the_other
+from ingest.extractor.events import Draft, Facts
+from ingest.extractor.types import Count, Evidence, Report
+
+if TYPE_CHECKING:
+    from ingest.extractor.state import State
+
+
+def evidence_of(state: State, idx: int) -> Evidence:
+    """Sentence ``idx`` as evidence: its exact text and character offsets in the article."""
+    s = state.sentences[idx]
+    return Evidence(s.text, s.start, s.end)
+
+
+_MORE_THAN_INTERCEPTED = re.compile(r"\b(?:another|others?|the rest|remaining)\b", re.I)
+
+
+def at_least_intercepted(launched: Count, intercepted: Count) -> Count:
+    """'US forces shot down a drone over the embassy': what was shot down was launched, so an unstated
+    launch count is at least the intercepted one."""
+    if launched.best is not None or not intercepted.best:
+        return launched
+    # "one drone was shot down, but another hit the base": more were launched than the figure says
+    if any(_MORE_THAN_INTERCEPTED.search(r.evidence.text) for r in intercepted.reports):
+        return launched
+    return Count(intercepted.best, intercepted.best, intercepted.best, intercepted.reports)
+
+
+_PROJECTILES = frozenset({"rocket", "drone", "missile", "mortar"})
+_SINGULAR_HEAD = re.compile(r"(?:\bthe|\bthat|\ba\s+single|\ba\s+lone|\bone)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def singular_launch(state: State, d: Draft, launched: Count, evidence: dict) -> Count:
+    """'a single rocket attack ... The rocket did not hit the base': an attack whose sentences speak of its
+    projectile only in the singular, and of it as 'the rocket' itself (not 'the rocket attack'), launched one."""
+    if launched.best is not None:
+        return launched
+    found = None
+    for idx in d.sentences():
+        f = state.facts[idx]
+        span = d.spans.get(idx)
+        for w in f.weapons:
+            if w.category not in _PROJECTILES or (span is not None and not span[0] <= w.start < span[1]):
+                continue
+            if w.text.lower().endswith("s") or re.match(r"\s+(?:and|or)\b", f.sent.text[w.end :]):
+                return launched  # plural, or one of a list of weapons: the count is not told
+            head = not NOUN_MODIFIER.match(f.sent.text[w.end :])
+            if found is None and head and _SINGULAR_HEAD.search(f.sent.text, 0, w.start):
+                found = idx
+    if found is None:
+        return launched
+    ev = evidence_of(state, found)
+    evidence["launched"] = ev
+    return Count(1, 1, 1, (Report(1, state.facts[found].attribution, ev),))
+
+
+def one_and_the_other_launch(state: State, d: Draft, launched: Count, evidence: dict) -> Count:
+    """'One drone was shot down. The other impacted the base.': two, told over two sentences (the 'one drone'
+    read alone counted one)."""
+    if launched.best is not None and launched.best != 1:
+        return launched
+    own = d.sentences()
+    for idx in own:
+        if idx + 1 not in own or idx in d.shared or idx + 1 in d.shared:
+            continue
+        first = state.sentences[idx].text.rstrip().rstrip(".")
+        if one_and_the_other(f"{first}, {state.sentences[idx + 1].text}"):
+            ev = evidence_of(state, idx)
+            evidence["launched"] = ev
+            return Count(2, 2, 2, (Report(2, state.facts[idx].attribution, ev),))
+    return launched
+
+
+def _launch_before(state: State, d: Draft, idx: int, start: int) -> int | None:
+    """The launch count told last before an interception: the source that spoke of 'the rockets' being
+    intercepted is the one that counted them."""
+    for j in sorted((i for i in d.sentences() if i <= idx), reverse=True):
+        figs = [g for g in state.facts[j].figures if g.field == "launched" and (j < idx or g.start < start)]
+        own = own_figures(state.facts[j], d, "launched")
+        figs = [g for g in figs if g.value in own]
+        if figs:
+            return max(figs, key=lambda g: g.start).value
+    return None
+
+
+def all_intercepted(state: State, d: Draft, launched: Count, intercepted: Count, evidence: dict) -> Count:
+    """'the air defences shot them down', 'the drone was downed': an interception without a number takes in every
+    projectile of the attack - its launch count when known, else one for a singular ('it', 'the drone'); 'all but
+    one of the rockets' takes the launch count less the exceptions."""
+    if intercepted.best is not None:
+        return intercepted
+    for idx in d.sentences():
+        f = state.facts[idx]
+        if idx in d.shared:
+            continue
+        span = d.spans.get(idx)
+        for fig in f.figures:
+            if fig.field not in {"intercepted_all", "intercepted_except"}:
+                continue
+            if span is not None and not span[0] <= fig.start < span[1]:
+                continue
+            value = _launch_before(state, d, idx, fig.start)
+            if fig.field == "intercepted_except":
+                # "all but one of the rockets": the launch count less the exceptions
+                value = None if value is None or value < fig.value else value - fig.value
+            else:
+                value = value if value is not None else (1 if fig.value == 1 else None)
+            if value is None:
+                continue
+            ev = evidence_of(state, idx)
+            evidence["intercepted"] = ev
+            return Count(value, value, value, (Report(value, f.attribution, ev),))
+    return intercepted
+
+
+def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
+    """Figures of ``d`` in one sentence: in its clause; 'no casualties' covers every attack the sentence
+    tells; a sentence telling several attacks together gives none of them a positive figure."""
+    span = d.spans.get(f.sent.index)
+    out = []
+    for fig in f.figures:
+        if fig.field != name:
+            continue
+        if fig.value == 0 and name in {"killed", "injured"}:
+            out.append(fig.value)
+        elif f.sent.index in d.shared or (d.shared_before is not None and f.sent.index < d.shared_before):
+            continue
+        elif span is None or span[0] <= fig.start < span[1]:
+            out.append(fig.value)
+    return out

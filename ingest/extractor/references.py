@@ -1,0 +1,128 @@
+"""How a story refers to attacks: the attack in focus again, an earlier attack, the same place told twice.
+
+``anchoring`` asks these questions of each sentence; each answer is a small function with its own tests.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ingest.extractor import cues
+from ingest.extractor.dates import DateMention
+from ingest.extractor.events import Draft, Facts, Target, told_as_reference
+from ingest.extractor.types import Site
+
+# "It was also attacked in May": the site in focus, by a pronoun
+_IT_WAS_HIT = re.compile(
+    r"^\W*it\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|previously\s+|last\s+)?(?:attacked|hit|targeted|struck|shelled)\b",
+    re.I,
+)
+DEFINITE = re.compile(r"(?:^|\W)(?:the|this|that)\s+$", re.I)
+_THAT_TIME = re.compile(r"\bthat\s+(?:month|week|day|year)\b", re.I)
+
+# "The base last came under attack", "inside the same Iraqi airbase", "the storage facility of the air base"
+_THE_SITE_AGAIN = re.compile(
+    r"\b(?i:the|that)\s+(?:same\s+)?(?:[A-Z][\w-]+\s+)?(?:base|garrison|airbase|air\s+base|site|outpost)\b"
+)
+
+
+def date_compatible(a: DateMention | None, b: DateMention | None) -> bool:
+    """Two day-precision event dates that differ mean two attacks; anything vaguer is compatible."""
+    if a is None or b is None or a.reporting or b.reporting:
+        return True
+    if a.precision != "day" or b.precision != "day":
+        return True
+    return a.date == b.date
+
+
+def _norm_place(place: str | None) -> str:
+    return re.sub(r"\b(?:the|province|governorate|region|city)\b|\W", "", (place or "").lower())
+
+
+def same_story(d: Draft, country: str | None, place: str | None, date: DateMention | None) -> bool:
+    """Could this unnamed mention be the attack ``d``? Country, place (when both are stated) and day agree."""
+    if country and d.country_code and country != d.country_code:
+        return False
+    # "Syria" and "northeastern Syria" may be the same story; "Hasakah" and "Deir ez-Zor" are not
+    a, b = _norm_place(place), _norm_place(d.place)
+    if a and b and a not in b and b not in a:
+        return False
+    return date_compatible(d.date, date)
+
+
+def km(a: Site, b: Site) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return float("inf")
+    p = math.pi / 180
+    h = (
+        math.sin((b.lat - a.lat) * p / 2) ** 2
+        + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(h))
+
+
+NEAR_KM = 3.0
+
+
+def merge_near(found: list[Target], known: list[Draft]) -> list[Target]:
+    """'Rockets landed in the Green Zone, whose apparent target was the US embassy': sites a few km apart
+    named in one sentence are one place hit by one attack. The one already told keeps it, else the first named."""
+    told = {d.site.slug for d in known if d.site is not None and d.role == "primary"}
+    out: list[Target] = []
+    for t in found:
+        near = next((o for o in out if o.site and t.site and km(o.site, t.site) <= NEAR_KM), None)
+        if near is None:
+            out.append(t)
+        elif t.site.slug in told and near.site.slug not in told:
+            out[out.index(near)] = Target(t.site, t.place, t.country, near.start, near.end)
+    return out
+
+
+def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMention] | None:
+    """An earlier attack told without a site of its own: 'The site last came under attack in late March' (the
+    site in focus), 'In December, a similar rocket fusillade killed a U.S. contractor' (an unnamed site in the
+    story's country). It needs a past date, and a weapon or a casualty figure unless it speaks of 'the base'."""
+    if not f.attack or f.sites or f.vetoes & {"other_actor", "shipping", "foiled", "other_target", "tally", "denial"}:
+        return None
+    past = [x for x in f.dates if x.past and not x.reporting and x.kind != "since"]
+    if not past and cues.SIMILAR_ATTACK.search(f.sent.text) and _THAT_TIME.search(f.sent.text):
+        # "officials said in October they believe Iran was behind a similar attack on the base that month"
+        past = [x for x in f.dates if x.past and x.kind != "since"]
+    if not past or focus is None:
+        return None
+    if focus.site is not None and (_THE_SITE_AGAIN.search(f.sent.text) or _IT_WAS_HIT.match(f.sent.text)):
+        return Target(focus.site, None, focus.site.country, 0, 0), past[0]
+    told = f.weapons and any(g.field in {"killed", "injured", "launched"} and g.value > 0 for g in f.figures)
+    if not told or f.vetoes:
+        return None
+    country = f.place_country or focus.country_code
+    return Target(None, f.place, country, 0, 0), past[0]
+
+
+def past_frame(f: Facts, frame: DateMention | None, drafts: list[Draft]) -> DateMention | None:
+    """'The site last came under attack in late March, when ...': once a sentence tells an attack in the past,
+    the unnamed, undated attacks told next are that time's, until a sentence dates an event anew or names a site
+    whose attack is the news."""
+    events = [x for x in f.dates if not x.reporting and x.kind != "since"]
+    past = [x for x in events if x.past]
+    if f.attack and past:
+        return past[0]
+    if any(not x.past for x in events):
+        return None
+    news = {d.site.slug for d in drafts if d.role == "primary" and d.site is not None}
+    if any(m.site.slug in news for m in f.sites):
+        return None
+    return frame
+
+
+def refers_to_focus(f: Facts, t: Target, date: DateMention | None, focus: Draft) -> bool:
+    """'The White House said Wednesday that the group was behind the weekend drone attack that killed three
+    soldiers at a base in Jordan': an attack named by what it did, right after it was told, is the attack in
+    focus again - not an earlier one."""
+    if focus.role != "primary" or not told_as_reference(f, t):
+        return False
+    # the relative clause gives no day (else it is no reference); a day elsewhere in the sentence is the speaker's
+    if t.site is None:
+        return same_story(focus, t.country, t.place, None)
+    return focus.site is not None and km(focus.site, t.site) <= NEAR_KM
