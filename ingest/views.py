@@ -24,7 +24,7 @@ from ingest.forms import ArticleForm, IncidentReviewForm
 from ingest.models import Article
 from ingest.pinned import pinned_disagreements
 from ingest.selectors import uncertain_fields
-from ingest.status import article_links
+from ingest.status import article_links, article_skipped, submitted_message
 
 View = Callable[..., HttpResponse]
 
@@ -49,7 +49,8 @@ def article_submit(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         result = submission.article_submit(submitted_by=request.user, **form.cleaned_data)
         if result.created:
-            messages.success(request, "Article queued for parsing.")
+            result.article.refresh_from_db(fields=["status", "error", "outcome"])
+            messages.add_message(request, *submitted_message(result.article))
         else:
             messages.info(request, "This article was already submitted; here it is.")
         return redirect(result.article)
@@ -72,7 +73,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "ingest/article_detail.html",
-        {"article": article, "links": article_links(article)},
+        {"article": article, "links": article_links(article), "skipped": article_skipped(article)},
     )
 
 
