@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -31,6 +32,7 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub("", text)
 
 
+@lru_cache(maxsize=65536)  # pure, and news repeats its words: most tokens are cache hits
 def skeleton(word: str) -> str:
     """A spelling-insensitive key for one word: 'Assad' -> 'asad', 'Ayn' -> 'ain', 'Beydar' -> 'baidar'."""
     s = fold(word)
