@@ -20,6 +20,11 @@ _PERSON = (
 )
 _KILL = r"(?:killed|dead|died|slain)"
 _WOUND = r"(?:wounded|injured|hurt)"
+# Each casualty field: its passive verb, and its active verb ("killing one soldier", "wounding two")
+_VERBS = (
+    ("killed", _KILL, r"(?:killing|killed)"),
+    ("injured", _WOUND, r"(?:wounding|injuring|wounded|injured)"),
+)
 # words between a number and its noun; a reporting verb or a relative pronoun ends the phrase ("One of the
 # officials said five service members were wounded": five, not one)
 _ADJ = (
@@ -154,10 +159,7 @@ _ONE_PERSON = {
         rf"|\b{active}\s+(?P<list2>(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR})\b",
         re.I,
     )
-    for field, verb, active in (
-        ("killed", _KILL, r"(?:killing|killed)"),
-        ("injured", _WOUND, r"(?:wounding|injuring|wounded|injured)"),
-    )
+    for field, verb, active in _VERBS
 }
 # "a member of the coalition forces received minor injuries": one person
 _ONE_WITH_INJURIES = re.compile(
@@ -202,10 +204,7 @@ _COORDINATED = {
         rf"|\b{active}\s+{_COORD_LIST.replace('<list>', '<list2>')}(?![\w-])",
         re.I,
     )
-    for field, verb, active in (
-        ("killed", _KILL, r"(?:killing|killed)"),
-        ("injured", _WOUND, r"(?:wounding|injuring|wounded|injured)"),
-    )
+    for field, verb, active in _VERBS
 }
 
 
