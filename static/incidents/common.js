@@ -59,13 +59,18 @@
   var FILTERS = ["date_from", "date_to", "base", "faction", "country", "weapon", "claimed", "min_killed",
     "min_injured", "bbox", "q", "status"];
 
+  // Filters that take several values (?base=a&base=b); the others take the first one given.
+  var MULTI = ["base"];
+
   // The map points' URL for the filters among these query parameters (a string or URLSearchParams).
+  // prefetch.js repeats this: keep the two alike.
   function pointsUrl(apiRoot, search) {
     var given = new URLSearchParams(search);
     var params = new URLSearchParams();
     FILTERS.forEach(function (name) {
-      var value = (given.get(name) || "").trim();
-      if (value) params.set(name, value);
+      var values = given.getAll(name).map(function (v) { return v.trim(); }).filter(Boolean);
+      if (MULTI.indexOf(name) < 0) values = values.slice(0, 1);
+      values.forEach(function (value) { params.append(name, value); });
     });
     var qs = params.toString();
     return apiRoot + "incidents/points/" + (qs ? "?" + qs : "");
@@ -134,6 +139,7 @@
     parseDate: parseDate,
     formatDate: formatDate,
     FILTERS: FILTERS,
+    MULTI: MULTI,
     pointsUrl: pointsUrl,
     pointRows: pointRows,
     weaponOf: weaponOf,

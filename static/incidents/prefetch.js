@@ -11,9 +11,11 @@
     "min_injured", "bbox", "q", "status"];
   var given = new URLSearchParams(window.location.search);
   var params = new URLSearchParams();
+  var MULTI = ["base"];
   FILTERS.forEach(function (name) {
-    var value = (given.get(name) || "").trim();
-    if (value) params.set(name, value);
+    var values = given.getAll(name).map(function (v) { return v.trim(); }).filter(Boolean);
+    if (MULTI.indexOf(name) < 0) values = values.slice(0, 1);
+    values.forEach(function (value) { params.append(name, value); });
   });
   var qs = params.toString();
   var url = document.currentScript.getAttribute("data-api-root") + "incidents/points/" + (qs ? "?" + qs : "");

@@ -51,6 +51,7 @@
     xs.forEach(function (x, i) { pos[x] = i; });
     var counts = series.map(function () { return xs.map(function () { return 0; }); });
     var casualties = xs.map(function () { return 0; });
+    var perPeriod = xs.map(function () { return 0; });
     rows.forEach(function (r) {
       var key = r.key == null ? "unknown" : r.key;
       counts[key in index ? index[key] : series.length - 1][pos[seconds(r.period)]] += r.count;
@@ -58,9 +59,10 @@
     var total = 0;
     totals.forEach(function (r) {
       casualties[pos[seconds(r.period)]] += r.killed + r.injured;
+      perPeriod[pos[seconds(r.period)]] += r.count;
       total += r.count;
     });
-    return { xs: xs, keys: series, names: names, counts: counts, casualties: casualties, total: total };
+    return { xs: xs, keys: series, names: names, counts: counts, casualties: casualties, total: total, perPeriod: perPeriod };
   }
 
   function colourFor(key, i, split) {
@@ -78,7 +80,63 @@
     window.addEventListener("resize", function () {
       if (self.plot) self.plot.setSize({ width: self._width(), height: self._height() });
     });
+    // Keyboard brushing: the same date range a drag gives, without a mouse.
+    this.keys = null;  // {xs, interval, totals, cursor, anchor} once drawn
+    node.addEventListener("keydown", function (event) { self._key(event); });
+    node.addEventListener("blur", function () { self._showKeySelection(false); });
   }
+
+  Timeline.prototype._key = function (event) {
+    var k = this.keys;
+    if (!k || !k.xs.length) return;
+    var last = k.xs.length - 1;
+    var move = { ArrowLeft: -1, ArrowRight: 1, PageUp: -10, PageDown: 10 }[event.key];
+    if (move !== undefined || event.key === "Home" || event.key === "End") {
+      var at = k.cursor === null ? (move < 0 ? last : 0) : k.cursor + (move || 0);
+      if (event.key === "Home") at = 0;
+      if (event.key === "End") at = last;
+      at = Math.max(0, Math.min(last, at));
+      if (!event.shiftKey || k.anchor === null) k.anchor = at;
+      k.cursor = at;
+      this._showKeySelection(true);
+      event.preventDefault();
+    } else if (event.key === "Enter" && k.cursor !== null) {
+      var range = this._keyRange();
+      this._showKeySelection(false);
+      event.preventDefault();
+      if (this.onRange) this.onRange(range[0], range[1]);
+    } else if (event.key === "Escape") {
+      k.cursor = k.anchor = null;
+      this._showKeySelection(false);
+    }
+  };
+
+  // The selected periods as [first day, last day] (ISO dates).
+  Timeline.prototype._keyRange = function () {
+    var k = this.keys;
+    var lo = Math.min(k.anchor, k.cursor), hi = Math.max(k.anchor, k.cursor);
+    return [isoDate(k.xs[lo]), isoDate(nextBucket(k.xs[hi], k.interval) - DAY)];
+  };
+
+  Timeline.prototype._showKeySelection = function (show) {
+    var k = this.keys, out = document.getElementById("timeline-selection");
+    if (!k || !this.plot) return;
+    if (!show || k.cursor === null) {
+      this.plot.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
+      if (out) out.textContent = "";
+      return;
+    }
+    var lo = Math.min(k.anchor, k.cursor), hi = Math.max(k.anchor, k.cursor);
+    var left = this.plot.valToPos(k.xs[lo], "x"), right = this.plot.valToPos(nextBucket(k.xs[hi], k.interval), "x");
+    this.plot.setSelect({ left: left, width: Math.max(2, right - left), top: 0, height: this.plot.bbox.height / devicePixelRatio }, false);
+    var n = 0;
+    for (var i = lo; i <= hi; i++) n += k.totals[i];
+    var range = this._keyRange();
+    if (out) {
+      out.textContent = "Selected " + range[0] + " to " + range[1] + ": " + n + " incident" + (n === 1 ? "" : "s") +
+        ". Enter filters to these dates, Esc cancels.";
+    }
+  };
   Timeline.prototype._width = function () { return Math.max(280, this.node.clientWidth || 600); };
   Timeline.prototype._height = function () { return window.innerWidth < 600 ? 200 : 260; };
 
@@ -158,6 +216,7 @@
       }
     }, plotData, this.node);
     this.node.setAttribute("data-series", agg.keys.join("|"));
+    this.keys = { xs: agg.xs, interval: interval, totals: agg.perPeriod, cursor: null, anchor: null };
     // Per series, the incidents it counts: what tests compare with the API.
     var perSeries = {};
     agg.keys.forEach(function (k, g) { perSeries[k] = agg.counts[g].reduce(function (a, b) { return a + b; }, 0); });
