@@ -170,7 +170,8 @@ _ONE_WITH_INJURIES = re.compile(
 # "killed three soldiers, and at least 34 were injured": the noun left out after a casualty list
 _ELLIPTIC = {
     field: re.compile(
-        rf"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?P<n>{_NUMTOK})\s+(?:more\s+)?(?:were|have\s+been|had\s+been)\s+"
+        # "killed three soldiers, and at least 34 were injured"; "one contractor was killed, and 9 injured"
+        rf"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?P<n>{_NUMTOK})\s+(?:more\s+)?(?:(?:were|have\s+been|had\s+been)\s+)?"
         rf"(?:\w+ly\s+)?{verb}\b",
         re.I,
     )

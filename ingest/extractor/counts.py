@@ -39,6 +39,9 @@ _OTHERS = re.compile(r"\b(?:another|a second|the other|the rest|remaining|others
 _INTERCEPT_VERB = re.compile(rf"{_STOP}\s+(?:at least\s+)?$", re.I)
 
 
+_CALIBRE = re.compile(r"\s*-?\s*mm\b|\s*-?\s*millimet", re.I)
+
+
 def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
     if n.text.lower() in {"a", "an"} and not allow_article:
         return False
@@ -46,7 +49,9 @@ def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
         return False
     before = text[max(0, n.start - 12) : n.start].lower()
     after = text[n.end : n.end + 12].lower()
-    if re.search(r"\b(?:of|per|than)\s*$", before) and "at least" not in before:
+    # "two of the rockets", "one per day", "more than" - but "a barrage of eight rockets" counts them
+    quantity = re.search(r"\b(?:barrage|salvo|volley|total|wave|series|swarm)\s+of\s*$", before)
+    if re.search(r"\b(?:of|per|than)\s*$", before) and "at least" not in before and not quantity:
         return False
     if re.match(
         r"\s*(?:%|percent|km|kilomet|mile|meter|metre|am|pm|a\.m|p\.m|years?|months?|days?|hours?|minutes?)", after
@@ -82,14 +87,19 @@ _ELLIPTIC_INTERCEPT = re.compile(
 # "the two drones were downed", "intercepted it", "the drone was shot down". Value 1 = singular, 0 = all.
 _ALL_INTERCEPTED = re.compile(
     r"\b(?:shot|brought|took|knocked)\s+(?P<a>them|it|both)\s+down\b"
-    rf"|\b(?:{_STOP}|brought\s+down)\s+(?P<b>them|it|both(?:\s+of\s+them)?|all\s+(?:of\s+)?(?:them|the\s+\w+)"
+    rf"|\b(?:{_STOP}|brought\s+down|intercepting|neutrali[sz]ing|downing|shooting\s+down|destroying"
+    r"|(?:intercepting|neutrali[sz]ing)\s+and\s+(?:neutrali[sz]ing|destroying|downing))"
+    rf"\s+(?P<b>them|it|both(?:\s+of\s+them)?|all\s+(?:of\s+)?(?:them|the\s+\w+)"
     rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})(?![\w-])"
     # "the drone targeting al-Harir was intercepted": a short participial phrase may follow the noun
     # "[t]he drone": an editor's bracket inside a quotation
     rf"|(?P<c>\bthey|\bboth|\ball|(?:\bthe|\[t\]he)\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})"
     r"(?:\s+(?:targeting|aimed\s+at|heading\s+(?:for|to|toward)|directed\s+at|fired\s+at|launched\s+at)\s+(?:the\s+)?"
     r"[\w-]+(?:\s+(?:air\s+)?base)?)?\s+(?:were|was|had\s+been|have\s+been)\s+"
-    rf"(?:\w+\s+)?[\"'\u201c]?(?:{_STOP}|brought\s+down)",
+    rf"(?:\w+\s+)?[\"'\u201c]?(?:{_STOP}|brought\s+down)"
+    # "successfully prevented both missiles from impacting the base"
+    rf"|\bprevented\s+(?P<d>both|all|them|it|the\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})\s+(?:\w+\s+)?"
+    r"from\s+(?:impacting|reaching|hitting|striking)",
     re.I,
 )
 _PARTIAL = re.compile(r"\b(?:another|the other|the rest|remaining|others|one of|some of|most of|a second)\b", re.I)
@@ -122,7 +132,7 @@ def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]
         return out
     m = _ALL_INTERCEPTED.search(text)
     if m:
-        word = (m.group("a") or m.group("b") or m.group("c") or "").lower()
+        word = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").lower()
         singular = word == "it" or (word.startswith(("the ", "[t]he ")) and not word.endswith("s"))
         out.append(Figure("intercepted_all", 1 if singular else 0, m.start(), m.end()))
     return out
@@ -174,6 +184,8 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
                 if re.fullmatch(r"[\s-]*(?:[\w\u2019'.-]+[\s-]+){0,3}", between) and not re.search(
                     r"\b(?:of|which|and|or|were|was|the|by|at|on|in|to|from|with|than)\b", between, re.I
                 ):
+                    if _CALIBRE.match(text, n.end) and best is not None:
+                        continue  # "14 107 mm rockets": the calibre is no count
                     best = n
         if best is None or not _usable(best, text, allow_article=True):
             if best is not None and best.text.lower() in VAGUE:

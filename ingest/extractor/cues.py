@@ -10,7 +10,8 @@ import re
 ATTACK = re.compile(
     r"\b(?:attack(?:ed|s|ing)?|target(?:ed|ing|s)?|struck|strikes?|hit|hits|hitting|fired|firing|launched|launching|"
     r"shell(?:ed|ing)|bombard\w*|landed|fell|impacted|explosions?|exploded|blasts?|barrage|salvo|came under|"
-    r"rocketed|assault(?:ed)?|shot down|downed|intercepted|wounded|injured|killed|wounding|injuring|killing|"
+    r"rocketed|assault(?:ed)?|shot down|downed|intercepted|intercepting|shooting down|wounded|injured|killed|wounding|"
+    r"injuring|killing|"
     # "took indirect fire", "come under fire"
     r"(?:took|take|takes|taken|taking|come|comes|coming|under)\s+(?:\w+\s+)?fire)\b",
     re.I,
