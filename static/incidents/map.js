@@ -49,54 +49,11 @@
     });
   }
 
-  // The offline basemap (static/vendor/basemap/region.json: Natural Earth country outlines clipped
-  // to the region, and its main cities) in panes beneath the tiles (tile pane: 200). Opaque tiles
-  // cover it when they load; when they cannot, it is what the reader sees.
-  function drawBasemap(map, url) {
-    if (!url) return;
-    map.createPane("basemap");
-    map.getPane("basemap").style.zIndex = 150;
-    map.createPane("basemap-labels");
-    map.getPane("basemap-labels").style.zIndex = 160;
-    map.getPane("basemap-labels").style.pointerEvents = "none";
-    var renderer = L.svg({ pane: "basemap" });
-    fetch(url, { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) throw new Error("basemap " + response.status);
-      return response.json();
-    }).then(function (data) {
-      var countries = data.features.filter(function (f) { return f.properties.kind === "country"; });
-      var cities = data.features.filter(function (f) { return f.properties.kind === "city"; });
-      L.geoJSON({ type: "FeatureCollection", features: countries }, {
-        pane: "basemap",
-        renderer: renderer,
-        interactive: false,
-        style: { color: "#8a8f98", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1, className: "basemap-country" }
-      }).addTo(map);
-      cities.forEach(function (f) {
-        var c = f.geometry.coordinates;
-        L.marker([c[1], c[0]], {
-          pane: "basemap-labels",
-          interactive: false,
-          keyboard: false,
-          icon: L.divIcon({
-            className: "basemap-city" + (f.properties.capital ? " capital" : ""),
-            html: "<span class=\"basemap-dot\" aria-hidden=\"true\"></span><span class=\"basemap-name\"></span>",
-            iconSize: [8, 8],
-            iconAnchor: [4, 4]
-          })
-        }).addTo(map).getElement().querySelector(".basemap-name").textContent = f.properties.name;
-      });
-      map.getContainer().setAttribute("data-basemap", String(countries.length));
-    }).catch(function () {
-      map.getContainer().setAttribute("data-basemap", "error");
-    });
-  }
-
   function IncidentMap(node, bases) {
     this.node = node;
     this.bases = bases || [];
     var map = (this.map = L.map(node, { center: [33.5, 41.5], zoom: 5, minZoom: 3, maxZoom: 16, worldCopyJump: true }));
-    drawBasemap(map, node.getAttribute("data-basemap-url"));
+    B.drawBasemap(map, node.getAttribute("data-basemap-url"));
     var tileUrl = node.getAttribute("data-tile-url");
     if (tileUrl) {
       var tiles = L.tileLayer(tileUrl, { attribution: node.getAttribute("data-tile-attribution") || "", maxZoom: 19 });

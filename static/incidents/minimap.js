@@ -7,8 +7,13 @@
     var points = B.readJSON(node.getAttribute("data-points-id")) || [];
     if (!points.length || !window.L) return;
     var map = L.map(node, { scrollWheelZoom: false, zoomControl: true, attributionControl: true });
+    B.drawBasemap(map, node.getAttribute("data-basemap-url"));
     var tiles = node.getAttribute("data-tile-url");
-    if (tiles) L.tileLayer(tiles, { attribution: node.getAttribute("data-tile-attribution") || "" }).addTo(map);
+    if (tiles) {
+      L.tileLayer(tiles, { attribution: node.getAttribute("data-tile-attribution") || "" })
+        .on("tileerror", function () { node.classList.add("tiles-unavailable"); })
+        .addTo(map);
+    }
     var bounds = [];
     points.forEach(function (p) {
       var latlng = [p.lat, p.lon];

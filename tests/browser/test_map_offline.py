@@ -70,3 +70,12 @@ def test_cluster_is_above_its_base_and_a_click_zooms_in(page, live_server, crowd
     page.wait_for_function(f"() => document.querySelector('#map').getAttribute('data-zoom') !== '{zoom_before}'")
     assert int(page.locator("#map").get_attribute("data-zoom")) > int(zoom_before)
     assert page.locator(".base-popup").count() == 0
+
+
+def test_incident_page_minimap_has_the_outline_map_too(page, live_server, crowded_base):
+    incident = crowded_base.incidents.first()
+    page.goto(incident.get_absolute_url())
+    page.wait_for_selector(".minimap[data-basemap]", state="attached")
+    assert int(page.locator(".minimap").get_attribute("data-basemap")) > 10
+    assert page.locator(".minimap path.basemap-country").count() > 0
+    page.wait_for_selector(".minimap.tiles-unavailable")
