@@ -2,21 +2,48 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from typing import Any
+
+from django.db.models import Func, Q, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from incidents.models import Incident
 from ingest.extractor.confidence import REVIEW_BELOW
-from ingest.models import Article, IncidentSource
+from ingest.models import IncidentSource
 
 
-def incident_ids_citing(text: str) -> QuerySet[IncidentSource, dict[str, int]]:
-    """Ids of incidents with a source article whose title or text contains ``text``.
+class EvidenceSentences(Func):
+    """The evidence sentences of a source as one searchable text (the JSON of its values, on SQLite the
+    whole JSON): what the public is shown of an article besides its title."""
 
+    output_field = TextField()
+
+    def __init__(self, expression: str = "evidence") -> None:
+        super().__init__(Cast(expression, TextField()))
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        sql, params = compiler.compile(self.source_expressions[0].source_expressions[0])
+        return f"jsonb_path_query_array({sql}, '$.*.text')::text", params
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return compiler.compile(self.source_expressions[0])
+
+
+def incident_ids_citing(text: str, *, full_text: bool = False) -> QuerySet[IncidentSource, dict[str, int]]:
+    """Ids of incidents with a source whose article title or evidence sentences contain ``text``; with
+    ``full_text`` (editors only) also those whose article text does.
+
+    The public sees titles and evidence sentences, never an article's whole text: searching that
+    text for anonymous callers would let them read it out by guessing, a character at a time.
     A ``values("incident_id")`` subquery for ``id__in``: ``Incident.objects.search`` reaches it
     through ``settings.INCIDENT_SOURCE_SEARCH``, so the incidents app does not import ingest.
     """
-    articles = Article.objects.filter(Q(title__icontains=text) | Q(text__icontains=text))
-    return IncidentSource.objects.filter(article__in=articles).values("incident_id")
+    condition = Q(article__title__icontains=text) | Q(evidence_sentences__icontains=text)
+    if full_text:
+        condition |= Q(article__text__icontains=text)
+    return (
+        IncidentSource.objects.annotate(evidence_sentences=EvidenceSentences()).filter(condition).values("incident_id")
+    )
 
 
 def uncertain_fields(incident: Incident) -> dict[str, float]:

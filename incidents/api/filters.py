@@ -124,7 +124,8 @@ class IncidentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_q",
         max_length=MAX_Q_LENGTH,
-        help_text="Free text in the summary, place, base name, and the titles and text of the sources.",
+        help_text="Free text in the summary, place, base name, and the titles and evidence sentences of the sources "
+        "(editors: the whole article text too).",
     )
     ordering = django_filters.ChoiceFilter(
         choices=ORDERING_CHOICES, method="filter_ordering", help_text="Sort key; '-' for descending. Default -date."
@@ -177,7 +178,8 @@ class IncidentFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset: QuerySet[Incident], name: str, value: str) -> QuerySet[Incident]:
         value = value.strip()
-        return queryset.search(value) if value else queryset
+        # Article text is searched for editors only: the public is never shown it (titles and evidence are).
+        return queryset.search(value, full_text=request_is_editor(self.request)) if value else queryset
 
     @property
     def ordering_value(self) -> str:

@@ -56,11 +56,11 @@ def test_bbox(api, world):
         ("tower 22", "drone"),
         ("al-tanf", "syria"),
         ("erbil", "unsourced"),
-        ("zanzibar", "rocket"),
-        ("barrage", "rocket"),
+        ("struck the base", "rocket"),  # an evidence sentence
+        ("barrage", "rocket"),  # an article title
     ],
 )
-def test_free_text_over_summary_place_base_and_sources(api, world, text, expected):
+def test_free_text_over_summary_place_base_titles_and_evidence(api, world, text, expected):
     assert _ids(api, f"q={text}") == {getattr(world, expected).pk}
 
 
