@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,10 +13,18 @@ from django.utils import timezone
 EARLIEST_PUBLISHED = dt.date(1990, 1, 1)
 # Control characters other than tab and newlines, and lone surrogates: never in real news copy.
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Letters that render as nothing (Hangul fillers, the blank Braille pattern), beside the format characters.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def is_visibly_empty(text: str) -> bool:
+    """True when nothing in ``text`` would be seen: whitespace, zero-width and other format characters
+    (Unicode category Cf: U+200B-U+200F, U+2060-U+2064, U+FEFF, bidi controls...) and blank letters."""
+    return all(ch.isspace() or ch in _BLANK_LETTERS or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def validate_article_text(text: str) -> None:
-    if not text or not text.strip():
+    if not text or is_visibly_empty(text):
         raise ValidationError("The article text is empty.", code="required")
     if len(text) > settings.ARTICLE_MAX_CHARS:
         raise ValidationError(
