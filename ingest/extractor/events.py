@@ -11,7 +11,7 @@ from ingest.extractor.counts import sentence_figures
 from ingest.extractor.dates import DateMention, find_dates
 from ingest.extractor.factions import FactionMention
 from ingest.extractor.numbers import find_numbers
-from ingest.extractor.places import COUNTRY_WORDS, find_place
+from ingest.extractor.places import COUNTRY_WORD, COUNTRY_WORDS, find_place
 from ingest.extractor.sentences import Sentence
 from ingest.extractor.sites import SiteMention
 from ingest.extractor.types import Figure, Site
@@ -164,10 +164,8 @@ def read_facts(
     if not sites and _attacks_in_general(text, dates):
         vetoes.add("habitual")
     if place_country is None:
-        hits = [
-            (m.start(), iso) for word, iso in COUNTRY_WORDS.items() for m in re.finditer(rf"\b{word}\b", where, re.I)
-        ]
-        place_country = min(hits)[1] if hits else None
+        first = COUNTRY_WORD.search(where)
+        place_country = COUNTRY_WORDS[first.group(0).lower()] if first else None
     figures = sentence_figures(text, weapons)
     cause = _strike_as_cause(text, actor.start()) if actor else None
     if cause is not None:

@@ -15,6 +15,10 @@ ISO_TO_NAME = {
     "TR": "Turkey",
     "KW": "Kuwait",
     "SA": "Saudi Arabia",
+    "QA": "Qatar",
+    "AE": "United Arab Emirates",
+    "BH": "Bahrain",
+    "OM": "Oman",
     "US": "United States",
 }
 
@@ -27,7 +31,21 @@ COUNTRY_WORDS = {
     "syrian": "SY",
     "jordan": "JO",
     "jordanian": "JO",
+    # the Gulf and Turkey: country names only ("Turkish warplanes" says nothing of where an attack was)
+    "qatar": "QA",
+    "kuwait": "KW",
+    "bahrain": "BH",
+    "united arab emirates": "AE",
+    "uae": "AE",
+    "saudi arabia": "SA",
+    "oman": "OM",
+    "turkey": "TR",
+    "türkiye": "TR",
 }
+# one pattern for them all (longest first), so a sentence is searched once
+COUNTRY_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True)) + r")\b", re.I
+)
 
 # Provinces, regions and towns (lower case) -> ISO2. General geography, not tied to any article.
 PLACE_COUNTRY = {

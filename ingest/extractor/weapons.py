@@ -74,8 +74,9 @@ def defence_spans(text: str) -> list[tuple[int, int]]:
 
 def find_weapons(text: str) -> list[WeaponMention]:
     out: list[WeaponMention] = []
-    defences = defence_spans(text)
-    for m in _WEAPON.finditer(text):
+    found = list(_WEAPON.finditer(text))
+    defences = defence_spans(text) if found else []
+    for m in found:
         if any(a <= m.start() < b for a, b in defences):
             continue
         i = int(m.lastgroup[1:])

@@ -79,3 +79,17 @@ def test_a_group_name_says_nothing_of_the_country(gazetteer) -> None:
     text = "Islamic Resistance in Iraq says it hit a US base in Syria\nIts drones struck al-Shaddadi base on Friday."
     [inc] = primaries(text, gazetteer)
     assert inc["base"]["slug"] == "al-shaddadi-base"
+
+
+def test_an_unnamed_base_in_a_gulf_country_keeps_its_country(gazetteer) -> None:
+    from tests.extractor.helpers import primaries
+
+    [inc] = primaries("A drone targeted a base hosting US troops in Kuwait on Friday, officials said.", gazetteer)
+    assert inc["base"] is None
+    assert inc["country"] == "Kuwait"
+
+
+def test_a_nationality_adjective_says_nothing_of_the_place(gazetteer) -> None:
+    from ingest.extractor.places import COUNTRY_WORD
+
+    assert COUNTRY_WORD.search("Turkish warplanes struck Iraqi Kurdistan").group(0) == "Iraqi"
