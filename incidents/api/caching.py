@@ -48,11 +48,22 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class DataVersion:
-    """Changes whenever any incident, tombstone, base or faction is added, changed or removed."""
+    """Changes whenever any incident, tombstone, base or faction is added, changed or removed.
+
+    ``token`` covers every row (editors' answers); ``public_token`` only what anonymous answers are
+    built from (published incidents, tombstones, bases, factions), so editing a draft leaves the
+    public validators and cache entries as they were: an ETag that moved with hidden rows would
+    tell anyone that something hidden changed.
+    """
 
     token: str
+    public_token: str
     public_last_modified: dt.datetime | None
     last_modified: dt.datetime | None
+
+    def key(self, *, editor: bool) -> str:
+        """The version token of what this visibility class can see."""
+        return self.token if editor else self.public_token
 
     def stamp(self, *, editor: bool) -> dt.datetime:
         """Last-Modified: the latest change this visibility class can see (drafts' edits only for editors)."""
@@ -71,7 +82,8 @@ def data_version() -> DataVersion:
     """The data version, in one statement: each part is an index lookup or an index-only count.
 
     The count catches deletions that leave no tombstone (unreviewed drafts, the admin); a row
-    leaving the published set changes ``updated_at``; a deleted published incident leaves a tombstone.
+    leaving the published set changes the published count (and ``updated_at``); a deleted published
+    incident leaves a tombstone. The public token is built from the published parts only.
     """
     q = connection.ops.quote_name
     incidents, tombstones = q(Incident._meta.db_table), q(IncidentTombstone._meta.db_table)
@@ -79,19 +91,22 @@ def data_version() -> DataVersion:
     # Table names are our models' own; the status value is bound.
     sql = f"""
         SELECT (SELECT COUNT(*) FROM {incidents}), (SELECT MAX(updated_at) FROM {incidents}),
+               (SELECT COUNT(*) FROM {incidents} WHERE status = %s),
                (SELECT MAX(updated_at) FROM {incidents} WHERE status = %s),
                (SELECT MAX(id) FROM {tombstones}), (SELECT MAX(at) FROM {tombstones}),
                (SELECT COUNT(*) FROM {bases}), (SELECT MAX(updated_at) FROM {bases}),
                (SELECT COUNT(*) FROM {factions}), (SELECT MAX(updated_at) FROM {factions})
     """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [Incident.Status.PUBLISHED])
+        cursor.execute(sql, [Incident.Status.PUBLISHED, Incident.Status.PUBLISHED])
         row = cursor.fetchone()
-    _, last, public_last, _, tomb_at, _, base_at, _, faction_at = row
+    _, last, _, public_last, _, tomb_at, _, base_at, _, faction_at = row
     last, public_last, tomb_at, base_at, faction_at = map(_aware, (last, public_last, tomb_at, base_at, faction_at))
     shared = [s for s in (tomb_at, base_at, faction_at) if s is not None]
+    public_row = row[2:]
     return DataVersion(
         token=hashlib.sha256(repr(row).encode()).hexdigest()[:24],
+        public_token=hashlib.sha256(repr(("public", *public_row)).encode()).hexdigest()[:24],
         public_last_modified=max([s for s in (public_last, *shared) if s is not None], default=None),
         last_modified=max([s for s in (last, *shared) if s is not None], default=None),
     )
@@ -132,7 +147,7 @@ def _validators(view: Any, request: Request, version: DataVersion, editor: bool)
             repr(query),
             str(request.accepted_media_type),
             role,
-            version.token,
+            version.key(editor=editor),
         )
     )
     return basis, int(version.stamp(editor=editor).timestamp())

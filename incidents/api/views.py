@@ -94,11 +94,11 @@ class IncidentListView(ApiView):
         if fmt == "geojson":
             _reject(request, ("ordering",), "GeoJSON features come newest first; ordering applies to JSON and CSV.")
         if fmt == "csv":  # streamed, so validated but not cached
-            version = data_version()
+            version, editor = data_version(), request_is_editor(request)
             return self.conditional(
                 request,
-                token=version.token,
-                last_modified=version.stamp(editor=request_is_editor(request)),
+                token=version.key(editor=editor),
+                last_modified=version.stamp(editor=editor),
                 build=lambda: self._csv(request, incidents, ordering),
             )
         builders = {"json": self._json, "geojson": self._geojson}
