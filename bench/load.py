@@ -5,7 +5,7 @@ python -m bench.load                    (5 minutes at the rate found; needs Post
 python -m bench.load --duration 60      (shorter hold while developing)
 python -m bench.load --reuse            (keep the seeded database of a previous run)
 
-Seeds its own database (bw_bench_load) with bench/api.py's seeding, starts gunicorn (config/gunicorn.conf.py:
+Seeds its own database (bw_bench_load) with bench/harness.py's seeding, starts gunicorn (config/gunicorn.conf.py:
 2 workers of --threads threads, DEBUG off) and one Celery worker, then steps an open-loop request rate up
 (latency counted from each request's scheduled time, so a slow server cannot hide its queue) and holds the
 highest passing rate for --duration seconds (or --rate, skipping the search).
@@ -26,7 +26,7 @@ import uuid
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
-from bench import api as seeding  # sets the bench environment (DEBUG off, no throttling) on import
+from bench import harness as seeding  # sets the bench environment (DEBUG off, no throttling) on import
 
 DB = "bw_bench_load"
 BROKER = os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/12")
@@ -275,7 +275,7 @@ def main() -> None:
     lines = [
         "## Load: realistic mix against gunicorn + PostgreSQL",
         "",
-        f"PostgreSQL with {total:,} incidents (seeded in {seeded:.0f} s by bench/api.py's seeding), gunicorn with "
+        f"PostgreSQL with {total:,} incidents (seeded in {seeded:.0f} s by bench/harness.py's seeding), gunicorn with "
         f"{workers} and DEBUG off (config/gunicorn.conf.py), one Celery worker, the load client on the same 2-core "
         "machine. Open loop: each "
         "request is due at a fixed time and its latency counts from then. Mix: "
