@@ -24,13 +24,19 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   attacks on US forces on Monday"), places beside bases ("downed outside of US bases").
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
-  similar barrage killed a contractor") is background, named or not.
+  similar barrage killed a contractor", "It was also attacked in May") is background, named or not; so is an
+  attack told after the lead on a day three or more before it.
+- Sites: aliases and transliteration skeletons; descriptions from the gazetteer ("a small logistics base in
+  north-eastern Jordan") matched with words between; "the base" in a past sentence is the site in focus.
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack.
-- Numbers and counts: model names ("BM-21") and "a small number" are no counts; "all but two of the rockets",
-  "one rocket ... the other", "the drone targeting X was intercepted", a singular projectile ("the rocket fell
-  short"); a toll before "after" is the attack's; figures told before several sites are named belong to none.
+- Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
+  of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
+  drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
+  fell short"); a toll before "after" is the attack's; figures told before several sites are named belong to
+  none; "In both cases, ..." tells each attack just named. Zero tolls are a vocabulary table
+  (``casualties.TOLL_NOUNS``) under one grammar.
 - Dates: attacks told together share the day one is given; "hours later" is the same day.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
