@@ -366,13 +366,18 @@ def incident_merge_into(
     high = highest), the absorbed incident's own counts taking part when an editor reviewed
     them; a published absorbed incident publishes the survivor. The survivor's history
     records the merge, the absorbed incident leaves a ``merged`` tombstone (earlier tombstones
-    pointing at it now point at the survivor) and its URL redirects there.
+    pointing at it now point at the survivor) and its URL redirects there. Raises
+    ``Incident.DoesNotExist`` when either is gone (merged or deleted meanwhile).
     """
     if absorbed_id == survivor_id:
         raise ValueError("An incident cannot be merged into itself.")
     with transaction.atomic():
-        rows = {i.pk: i for i in Incident.objects.select_for_update().filter(pk__in=[absorbed_id, survivor_id])}
-        absorbed, survivor = rows[absorbed_id], rows[survivor_id]  # KeyError: no such incident
+        # Locked in id order, so two merges of the same pair (either way round) cannot deadlock.
+        locked = Incident.objects.select_for_update().filter(pk__in=[absorbed_id, survivor_id]).order_by("pk")
+        rows = {i.pk: i for i in locked}
+        if absorbed_id not in rows or survivor_id not in rows:
+            raise Incident.DoesNotExist(f"incident {absorbed_id if absorbed_id not in rows else survivor_id} is gone")
+        absorbed, survivor = rows[absorbed_id], rows[survivor_id]
         for incident, seen in ((absorbed, absorbed_version), (survivor, survivor_version)):
             if seen is not None and incident.version != seen:
                 raise StaleVersion(incident_id=incident.pk, seen=seen)

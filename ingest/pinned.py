@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.dateparse import parse_datetime
@@ -40,7 +39,7 @@ def pinned_disagreements(incident: Incident) -> list[SourceDisagreement]:
     sources = incident.sources.filter(role=IncidentSource.Role.PRIMARY).select_related("article").order_by("pk")
     for source in sources:
         for name, since in pinned.items():
-            if since is not None and source.created_at < since - dt.timedelta(seconds=1):
+            if since is not None and source.created_at <= since:
                 continue  # the editor had this source in front of them
             editor_value = getattr(incident, name)
             for value, attribution in _reports(source.reported, name):

@@ -109,6 +109,12 @@ def review_incident(request: HttpRequest, pk: int) -> HttpResponse:
         survivor = merged_survivor(pk)
         if survivor is None:
             raise Http404("No such incident.")
+        if request.method == "POST":
+            messages.error(
+                request,
+                f"Incident {pk} was merged into this one while you were editing it: your changes were not "
+                "saved. Check this incident and apply them here.",
+            )
         return redirect("ingest:review-incident", pk=survivor.pk)  # merged: review the survivor
     if request.method != "POST":
         return _review_page(request, incident, IncidentReviewForm(instance=incident))
@@ -225,6 +231,9 @@ def review_merge(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(
             request, "One of the two incidents changed since this page was loaded; check them again, then merge."
         )
+        return redirect("ingest:review-incident", pk=incident.pk)
+    except Incident.DoesNotExist:
+        messages.error(request, "One of the two incidents was merged or deleted meanwhile; nothing was merged.")
         return redirect("ingest:review-incident", pk=incident.pk)
     messages.success(request, f"Incident {pk} merged into incident {merged.pk}.")
     return redirect("ingest:review-incident", pk=merged.pk)

@@ -31,6 +31,19 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         pytest.exit("Real services required in CI:\n  " + "\n  ".join(problems), returncode=3)
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``postgres`` tests race real transactions: skip them on SQLite locally, fail them if CI lacks PostgreSQL."""
+    if item.get_closest_marker("postgres") is None:
+        return
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        reason = "real concurrency needs PostgreSQL (run with CI=true or DATABASE_URL=postgres://...)"
+        if getattr(settings, "CI", False):
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_response_cache() -> Iterator[None]:
     """Cached API answers are keyed by a data version another test's data can repeat: none carry over."""

@@ -94,5 +94,10 @@ class IncidentMergeView(_EditorAPIView):
             )
         except StaleVersion as stale:
             return conflict_response(stale.incident_id, stale.seen)
+        except Incident.DoesNotExist:
+            return Response(
+                {"detail": "One of the two incidents was merged or deleted meanwhile; nothing was merged."},
+                status=status.HTTP_409_CONFLICT,
+            )
         survivor = Incident.objects.for_api().get(pk=survivor.pk)
         return Response(IncidentDetailSerializer(survivor, context={"request": request}).data)
