@@ -44,7 +44,7 @@ OTHER_ACTOR = re.compile(
 )
 SHIPPING = re.compile(
     r"\b(?:ships?|vessels?|tankers?|shipping|Red Sea|Gulf of Aden|Bab al-Mandab|merchant|bulk carrier|container ship|"
-    r"destroyers?|warships?|Houthis?)\b",
+    r"destroyers?|warships?)\b",
     re.I,
 )
 FOILED = re.compile(
