@@ -54,7 +54,14 @@ from typing import TYPE_CHECKING, Any
 from django.db import connection, transaction
 from django.utils import timezone
 
-from incidents.duplicates import Neighbourhoods, candidates_near, date_span, spans_overlap, weapons_compatible
+from incidents.duplicates import (
+    SLACK_DAYS,
+    Neighbourhoods,
+    candidates_near,
+    date_span,
+    spans_overlap,
+    weapons_compatible,
+)
 from incidents.models import (
     CODED_FIELDS,
     COUNT_COLUMNS,
@@ -108,9 +115,14 @@ def incidents_merge(*, article: Article, extracted: Sequence[ExtractedIncident])
         neighbourhoods=Neighbourhoods(),
     )
     _lock_sites(sorted({key for e in extracted for key in _site_keys(run, e)}))
-    # Primary reports first, so a background mention of the same attack finds them.
-    for item in sorted(extracted, key=lambda e: e.role != "primary"):
-        _merge_one(run, item)
+    # Primary reports first, so a background mention of the same attack finds them. Exact dates
+    # first: an article telling attacks on consecutive nights at one site pairs each with the
+    # incident of its own day before any takes a neighbour's a day off.
+    deferred = [
+        item for item in sorted(extracted, key=lambda e: e.role != "primary") if not _merge_one(run, item, slack=0)
+    ]
+    for item in deferred:
+        _merge_one(run, item, slack=SLACK_DAYS, final=True)
 
     stale = [pk for pk in run.previous if pk not in run.kept]
     IncidentSource.objects.filter(article=article, incident_id__in=stale).delete()
@@ -191,35 +203,42 @@ def _lock_sites(keys: list[str]) -> None:
 # --- The steps -------------------------------------------------------------------------------
 
 
-def _merge_one(run: _Run, item: ExtractedIncident) -> None:
+def _merge_one(run: _Run, item: ExtractedIncident, *, slack: int, final: bool = False) -> bool:
+    """Match, then absorb or create, then link; False (nothing done) when no match and not ``final``."""
     base = run.bases.get(item.base.slug) if item.base else None
     perpetrator = run.factions.get(item.perpetrator.slug) if item.perpetrator else None
     if item.base is not None and base is None:
-        return run.skip(item, f"base {item.base.slug!r} is not in the gazetteer")
+        run.skip(item, f"base {item.base.slug!r} is not in the gazetteer")
+        return True
     if base is None and not item.country:
-        return run.skip(item, "no site and no country")
+        run.skip(item, "no site and no country")
+        return True
     on, precision = item.date, str(item.date_precision)
     if on is None:
         if item.role != "primary":
-            return run.skip(item, "undated background mention")
+            run.skip(item, "undated background mention")
+            return True
         # An undated news report happened shortly before publication.
         on, precision = run.article.published, "week"
 
-    incident = _match(run, item, on, base)
+    incident = _match(run, item, on, base, slack=slack)
     if incident is not None and incident.pk in run.kept:
-        return None  # another mention in this same article already reports it (background after primary)
+        return True  # another mention in this same article already reports it (background after primary)
+    if incident is None and not final:
+        return False
     created = incident is None
     if incident is None:
         if item.role != "primary" and (base is None or item.date is None or item.date_precision != "day"):
-            return run.skip(item, "background mention matching no incident, too vague for a draft")
+            run.skip(item, "background mention matching no incident, too vague for a draft")
+            return True
         incident = _create(item, on, precision, base, perpetrator)
     else:
         _absorb(incident, item, perpetrator)
     _link(run, item, incident, created=created)
-    return None
+    return True
 
 
-def _match(run: _Run, item: ExtractedIncident, on: dt.date, base: Base | None) -> Incident | None:
+def _match(run: _Run, item: ExtractedIncident, on: dt.date, base: Base | None, *, slack: int) -> Incident | None:
     """The existing incident this report is about, if any (locked for update)."""
     # An undated news report happened in the days before publication.
     span = date_span(on, str(item.date_precision)) if item.date is not None else (on - dt.timedelta(days=6), on)
@@ -242,7 +261,8 @@ def _match(run: _Run, item: ExtractedIncident, on: dt.date, base: Base | None) -
     fitting = [
         i
         for i in candidates
-        if spans_overlap(span, date_span(i.date, i.date_precision)) and weapons_compatible(i.weapons, item.weapons)
+        if spans_overlap(span, date_span(i.date, i.date_precision), slack=slack)
+        and weapons_compatible(i.weapons, item.weapons)
     ]
     if not fitting:
         return None

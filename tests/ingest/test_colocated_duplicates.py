@@ -106,3 +106,18 @@ def test_two_workers_reporting_the_attack_under_each_name_make_one_incident(gaze
         assert not any(isinstance(r, BaseException) for r in results), results
         assert Incident.objects.count() == 1, round_
         assert Incident.objects.get().sources.count() == 2
+
+
+def test_attacks_on_consecutive_nights_in_one_article_pair_with_their_own_days(extracted, asad):
+    """The first-told attack (the 8th) must not take the incident of the 9th a day off: exact dates match first."""
+    ninth = IncidentFactory(base=asad, date=dt.date(2023, 11, 9), weapons=["drone"])
+    article = ArticleFactory(published=dt.date(2023, 11, 9))
+    reports = [
+        extracted(asad, date=dt.date(2023, 11, 8), weapons=("drone",), summary="Wednesday night."),
+        extracted(asad, date=dt.date(2023, 11, 9), weapons=("drone",), summary="Thursday evening."),
+    ]
+    with transaction.atomic():
+        outcome = merge.incidents_merge(article=article, extracted=reports)
+    assert outcome["joined"] == [ninth.pk]
+    [eighth] = outcome["created"]
+    assert Incident.objects.get(pk=eighth).date == dt.date(2023, 11, 8)
