@@ -10,6 +10,8 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from config import broker
+
 logger = logging.getLogger(__name__)
 
 
@@ -24,17 +26,26 @@ def check_database() -> str | None:
 
 
 def check_broker() -> str | None:
-    if settings.CELERY_BROKER_URL is None:
-        return None  # tasks run in-process; there is no broker to reach
-    from kombu import Connection
+    """The broker's error, or None; answers within about twice ``BROKER_WEB_TIMEOUT_MS`` whatever the broker does.
 
-    try:
-        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
-    except Exception as exc:
-        logger.warning("healthz: broker unreachable: %s", exc)
-        return f"unreachable: {exc.__class__.__name__}"
-    return None
+    One thread per process probes at a time (``config.broker.gate``): a check arriving while
+    another waits on the broker answers with the last result instead of waiting too, so health
+    checks can never occupy every web thread.
+    """
+    url = settings.CELERY_BROKER_URL
+    if url is None:
+        return None  # tasks run in-process; there is no broker to reach
+    with broker.gate.turn() as mine:
+        if not mine:
+            last = broker.gate.last(url)
+            if last is not None and last[0] < broker.COOLDOWN_SECONDS:
+                return last[1]
+            return "unknown: another check is waiting on the broker"
+        error = broker.broker_probe(url)
+        broker.gate.record(url, error)
+    if error:
+        logger.warning("healthz: broker %s", error)
+    return error
 
 
 @never_cache

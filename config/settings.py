@@ -23,6 +23,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# How many reverse proxies of ours append to X-Forwarded-For in front of the app. 0: the header is
+# ignored and the socket address is the client (config/proxies.py); throttling and lock-out use it.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0, minimum=0)
 
 INSTALLED_APPS = [
     "config.admin.BasewatchAdminConfig",
@@ -45,8 +48,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later consumer (throttling, axes, logs) reads the resolved client address.
+    "config.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
+    # NUL bytes in the path or query, oversized API bodies: refused before any view or parser.
+    "config.request_guard.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,7 +125,10 @@ LOGOUT_REDIRECT_URL = "/"
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# One user name from one address: a guessing client cannot lock out everyone behind its proxy or NAT,
+# nor a user everywhere. The address is the one config/proxies.py resolved (never a raw header).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "config.proxies.client_ip"
 AXES_RESET_ON_SUCCESS = True
 
 LANGUAGE_CODE = "en-us"
@@ -163,12 +173,18 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 120, minimum=1)
 CELERY_TASK_SOFT_TIME_LIMIT = max(1, CELERY_TASK_TIME_LIMIT - 15)
-# Above the hard time limit, so a late-acked task is never redelivered while it runs.
+# Above the hard time limit, so a late-acked task is never redelivered while it runs. The socket
+# timeouts bound how long a worker or beat waits on a broker that accepts connections and never answers.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": CELERY_TASK_TIME_LIMIT * 3,
     "socket_connect_timeout": 3,
     "socket_timeout": 5,
 }
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+# A web thread (submission, the admin's "parse again", /healthz) waits this long at most for the broker
+# to accept a connection and again for it to answer, tries once, and one thread per process at a time;
+# the sweep enqueues what it could not (config/broker.py).
+BROKER_WEB_TIMEOUT_MS = env_int("BROKER_WEB_TIMEOUT_MS", 400, minimum=50)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
@@ -191,8 +207,17 @@ CELERY_BEAT_SCHEDULE = {
 # Redis shares them between workers; a Redis outage only costs rebuilds (never an error).
 CACHE_URL = env_url("CACHE_URL", None, schemes={"redis", "rediss"})
 CACHES = {
-    # Throttling and other per-process counters: always local, so they never depend on Redis.
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "basewatch"},
+    # API rate-limit counters (incidents/api/throttling.py): shared by every worker through Redis when
+    # CACHE_URL is set, so a client gets its rate once, not once per process. Down: requests pass.
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+        "KEY_PREFIX": "basewatch-throttle",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"},
     "responses": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": CACHE_URL,
@@ -231,10 +256,17 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+    "DEFAULT_PARSER_CLASSES": [
+        "incidents.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
     ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "incidents.api.throttling.AnonThrottle",
+        "incidents.api.throttling.UserThrottle",
+    ],
+    # The client address is resolved once, by config.proxies (TRUSTED_PROXIES); never from the raw header.
+    "NUM_PROXIES": 0,
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("API_ANON_RATE", "120/minute"),
         "user": env_str("API_USER_RATE", "1200/minute"),

@@ -27,3 +27,4 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 # Rendered API answers stay in the test process (clearing a shared Redis would flush its database).
 CACHES["responses"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-responses"}  # noqa: F405
+CACHES["throttle"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-throttle"}  # noqa: F405

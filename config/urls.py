@@ -17,3 +17,5 @@ urlpatterns = [
     path("", include("ingest.urls")),
     path("", include("incidents.urls")),
 ]
+
+handler400 = "config.errors.bad_request"

@@ -1,8 +1,10 @@
 """Celery tasks, and the one function that sends them.
 
 Tasks are thin: they take primary keys and call ``ingest.processing``. Everything that puts an
-article on the queue (submission, the admin's "parse again", the sweep) goes through
-``article_enqueue``, so ``ingest.submission`` imports this module and nothing here imports it back.
+article on the queue goes through this module: requests (submission, the admin's "parse again")
+through ``article_enqueue``, which never keeps a web thread waiting on a silent broker
+(config/broker.py), and the sweep through ``_send``. ``ingest.submission`` imports this module and
+nothing here imports it back.
 
 Delivery settings live in config/settings.py: JSON only, ``acks_late`` with
 ``task_reject_on_worker_lost``, hard and soft time limits, and a broker visibility timeout
@@ -24,9 +26,8 @@ from ingest.models import Article
 
 logger = logging.getLogger(__name__)
 
-# Enqueueing at submission must not keep an editor waiting on a dead broker: fail fast,
-# the sweep will enqueue the article later.
-ENQUEUE_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+# The sweep (in the worker) may wait a little for a broker that is restarting: it retries once.
+SWEEP_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 
 
 @shared_task(name="ingest.tasks.ping", ignore_result=False)
@@ -56,9 +57,40 @@ def sweep_stuck_articles() -> int:
 
 
 def article_enqueue(*, article_id: int) -> bool:
-    """Send the parse task; a broker failure is logged, never raised (the sweep retries)."""
+    """Send the parse task from a request (submission, the admin's "parse again"); never raises.
+
+    A web thread waits on the broker for at most about ``BROKER_WEB_TIMEOUT_MS`` (one attempt, short
+    connect and socket timeouts), only one thread per process at a time, and not at all for
+    ``config.broker.COOLDOWN_SECONDS`` after a failure: the article stays ``queued`` and the sweep
+    enqueues it later. False when it was not sent.
+    """
+    from config import broker
+    from config.celery import app
+
+    if app.conf.task_always_eager:
+        return _send(article_id, retry=False)
+    url = app.conf.broker_write_url or app.conf.broker_url
+    if broker.gate.failing(url):
+        logger.warning("broker failed recently; article %s left queued for the sweep", article_id)
+        return False
+    with broker.gate.turn(wait=broker.web_timeout()) as mine:
+        if not mine:
+            logger.warning("another request is waiting on the broker; article %s left queued for the sweep", article_id)
+            return False
+        try:
+            with broker.web_connection(app) as connection:
+                process_article.apply_async((article_id,), connection=connection, retry=False)
+        except Exception as exc:
+            broker.gate.record(url, f"unreachable: {exc.__class__.__name__}")
+            logger.warning("could not enqueue article %s; the sweep will retry", article_id, exc_info=True)
+            return False
+        broker.gate.record(url, None)
+    return True
+
+
+def _send(article_id: int, *, retry: bool) -> bool:
     try:
-        process_article.apply_async((article_id,), retry_policy=ENQUEUE_RETRY_POLICY)
+        process_article.apply_async((article_id,), retry=retry, retry_policy=SWEEP_RETRY_POLICY)
     except Exception:
         logger.warning("could not enqueue article %s; the sweep will retry", article_id, exc_info=True)
         return False
@@ -70,7 +102,7 @@ def articles_sweep(*, stuck_after: int | None = None) -> list[int]:
     seconds = settings.INGEST_STUCK_AFTER if stuck_after is None else stuck_after
     swept = Article.objects.requeue_stuck(before=timezone.now() - dt.timedelta(seconds=seconds))
     for pk in swept:
-        article_enqueue(article_id=pk)
+        _send(pk, retry=True)
     if swept:
         logger.info("swept %d stuck articles: %s", len(swept), swept)
     return swept

@@ -73,9 +73,11 @@ def _decode(cursor: str, ordering: str) -> tuple[Any, int]:
             value = dt.datetime.fromisoformat(value)
             if value.tzinfo is None:
                 raise bad
+            # Python takes offsets up to +-23:59, PostgreSQL only up to +-15:59: compare in UTC.
+            value = value.astimezone(dt.UTC)
         elif not isinstance(value, int) or isinstance(value, bool):
             raise bad
-    except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError, AttributeError) as exc:
+    except (ValueError, TypeError, KeyError, OverflowError, binascii.Error, UnicodeDecodeError, AttributeError) as exc:
         raise bad from exc
     if not -(2**62) < pk < 2**62 or (isinstance(value, int) and not -(2**31) < value < 2**31):
         raise bad

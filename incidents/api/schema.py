@@ -32,6 +32,10 @@ READ_RESPONSES = {304: OpenApiResponse(description="Not modified."), **ERROR_RES
 WRITE_ERROR_RESPONSES = {
     **ERROR_RESPONSES,
     401: OpenApiResponse(ERROR_SCHEMA, description="No or bad token: send `Authorization: Token <key>`."),
+    413: OpenApiResponse(
+        ERROR_SCHEMA,
+        description="The body is larger than DATA_UPLOAD_MAX_MEMORY_SIZE; `limit` gives it in bytes.",
+    ),
 }
 MAX_ID = 2**53
 ID_PARAMETER = OpenApiParameter(

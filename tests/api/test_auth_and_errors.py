@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
@@ -81,7 +81,7 @@ def test_unknown_method_is_a_json_405(editor_api, world):
 @pytest.fixture
 def low_anon_rate(monkeypatch):
     monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "1000/minute"})
-    cache.clear()
+    caches["throttle"].clear()
 
 
 def test_anonymous_reads_are_throttled_with_429(api, world, low_anon_rate):

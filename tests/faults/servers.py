@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -173,8 +174,12 @@ def app_env(database_url: str, *, broker_url: str | None, **extra: str) -> dict[
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], *, workers: int = 2, name: str = "gunicorn") -> Iterator[subprocess.Popen]:
-    """A real gunicorn serving the app on a free port; ``proc.base_url`` is its address."""
+def gunicorn(
+    env: dict[str, str], *, workers: int = 2, threads: int = 1, name: str = "gunicorn"
+) -> Iterator[subprocess.Popen]:
+    """A real gunicorn serving the app on a free port; ``proc.base_url`` is its address.
+
+    ``threads`` above 1 runs gthread workers, as production does (config/gunicorn.conf.py)."""
     binary = Path(sys.executable).parent / "gunicorn"
     if not binary.exists():
         missing("gunicorn is not installed in the virtualenv")
@@ -186,6 +191,7 @@ def gunicorn(env: dict[str, str], *, workers: int = 2, name: str = "gunicorn") -
             [
                 *(str(binary), "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
                 *("--timeout", "60", "--graceful-timeout", "5", "--log-level", "warning"),
+                *(("--threads", str(threads), "--worker-class", "gthread") if threads > 1 else ()),
             ],
             cwd=ROOT,
             env=env,
@@ -257,3 +263,41 @@ def celery_beat(env: dict[str, str], *, name: str = "beat") -> Iterator[subproce
         finally:
             stop_process(proc, timeout=10)
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+class SilentListener:
+    """A TCP listener on a spare loopback port that accepts every connection and never answers:
+    a broker whose host is up but whose server hangs (stopped by SIGSTOP, a wedged proxy, a full
+    accept queue behind a load balancer). Use as a context manager; ``url`` is a Redis URL to it."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(128)
+        self.port = self.sock.getsockname()[1]
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.accepted: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, name="silent-listener", daemon=True)
+
+    def _accept(self) -> None:
+        self.sock.settimeout(0.1)
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.accepted.append(conn)  # held open, never read from nor written to
+
+    def __enter__(self) -> SilentListener:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        for conn in self.accepted:
+            conn.close()
+        self.sock.close()
