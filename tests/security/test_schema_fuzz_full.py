@@ -1,5 +1,6 @@
 """Schemathesis over the WHOLE OpenAPI schema (every path and method, reads and writes), as an editor
-with a token, with more examples than tests/api/test_schema_fuzz.py: no 500s, no schema violations.
+with a token and DEBUG off, with more examples than tests/api/test_schema_fuzz.py: no 500s, no schema
+violations (anonymous and non-editor runs: tests/security/test_never_a_500.py).
 Runs in-process through the WSGI app; tasks run in-process too, so fuzzed articles are really parsed."""
 
 import pytest
@@ -20,7 +21,8 @@ def editor_token(editor) -> str:
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @pytest.mark.django_db
 def test_whole_api_conforms_to_its_schema_as_an_editor(
-    case, world, gazetteer, editor_token, no_throttle, keep_test_connection
+    case, world, gazetteer, editor_token, no_throttle, keep_test_connection, settings
 ):
+    settings.DEBUG = False  # as in production
     response = case.call(headers={"Authorization": f"Token {editor_token}", **NO_GZIP})
     case.validate_response(response, checks=CHECKS)
