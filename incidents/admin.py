@@ -3,12 +3,11 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from incidents.editing import incident_edit
-from incidents.models import Base, Faction, Incident, IncidentTombstone
+from incidents.models import CODED_FIELDS, Base, Faction, Incident, IncidentTombstone
 
 # A URL typed without a scheme is read as https (Django 6's default, and what sources use).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -86,16 +85,21 @@ class IncidentAdmin(SimpleHistoryAdmin):
     list_select_related = ("base", "perpetrator")
 
     def save_model(self, request: HttpRequest, obj: Incident, form: forms.ModelForm, change: bool) -> None:
+        """A change writes only the changed fields, as of the version the form was loaded at, and pins them."""
         if not change:
             super().save_model(request, obj, form, change)
             return
-        seen = form.cleaned_data.get("seen_version") or obj.version
         changed = [name for name in form.changed_data if name != "seen_version"]
-        incident_edit(incident=obj, changed=changed, by=request.user, seen_version=seen)
-        others = [name for name in changed if name not in obj.values()]
-        if others:  # status and the like, outside the coded fields: written in a second versioned step
-            obj._history_user = request.user
-            obj.save_versioned(fields=others)
+        coded = [name for name in changed if name in CODED_FIELDS]
+        obj.pin(coded)
+        obj._history_user = request.user
+        with transaction.atomic():
+            was_public = Incident.objects.select_for_update().filter(pk=obj.pk, status=Incident.Status.PUBLISHED)
+            unpublished = was_public.exists() and obj.status != Incident.Status.PUBLISHED
+            fields = [*changed, "editor_fields"] if coded else changed
+            obj.save_versioned(fields=fields, seen_version=form.cleaned_data.get("seen_version") or obj.version)
+            if unpublished:
+                IncidentTombstone.objects.create(incident_id=obj.pk, reason=IncidentTombstone.Reason.UNPUBLISHED)
 
 
 @admin.register(IncidentTombstone)

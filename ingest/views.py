@@ -142,12 +142,19 @@ def review_incident(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("ingest:review-queue")
 
 
-def _conflict(request: HttpRequest, incident: Incident, seen: int, decision: str) -> HttpResponse:
-    mine_form = IncidentReviewForm(request.POST, instance=incident_at_version(incident, seen))
-    mine = {name: mine_form[name].data for name in mine_form.changed_data if name in CODED_FIELDS}
-    resolved = {name: mine_form.cleaned_data.get(name) for name in mine} if mine_form.is_valid() else {}
+def _conflict(
+    request: HttpRequest, incident: Incident, seen: int, decision: str, *, with_edits: bool = True
+) -> HttpResponse:
+    """The conflict page (409); ``with_edits`` False for a bare Publish/Reject, which carried no field."""
+    mine: dict[str, Any] = {}
+    resolved: dict[str, Any] = {}
+    if with_edits:
+        mine_form = IncidentReviewForm(request.POST, instance=incident_at_version(incident, seen))
+        mine = {name: mine_form[name].data for name in mine_form.changed_data if name in CODED_FIELDS}
+        if mine_form.is_valid():
+            resolved = {name: _stored(name, mine_form.cleaned_data.get(name)) for name in mine}
     conflict = incident_conflict(
-        incident=incident, seen_version=seen, mine={name: _stored(name, resolved.get(name)) for name in mine}
+        incident=incident, seen_version=seen, mine={name: resolved.get(name, mine[name]) for name in mine}
     )
     reapply = IncidentReviewForm(instance=incident, initial={**mine, "version": incident.version})
     return _review_page(request, incident, reapply, status=409, conflict=conflict, decision=decision)
@@ -203,7 +210,8 @@ def review_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     try:
         incident.decide(DECISIONS[decision], by=request.user, seen_version=seen)
     except StaleVersion:
-        return _conflict(request, Incident.objects.get(pk=pk), seen if seen is not None else incident.version, decision)
+        seen = seen if seen is not None else incident.version
+        return _conflict(request, Incident.objects.get(pk=pk), seen, decision, with_edits=False)
     messages.success(request, f"{'Published' if decision == 'publish' else 'Rejected'}: {incident}.")
     return redirect("ingest:review-queue")
 

@@ -92,6 +92,8 @@ def test_stale_publish_is_refused_and_changes_nothing(draft, editor_client):
     other.post(review_url(draft), form_data(draft, summary="Changed first."))
     response = editor_client.post(reverse("ingest:review-publish", args=[draft.pk]), {"version": seen})
     assert response.status_code == 409
+    assert response.context["conflict"].mine == []  # a bare Publish carried no field edits
+    assert [c.label for c in response.context["conflict"].theirs] == ["summary"]
     draft.refresh_from_db()
     assert (draft.status, draft.summary) == ("draft", "Changed first.")
 
