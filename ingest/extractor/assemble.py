@@ -5,6 +5,7 @@ attached to it, evidence for every field."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from ingest.extractor import cues
@@ -61,6 +62,18 @@ def _owned_by_group(f: Facts) -> bool:
     return m is not None and any(g.start - f.sent.start < m.start() for g in f.factions)
 
 
+_THE_GROUP = re.compile(r"^\W*(?:the|this)\s+(?:group|faction|militia|organi[sz]ation|movement)\b", re.I)
+
+
+def _claimant_named_next(state: State, idx: int) -> list:
+    """'An Iraqi group claimed responsibility ... The group, called X, said ...': the claimant named in the next
+    sentence that speaks of 'the group'."""
+    if idx + 1 >= len(state.facts):
+        return []
+    nxt = state.facts[idx + 1]
+    return nxt.factions if _THE_GROUP.match(nxt.sent.text) else []
+
+
 def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
     """Named group that claimed the attack or that officials held responsible; generic mentions never count."""
     claimed, faction, where = False, None, None
@@ -80,8 +93,9 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
             cues.CLAIM.search(text) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions)
         ):
             claimed = True
-            if f.factions and faction is None:
-                faction, where = f.factions[0].faction, idx
+            named = f.factions or _claimant_named_next(state, idx)
+            if named and faction is None:
+                faction, where = named[0].faction, idx
             elif where is None:
                 where = idx
         elif cues.BLAME.search(text) and f.factions and faction is None:

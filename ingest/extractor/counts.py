@@ -83,6 +83,10 @@ _ELLIPTIC_INTERCEPT = re.compile(
     rf"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?[\"'\u201c]?{_STOP}",
     re.I,
 )
+# "The first was shot down in the air by C-RAM, the second fell in a square": one of those told
+_ORDINAL_INTERCEPT = re.compile(
+    rf"\bthe\s+(?:first|second|third|last|other)(?:\s+one)?\s+(?:was|had\s+been)\s+(?:\w+\s+)?{_STOP}", re.I
+)
 # An interception that names no number but takes in every projectile of the attack: "shot them down",
 # "the two drones were downed", "intercepted it", "the drone was shot down". Value 1 = singular, 0 = all.
 _ALL_INTERCEPTED = re.compile(
@@ -123,6 +127,9 @@ def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]
         nums = find_numbers((but.group("n") or but.group("m")).replace("a single", "one"))
         if nums:
             return [Figure("intercepted_except", nums[0].value, but.start(), but.end())]
+    ordinal = _ORDINAL_INTERCEPT.search(text)
+    if ordinal:
+        return [Figure("intercepted", 1, ordinal.start(), ordinal.end())]
     for m in _ELLIPTIC_INTERCEPT.finditer(text) if weapons else ():
         if any(w.end <= m.start() for w in weapons):
             nums = find_numbers(m.group("n"))

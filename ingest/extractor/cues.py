@@ -115,6 +115,8 @@ HABITUAL = re.compile(
     r"spate of|string of|(?:wave|series) of"
     r"(?!\s+(?:[\w-]+\s+)?(?:missiles|rockets|drones|explosions|blasts|projectiles))"
     r"|dozens of|scores of|hundreds of)\b"
+    # "several rocket and drone attacks have been launched on US interests in recent months"
+    r"|\b(?:have|has)\s+been\s+\w+[^.;]{0,60}?\bin\s+recent\s+(?:weeks|months|years)\b"
     # "after months of similar strikes on bases that house U.S. troops"
     r"|\b(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|rocket\s+fire)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
@@ -147,7 +149,9 @@ COUNTED_PERFECT = re.compile(
 ATTACKS_IN_GENERAL = re.compile(
     r"\b(?:attacks|operations)\s+(?:(?:carried\s+out|launched|conducted|waged)\s+)?(?:by|from|on|against|targeting)\s+[^.;]{0,80}?"
     r"\b(?:U\.\s?S\.|US|American|coalition|US-led|U\.S\.-led|foreign|international)"
-    r"|\b(?:rising|escalating|growing|repeated|recent|continued|frequent)\s+(?:[\w-]+\s+)?attacks\b",
+    r"|\b(?:rising|escalating|growing|repeated|recent|continued|frequent)\s+(?:[\w-]+\s+)?attacks\b"
+    # "two others sustained minor injuries as a result of the attacks": a toll summed over attacks
+    r"|\b(?:as\s+a\s+result\s+of|from|in|during)\s+(?:the|these|those)\s+attacks\b",
     re.I,
 )
 # "there were more attacks on US forces in Iraq and Syria on Monday": an uncounted plural names no attack one
