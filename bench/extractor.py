@@ -140,7 +140,8 @@ def holdout_articles(folder: Path) -> list[dict]:
         gold = json.loads(gold_file.read_text())
         path = folder / "texts" / f"{gold['id']}.txt"
         if path.exists():
-            out.append({"id": gold["id"], "text": path.read_text(), "published": gold["published"]})
+            text = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s+", "", path.read_text())  # as make_jsonl.py does
+            out.append({"id": gold["id"], "text": text, "published": gold["published"]})
     return out
 
 
