@@ -35,12 +35,15 @@ def check_broker() -> str | None:
     url = settings.CELERY_BROKER_URL
     if url is None:
         return None  # tasks run in-process; there is no broker to reach
-    with broker.gate.turn() as mine:
+    last = broker.gate.last(url)
+    recent = last is not None and last[0] < broker.COOLDOWN_SECONDS
+    # With a recent result to fall back on, do not wait at all; without one, wait briefly for the turn.
+    with broker.gate.turn(wait=0 if recent else broker.web_timeout()) as mine:
         if not mine:
-            last = broker.gate.last(url)
-            if last is not None and last[0] < broker.COOLDOWN_SECONDS:
-                return last[1]
-            return "unknown: another check is waiting on the broker"
+            return last[1] if recent and last else "unknown: another request is waiting on the broker"
+        fresh = broker.gate.last(url)
+        if not recent and fresh is not None and fresh[0] < broker.web_timeout() * 2:
+            return fresh[1]  # the check this one waited for has just answered
         error = broker.broker_probe(url)
         broker.gate.record(url, error)
     if error:
