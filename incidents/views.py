@@ -50,7 +50,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     incident = visible.select_related("base", "perpetrator", "claimed_by", "reviewed_by").filter(pk=pk).first()
     if incident is None:
         survivor = merged_survivor(pk)
-        if survivor is not None:
+        if survivor is not None and visible.filter(pk=survivor.pk).exists():
             return redirect(survivor, permanent=True)  # merged: the attack's page is the survivor's
         raise Http404("No such incident.")
     sources = []

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
@@ -45,7 +46,7 @@ from incidents.api.serializers import (
     ReviewDecisionSerializer,
     incident_url_prefix,
 )
-from incidents.models import Incident, StaleVersion
+from incidents.models import Incident, StaleVersion, merged_survivor
 from incidents.selectors.export import CSV_COLUMNS, incidents_csv_rows, incidents_geojson
 from incidents.selectors.points import incidents_points
 
@@ -167,11 +168,22 @@ class IncidentDetailView(ApiView):
         operation_id="incidents_retrieve",
         summary="One incident, with its sources and their evidence",
         parameters=[ID_PARAMETER, format_parameter("json")],
-        responses={200: IncidentDetailSerializer, **READ_RESPONSES},
+        responses={
+            200: IncidentDetailSerializer,
+            301: OpenApiResponse(description="Merged into another incident: `Location` is the survivor's."),
+            **READ_RESPONSES,
+        },
     )
     def get(self, request: Request, id: str) -> HttpResponseBase:
         visible = Incident.objects.all() if request_is_editor(request) else Incident.objects.published()
-        incident = get_object_or_404(visible.for_api(), pk=valid_id(id))
+        pk = valid_id(id)
+        incident = visible.for_api().filter(pk=pk).first()
+        if incident is None:
+            survivor = merged_survivor(pk)
+            if survivor is None or not visible.filter(pk=survivor.pk).exists():
+                raise Http404("No Incident matches the given query.")
+            location = reverse("api-incident-detail", kwargs={"id": survivor.pk})
+            return Response(status=status.HTTP_301_MOVED_PERMANENTLY, headers={"Location": location})
         return self.conditional(
             request,
             token=f"{incident.pk}:{incident.updated_at.isoformat()}",

@@ -167,3 +167,12 @@ def test_two_editors_merging_the_pair_at_once_merge_it_once(gazetteer):
         assert survivor.sources.count() == 2
         assert survivor.launched == 4
         assert list(IncidentTombstone.objects.values_list("reason", "merged_into")) == [("merged", survivor.pk)]
+
+
+def test_the_api_redirects_a_merged_incident_to_the_survivor(pair, editor_client, client):
+    reference, draft = pair
+    _merge_post(editor_client, draft, reference)
+    response = Client().get(f"/api/v1/incidents/{draft.pk}/")
+    assert response.status_code == 301
+    assert response["Location"] == f"/api/v1/incidents/{reference.pk}/"
+    assert Client().get("/api/v1/incidents/999999/").status_code == 404
