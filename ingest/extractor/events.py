@@ -236,8 +236,11 @@ def zero_casualties_before_strike(f: Facts) -> bool:
 
 def _habitual(text: str) -> bool:
     """A habit or trend - except "at least 10 rockets have targeted the base", a counted volley told as news."""
+    habits = list(cues.HABITUAL.finditer(text))
+    if not habits:
+        return False
     counted = [m.span() for m in cues.COUNTED_PERFECT.finditer(text)]
-    return any(not any(a <= m.start() <= b for a, b in counted) for m in cues.HABITUAL.finditer(text))
+    return any(not any(a <= m.start() <= b for a, b in counted) for m in habits)
 
 
 _SINGULAR_ATTACK = re.compile(r"\b(?:the|this|that|an?|its)\s+(?:[\w-]+\s+){0,2}?attack\b", re.I)

@@ -76,7 +76,7 @@ def description_pattern(alias: str) -> re.Pattern[str]:
         key = w.lower().replace("-", "").replace("ern", "") if w.lower().startswith(("north", "south")) else w.lower()
         compass = _COMPASS.get(w.lower()) or _COMPASS.get(key) or _COMPASS.get(key + "ern")
         parts.append(compass or re.escape(w))
-    gap = r"(?:[\s,]+[\w.'-]+){0,3}?[\s,]+"
+    gap = r"(?:[\s,]+[^\s,]+){0,3}?[\s,]+"  # disjoint classes: no backtracking blow-up
     return re.compile(r"\b" + gap.join(parts) + r"\b", re.I)
 
 
@@ -91,7 +91,7 @@ class SiteMatcher:
         self.single_word: set[tuple[str, str]] = set()
         self.bare_ok: set[tuple[str, str]] = set()  # one-word names also written without "al-"
         # aliases that describe the site ("outpost in northeast Jordan"), matched with words between
-        self.described: list[tuple[Site, re.Pattern[str]]] = []
+        self.described: list[tuple[Site, re.Pattern[str], str]] = []
         for site in gazetteer.sites:
             exact, patterns = [], []
             for alias in {site.name, *site.aliases}:
@@ -113,7 +113,9 @@ class SiteMatcher:
                         self.single_word.add((site.slug, keys[0]))
                         if alias_doc[0].lower_ not in ARTICLES:
                             self.bare_ok.add((site.slug, keys[0]))
-            self.described.extend((site, description_pattern(a)) for a in site.aliases if is_description(a))
+            self.described.extend(
+                (site, description_pattern(a), a.split()[-1].lower()) for a in site.aliases if is_description(a)
+            )
             if patterns:
                 self.matcher.add(site.slug, patterns)
             if exact:
@@ -165,9 +167,11 @@ class SiteMatcher:
         )
 
     def _descriptions(self, text: str) -> list[SiteMention]:
+        low = text.lower()
         out = [
             SiteMention(site, m.start(), m.end(), m.group(0))
-            for site, pattern in self.described
+            for site, pattern, needed in self.described
+            if needed in low  # a cheap test first: the description's last word
             for m in pattern.finditer(text)
         ]
         for m in _DIPLOMATIC.finditer(text):
