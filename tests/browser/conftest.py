@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -74,7 +75,13 @@ def browser() -> Iterator:
 
 @pytest.fixture
 def page(browser, live_server) -> Iterator:
-    """A fresh browser context; map tiles are refused at once, as on an offline machine."""
+    """A fresh browser context; map tiles are refused at once, as on an offline machine.
+
+    Every test is a new visitor: the API rate-limit counters of earlier tests (all from 127.0.0.1)
+    are cleared, or a long run of dashboard loads would meet 429s.
+    """
+    if "throttle" in settings.CACHES:
+        caches["throttle"].clear()
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
     context.set_default_timeout(15_000)
     context.route("**/*", _offline_except(live_server.url))
