@@ -22,7 +22,7 @@ Each extracted incident goes through four named steps (``_merge_one``):
   reported and the evidence for each field.
 
 Afterwards the counts of every touched incident are reconciled across all its sources
-(``incidents_reconcile``, with ``Incident.reconcile_counts``: best = highest figure, low =
+(``ingest.reconcile.incidents_reconcile``, with ``Incident.reconcile_counts``: best = highest figure, low =
 lowest, high = highest, the extractor's own rule).
 
 Concurrency: all matching and writing for one article happens in one transaction that first
@@ -46,8 +46,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +63,6 @@ from incidents.duplicates import (
 )
 from incidents.models import (
     CODED_FIELDS,
-    COUNT_COLUMNS,
     COUNT_FIELDS,
     Base,
     Faction,
@@ -74,8 +72,9 @@ from incidents.models import (
     Weapon,
 )
 from ingest.models import Article, IncidentSource
+from ingest.reconcile import incidents_reconcile, source_figures
 
-__all__ = ["incident_merge_into", "incidents_merge", "incidents_reconcile", "reported_figures", "weapons_compatible"]
+__all__ = ["incident_merge_into", "incidents_merge", "weapons_compatible"]
 
 if TYPE_CHECKING:
     from ingest.extractor.types import ExtractedIncident
@@ -128,58 +127,6 @@ def incidents_merge(*, article: Article, extracted: Sequence[ExtractedIncident])
     IncidentSource.objects.filter(article=article, incident_id__in=stale).delete()
     incidents_reconcile(incident_ids=set(stale) | set(run.kept))
     return run.outcome
-
-
-def incidents_reconcile(*, incident_ids: Iterable[int]) -> None:
-    """Recompute counts from the sources; delete unreviewed drafts that have none left.
-
-    Only the columns that change are written, with a new version; pinned counts are left alone.
-    """
-    ids = set(incident_ids)
-    incidents = list(Incident.objects.select_for_update().filter(pk__in=ids))
-    figures, sourced = _source_figures(incidents)
-    for incident in incidents:
-        if incident.pk not in sourced:
-            if not incident.is_reviewed:
-                incident._history_user = None
-                incident._change_reason = "no source left"
-                incident.delete()
-            continue
-        before = incident.values(COUNT_COLUMNS)
-        incident.reconcile_counts(figures[incident.pk])
-        changed = incident.fields_changed_from(before)
-        if changed:
-            incident._history_user = None  # the ingest worker, whoever's request ran the task
-            incident.save_versioned(fields=changed)
-
-
-def _source_figures(incidents: Sequence[Incident]) -> tuple[dict[int, dict[str, list[int]]], set[int]]:
-    """Every figure the sources of each incident report, per count; and the incidents with any source."""
-    figures: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    roles: dict[int, set[str]] = defaultdict(set)
-    sources = list(IncidentSource.objects.filter(incident__in=[i.pk for i in incidents]))
-    for source in sources:
-        roles[source.incident_id].add(source.role)
-    reviewed = {i.pk for i in incidents if i.is_reviewed}
-    for source in sources:
-        # Background figures (told in passing, often from memory) only shape a draft that no
-        # article reports as news; they never move a reviewed incident's counts.
-        only_background = IncidentSource.Role.PRIMARY not in roles[source.incident_id]
-        if source.role == IncidentSource.Role.PRIMARY or (only_background and source.incident_id not in reviewed):
-            for name in COUNT_FIELDS:
-                figures[source.incident_id][name].extend(reported_figures(source.reported, name))
-    return figures, set(roles)
-
-
-def reported_figures(reported: dict[str, Any], name: str) -> list[int]:
-    """Every figure for one count in an IncidentSource.reported (ours, or a reference entry's flat value)."""
-    flat = reported.get(name)
-    if isinstance(flat, int):
-        return [flat]
-    count = (reported.get("counts") or {}).get(name) or {}
-    values = [r["value"] for r in count.get("reports") or [] if isinstance(r.get("value"), int)]
-    values += [count[k] for k in ("best", "low", "high") if isinstance(count.get(k), int)]
-    return values
 
 
 def _site_keys(run: _Run, item: ExtractedIncident) -> list[str]:
@@ -421,7 +368,7 @@ def incident_merge_into(
             date_precision=absorbed.date_precision,
             summary=absorbed.summary,
         )
-        figures = _source_figures([survivor])[0][survivor.pk]
+        figures = source_figures([survivor])[0][survivor.pk]
         if absorbed.is_reviewed:  # an editor's figures count as one more source
             for name in COUNT_FIELDS:
                 figures[name].extend(v for v in absorbed.count_values(name) if v is not None)
