@@ -7,12 +7,14 @@ Nothing is installed here. Without /usr/bin/chromium the tests skip with the rea
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.core.servers import basehttp
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -29,6 +31,27 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+# On SQLite the live server's threads share one in-memory connection (Django shares it so they
+# see the test's data); two requests using it at once (the page's points and timeline, a
+# prefetch it no longer needs) can wedge inside SQLite and hang the run. Serve one request at a
+# time there; PostgreSQL (CI) gives each thread its own connection and stays concurrent.
+_set_app = basehttp.ThreadedWSGIServer.set_app
+
+
+def _serialized_set_app(self, app) -> None:
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        lock = threading.Lock()
+        inner = app
+
+        def app(environ, start_response):
+            with lock:
+                return inner(environ, start_response)
+
+    _set_app(self, app)
+
+
+basehttp.ThreadedWSGIServer.set_app = _serialized_set_app
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
 # page actions are still synchronous and safe.
