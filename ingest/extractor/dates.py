@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from ingest.extractor.quotes import in_quote
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -270,10 +272,7 @@ def _is_dateline(text: str, mention: DateMention) -> bool:
 def _quoted_relative(text: str, kind: str, start: int) -> bool:
     """'"Last night, rockets hit the base," the spokesman said': a relative day inside a quotation counts from
     the day the words were spoken, which the article does not give - it names no day of its own."""
-    if kind != "relday":
-        return False
-    head = text[:start]
-    return head.count("\u201c") > head.count("\u201d") or head.count('"') % 2 == 1
+    return kind == "relday" and in_quote(text, start)
 
 
 _STAMP_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)

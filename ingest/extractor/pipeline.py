@@ -12,6 +12,7 @@ from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.events import Draft, Facts, read_facts, zero_casualties_before_strike
 from ingest.extractor.names import set_skeleton_norms
+from ingest.extractor.quotes import quote_depth
 from ingest.extractor.sentences import parse, sentence_at, split_sentences
 from ingest.extractor.state import State, compiled
 from ingest.extractor.types import ExtractedIncident, Gazetteer
@@ -65,18 +66,6 @@ def _moves_on(f: Facts, d: Draft) -> bool:
     return False
 
 
-def _quote_depth(text: str, depth: int) -> int:
-    """How many quotations are open after ``text`` (curly quotes nest; a straight quote toggles)."""
-    for ch in text:
-        if ch == "\u201c":
-            depth += 1
-        elif ch == "\u201d":
-            depth -= 1
-        elif ch == '"':
-            depth = depth - 1 if depth > 0 else depth + 1
-    return depth
-
-
 _THE_ATTACK = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|strike|incident|bombing)\b", re.I)
 
 
@@ -118,7 +107,7 @@ def attach_details(state: State) -> None:
             for d in each:
                 d.details.append(idx)
             state.owner[idx] = list(each)
-            quoted = _quote_depth(f.sent.text, quoted)
+            quoted = quote_depth(f.sent.text, quoted)
             if quoted <= 0:
                 each = []
             continue

@@ -13,6 +13,7 @@ import re
 from itertools import pairwise
 
 from ingest.extractor.numbers import UNITS
+from ingest.extractor.quotes import in_quote
 
 # Where one target's clause ends and the next one's begins.
 _CLAUSE_BREAK = re.compile(
@@ -29,12 +30,6 @@ NEW_EVENT = re.compile(
     r"(?:attack|strike|assault|barrage|salvo|incident)\b",
     re.I,
 )
-
-
-def in_quote(text: str, pos: int) -> bool:
-    """Is ``pos`` inside a quotation (an opening mark before it not yet closed)?"""
-    head = text[:pos]
-    return head.count("\u201c") > head.count("\u201d") or head.count('"') % 2 == 1
 
 
 def opens_new_event(text: str, start: int, end: int) -> bool:
