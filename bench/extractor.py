@@ -6,7 +6,6 @@ python -m bench.extractor            (from the repository root)
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import importlib.util
 import json
 import os
@@ -15,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import cache
 from pathlib import Path
 
 from bench.report import write_section
@@ -32,8 +32,8 @@ SPEED_TARGET = 150
 
 
 def fold_of(article_id: str) -> int:
-    """The fold of ``../shared/eval/folds.py`` (a hash of the id, so an article never changes fold)."""
-    return int(hashlib.sha256(article_id.encode()).hexdigest(), 16) % 5
+    """The fold ``../shared/eval/folds.py`` gives an article (its own function, so the split is the same)."""
+    return _shared("folds").fold_of(article_id)
 
 
 def dev_articles() -> list[dict]:
@@ -92,8 +92,10 @@ def score(pred: Path, ids: list[str], gold: Path | None = None) -> dict:
     return json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("eval_score", EVAL / "score.py")
+@cache
+def _shared(name: str):
+    """A module of ``../shared/eval/`` (score.py, folds.py), loaded from its file."""
+    spec = importlib.util.spec_from_file_location(f"eval_{name}", EVAL / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -105,7 +107,7 @@ _FIELD_KEY = {"site": "base"}
 
 def calibration(pred: Path, gold_dir: Path) -> list[tuple[str, int, int]]:
     """(band, fields, right) over the matched primary incidents: how often a field at that confidence is right."""
-    sc = _scorer()
+    sc = _shared("score")
     preds = {json.loads(line)["id"]: json.loads(line)["incidents"] for line in pred.read_text().splitlines()}
     tally = {label: [0, 0] for *_, label in BANDS}
     for gold_file in sorted(gold_dir.glob("*.json")):

@@ -53,7 +53,7 @@ def tells_another_attack(f: Facts, d: Draft) -> bool:
     its claim or blame for that attack. (A claim made on a later day is still this attack's.)"""
     if f.sent.index in d.anchors or not f.attack:
         return False
-    return any(x.past and not x.reporting and x.kind != "since" for x in f.dates)
+    return bool(f.past_event_dates)
 
 
 def _owned_by_group(f: Facts) -> bool:

@@ -275,6 +275,8 @@ OFFICIAL_CLAIMED = re.compile(
     r"[^.;]{0,40}?\bclaim(?:ed|s)\b(?!\s+(?:responsibility|credit))",
     re.I,
 )
+# Words that place something beside a site rather than at it: "near", "outside of", "next to"
+BESIDE = r"(?:near|close\s+to|next\s+to|outside(?:\s+of)?|away\s+from|beyond)"
 # "a similar rocket fusillade", "a similar attack on the base": an earlier attack, told for comparison
 SIMILAR_ATTACK = re.compile(
     r"\b(?:a|another)\s+similar\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|barrage|fusillade|assault|incident)\b", re.I

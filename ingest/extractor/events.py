@@ -37,7 +37,7 @@ _BASE_BESIDE = re.compile(
     re.I,
 )
 # "drones being downed outside of US bases": a place beside the bases, not them
-_LOCATIVE_BEFORE = re.compile(r"\b(?:outside(?:\s+of)?|near|away\s+from|close\s+to|beyond)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(rf"\b{cues.BESIDE}\s+(?:the\s+)?$", re.I)
 
 
 # Cues that stop a sentence from reporting an attack on a coalition site.
@@ -63,6 +63,16 @@ class Facts:
     place_country: str | None
     vetoes: set[str] = field(default_factory=set)
     actor_at: int = -1  # start of the clause telling a strike by another actor (other_actor veto), else -1
+
+    @property
+    def event_dates(self) -> list[DateMention]:
+        """The dates that date an event (not when someone spoke, not a 'since' bound)."""
+        return [x for x in self.dates if not x.reporting and x.kind != "since"]
+
+    @property
+    def past_event_dates(self) -> list[DateMention]:
+        """Event dates in the past: 'in December', 'last week', a day more than a week before publication."""
+        return [x for x in self.event_dates if x.past]
 
 
 @dataclass
@@ -313,7 +323,7 @@ def _site_targets(facts: Facts) -> list[Target]:
 def anchor_date(facts: Facts, target: Target, span: tuple[int, int] | None = None) -> DateMention | None:
     """The date of the attack a target belongs to: the event date in its own clause, else the nearest one,
     else a reporting date."""
-    events = [d for d in facts.dates if not d.reporting and d.kind != "since"]
+    events = facts.event_dates
     own = [d for d in events if span is not None and span[0] <= d.start < span[1]]
     if own:
         return min(own, key=lambda d: abs(d.start - target.start))

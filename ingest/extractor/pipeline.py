@@ -147,7 +147,7 @@ def drop_denied(state: State) -> None:
 
 
 # "missiles struck near Erbil-Pirmam road and Erbil International Airport": a place named as where things fell
-_NEAR = re.compile(r"\b(?:near|close\s+to|outside(?:\s+of)?|next\s+to)\s+(?:[^,.;]{0,40}?\s+and\s+)?(?:the\s+)?$", re.I)
+_NEAR = re.compile(rf"\b{cues.BESIDE}\s+(?:[^,.;]{{0,40}}?\s+and\s+)?(?:the\s+)?$", re.I)
 
 
 def _named_as_landmark(state: State, d: Draft) -> bool:
@@ -190,7 +190,7 @@ def background_in_strike_stories(state: State) -> None:
 
 
 def _event_day(f: Facts):
-    return [x for x in f.dates if not x.past and not x.reporting and x.kind != "since" and x.precision == "day"]
+    return [x for x in f.event_dates if not x.past and x.precision == "day"]
 
 
 def resolve_dates(state: State) -> None:

@@ -85,7 +85,7 @@ def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMent
     story's country). It needs a past date, and a weapon or a casualty figure unless it speaks of 'the base'."""
     if not f.attack or f.sites or f.vetoes & {"other_actor", "shipping", "foiled", "other_target", "tally", "denial"}:
         return None
-    past = [x for x in f.dates if x.past and not x.reporting and x.kind != "since"]
+    past = f.past_event_dates
     if not past and cues.SIMILAR_ATTACK.search(f.sent.text) and _THAT_TIME.search(f.sent.text):
         # "officials said in October they believe Iran was behind a similar attack on the base that month"
         past = [x for x in f.dates if x.past and x.kind != "since"]
@@ -104,12 +104,11 @@ def past_frame(f: Facts, frame: DateMention | None, drafts: list[Draft]) -> Date
     """'The site last came under attack in late March, when ...': once a sentence tells an attack in the past,
     the unnamed, undated attacks told next are that time's, until a sentence dates an event anew or names a site
     whose attack is the news."""
-    events = [x for x in f.dates if not x.reporting and x.kind != "since"]
-    past = [x for x in events if x.past]
+    past = f.past_event_dates
     if f.attack and past:
         return past[0]
-    if any(not x.past for x in events):
-        return None
+    if len(past) < len(f.event_dates):
+        return None  # the sentence dates an event anew
     news = {d.site.slug for d in drafts if d.role == "primary" and d.site is not None}
     if any(m.site.slug in news for m in f.sites):
         return None
