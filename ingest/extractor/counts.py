@@ -39,7 +39,12 @@ _OTHERS = re.compile(r"\b(?:another|a second|the other|the rest|remaining|others
 _INTERCEPT_VERB = re.compile(rf"{_STOP}\s+(?:at least\s+)?$", re.I)
 
 
-_CALIBRE = re.compile(r"\s*-?\s*mm\b|\s*-?\s*millimet", re.I)
+# A number of something else: a measure or a time ("107 mm", "5 km", "10 pm", "three days")
+_UNIT = re.compile(
+    r"\s*-?\s*(?:%|percent|mm\b|millimet|km|kilomet|mile|meter|metre|am|pm|a\.m|p\.m|years?|months?|days?|hours?|"
+    r"minutes?)",
+    re.I,
+)
 
 
 def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
@@ -53,9 +58,7 @@ def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
     quantity = re.search(r"\b(?:barrage|salvo|volley|total|wave|series|swarm)\s+of\s*$", before)
     if re.search(r"\b(?:of|per|than)\s*$", before) and "at least" not in before and not quantity:
         return False
-    if re.match(
-        r"\s*(?:%|percent|km|kilomet|mile|meter|metre|am|pm|a\.m|p\.m|years?|months?|days?|hours?|minutes?)", after
-    ):
+    if _UNIT.match(after):
         return False
     return not re.match(r"\s*(?:other|more|additional)\b", after)
 
@@ -191,7 +194,7 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
                 if re.fullmatch(r"[\s-]*(?:[\w\u2019'.-]+[\s-]+){0,3}", between) and not re.search(
                     r"\b(?:of|which|and|or|were|was|the|by|at|on|in|to|from|with|than)\b", between, re.I
                 ):
-                    if _CALIBRE.match(text, n.end) and best is not None:
+                    if _UNIT.match(text, n.end) and best is not None:
                         continue  # "14 107 mm rockets": the calibre is no count
                     best = n
         if best is None or not _usable(best, text, allow_article=True):
