@@ -34,6 +34,7 @@ from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_backgr
 from ingest.extractor.references import (
     DEFINITE,
     NEAR_KM,
+    THE_SITE,
     date_compatible,
     earlier_attack_told,
     km,
@@ -167,7 +168,6 @@ _TIMES = re.compile(
     r"(?P<n>twice|two|three|four|five|\d)(?:\s+times)?\b(?P<incl>[^.;]{0,30}?\bincluding\b)?",
     re.I,
 )
-_THE_SITE = re.compile(r"\b(?:the|that)\s+(?:base|garrison|airbase|air\s+base|site|outpost|facility)\b", re.I)
 # A sentence whose subject is the attack just told: "This is the first such attack targeting coalition troops
 # since ...", "It marked the second attack on the base this week"
 _SPEAKS_OF_FOCUS = re.compile(
@@ -254,7 +254,7 @@ def _no_target(state: State, f: Facts, r: _Reading) -> None:
         r.earlier(state, earlier[0], f.sent.index, earlier[1], None)
     elif _names_unnamed(f, r.focus, state):
         r.focus.site = f.sites[0].site
-    elif _THE_SITE.search(f.sent.text) and times_told(f.sent.text)[0] and r.focus is not None and r.focus.site:
+    elif THE_SITE.search(f.sent.text) and times_told(f.sent.text)[0] and r.focus is not None and r.focus.site:
         _anchor(state, r.focus, f.sent.index, None, None)
         split_times(state, f, [r.focus])
 

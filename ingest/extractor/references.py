@@ -22,7 +22,7 @@ DEFINITE = re.compile(r"(?:^|\W)(?:the|this|that)\s+$", re.I)
 _THAT_TIME = re.compile(r"\bthat\s+(?:month|week|day|year)\b", re.I)
 
 # "The base last came under attack", "inside the same Iraqi airbase", "the storage facility of the air base"
-_THE_SITE_AGAIN = re.compile(
+THE_SITE = re.compile(
     r"\b(?i:the|that)\s+(?:same\s+)?(?:[A-Z][\w-]+\s+)?(?:base|garrison|airbase|air\s+base|site|outpost)\b"
 )
 
@@ -91,7 +91,7 @@ def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMent
         past = [x for x in f.dates if x.past and x.kind != "since"]
     if not past or focus is None:
         return None
-    if focus.site is not None and (_THE_SITE_AGAIN.search(f.sent.text) or _IT_WAS_HIT.match(f.sent.text)):
+    if focus.site is not None and (THE_SITE.search(f.sent.text) or _IT_WAS_HIT.match(f.sent.text)):
         return Target(focus.site, None, focus.site.country, 0, 0), past[0]
     told = f.weapons and any(g.field in {"killed", "injured", "launched"} and g.value > 0 for g in f.figures)
     if not told or f.vetoes:
