@@ -12,6 +12,7 @@ from django.db.models import Count, F, Max, Min, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from simple_history.manager import HistoricalQuerySet
 from simple_history.models import HistoricalRecords
 
 from incidents.counts import best_low_high
@@ -270,6 +271,19 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
         return self.filter(window, base__isnull=True, country=country, place__iexact=place)
 
 
+class HistoricalIncidentQuerySet(HistoricalQuerySet):
+    """Past versions of incidents (``Incident.history``), filtered by the same methods as the incidents.
+
+    What the API's ``as_of`` reads answer from (``incidents.selectors.as_of``): a historical row
+    carries the incident's id in ``id`` and its coded fields as they were.
+    """
+
+    with_weapon = IncidentQuerySet.with_weapon
+    attributed_to = IncidentQuerySet.attributed_to
+    search = IncidentQuerySet.search
+    in_bbox = IncidentQuerySet.in_bbox
+
+
 def is_editor(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
@@ -411,7 +425,7 @@ class Incident(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = IncidentQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at"], historical_queryset=HistoricalIncidentQuerySet)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -646,3 +660,37 @@ class IncidentTombstone(models.Model):
 
     def __str__(self) -> str:
         return f"incident {self.incident_id} {self.reason} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Release(models.Model):
+    """A citable, versioned snapshot of the published incidents: files on disk, their checksums here.
+
+    Written by ``manage.py release`` (``incidents.releases.release_create``); the files live in
+    ``settings.RELEASES_DIR / version`` and are listed and served at ``/releases/``.
+    """
+
+    version = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    incident_count = models.PositiveIntegerField()
+    first_date = models.DateField(null=True, blank=True)
+    last_date = models.DateField(null=True, blank=True)
+    # {file name: SHA-256 hex digest}
+    checksums = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(version__regex=r"^[0-9A-Za-z][0-9A-Za-z._-]*$"), name="release_version_safe"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"release {self.version}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("incidents:releases") + f"#release-{self.version}"
+
+    @property
+    def files(self) -> list[str]:
+        return sorted(self.checksums)
