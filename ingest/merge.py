@@ -71,7 +71,8 @@ from incidents.models import (
     StaleVersion,
     Weapon,
 )
-from ingest.models import Article, IncidentSource
+from ingest.models import Article, ArticleReading, IncidentSource
+from ingest.readings import reading_of, readings_replace
 from ingest.reconcile import incidents_reconcile, source_figures
 
 __all__ = ["incident_merge_into", "incidents_merge", "weapons_compatible"]
@@ -91,10 +92,21 @@ class _Run:
         default_factory=lambda: {"created": [], "joined": [], "linked": [], "skipped": []}
     )
     kept: dict[int, IncidentSource] = field(default_factory=dict)
+    # Each extracted attack's place in the extractor's output (by identity), and what became of it.
+    positions: dict[int, int] = field(default_factory=dict)
+    readings: list[ArticleReading] = field(default_factory=list)
 
     def skip(self, item: ExtractedIncident, reason: str) -> None:
         where = item.base.name if item.base else item.place or item.country
         self.outcome["skipped"].append(f"{item.role} {item.date_iso() or 'undated'} {where}: {reason}")
+        self.read(item, ArticleReading.Outcome.NOT_KEPT, reason=reason)
+
+    def read(
+        self, item: ExtractedIncident, outcome: ArticleReading.Outcome, *, incident: Incident | None = None, reason: str
+    ) -> None:
+        """Record the decision about one attack read, for the article page (``ingest.readings``)."""
+        position = self.positions[id(item)]
+        self.readings.append(reading_of(item, position=position, outcome=outcome, incident=incident, reason=reason))
 
 
 def incidents_merge(*, article: Article, extracted: Sequence[ExtractedIncident]) -> dict[str, list[Any]]:
@@ -112,6 +124,7 @@ def incidents_merge(*, article: Article, extracted: Sequence[ExtractedIncident])
         },
         previous={s.incident_id: s for s in article.incident_sources.all()},
         neighbourhoods=Neighbourhoods(),
+        positions={id(e): n for n, e in enumerate(extracted)},
     )
     _lock_sites(sorted({key for e in extracted for key in _site_keys(run, e)}))
     # Primary reports first, so a background mention of the same attack finds them. Exact dates
@@ -126,6 +139,7 @@ def incidents_merge(*, article: Article, extracted: Sequence[ExtractedIncident])
     stale = [pk for pk in run.previous if pk not in run.kept]
     IncidentSource.objects.filter(article=article, incident_id__in=stale).delete()
     incidents_reconcile(incident_ids=set(stale) | set(run.kept))
+    readings_replace(article=article, readings=run.readings)
     return run.outcome
 
 
@@ -170,13 +184,17 @@ def _merge_one(run: _Run, item: ExtractedIncident, *, slack: int, final: bool = 
 
     incident = _match(run, item, on, base, slack=slack)
     if incident is not None and incident.pk in run.kept:
-        return True  # another mention in this same article already reports it (background after primary)
+        # another mention in this same article already reports it (background after primary)
+        reason = f"the same attack as another report in this article, already a source of incident {incident.pk}"
+        run.read(item, ArticleReading.Outcome.JOINED, incident=incident, reason=reason)
+        return True
     if incident is None and not final:
         return False
     created = incident is None
     if incident is None:
         if item.role != "primary" and (base is None or item.date is None or item.date_precision != "day"):
-            run.skip(item, "background mention matching no incident, too vague for a draft")
+            thin = "no base named" if base is None else f"dated to the {item.date_precision} only"
+            run.skip(item, f"background mention matching no incident, too vague for a draft ({thin})")
             return True
         incident = _create(item, on, precision, base, perpetrator)
     else:
@@ -297,6 +315,15 @@ def _link(run: _Run, item: ExtractedIncident, incident: Incident, *, created: bo
     )
     kind = "created" if created or previous_outcome == "created" else "joined" if primary else "linked"
     run.outcome[kind].append(incident.pk)
+    if kind == "created":
+        reason = (
+            "matched no recorded incident" if created else f"matched incident {incident.pk}, this article's own draft"
+        )
+        run.read(item, ArticleReading.Outcome.CREATED, incident=incident, reason=reason)
+    else:
+        mention = "a report" if primary else "a background mention"
+        reason = f"{mention} of incident {incident.pk}: the same or a nearby site, a compatible date and weapons"
+        run.read(item, ArticleReading.Outcome.JOINED, incident=incident, reason=reason)
 
 
 def _reported(item: ExtractedIncident) -> dict[str, Any]:

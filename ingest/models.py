@@ -187,3 +187,56 @@ class IncidentSource(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article} → {self.incident} ({self.role})"
+
+
+class ArticleReading(models.Model):
+    """One attack the parser read in an article, and what the merge made of it.
+
+    Written by the merge (``ingest.merge``) at the point where it decides, one row per attack the
+    extractor reported, and replaced whole by the next parse of the article. ``incident_number``
+    keeps the id the merge chose even after that incident is merged away or deleted (the
+    foreign key then goes null); the article page follows a merged id to its survivor.
+    """
+
+    class Role(models.TextChoices):
+        PRIMARY = "primary", "Primary report"
+        BACKGROUND = "background", "Background mention"
+
+    class Outcome(models.TextChoices):
+        CREATED = "created", "New draft"
+        JOINED = "joined", "Joined incident"
+        NOT_KEPT = "not_kept", "Not kept"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="readings")
+    position = models.PositiveSmallIntegerField(help_text="Order in the extractor's output.")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=10, blank=True)
+    site = models.CharField(max_length=300, blank=True, help_text="Where the parser placed it: base, place or country.")
+    sentence = models.TextField(blank=True, help_text="The sentence the attack was read from.")
+    summary = models.TextField(blank=True, help_text="The extractor's one-line summary.")
+    confidence = models.FloatField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    incident = models.ForeignKey(
+        "incidents.Incident", null=True, blank=True, on_delete=models.SET_NULL, related_name="article_readings"
+    )
+    incident_number = models.PositiveIntegerField(null=True, blank=True, help_text="The incident id chosen then.")
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="article_reading_position_unique"),
+            models.CheckConstraint(condition=Q(role__in=["primary", "background"]), name="article_reading_role_valid"),
+            models.CheckConstraint(
+                condition=Q(outcome="not_kept", incident_number__isnull=True, incident__isnull=True)
+                | Q(outcome__in=["created", "joined"], incident_number__isnull=False),
+                name="article_reading_outcome_has_incident",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome="not_kept") | ~Q(reason=""), name="article_reading_not_kept_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} #{self.position}: {self.get_outcome_display()}"
