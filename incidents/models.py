@@ -258,8 +258,10 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
         """Delete these incidents, each leaving a ``deleted`` tombstone for sync clients."""
         with transaction.atomic():
             ids = list(self.values_list("pk", flat=True))
+            public = ever_published(ids)
             IncidentTombstone.objects.bulk_create(
-                IncidentTombstone(incident_id=pk, reason=IncidentTombstone.Reason.DELETED) for pk in ids
+                IncidentTombstone(incident_id=pk, reason=IncidentTombstone.Reason.DELETED, public=pk in public)
+                for pk in ids
             )
             return super(IncidentQuerySet, Incident.objects.filter(pk__in=ids)).delete()
 
@@ -290,6 +292,20 @@ def is_editor(user: Any) -> bool:
     if user.is_superuser:
         return True
     return user.groups.filter(name=settings.EDITORS_GROUP).exists()
+
+
+def ever_published(ids: Iterable[int]) -> set[int]:
+    """The incidents among ``ids`` that are or ever were published (their history says so).
+
+    Only these leave a public tombstone: a draft no anonymous client ever saw leaves an internal
+    one (``IncidentTombstone.public`` false), kept out of the public changes feed and data version.
+    """
+    ids = list(ids)
+    if not ids:
+        return set()
+    now = Incident.objects.filter(pk__in=ids, status=Incident.Status.PUBLISHED).values_list("pk", flat=True)
+    before = Incident.history.filter(id__in=ids, status=Incident.Status.PUBLISHED).values_list("id", flat=True)
+    return set(now) | set(before)
 
 
 def merged_survivor(incident_id: int) -> Incident | None:
@@ -630,16 +646,26 @@ class Incident(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         """Every deletion of one incident leaves a tombstone (``deleted``) for sync clients."""
         with transaction.atomic():
-            IncidentTombstone.objects.create(incident_id=self.pk, reason=IncidentTombstone.Reason.DELETED)
+            IncidentTombstone.objects.create(
+                incident_id=self.pk, reason=IncidentTombstone.Reason.DELETED, public=bool(ever_published([self.pk]))
+            )
             return super().delete(*args, **kwargs)
 
     def delete_with_tombstone(self, *, merged_into: Incident | None = None) -> IncidentTombstone:
         """Delete this incident and leave a tombstone for sync clients (merged when ``merged_into``)."""
         reason = IncidentTombstone.Reason.MERGED if merged_into is not None else IncidentTombstone.Reason.DELETED
         with transaction.atomic():
-            tombstone = IncidentTombstone.objects.create(incident_id=self.pk, reason=reason, merged_into=merged_into)
+            tombstone = IncidentTombstone.objects.create(
+                incident_id=self.pk, reason=reason, merged_into=merged_into, public=bool(ever_published([self.pk]))
+            )
             super().delete()
         return tombstone
+
+
+class IncidentTombstoneQuerySet(models.QuerySet["IncidentTombstone"]):
+    def visible_to(self, *, editor: bool) -> IncidentTombstoneQuerySet:
+        """Every tombstone for editors; for everyone else, those of incidents that were ever public."""
+        return self if editor else self.filter(public=True)
 
 
 class IncidentTombstone(models.Model):
@@ -654,6 +680,11 @@ class IncidentTombstone(models.Model):
     reason = models.CharField(max_length=12, choices=Reason.choices)
     merged_into = models.ForeignKey(Incident, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(default=timezone.now, db_index=True)
+    # False for an incident never published (a draft deleted by a re-parse, merged or rejected): only
+    # editors' sync sees it; anonymous clients never had the row, so its id is no news to them.
+    public = models.BooleanField(default=True, help_text="The incident was published at some point.")
+
+    objects = IncidentTombstoneQuerySet.as_manager()
 
     class Meta:
         ordering = ["at", "id"]

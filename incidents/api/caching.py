@@ -81,9 +81,10 @@ def _aware(value: Any) -> dt.datetime | None:
 def data_version() -> DataVersion:
     """The data version, in one statement: each part is an index lookup or an index-only count.
 
-    The count catches deletions that leave no tombstone (unreviewed drafts, the admin); a row
-    leaving the published set changes the published count (and ``updated_at``); a deleted published
-    incident leaves a tombstone. The public token is built from the published parts only.
+    The count catches any deletion; a row leaving the published set changes the published count
+    (and ``updated_at``); a deleted published incident leaves a public tombstone. The public token is
+    built from the published parts and public tombstones only: deleting a draft no anonymous reader
+    ever saw (a re-parse, a merge) leaves their ETags alone.
     """
     q = connection.ops.quote_name
     incidents, tombstones = q(Incident._meta.db_table), q(IncidentTombstone._meta.db_table)
@@ -94,21 +95,27 @@ def data_version() -> DataVersion:
                (SELECT COUNT(*) FROM {incidents} WHERE status = %s),
                (SELECT MAX(updated_at) FROM {incidents} WHERE status = %s),
                (SELECT MAX(id) FROM {tombstones}), (SELECT MAX(at) FROM {tombstones}),
+               (SELECT MAX(id) FROM {tombstones} WHERE public = %s),
+               (SELECT MAX(at) FROM {tombstones} WHERE public = %s),
                (SELECT COUNT(*) FROM {bases}), (SELECT MAX(updated_at) FROM {bases}),
                (SELECT COUNT(*) FROM {factions}), (SELECT MAX(updated_at) FROM {factions})
     """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [Incident.Status.PUBLISHED, Incident.Status.PUBLISHED])
+        cursor.execute(sql, [Incident.Status.PUBLISHED, Incident.Status.PUBLISHED, True, True])
         row = cursor.fetchone()
-    _, last, _, public_last, _, tomb_at, _, base_at, _, faction_at = row
-    last, public_last, tomb_at, base_at, faction_at = map(_aware, (last, public_last, tomb_at, base_at, faction_at))
-    shared = [s for s in (tomb_at, base_at, faction_at) if s is not None]
-    public_row = row[2:]
+    _, last, _, public_last, _, tomb_at, _, public_tomb_at, _, base_at, _, faction_at = row
+    last, public_last, tomb_at, public_tomb_at, base_at, faction_at = map(
+        _aware, (last, public_last, tomb_at, public_tomb_at, base_at, faction_at)
+    )
+    gazetteer = [s for s in (base_at, faction_at) if s is not None]
+    # Anonymous readers: published rows, tombstones of once-public incidents (a never-published
+    # draft's tombstone is editors' news only), the gazetteer.
+    public_row = (row[2], row[3], row[6], row[7], *row[8:])
     return DataVersion(
         token=hashlib.sha256(repr(row).encode()).hexdigest()[:24],
         public_token=hashlib.sha256(repr(("public", *public_row)).encode()).hexdigest()[:24],
-        public_last_modified=max([s for s in (public_last, *shared) if s is not None], default=None),
-        last_modified=max([s for s in (last, *shared) if s is not None], default=None),
+        public_last_modified=max([s for s in (public_last, public_tomb_at, *gazetteer) if s is not None], default=None),
+        last_modified=max([s for s in (last, tomb_at, *gazetteer) if s is not None], default=None),
     )
 
 

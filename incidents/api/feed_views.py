@@ -13,7 +13,7 @@ from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from incidents.api.base import ApiView
+from incidents.api.base import ApiView, request_is_editor
 from incidents.api.caching import cached_answer
 from incidents.api.filters import FILTER_NAMES, REPEATABLE, filter_incidents
 from incidents.api.schema import FILTER_PARAMETERS, READ_RESPONSES, format_parameter
@@ -114,7 +114,9 @@ class ChangesView(ApiView):
         description=(
             "Returns incidents (published ones unless you are an editor) whose `updated_at` is at or after "
             "`since`, oldest change first, at most `limit`; and every tombstone (deleted, merged, "
-            "unpublished incident id) since then. Apply tombstones first, then upsert incidents by id. "
+            "unpublished incident id) since then; anonymous readers get only those of incidents that were once "
+            "published (a draft they never saw is no news to them). Apply tombstones first, then upsert "
+            "incidents by id. "
             "Call again with `since=next_since&after_id=next_after_id`; while `has_more` is true, at once."
         ),
         parameters=[
@@ -137,10 +139,11 @@ class ChangesView(ApiView):
         after_id = _parse_int(request, "after_id", 0, 2**53, None)
         limit = _parse_int(request, "limit", 1, CHANGES_MAX_LIMIT, CHANGES_DEFAULT_LIMIT)
         incidents, _ = filter_incidents(request)
-        fp = incidents_fingerprint(incidents)
+        editor = request_is_editor(request)
+        fp = incidents_fingerprint(incidents, editor=editor)
 
         def build() -> Response:
-            changes = incident_changes(incidents.for_api(), since=since, after_id=after_id, limit=limit)
+            changes = incident_changes(incidents.for_api(), since=since, after_id=after_id, limit=limit, editor=editor)
             payload = {
                 "since": since,
                 "next_since": changes.next_since,

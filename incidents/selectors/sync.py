@@ -23,10 +23,11 @@ class Fingerprint:
         return f"{self.count}:{stamp}"
 
 
-def incidents_fingerprint(incidents: QuerySet[Incident]) -> Fingerprint:
-    """Row count and latest change (an update, or a deletion/merge/unpublish tombstone): two indexed queries."""
+def incidents_fingerprint(incidents: QuerySet[Incident], *, editor: bool = False) -> Fingerprint:
+    """Row count and latest change (an update, or a deletion/merge/unpublish tombstone the reader
+    may see, ``IncidentTombstone.visible_to``): two indexed queries."""
     agg = incidents.order_by().aggregate(n=Count("id"), last=Max("updated_at"))
-    tomb = IncidentTombstone.objects.aggregate(last=Max("at"))["last"]
+    tomb = IncidentTombstone.objects.visible_to(editor=editor).aggregate(last=Max("at"))["last"]
     stamps = [s for s in (agg["last"], tomb) if s is not None]
     return Fingerprint(count=agg["n"], last_modified=max(stamps) if stamps else None)
 
@@ -40,8 +41,11 @@ class Changes:
     next_after_id: int | None
 
 
-def incident_changes(incidents: QuerySet[Incident], *, since: dt.datetime, after_id: int | None, limit: int) -> Changes:
-    """Incidents changed since ``since`` (at most ``limit``, oldest change first) and tombstones since then.
+def incident_changes(
+    incidents: QuerySet[Incident], *, since: dt.datetime, after_id: int | None, limit: int, editor: bool = False
+) -> Changes:
+    """Incidents changed since ``since`` (at most ``limit``, oldest change first) and tombstones since then
+    (for anyone but an editor, only those of incidents that were ever published).
 
     ``next_since``/``next_after_id`` continue exactly after the last incident returned; when
     nothing changed they repeat the request's values. Tombstones are few and all returned.
@@ -49,7 +53,7 @@ def incident_changes(incidents: QuerySet[Incident], *, since: dt.datetime, after
     rows = list(incidents.changed_since(since, after_id)[: limit + 1])
     has_more = len(rows) > limit
     rows = rows[:limit]
-    tombstones = list(IncidentTombstone.objects.filter(at__gte=since).order_by("at", "id"))
+    tombstones = list(IncidentTombstone.objects.visible_to(editor=editor).filter(at__gte=since).order_by("at", "id"))
     next_since, next_after_id = since, after_id
     if rows:
         next_since, next_after_id = rows[-1].updated_at, rows[-1].pk
