@@ -16,8 +16,10 @@ from rest_framework.response import Response
 from incidents.api.base import ApiView, request_is_editor
 from incidents.api.caching import cached_answer
 from incidents.api.filters import FILTER_NAMES, REPEATABLE, filter_incidents
-from incidents.api.schema import FILTER_PARAMETERS, READ_RESPONSES, format_parameter
+from incidents.api.schema import AS_OF_PARAMETER, FILTER_PARAMETERS, READ_RESPONSES, format_parameter
 from incidents.api.serializers import ChangesSerializer, TimelineSerializer
+from incidents.selectors.as_of import PARAM as AS_OF
+from incidents.selectors.as_of import as_of_from_request, incidents_as_of
 from incidents.selectors.sync import incident_changes, incidents_fingerprint
 from incidents.selectors.timeline import INTERVALS, SPLITS, incident_timeline
 
@@ -33,7 +35,7 @@ def _choice(request: Request, name: str, choices: tuple[str, ...], default: str 
 
 
 class TimelineView(ApiView):
-    allowed_params = frozenset({"format", "interval", "split", *FILTER_NAMES} - {"ordering"})
+    allowed_params = frozenset({"format", "interval", "split", AS_OF, *FILTER_NAMES} - {"ordering"})
     repeatable_params = frozenset(REPEATABLE)
 
     @extend_schema(
@@ -50,13 +52,15 @@ class TimelineView(ApiView):
             OpenApiParameter("interval", {"type": "string", "enum": list(INTERVALS)}, description="Default week."),
             OpenApiParameter("split", {"type": "string", "enum": list(SPLITS)}, description="Optional."),
             *[p for p in FILTER_PARAMETERS if p.name != "ordering"],
+            AS_OF_PARAMETER,
         ],
         responses={200: TimelineSerializer, **READ_RESPONSES},
     )
     def get(self, request: Request) -> HttpResponseBase:
         interval = _choice(request, "interval", tuple(INTERVALS), "week")
         split = _choice(request, "split", SPLITS, None)
-        incidents, _ = filter_incidents(request)
+        as_of = as_of_from_request(request)
+        incidents, _ = filter_incidents(request, queryset=incidents_as_of(as_of) if as_of else None)
 
         def build() -> Response:
             rows = incident_timeline(incidents, interval=interval, split=split)

@@ -190,9 +190,15 @@ FILTER_NAMES = tuple(IncidentFilter.base_filters)
 REPEATABLE = {"base", "faction"}
 
 
-def filter_incidents(request: Request) -> tuple[QuerySet[Incident], str]:
-    """The request's incident filters applied to the rows its user may see, and the ordering asked for."""
-    filterset = IncidentFilter(request.query_params, queryset=Incident.objects.all(), request=request)
+def filter_incidents(request: Request, *, queryset: QuerySet[Any] | None = None) -> tuple[QuerySet[Incident], str]:
+    """The request's incident filters applied to the rows its user may see, and the ordering asked for.
+
+    ``queryset`` defaults to every incident; ``as_of`` reads pass the incidents' past versions
+    (``incidents.selectors.as_of.incidents_as_of``), which take the same filters.
+    """
+    if queryset is None:
+        queryset = Incident.objects.all()
+    filterset = IncidentFilter(request.query_params, queryset=queryset, request=request)
     if not filterset.is_valid():
         raise exceptions.ValidationError(filterset.errors)
     return filterset.qs, filterset.ordering_value

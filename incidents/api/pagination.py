@@ -111,6 +111,6 @@ def paginate(incidents: QuerySet[Incident], request: Request, *, ordering: str) 
         rows = rows[:size]
         last = rows[-1]
         value = getattr(last, "_sort", None) if key == "_sort" else getattr(last, field)
-        next_url = replace_query_param(request.build_absolute_uri(), "cursor", _encode(ordering, value, last.pk))
+        next_url = replace_query_param(request.build_absolute_uri(), "cursor", _encode(ordering, value, last.id))
     count = incidents.order_by().count() if with_count else None
     return Page(rows=rows, next_url=next_url, count=count)

@@ -41,6 +41,16 @@ MAX_ID = 2**53
 ID_PARAMETER = OpenApiParameter(
     "id", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, OpenApiParameter.PATH, description="Incident id."
 )
+AS_OF_PARAMETER = OpenApiParameter(
+    "as_of",
+    OpenApiTypes.DATETIME,
+    description=(
+        "Answer as the published data stood at this moment, from the change history: figures as they were "
+        "then, incidents published later absent, incidents deleted or merged later present as they were. "
+        "ISO 8601; a date alone is 00:00 UTC, a naive time is UTC. Malformed or in the future: 400 naming "
+        "`as_of`. Sources are those linked by then. See the codebook (/codebook/) and the README."
+    ),
+)
 SLUG_PARAMETER = OpenApiParameter(
     "slug", {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$", "maxLength": 100}, OpenApiParameter.PATH
 )

@@ -26,6 +26,7 @@ from incidents.api.filters import FILTER_NAMES, REPEATABLE, filter_incidents
 from incidents.api.pagination import paginate
 from incidents.api.renderers import CSVRenderer, GeoJSONRenderer, PrebuiltJSONRenderer, csv_stream
 from incidents.api.schema import (
+    AS_OF_PARAMETER,
     ERROR_SCHEMA,
     FILTER_PARAMETERS,
     GEOJSON_EXAMPLE,
@@ -47,6 +48,14 @@ from incidents.api.serializers import (
     incident_url_prefix,
 )
 from incidents.models import Incident, StaleVersion, merged_survivor
+from incidents.selectors.as_of import PARAM as AS_OF
+from incidents.selectors.as_of import (
+    as_of_from_request,
+    incident_as_of,
+    incidents_as_of,
+    incidents_for_api_as_of,
+    with_related,
+)
 from incidents.selectors.export import CSV_COLUMNS, incidents_csv_rows, incidents_geojson
 from incidents.selectors.points import incidents_points
 
@@ -61,7 +70,7 @@ def _reject(request: Request, names: tuple[str, ...], why: str) -> None:
 
 class IncidentListView(ApiView):
     renderer_classes = [JSONRenderer, GeoJSONRenderer, CSVRenderer]
-    allowed_params = frozenset({"format", *PAGE_PARAMS, *FILTER_NAMES})
+    allowed_params = frozenset({"format", AS_OF, *PAGE_PARAMS, *FILTER_NAMES})
     repeatable_params = frozenset(REPEATABLE)
 
     @extend_schema(
@@ -72,9 +81,10 @@ class IncidentListView(ApiView):
             "first unless `ordering` says otherwise; follow `next`. `format=geojson` (or Accept: "
             "application/geo+json) returns every matching incident as one FeatureCollection; `format=csv` "
             "streams every matching incident as CSV, one row per incident. Conditional requests "
-            "(If-None-Match / If-Modified-Since) answer 304."
+            "(If-None-Match / If-Modified-Since) answer 304. With `as_of`, every format answers from the "
+            "change history as the data stood at that moment."
         ),
-        parameters=[format_parameter("json", "geojson", "csv"), *PAGE_PARAMETERS, *FILTER_PARAMETERS],
+        parameters=[format_parameter("json", "geojson", "csv"), *PAGE_PARAMETERS, *FILTER_PARAMETERS, AS_OF_PARAMETER],
         responses={
             (200, "application/json"): IncidentPageSerializer,
             (200, "application/geo+json"): OpenApiResponse(
@@ -88,7 +98,9 @@ class IncidentListView(ApiView):
         },
     )
     def get(self, request: Request) -> HttpResponseBase:
-        incidents, ordering = filter_incidents(request)
+        self.as_of = as_of_from_request(request)
+        past = incidents_as_of(self.as_of) if self.as_of else None
+        incidents, ordering = filter_incidents(request, queryset=past)
         fmt = request.accepted_renderer.format
         if fmt != "json":
             _reject(request, PAGE_PARAMS, "Pagination applies to JSON only; GeoJSON and CSV hold every match.")
@@ -109,7 +121,11 @@ class IncidentListView(ApiView):
         return response
 
     def _json(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> Response:
-        page = paginate(incidents.for_api(), request, ordering=ordering)
+        if self.as_of:
+            page = paginate(with_related(incidents), request, ordering=ordering)
+            page.rows = incidents_for_api_as_of(page.rows, self.as_of)
+        else:
+            page = paginate(incidents.for_api(), request, ordering=ordering)
         data: dict[str, Any] = {}
         if page.count is not None:
             data["count"] = page.count
@@ -123,7 +139,7 @@ class IncidentListView(ApiView):
     def _csv(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> StreamingHttpResponse:
         field = ordering.lstrip("-")
         order = [ordering, "-id" if ordering.startswith("-") else "id"] if field != "id" else [ordering]
-        rows = incidents_csv_rows(incidents.order_by(*order))
+        rows = incidents_csv_rows(incidents.order_by(*order), sources_until=self.as_of)
         response = StreamingHttpResponse(csv_stream(CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{export_filename("csv")}"'
         return response
@@ -136,7 +152,7 @@ def export_filename(extension: str) -> str:
 
 class IncidentPointsView(ApiView):
     renderer_classes = [PrebuiltJSONRenderer]
-    allowed_params = frozenset({"format", *FILTER_NAMES} - {"ordering"})
+    allowed_params = frozenset({"format", AS_OF, *FILTER_NAMES} - {"ordering"})
     repeatable_params = frozenset(REPEATABLE)
 
     @extend_schema(
@@ -150,24 +166,33 @@ class IncidentPointsView(ApiView):
             "lookups. About 8 times smaller than the GeoJSON, and gzip-compressed when the client "
             "accepts it. Conditional requests (If-None-Match / If-Modified-Since) answer 304."
         ),
-        parameters=[format_parameter("json"), *[p for p in FILTER_PARAMETERS if p.name != "ordering"]],
+        parameters=[
+            format_parameter("json"),
+            *[p for p in FILTER_PARAMETERS if p.name != "ordering"],
+            AS_OF_PARAMETER,
+        ],
         responses={
             200: OpenApiResponse(POINTS_SCHEMA, examples=[OpenApiExample("two incidents", value=POINTS_EXAMPLE)]),
             **READ_RESPONSES,
         },
     )
     def get(self, request: Request) -> HttpResponseBase:
-        incidents, _ = filter_incidents(request)
+        as_of = as_of_from_request(request)
+        incidents, _ = filter_incidents(request, queryset=incidents_as_of(as_of) if as_of else None)
         # Compressed here only: this answer carries no secret (no CSRF token, nothing per user but the
         # status filter), and at 50,000 incidents gzip turns ~3 MB into well under 1 MB.
         return cached_answer(self, request, build=lambda: Response(incidents_points(incidents)), compress=True)
 
 
 class IncidentDetailView(ApiView):
+    allowed_params = frozenset({"format", AS_OF})
+
     @extend_schema(
         operation_id="incidents_retrieve",
         summary="One incident, with its sources and their evidence",
-        parameters=[ID_PARAMETER, format_parameter("json")],
+        description="With `as_of`, the incident as it stood at that moment (404 if it was not visible then; "
+        "an incident merged away later is shown as it was, not redirected).",
+        parameters=[ID_PARAMETER, format_parameter("json"), AS_OF_PARAMETER],
         responses={
             200: IncidentDetailSerializer,
             301: OpenApiResponse(description="Merged into another incident: `Location` is the survivor's."),
@@ -175,8 +200,11 @@ class IncidentDetailView(ApiView):
         },
     )
     def get(self, request: Request, id: str) -> HttpResponseBase:
-        visible = Incident.objects.all() if request_is_editor(request) else Incident.objects.published()
+        as_of = as_of_from_request(request)
         pk = valid_id(id)
+        if as_of:
+            return self._as_of(request, pk, as_of)
+        visible = Incident.objects.all() if request_is_editor(request) else Incident.objects.published()
         incident = visible.for_api().filter(pk=pk).first()
         if incident is None:
             survivor = merged_survivor(pk)
@@ -188,6 +216,18 @@ class IncidentDetailView(ApiView):
             request,
             token=f"{incident.pk}:{incident.updated_at.isoformat()}",
             last_modified=incident.updated_at,
+            build=lambda: Response(IncidentDetailSerializer(incident, context={"request": request}).data),
+        )
+
+    def _as_of(self, request: Request, pk: int, as_of: Any) -> HttpResponseBase:
+        record = incident_as_of(pk, as_of)
+        if record is None or not (record.status == Incident.Status.PUBLISHED or request_is_editor(request)):
+            raise Http404("No Incident matches the given query at that time.")
+        (incident,) = incidents_for_api_as_of([record], as_of)
+        return self.conditional(
+            request,
+            token=f"{pk}:as-of:{record.history_id}",
+            last_modified=record.history_date,
             build=lambda: Response(IncidentDetailSerializer(incident, context={"request": request}).data),
         )
 

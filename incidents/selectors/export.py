@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -201,13 +202,18 @@ def _cell_text(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def incidents_csv_rows(incidents: QuerySet[Incident], *, chunk_size: int = 2000) -> Iterator[tuple[Any, ...]]:
+def incidents_csv_rows(
+    incidents: QuerySet[Incident], *, chunk_size: int = 2000, sources_until: dt.datetime | None = None
+) -> Iterator[tuple[Any, ...]]:
     """One tuple per incident in ``CSV_COLUMNS`` order, read with a server-side cursor (flat memory).
 
     Source URLs come from one correlated subquery per row, so rows stream as the cursor
-    advances instead of waiting for a GROUP BY over the whole set.
+    advances instead of waiting for a GROUP BY over the whole set. ``sources_until`` keeps the
+    sources linked by then (``as_of`` reads, whose rows are past versions keyed by ``id``).
     """
-    sources = source_model().objects.filter(incident=OuterRef("pk")).order_by().values("incident")
+    sources = source_model().objects.filter(incident=OuterRef("id")).order_by().values("incident")
+    if sources_until is not None:
+        sources = sources.filter(created_at__lte=sources_until)
     rows = incidents.annotate(
         source_urls=Subquery(sources.annotate(u=_UrlList("article__url")).values("u")),
     ).values(*_CSV_READ, "source_urls")
