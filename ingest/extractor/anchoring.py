@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ingest.extractor import segments
+from ingest.extractor import prefilter, segments
 from ingest.extractor.dates import DateMention
 from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_background, targets
 from ingest.extractor.references import (
@@ -163,20 +163,20 @@ def _names_unnamed(f: Facts, focus: Draft | None, state: State) -> bool:
     return not any(d.site is not None and d.site.slug == m.site.slug for d in state.drafts if d.role == "primary")
 
 
-_TIMES = re.compile(
+_TIMES = prefilter.compile(
     r"\b(?:attacked|targeted|hit|struck|shelled|came\s+under\s+(?:\w+\s+)?(?:attack|fire))\s+"
     r"(?P<n>twice|two|three|four|five|\d)(?:\s+times)?\b(?P<incl>[^.;]{0,30}?\bincluding\b)?",
     re.I,
 )
 # A sentence whose subject is the attack just told: "This is the first such attack targeting coalition troops
 # since ...", "It marked the second attack on the base this week"
-_SPEAKS_OF_FOCUS = re.compile(
+_SPEAKS_OF_FOCUS = prefilter.compile(
     r"^\W*(?:this|it|that|the\s+attack|the\s+strike)\s+(?:is|was|marks|marked|became|comes|came|represents)\s+"
     r"(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|incident|time)\b",
     re.I,
 )
 # "targeted, for the second time within hours, the Kharab al-Jir base": this attack and an earlier one that day
-_AGAIN_TODAY = re.compile(
+_AGAIN_TODAY = prefilter.compile(
     r"\bfor\s+the\s+(?P<n>second|third)\s+time\s+(?:within\s+(?:hours|a\s+day|24\s+hours)|in\s+(?:hours|a\s+day|24\s+hours)"
     r"|today|on\s+the\s+same\s+day|that\s+day)\b",
     re.I,

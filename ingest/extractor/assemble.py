@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from ingest.extractor import cues
+from ingest.extractor import cues, prefilter
 from ingest.extractor.confidence import Reading, field_confidence, overall
 from ingest.extractor.counts import best_low_high
 from ingest.extractor.events import Draft, Facts, main_clause
@@ -62,7 +62,7 @@ def _owned_by_group(f: Facts) -> bool:
     return m is not None and any(g.start - f.sent.start < m.start() for g in f.factions)
 
 
-_THE_GROUP = re.compile(r"^\W*(?:the|this)\s+(?:group|faction|militia|organi[sz]ation|movement)\b", re.I)
+_THE_GROUP = prefilter.compile(r"^\W*(?:the|this)\s+(?:group|faction|militia|organi[sz]ation|movement)\b", re.I)
 
 
 def _claimant_named_next(state: State, idx: int) -> list:

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import re
 
+from ingest.extractor import prefilter
+
 _VERB = r"(?:said|says|told|reported|added|stated|confirmed|announced|noted|claimed|tweeted|wrote|posted)"
 _PATTERNS = (
-    re.compile(
+    prefilter.compile(
         r"\b(?:according to|citing|per)\s+(?P<src>[^,.;:\u2019\u201d'\"]{3,80}?)(?=[,.;:\u2019\u201d'\"]|\s+(?:on|in|at)\s|$)",  # noqa: E501
         re.I,
     ),
-    re.compile(
+    prefilter.compile(
         rf"[,\u2019\u201d'\"]\s*(?P<src>[^,.;\u2019\u201d'\"]{{2,70}}?)\s+(?:later\s+|also\s+|had\s+)?{_VERB}\b"
     ),
-    re.compile(
+    prefilter.compile(
         rf"^[\u2018\u201c'\"]?(?P<src>[^,;\u2018\u201c'\"]{{2,70}}?)\s+(?:later\s+|also\s+|previously\s+|earlier\s+|had\s+)?{_VERB}\b"
     ),
 )
-_PRONOUN = re.compile(r"^(?:it|he|she|they|the\s+(?:statement|ministry|source|official|spokesman|spokesperson))$", re.I)
-_NOT_A_SOURCE = re.compile(r"\b(?:rockets?|drones?|missiles?|attack|base|which|there|that|were|was)\b", re.I)
+_PRONOUN = prefilter.compile(
+    r"^(?:it|he|she|they|the\s+(?:statement|ministry|source|official|spokesman|spokesperson))$", re.I
+)
+_NOT_A_SOURCE = prefilter.compile(r"\b(?:rockets?|drones?|missiles?|attack|base|which|there|that|were|was)\b", re.I)
 
 
 def find_attribution(sentence: str, previous: str | None = None) -> str | None:

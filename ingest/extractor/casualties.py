@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.extractor import prefilter
 from ingest.extractor.numbers import UNITS, find_numbers
 from ingest.extractor.types import Figure
 
@@ -56,7 +57,7 @@ _TOLL_MOD = (
     r"(?:any|immediate|reported|reports?\s+of|word\s+of|signs?\s+of|human|material|physical|significant|serious)"
 )
 _TOLL_NOUN = "|".join(sorted(TOLL_NOUNS, key=len, reverse=True))
-_NOUN_TOLL = re.compile(
+_NOUN_TOLL = prefilter.compile(
     rf"{_NEGATOR}(?:\s+{_TOLL_MOD}(?:\s+(?:or|and)\s+{_TOLL_MOD})?)*\s+(?P<list>(?:{_TOLL_NOUN})"
     rf"(?:\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?(?:{_TOLL_MOD}\s+)?(?:{_TOLL_NOUN}))*)\b",
     re.I,
@@ -66,7 +67,7 @@ _NOBODY = (
     r"(?:nobody|no-one|no\s+(?:[\w.-]+\s+(?:or\s+|and\s+)?){0,3}?"
     r"(?:one|personnel|troops?|soldiers|people|persons?|Americans?))"
 )
-_PERSON_TOLL = re.compile(
+_PERSON_TOLL = prefilter.compile(
     rf"\b{_NOBODY}\s+(?:was|were)\s+(?:\w+\s+)?(?P<verbs>(?:killed|injured|wounded|hurt|harmed)"
     r"(?:\s+or\s+(?:killed|injured|wounded|hurt))?)\b",
     re.I,
@@ -90,13 +91,13 @@ def zero_tolls(text: str) -> list[Figure]:
     return [Figure(name, 0, m.start(), m.end()) for name, m in sorted(fields.items())]
 
 
-_VAGUE_ARTICLE = re.compile(
+_VAGUE_ARTICLE = prefilter.compile(
     r"\s*(?:at\s+least\s+)?(?:a|an)\s+(?:small\s+|large\s+|great\s+|limited\s+)?(?:number|lot|handful|few|couple|host|series)\b",
     re.I,
 )
 
 
-_SUBSET = re.compile(r"\s*(?:including\b|among\s+them\b|[\w-]+\s+of\s+(?:them|whom|those|these)\b)", re.I)
+_SUBSET = prefilter.compile(r"\s*(?:including\b|among\s+them\b|[\w-]+\s+of\s+(?:them|whom|those|these)\b)", re.I)
 
 
 def _sum_list(phrase: str) -> int | None:
@@ -126,7 +127,7 @@ def _sum_list(phrase: str) -> int | None:
 _NUM_WORDS = "|".join(sorted((w for w in UNITS if w not in {"no", "zero"}), key=len, reverse=True))
 _NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|approximately\s+)?(?:\d[\d,]*|a\s+dozen|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
 _PASSIVE = {
-    field: re.compile(
+    field: prefilter.compile(
         rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)"
         rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+){{0,2}}\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
         rf"(?:\w+ly\s+)?{verb}\b",
@@ -135,7 +136,7 @@ _PASSIVE = {
     for field, verb in (("killed", _KILL), ("injured", _WOUND))
 }
 _ACTIVE = {
-    field: re.compile(
+    field: prefilter.compile(
         rf"\b{verb}\s+[\"\u201c]?(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)",
         re.I,
     )
@@ -144,7 +145,7 @@ _ACTIVE = {
         ("injured", r"(?:wounding|wounded|injuring|injured|wounds|injures)"),
     )
 }
-_WITH_INJURIES = re.compile(
+_WITH_INJURIES = prefilter.compile(
     rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:\w+\s+){{0,2}}?(?:with|suffered|sustained|sustaining|suffering|received)\s+(?:\w+\s+){{0,2}}?(?:injuries|wounds|traumatic brain)",  # noqa: E501
     re.I,
 )
@@ -153,7 +154,7 @@ _SINGULAR = (
     r"employee|worker|marine|sailor|airman|officer|person|individual)"
 )
 _ONE_PERSON = {
-    field: re.compile(
+    field: prefilter.compile(
         rf"(?<![\w-])(?P<list>(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR})\s+(?:[\w-]+\s+){{0,3}}?"
         rf"(?:was|has|had|got)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?{verb}\b"
         rf"|\b{active}\s+(?P<list2>(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR})\b",
@@ -162,14 +163,14 @@ _ONE_PERSON = {
     for field, verb, active in _VERBS
 }
 # "a member of the coalition forces received minor injuries": one person
-_ONE_WITH_INJURIES = re.compile(
+_ONE_WITH_INJURIES = prefilter.compile(
     rf"(?<![\w-])(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR}(?:\s+(?:of|at|in|from)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?[\w.'\u2019-]+)?"
     r"\s+(?:\w+ly\s+)?(?:received|suffered|sustained)\s+(?:\w+\s+){0,2}?(?:injur(?:y|ies)|wounds?)\b",
     re.I,
 )
 # "killed three soldiers, and at least 34 were injured": the noun left out after a casualty list
 _ELLIPTIC = {
-    field: re.compile(
+    field: prefilter.compile(
         # "killed three soldiers, and at least 34 were injured"; "one contractor was killed, and 9 injured"
         rf"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?P<n>{_NUMTOK})\s+(?:more\s+)?(?:(?:were|have\s+been|had\s+been)\s+)?"
         rf"(?:\w+ly\s+)?{verb}\b",
@@ -178,17 +179,17 @@ _ELLIPTIC = {
     for field, verb in (("killed", _KILL), ("injured", _WOUND))
 }
 # "... but it did not occur during one of the attacks": a death or injury the attack did not cause
-_NOT_CAUSED = re.compile(
+_NOT_CAUSED = prefilter.compile(
     r"\b(?:did\s+not|didn't|was\s+not|wasn't|were\s+not)\s+(?:occur|happen|take\s+place|result\s+from|caused\s+by)"
     r"|\bnot\s+(?:related|linked|connected|due)\s+to\s+(?:the\s+|an?\s+|any\s+)?(?:\w+\s+)?(?:attacks?|strikes?)"
     r"|\bunrelated\s+to\b",
     re.I,
 )
 # "resulting in at least one death", "causing two deaths"
-_N_DEATHS = re.compile(
+_N_DEATHS = prefilter.compile(
     rf"\b(?:resulting\s+in|result\w*\s+in|causing|caused|leaving|left)\s+(?P<n>{_NUMTOK})\s+deaths?\b", re.I
 )
-_DEATHS_OF = re.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
+_DEATHS_OF = prefilter.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
 
 
 # "a girl and a woman were injured", "wounding a soldier and two contractors": each coordinated singular
@@ -200,7 +201,7 @@ _ONE_OR_MORE = (
 )
 _COORD_LIST = rf"(?P<list>{_ONE_OR_MORE}(?:\s*,\s*{_ONE_OR_MORE})*\s*,?\s+and\s+{_ONE_OR_MORE})"
 _COORDINATED = {
-    field: re.compile(
+    field: prefilter.compile(
         rf"(?<![\w-]){_COORD_LIST}\s+(?:were|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?{verb}\b"
         rf"|\b{active}\s+{_COORD_LIST.replace('<list>', '<list2>')}(?![\w-])",
         re.I,
@@ -227,21 +228,23 @@ def coordinated_count(phrase: str) -> int | None:
 
 
 # "killing one and injuring two soldiers": the noun told once for both figures
-_SHARED_NOUN = re.compile(
+_SHARED_NOUN = prefilter.compile(
     rf"\b(?P<v1>killing|wounding|injuring)\s+(?P<n1>{_NUMTOK})\s+(?:people\s+)?(?:and|while)\s+"
     rf"(?P<v2>killing|wounding|injuring)\s+(?P<n2>{_NUMTOK})\s+{_ADJ}{_PERSON}",
     re.I,
 )
 # The attacked side of a strike: militants killed are never a militia attack's casualties
-_ATTACKED_SIDE = re.compile(
+_ATTACKED_SIDE = prefilter.compile(
     r"\b(?:militants?|militiam[ae]n|insurgents?|terrorists?|(?:militia|Hezbollah|Kataib|group)\s+(?:fighters|members))\b",
     re.I,
 )
 # a casualty figure told in the clause of an airstrike ("airstrikes on a militia, killing one")
-_AIRSTRIKE = re.compile(
+_AIRSTRIKE = prefilter.compile(
     r"\b(?:air\s?strikes?|air\s?raids?|retaliatory\s+strikes?|(?:U\.?S\.?|American)\s+strikes?)\b", re.I
 )
-_MILITIA_ATTACK = re.compile(r"\b(?:rockets?|drones?|mortars?|missiles?|attack(?:ed|s)?\s+on|targeted|bases?)\b", re.I)
+_MILITIA_ATTACK = prefilter.compile(
+    r"\b(?:rockets?|drones?|mortars?|missiles?|attack(?:ed|s)?\s+on|targeted|bases?)\b", re.I
+)
 
 
 def of_the_attacked_side(text: str, f: Figure) -> bool:
@@ -256,7 +259,9 @@ def of_the_attacked_side(text: str, f: Figure) -> bool:
 
 
 # Every casualty pattern below needs one of these words; most sentences have none (speed).
-_CASUALTY_WORD = re.compile(r"kill|dead|die|deaths?|slain|wound|injur|hurt|casualt|causalit|fatalit|harmed", re.I)
+_CASUALTY_WORD = prefilter.compile(
+    r"kill|dead|die|deaths?|slain|wound|injur|hurt|casualt|causalit|fatalit|harmed", re.I
+)
 
 
 class _Found:

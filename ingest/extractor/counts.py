@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 from incidents.counts import best_low_high  # noqa: F401  (the one rule; assemble.py reads it here)
+from ingest.extractor import prefilter
 from ingest.extractor.casualties import casualty_figures
 from ingest.extractor.numbers import VAGUE, NumberMention, find_numbers
 from ingest.extractor.types import Figure
 from ingest.extractor.weapons import WeaponMention
 
-NOUN_MODIFIER = re.compile(
+NOUN_MODIFIER = prefilter.compile(
     r"^\s*(?:attacks?|strikes?|assaults?|barrages?|launch\w*|salvos?|fire|threat|operators?|units?|team|blasts?"
     r"|explosions?|bombings?|incidents?|warfare|programs?|sightings?|debris)\b",
     re.I,
@@ -26,21 +27,21 @@ _STOP = (
 )
 # "three drones [directed towards the base] were destroyed": the subject's own verb, however long the subject,
 # as long as no other clause starts in between ("two drones were launched and one was shot down": not 2)
-_INTERCEPTED = re.compile(
+_INTERCEPTED = prefilter.compile(
     r"^(?:(?!\b(?:and|but|while|whereas|which|that|who|was|were|had|have|being)\b)[^.;,]){0,120}?"
     rf"\b(?:was|were|had been|have been|being)\s+(?:\w+\s+)?[\"'\u201c]?{_STOP}",
     re.I,
 )
-_INTERCEPT_OF = re.compile(
+_INTERCEPT_OF = prefilter.compile(
     rf"^\s*of\s+(?:which|them|these|those|the\s+\w+)\s+(?:were|was|had been)?\s*(?:\w+\s+)?{_STOP}",
     re.I,
 )
-_OTHERS = re.compile(r"\b(?:another|a second|the other|the rest|remaining|others)\b", re.I)
-_INTERCEPT_VERB = re.compile(rf"{_STOP}\s+(?:at least\s+)?$", re.I)
+_OTHERS = prefilter.compile(r"\b(?:another|a second|the other|the rest|remaining|others)\b", re.I)
+_INTERCEPT_VERB = prefilter.compile(rf"{_STOP}\s+(?:at least\s+)?$", re.I)
 
 
 # A number of something else: a measure or a time ("107 mm", "5 km", "10 pm", "three days")
-_UNIT = re.compile(
+_UNIT = prefilter.compile(
     r"\s*-?\s*(?:%|percent|mm\b|millimet|km|kilomet|mile|meter|metre|am|pm|a\.m|p\.m|years?|months?|days?|hours?|"
     r"minutes?)",
     re.I,
@@ -64,13 +65,13 @@ def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
 
 
 # "One of the drones was shot down", "two of the rockets were intercepted"
-_PARTITIVE_INTERCEPT = re.compile(
+_PARTITIVE_INTERCEPT = prefilter.compile(
     r"\s+of\s+(?:the|them|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<w>[\w-]+)\s+(?:was|were|had been|have been)\s+"
     rf"(?:\w+\s+)?{_STOP}",
     re.I,
 )
 # "there was no effort to shoot down the drone", "none were intercepted", "was not intercepted"
-_NONE_INTERCEPTED = re.compile(
+_NONE_INTERCEPTED = prefilter.compile(
     r"\bno\s+(?:effort|attempt|bid)\s+(?:was made\s+)?to\s+(?:shoot|bring)\s+down|\bno\s+attempt\s+to\s+intercept"
     r"|\bnone\s+(?:of\s+them\s+)?(?:was|were)\s+(?:shot down|intercepted)"
     r"|\b(?:was|were)\s+not\s+(?:shot down|intercepted)"
@@ -81,18 +82,18 @@ _NONE_INTERCEPTED = re.compile(
 
 _PROJECTILE = r"(?:drones?|rockets?|missiles?|uavs?|uas|projectiles?|katyushas?|mortars?|shells?)"
 # "13 were destroyed by air defences" after "15 rockets": the noun left out
-_ELLIPTIC_INTERCEPT = re.compile(
+_ELLIPTIC_INTERCEPT = prefilter.compile(
     rf"(?<![\w.,-])(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+them\s+)?"
     rf"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?[\"'\u201c]?{_STOP}",
     re.I,
 )
 # "The first was shot down in the air by C-RAM, the second fell in a square": one of those told
-_ORDINAL_INTERCEPT = re.compile(
+_ORDINAL_INTERCEPT = prefilter.compile(
     rf"\bthe\s+(?:first|second|third|last|other)(?:\s+one)?\s+(?:was|had\s+been)\s+(?:\w+\s+)?{_STOP}", re.I
 )
 # An interception that names no number but takes in every projectile of the attack: "shot them down",
 # "the two drones were downed", "intercepted it", "the drone was shot down". Value 1 = singular, 0 = all.
-_ALL_INTERCEPTED = re.compile(
+_ALL_INTERCEPTED = prefilter.compile(
     r"\b(?:shot|brought|took|knocked)\s+(?P<a>them|it|both)\s+down\b"
     rf"|\b(?:{_STOP}|brought\s+down|intercepting|neutrali[sz]ing|downing|shooting\s+down|destroying"
     r"|(?:intercepting|neutrali[sz]ing)\s+and\s+(?:neutrali[sz]ing|destroying|downing))"
@@ -109,10 +110,12 @@ _ALL_INTERCEPTED = re.compile(
     r"from\s+(?:impacting|reaching|hitting|striking)",
     re.I,
 )
-_PARTIAL = re.compile(r"\b(?:another|the other|the rest|remaining|others|one of|some of|most of|a second)\b", re.I)
+_PARTIAL = prefilter.compile(
+    r"\b(?:another|the other|the rest|remaining|others|one of|some of|most of|a second)\b", re.I
+)
 # "shot down all but one of the rockets", "intercepted most of the drones except for two": every projectile less
 # the exceptions (a marker figure ``intercepted_except`` holding the number left out; assembly subtracts it)
-_ALL_BUT = re.compile(
+_ALL_BUT = prefilter.compile(
     rf"\b(?:{_STOP}|brought\s+down)\s+(?:all|most|every\s+one)\s+(?:of\s+)?(?:the\s+|them\b)?(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_PROJECTILE}\s+)?(?:except\s+(?:for\s+)?|but\s+|save\s+)(?P<n>one|two|three|four|five|\d+|a\s+single)\b"
     rf"|\b(?:all|every\s+one)\s+but\s+(?P<m>one|two|three|four|five|\d+)\s+of\s+(?:the\s+|them\b)(?:[\w-]+\s+){{0,2}}?"
@@ -162,11 +165,11 @@ def partitive_intercepts(text: str, weapons: list[WeaponMention], numbers: list[
 
 
 # "a rocket and drone attack": a weapon coordinated with another that modifies the attack noun
-_COORDINATED_MODIFIER = re.compile(
+_COORDINATED_MODIFIER = prefilter.compile(
     rf"^\s*(?:,|and|or|/)\s*(?:[\w-]+\s+){{0,2}}?{_PROJECTILE}\s+(?:attacks?|strikes?|assaults?|barrages?|fire)\b", re.I
 )
 # "shot down one rocket and the other struck a storage facility": one and the other are two
-_ONE_AND_THE_OTHER = re.compile(
+_ONE_AND_THE_OTHER = prefilter.compile(
     rf"\bone\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?P<w>{_PROJECTILE})\b[^.;]{{0,80}}?\b(?:the\s+other|the\s+second)\b(?!\s+\w+\s+(?:attack|strike))",
     re.I,
 )

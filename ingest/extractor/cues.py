@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-ATTACK = re.compile(
+from ingest.extractor import prefilter
+
+ATTACK = prefilter.compile(
     r"\b(?:attack(?:ed|s|ing)?|target(?:ed|ing|s)?|struck|strikes?|hit|hits|hitting|fired|firing|launched|launching|"
     r"shell(?:ed|ing)|bombard\w*|landed|fell|impacted|explosions?|exploded|blasts?|barrage|salvo|came under|"
     r"rocketed|assault(?:ed)?|shot down|downed|intercepted|intercepting|shooting down|wounded|injured|killed|wounding|"
@@ -16,13 +18,13 @@ ATTACK = re.compile(
     r"(?:took|take|takes|taken|taking|come|comes|coming|under)\s+(?:\w+\s+)?fire)\b",
     re.I,
 )
-NEGATED_ATTACK = re.compile(
+NEGATED_ATTACK = prefilter.compile(
     r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}?(?:attack(?:ed)?|target(?:ed|ing)?|struck|hit|impacted|fired|launched)\b",
     re.I,
 )
 # Who or what the attack was aimed at, when no gazetteer site is named.
 _COALITION = r"(?:U\.\s?S\.|US|U\.S|American|United States|coalition|US-led coalition|U\.S\.-led coalition|international coalition|foreign)"  # noqa: E501
-GENERIC_TARGET = re.compile(
+GENERIC_TARGET = prefilter.compile(
     rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:military\s+|army\s+|troops?\s+)?"
     r"(?:bases?|outposts?|installations?|facilit(?:y|ies)|garrisons?|compounds?|positions?|sites?|forces|troops|"
     r"personnel|service\s?members|soldiers|contractors|interests|patrols?|convoys?)\b"
@@ -33,7 +35,7 @@ GENERIC_TARGET = re.compile(
 )
 # The attacker is the US, its allies or another state striking someone else.
 _ACTOR = r"(?:U\.\s?S\.|US|American|United States|Israeli|Turkish|Turkey|Jordanian|Washington|Pentagon|CENTCOM)"
-OTHER_ACTOR = re.compile(
+OTHER_ACTOR = prefilter.compile(
     # "U.S. and coalition troops in Iraq killed five militia fighters"
     rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
     r"special forces)?\s*(?:in\s+[A-Z]\w+\s+)?(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|conducted|launched|"  # noqa: E501
@@ -42,12 +44,12 @@ OTHER_ACTOR = re.compile(
     rf"|\b{_ACTOR}\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b",
     re.I,
 )
-SHIPPING = re.compile(
+SHIPPING = prefilter.compile(
     r"\b(?:ships?|vessels?|tankers?|shipping|Red Sea|Gulf of Aden|Bab al-Mandab|merchant|bulk carrier|container ship|"
     r"destroyers?|warships?)\b",
     re.I,
 )
-FOILED = re.compile(
+FOILED = prefilter.compile(
     # "thwarted two armed drones" is an interception of drones in flight, not a plot stopped before launch
     r"\b(?:(?:thwart\w*|foil(?:ed|s)?)(?!\s+(?:[\w-]+\s+){0,3}?(?:drones?|uavs?|missiles?|rockets?)\b(?!\s+(?:attacks?|plots?)))"
     r"|found|discovered|seized|defused|dismantled|confiscated|before (?:they|it) "
@@ -55,7 +57,7 @@ FOILED = re.compile(
     re.I,
 )
 # A state strike whose declared target was not the coalition ("Israeli spy headquarters").
-OTHER_TARGET = re.compile(
+OTHER_TARGET = prefilter.compile(
     r"\b(?:spy|espionage|Mossad|Zionist)\s+(?:headquarters|cent(?:er|re)s?|bases?|sites?|hq|nests?)\b"
     r"|\banti-Iran(?:ian)?\s+(?:terrorist\s+)?groups\b"
     # "used heavy machine guns to target the militias": the militias are the target here
@@ -64,7 +66,7 @@ OTHER_TARGET = re.compile(
     r"(?:militias|militants|insurgents)\b",
     re.I,
 )
-DENIAL = re.compile(
+DENIAL = prefilter.compile(
     r"\b(?:were|was|are|is)(?:\s+not|n't)\s+(?:\w+\s+)?(?:impacted|affected|targeted|the (?:intended )?target)\b"
     r"|\bno\s+(?:Americans?|U\.?S\.?\s+(?:personnel|troops|citizens))\s+(?:were|was)\s+among\b"
     r"|\b(?:not|n't)\s+(?:believe\s+|think\s+)?(?:that\s+)?(?:[\w.-]+\s+){0,5}?(?:targeting|targeted|aimed at|directed at|"  # noqa: E501
@@ -72,7 +74,7 @@ DENIAL = re.compile(
     re.I,
 )
 # "Unlike previous attacks primarily using drones, ...": the weapons of other attacks, up to the clause end.
-OTHER_ATTACKS = re.compile(
+OTHER_ATTACKS = prefilter.compile(
     r"\b(?:previous|earlier|past|prior|former|other|those)\s+(?:\w+\s+)?(?:attacks|strikes|assaults|incidents)\b[^,.;]*",
     re.I,
 )
@@ -88,7 +90,7 @@ _MANY_ATTACKS = (
 )
 # Counts of attacks, not one attack: "150 attacks", "attacked 20 separate times", "at least five drone attacks on U.S.
 # forces since April", "the incident marks the 26th recorded attack", "numerous attacks".
-TALLY = re.compile(
+TALLY = prefilter.compile(
     r"\b(?:\d[\d,]*|a hundred|hundreds|dozens|scores)\s+(?:such\s+|separate\s+|other\s+|militia\s+|drone\s+|rocket\s+)?"
     r"(?:attacks|times|incidents|assaults)\b|\bseparate times\b"
     r"|\b(?:at least|more than|over|nearly|some|about|around)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:attacks|times|incidents)\b"
@@ -101,13 +103,13 @@ TALLY = re.compile(
 )
 # Commentary on attacks in general: "described the targeting of facilities ... as a dangerous development",
 # "said the attacks carried out by armed factions ... undermine the efforts".
-COMMENTARY = re.compile(
+COMMENTARY = prefilter.compile(
     r"\b(?:described|condemned|denounced|called)\s+(?:the\s+)?(?:attacks|targeting)\b[^.;]{0,80}?\bas\b"
     r"|\bthe\s+attacks\b[^.;]{0,100}?\b(?:undermine|threaten|violate|endanger)\b",
     re.I,
 )
 # Habits and trends, not one attack: "bases ... intermittently come under rocket attacks", "have targeted US forces".
-HABITUAL = re.compile(
+HABITUAL = prefilter.compile(
     r"\b(?:frequent|regular|regularly|intermittent(?:ly)?|repeated(?:ly)?|recurring|routinely|often|frequently|"
     # "mainly Iran-backed groups" describes a group, not a habit
     r"(?:mainly|mostly)(?!\s+(?:Iran\w*|pro-\w+|Shi\w+|Sunni|Kurdish|Arab\w*|Iraqi)\b)|increasingly|"
@@ -136,7 +138,7 @@ HABITUAL = re.compile(
     re.I,
 )
 # "at least 10 rockets have targeted a base": a counted volley in the present perfect is news, not a habit.
-COUNTED_PERFECT = re.compile(
+COUNTED_PERFECT = prefilter.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:rockets?|drones?|missiles?|mortars?|shells?|projectiles?|katyushas?)\s+(?:have|has)\s+(?:\w+ly\s+)?",
     re.I,
@@ -146,7 +148,7 @@ COUNTED_PERFECT = re.compile(
 # "attacks on OIR coalition forces", "the attacks carried out by armed factions on bases hosting the coalition",
 # "Drone Attacks Targeting US Forces": the plural noun aimed at the coalition in general (a count before it -
 # "three drone attacks on US forces" - tells attacks one could list, see ``events._attacks_in_general``).
-ATTACKS_IN_GENERAL = re.compile(
+ATTACKS_IN_GENERAL = prefilter.compile(
     r"\b(?:attacks|operations)\s+(?:(?:carried\s+out|launched|conducted|waged)\s+)?(?:by|from|on|against|targeting)\s+[^.;]{0,80}?"
     r"\b(?:U\.\s?S\.|US|American|coalition|US-led|U\.S\.-led|foreign|international)"
     r"|\b(?:rising|escalating|growing|repeated|recent|continued|frequent)\s+(?:[\w-]+\s+)?attacks\b"
@@ -156,33 +158,33 @@ ATTACKS_IN_GENERAL = re.compile(
 )
 # "there were more attacks on US forces in Iraq and Syria on Monday": an uncounted plural names no attack one
 # could code, even with a day
-UNCOUNTED_ATTACKS = re.compile(
+UNCOUNTED_ATTACKS = prefilter.compile(
     r"\b(?:more|further|additional|other|new|fresh|several|multiple)\s+(?:[\w-]+\s+)?attacks\s+(?:on|against|targeting)\b",
     re.I,
 )
 # "as well as a rocket attack on a military compound in Bashiqa earlier in the day", "Before the incident, two
 # rockets landed on an army base": another attack on a target introduced as new (an indefinite noun phrase)
-ANOTHER_TARGET = re.compile(
+ANOTHER_TARGET = prefilter.compile(
     r"\b(?:as\s+well\s+as|also|another|separately|in\s+a\s+separate|earlier|before\s+the\s+(?:incident|attack)|meanwhile)\b"
     r"[^.;]*?\b(?:on|at|against|targeting|targeted|hit|struck)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:base|compound|camp|position|checkpoint|outpost|headquarters|barracks)\b",
     re.I,
 )
 # A phrase that gives an event as another's cause or occasion: "following a US airstrike", "in retaliation for"
-CAUSE_PHRASE = re.compile(
+CAUSE_PHRASE = prefilter.compile(
     r"\b(?:following|after|in\s+(?:response|retaliation|revenge)\s+(?:to|for)|in\s+retaliation|to\s+avenge|amid)\b(?![^.;]{0,60}\b(?:following|after)\b)",
     re.I,
 )
 # A tail clause that situates the attack told before it: "..., the latest of a series of strikes this week",
 # "... - the 26th attack since October", "..., amid rising attacks on US forces". A trend, tally or threat cue inside
 # it is the tail's, not the main clause's (the tail runs to the end of the sentence).
-SITUATING_TAIL = re.compile(
+SITUATING_TAIL = prefilter.compile(
     r"(?:,|\s[\u2014\u2013-]{1,2}\s?|;)[\u201d\"']?\s*(?:the\s+(?:latest|last|most\s+recent|newest|first|second|third|fourth|fifth)\b"
     r"|(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:such\s+)?(?:attack|strike|incident)"
     r"|amid\b|as\s+part\s+of\b|part\s+of\b|in\s+what\b|marking\b|adding\s+to\b|continuing\b|despite\b).*$",
     re.I | re.S,
 )
-HYPOTHETICAL = re.compile(
+HYPOTHETICAL = prefilter.compile(
     # "thwarted two drones before they could strike the base": the attack happened, the hit did not
     r"\b(?:threat(?:en(?:ed|s|ing)?)?|vow(?:ed|s)?|warn(?:ed|s)?|would|(?<!before they )(?<!before it )could|might|call(?:ed|s)? for|demand(?:ed|s)?|"  # noqa: E501
     r"urg(?:ed|es)|plan(?:ned|s)? to|intend(?:ed|s)? to|risk of|fears? of|prepar(?:ing|ed|es?) to|about to|"
@@ -191,22 +193,22 @@ HYPOTHETICAL = re.compile(
     re.I,
 )
 # An earlier attack mentioned inside a sentence about a newer one: "... after two rockets on Sunday targeted X".
-AFTER_CLAUSE = re.compile(
+AFTER_CLAUSE = prefilter.compile(
     r"\b(?:after|following|since)\b(?!\s+(?:midnight|dawn|noon|sunset|sunrise|\d|the attack\b))", re.I
 )
 # "after Reuters had reported that ...", "after officials said ...": what follows is a report.
-REPORTED_AFTER = re.compile(
+REPORTED_AFTER = prefilter.compile(
     r"\s+(?:[\w.'\u2019-]+\s+){1,4}?(?:had\s+|has\s+)?(?:reported|said|announced|confirmed|stated|told)\b", re.I
 )
 # "had been hit" tells an earlier event - unless it is reported speech: "officials confirmed that troops had been
 # killed" is the news itself, in the past perfect only because of the reporting verb.
-PLUPERFECT = re.compile(r"\bhad been\b", re.I)
-REPORTED_THAT = re.compile(
+PLUPERFECT = prefilter.compile(r"\bhad been\b", re.I)
+REPORTED_THAT = prefilter.compile(
     r"\b(?:said|says|confirmed|reported|told|announced|added|stated|noted|acknowledged)\b[^.;]{0,60}?\bthat\b", re.I
 )
 # What may precede a sentence-initial "after": "After", "Shortly after", "Two days after".
-LEADING_ADVERB = re.compile(r"\s*(?:[\w-]+\s+){0,2}?", re.I)
-BACKGROUND = re.compile(
+LEADING_ADVERB = prefilter.compile(r"\s*(?:[\w-]+\s+){0,2}?", re.I)
+BACKGROUND = prefilter.compile(
     # not "previously" (a base that previously hosted troops) nor "an earlier attack" (often the same day's)
     r"\b(?:had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"
     r"earlier (?:attacks|strikes|incidents)|in a previous|at the time|the first time since)\b",
@@ -214,12 +216,12 @@ BACKGROUND = re.compile(
 )
 # An attack named by what it did, as a reference point: "respond to the drone strike that killed three troops",
 # "since the attack which wounded two Americans". The relative clause runs to its end.
-REFERENCE_CLAUSE = re.compile(
+REFERENCE_CLAUSE = prefilter.compile(
     r"\bthe\s+(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|bombings?|assaults?)\s+(?:that|which)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|hit|targeted|struck|left)\b[^,;:\u2014]*",
     re.I,
 )
-CLAIM = re.compile(
+CLAIM = prefilter.compile(
     # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
     r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
@@ -239,12 +241,12 @@ CLAIM = re.compile(
 # "The Islamic Revolutionary Guard Corps confirmed the strikes": the attacker owning its attack - a claim when a
 # named group is the one that confirms (not "CENTCOM has not confirmed the attack", nor "confirmed the attack had
 # not disrupted air traffic")
-OWNED = re.compile(
+OWNED = prefilter.compile(
     r"(?<!not )(?<!n't )\b(?:confirmed|acknowledged|admitted)\s+(?:carrying\s+out\s+|launching\s+)?(?:the|its|their)\s+"
     r"(?:[\w-]+\s+)?(?:strikes?|attacks?|operations?)\b(?!\s+(?:had|has|was|were|did|would|could)\b)",
     re.I,
 )
-NO_CLAIM = re.compile(
+NO_CLAIM = prefilter.compile(
     r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,3} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|taken)"  # noqa: E501
     r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:\w+ly )?claimed"
     r"|\bunclaimed\b|\bwithout (?:a )?claim"
@@ -256,12 +258,12 @@ NO_CLAIM = re.compile(
     r"|\b(?:nobody|no-one|no one)\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+|so far\s+|immediately\s+)?(?:claimed|taken)",
     re.I,
 )
-BLAME = re.compile(
+BLAME = prefilter.compile(
     r"\bblam(?:ed|es|ing)\b|\bheld\b[^.]{0,40}\bresponsible\b|\b(?:was|were|is|are) (?:likely |probably )?behind\b"
     r"|\bcarried out by\b|\battributed\b[^.]{0,30}\bto\b|\b(?:was|were) responsible\b",
     re.I,
 )
-GENERIC_CLAIM = re.compile(
+GENERIC_CLAIM = prefilter.compile(
     r"\b(?:most|many|dozens|scores|hundreds|some|all|several|a number) of (?:the |its |their )?(?:\w+ )?"
     rf"(?:attacks|strikes|operations)\b|\b(?:multiple|several)\s+(?:[\w-]+\s+)?(?:attacks|strikes|operations)\b{_DAY_FOLLOWS}"
     rf"|{_MANY_ATTACKS}"
@@ -270,7 +272,7 @@ GENERIC_CLAIM = re.compile(
     re.I,
 )
 # "Col. X, CENTCOM spokesman, claimed attacks ... undermine stability": an official's "claimed" means "said".
-OFFICIAL_CLAIMED = re.compile(
+OFFICIAL_CLAIMED = prefilter.compile(
     r"\b(?:spokes(?:man|woman|person)|officials?|Col\.|Colonel|Gen\.|General|Pentagon|CENTCOM|ministry|minister)\b"
     r"[^.;]{0,40}?\bclaim(?:ed|s)\b(?!\s+(?:responsibility|credit))",
     re.I,
@@ -278,13 +280,13 @@ OFFICIAL_CLAIMED = re.compile(
 # Words that place something beside a site rather than at it: "near", "outside of", "next to"
 BESIDE = r"(?:near|close\s+to|next\s+to|outside(?:\s+of)?|away\s+from|beyond)"
 # "a similar rocket fusillade", "a similar attack on the base": an earlier attack, told for comparison
-SIMILAR_ATTACK = re.compile(
+SIMILAR_ATTACK = prefilter.compile(
     r"\b(?:a|another)\s+similar\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|barrage|fusillade|assault|incident)\b", re.I
 )
 # A statement about each of the attacks just told together: "In both cases, ...", "Neither attack caused ..."
-EACH_OF_THEM = re.compile(
+EACH_OF_THEM = prefilter.compile(
     r"^\W*(?:in\s+(?:both|each\s+of\s+the|all|either)\s+(?:cases?|attacks?|instances?|incidents?)|in\s+each\s+case"
     r"|both\s+(?:attacks|strikes|drones|incidents)|neither\s+(?:attack|strike|drone|incident)|each\s+(?:attack|strike))\b",
     re.I,
 )
-PLURAL_ATTACKS = re.compile(r"\b(?:attacks|operations|both|strikes)\b", re.I)
+PLURAL_ATTACKS = prefilter.compile(r"\b(?:attacks|operations|both|strikes)\b", re.I)

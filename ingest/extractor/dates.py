@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from ingest.extractor import prefilter
 from ingest.extractor.quotes import in_quote
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -28,52 +29,57 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("since", re.compile(rf"\bsince\s+(?:(?:early|mid|late)[\s-]+)?{_MONTH}(?:\s+{_DAY})?\b(?:,?\s+{_YEAR}\b)?", re.I)),
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
-    ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
-    ("numeric", re.compile(r"\b[0-3]?\d/[01]?\d/(?:19|20)\d\d\b")),
+_PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
+    (
+        "since",
+        prefilter.compile(rf"\bsince\s+(?:(?:early|mid|late)[\s-]+)?{_MONTH}(?:\s+{_DAY})?\b(?:,?\s+{_YEAR}\b)?", re.I),
+    ),
+    ("iso", prefilter.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", prefilter.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("dmy", prefilter.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
+    ("numeric", prefilter.compile(r"\b[0-3]?\d/[01]?\d/(?:19|20)\d\d\b")),
     (
         "weekday",
-        re.compile(
+        prefilter.compile(
             rf"\b(?P<part>(?i:late|early|before dawn))?(?:\s+on)?\s*\b{_WEEKDAY}\b(?:\s+(?P<time>night|morning|evening|afternoon|overnight))?"  # noqa: E501
         ),
     ),
     (
         "relday",
-        re.compile(
+        prefilter.compile(
             r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|this afternoon|earlier today|overnight|(?P<n>one|two|three|four|five|six|\d) days? ago)\b",  # noqa: E501
             re.I,
         ),
     ),
     (
         "period",
-        re.compile(
+        prefilter.compile(
             r"\b(?P<rel>(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|past|previous)\s+(?:week|month|year)|the\s+(?:previous|prior)\s+(?:week|month)|a\s+week\s+(?:earlier|before|ago)|a\s+month\s+ago|a\s+year\s+ago)\b",
             re.I,
         ),
     ),
     (
         "month",
-        re.compile(
+        prefilter.compile(
             rf"\b(?P<prep>(?i:in|on|during|since|last|until|by))?\s*(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of))[\s-]+)?\b{_MONTH}\b(?:\s+{_YEAR}\b)?"
         ),
     ),
-    ("year", re.compile(rf"\b(?P<prep>in|since|during)\s+{_YEAR}\b")),
+    ("year", prefilter.compile(rf"\b(?P<prep>in|since|during)\s+{_YEAR}\b")),
 )
-_REPORTING = re.compile(
+_REPORTING = prefilter.compile(
     r"(?:\b(?:said|says|told|announced|reported|stated|added|confirmed|acknowledged|statement|tweeted|wrote|posted)"
     r"|according to\b[^.;]{0,60}?)[\s,]*(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
 # "On Monday, Pentagon spokesman John Kirby said ...": a sentence-initial date that dates the statement.
-_REPORTING_AFTER = re.compile(
+_REPORTING_AFTER = prefilter.compile(
     r"\s*,\s*(?:[\w.'\u2019-]+\s+){1,8}?(?:said|says|told|announced|stated|confirmed|acknowledged|reported)\b", re.I
 )
-_EVENT_VERB = re.compile(r"\b(?:attack\w*|hit|struck|fired|launched|targeted|killed|wounded|injured|exploded)\b", re.I)
+_EVENT_VERB = prefilter.compile(
+    r"\b(?:attack\w*|hit|struck|fired|launched|targeted|killed|wounded|injured|exploded)\b", re.I
+)
 # "are expected to arrive in Germany on Tuesday": a planned event, never the day of an attack.
-_PLANNED = re.compile(
+_PLANNED = prefilter.compile(
     r"\b(?:expected|scheduled|set|due|planned|plans?|going)\s+to\s+(?:\w+\s+){0,10}$|\bwill\s+(?:\w+\s+){0,10}$", re.I
 )
 _WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -240,7 +246,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date) -> DateMention | N
 
 
 # Every pattern above needs a digit or one of these words; most sentences have none (speed).
-_DATE_WORD = re.compile(
+_DATE_WORD = prefilter.compile(
     r"\d|day\b|night|morning|evening|afternoon|overnight|today|tonight|week|month|year|ago\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?",
     re.I,
@@ -256,11 +262,11 @@ def _says_on(text: str, mention: DateMention) -> bool:
 
 
 # What else a dateline or byline line may hold: "December 21, 2020 - 12:14", "By News Desk - March 14 2023".
-_DATELINE_REST = re.compile(r"^(?:by\s+[\w\s.]{1,30}?)?[\W\d]*(?:[ap]\.?m\.?)?[\W\d]*$", re.I)
+_DATELINE_REST = prefilter.compile(r"^(?:by\s+[\w\s.]{1,30}?)?[\W\d]*(?:[ap]\.?m\.?)?[\W\d]*$", re.I)
 
 
 # "By Jane Doe September 13, 2021 | Image Source: ...": a byline line dates the report, whatever follows it.
-_BYLINE = re.compile(r"^By\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\b[\s,|\-\u2013\u2014]*$")
+_BYLINE = prefilter.compile(r"^By\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\b[\s,|\-\u2013\u2014]*$")
 
 
 def _is_dateline(text: str, mention: DateMention) -> bool:
@@ -275,7 +281,7 @@ def _quoted_relative(text: str, kind: str, start: int) -> bool:
     return kind == "relday" and in_quote(text, start)
 
 
-_STAMP_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
+_STAMP_WEEKDAY = prefilter.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
 
 
 def find_dates(text: str, published: dt.date) -> list[DateMention]:

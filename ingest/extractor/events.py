@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ingest.extractor import cues
+from ingest.extractor import cues, prefilter
 from ingest.extractor.counts import sentence_figures
 from ingest.extractor.dates import DateMention, find_dates
 from ingest.extractor.factions import FactionMention
@@ -18,26 +18,26 @@ from ingest.extractor.types import Figure, Site
 from ingest.extractor.weapons import WeaponMention, find_weapons
 
 # A site after one of these is where something came from or who spoke, not what was hit.
-_NOT_TARGET_BEFORE = re.compile(
+_NOT_TARGET_BEFORE = prefilter.compile(
     r"(?:\bfrom|\bspokes\w+\s+(?:at|in|for|of)|\bstatement\s+from|\bofficials?\s+(?:at|in|for|of)|\bflown\s+to|\bevacuated\s+to|"
     r"\bwithdraw\w*\s+(?:from|to)|\bmove\w*\s+to|\brelocat\w*\s+to|\bvisit\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
 
 
-_LOCATOR = re.compile(
+_LOCATOR = prefilter.compile(
     r"^(?:(?!\b(?:and|or|landed|fell|hit|struck|targeted|attacked|while)\b)[^.;])*?"
     r"\b(?:near|outside|close\s+to|(?:north|south|east|west)\s+of)\s+(?:the\s+)?$",
     re.I,
 )
 
 
-_BASE_BESIDE = re.compile(
+_BASE_BESIDE = prefilter.compile(
     r"\b(?:base|camp|compound|facility|outpost|position)\s+(?:next\s+to|adjacent\s+to|beside|alongside)\s+(?:the\s+)?$",
     re.I,
 )
 # "drones being downed outside of US bases": a place beside the bases, not them
-_LOCATIVE_BEFORE = re.compile(rf"\b{cues.BESIDE}\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = prefilter.compile(rf"\b{cues.BESIDE}\s+(?:the\s+)?$", re.I)
 
 
 # Cues that stop a sentence from reporting an attack on a coalition site.
@@ -253,7 +253,7 @@ def _habitual(text: str) -> bool:
     return any(not any(a <= m.start() <= b for a, b in counted) for m in habits)
 
 
-_SINGULAR_ATTACK = re.compile(r"\b(?:the|this|that|an?|its)\s+(?:[\w-]+\s+){0,2}?attack\b", re.I)
+_SINGULAR_ATTACK = prefilter.compile(r"\b(?:the|this|that|an?|its)\s+(?:[\w-]+\s+){0,2}?attack\b", re.I)
 
 
 def _attacks_in_general(text: str, dates: list[DateMention]) -> bool:

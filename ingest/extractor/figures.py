@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.extractor import prefilter
 from ingest.extractor.counts import NOUN_MODIFIER, one_and_the_other
 from ingest.extractor.events import Draft, Facts
 from ingest.extractor.types import Count, Evidence, Report
@@ -20,7 +21,7 @@ def evidence_of(state: State, idx: int) -> Evidence:
     return Evidence(s.text, s.start, s.end)
 
 
-_MORE_THAN_INTERCEPTED = re.compile(r"\b(?:another|others?|the rest|remaining)\b", re.I)
+_MORE_THAN_INTERCEPTED = prefilter.compile(r"\b(?:another|others?|the rest|remaining)\b", re.I)
 
 
 def at_least_intercepted(launched: Count, intercepted: Count) -> Count:
@@ -35,7 +36,7 @@ def at_least_intercepted(launched: Count, intercepted: Count) -> Count:
 
 
 _PROJECTILES = frozenset({"rocket", "drone", "missile", "mortar"})
-_SINGULAR_HEAD = re.compile(r"(?:\bthe|\bthat|\ba\s+single|\ba\s+lone|\bone)\s+(?:[\w-]+\s+)?$", re.I)
+_SINGULAR_HEAD = prefilter.compile(r"(?:\bthe|\bthat|\ba\s+single|\ba\s+lone|\bone)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def singular_launch(state: State, d: Draft, launched: Count, evidence: dict) -> Count:

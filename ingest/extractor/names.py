@@ -12,18 +12,22 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from ingest.extractor import prefilter
 
 ARTICLES = frozenset(
     {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "er", "ez", "ul"}
 )
 HYPHENS = frozenset({"-", "\u2011", "\u2013"})
 _VOWEL_GROUPS = (("ay", "ai"), ("ey", "ai"), ("ei", "ai"), ("ee", "i"), ("oo", "u"), ("ou", "u"))
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_DOUBLE = re.compile(r"([a-z])\1+")
-_GLIDE = re.compile(r"iy(?=[aeiou])")
-_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_NON_ALNUM = prefilter.compile(r"[^a-z0-9]+")
+_DOUBLE = prefilter.compile(r"([a-z])\1+")
+_GLIDE = prefilter.compile(r"iy(?=[aeiou])")
+_FINAL_H = prefilter.compile(r"(?<=[aeiou])h$")
 
 
 def fold(text: str) -> str:
@@ -47,16 +51,37 @@ def skeleton(word: str) -> str:
     return _FINAL_H.sub("", s) if len(s) > 4 else s
 
 
+def _norm(word: str) -> str:
+    low = word.lower()
+    if low in ARTICLES:
+        return "al"
+    if word in HYPHENS:
+        return "-"
+    return skeleton(word) or low
+
+
+# A word's hash -> its norm's hash. Words repeat across articles, so most are found here; capped like skeleton's.
+_NORM_HASHES: dict[int, int] = {}
+
+
 def set_skeleton_norms(doc: Doc) -> Doc:
-    """Write each token's skeleton into ``token.norm_`` (articles keep their own text)."""
-    for token in doc:
-        low = token.lower_
-        if low in ARTICLES:
-            token.norm_ = "al"
-        elif token.text in HYPHENS:
-            token.norm_ = "-"
-        else:
-            token.norm_ = skeleton(token.text) or low
+    """Write each token's skeleton into ``token.norm_`` (articles keep their own text).
+
+    Done on arrays: each distinct word of the text is normalised once, and the norms are written in one call."""
+    orths = doc.to_array([ORTH])
+    if not len(orths):
+        return doc
+    distinct, where = numpy.unique(orths, return_inverse=True)
+    strings = doc.vocab.strings
+    if len(_NORM_HASHES) > 65536:
+        _NORM_HASHES.clear()
+    norms = numpy.empty(len(distinct), dtype=numpy.uint64)
+    for i, orth in enumerate(distinct.tolist()):
+        norm = _NORM_HASHES.get(orth)
+        if norm is None:
+            norm = _NORM_HASHES[orth] = strings.add(_norm(strings[orth]))
+        norms[i] = norm
+    doc.from_array([NORM], norms[where].reshape(-1, 1))
     return doc
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.extractor import prefilter
+
 UNITS = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "lone": 1, "two": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -18,7 +20,7 @@ IDIOMS = {"a pair of": 2, "a dozen": 12, "both": 2, "twin": 2, "a couple of": 2}
 VAGUE = frozenset({"several", "multiple", "dozens", "scores", "hundreds", "many", "numerous", "some", "few", "other"})
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
-_NUMBER = re.compile(
+_NUMBER = prefilter.compile(
     # "BM-21", "Fateh-110", "MQ-9": a model designator, not a count
     r"(?<![\w.,])(?<![A-Za-z]-)(?:(?P<idiom>a pair of|a dozen|a couple of|both|twin)"
     r"|(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]?\d)"

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from ingest.extractor import cues
+from ingest.extractor import cues, prefilter
 from ingest.extractor.anchoring import find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
@@ -66,7 +66,7 @@ def _moves_on(f: Facts, d: Draft) -> bool:
     return False
 
 
-_THE_ATTACK = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|strike|incident|bombing)\b", re.I)
+_THE_ATTACK = prefilter.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|strike|incident|bombing)\b", re.I)
 
 
 def _returns_to(f: Facts, d: Draft) -> bool:
@@ -147,7 +147,7 @@ def drop_denied(state: State) -> None:
 
 
 # "missiles struck near Erbil-Pirmam road and Erbil International Airport": a place named as where things fell
-_NEAR = re.compile(rf"\b{cues.BESIDE}\s+(?:[^,.;]{{0,40}}?\s+and\s+)?(?:the\s+)?$", re.I)
+_NEAR = prefilter.compile(rf"\b{cues.BESIDE}\s+(?:[^,.;]{{0,40}}?\s+and\s+)?(?:the\s+)?$", re.I)
 
 
 def _named_as_landmark(state: State, d: Draft) -> bool:

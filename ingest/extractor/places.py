@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.extractor import prefilter
+
 ISO_TO_NAME = {
     "IQ": "Iraq",
     "SY": "Syria",
@@ -43,7 +45,7 @@ COUNTRY_WORDS = {
     "türkiye": "TR",
 }
 # one pattern for them all (longest first), so a sentence is searched once
-COUNTRY_WORD = re.compile(
+COUNTRY_WORD = prefilter.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True)) + r")\b", re.I
 )
 
@@ -106,16 +108,16 @@ _DIRECTION = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)
 
 # "Syria's Hasakah province", "the province of Deir ez-Zor", "near Hasakah", "in northeastern Syria", "in Jordan"
 _PLACE_PATTERNS = (
-    re.compile(
+    prefilter.compile(
         rf"\b(?P<country>{_COUNTRY_ALT})['\u2019]s\s+(?:{_DIRECTION}\s+)?(?P<place>(?:{_PLACE_ALT})(?:\s+(?:province|governorate|region|city))?)",
         re.I,
     ),
-    re.compile(
+    prefilter.compile(
         rf"\b(?:in|near|outside|around)\s+(?:the\s+)?(?P<place>(?:{_PLACE_ALT})(?:\s+(?:province|governorate|region|city))?)\b",
         re.I,
     ),
-    re.compile(rf"\b(?:in|near|across)\s+(?P<place>{_DIRECTION}\s+(?:{_COUNTRY_ALT}))\b", re.I),
-    re.compile(rf"\b(?:in|near|across)\s+(?P<place>{_COUNTRY_ALT})\b", re.I),
+    prefilter.compile(rf"\b(?:in|near|across)\s+(?P<place>{_DIRECTION}\s+(?:{_COUNTRY_ALT}))\b", re.I),
+    prefilter.compile(rf"\b(?:in|near|across)\s+(?P<place>{_COUNTRY_ALT})\b", re.I),
 )
 
 

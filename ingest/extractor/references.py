@@ -8,21 +8,21 @@ from __future__ import annotations
 import math
 import re
 
-from ingest.extractor import cues
+from ingest.extractor import cues, prefilter
 from ingest.extractor.dates import DateMention
 from ingest.extractor.events import Draft, Facts, Target, told_as_reference
 from ingest.extractor.types import Site
 
 # "It was also attacked in May": the site in focus, by a pronoun
-_IT_WAS_HIT = re.compile(
+_IT_WAS_HIT = prefilter.compile(
     r"^\W*it\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|previously\s+|last\s+)?(?:attacked|hit|targeted|struck|shelled)\b",
     re.I,
 )
-DEFINITE = re.compile(r"(?:^|\W)(?:the|this|that)\s+$", re.I)
-_THAT_TIME = re.compile(r"\bthat\s+(?:month|week|day|year)\b", re.I)
+DEFINITE = prefilter.compile(r"(?:^|\W)(?:the|this|that)\s+$", re.I)
+_THAT_TIME = prefilter.compile(r"\bthat\s+(?:month|week|day|year)\b", re.I)
 
 # "The base last came under attack", "inside the same Iraqi airbase", "the storage facility of the air base"
-THE_SITE = re.compile(
+THE_SITE = prefilter.compile(
     r"\b(?i:the|that)\s+(?:same\s+)?(?:[A-Z][\w-]+\s+)?(?:base|garrison|airbase|air\s+base|site|outpost)\b"
 )
 

@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ingest.extractor import prefilter
 from ingest.extractor.numbers import UNITS
 from ingest.extractor.quotes import in_quote
 
 # Where one target's clause ends and the next one's begins.
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = prefilter.compile(
     r"[,;:]|\s[-\u2013\u2014]\s|\s(?:and|while|whereas|but|after|before|as well as|then|followed by)\s", re.I
 )
 # A mention that opens a new attack, even on a site already reported.
-NEW_EVENT = re.compile(
+NEW_EVENT = prefilter.compile(
     r"\banother\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|barrage|salvo|bombardment)\b|\bseparately\b"
     # "rockets hit another base near the airport": a second target, so a second attack
     r"|\banother\s+(?:[\w-]+\s+){0,2}?(?:base|site|outpost|garrison|facility|installation|compound|camp)\b"
@@ -39,30 +40,30 @@ def opens_new_event(text: str, start: int, end: int) -> bool:
 
 
 # "the first attack ... the second drone attack": one enumerated attack per ordinal.
-_ORDINAL = re.compile(
+_ORDINAL = prefilter.compile(
     r"\bthe\s+(?P<ord>first|second|third|fourth|fifth|other)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|barrage|salvo|wave)\b",
     re.I,
 )
 # A summary of several attacks that are told one by one elsewhere: "attacked four times", "three attacks in a day".
 _COUNT_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|twice|[2-9])"
-_ROUNDUP = re.compile(
+_ROUNDUP = prefilter.compile(
     rf"\b{_COUNT_WORD}\s+(?:separate\s+|different\s+|more\s+|new\s+|fresh\s+)?(?:times|attacks|strikes|assaults)\b|\btwice\b",
     re.I,
 )
 # Several unnamed targets in one phrase: "two sites in northeastern Syria", "both bases".
-_COUNTED_SITES = re.compile(
+_COUNTED_SITES = prefilter.compile(
     r"\b(?P<n>two|three|four|five|both|[2-5])\s+(?:[\w.-]+\s+){0,2}?"
     r"(?:bases|sites|outposts|locations|installations|facilities|positions|garrisons)\b",
     re.I,
 )
 # The definite attack already told: "The attack targeted the Green Zone" refines where, not what.
-ANAPHORIC = re.compile(
+ANAPHORIC = prefilter.compile(
     r"^(?:the|this|that)\s+(?:\w+\s+)?(?:attack|strike|assault|barrage|bombardment|shelling)\s+"
     r"(?:targeted|hit|struck|was aimed at|landed|fell|was directed at)\b",
     re.I,
 )
 # "on that same day", "the same day": the date of the attack just told.
-SAME_DAY = re.compile(
+SAME_DAY = prefilter.compile(
     r"\b(?:that|the)\s+same\s+(?:day|night|evening|morning)\b|\bthat\s+day\b"
     r"|\b(?:(?:a\s+few\s+|several\s+)?(?:hours|minutes)|shortly|moments)\s+(?:later|after(?:wards)?)\b|\blater\s+(?:that|in\s+the)\s+day\b",
     re.I,
@@ -90,7 +91,7 @@ def clause_spans(text: str, targets: list[tuple[int, int]]) -> list[tuple[int, i
     return spans
 
 
-_AFTER = re.compile(r"\s(?:after|following)\s", re.I)
+_AFTER = prefilter.compile(r"\s(?:after|following)\s", re.I)
 
 
 def after_clause_span(text: str, target: int) -> tuple[int, int]:
@@ -107,8 +108,8 @@ def after_clause_span(text: str, target: int) -> tuple[int, int]:
     return (start, after[0] if after else len(text))
 
 
-_TOLL = re.compile(r"\b(?:dead|killed|died|wounded|injured|hurt)\b", re.I)
-_OTHER_EVENT = re.compile(
+_TOLL = prefilter.compile(r"\b(?:dead|killed|died|wounded|injured|hurt)\b", re.I)
+_OTHER_EVENT = prefilter.compile(
     r"\b(?:attack\w*|target\w*|struck|strikes?|hit|fired|launched|shot|downed|intercepted|raid\w*|bomb\w*)\b", re.I
 )
 
@@ -146,7 +147,7 @@ def split_by_positions(length: int, starts: list[int]) -> list[tuple[int, int]]:
     return [(cuts[i], cuts[i + 1]) for i in range(len(starts))]
 
 
-_LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+", re.I)
+_LIST_SEP = prefilter.compile(r",\s*(?:and\s+)?|\s+(?:and|or)\s+", re.I)
 
 
 def list_item_starts(text: str, items: list[tuple[int, int]]) -> list[int]:

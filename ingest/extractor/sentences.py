@@ -6,7 +6,6 @@ without a full stop) are also hard sentence boundaries.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,7 +13,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_NEWLINE = re.compile(r"\n\s*")
+from ingest.extractor import prefilter
+
+_NEWLINE = prefilter.compile(r"\n\s*")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from ingest.extractor import prefilter
 from ingest.extractor.names import (
     ARTICLES,
     HYPHENS,
@@ -32,7 +33,7 @@ _FACILITY_WORDS = frozenset(
 )
 
 # Descriptions with no alias: "the US diplomatic complex in Baghdad", "the American consulate in Erbil".
-_DIPLOMATIC = re.compile(
+_DIPLOMATIC = prefilter.compile(
     r"\b(?:U\.?S\.?|US|American|United States)(?:-run)?\s+(?P<kind>embassy|consulate|diplomatic (?:complex|compound|"
     r"facility|mission))(?:\s+(?:compound|complex|general))?\s+(?:in|at|near)\s+(?P<city>[A-Z][a-z]+)"
 )
@@ -47,7 +48,7 @@ class SiteMention:
 
 
 # A description names a kind of place and where it is: "logistics base in Jordan", "base in western Anbar".
-_DESCRIPTION = re.compile(
+_DESCRIPTION = prefilter.compile(
     r"\b(?:base|airbase|air\s+base|outpost|garrison|airfield|camp|compound)\s+(?:in|near|on)\s+", re.I
 )
 _FILLER = frozenset({"us", "u.s.", "american", "a", "an", "the", "small", "coalition", "military"})
@@ -67,7 +68,7 @@ def is_description(alias: str) -> bool:
     return _DESCRIPTION.search(alias) is not None
 
 
-def description_pattern(alias: str) -> re.Pattern[str]:
+def description_pattern(alias: str) -> prefilter.Pattern:
     """'logistics base in Jordan' matches 'a small logistics base in Jordan on Sunday' and 'logistics base
     in north-eastern Jordan': its words in order, up to three others between them, compass words in any form."""
     words = [w for w in re.findall(r"[\w.'-]+", alias) if w.lower() not in _FILLER]
@@ -77,7 +78,7 @@ def description_pattern(alias: str) -> re.Pattern[str]:
         compass = _COMPASS.get(w.lower()) or _COMPASS.get(key) or _COMPASS.get(key + "ern")
         parts.append(compass or re.escape(w))
     gap = r"(?:[\s,]+[^\s,]+){0,3}?[\s,]+"  # disjoint classes: no backtracking blow-up
-    return re.compile(r"\b" + gap.join(parts) + r"\b", re.I)
+    return prefilter.compile(r"\b" + gap.join(parts) + r"\b", re.I)
 
 
 class SiteMatcher:
@@ -91,7 +92,7 @@ class SiteMatcher:
         self.single_word: set[tuple[str, str]] = set()
         self.bare_ok: set[tuple[str, str]] = set()  # one-word names also written without "al-"
         # aliases that describe the site ("outpost in northeast Jordan"), matched with words between
-        self.described: list[tuple[Site, re.Pattern[str], str]] = []
+        self.described: list[tuple[Site, prefilter.Pattern, str]] = []
         for site in gazetteer.sites:
             exact, patterns = [], []
             for alias in {site.name, *site.aliases}:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.extractor import prefilter
+
 # Order matters: longer, more specific phrases first ("ballistic missile" before "missile").
 _VOCAB: tuple[tuple[str, str], ...] = (
     (
@@ -23,7 +25,7 @@ _VOCAB: tuple[tuple[str, str], ...] = (
     ("missile", r"missiles?"),
 )
 # "anti-rocket system", "counter-drone defences": the defence, not the weapon
-_WEAPON = re.compile(
+_WEAPON = prefilter.compile(
     "|".join(f"(?P<w{i}>(?<!anti-)(?<!counter-)\\b(?:{p})\\b)" for i, (_, p) in enumerate(_VOCAB)), re.I
 )
 CATEGORIES = ("rocket", "drone", "missile", "mortar", "ied", "small_arms", "unknown")
@@ -39,7 +41,7 @@ class WeaponMention:
 
 
 # "counter-rocket, artillery and mortar (C-RAM) system": the name of a defence, not the weapons fired
-_DEFENCE_NAME = re.compile(
+_DEFENCE_NAME = prefilter.compile(
     r"\bcounter[- ]rocket,?\s+(?:artillery,?\s+)?(?:and\s+|or\s+|&\s+)?mortars?\b(?:\s*\(?C-?RAM\)?)?", re.I
 )
 
@@ -55,7 +57,7 @@ _PURPOSE_END = (
     r"(?=\s*(?:[\u2014)]|--|\s-\s|\bduring\b|\bwhen\b|$|,(?!\s*(?:and\s+|or\s+)?(?:incoming\s+)?"
     r"(?:artillery|rockets?|mortars?|drones?|missiles?|shells?|uavs?|projectiles?|cruise|ballistic)\b)))"
 )
-_DEFENCE_PURPOSE = re.compile(
+_DEFENCE_PURPOSE = prefilter.compile(
     rf"\b{_DEFENCE_SYSTEM}\b[^.;]{{0,60}}?\b(?:designed|supposed|meant|intended|built|used|able|made)\s+to\b[^;]*?"
     + _PURPOSE_END
     + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,60}}?\b(?:capable\s+of|against|protects?\s+against)\s+(?:incoming\s+)?[^;]*?"
