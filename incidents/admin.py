@@ -4,10 +4,11 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, QueryDict
 from simple_history.admin import SimpleHistoryAdmin
 
-from incidents.models import CODED_FIELDS, Base, Faction, Incident, IncidentTombstone
+from incidents.editing import incident_at_version, incident_conflict
+from incidents.models import CODED_FIELDS, Base, Faction, Incident, IncidentTombstone, StaleVersion
 
 # A URL typed without a scheme is read as https (Django 6's default, and what sources use).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -49,14 +50,49 @@ class IncidentAdminForm(forms.ModelForm):
         data = super().clean()
         seen = data.get("seen_version")
         if self.instance.pk and seen is not None:
-            current = Incident.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
-            if current is not None and current != seen:
-                raise ValidationError(
-                    f"Someone changed this incident while you were editing it (your version {seen}, now {current}). "
-                    "Open it again to see their changes, then re-apply yours.",
-                    code="stale",
-                )
+            current = Incident.objects.filter(pk=self.instance.pk).first()
+            if current is not None and current.version != seen:
+                raise ValidationError(self._rebase(current, seen), code="stale")
         return data
+
+    def _rebase(self, current: Incident, seen: int) -> str:
+        """Re-show the form on the current version with only this editor's own changes; explain the conflict.
+
+        The fields the editor changed (against the version they loaded) keep their typed values;
+        every other field shows the current value, so saving again cannot undo the other change.
+        """
+        loaded = self.__class__(data=self.data, instance=incident_at_version(current, seen))
+        mine = [name for name in loaded.changed_data if name in self.fields and name != "seen_version"]
+        fresh = self.__class__(instance=current)
+        data = self.data.copy()
+        for name, field in self.fields.items():
+            if name in mine or field.disabled:
+                continue
+            _put(data, self.add_prefix(name), field, fresh[name].value())
+            if field.show_hidden_initial:
+                _put(data, self.add_initial_prefix(name), field, fresh[name].value())
+        data[self.add_prefix("seen_version")] = str(current.version)
+        self.data = data
+        conflict = incident_conflict(incident=current, seen_version=seen, mine={})
+        theirs = "; ".join(f"{c.label}: {c.seen} → {c.now}" for c in conflict.theirs) or "no field you can edit"
+        labels = ", ".join(str(self.fields[name].label or name) for name in mine) or "none"
+        return (
+            f"Someone changed this incident while you were editing it (your version {seen}, now {current.version}). "
+            f"They changed {theirs}. Nothing was saved. The form now shows the current version with your own "
+            f"changes ({labels}) filled in: check them and save again."
+        )
+
+
+def _put(data: QueryDict, key: str, field: forms.Field, value: Any) -> None:
+    """Set one field's submitted value in ``data`` as a browser would send it."""
+    if isinstance(field.widget, forms.CheckboxInput):
+        if value:
+            data[key] = "on"
+        else:
+            data.pop(key, None)
+        return
+    prepared = field.prepare_value(value)
+    data[key] = "" if prepared is None else str(prepared)
 
 
 @admin.register(Incident)
@@ -83,6 +119,21 @@ class IncidentAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("base", "perpetrator", "claimed_by")
     readonly_fields = ("created_at", "updated_at", "reviewed_by", "reviewed_at")
     list_select_related = ("base", "perpetrator")
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        """A save that lost the race after its form was checked (``StaleVersion``: nothing written, the
+        transaction rolled back) is handled again from the top: now the form's version check sees the
+        other change and re-shows the form with the conflict explained, instead of an error page."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleVersion:
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request: HttpRequest, obj: Incident, form: forms.ModelForm, change: bool) -> None:
         """A change writes only the changed fields, as of the version the form was loaded at, and pins them."""
