@@ -117,3 +117,15 @@ def article_readings(article: Article) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def readings_summary(rows: list[dict[str, Any]]) -> str:
+    """One line over an article's readings: "3 attacks read: 1 new draft, 0 joined, 2 not kept." ("" if none)."""
+    if not rows:
+        return ""
+    tally = {kind: sum(1 for r in rows if r["outcome"] == kind) for kind in ArticleReading.Outcome.values}
+    drafts = tally[ArticleReading.Outcome.CREATED]
+    return (
+        f"{len(rows)} attack{'s' if len(rows) != 1 else ''} read: {drafts} new draft{'s' if drafts != 1 else ''}, "
+        f"{tally[ArticleReading.Outcome.JOINED]} joined an incident, {tally[ArticleReading.Outcome.NOT_KEPT]} not kept."
+    )

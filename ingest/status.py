@@ -28,21 +28,6 @@ def article_links(article: Article) -> list[dict[str, Any]]:
     ]
 
 
-def article_skipped(article: Article) -> list[dict[str, str]]:
-    """Attacks the last parse read but neither kept nor linked: what it read and why it let it go.
-
-    ``outcome["skipped"]`` holds "<role> <date> <where>: <reason>" (ingest.merge); split at the
-    first ": " for the page. Empty until the parse is done.
-    """
-    if article.status != Article.Status.DONE:
-        return []
-    rows = []
-    for entry in (article.outcome or {}).get("skipped", []):
-        what, _, reason = str(entry).partition(": ")
-        rows.append({"what": what, "reason": reason or "no reason recorded"})
-    return rows
-
-
 def submitted_message(article: Article) -> tuple[int, str]:
     """The message shown after a submission, true to the status the article has now.
 

@@ -23,8 +23,9 @@ from ingest import merge, submission
 from ingest.forms import ArticleForm, IncidentReviewForm
 from ingest.models import Article
 from ingest.pinned import pinned_disagreements
+from ingest.readings import article_readings, readings_summary
 from ingest.selectors import uncertain_fields
-from ingest.status import article_links, article_skipped, submitted_message
+from ingest.status import article_links, submitted_message
 
 View = Callable[..., HttpResponse]
 
@@ -70,10 +71,16 @@ def article_list(request: HttpRequest) -> HttpResponse:
 @editor_required
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
+    readings = article_readings(article)
     return render(
         request,
         "ingest/article_detail.html",
-        {"article": article, "links": article_links(article), "skipped": article_skipped(article)},
+        {
+            "article": article,
+            "links": article_links(article),
+            "readings": readings,
+            "readings_summary": readings_summary(readings),
+        },
     )
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ingest.models import Article
+from ingest.models import Article, ArticleReading
+from ingest.readings import article_readings, readings_summary
 from ingest.status import article_links
 from ingest.validators import validate_article_text, validate_no_control_characters, validate_published
 
@@ -42,6 +44,28 @@ class ArticleAcceptedSerializer(serializers.Serializer):
     duplicate = serializers.BooleanField(required=False)
 
 
+class ReadingSerializer(serializers.Serializer):
+    """One attack the parser read in an article and what became of it (for the schema; built by ingest.readings)."""
+
+    position = serializers.IntegerField(help_text="1-based, in the extractor's order.")
+    role = serializers.ChoiceField(choices=ArticleReading.Role.choices)
+    role_label = serializers.CharField()
+    date = serializers.DateField(allow_null=True)
+    date_precision = serializers.CharField()
+    date_label = serializers.CharField()
+    site = serializers.CharField()
+    sentence = serializers.CharField()
+    summary = serializers.CharField()
+    confidence = serializers.FloatField(allow_null=True)
+    outcome = serializers.ChoiceField(choices=ArticleReading.Outcome.choices)
+    outcome_label = serializers.CharField(help_text='"New draft #12", "Joined incident #7" or "Not kept".')
+    incident = serializers.IntegerField(allow_null=True, help_text="The incident id the parse chose.")
+    incident_status = serializers.CharField(allow_null=True)
+    review_url = serializers.CharField(allow_null=True)
+    reason = serializers.CharField()
+    since = serializers.CharField(help_text="What happened to that incident since (merged into another, deleted).")
+
+
 class ArticleStatusSerializer(serializers.ModelSerializer):
     """An article's parse status; what static/ingest/status.js polls on the article's page."""
 
@@ -49,6 +73,8 @@ class ArticleStatusSerializer(serializers.ModelSerializer):
     finished = serializers.BooleanField(source="is_finished", read_only=True, help_text="Done or failed.")
     incidents = serializers.SerializerMethodField()
     skipped = serializers.SerializerMethodField()
+    readings = serializers.SerializerMethodField()
+    readings_summary = serializers.SerializerMethodField()
 
     class Meta:
         model = Article
@@ -69,6 +95,8 @@ class ArticleStatusSerializer(serializers.ModelSerializer):
             "finished",
             "incidents",
             "skipped",
+            "readings",
+            "readings_summary",
         ]
 
     def get_status_url(self, article: Article) -> str:
@@ -81,3 +109,18 @@ class ArticleStatusSerializer(serializers.ModelSerializer):
     def get_skipped(self, article: Article) -> list[str]:
         """Attacks the last parse read but did not record, each with the reason (once done)."""
         return (article.outcome or {}).get("skipped", []) if article.status == Article.Status.DONE else []
+
+    @extend_schema_field(ReadingSerializer(many=True))
+    def get_readings(self, article: Article) -> list[dict]:
+        """Every attack the last parse read and what became of it (once done; ``ingest.readings``)."""
+        return self._readings(article)
+
+    def get_readings_summary(self, article: Article) -> str:
+        return readings_summary(self._readings(article))
+
+    def _readings(self, article: Article) -> list[dict]:
+        if not hasattr(self, "_readings_cache"):
+            self._readings_cache: dict[int, list[dict]] = {}
+        if article.pk not in self._readings_cache:
+            self._readings_cache[article.pk] = article_readings(article)
+        return self._readings_cache[article.pk]

@@ -17,6 +17,8 @@
     box.setAttribute("data-status", data.status);
     byRole("error").textContent = data.error ? "— " + data.error : "";
     if (!data.finished) { return; }
+    var note = byRole("live-note");
+    if (note) { note.textContent = ""; }
     var list = byRole("incidents");
     while (list.firstChild) { list.removeChild(list.firstChild); }
     if (data.status === "done" && data.incidents.length === 0) {
@@ -33,28 +35,60 @@
       li.appendChild(document.createTextNode(" — " + item.outcome + " (" + item.role + ", " + item.status + ")"));
       list.appendChild(li);
     });
-    renderSkipped(data.status === "done" ? data.skipped || [] : null);
+    renderReadings(data);
   }
 
-  // What the parse read but neither kept nor linked: "<role> <date> <where>: <reason>" each.
-  function renderSkipped(entries) {
-    var list = byRole("skipped");
-    if (!list) { return; }
-    while (list.firstChild) { list.removeChild(list.firstChild); }
-    if (entries === null || entries.length === 0) {
-      var none = document.createElement("li");
-      none.textContent = entries === null ? "Nothing to show: the parse failed." : "None: every attack read was kept or linked.";
-      list.appendChild(none);
+  function cell(row, text) {
+    var td = document.createElement("td");
+    td.textContent = text;
+    row.appendChild(td);
+    return td;
+  }
+
+  // Every attack the parse read and what became of it (the articles API's "readings").
+  function renderReadings(data) {
+    var table = byRole("readings");
+    if (!table) { return; }
+    var body = table.tBodies[0];
+    while (body.firstChild) { body.removeChild(body.firstChild); }
+    var summary = byRole("readings-summary");
+    if (summary) { summary.textContent = data.readings_summary || ""; }
+    var rows = data.status === "done" ? data.readings || [] : [];
+    if (rows.length === 0) {
+      var tr = document.createElement("tr");
+      var td = cell(tr, data.status === "done" ? "The parser read no attack in this article." : "Nothing to show: the parse failed.");
+      td.colSpan = 7;
+      body.appendChild(tr);
       return;
     }
-    entries.forEach(function (entry) {
-      var cut = entry.indexOf(": ");
-      var li = document.createElement("li");
-      var what = document.createElement("strong");
-      what.textContent = cut >= 0 ? entry.slice(0, cut) : entry;
-      li.appendChild(what);
-      li.appendChild(document.createTextNode(" — " + (cut >= 0 ? entry.slice(cut + 2) : "no reason recorded")));
-      list.appendChild(li);
+    rows.forEach(function (r) {
+      var tr = document.createElement("tr");
+      tr.className = "reading reading-" + r.outcome;
+      cell(tr, String(r.position));
+      cell(tr, r.role_label);
+      cell(tr, r.date_label);
+      cell(tr, r.site || "\u2014");
+      var what = cell(tr, r.summary || "\u2014");
+      if (r.sentence) {
+        var details = document.createElement("details");
+        var label = document.createElement("summary");
+        label.textContent = "Sentence";
+        var quote = document.createElement("q");
+        quote.textContent = r.sentence;
+        details.appendChild(label);
+        details.appendChild(quote);
+        what.appendChild(details);
+      }
+      var outcome = cell(tr, "");
+      outcome.className = "outcome";
+      var mark = document.createElement(r.review_url ? "a" : "strong");
+      if (r.review_url) { mark.href = r.review_url; }
+      mark.textContent = r.outcome_label;
+      outcome.appendChild(mark);
+      var after = (r.incident_status ? " (" + r.incident_status + ")" : "") + (r.since ? ", " + r.since : "");
+      if (after) { outcome.appendChild(document.createTextNode(after)); }
+      cell(tr, r.reason);
+      body.appendChild(tr);
     });
   }
 

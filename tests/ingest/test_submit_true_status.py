@@ -1,4 +1,4 @@
-"""After a submission the page tells the status the article really has, and lists what the parse let go."""
+"""After a submission the page tells the status the article really has."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from ingest import submission
 from ingest.models import Article
-from tests.factories import ArticleFactory
 from tests.ingest.conftest import ARTICLE_A, PUBLISHED_A
 
 URL = reverse("ingest:article-submit")
@@ -49,25 +48,3 @@ def test_with_a_broker_the_article_is_queued_and_the_page_polls(editor_client, a
     text = response.content.decode()
     assert "Article queued for parsing; this page updates when it is done." in text
     assert f'data-status-url="{article.get_status_url()}"' in text
-
-
-def test_article_page_lists_attacks_read_but_not_kept_with_the_reason(editor_client, db):
-    article = ArticleFactory(
-        status=Article.Status.DONE,
-        outcome={
-            "created": [],
-            "joined": [],
-            "linked": [],
-            "skipped": ["background 2023-09 Baghdad Diplomatic Support Center: too vague to record on its own"],
-        },
-    )
-    text = editor_client.get(article.get_absolute_url()).content.decode()
-    assert "Read but not kept" in text
-    what = "<strong>background 2023-09 Baghdad Diplomatic Support Center</strong>"
-    assert f"{what} — too vague to record on its own" in text
-
-
-def test_article_page_says_nothing_was_dropped_when_nothing_was(editor_client, db):
-    article = ArticleFactory(status=Article.Status.DONE, outcome={"created": [], "skipped": []})
-    text = editor_client.get(article.get_absolute_url()).content.decode()
-    assert "None: every attack read was kept or linked." in text
