@@ -118,7 +118,7 @@ def _geojson_python(incidents: QuerySet[Incident], url_prefix: str) -> str:
 class _UrlList(Aggregate):
     """Every source's URL ('' when it has none) joined with "; ": one string gives both the URLs and the count.
 
-    STRING_AGG on PostgreSQL (sorted), GROUP_CONCAT on SQLite.
+    STRING_AGG on PostgreSQL (sorted by URL, as the COPY export in csv_copy.py sorts them), GROUP_CONCAT on SQLite.
     """
 
     function = "GROUP_CONCAT"
@@ -127,7 +127,10 @@ class _UrlList(Aggregate):
 
     def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
         return self.as_sql(
-            compiler, connection, function="STRING_AGG", template="%(function)s(%(expressions)s, '; ' ORDER BY 1)"
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(%(expressions)s, '; ' ORDER BY %(expressions)s)",
         )
 
 
