@@ -152,6 +152,13 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440, minimum=1024)
 ARTICLE_MAX_CHARS = env_int("ARTICLE_MAX_CHARS", 200_000, minimum=1000)
 
+# --- Data releases (manage.py release; listed and served at /releases/) ------
+RELEASES_DIR = Path(env_str("RELEASES_DIR") or BASE_DIR / "media" / "releases")
+RELEASE_AUTHOR = env_str("RELEASE_AUTHOR", "Basewatch") or "Basewatch"
+# CITATION.cff's repository-code and url; left out of the file when unset.
+RELEASE_REPOSITORY_URL = env_url("RELEASE_REPOSITORY_URL", None, schemes={"http", "https"}) or ""
+RELEASE_SITE_URL = env_url("RELEASE_SITE_URL", None, schemes={"http", "https"}) or ""
+
 # --- Celery ---------------------------------------------------------------
 CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", None, schemes={"redis", "rediss", "amqp", "memory"})
 # No broker configured: tasks run in-process, so a laptop needs no services.
