@@ -281,7 +281,12 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Basewatch API",
-    "DESCRIPTION": "Militia attacks on US and coalition bases: incidents, bases, factions.",
+    "DESCRIPTION": (
+        "Militia attacks on US and coalition bases: incidents, bases, factions. What each field means and how it "
+        "is coded (what counts as an attack, date and location precision, best/low/high counts, claims and "
+        "attribution, sources, review): the [codebook](/codebook/). Citable snapshots: [data releases](/releases/); "
+        "`as_of` on incident reads answers as the data stood at a past moment."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI assets come from the app (drf-spectacular-sidecar), never a CDN.
