@@ -53,7 +53,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.1"
+EXTRACTOR_VERSION = "2026.12.2"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 

@@ -150,7 +150,13 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
     return counts, {name for name in COUNT_FIELDS if counts[name] is not told[name]}
 
 
+def _actor_again(state: State, d: Draft) -> bool:
+    """The attack's own sentence says the actor of an attack told before acts again ('they also targeted')."""
+    return any(cues.SAME_ACTOR_AGAIN.search(state.facts[i].sent.text) for i in d.anchors)
+
+
 def build_incidents(state: State) -> None:
+    before: tuple[Faction | None, bool] = (None, False)  # the claim of the last primary attack read
     for d in state.drafts:
         anchor = d.anchors[0]
         evidence: dict[str, Evidence] = {"role": evidence_of(state, anchor)}
@@ -162,6 +168,10 @@ def build_incidents(state: State) -> None:
         weapons, weapon_sources = _weapons(state, d, evidence)
         counts, inferred = _counts(state, d, evidence)
         faction, claimed, where = _perpetrator(state, d)
+        if d.role == "primary":
+            if faction is None and not claimed and any(before) and _actor_again(state, d):
+                (faction, claimed), where = before, anchor
+            before = (faction, claimed)
         if where is not None and faction is not None:
             evidence["perpetrator"] = evidence_of(state, where)
         if where is not None and claimed:

@@ -16,7 +16,7 @@ from ingest.extractor.types import Figure
 from ingest.extractor.weapons import WeaponMention
 
 NOUN_MODIFIER = prefilter.compile(
-    r"^\s*(?:attacks?|strikes?|assaults?|barrages?|launch\w*|salvos?|fire|threat|operators?|units?|team|blasts?"
+    r"^\s*(?:attacks?|strikes?|assaults?|barrages?|launch(?:es|ers?)?|salvos?|fire|threat|operators?|units?|team|blasts?"
     r"|explosions?|bombings?|incidents?|warfare|programs?|sightings?|debris)\b",
     re.I,
 )
@@ -37,7 +37,10 @@ _INTERCEPT_OF = prefilter.compile(
     re.I,
 )
 _OTHERS = prefilter.compile(r"\b(?:another|a second|the other|the rest|remaining|others)\b", re.I)
-_INTERCEPT_VERB = prefilter.compile(rf"{_STOP}\s+(?:at least\s+)?$", re.I)
+# "intercepted two drones" and its noun: "the interception (and destruction) of a drone"
+_INTERCEPT_VERB = prefilter.compile(
+    rf"(?:{_STOP}|\binterception\s+(?:and\s+(?:the\s+)?\w+\s+)?of)\s+(?:at least\s+)?$", re.I
+)
 
 
 # A number of something else: a measure or a time ("107 mm", "5 km", "10 pm", "three days")
@@ -57,7 +60,9 @@ def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
     after = text[n.end : n.end + 12].lower()
     # "two of the rockets", "one per day", "more than" - but "a barrage of eight rockets" counts them
     quantity = re.search(r"\b(?:barrage|salvo|volley|total|wave|series|swarm)\s+of\s*$", before)
-    if re.search(r"\b(?:of|per|than)\s*$", before) and "at least" not in before and not quantity:
+    # "the interception of a drone" is a count of the drones stopped
+    stopped = _INTERCEPT_VERB.search(text[max(0, n.start - 40) : n.start])
+    if re.search(r"\b(?:of|per|than)\s*$", before) and "at least" not in before and not (quantity or stopped):
         return False
     if _UNIT.match(after):
         return False
@@ -84,7 +89,10 @@ _PROJECTILE = r"(?:drones?|rockets?|missiles?|uavs?|uas|projectiles?|katyushas?|
 # "13 were destroyed by air defences" after "15 rockets": the noun left out
 _ELLIPTIC_INTERCEPT = prefilter.compile(
     rf"(?<![\w.,-])(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+them\s+)?"
-    rf"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?[\"'\u201c]?{_STOP}",
+    rf"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?[\"'\u201c]?{_STOP}"
+    # "14 missiles were launched, but air defences intercepted 13": the verb before the number
+    rf"|\b{_STOP}\s+(?:at\s+least\s+)?(?P<after>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?=\s*(?:[.,;:]|of\s+them\b|and\b|but\b|while\b|$))",
     re.I,
 )
 # "The first was shot down in the air by C-RAM, the second fell in a square": one of those told
@@ -138,7 +146,7 @@ def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]
         return [Figure("intercepted", 1, ordinal.start(), ordinal.end())]
     for m in _ELLIPTIC_INTERCEPT.finditer(text) if weapons else ():
         if any(w.end <= m.start() for w in weapons):
-            nums = find_numbers(m.group("n"))
+            nums = find_numbers(m.group("n") or m.group("after"))
             if nums:
                 out.append(Figure("intercepted", nums[0].value, m.start(), m.end()))
     if out or _PARTIAL.search(text):
@@ -194,7 +202,8 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
         for n in numbers:
             if n.end <= w.start and w.start - n.end <= 40:
                 between = text[n.end : w.start]
-                if re.fullmatch(r"[\s-]*(?:[\w\u2019'.-]+[\s-]+){0,3}", between) and not re.search(
+                # a modifier may be quoted: three "one-way" drones, two \u2018suicide\u2019 drones
+                if re.fullmatch(r"[\s-]*(?:[\w\u2018\u2019\u201c\u201d\"'.-]+[\s-]+){0,3}", between) and not re.search(
                     r"\b(?:of|which|and|or|were|was|the|by|at|on|in|to|from|with|than)\b", between, re.I
                 ):
                     if _UNIT.match(text, n.end) and best is not None:

@@ -224,7 +224,7 @@ REFERENCE_CLAUSE = prefilter.compile(
 CLAIM = prefilter.compile(
     # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
-    r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
+    r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|conducted|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
     r"|\bresponsibility for\b|\b(?:took|takes|taking|claimed) credit\b"
     # "said it targeted", "issued a statement announcing that resistance fighters attacked"
     r"|\b(?:said|saying|announced|announcing|claimed|claiming|stated|stating)(?: in [\w\s-]{1,30}?)?(?: that)? "
@@ -255,12 +255,22 @@ NO_CLAIM = prefilter.compile(
     # "there have not been immediate claims of responsibility"
     r"|\b(?:has|have|had|was|were)\s+(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:any\s+)?(?:immediate\s+)?claims?\b"
     # "Nobody has claimed responsibility"
-    r"|\b(?:nobody|no-one|no one)\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+|so far\s+|immediately\s+)?(?:claimed|taken)",
+    r"|\b(?:nobody|no-one|no one)\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+|so far\s+|immediately\s+)?(?:claimed|taken)"
+    # "officials have not attributed responsibility for the attack": nobody is named, let alone a claimant
+    r"|\b(?:did not|didn't|has not|hasn't|have not|haven't)\s+(?:yet\s+)?(?:publicly\s+)?(?:attributed|assigned)\b",
     re.I,
 )
 BLAME = prefilter.compile(
     r"\bblam(?:ed|es|ing)\b|\bheld\b[^.]{0,40}\bresponsible\b|\b(?:was|were|is|are) (?:likely |probably )?behind\b"
     r"|\bcarried out by\b|\battributed\b[^.]{0,30}\bto\b|\b(?:was|were) responsible\b",
+    re.I,
+)
+# "The resistance fighters also targeted a base at the Conoco field", "they also attacked Tanf": the actor of the
+# attack told before acts again, so its claim carries to this attack
+SAME_ACTOR_AGAIN = prefilter.compile(
+    r"\b(?:they|the\s+(?:group|faction|militia|militants|fighters|mujahideen|resistance(?:\s+fighters)?)"
+    r"|its\s+(?:fighters|members))\s+(?:had\s+|have\s+)?also\s+"
+    r"(?:targeted|attacked|struck|hit|launched|fired\s+at|shelled|bombed)\b",
     re.I,
 )
 GENERIC_CLAIM = prefilter.compile(

@@ -24,7 +24,8 @@ _NUMBER = prefilter.compile(
     # "BM-21", "Fateh-110", "MQ-9": a model designator, not a count
     r"(?<![\w.,])(?<![A-Za-z]-)(?:(?P<idiom>a pair of|a dozen|a couple of|both|twin)"
     r"|(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]?\d)"
-    rf"|(?P<words>(?:{_WORD})(?:(?:-|\s+|\s+and\s+)(?:{_WORD}))*))(?![\w])",
+    # "one-way drones", "a two-seater": a number word joined to another word makes an adjective, not a count
+    rf"|(?P<words>(?:{_WORD})(?:(?:-|\s+|\s+and\s+)(?:{_WORD}))*)(?!-[A-Za-z]))(?![\w])",
     re.I,
 )
 

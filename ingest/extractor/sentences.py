@@ -1,7 +1,10 @@
 """Tokenize once with a blank spaCy English pipeline and split into sentences.
 
-The sentencizer splits on punctuation; paragraph breaks (headlines, captions, bullet lines
-without a full stop) are also hard sentence boundaries.
+The sentencizer splits on punctuation; line breaks (headlines, captions, bullet lines without a full stop) are
+also sentence boundaries - except a break that falls inside a sentence, as in text copied from a PDF brief or a
+wire's fixed-width lines ("attacks on October 18 targeted\nor came near U.S. forces"): a single line break after
+a line that ends with no closing punctuation, before a word in lower case or after a word that cannot end a
+sentence ('the', 'of', 'and').
 """
 
 from __future__ import annotations
@@ -16,6 +19,14 @@ from spacy.tokens import Doc
 from ingest.extractor import prefilter
 
 _NEWLINE = prefilter.compile(r"\n\s*")
+# Words that never end an English sentence: a line that stops on one was wrapped, not finished.
+_DANGLING = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "the a an of to in on at by for from with and or but as than that which who whose whom its their his her "
+        "our your this these those into onto over under after before against between during about near"
+    ).split()
+)
+_LAST_WORD = prefilter.compile(r"([A-Za-z]+)[^\S\n]*$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,8 @@ def split_sentences(doc: Doc) -> list[Sentence]:
         s, e = sent.start_char, sent.end_char
         pos = s
         for m in _NEWLINE.finditer(text, s, e):
+            if _wrapped(text, m.start(), m.end()):
+                continue
             pieces.append((pos, m.start()))
             pos = m.end()
         pieces.append((pos, e))
@@ -65,6 +78,19 @@ def split_sentences(doc: Doc) -> list[Sentence]:
         out.append(Sentence(len(out), text[s:e], s, e, paragraph))
         prev_end = e
     return out
+
+
+def _wrapped(text: str, at: int, end: int) -> bool:
+    """Whether the line break at ``text[at:end]`` only wraps a sentence (see the module's docstring)."""
+    if text.count("\n", at, end) != 1 or end >= len(text):
+        return False
+    if text[end].islower():  # no sentence, headline or list item begins in lower case
+        return True
+    line = text[text.rfind("\n", 0, at) + 1 : at].rstrip()
+    last = _LAST_WORD.search(line)
+    if last is None:  # the line ends on punctuation, a digit or a symbol
+        return line.endswith(",")
+    return last.group(1).lower() in _DANGLING
 
 
 def sentence_at(sentences: list[Sentence], char: int) -> Sentence | None:
