@@ -62,3 +62,13 @@ def env_url(name: str, default: str | None, *, schemes: set[str]) -> str | None:
     if parsed.scheme not in {"sqlite", "memory"} and not parsed.hostname:
         raise ImproperlyConfigured(f"{name} has no host: {raw!r}")
     return raw.strip()
+
+
+def env_choice(name: str, default: str, *, choices: set[str]) -> str:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(sorted(choices))}, got {raw!r}")
+    return value

@@ -7,7 +7,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str, env_url
+from config.env import env_bool, env_choice, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -198,6 +198,10 @@ CELERY_TIMEZONE = TIME_ZONE
 # The sweep re-enqueues articles left queued or processing past this many seconds.
 INGEST_SWEEP_INTERVAL = env_int("INGEST_SWEEP_INTERVAL", 60, minimum=1)
 INGEST_STUCK_AFTER = env_int("INGEST_STUCK_AFTER", 300, minimum=1)
+# Without a broker the parse runs in the web process: "background" (default) in one thread of that process
+# after the submission has answered, the article page following its status; "inline" during the request,
+# before the answer (the test suite's mode). Ignored when a broker is configured (a worker parses).
+INGEST_IN_PROCESS_MODE = env_choice("INGEST_IN_PROCESS_MODE", "background", choices={"background", "inline"})
 # Test seam only: the worker sleeps this long after claiming an article, so a test can kill it mid-task.
 INGEST_TEST_DELAY_SECONDS = env_int("INGEST_TEST_DELAY_SECONDS", 0, minimum=0)
 # Transient-error retries of the parse task (exponential backoff with jitter, capped).

@@ -7,7 +7,7 @@ checks they answer and stops the run with a clear message if they do not.
 
 import os
 
-from config.env import env_bool
+from config.env import env_bool, env_choice
 
 CI = env_bool("CI", default=False)
 if CI:
@@ -19,6 +19,9 @@ from config.settings import *  # noqa: E402, F403
 # Tests run tasks in-process; the worker fixture switches to the real broker.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = False
+# ...and during the request, so a test sees the parse done when the response comes back (tests of the
+# background mode switch it with the settings fixture).
+INGEST_IN_PROCESS_MODE = env_choice("INGEST_IN_PROCESS_MODE", "inline", choices={"background", "inline"})
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.urls import reverse
 
 from ingest.models import Article, IncidentSource
+from ingest.tasks import parse_mode
 
 
 def article_links(article: Article) -> list[dict[str, Any]]:
@@ -29,10 +30,11 @@ def article_links(article: Article) -> list[dict[str, Any]]:
 
 
 def submitted_message(article: Article) -> tuple[int, str]:
-    """The message shown after a submission, true to the status the article has now.
+    """The message shown after a submission, true to the status the article has now and to who parses it.
 
-    Without a broker the parse runs in-process before the answer, so it is already done or failed;
-    with one it is queued and the article page follows it live.
+    With a worker the article is queued for it; without a broker it is parsed in this process, in a
+    background thread after this answer (so usually still queued or being parsed) or, inline, before it.
+    The article page follows the status live in every case.
     """
     if article.status == Article.Status.DONE:
         n = len(article_links(article))
@@ -40,6 +42,11 @@ def submitted_message(article: Article) -> tuple[int, str]:
         return messages.SUCCESS, f"Article parsed: {found}."
     if article.status == Article.Status.FAILED:
         return messages.ERROR, f"Article saved, but the parse failed: {article.error or 'no reason recorded'}."
+    follow = "this page updates when it is done."
+    if parse_mode() == "worker":
+        if article.status == Article.Status.PROCESSING:
+            return messages.INFO, f"Article saved; a worker is parsing it now; {follow}"
+        return messages.INFO, f"Article queued for parsing by a worker; {follow}"
     if article.status == Article.Status.PROCESSING:
-        return messages.INFO, "Article saved and being parsed now; this page updates when it is done."
-    return messages.INFO, "Article queued for parsing; this page updates when it is done."
+        return messages.INFO, f"Article saved and being parsed on this server now; {follow}"
+    return messages.INFO, f"Article saved; it is parsed on this server in the background, next in line; {follow}"

@@ -56,8 +56,19 @@ def sweep_stuck_articles() -> int:
     return len(articles_sweep())
 
 
+def parse_mode() -> str:
+    """Who parses a submitted article: "worker" (a broker is configured), or, without one, this process:
+    "background" (a thread, after the response) or "inline" (during the request; ``INGEST_IN_PROCESS_MODE``)."""
+    from config.celery import app
+
+    return str(settings.INGEST_IN_PROCESS_MODE) if app.conf.task_always_eager else "worker"
+
+
 def article_enqueue(*, article_id: int) -> bool:
     """Send the parse task from a request (submission, the admin's "parse again"); never raises.
+
+    Without a broker (tasks eager) the parse runs in this process: handed to a background thread
+    (``ingest.inprocess``, the default) or run before returning (``INGEST_IN_PROCESS_MODE=inline``).
 
     A web thread waits on the broker for at most about ``BROKER_WEB_TIMEOUT_MS`` (one attempt, short
     connect and socket timeouts), only one thread per process at a time, and not at all for
@@ -68,6 +79,11 @@ def article_enqueue(*, article_id: int) -> bool:
     from config.celery import app
 
     if app.conf.task_always_eager:
+        if settings.INGEST_IN_PROCESS_MODE == "background":
+            from ingest.inprocess import article_parse_later
+
+            article_parse_later(article_id=article_id)
+            return True
         return _send(article_id, retry=False)
     url = app.conf.broker_write_url or app.conf.broker_url
     if broker.gate.failing(url):

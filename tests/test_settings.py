@@ -33,6 +33,7 @@ def start(env: dict[str, str]) -> subprocess.CompletedProcess:
         ({"CONN_MAX_AGE": "forever"}, "CONN_MAX_AGE"),
         ({"CACHE_URL": "memcached://cache:11211"}, "CACHE_URL"),
         ({"CACHE_URL": "redis://"}, "CACHE_URL"),
+        ({"INGEST_IN_PROCESS_MODE": "sometimes"}, "INGEST_IN_PROCESS_MODE"),
         ({"DEBUG": "false", "ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"),
         ({"DEBUG": "false", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
     ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from ingest import submission
+from ingest import status, submission
 from ingest.models import Article
 from tests.ingest.conftest import ARTICLE_A, PUBLISHED_A
 
@@ -19,7 +19,7 @@ def _post(client):
 
 @pytest.mark.django_db(transaction=True)
 def test_without_a_broker_the_parse_is_done_and_the_message_says_so(editor_client, asad):
-    """No broker: the commit runs the task in-process, so the article is done when the page shows."""
+    """No broker, inline mode (the suite's): the commit runs the parse before the answer, so it is done."""
     response = _post(editor_client)
     article = Article.objects.get()
     assert article.status == Article.Status.DONE
@@ -42,9 +42,10 @@ def test_a_failed_parse_is_reported_as_failed(editor_client, asad, monkeypatch):
 
 def test_with_a_broker_the_article_is_queued_and_the_page_polls(editor_client, asad, monkeypatch):
     monkeypatch.setattr(submission, "article_enqueue", lambda **kwargs: True)  # a broker took it
+    monkeypatch.setattr(status, "parse_mode", lambda: "worker")
     response = _post(editor_client)
     article = Article.objects.get()
     assert article.status == Article.Status.QUEUED
     text = response.content.decode()
-    assert "Article queued for parsing; this page updates when it is done." in text
+    assert "Article queued for parsing by a worker; this page updates when it is done." in text
     assert f'data-status-url="{article.get_status_url()}"' in text
