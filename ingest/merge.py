@@ -6,10 +6,11 @@ Each extracted incident goes through four named steps (``_merge_one``):
   identity alone: the same base, a base in the same compound (``Base.compound``: Victory Base
   Complex and the Diplomatic Support Center) or one within a few kilometres
   (``incidents.duplicates``), or, with no base, the same place and country; dated compatibly
-  by precision (a day ±1, or overlapping week, month or year spans); with compatible weapons
-  (the sets overlap, or either side is unknown). The closest date wins, then the same site. Rejected
-  incidents match too, so a rejected attack never comes back to the review queue; its
-  status is left alone.
+  by precision (the same day, or a day off only when one of the two days is loose: read against
+  the publication date or told as a night attack, ``ingest.dating``; overlapping week, month or
+  year spans); with compatible weapons (the sets overlap, or either side is unknown). The
+  closest date wins, then the same site. Rejected incidents match too, so a rejected attack
+  never comes back to the review queue; its status is left alone.
 * **create** (``_create``): no match, so a primary report becomes a new draft. A background
   mention that matches nothing becomes a draft only when it names a base and a day-precise
   date; anything vaguer ("attacks on US forces last year") is too thin to review and is
@@ -71,6 +72,7 @@ from incidents.models import (
     StaleVersion,
     Weapon,
 )
+from ingest.dating import day_is_loose, incident_day_is_loose
 from ingest.models import Article, ArticleReading, IncidentSource
 from ingest.readings import reading_of, readings_replace
 from ingest.reconcile import incidents_reconcile, source_figures
@@ -226,7 +228,7 @@ def _match(run: _Run, item: ExtractedIncident, on: dt.date, base: Base | None, *
     fitting = [
         i
         for i in candidates
-        if spans_overlap(span, date_span(i.date, i.date_precision), slack=slack)
+        if spans_overlap(span, date_span(i.date, i.date_precision), slack=_day_slack(item, i, slack))
         and weapons_compatible(i.weapons, item.weapons)
     ]
     if not fitting:
@@ -241,6 +243,19 @@ def _match(run: _Run, item: ExtractedIncident, on: dt.date, base: Base | None, *
             i.pk,
         ),
     )
+
+
+def _day_slack(item: ExtractedIncident, incident: Incident, slack: int) -> int:
+    """The day's tolerance between two day-precise dates only when one of them is loose (``ingest.dating``):
+    told against the publication date or as a night attack. Two stated calendar days that differ are
+    two attacks."""
+    if not slack or item.date is None or item.date_precision != "day" or incident.date_precision != "day":
+        return slack
+    said = item.evidence.get("date")
+    if said is not None and day_is_loose(said.text):
+        return slack
+    sources = IncidentSource.objects.filter(incident=incident).values_list("evidence", flat=True)
+    return slack if incident_day_is_loose(date_pinned=incident.is_pinned("date"), source_evidence=sources) else 0
 
 
 def _create(
@@ -291,10 +306,30 @@ def _absorb(incident: Incident, item: ExtractedIncident, perpetrator: Faction | 
         date_precision=item.date_precision,
         summary=item.summary,
     )
+    if _states_the_day_of_a_loose_draft(incident, item):
+        incident.date = item.date
     changed = incident.fields_changed_from(before)
     if changed:
         incident._history_user = None
         incident.save_versioned(fields=changed)
+
+
+def _states_the_day_of_a_loose_draft(incident: Incident, item: ExtractedIncident) -> bool:
+    """A report stating the calendar day corrects a draft dated only loosely a day off ("on Thursday")."""
+    said = item.evidence.get("date")
+    if (
+        item.date is None
+        or item.date == incident.date
+        or item.date_precision != "day"
+        or incident.date_precision != "day"
+        or incident.is_reviewed
+        or incident.is_pinned("date")
+        or said is None
+        or day_is_loose(said.text)
+    ):
+        return False
+    sources = IncidentSource.objects.filter(incident=incident).values_list("evidence", flat=True)
+    return incident_day_is_loose(date_pinned=False, source_evidence=sources)
 
 
 def _link(run: _Run, item: ExtractedIncident, incident: Incident, *, created: bool) -> None:

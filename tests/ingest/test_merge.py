@@ -8,6 +8,7 @@ from django.db import transaction
 
 from incidents.models import Incident
 from ingest import merge
+from ingest.extractor.types import Evidence
 from ingest.models import Article, IncidentSource
 from ingest.tasks import process_article
 from tests.factories import ArticleFactory, BaseFactory, IncidentFactory
@@ -37,7 +38,19 @@ def test_two_real_articles_about_one_attack_make_one_incident(asad):
 def test_merge_reconciles_counts_across_sources(asad, extracted):
     first, second = ArticleFactory(), ArticleFactory()
     _merge(first, [extracted(asad, launched=count(3), injured=count(0))])
-    _merge(second, [extracted(asad, date=ATTACK_DAY + dt.timedelta(days=1), launched=count(2, 5), injured=count(4))])
+    overnight = {"date": Evidence("Rockets struck late on Tuesday night.", 0, 36)}  # a day off, loosely dated
+    _merge(
+        second,
+        [
+            extracted(
+                asad,
+                date=ATTACK_DAY + dt.timedelta(days=1),
+                launched=count(2, 5),
+                injured=count(4),
+                evidence=overnight,
+            )
+        ],
+    )
     incident = Incident.objects.get()
     assert incident.sources.count() == 2
     assert (incident.launched, incident.launched_low, incident.launched_high) == (5, 2, 5)
