@@ -236,6 +236,13 @@ def run(texts: Path, database_url: str | None) -> str:
         f"| mentions not found among their article's incidents | {missed} of {len(mentions)} |",
         "",
     ]
+    noted = [a for a in attacks if len({m.date for m in a}) > 1]
+    if noted:
+        lines.append("Attacks the labellers' notes call one though their articles date them a day apart:")
+        for attack in noted:
+            told = ", ".join(f"{m.article} {m.date}" for m in sorted(attack, key=lambda m: (m.date, m.article)))
+            lines.append(f"- {attack[0].site}: {told}")
+        lines.append("")
     if split:
         lines.append("Split attacks:")
         for attack in split:
