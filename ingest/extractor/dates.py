@@ -41,7 +41,7 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
     (
         "weekday",
         prefilter.compile(
-            rf"\b(?P<part>(?i:late|early|before dawn))?(?:\s+on)?\s*\b{_WEEKDAY}\b(?:\s+(?P<time>night|morning|evening|afternoon|overnight))?"  # noqa: E501
+            rf"\b(?P<part>(?i:late|early|before dawn))?(?:\s+on)?\s*(?P<last>(?i:last|past|previous)\s+)?\b{_WEEKDAY}\b(?:\s+(?P<time>night|morning|evening|afternoon|overnight))?"  # noqa: E501
         ),
     ),
     (
@@ -170,7 +170,9 @@ def _since(x: _Found, published: dt.date) -> DateMention | None:
 
 def _weekday(x: _Found, published: dt.date) -> DateMention | None:
     back = (published.weekday() - WEEKDAYS[x.g["weekday"].lower()]) % 7
-    return x.mention(published - dt.timedelta(days=back), "day", "weekday")
+    if back == 0 and x.g.get("last"):
+        back = 7  # "last Thursday" in Thursday's paper is a week ago
+    return x.mention(published - dt.timedelta(days=back), "day", "weekday", past=bool(x.g.get("last")) and back > 3)
 
 
 def _relday(x: _Found, published: dt.date) -> DateMention | None:

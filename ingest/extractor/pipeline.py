@@ -189,8 +189,20 @@ def background_in_strike_stories(state: State) -> None:
             d.role = "background"
 
 
-def _event_day(f: Facts):
-    return [x for x in f.event_dates if not x.past and x.precision == "day"]
+def _event_day(f: Facts, past: bool = False):
+    return [x for x in f.event_dates if (past or not x.past) and x.precision == "day"]
+
+
+def _setting(state: State, d: Draft) -> list[int]:
+    """'Last Thursday, a series of attacks targeted US troops. Rockets struck a base in Anbar.': the sentence
+    just before an undated attack, when it tells no attack of its own, sets the day the story has moved to."""
+    first = min(d.anchors)
+    if first == 0 or d.role != "primary":
+        return []
+    before = first - 1
+    if any(before in o.anchors for o in state.drafts if o is not d):
+        return []
+    return [before]
 
 
 def resolve_dates(state: State) -> None:
@@ -221,8 +233,8 @@ def resolve_dates(state: State) -> None:
         if together:
             _, d.date_sentence, d.date = min(together, key=lambda x: x[0])
             continue
-        for group in (d.sentences(), d.frames, lead):
-            found = [(idx, x) for idx in group for x in _event_day(state.facts[idx])]
+        for group in (d.sentences(), d.frames, _setting(state, d), lead):
+            found = [(idx, x) for idx in group for x in _event_day(state.facts[idx], past=group is not lead)]
             if found:
                 d.date_sentence, d.date = found[0]
                 break
