@@ -90,3 +90,24 @@ def test_more_interception_verbs(verb: str) -> None:
     found = figures(f"Air defences {verb} four drones over the base.")
     assert ("intercepted", 4) in found
     assert ("launched", 4) in found
+
+
+def test_a_count_whose_noun_is_left_out_after_the_verb() -> None:
+    got = figures("Fourteen missiles were launched at the base, but air defences intercepted 13.")
+    assert ("intercepted", 13) in got
+    assert ("launched", 14) in got
+
+
+def test_an_interception_told_as_a_noun() -> None:
+    got = figures("Forces announced the interception and destruction of an explosive-laden drone.")
+    assert ("intercepted", 1) in got
+    assert ("launched", 1) in got
+
+
+def test_a_number_word_joined_to_a_word_is_no_count() -> None:
+    assert ("launched", 3) in figures("Three \u201cone-way\u201d drones attacked the garrison.")
+    assert ("launched", 1) not in figures("Three \u201cone-way\u201d drones attacked the garrison.")
+
+
+def test_a_drone_launched_at_a_base_is_counted() -> None:
+    assert ("launched", 1) in figures("A drone launched at the base was shot down.")

@@ -17,6 +17,13 @@ def test_weekday_is_most_recent_on_or_before_publication() -> None:
     assert one("late on Thursday").date == dt.date(2024, 9, 26)
 
 
+def test_last_weekday_on_that_weekday_is_a_week_ago() -> None:
+    assert one("Last Tuesday, rockets hit the base").date == dt.date(2024, 9, 24)
+    assert one("last Tuesday").past
+    assert one("last Thursday").date == dt.date(2024, 9, 26)  # the most recent Thursday
+    assert not one("on Thursday").past
+
+
 def test_weekday_across_month_and_year_boundaries() -> None:
     assert one("on Wednesday", dt.date(2024, 3, 2)).date == dt.date(2024, 2, 28)
     assert one("on Saturday", dt.date(2024, 1, 2)).date == dt.date(2023, 12, 30)

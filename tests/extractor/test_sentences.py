@@ -1,0 +1,29 @@
+"""Sentence boundaries: punctuation and line breaks, except a line break inside a wrapped sentence."""
+
+from ingest.extractor.sentences import parse, split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(parse(text))]
+
+
+def test_a_headline_line_is_a_sentence_of_its_own() -> None:
+    assert texts("Rockets hit Ain al-Asad\nThree rockets struck the base on Monday.") == [
+        "Rockets hit Ain al-Asad",
+        "Three rockets struck the base on Monday.",
+    ]
+
+
+def test_a_line_wrapped_inside_a_sentence_is_joined() -> None:
+    got = texts("Attacks on October 18 targeted\nor came near U.S. forces. The\nUnited States responded.")
+    assert got == ["Attacks on October 18 targeted\nor came near U.S. forces.", "The\nUnited States responded."]
+
+
+def test_a_line_ending_on_a_comma_continues() -> None:
+    assert texts("Two drones struck the base,\nwounding a soldier.") == [
+        "Two drones struck the base,\nwounding a soldier."
+    ]
+
+
+def test_a_blank_line_always_ends_a_sentence() -> None:
+    assert texts("Drone attack on the\n\nbase") == ["Drone attack on the", "base"]
