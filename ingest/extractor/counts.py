@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from incidents.counts import best_low_high  # noqa: F401  (the one rule; assemble.py reads it here)
-from ingest.extractor import prefilter
+from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.casualties import casualty_figures
 from ingest.extractor.numbers import VAGUE, NumberMention, find_numbers
 from ingest.extractor.types import Figure
+from ingest.extractor.vocabulary import words
 from ingest.extractor.weapons import WeaponMention
 
 NOUN_MODIFIER = prefilter.compile(
@@ -20,11 +21,8 @@ NOUN_MODIFIER = prefilter.compile(
     r"|explosions?|bombings?|incidents?|warfare|programs?|sightings?|debris)\b",
     re.I,
 )
-# Interception verbs: "shot down", "struck down", "brought down", "intercepted", "destroyed", "thwarted", "neutralised".
-_STOP = (
-    r"(?:(?:shot|struck|brought|knocked|taken|took)\s+down|intercepted|downed|destroyed|diverted|thwarted"
-    r"|neutrali[sz]ed)"
-)
+# Interception verbs ("shot down", "intercepted", "neutralised"): vocabulary.INTERCEPTION_VERBS
+_STOP = words(vocabulary.INTERCEPTION_VERBS)
 # "three drones [directed towards the base] were destroyed": the subject's own verb, however long the subject,
 # as long as no other clause starts in between ("two drones were launched and one was shot down": not 2)
 _INTERCEPTED = prefilter.compile(
@@ -85,7 +83,7 @@ _NONE_INTERCEPTED = prefilter.compile(
 )
 
 
-_PROJECTILE = r"(?:drones?|rockets?|missiles?|uavs?|uas|projectiles?|katyushas?|mortars?|shells?)"
+_PROJECTILE = words(vocabulary.PROJECTILES)
 # "13 were destroyed by air defences" after "15 rockets": the noun left out
 _ELLIPTIC_INTERCEPT = prefilter.compile(
     rf"(?<![\w.,-])(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+them\s+)?"

@@ -1,29 +1,25 @@
 """Sentence-level reading cues: is this an attack on a coalition site, or something else?
 
-Each cue is a small regex with a name; ``events`` combines them in a fixed order.
+Each cue is a small regex with a name; ``events`` combines them in a fixed order. The words of the core meanings
+(attack words, coalition and state actors, shipping, habits) come from the tables in ``vocabulary``.
 """
 
 from __future__ import annotations
 
 import re
 
-from ingest.extractor import prefilter
+from ingest.extractor import prefilter, vocabulary
+from ingest.extractor.vocabulary import words
 
 ATTACK = prefilter.compile(
-    r"\b(?:attack(?:ed|s|ing)?|target(?:ed|ing|s)?|struck|strikes?|hit|hits|hitting|fired|firing|launched|launching|"
-    r"shell(?:ed|ing)|bombard\w*|landed|fell|impacted|explosions?|exploded|blasts?|barrage|salvo|came under|"
-    r"rocketed|assault(?:ed)?|shot down|downed|intercepted|intercepting|shooting down|wounded|injured|killed|wounding|"
-    r"injuring|killing|"
-    # "took indirect fire", "come under fire"
-    r"(?:took|take|takes|taken|taking|come|comes|coming|under)\s+(?:\w+\s+)?fire)\b",
-    re.I,
+    rf"\b(?:{words(vocabulary.ATTACK_WORDS)}|{words(vocabulary.UNDER_FIRE_VERBS)}\s+(?:\w+\s+)?fire)\b", re.I
 )
 NEGATED_ATTACK = prefilter.compile(
     r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}?(?:attack(?:ed)?|target(?:ed|ing)?|struck|hit|impacted|fired|launched)\b",
     re.I,
 )
 # Who or what the attack was aimed at, when no gazetteer site is named.
-_COALITION = r"(?:U\.\s?S\.|US|U\.S|American|United States|coalition|US-led coalition|U\.S\.-led coalition|international coalition|foreign)"  # noqa: E501
+_COALITION = words(vocabulary.COALITION)
 GENERIC_TARGET = prefilter.compile(
     rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:military\s+|army\s+|troops?\s+)?"
     r"(?:bases?|outposts?|installations?|facilit(?:y|ies)|garrisons?|compounds?|positions?|sites?|forces|troops|"
@@ -34,7 +30,7 @@ GENERIC_TARGET = prefilter.compile(
     re.I,
 )
 # The attacker is the US, its allies or another state striking someone else.
-_ACTOR = r"(?:U\.\s?S\.|US|American|United States|Israeli|Turkish|Turkey|Jordanian|Washington|Pentagon|CENTCOM)"
+_ACTOR = words(vocabulary.STATE_ACTORS)
 OTHER_ACTOR = prefilter.compile(
     # "U.S. and coalition troops in Iraq killed five militia fighters"
     rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
@@ -44,11 +40,7 @@ OTHER_ACTOR = prefilter.compile(
     rf"|\b{_ACTOR}\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b",
     re.I,
 )
-SHIPPING = prefilter.compile(
-    r"\b(?:ships?|vessels?|tankers?|shipping|Red Sea|Gulf of Aden|Bab al-Mandab|merchant|bulk carrier|container ship|"
-    r"destroyers?|warships?)\b",
-    re.I,
-)
+SHIPPING = prefilter.compile(rf"\b{words(vocabulary.SHIPPING)}\b", re.I)
 FOILED = prefilter.compile(
     # "thwarted two armed drones" is an interception of drones in flight, not a plot stopped before launch
     r"\b(?:(?:thwart\w*|foil(?:ed|s)?)(?!\s+(?:[\w-]+\s+){0,3}?(?:drones?|uavs?|missiles?|rockets?)\b(?!\s+(?:attacks?|plots?)))"
@@ -110,9 +102,9 @@ COMMENTARY = prefilter.compile(
 )
 # Habits and trends, not one attack: "bases ... intermittently come under rocket attacks", "have targeted US forces".
 HABITUAL = prefilter.compile(
-    r"\b(?:frequent|regular|regularly|intermittent(?:ly)?|repeated(?:ly)?|recurring|routinely|often|frequently|"
+    rf"\b(?:{words(vocabulary.HABIT_WORDS)}|"
     # "mainly Iran-backed groups" describes a group, not a habit
-    r"(?:mainly|mostly)(?!\s+(?:Iran\w*|pro-\w+|Shi\w+|Sunni|Kurdish|Arab\w*|Iraqi)\b)|increasingly|"
+    r"(?:mainly|mostly)(?!\s+(?:Iran\w*|pro-\w+|Shi\w+|Sunni|Kurdish|Arab\w*|Iraqi)\b)|"
     # "a series of attacks", not "a series of missiles" (one barrage)
     r"spate of|string of|(?:wave|series) of"
     r"(?!\s+(?:[\w-]+\s+)?(?:missiles|rockets|drones|explosions|blasts|projectiles))"

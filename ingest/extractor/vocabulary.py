@@ -1,0 +1,71 @@
+"""The extractor's core vocabulary, in tables: one table a meaning, every form written out.
+
+Grammar - what may stand between words, which clause a word must be in, what vetoes it - stays in the patterns
+that use these tables (``cues``, ``counts``). To teach the extractor a new word for a known meaning, add it to
+its table here; the patterns pick it up. Weapons (``weapons._VOCAB``), casualty nouns
+(``casualties.TOLL_NOUNS``), sites and factions (the gazetteer) have tables of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def words(*tables: Iterable[str]) -> str:
+    """A regular-expression alternation of the tables' phrases, longest first, matched as written (dots are
+    dots) with any run of spaces between the words of a phrase. No group is captured."""
+    phrases = sorted({p for table in tables for p in table}, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases) + ")"
+
+
+# Telling that something was attacked, fired, fell or hurt someone: the words of an attack.
+ATTACK_WORDS = (
+    "attack", "attacked", "attacks", "attacking",
+    "target", "targeted", "targeting", "targets",
+    "struck", "strike", "strikes", "hit", "hits", "hitting",
+    "fired", "firing", "launched", "launching", "rocketed",
+    "shelled", "shelling", "bombard", "bombarded", "bombarding", "bombardment", "bombardments", "bombards",
+    "landed", "fell", "impacted", "explosion", "explosions", "exploded", "blast", "blasts",
+    "barrage", "salvo", "came under", "assault", "assaulted",
+    "shot down", "downed", "intercepted", "intercepting", "shooting down",
+    "wounded", "injured", "killed", "wounding", "injuring", "killing",
+)  # fmt: skip
+# "took indirect fire", "came under rocket fire": these verbs before "fire" tell an attack.
+UNDER_FIRE_VERBS = ("took", "take", "takes", "taken", "taking", "come", "comes", "coming", "under")
+
+# Stopping a projectile in flight: "shot down", "intercepted", "neutralised".
+INTERCEPTION_VERBS = (
+    "shot down", "struck down", "brought down", "knocked down", "taken down", "took down",
+    "intercepted", "downed", "destroyed", "diverted", "thwarted", "neutralised", "neutralized",
+)  # fmt: skip
+
+# What is fired at a site and can be counted: "three rockets", "the drone".
+PROJECTILES = (
+    "drone", "drones", "rocket", "rockets", "missile", "missiles", "uav", "uavs", "uas",
+    "projectile", "projectiles", "katyusha", "katyushas", "mortar", "mortars", "shell", "shells",
+)  # fmt: skip
+
+# Who the coalition is in a target's description: "US forces", "a base housing coalition troops".
+COALITION = (
+    "U.S.", "U. S.", "US", "U.S", "American", "United States", "coalition", "US-led coalition",
+    "U.S.-led coalition", "international coalition", "foreign",
+)  # fmt: skip
+
+# States and their organs whose own strikes are not militia attacks: "US warplanes struck", "Israeli strikes".
+STATE_ACTORS = (
+    "U.S.", "U. S.", "US", "American", "United States", "Israeli", "Turkish", "Turkey", "Jordanian", "Washington",
+    "Pentagon", "CENTCOM",
+)  # fmt: skip
+
+# Words of the sea: an attack on shipping is not an attack on a coalition site ashore.
+SHIPPING = (
+    "ship", "ships", "vessel", "vessels", "tanker", "tankers", "shipping", "Red Sea", "Gulf of Aden",
+    "Bab al-Mandab", "merchant", "bulk carrier", "container ship", "destroyer", "destroyers", "warship", "warships",
+)  # fmt: skip
+
+# Adverbs and adjectives of habit and trend: "regularly targeted", "repeated attacks" tell no one attack.
+HABIT_WORDS = (
+    "frequent", "regular", "regularly", "intermittent", "intermittently", "repeated", "repeatedly", "recurring",
+    "routinely", "often", "frequently", "increasingly",
+)  # fmt: skip
