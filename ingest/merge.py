@@ -365,6 +365,9 @@ def _reported(item: ExtractedIncident) -> dict[str, Any]:
     return {
         "date": item.date_iso(),
         "date_precision": item.date_precision,
+        "base": item.base.slug if item.base else None,
+        "place": item.place or "",
+        "country": item.country or "",
         "weapons": list(item.weapons),
         "perpetrator": item.perpetrator.slug if item.perpetrator else None,
         "claimed": item.claimed,
