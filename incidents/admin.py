@@ -7,7 +7,7 @@ from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from simple_history.admin import SimpleHistoryAdmin
 
-from incidents.editing import incident_at_version, incident_conflict
+from incidents.editing import incident_at_version, incident_conflict, validate_incident_date
 from incidents.models import CODED_FIELDS, Base, Faction, Incident, IncidentTombstone, StaleVersion
 
 # A URL typed without a scheme is read as https (Django 6's default, and what sources use).
@@ -45,6 +45,13 @@ class IncidentAdminForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["seen_version"].initial = self.instance.version
+
+    def clean_date(self) -> Any:
+        """A changed date is checked as on the review screen (``validate_incident_date``)."""
+        date = self.cleaned_data.get("date")
+        if date is not None and "date" in self.changed_data:
+            validate_incident_date(self.instance, date)
+        return date
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

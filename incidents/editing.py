@@ -8,15 +8,47 @@ second is refused (``StaleVersion``) and shown an ``IncidentConflict`` instead o
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from incidents.history import HistoryEntry, display_value, incident_history
 from incidents.models import CODED_FIELDS, Incident
 
 DECISIONS = {"save": None, "publish": Incident.Status.PUBLISHED, "reject": Incident.Status.REJECTED}
+# The earliest date the tracker records (and the earliest publication date a submission may give).
+EARLIEST_DATE = dt.date(1990, 1, 1)
+
+
+def validate_incident_date(incident: Incident, date: dt.date) -> None:
+    """An editor's date for an incident, checked like a submission's publication date: not in the
+    future, not before 1990, and not after the publication of the first article that reports it.
+
+    Raises ``ValidationError`` (codes ``future``, ``too_old``, ``after_publication``). Shared by the
+    review form and the admin, so both refuse what the other refuses.
+    """
+    if date > timezone.localdate():
+        raise ValidationError("The date is in the future.", code="future")
+    if date < EARLIEST_DATE:
+        raise ValidationError("The date is before 1990.", code="too_old")
+    if not incident.pk:
+        return
+    first = (
+        incident.sources.select_related("article")
+        .order_by("article__published", "pk")
+        .values_list("article__published", "article__title")
+        .first()
+    )
+    if first is not None and date > first[0]:
+        raise ValidationError(
+            f"The date is after {first[1] or 'a source article'} was published ({first[0]:%Y-%m-%d}), "
+            "which reports the attack.",
+            code="after_publication",
+        )
 
 
 def incident_edit(

@@ -6,12 +6,10 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils import timezone
 
+from incidents.editing import validate_incident_date
 from incidents.models import CODED_FIELDS, Incident, Weapon
 from ingest.validators import (
-    EARLIEST_PUBLISHED,
     validate_article_text,
     validate_no_control_characters,
     validate_published,
@@ -71,23 +69,7 @@ class IncidentReviewForm(forms.ModelForm):
 
     def clean_date(self) -> dt.date:
         date: dt.date = self.cleaned_data["date"]
-        if date > timezone.localdate():
-            raise ValidationError("The date is in the future.", code="future")
-        if date < EARLIEST_PUBLISHED:
-            raise ValidationError("The date is before 1990.", code="too_old")
-        if self.instance.pk:
-            first = (
-                self.instance.sources.select_related("article")
-                .order_by("article__published", "pk")
-                .values_list("article__published", "article__title")
-                .first()
-            )
-            if first is not None and date > first[0]:
-                raise ValidationError(
-                    f"The date is after {first[1] or 'a source article'} was published ({first[0]:%Y-%m-%d}), "
-                    "which reports the attack.",
-                    code="after_publication",
-                )
+        validate_incident_date(self.instance, date)
         return date
 
     @property
