@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import re
 
-from ingest.extractor import prefilter
+from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.numbers import UNITS, find_numbers
 from ingest.extractor.types import Figure
+from ingest.extractor.vocabulary import words
 
-_PERSON = (
-    r"(?:soldiers?|troops?|service\s?members?|servicemembers?|servicemen|personnel|contractors?|people|persons?|"
-    r"civilians?|fighters?|Americans?|members?|reservists?|guards?|employees?|workers?|staff(?:ers)?|marines?|sailors?|"
-    r"airmen|individuals?|commandos?|officers?|others?|victims?|militants?)"
-)
-_KILL = r"(?:killed|dead|died|slain)"
-_WOUND = r"(?:wounded|injured|hurt)"
+_PERSON = words(vocabulary.PEOPLE)
+_KILL = words(vocabulary.KILLED_WORDS)
+_WOUND = words(vocabulary.INJURED_WORDS)
 # Each casualty field: its passive verb, and its active verb ("killing one soldier", "wounding two")
 _VERBS = (
     ("killed", _KILL, r"(?:killing|killed)"),
@@ -149,10 +146,7 @@ _WITH_INJURIES = prefilter.compile(
     rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:\w+\s+){{0,2}}?(?:with|suffered|sustained|sustaining|suffering|received)\s+(?:\w+\s+){{0,2}}?(?:injuries|wounds|traumatic brain)",  # noqa: E501
     re.I,
 )
-_SINGULAR = (
-    r"(?:soldier|service\s?member|servicemember|serviceman|contractor|civilian|American|member|reservist|guard|"
-    r"employee|worker|marine|sailor|airman|officer|person|individual)"
-)
+_SINGULAR = words(vocabulary.PERSON)
 _ONE_PERSON = {
     field: prefilter.compile(
         rf"(?<![\w-])(?P<list>(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR})\s+(?:[\w-]+\s+){{0,3}}?"
@@ -194,7 +188,7 @@ _DEATHS_OF = prefilter.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_
 
 # "a girl and a woman were injured", "wounding a soldier and two contractors": each coordinated singular
 # human noun is one person, a numbered plural its number
-_HUMAN_ONE = _SINGULAR + r"|girl|boy|woman|man|child|policeman|translator|interpreter|resident|passer-?by"
+_HUMAN_ONE = words(vocabulary.PERSON, vocabulary.OTHER_PERSON)
 _ONE_OR_MORE = (
     rf"(?:(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,2}}?(?:{_HUMAN_ONE})"
     rf"|{_NUMTOK}\s+(?:[\w.'\u2019-]+\s+){{0,2}}?{_PERSON})"

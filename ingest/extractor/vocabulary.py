@@ -69,3 +69,26 @@ HABIT_WORDS = (
     "frequent", "regular", "regularly", "intermittent", "intermittently", "repeated", "repeatedly", "recurring",
     "routinely", "often", "frequently", "increasingly",
 )  # fmt: skip
+
+# People who can be among an attack's killed and injured: "five service members", "two contractors".
+PEOPLE = (
+    "soldier", "soldiers", "troop", "troops", "service member", "service members", "servicemember",
+    "servicemembers", "servicemen", "personnel", "contractor", "contractors", "people", "person", "persons",
+    "civilian", "civilians", "fighter", "fighters", "American", "Americans", "member", "members", "reservist",
+    "reservists", "guard", "guards", "employee", "employees", "worker", "workers", "staff", "staffers", "marine",
+    "marines", "sailor", "sailors", "airmen", "individual", "individuals", "commando", "commandos", "officer",
+    "officers", "other", "others", "victim", "victims", "militant", "militants",
+)  # fmt: skip
+# One person, told with "a" or "one": "a contractor was wounded", "killing one soldier".
+PERSON = (
+    "soldier", "service member", "servicemember", "serviceman", "contractor", "civilian", "American", "member",
+    "reservist", "guard", "employee", "worker", "marine", "sailor", "airman", "officer", "person", "individual",
+)  # fmt: skip
+# Others hurt beside the troops, one at a time: "a girl and a woman were injured".
+OTHER_PERSON = (
+    "girl", "boy", "woman", "man", "child", "policeman", "translator", "interpreter", "resident", "passer-by",
+    "passerby",
+)  # fmt: skip
+# The toll's verbs and adjectives: "were killed", "found dead"; "were wounded", "was hurt".
+KILLED_WORDS = ("killed", "dead", "died", "slain")
+INJURED_WORDS = ("wounded", "injured", "hurt")
