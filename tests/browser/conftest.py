@@ -36,16 +36,17 @@ CHROMIUM_ARGS = [
 # see the test's data); two requests using it at once (the page's points and timeline, a
 # prefetch it no longer needs) can wedge inside SQLite and hang the run. Serve one request at a
 # time there; PostgreSQL (CI) gives each thread its own connection and stays concurrent.
+# Work a test runs in a thread of its own (the in-process parse) takes the same lock.
 _set_app = basehttp.ThreadedWSGIServer.set_app
+SQLITE_SERIAL = threading.Lock()
 
 
 def _serialized_set_app(self, app) -> None:
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-        lock = threading.Lock()
         inner = app
 
         def app(environ, start_response):
-            with lock:
+            with SQLITE_SERIAL:
                 return inner(environ, start_response)
 
     _set_app(self, app)

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 
 from incidents.models import Incident
-from ingest.models import Article
+from ingest.models import Article, ArticleReading
 from tests.browser.conftest import wait_loaded
 from tests.factories import (
     ArticleFactory,
@@ -41,6 +41,31 @@ def site():
         outcome={"created": [draft.pk], "skipped": ["background 2023-09 Baghdad: too vague to record on its own"]},
     )
     IncidentSourceFactory(incident=draft, article=article)
+    # What the parser read (a table with links, a disclosure and a reason) is on the article page checked below.
+    ArticleReading.objects.create(
+        article=article,
+        position=0,
+        role="primary",
+        date=draft.date,
+        date_precision="day",
+        site=base.name,
+        sentence="A drone struck the base.",
+        summary="Primary: drone attack.",
+        outcome="created",
+        incident=draft,
+        incident_number=draft.pk,
+        reason="matched no recorded incident",
+    )
+    ArticleReading.objects.create(
+        article=article,
+        position=1,
+        role="background",
+        date=dt.date(2023, 9, 1),
+        date_precision="month",
+        site="Baghdad",
+        outcome="not_kept",
+        reason="background mention matching no incident, too vague for a draft (no base named)",
+    )
     editor = UserFactory(username="editor")
     editor.groups.add(Group.objects.get_or_create(name=settings.EDITORS_GROUP)[0])
     return {"base": base, "faction": faction, "published": published, "draft": draft, "article": article}
