@@ -6,11 +6,12 @@ The issue's sixth row: deleting a published incident in the admin wrote no tombs
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from incidents.models import Incident, IncidentTombstone
 from tests.concurrency import run_together
-from tests.factories import IncidentFactory
+from tests.factories import IncidentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +78,33 @@ def test_concurrent_deletions_each_leave_their_tombstone():
     assert not Incident.objects.exists()
     assert {pk for pk, _ in _stones()} == set(ids)
     assert not [r for r in results[:2] if isinstance(r, BaseException)]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_admins_deleting_at_once_through_the_admin_leave_a_public_tombstone_for_each_published_incident():
+    """Two admins bulk-delete overlapping selections while a third deletes one incident from its page."""
+    admins = []
+    for name in ("one", "two", "three"):
+        client = Client()
+        client.force_login(UserFactory(username=name, is_staff=True, is_superuser=True))
+        admins.append(client)
+    changelist = reverse("admin:incidents_incident_changelist")
+    for round_ in range(4):
+        incidents = [IncidentFactory(status=Incident.Status.PUBLISHED) for _ in range(6)]
+        ids = [i.pk for i in incidents]
+
+        def bulk(client, chosen):
+            return client.post(changelist, {"action": "delete_selected", "_selected_action": chosen, "post": "yes"})
+
+        results = run_together(
+            lambda chosen=ids[:4]: bulk(admins[0], chosen),
+            lambda chosen=ids[2:]: bulk(admins[1], chosen),
+            lambda pk=ids[3]: admins[2].post(reverse("admin:incidents_incident_delete", args=[pk]), {"post": "yes"}),
+        )
+        assert not [r for r in results if isinstance(r, BaseException)], results
+        assert all(r.status_code in (200, 302) for r in results), [r.status_code for r in results]
+        assert not Incident.objects.filter(pk__in=ids).exists(), round_
+        stones = IncidentTombstone.objects.filter(incident_id__in=ids)
+        assert set(stones.values_list("incident_id", flat=True)) == set(ids), round_
+        assert set(stones.values_list("reason", "public")) == {("deleted", True)}
