@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.extractor import prefilter
+from ingest.extractor import prefilter, vocabulary
+from ingest.extractor.vocabulary import words
 
-_VERB = r"(?:said|says|told|reported|added|stated|confirmed|announced|noted|claimed|tweeted|wrote|posted)"
+_VERB = words(vocabulary.REPORTING_VERBS, vocabulary.POSTING_VERBS, ["claimed"])
 _PATTERNS = (
     prefilter.compile(
         r"\b(?:according to|citing|per)\s+(?P<src>[^,.;:\u2019\u201d'\"]{3,80}?)(?=[,.;:\u2019\u201d'\"]|\s+(?:on|in|at)\s|$)",  # noqa: E501

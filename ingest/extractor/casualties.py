@@ -26,7 +26,7 @@ _VERBS = (
 # words between a number and its noun; a reporting verb or a relative pronoun ends the phrase ("One of the
 # officials said five service members were wounded": five, not one)
 _ADJ = (
-    r"(?:(?!(?:said|says|told|added|reported|stated|that|who|which|killing|injuring|wounding)\b)"
+    rf"(?:(?!(?:{words(vocabulary.REPORTING_VERBS)}|that|who|which|killing|injuring|wounding)\b)"
     r"[\w.'\u2019-]+\s+){0,5}?"
 )
 

@@ -190,14 +190,12 @@ AFTER_CLAUSE = prefilter.compile(
 )
 # "after Reuters had reported that ...", "after officials said ...": what follows is a report.
 REPORTED_AFTER = prefilter.compile(
-    r"\s+(?:[\w.'\u2019-]+\s+){1,4}?(?:had\s+|has\s+)?(?:reported|said|announced|confirmed|stated|told)\b", re.I
+    rf"\s+(?:[\w.'\u2019-]+\s+){{1,4}}?(?:had\s+|has\s+)?{words(vocabulary.REPORTING_VERBS)}\b", re.I
 )
 # "had been hit" tells an earlier event - unless it is reported speech: "officials confirmed that troops had been
 # killed" is the news itself, in the past perfect only because of the reporting verb.
 PLUPERFECT = prefilter.compile(r"\bhad been\b", re.I)
-REPORTED_THAT = prefilter.compile(
-    r"\b(?:said|says|confirmed|reported|told|announced|added|stated|noted|acknowledged)\b[^.;]{0,60}?\bthat\b", re.I
-)
+REPORTED_THAT = prefilter.compile(rf"\b{words(vocabulary.REPORTING_VERBS)}\b[^.;]{{0,60}}?\bthat\b", re.I)
 # What may precede a sentence-initial "after": "After", "Shortly after", "Two days after".
 LEADING_ADVERB = prefilter.compile(r"\s*(?:[\w-]+\s+){0,2}?", re.I)
 BACKGROUND = prefilter.compile(

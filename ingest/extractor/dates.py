@@ -16,8 +16,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from ingest.extractor import prefilter
+from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.quotes import in_quote
+from ingest.extractor.vocabulary import words
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -67,13 +68,13 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
     ("year", prefilter.compile(rf"\b(?P<prep>in|since|during)\s+{_YEAR}\b")),
 )
 _REPORTING = prefilter.compile(
-    r"(?:\b(?:said|says|told|announced|reported|stated|added|confirmed|acknowledged|statement|tweeted|wrote|posted)"
+    rf"(?:\b{words(vocabulary.REPORTING_VERBS, vocabulary.POSTING_VERBS, ['statement'])}"
     r"|according to\b[^.;]{0,60}?)[\s,]*(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
 # "On Monday, Pentagon spokesman John Kirby said ...": a sentence-initial date that dates the statement.
 _REPORTING_AFTER = prefilter.compile(
-    r"\s*,\s*(?:[\w.'\u2019-]+\s+){1,8}?(?:said|says|told|announced|stated|confirmed|acknowledged|reported)\b", re.I
+    rf"\s*,\s*(?:[\w.'\u2019-]+\s+){{1,8}}?{words(vocabulary.REPORTING_VERBS)}\b", re.I
 )
 _EVENT_VERB = prefilter.compile(
     r"\b(?:attack\w*|hit|struck|fired|launched|targeted|killed|wounded|injured|exploded)\b", re.I

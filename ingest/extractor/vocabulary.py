@@ -92,3 +92,10 @@ OTHER_PERSON = (
 # The toll's verbs and adjectives: "were killed", "found dead"; "were wounded", "was hurt".
 KILLED_WORDS = ("killed", "dead", "died", "slain")
 INJURED_WORDS = ("wounded", "injured", "hurt")
+
+# Verbs that report what someone said: "officials said", "the ministry confirmed that".
+REPORTING_VERBS = (
+    "said", "says", "told", "reported", "added", "stated", "confirmed", "announced", "noted", "acknowledged",
+)  # fmt: skip
+# Posting a statement: "the group wrote on Telegram".
+POSTING_VERBS = ("tweeted", "wrote", "posted")
