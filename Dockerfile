@@ -19,7 +19,8 @@ COPY --from=vendor /src/static/vendor static/vendor
 # collectstatic needs settings that pass the production checks; these values are build-time only.
 RUN DEBUG=false SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py collectstatic --noinput
 
-RUN useradd --system --uid 1000 basewatch && chown -R basewatch /app
+# media/releases: the data releases (manage.py release), a volume in docker-compose.yml.
+RUN useradd --system --uid 1000 basewatch && mkdir -p /app/media/releases && chown -R basewatch /app
 USER basewatch
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi:application", "--config", "config/gunicorn.conf.py"]
