@@ -4,13 +4,27 @@ from django.http import HttpRequest
 
 from incidents.admin import HTTPS_URLS, IncidentAdmin
 from incidents.models import Incident
-from ingest.models import Article, IncidentSource
+from ingest.models import Article, ArticleReading, IncidentSource
 from ingest.tasks import article_enqueue
+
+
+class ArticleReadingInline(admin.TabularInline):
+    """What the last parse read and made of each attack: written by the merge only, so read-only here."""
+
+    model = ArticleReading
+    extra = 0
+    fields = ("position", "role", "date", "date_precision", "site", "summary", "outcome", "incident_number", "reason")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
+    inlines = [ArticleReadingInline]
     list_display = (
         "__str__",
         "outlet",

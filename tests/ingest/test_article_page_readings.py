@@ -123,3 +123,13 @@ def test_the_article_api_has_no_readings_before_the_parse_is_done(editor_client)
     data = editor_client.get(article.get_status_url()).json()
     assert data["readings"] == []
     assert data["readings_summary"] == ""
+
+
+def test_the_admin_shows_the_readings_read_only(admin_client):
+    article = ArticleFactory(status=Article.Status.DONE)
+    ArticleReading.objects.create(
+        article=article, position=0, role="background", outcome="not_kept", reason="undated background mention"
+    )
+    page = admin_client.get(reverse("admin:ingest_article_change", args=[article.pk])).content.decode()
+    assert "undated background mention" in page
+    assert 'name="readings-0-reason"' not in page  # shown, not editable
