@@ -71,7 +71,8 @@ class IncidentAdminForm(forms.ModelForm):
         loaded = self.__class__(data=self.data, instance=incident_at_version(current, seen))
         mine = [name for name in loaded.changed_data if name in self.fields and name != "seen_version"]
         fresh = self.__class__(instance=current)
-        data = self.data.copy()
+        data = QueryDict(mutable=True)
+        data.update(self.data)
         for name, field in self.fields.items():
             if name in mine or field.disabled:
                 continue

@@ -136,10 +136,10 @@ def _reported_day(text: object) -> dt.date | None:
 
 def _site(incident: Incident, reported: dict[str, Any]) -> Iterator[_Found]:
     slug = reported.get("base")
-    if not slug or (incident.base_id and incident.base.slug == slug):
+    if not slug or (incident.base is not None and incident.base.slug == slug):
         return
     name = Base.objects.filter(slug=slug).values_list("name", flat=True).first() or str(slug)
-    mine = str(incident.base) if incident.base_id else (incident.place or incident.get_country_display())
+    mine = str(incident.base) if incident.base is not None else (incident.place or incident.get_country_display())
     yield name, mine, "site", None
 
 
@@ -151,7 +151,7 @@ def _weapons(incident: Incident, reported: dict[str, Any]) -> Iterator[_Found]:
 
 def _perpetrator(incident: Incident, reported: dict[str, Any]) -> Iterator[_Found]:
     slug = reported.get("perpetrator")
-    if not slug or (incident.perpetrator_id and incident.perpetrator.slug == slug):
+    if not slug or (incident.perpetrator is not None and incident.perpetrator.slug == slug):
         return
     name = Faction.objects.filter(slug=slug).values_list("name", flat=True).first() or str(slug)
     yield name, display_value("perpetrator", incident.perpetrator_id), "perpetrator", None
