@@ -1,7 +1,9 @@
 """Could two reports be one attack? Place (co-located or nearby sites), dates by precision, weapons.
 
 Shared by the merge of new reports (``ingest/merge.py``) and the review screen's list of
-duplicate candidates, so both call the same pairs "the same attack".
+duplicate candidates. The review screen lists day-precise dates a day apart as candidates for the
+editor to judge; the merge joins them on its own only when one of the two days is loose (read
+against the publication date, or a night attack: ``ingest.dating``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from incidents.models import Base, Incident, IncidentQuerySet, Weapon
 
 # Sites this close are one place for matching: one attack is reported under either name.
 NEAR_KM = 5.0
-# A day-precise report may be dated a day off (local time, "overnight", wire copy filed the next day).
+# A day-precise report may be dated a day off (local time, "overnight", wire copy filed the next day):
+# the review screen's candidates allow it always, the merge only for a loose day (``ingest.dating``).
 SLACK_DAYS = 1
 
 
