@@ -1,6 +1,7 @@
 """No N+1: each list endpoint runs a fixed number of queries however many rows it returns."""
 
 import pytest
+from django.db import connection
 
 from tests.factories import ArticleFactory, BaseFactory, FactionFactory, IncidentFactory, IncidentSourceFactory
 
@@ -42,8 +43,19 @@ CASES = [
 ]
 
 
+# On PostgreSQL the database writes these answers in one statement (after the data version); the CSV's
+# COPY runs on the raw psycopg cursor, which Django does not count.
+ON_POSTGRESQL = {
+    "/api/v1/incidents/?format=csv": 1,
+    "/api/v1/stats/timeline/?split=faction": 2,
+    "/api/v1/stats/timeline/?interval=month": 2,
+}
+
+
 @pytest.mark.parametrize(("url", "queries"), CASES)
 def test_list_endpoints_run_a_fixed_number_of_queries(api, many, django_assert_num_queries, url, queries):
+    if connection.vendor == "postgresql":
+        queries = ON_POSTGRESQL.get(url, queries)
     with django_assert_num_queries(queries):
         response = api.get(url)
         assert response.status_code == 200
