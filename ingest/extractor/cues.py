@@ -36,6 +36,8 @@ OTHER_ACTOR = prefilter.compile(
     rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
     r"special forces)?\s*(?:in\s+[A-Z]\w+\s+)?(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|conducted|launched|"  # noqa: E501
     r"struck(?!\s+down)|bombed|retaliated|targeted|killed|raided|responded)\b"
+    # a passive headline is the coalition attacked, not attacking: "US forces in Syria targeted in first attack"
+    r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b)"
     rf"|\b(?:retaliatory|in retaliation|self-defen[cs]e strikes?|precision strikes?)\b"
     rf"|\b{_ACTOR}\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b",
     re.I,

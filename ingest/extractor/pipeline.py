@@ -167,25 +167,16 @@ def drop_collateral_sites(state: State) -> None:
     state.drafts = [d for d in state.drafts if not (d.role == "primary" and _named_as_landmark(state, d))]
 
 
-def _own_event_day(state: State, d: Draft) -> bool:
-    """Does one of the attack's own sentences give it a day of its own (in its clause)?"""
-    for idx in d.anchors:
-        span = d.spans.get(idx)
-        for x in _event_day(state.facts[idx]):
-            if span is None or span[0] <= x.start < span[1]:
-                return True
-    return False
-
-
 def background_in_strike_stories(state: State) -> None:
     """An article whose news is a strike by the US or another state (its first sentence telling an attack does)
-    tells militia attacks as the strike's cause: background - unless it dates one on a day of its own, as
-    news. Without this the strike's day would be given to the militia attack."""
+    tells militia attacks as the strike's cause: background, also when it gives one its own day ('a Friday
+    attack on Kirkuk Air Base'; the strike answers it). Without this the strike's day would be given to the
+    militia attack."""
     lead = next((f for f in state.facts[:3] if f.attack), None)
     if lead is None or "other_actor" not in lead.vetoes:
         return
     for d in state.drafts:
-        if d.role == "primary" and not _own_event_day(state, d):
+        if d.role == "primary":
             d.role = "background"
 
 

@@ -80,3 +80,9 @@ def test_trend_verbs_are_habits() -> None:
 )
 def test_frequency_words_tell_a_habit(text: str) -> None:
     assert cues.HABITUAL.search(text)
+
+
+def test_a_passive_headline_is_the_coalition_attacked_not_attacking() -> None:
+    assert cues.OTHER_ACTOR.search("US forces in Syria targeted in first attack since Thanksgiving") is None
+    assert cues.OTHER_ACTOR.search("US troops targeted by drones at Tower 22") is None
+    assert cues.OTHER_ACTOR.search("US forces targeted militia depots in western Iraq")
