@@ -38,6 +38,10 @@ Editors merge two incidents with ``incident_merge_into`` (the review screen's "M
 and ``POST /api/v1/incidents/<id>/merge/``): sources move, counts are reconciled, the absorbed
 incident leaves a ``merged`` tombstone.
 
+Every extracted attack's fate is recorded where it is decided (``_Run.read``, from ``skip`` and
+``_link``): a new draft, an incident joined, or not kept with the reason; the article's
+``ArticleReading`` rows are replaced when the merge ends (``ingest.readings``, shown on its page).
+
 Re-processing replaces the article's own sources (updated in place, stale ones deleted) and
 deletes unreviewed drafts left without any source, so running the task twice leaves the same
 state.
