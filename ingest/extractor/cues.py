@@ -219,7 +219,7 @@ CLAIM = prefilter.compile(
     r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|conducted|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
     r"|\bresponsibility for\b|\b(?:took|takes|taking|claimed) credit\b"
     # "said it targeted", "issued a statement announcing that resistance fighters attacked"
-    r"|\b(?:said|saying|announced|announcing|claimed|claiming|stated|stating)(?: in [\w\s-]{1,30}?)?(?: that)? "
+    r"|\b(?:said|saying|announced|announcing|claimed|claiming|stated|stating)(?: (?:in|on) [\w\s-]{1,30}?)?(?: that)? "
     r"(?:it|they|(?:its|their|the) (?:resistance |own )?(?:fighters|members|forces|mujahideen)|resistance fighters) (?:had )?"  # noqa: E501
     r"(?:targeted|attacked|struck|launched|carried out|hit|fired)"
     # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."'
@@ -289,6 +289,12 @@ SIMILAR_ATTACK = prefilter.compile(
 EACH_OF_THEM = prefilter.compile(
     r"^\W*(?:in\s+(?:both|each\s+of\s+the|all|either)\s+(?:cases?|attacks?|instances?|incidents?)|in\s+each\s+case"
     r"|both\s+(?:attacks|strikes|drones|incidents)|neither\s+(?:attack|strike|drone|incident)|each\s+(?:attack|strike))\b",
+    re.I,
+)
+# A line that introduces a link to another story: what follows it is that story's title, not this one's news.
+LINK_MARKER = prefilter.compile(
+    r"^\W*(?:read\s+more|related(?:\s+(?:stories|articles|news|coverage))?|see\s+also|also\s+read|more\s+on\s+this"
+    r"|recommended|you\s+may\s+also\s+like)\W*$",
     re.I,
 )
 PLURAL_ATTACKS = prefilter.compile(r"\b(?:attacks|operations|both|strikes)\b", re.I)

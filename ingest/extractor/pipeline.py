@@ -38,6 +38,11 @@ def read_mentions(state: State) -> None:
             by_sent_factions.setdefault(s.index, []).append(m)
     previous = None
     for s in state.sentences:
+        if state.facts and cues.LINK_MARKER.match(state.facts[-1].sent.text):
+            # "Read more: Iraqi resistance targets US base in Al-Tanf": the title of another story, told nothing
+            state.facts.append(read_facts(s, [], [], state.published, None))
+            state.facts[-1].attack = False
+            continue
         attribution = find_attribution(s.text, previous)
         previous = attribution or previous
         state.facts.append(
