@@ -163,5 +163,5 @@ class IncidentAdmin(SimpleHistoryAdmin):
 
 @admin.register(IncidentTombstone)
 class IncidentTombstoneAdmin(admin.ModelAdmin):
-    list_display = ("incident_id", "reason", "merged_into", "at")
-    list_filter = ("reason",)
+    list_display = ("incident_id", "reason", "merged_into", "public", "at")
+    list_filter = ("reason", "public")
