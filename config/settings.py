@@ -217,6 +217,9 @@ CELERY_BEAT_SCHEDULE = {
 # Rendered API answers (incidents/api/caching.py). Unset: each process keeps its own in memory.
 # Redis shares them between workers; a Redis outage only costs rebuilds (never an error).
 CACHE_URL = env_url("CACHE_URL", None, schemes={"redis", "rediss"})
+# How long (ms) a web process may reuse its reading of the data version behind the API's cache keys and
+# ETags (incidents/api/caching.py): 0 reads it on every request; 1000 lets answers lag a write by up to 1 s.
+DATA_VERSION_MAX_AGE_MS = env_int("DATA_VERSION_MAX_AGE_MS", 0, minimum=0)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "basewatch"},
     # API rate-limit counters (incidents/api/throttling.py): shared by every worker through Redis when
