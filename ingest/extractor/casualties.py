@@ -127,7 +127,7 @@ _PASSIVE = {
     field: prefilter.compile(
         rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)"
         rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+){{0,2}}\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
-        rf"(?:\w+ly\s+)?{verb}\b",
+        rf"(?:\w+ly\s+|also\s+)?{verb}\b",
         re.I,
     )
     for field, verb in (("killed", _KILL), ("injured", _WOUND))
@@ -150,7 +150,7 @@ _SINGULAR = words(vocabulary.PERSON)
 _ONE_PERSON = {
     field: prefilter.compile(
         rf"(?<![\w-])(?P<list>(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR})\s+(?:[\w-]+\s+){{0,3}}?"
-        rf"(?:was|has|had|got)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?{verb}\b"
+        rf"(?:was|has|had|got)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+|also\s+)?{verb}\b"
         rf"|\b{active}\s+(?P<list2>(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR})\b",
         re.I,
     )
@@ -167,7 +167,7 @@ _ELLIPTIC = {
     field: prefilter.compile(
         # "killed three soldiers, and at least 34 were injured"; "one contractor was killed, and 9 injured"
         rf"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?P<n>{_NUMTOK})\s+(?:more\s+)?(?:(?:were|have\s+been|had\s+been)\s+)?"
-        rf"(?:\w+ly\s+)?{verb}\b",
+        rf"(?:\w+ly\s+|also\s+)?{verb}\b",
         re.I,
     )
     for field, verb in (("killed", _KILL), ("injured", _WOUND))
@@ -196,7 +196,7 @@ _ONE_OR_MORE = (
 _COORD_LIST = rf"(?P<list>{_ONE_OR_MORE}(?:\s*,\s*{_ONE_OR_MORE})*\s*,?\s+and\s+{_ONE_OR_MORE})"
 _COORDINATED = {
     field: prefilter.compile(
-        rf"(?<![\w-]){_COORD_LIST}\s+(?:were|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?{verb}\b"
+        rf"(?<![\w-]){_COORD_LIST}\s+(?:were|have\s+been|had\s+been|got)\s+(?:\w+ly\s+|also\s+)?{verb}\b"
         rf"|\b{active}\s+{_COORD_LIST.replace('<list>', '<list2>')}(?![\w-])",
         re.I,
     )
@@ -252,9 +252,10 @@ def of_the_attacked_side(text: str, f: Figure) -> bool:
     return bool(strikes) and not _MILITIA_ATTACK.search(text, strikes[-1].end(), f.start)
 
 
-# Every casualty pattern below needs one of these words; most sentences have none (speed).
+# Every casualty pattern below needs one of these word stems - the verbs' and every toll noun's (TOLL_NOUNS); most
+# sentences have none (speed).
 _CASUALTY_WORD = prefilter.compile(
-    r"kill|dead|die|deaths?|slain|wound|injur|hurt|casualt|causalit|fatalit|harmed", re.I
+    r"kill|dead|die|death|slain|wound|injur|hurt|casualt|causalit|fatalit|harm|loss", re.I
 )
 
 

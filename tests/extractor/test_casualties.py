@@ -159,3 +159,13 @@ def test_coordinated_singular_people_are_each_counted() -> None:
     assert figures("Police said a boy and a woman were hurt when the shell landed.") == [("injured", 2)]
     assert figures("An airman and a contractor were wounded in the attack.") == [("injured", 2)]
     assert figures("The rockets fell on the camp, wounding a guard and two contractors.") == [("injured", 3)]
+
+
+def test_also_between_the_verb_and_its_auxiliary() -> None:
+    assert ("injured", 40) in figures("More than 40 service members were also injured in the attack.")
+
+
+def test_losses_is_a_toll_noun() -> None:
+    got = figures("Air defences brought the drone down without any losses.")
+    assert ("killed", 0) in got
+    assert ("injured", 0) in got

@@ -111,3 +111,8 @@ def test_a_number_word_joined_to_a_word_is_no_count() -> None:
 
 def test_a_drone_launched_at_a_base_is_counted() -> None:
     assert ("launched", 1) in figures("A drone launched at the base was shot down.")
+
+
+def test_an_interception_told_in_the_base_form() -> None:
+    got = figures("Air defence managed to engage the drone and bring it down, the source said.")
+    assert ("intercepted_all", 1) in got
