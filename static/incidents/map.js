@@ -1,4 +1,4 @@
-/* The home page map: a bases layer and the filtered incidents, clustered (Leaflet.markercluster). */
+/* The home page map: a bases layer and the filtered incidents, clustered on a pixel grid per zoom. */
 (function () {
   "use strict";
   var B = window.Basewatch;
@@ -72,26 +72,17 @@
     // 600), so a base never hides a cluster's count nor takes its click.
     map.createPane("bases");
     map.getPane("bases").style.zIndex = 450;
-    this.clusters = L.markerClusterGroup({
-      chunkedLoading: true,
-      chunkInterval: 120,
-      // Long enough to take a click or a frame; 20 ms per chunk added a fifth to the load.
-      chunkDelay: 4,
-      // Clustering work grows with the zoom levels a marker stays alone at; from zoom 14 (a base
-      // fills the screen) markers are drawn one by one, and identical places still spiderfy at 13.
-      disableClusteringAtZoom: 14,
-      showCoverageOnHover: false,
-      spiderfyOnMaxZoom: true,
-      maxClusterRadius: 50,
-      iconCreateFunction: clusterIcon
-    });
+    // The incidents, clustered on a pixel grid at the current zoom and drawn for the visible area only:
+    // a filter change or a pan re-clusters the loaded rows in a few milliseconds (Leaflet.markercluster
+    // built its tree for every zoom level again on each change: over a second at 50,000 incidents).
+    this.clusters = L.layerGroup();
+    this.rows = [];
+    this.markers = {};  // incident id -> its circle, made once and reused across filter changes
     // The zoom level, for tests and for bench/map.py.
     node.setAttribute("data-zoom", String(map.getZoom()));
+    var self = this;
     map.on("zoomend", function () { node.setAttribute("data-zoom", String(map.getZoom())); });
-    this.clusters.on("click", function (e) {
-      var p = e.layer.incident;
-      if (p) L.popup({ maxWidth: 320 }).setLatLng(e.layer.getLatLng()).setContent(incidentPopup(p)).openOn(map);
-    });
+    map.on("moveend", function () { self._draw(); });
     map.addLayer(this.clusters);
     this.baseLayer = L.layerGroup().addTo(map);
     this.baseMarkers = {};
@@ -125,44 +116,121 @@
     });
   };
 
+  // Clusters are cells of this many pixels; from this zoom (a base fills the screen) every incident is drawn.
+  var CELL = 60;
+  var SINGLE_ZOOM = 14;
+
+  // Web Mercator, 0..1 across the world (what Leaflet projects, without an object per point).
+  function mercatorX(lon) { return (lon + 180) / 360; }
+  function mercatorY(lat) {
+    var s = Math.sin(Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI / 180);
+    return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+  }
+
+  IncidentMap.prototype._marker = function (p) {
+    var weapon = B.weaponOf(p);
+    var radius = radiusFor(p);
+    var key = p.lat + "," + p.lon + "," + weapon + "," + radius;
+    var m = this.markers[p.id];
+    if (m && m.drawnAs === key) {
+      m.incident = p;
+      return m;
+    }
+    m = L.circleMarker([p.lat, p.lon], {
+      radius: radius,
+      color: "#1b1f24",
+      weight: 1,
+      fillColor: B.weaponColour(weapon),
+      fillOpacity: 0.85,
+      className: "incident-marker weapon-" + weapon
+    });
+    m.incident = p;
+    m.drawnAs = key;
+    var map = this.map;
+    m.on("click", function () {
+      L.popup({ maxWidth: 320 }).setLatLng(m.getLatLng()).setContent(incidentPopup(m.incident)).openOn(map);
+    });
+    this.markers[p.id] = m;
+    return m;
+  };
+
+  IncidentMap.prototype._clusterMarker = function (cell) {
+    var n = cell.n;
+    var size = n < 10 ? "small" : n < 100 ? "medium" : n < 1000 ? "large" : "xlarge";
+    var px = { small: 30, medium: 36, large: 44, xlarge: 52 }[size];
+    var marker = L.marker([cell.lat / n, cell.lon / n], {
+      icon: L.divIcon({ html: "<span>" + n + "</span>", className: "incident-cluster incident-cluster-" + size, iconSize: [px, px] }),
+      title: n + " incidents: zoom in",
+      keyboard: true
+    });
+    var map = this.map;
+    var bounds = L.latLngBounds([cell.south, cell.west], [cell.north, cell.east]);
+    marker.on("click", function () {
+      // Into the cluster's extent; incidents at one spot open one zoom step at a time.
+      if (bounds.getNorthEast().equals(bounds.getSouthWest())) map.setView(bounds.getCenter(), Math.min(map.getMaxZoom(), map.getZoom() + 2));
+      else map.fitBounds(bounds, { padding: [20, 20], maxZoom: Math.max(map.getZoom() + 1, Math.min(SINGLE_ZOOM, map.getMaxZoom())) });
+    });
+    return marker;
+  };
+
+  // Clusters the loaded rows that fall in the visible area (with a margin) at the current zoom, and draws them.
+  IncidentMap.prototype._draw = function () {
+    var map = this.map, rows = this.rows;
+    var zoom = map.getZoom();
+    var scale = 256 * Math.pow(2, zoom);
+    var view = map.getPixelBounds();
+    var minX = view.min.x - CELL, minY = view.min.y - CELL, maxX = view.max.x + CELL, maxY = view.max.y + CELL;
+    var cells = {};
+    var singles = [];
+    var perCell = zoom < SINGLE_ZOOM;
+    for (var i = 0; i < rows.length; i++) {
+      var p = rows[i];
+      if (p.mx === undefined) continue;
+      var x = p.mx * scale, y = p.my * scale;
+      if (x < minX || x > maxX || y < minY || y > maxY) continue;
+      if (!perCell) { singles.push(p); continue; }
+      var key = Math.floor(x / CELL) + ":" + Math.floor(y / CELL);
+      var cell = cells[key];
+      if (!cell) {
+        cells[key] = { n: 1, lat: p.lat, lon: p.lon, south: p.lat, north: p.lat, west: p.lon, east: p.lon, first: p };
+        continue;
+      }
+      cell.n++;
+      cell.lat += p.lat;
+      cell.lon += p.lon;
+      if (p.lat < cell.south) cell.south = p.lat;
+      if (p.lat > cell.north) cell.north = p.lat;
+      if (p.lon < cell.west) cell.west = p.lon;
+      if (p.lon > cell.east) cell.east = p.lon;
+    }
+    var layers = [];
+    for (var k in cells) {
+      var c = cells[k];
+      layers.push(c.n === 1 ? this._marker(c.first) : this._clusterMarker(c));
+    }
+    for (var j = 0; j < singles.length; j++) layers.push(this._marker(singles[j]));
+    this.clusters.clearLayers();
+    for (var l = 0; l < layers.length; l++) this.clusters.addLayer(layers[l]);
+  };
+
   // rows: Basewatch.pointRows(); redraws clusters and base counts, then calls done().
   IncidentMap.prototype.setPoints = function (rows, done) {
     var counts = {};
-    var layers = [];
+    var located = 0;
     for (var i = 0; i < rows.length; i++) {
       var p = rows[i];
       if (p.baseSlug) counts[p.baseSlug] = (counts[p.baseSlug] || 0) + 1;
       if (p.lat == null || p.lon == null) continue;
-      var weapon = B.weaponOf(p);
-      var m = L.circleMarker([p.lat, p.lon], {
-        radius: radiusFor(p),
-        color: "#1b1f24",
-        weight: 1,
-        fillColor: B.weaponColour(weapon),
-        fillOpacity: 0.85,
-        className: "incident-marker weapon-" + weapon
-      });
-      m.incident = p;
-      layers.push(m);
+      p.mx = mercatorX(p.lon);
+      p.my = mercatorY(p.lat);
+      located++;
     }
     this.map.closePopup();
-    this.clusters.clearLayers();
-    var self = this;
-    this.clusters.options.chunkProgress = function (processed, total) {
-      if (processed !== total) return;
-      // The last chunk puts the clusters on the map right after this callback: report after that.
-      setTimeout(function () {
-        self.node.setAttribute("data-loaded", String(total));
-        if (done) done();
-      }, 0);
-    };
-    if (!layers.length) {
-      this.node.setAttribute("data-loaded", "0");
-      if (done) done();
-    }
-    // No per-marker "layeradd" events: nothing listens, and 50,000 of them cost time.
-    this.clusters.addLayers(layers, true);
+    this.rows = rows;
+    this._draw();
     this._drawBases(counts);
+    this.node.setAttribute("data-loaded", String(located));
+    if (done) done();
   };
 
   window.BasewatchMap = IncidentMap;
