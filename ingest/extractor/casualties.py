@@ -364,7 +364,32 @@ def casualty_figures(text: str) -> list[Figure]:
     found = _Found()
     for reading in _READINGS:
         reading(text, found)
-    out = [f for f in found.figures if not of_the_attacked_side(text, f)]
+    out = joined_groups(text, [f for f in found.figures if not of_the_attacked_side(text, f)])
     if _NOT_CAUSED.search(text):
         out = [f for f in out if f.value == 0]
     return out + zero_tolls(text)
+
+
+# Only a comma or a conjunction between two groups: "5 contractors injured, and 1 service member injured"
+_JOINED_BY = prefilter.compile(r"[\s,;]*(?:and|plus|as\s+well\s+as)?[\s,]*", re.I)
+
+
+def joined_groups(text: str, figures: list[Figure]) -> list[Figure]:
+    """Groups of people with the same toll told one after the other, joined only by a comma or 'and', are one
+    toll: their sum ('three soldiers were wounded and two contractors were wounded' -> 5 injured). Figures told
+    apart (another source, another clause) stay separate reports."""
+    out: list[Figure] = []
+    for f in sorted(figures, key=lambda g: g.start):
+        last = next((g for g in reversed(out) if g.field == f.field), None)
+        if (
+            last is not None
+            and last.value > 0
+            and f.value > 0
+            and last.end <= f.start
+            and out[-1] is last
+            and _JOINED_BY.fullmatch(text, last.end, f.start)
+        ):
+            out[-1] = Figure(f.field, last.value + f.value, last.start, f.end)
+        else:
+            out.append(f)
+    return out

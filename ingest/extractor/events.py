@@ -146,7 +146,7 @@ def read_facts(
     where = _mask(text, [(m.start - sent.start, m.end - sent.start) for m in factions])
     place, place_country, _ = find_place(where)
     vetoes = set()
-    dates = find_dates(text, published)
+    dates = [x for x in find_dates(text, published) if not _in_a_clause_of_its_own(text, x.start)]
     actor = cues.OTHER_ACTOR.search(text)
     actor_at = _clause_start(text, actor.start()) if actor else -1
     main = main_clause(text)
@@ -223,6 +223,21 @@ def _strike_as_cause(text: str, at: int) -> int | None:
     if m is None or m.start() > at or (at - m.end() > 40) or not cues.ATTACK.search(text, 0, m.start()):
         return None
     return m.start()
+
+
+_BUT = prefilter.compile(r",\s+but\s+|;\s+", re.I)
+
+
+def _in_a_clause_of_its_own(text: str, pos: int) -> bool:
+    """'X claimed the attack on the base, but tensions have not dropped since ... last year': a date in a clause
+    joined by 'but' (or after a semicolon) that tells no attack, after a clause that does, dates something else."""
+    breaks = list(_BUT.finditer(text, 0, pos))
+    if not breaks:
+        return False
+    cut = breaks[-1]
+    following = _BUT.search(text, pos)
+    clause = text[cut.end() : following.start() if following else len(text)]
+    return bool(cues.ATTACK.search(text, 0, cut.start())) and not cues.ATTACK.search(clause)
 
 
 def _clause_start(text: str, pos: int) -> int:

@@ -11,6 +11,7 @@ import re
 from ingest.extractor import cues, prefilter
 from ingest.extractor.dates import DateMention
 from ingest.extractor.events import Draft, Facts, Target, told_as_reference
+from ingest.extractor.places import COUNTRY_WORDS
 from ingest.extractor.types import Site
 
 # "It was also attacked in May": the site in focus, by a pronoun
@@ -37,7 +38,9 @@ def date_compatible(a: DateMention | None, b: DateMention | None) -> bool:
 
 
 def _norm_place(place: str | None) -> str:
-    return re.sub(r"\b(?:the|province|governorate|region|city)\b|\W", "", (place or "").lower())
+    """A place to compare; a country's name is no place within it ('Iraq' and 'Erbil' may tell one attack)."""
+    norm = re.sub(r"\b(?:the|province|governorate|region|city)\b|\W", "", (place or "").lower())
+    return "" if norm in COUNTRY_WORDS else norm
 
 
 def same_story(d: Draft, country: str | None, place: str | None, date: DateMention | None) -> bool:

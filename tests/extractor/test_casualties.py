@@ -169,3 +169,10 @@ def test_losses_is_a_toll_noun() -> None:
     got = figures("Air defences brought the drone down without any losses.")
     assert ("killed", 0) in got
     assert ("injured", 0) in got
+
+
+def test_groups_joined_by_and_are_one_toll() -> None:
+    assert ("injured", 5) in figures("Three soldiers were wounded and two contractors were wounded.")
+    got = figures("There was 1 contractor killed, 5 contractors injured, and 1 US service member injured.")
+    assert ("injured", 6) in got
+    assert ("killed", 1) in got
