@@ -11,7 +11,7 @@ from ingest import merge
 from ingest.models import ArticleReading, IncidentSource
 from ingest.readings import article_readings
 from tests.factories import ArticleFactory, BaseFactory, IncidentFactory
-from tests.ingest.conftest import ATTACK_DAY, count
+from tests.ingest.conftest import ATTACK_DAY
 
 
 def _merge(article, items):
@@ -103,7 +103,8 @@ def test_a_merged_away_incident_is_followed_to_the_survivor_and_a_deleted_one_is
     survivor = IncidentFactory(base=asad, date=ATTACK_DAY, weapons=["rocket"])
     merge.incident_merge_into(absorbed_id=absorbed.pk, survivor_id=survivor.pk, by=editor)
     reading = article.readings.get()
-    assert reading.incident is None and reading.incident_number == absorbed.pk  # the decision as it was made
+    assert reading.incident is None
+    assert reading.incident_number == absorbed.pk  # the decision as it was made
     row = article_readings(article)[0]
     assert row["outcome_label"] == f"New draft #{absorbed.pk}"
     assert row["since"] == f"since merged into incident #{survivor.pk}"
