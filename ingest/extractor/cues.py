@@ -291,6 +291,12 @@ EACH_OF_THEM = prefilter.compile(
     r"|both\s+(?:attacks|strikes|drones|incidents)|neither\s+(?:attack|strike|drone|incident)|each\s+(?:attack|strike))\b",
     re.I,
 )
+# "less than a week later, a barrage of about 10 rockets was fired": another day than the one just told
+DAYS_LATER = prefilter.compile(
+    r"\b(?:a|one|two|three|four|five|six|seven|ten|several|a\s+few|less\s+than\s+a|more\s+than\s+a|about\s+a|"
+    r"nearly\s+a|just\s+over\s+a)\s+(?:days?|weeks?|months?)\s+later\b",
+    re.I,
+)
 # A line that introduces a link to another story: what follows it is that story's title, not this one's news.
 LINK_MARKER = prefilter.compile(
     r"^\W*(?:read\s+more|related(?:\s+(?:stories|articles|news|coverage))?|see\s+also|also\s+read|more\s+on\s+this"
