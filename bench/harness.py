@@ -17,11 +17,13 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PG = "postgres://postgres@127.0.0.1:5432"
-DB = "bw_bench_api"
+# BENCH_DB: the database the API bench creates (each engineer their own while benches run side by side).
+DB = os.environ.get("BENCH_DB", "bw_bench_api")
 N_INCIDENTS = 100_000
 HOST = "127.0.0.1"
 ENV = {
@@ -51,6 +53,11 @@ def create_database() -> None:
         conn.execute(f"CREATE DATABASE {DB}")
     for command in (["migrate", "--noinput", "-v", "0"], ["load_gazetteer"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def migrate_database() -> None:
+    """Bring a reused database up to the current migrations (colleagues add some between runs)."""
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, check=True)
 
 
 def _row(model: type, values: dict) -> list:
@@ -215,8 +222,18 @@ def start_gunicorn(port: int, *, config: str | None = None) -> subprocess.Popen:
     raise RuntimeError("gunicorn did not start")
 
 
-def get(port: int, url: str, headers: dict | None = None) -> tuple[int, int, float, float]:
-    """(status, body bytes, seconds to first byte, seconds to full body)."""
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    size: int  # body bytes
+    ttfb: float  # seconds to the first body byte
+    total: float  # seconds to the full body
+    cache: str  # X-Cache: "hit", "miss" or "" (not a cached endpoint)
+    etag: str
+
+
+def fetch(port: int, url: str, headers: dict | None = None) -> Reply:
+    """One GET on a new connection, read to the end."""
     start = time.perf_counter()
     conn = http.client.HTTPConnection(HOST, port, timeout=120)
     try:
@@ -228,9 +245,23 @@ def get(port: int, url: str, headers: dict | None = None) -> tuple[int, int, flo
             if first is None:
                 first = time.perf_counter() - start
             size += len(chunk)
-        return response.status, size, first or 0.0, time.perf_counter() - start
+        total = time.perf_counter() - start
+        return Reply(
+            response.status,
+            size,
+            first or total,
+            total,
+            response.getheader("X-Cache", ""),
+            response.getheader("ETag", ""),
+        )
     finally:
         conn.close()
+
+
+def get(port: int, url: str, headers: dict | None = None) -> tuple[int, int, float, float]:
+    """(status, body bytes, seconds to first byte, seconds to full body)."""
+    reply = fetch(port, url, headers)
+    return reply.status, reply.size, reply.ttfb, reply.total
 
 
 def worker_pids(master: int) -> list[int]:
