@@ -227,7 +227,11 @@ CLAIM = prefilter.compile(
     r"\b(?:targeted|attacked|struck|hit|launched)"
     # nominal claims: "declared in a statement the targeting of a US base", "announced the bombing of"
     r"|\b(?:declared|announced|claimed|asserted)\b[^.;]{0,40}?\bthe\s+(?:targeting|bombing|shelling|striking)\s+of\b"
-    r"|\basserted\s+responsibility",
+    r"|\basserted\s+responsibility"
+    # an endorsement: "the IRI said that the attacks were an act of resistance", "said the strike came in response"
+    r"|\b(?:said|stated|announced|declared)\s+(?:that\s+)?(?:the|these|its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:attacks?|operations?|strikes?)\s+(?:was|were|came)\s+(?:an?\s+)?"
+    r"(?:act|response|retaliation|revenge|in\s+response|in\s+retaliation|in\s+revenge)\b",
     re.I,
 )
 # "The Islamic Revolutionary Guard Corps confirmed the strikes": the attacker owning its attack - a claim when a
