@@ -181,6 +181,21 @@ class Faction(models.Model):
         return ids
 
 
+# What a source shows in the API: its article's citation, never the article's text.
+API_SOURCE_FIELDS = (
+    "id",
+    "incident_id",
+    "role",
+    "evidence",
+    "created_at",
+    "article__id",
+    "article__title",
+    "article__url",
+    "article__outlet",
+    "article__published",
+)
+
+
 class IncidentQuerySet(models.QuerySet["Incident"]):
     def published(self) -> IncidentQuerySet:
         return self.filter(status=Incident.Status.PUBLISHED)
@@ -230,22 +245,7 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
 
     def for_api(self) -> IncidentQuerySet:
         """Rows ready to serialize: related names joined, sources prefetched (``source_list``) without article text."""
-        sources = (
-            source_model()
-            .objects.select_related("article")
-            .only(
-                "id",
-                "incident_id",
-                "role",
-                "evidence",
-                "created_at",
-                "article__id",
-                "article__title",
-                "article__url",
-                "article__outlet",
-                "article__published",
-            )
-        )
+        sources = source_model().objects.select_related("article").only(*API_SOURCE_FIELDS)
         # to_attr: a plain list per row, without building a related manager queryset for each one.
         return self.select_related("base", "perpetrator", "claimed_by").prefetch_related(
             Prefetch("sources", queryset=sources, to_attr="source_list")

@@ -6,8 +6,6 @@ import datetime as dt
 
 from django.db import connection
 from django.http import HttpResponseBase
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
@@ -21,7 +19,7 @@ from incidents.api.renderers import PrebuiltJSONRenderer
 from incidents.api.schema import AS_OF_PARAMETER, FILTER_PARAMETERS, READ_RESPONSES, format_parameter
 from incidents.api.serializers import ChangesSerializer, TimelineSerializer
 from incidents.selectors.as_of import PARAM as AS_OF
-from incidents.selectors.as_of import as_of_from_request, incidents_as_of
+from incidents.selectors.as_of import as_of_from_request, incidents_as_of, parse_moment
 from incidents.selectors.sync import incident_changes, incidents_fingerprint
 from incidents.selectors.timeline import INTERVALS, SPLITS, incident_timeline
 from incidents.selectors.timeline_json import JSON_SPLITS, incident_timeline_json
@@ -84,22 +82,7 @@ def _parse_since(raw: str | None) -> dt.datetime:
         raise exceptions.ValidationError(
             {"since": ["Required: an ISO 8601 date or date-time, e.g. 2024-01-01T00:00:00Z."]}
         )
-    try:
-        when = parse_datetime(raw)
-        if when is None:
-            day = parse_date(raw)
-            when = dt.datetime.combine(day, dt.time()) if day else None
-    except (ValueError, OverflowError):
-        when = None
-    if when is None:
-        raise exceptions.ValidationError({"since": ["Not an ISO 8601 date or date-time, e.g. 2024-01-01T00:00:00Z."]})
-    if timezone.is_naive(when):
-        when = when.replace(tzinfo=dt.UTC)
-    try:
-        # In UTC: the database refuses some offsets Python accepts (over 15 hours).
-        return when.astimezone(dt.UTC)
-    except OverflowError as exc:
-        raise exceptions.ValidationError({"since": ["Out of range."]}) from exc
+    return parse_moment(raw, "since", "an ISO 8601 date or date-time, e.g. 2024-01-01T00:00:00Z")
 
 
 def _parse_int(request: Request, name: str, low: int, high: int, default: int | None) -> int | None:

@@ -25,23 +25,32 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework import exceptions
 
-from incidents.models import Incident, source_model
+from incidents.models import API_SOURCE_FIELDS, Incident, source_model
 
 PARAM = "as_of"
-# What a source shows in the API (as ``IncidentQuerySet.for_api`` reads it): never the article text.
-_SOURCE_FIELDS = (
-    "id",
-    "incident_id",
-    "role",
-    "evidence",
-    "created_at",
-    "article__id",
-    "article__title",
-    "article__url",
-    "article__outlet",
-    "article__published",
-)
 _FORMAT_HINT = "an ISO 8601 date or date-time, e.g. 2025-01-31T12:00:00Z (a date alone is 00:00 UTC; naive is UTC)"
+
+
+def parse_moment(raw: str, param: str, hint: str) -> dt.datetime:
+    """An ISO 8601 date or date-time in UTC (a date alone is 00:00, naive is UTC); a 400 naming ``param`` when
+    malformed or out of range. Shared by ``as_of`` and the changes feed's ``since``."""
+    when: dt.datetime | None
+    try:
+        when = parse_datetime(raw)
+        if when is None:
+            day = parse_date(raw)
+            when = dt.datetime.combine(day, dt.time()) if day else None
+    except (ValueError, OverflowError):
+        when = None
+    if when is None:
+        raise exceptions.ValidationError({param: [f"Not a date or date-time: give {hint}."]})
+    if timezone.is_naive(when):
+        when = when.replace(tzinfo=dt.UTC)
+    try:
+        # In UTC: the database refuses some offsets Python accepts (over 15 hours).
+        return when.astimezone(dt.UTC)
+    except OverflowError as exc:
+        raise exceptions.ValidationError({param: ["Out of range."]}) from exc
 
 
 def parse_as_of(raw: str | None, *, now: dt.datetime | None = None) -> dt.datetime | None:
@@ -52,22 +61,7 @@ def parse_as_of(raw: str | None, *, now: dt.datetime | None = None) -> dt.dateti
     """
     if raw is None:
         return None
-    when: dt.datetime | None
-    try:
-        when = parse_datetime(raw)
-        if when is None:
-            day = parse_date(raw)
-            when = dt.datetime.combine(day, dt.time()) if day else None
-    except (ValueError, OverflowError):
-        when = None
-    if when is None:
-        raise exceptions.ValidationError({PARAM: [f"Not a date or date-time: give {_FORMAT_HINT}."]})
-    if timezone.is_naive(when):
-        when = when.replace(tzinfo=dt.UTC)
-    try:
-        when = when.astimezone(dt.UTC)
-    except OverflowError as exc:
-        raise exceptions.ValidationError({PARAM: ["Out of range."]}) from exc
+    when = parse_moment(raw, PARAM, _FORMAT_HINT)
     if when > (now or timezone.now()):
         raise exceptions.ValidationError(
             {PARAM: ["In the future: give a past moment (the data as it stands now needs no as_of)."]}
@@ -147,7 +141,7 @@ def incidents_for_api_as_of(records: Iterable[Any], when: dt.datetime) -> list[I
         source_model()
         .objects.filter(incident_id__in=list(by_id), created_at__lte=when)
         .select_related("article")
-        .only(*_SOURCE_FIELDS)
+        .only(*API_SOURCE_FIELDS)
         .order_by("role", "created_at", "id")
     )
     for source in sources:
