@@ -120,6 +120,10 @@ def attach_details(state: State) -> None:
             continue
         if f.vetoes & {"other_actor", "shipping", "foiled", "tally"}:
             if not zero_casualties_before_strike(f):
+                if "other_actor" in f.vetoes and f.attack:
+                    # "Following the attack, the SDF launched retaliatory shelling": the story has moved to the
+                    # strike; what follows is the strike's until a sentence comes back to the attack
+                    moved.add(id(current))
                 continue
             # the toll told before the strike is the attack's; nothing after it is
             f.figures = [g for g in f.figures if g.end <= f.actor_at]
