@@ -169,8 +169,8 @@ def build_incidents(state: State) -> None:
         counts, inferred = _counts(state, d, evidence)
         faction, claimed, where = _perpetrator(state, d)
         if d.role == "primary":
-            if faction is None and not claimed and any(before) and _actor_again(state, d):
-                (faction, claimed), where = before, anchor
+            if faction is None and before[0] is not None and _actor_again(state, d):
+                faction, claimed, where = before[0], claimed or before[1], anchor
             before = (faction, claimed)
         if where is not None and faction is not None:
             evidence["perpetrator"] = evidence_of(state, where)

@@ -266,7 +266,7 @@ BLAME = prefilter.compile(
 SAME_ACTOR_AGAIN = prefilter.compile(
     r"\b(?:they|the\s+(?:group|faction|militia|militants|fighters|mujahideen|resistance(?:\s+fighters)?)"
     r"|its\s+(?:fighters|members))\s+(?:had\s+|have\s+)?also\s+"
-    r"(?:targeted|attacked|struck|hit|launched|fired\s+at|shelled|bombed)\b",
+    r"(?:targeted|attacked|struck|hit|launched|fired|shelled|bombed)\b",
     re.I,
 )
 GENERIC_CLAIM = prefilter.compile(
