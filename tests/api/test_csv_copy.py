@@ -12,11 +12,19 @@ from django.test import RequestFactory
 from incidents.api.filters import IncidentFilter
 from incidents.api.renderers import csv_stream
 from incidents.models import Incident
+from incidents.selectors import csv_copy
 from incidents.selectors.csv_copy import incidents_csv_copy
 from incidents.selectors.export import CSV_COLUMNS, incidents_csv_rows
 from tests.factories import ArticleFactory, IncidentFactory, IncidentSourceFactory
 
 pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(autouse=True, params=["per incident", "grouped"])
+def sources_read(request, monkeypatch):
+    """Both ways the export reads sources: an index lookup per incident, or one grouped pass (large exports)."""
+    monkeypatch.setattr(csv_copy, "GROUPED_SOURCES_FROM", 0 if request.param == "grouped" else 10**9)
+    return request.param
 
 
 def _python_csv(incidents, ordering: str) -> bytes:
