@@ -71,12 +71,19 @@ _PERSON_TOLL = prefilter.compile(
 )
 
 
+# A toll noun said of things, not people: "material losses", "physical damage" - unless another modifier shares
+# the noun ("human or material casualties")
+_PROPERTY = prefilter.compile(r"(?<!human or )(?<!human and )\b(?:material|physical|property|financial)\s+$", re.I)
+
+
 def zero_tolls(text: str) -> list[Figure]:
     """'No casualties' -> killed 0 and injured 0; 'no injuries' -> injured 0; 'no one was killed' -> killed 0."""
     fields: dict[str, re.Match[str]] = {}
     for m in _NOUN_TOLL.finditer(text):
-        for noun in re.findall(_TOLL_NOUN, m.group("list"), re.I):
-            for name in TOLL_NOUNS[noun.lower()]:
+        for noun in re.finditer(_TOLL_NOUN, m.group("list"), re.I):
+            if _PROPERTY.search(text, 0, m.start("list") + noun.start()):
+                continue  # "no deaths or material losses": the losses are of property, not people
+            for name in TOLL_NOUNS[noun.group(0).lower()]:
                 fields.setdefault(name, m)
     for m in _PERSON_TOLL.finditer(text):
         verbs = m.group("verbs").lower()

@@ -176,3 +176,9 @@ def test_groups_joined_by_and_are_one_toll() -> None:
     got = figures("There was 1 contractor killed, 5 contractors injured, and 1 US service member injured.")
     assert ("injured", 6) in got
     assert ("killed", 1) in got
+
+
+def test_material_losses_are_of_property_not_people() -> None:
+    got = figures("Police said there were no deaths or material losses.")
+    assert ("killed", 0) in got
+    assert ("injured", 0) not in got
