@@ -60,7 +60,9 @@ def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
     quantity = re.search(r"\b(?:barrage|salvo|volley|total|wave|series|swarm)\s+of\s*$", before)
     # "the interception of a drone" is a count of the drones stopped
     stopped = _INTERCEPT_VERB.search(text[max(0, n.start - 40) : n.start])
-    if re.search(r"\b(?:of|per|than)\s*$", before) and "at least" not in before and not (quantity or stopped):
+    # "more than 20 rockets" is a lower bound, read as 20 like "at least 20"
+    bound = "at least" in before or re.search(r"\bmore\s+than\s*$", before)
+    if re.search(r"\b(?:of|per|than)\s*$", before) and not (bound or quantity or stopped):
         return False
     if _UNIT.match(after):
         return False
@@ -186,6 +188,10 @@ def one_and_the_other(text: str) -> list[Figure]:
     return [Figure("launched", 2, m.start(), m.end())] if m else []
 
 
+# Projectiles that were never fired: "recovered seven launchers and 24 unused rockets"
+_NEVER_FIRED = prefilter.compile(r"\b(?:unused|unfired|unlaunched|spare|stockpiled)\b", re.I)
+
+
 def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[NumberMention]) -> list[Figure]:
     out: list[Figure] = []
     for w in weapons:
@@ -206,6 +212,9 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
                 ):
                     if _UNIT.match(text, n.end) and best is not None:
                         continue  # "14 107 mm rockets": the calibre is no count
+                    if _NEVER_FIRED.search(between):
+                        best = None  # "24 unused rockets" were found, not fired
+                        continue
                     best = n
         if best is None or not _usable(best, text, allow_article=True):
             if best is not None and best.text.lower() in VAGUE:

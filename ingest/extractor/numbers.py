@@ -14,7 +14,7 @@ UNITS = {
     "nineteen": 19,
 }  # fmt: skip
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000}  # "two dozen rockets" is 24
 IDIOMS = {"a pair of": 2, "a dozen": 12, "both": 2, "twin": 2, "a couple of": 2}
 # Quantities too vague to count; they block a neighbouring figure from being read as exact.
 VAGUE = frozenset({"several", "multiple", "dozens", "scores", "hundreds", "many", "numerous", "some", "few", "other"})

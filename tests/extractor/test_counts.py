@@ -116,3 +116,12 @@ def test_a_drone_launched_at_a_base_is_counted() -> None:
 def test_an_interception_told_in_the_base_form() -> None:
     got = figures("Air defence managed to engage the drone and bring it down, the source said.")
     assert ("intercepted_all", 1) in got
+
+
+def test_dozens_and_lower_bounds() -> None:
+    assert figures("More than two dozen Katyusha rockets hit Camp Taji on Saturday.") == [("launched", 24)]
+    assert figures("More than 20 rockets hit the base.") == [("launched", 20)]
+
+
+def test_rockets_never_fired_are_no_count() -> None:
+    assert figures("The army recovered seven rocket launchers and 24 unused rockets nearby.") == []
