@@ -251,12 +251,29 @@ def _no_target(state: State, f: Facts, r: _Reading) -> None:
     in focus, or 'the base was attacked twice'."""
     earlier = earlier_attack_told(f, r.focus)
     if earlier is not None:
-        r.earlier(state, earlier[0], f.sent.index, earlier[1], None)
+        for date in _coordinated_days(f) or [earlier[1]]:
+            r.earlier(state, earlier[0], f.sent.index, date, None)
     elif _names_unnamed(f, r.focus, state):
         r.focus.site = f.sites[0].site
     elif THE_SITE.search(f.sent.text) and times_told(f.sent.text)[0] and r.focus is not None and r.focus.site:
         _anchor(state, r.focus, f.sent.index, None, None)
         split_times(state, f, [r.focus])
+
+
+_AND_ON = prefilter.compile(r"\s*(?:,\s*and|,|and)\s+(?:on\s+)?", re.I)
+
+
+def _coordinated_days(f: Facts) -> list[DateMention]:
+    """'two attacks which targeted the garrison on October 20 and August 15': one earlier attack a day, when the
+    sentence joins two or more days with 'and'; else []."""
+    days = sorted((x for x in f.event_dates if x.precision == "day"), key=lambda x: x.start)
+    run = days[:1]
+    for x in days[1:]:
+        if _AND_ON.fullmatch(f.sent.text, run[-1].end, x.start):
+            run.append(x)
+        elif len(run) < 2:
+            run = [x]
+    return run if len(run) > 1 else []
 
 
 def _target_date(f: Facts, t: Target, span: tuple[int, int], r: _Reading) -> DateMention | None:
