@@ -36,6 +36,7 @@ ENV = {
     "API_USER_RATE": "10000000/minute",
     "CONN_MAX_AGE": "600",
     "LOG_LEVEL": "WARNING",
+    "DATA_VERSION_MAX_AGE_MS": "0",  # bench/load.py sets the deploy config's value
     "DJANGO_SETTINGS_MODULE": "config.settings",
 }
 for name in ("CELERY_BROKER_URL", "CELERY_RESULT_BACKEND"):

@@ -215,8 +215,8 @@ def main() -> None:
     parser.add_argument(
         "--data-version-ms",
         type=int,
-        default=int(os.environ.get("DATA_VERSION_MAX_AGE_MS", "1000")),
-        help="DATA_VERSION_MAX_AGE_MS for the web workers (as the deploy config sets it)",
+        default=1000,
+        help="DATA_VERSION_MAX_AGE_MS for the web workers (default 1000, as docker-compose.yml sets it)",
     )
     parser.add_argument("--reuse", action="store_true", help="reuse the seeded database of a previous run")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
