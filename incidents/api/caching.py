@@ -16,6 +16,7 @@ another yet commits after it, with a read in between.
 from __future__ import annotations
 
 import datetime as dt
+import gzip as gzip_format
 import hashlib
 import logging
 import re
@@ -32,7 +33,6 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
-from django.utils.text import compress_string
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -194,6 +194,12 @@ def _render(view: Any, request: Request, response: Response) -> _Entry:
     return _Entry(bytes(response.content), response["Content-Type"], None)
 
 
+def _gzipped(body: bytes) -> bytes:
+    """gzip at level 1: on the map points of 50,000 incidents (4.3 MB) 21 ms against 170 ms at Django's
+    level 6, for 0.83 MB against 0.68 MB; a new filter's answer waits on it, on a local network or nearby."""
+    return gzip_format.compress(body, compresslevel=1, mtime=0)
+
+
 def cached_answer(
     view: Any, request: Request, *, build: Callable[[], Response], compress: bool = False
 ) -> HttpResponseBase:
@@ -217,7 +223,7 @@ def cached_answer(
         if entry is None:
             entry = _render(view, request, build())
             if compress:
-                entry = _Entry(entry.body, entry.content_type, compress_string(entry.body))
+                entry = _Entry(entry.body, entry.content_type, _gzipped(entry.body))
             if len(entry.body) <= MAX_CACHED_BYTES:
                 _cache_set(key, entry)
         response = HttpResponse(entry.gzipped if gzip else entry.body, content_type=entry.content_type)
