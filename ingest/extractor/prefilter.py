@@ -84,25 +84,37 @@ def required_words(seq: Any, ignore_case: bool) -> Words:
     close_run()
     if best is not None and min(map(len, best)) < _MIN_WORD:
         return None
-    return best
+    return _minimal(best) if best is not None else None
+
+
+def _minimal(words: frozenset[str]) -> frozenset[str]:
+    """The same requirement with fewer words: a word that contains another of the set adds nothing (a text
+    holding 'attacked' holds 'attack')."""
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
 
 
 class Pattern:
     """A compiled regular expression behind a required-word gate; the methods the extractor uses, same results."""
 
-    __slots__ = ("_re", "flags", "pattern", "words")
+    __slots__ = ("_gate", "_re", "_words", "flags", "pattern", "words")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self._re = compiled
         self.pattern = compiled.pattern
         self.flags = compiled.flags
         self.words = required_words(sre_parse.parse(compiled.pattern, compiled.flags), bool(compiled.flags & re.I))
+        self._words = tuple(sorted(self.words, key=len)) if self.words is not None else ()
+        self._gate: tuple[str | None, bool] = (None, True)
 
     def could_match(self, text: str) -> bool:
         if self.words is None:
             return True
-        folded = _folded(text)
-        return any(w in folded for w in self.words)
+        last = self._gate
+        if last[0] is text:  # the same sentence asked again (another span of it, another rule)
+            return last[1]
+        found = any(map(_folded(text).__contains__, self._words))
+        self._gate = (text, found)  # replaced whole: threads never pair one text with another's answer
+        return found
 
     def search(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
         return self._re.search(text, pos, endpos) if self.could_match(text) else None
