@@ -30,6 +30,7 @@ ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
         (r"\d+|several", 0, None),  # one branch can match with no word at all
         (r"(?<=US )base(?!s)", 0, {"base"}),  # look-arounds require nothing of the match
         (r"\bat\b", 0, None),  # too short to be worth a gate
+        (r"attacked|attacks|attack", 0, {"attack"}),  # a word holding another adds nothing
     ],
 )
 def test_required_words(pattern: str, flags: int, words: set[str] | None) -> None:
