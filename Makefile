@@ -24,12 +24,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	touch $@
 
 $(VENDOR)/.copied: node_modules/.package-lock.json tools/basemap.js incidents/data/basemap_cities.json
-	mkdir -p $(VENDOR)/markercluster $(VENDOR)/uplot $(VENDOR)/axe $(VENDOR)/basemap
-	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
-	   node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map \
-	   node_modules/leaflet.markercluster/dist/MarkerCluster.css \
-	   node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
-	   node_modules/leaflet.markercluster/MIT-LICENCE.txt $(VENDOR)/markercluster/
+	mkdir -p $(VENDOR)/uplot $(VENDOR)/axe $(VENDOR)/basemap
 	cp node_modules/uplot/dist/uPlot.iife.min.js node_modules/uplot/dist/uPlot.min.css \
 	   node_modules/uplot/LICENSE $(VENDOR)/uplot/
 	# axe-core: only the browser tests load it (accessibility checks), never a page.

@@ -38,17 +38,6 @@
     ]);
   }
 
-  function clusterIcon(cluster) {
-    var n = cluster.getChildCount();
-    var size = n < 10 ? "small" : n < 100 ? "medium" : n < 1000 ? "large" : "xlarge";
-    var px = { small: 30, medium: 36, large: 44, xlarge: 52 }[size];
-    return L.divIcon({
-      html: "<span>" + n + "</span>",
-      className: "incident-cluster incident-cluster-" + size,
-      iconSize: [px, px]
-    });
-  }
-
   function IncidentMap(node, bases) {
     this.node = node;
     this.bases = bases || [];

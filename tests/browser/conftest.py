@@ -62,7 +62,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def _unavailable() -> str | None:
     if not CHROMIUM.exists():
         return f"{CHROMIUM} not found (apt-get install chromium; .ci/run does this in CI)"
-    if not (VENDOR / "markercluster" / "leaflet.markercluster.js").exists():
+    if not (VENDOR / "uplot" / "uPlot.iife.min.js").exists():
         return "static/vendor/ is missing: run `make install` (npm ci + copy of the front-end libraries)"
     try:
         import playwright.sync_api  # noqa: F401

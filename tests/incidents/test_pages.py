@@ -23,7 +23,7 @@ def test_home_serves_local_leaflet_and_no_inline_script(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert "/static/leaflet/leaflet" in html
-    assert "/static/vendor/markercluster/leaflet.markercluster.js" in html
+    assert "/static/incidents/map.js" in html
     assert "unpkg" not in html
     assert "cdn" not in html.lower()
     # Only external scripts and JSON data blocks: the CSP forbids inline script.
