@@ -137,6 +137,13 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
             f = state.facts[idx]
             reports.extend(Report(value, f.attribution, evidence_of(state, idx)) for value in own_figures(f, d, name))
         best, low, high = best_low_high([r.value for r in reports])
+        vague = _told_without_a_count(state, d, name) if best else None
+        if vague is not None:
+            # "several were wounded ... one police officer was wounded": the figures are parts of a toll no
+            # source counted; the count stays unknown, and its evidence is the sentence that says so
+            counts[name] = Count(None, None, None, ())
+            evidence[name] = evidence_of(state, vague)
+            continue
         counts[name] = Count(best, low, high, tuple(reports))
         if reports:
             evidence[name] = next(r.evidence for r in reports if r.value == best)
@@ -148,6 +155,11 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
     if counts["launched"].best is not None and "launched" not in evidence and "intercepted" in evidence:
         evidence["launched"] = evidence["intercepted"]
     return counts, {name for name in COUNT_FIELDS if counts[name] is not told[name]}
+
+
+def _told_without_a_count(state: State, d: Draft, name: str) -> int | None:
+    """The attack's own sentence that tells this toll with a vague quantity ('several were wounded'), if any."""
+    return next((idx for idx in d.sentences() if own_figures(state.facts[idx], d, f"{name}_vague")), None)
 
 
 def _actor_again(state: State, d: Draft) -> bool:

@@ -76,6 +76,34 @@ _PERSON_TOLL = prefilter.compile(
 _PROPERTY = prefilter.compile(r"(?<!human or )(?<!human and )\b(?:material|physical|property|financial)\s+$", re.I)
 
 
+# "Several US and Iraqi military members were wounded", "wounding a number of soldiers": a toll without a count.
+_VAGUE_QUANTITY = (
+    r"(?:several|multiple|some|many|numerous|a\s+number\s+of|a\s+handful\s+of|a\s+few|dozens\s+of|scores\s+of"
+    r"|less\s+than\s+a\s+handful\s+of|[\u201c\"]less\s+than\s+a\s+handful[\u201d\"]\s+of)"
+)
+_VAGUE_TOLL = {
+    field: prefilter.compile(
+        rf"\b{_VAGUE_QUANTITY}\s+(?:[\w.'\u2019-]+\s+){{0,5}}?{_PERSON}\b[^.;]{{0,40}}?\s+"
+        # told, not supposed: "may have been injured" is no toll
+        rf"(?<!may\s)(?<!might\s)(?<!could\s)(?:were|was|have\s+been|had\s+been|are|got)\s+(?:\w+ly\s+|also\s+)?{verb}\b"
+        rf"|\b{active}\s+{_VAGUE_QUANTITY}\s",
+        re.I,
+    )
+    for field, verb, active in _VERBS
+}
+
+
+def vague_tolls(text: str) -> list[Figure]:
+    """Marker figures ``killed_vague`` / ``injured_vague``: the sentence tells a toll without a count, so an exact
+    figure beside it (one officer of several) is part of the toll, not all of it."""
+    out = []
+    for field, pattern in _VAGUE_TOLL.items():
+        m = pattern.search(text)
+        if m:
+            out.append(Figure(f"{field}_vague", 0, m.start(), m.end()))
+    return out
+
+
 def zero_tolls(text: str) -> list[Figure]:
     """'No casualties' -> killed 0 and injured 0; 'no injuries' -> injured 0; 'no one was killed' -> killed 0."""
     fields: dict[str, re.Match[str]] = {}
@@ -374,7 +402,7 @@ def casualty_figures(text: str) -> list[Figure]:
     out = joined_groups(text, [f for f in found.figures if not of_the_attacked_side(text, f)])
     if _NOT_CAUSED.search(text):
         out = [f for f in out if f.value == 0]
-    return out + zero_tolls(text)
+    return out + zero_tolls(text) + vague_tolls(text)
 
 
 # Only a comma or a conjunction between two groups: "5 contractors injured, and 1 service member injured"

@@ -182,3 +182,9 @@ def test_material_losses_are_of_property_not_people() -> None:
     got = figures("Police said there were no deaths or material losses.")
     assert ("killed", 0) in got
     assert ("injured", 0) not in got
+
+
+def test_a_toll_told_without_a_count_is_marked() -> None:
+    assert ("injured_vague", 0) in figures("Several US and Iraqi service members were wounded in the attack.")
+    assert ("injured_vague", 0) in figures("The blast wounded several soldiers.")
+    assert figures("A number of US troops may have been injured.") == []

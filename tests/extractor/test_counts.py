@@ -13,7 +13,7 @@ def test_launched_and_intercepted_of_which() -> None:
 
 
 def test_vague_or_partial_figures_are_not_counts() -> None:
-    assert figures("Several personnel were wounded.") == []
+    assert figures("Several personnel were wounded.") == [("injured_vague", 0)]  # a toll, but no count
     assert figures("Three other rockets fell near the base.") == []
     assert figures("A drone attack hit the base.") == []
 
