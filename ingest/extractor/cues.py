@@ -266,7 +266,10 @@ BLAME = prefilter.compile(
 SAME_ACTOR_AGAIN = prefilter.compile(
     r"\b(?:they|the\s+(?:group|faction|militia|militants|fighters|mujahideen|resistance(?:\s+fighters)?)"
     r"|its\s+(?:fighters|members))\s+(?:had\s+|have\s+)?also\s+"
-    r"(?:targeted|attacked|struck|hit|launched|fired|shelled|bombed)\b",
+    r"(?:targeted|attacked|struck|hit|launched|fired|shelled|bombed)\b"
+    # "... six drone attacks, three of which targeted Ain al-Asad. The other three strikes targeted ...": the rest
+    # of the set the claim told
+    r"|^\W*the\s+(?:other|remaining)\s+(?:\w+\s+)?(?:attacks|strikes|operations)\b",
     re.I,
 )
 GENERIC_CLAIM = prefilter.compile(
