@@ -38,7 +38,9 @@ OTHER_ACTOR = prefilter.compile(
     r"struck(?!\s+down)|bombed|retaliated|targeted|killed|raided|responded)\b"
     # a passive headline is the coalition attacked, not attacking: "US forces in Syria targeted in first attack"
     r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b)"
-    rf"|\b(?:retaliatory|in retaliation|self-defen[cs]e strikes?|precision strikes?)\b"
+    # "retaliatory strikes", not "an assault Iran described as a retaliatory measure" (the attack itself)
+    rf"|\b(?:retaliatory\s+(?:[\w-]+\s+)?(?:strikes?|raids?|bombing|shelling|fire)|in retaliation"
+    rf"|self-defen[cs]e strikes?|precision strikes?)\b"
     rf"|\b{_ACTOR}\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b",
     re.I,
 )
