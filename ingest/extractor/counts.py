@@ -119,7 +119,7 @@ _ALL_INTERCEPTED = prefilter.compile(
     re.I,
 )
 _PARTIAL = prefilter.compile(
-    r"\b(?:another|the other|the rest|remaining|others|one of|some of|most of|a second)\b", re.I
+    r"\b(?:another|the other|the rest|remaining|others|one of|some of|most of|most\s+if\s+not\s+all|a second)\b", re.I
 )
 # "shot down all but one of the rockets", "intercepted most of the drones except for two": every projectile less
 # the exceptions (a marker figure ``intercepted_except`` holding the number left out; assembly subtracts it)

@@ -125,3 +125,8 @@ def test_dozens_and_lower_bounds() -> None:
 
 def test_rockets_never_fired_are_no_count() -> None:
     assert figures("The army recovered seven rocket launchers and 24 unused rockets nearby.") == []
+
+
+def test_most_if_not_all_is_no_count_of_interceptions() -> None:
+    got = figures("Three rockets were fired. Most if not all of the rockets were apparently destroyed mid-air.")
+    assert ("intercepted_all", 0) not in got
