@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from ingest.extractor import prefilter, segments
 from ingest.extractor.dates import DateMention
 from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_background, targets
+from ingest.extractor.numbers import numerals
 from ingest.extractor.references import (
     DEFINITE,
     NEAR_KM,
@@ -165,7 +166,7 @@ def _names_unnamed(f: Facts, focus: Draft | None, state: State) -> bool:
 
 _TIMES = prefilter.compile(
     r"\b(?:attacked|targeted|hit|struck|shelled|came\s+under\s+(?:\w+\s+)?(?:attack|fire))\s+"
-    r"(?P<n>twice|two|three|four|five|\d)(?:\s+times)?\b(?P<incl>[^.;]{0,30}?\bincluding\b)?",
+    rf"(?P<n>twice|{numerals(2, 5)}|\d)(?:\s+times)?\b(?P<incl>[^.;]{{0,30}}?\bincluding\b)?",
     re.I,
 )
 # A sentence whose subject is the attack just told: "This is the first such attack targeting coalition troops

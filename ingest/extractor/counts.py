@@ -11,7 +11,7 @@ import re
 from incidents.counts import best_low_high  # noqa: F401  (the one rule; assemble.py reads it here)
 from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.casualties import casualty_figures
-from ingest.extractor.numbers import VAGUE, NumberMention, find_numbers
+from ingest.extractor.numbers import VAGUE, NumberMention, find_numbers, numerals
 from ingest.extractor.types import Figure
 from ingest.extractor.vocabulary import words
 from ingest.extractor.weapons import WeaponMention
@@ -88,10 +88,10 @@ _NONE_INTERCEPTED = prefilter.compile(
 _PROJECTILE = words(vocabulary.PROJECTILES)
 # "13 were destroyed by air defences" after "15 rockets": the noun left out
 _ELLIPTIC_INTERCEPT = prefilter.compile(
-    rf"(?<![\w.,-])(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of\s+them\s+)?"
+    rf"(?<![\w.,-])(?P<n>\d+|{numerals(2, 12)})\s+(?:of\s+them\s+)?"
     rf"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?[\"'\u201c]?{_STOP}"
     # "14 missiles were launched, but air defences intercepted 13": the verb before the number
-    rf"|\b{_STOP}\s+(?:at\s+least\s+)?(?P<after>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    rf"|\b{_STOP}\s+(?:at\s+least\s+)?(?P<after>\d+|{numerals(2, 12)})"
     r"(?=\s*(?:[.,;:]|of\s+them\b|and\b|but\b|while\b|$))",
     re.I,
 )
@@ -125,8 +125,8 @@ _PARTIAL = prefilter.compile(
 # the exceptions (a marker figure ``intercepted_except`` holding the number left out; assembly subtracts it)
 _ALL_BUT = prefilter.compile(
     rf"\b(?:{_STOP}|brought\s+down)\s+(?:all|most|every\s+one)\s+(?:of\s+)?(?:the\s+|them\b)?(?:[\w-]+\s+){{0,2}}?"
-    rf"(?:{_PROJECTILE}\s+)?(?:except\s+(?:for\s+)?|but\s+|save\s+)(?P<n>one|two|three|four|five|\d+|a\s+single)\b"
-    rf"|\b(?:all|every\s+one)\s+but\s+(?P<m>one|two|three|four|five|\d+)\s+of\s+(?:the\s+|them\b)(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_PROJECTILE}\s+)?(?:except\s+(?:for\s+)?|but\s+|save\s+)(?P<n>{numerals(1, 5)}|\d+|a\s+single)\b"
+    rf"|\b(?:all|every\s+one)\s+but\s+(?P<m>{numerals(1, 5)}|\d+)\s+of\s+(?:the\s+|them\b)(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_PROJECTILE}\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_STOP}",
     re.I,
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.extractor import prefilter, vocabulary
+from ingest.extractor.numbers import numerals
 from ingest.extractor.vocabulary import words
 
 ATTACK = prefilter.compile(
@@ -135,7 +136,7 @@ HABITUAL = prefilter.compile(
 )
 # "at least 10 rockets have targeted a base": a counted volley in the present perfect is news, not a habit.
 COUNTED_PERFECT = prefilter.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of)\s+(?:[\w-]+\s+){0,2}?"
+    rf"\b(?:\d+|{numerals(1, 10)}|a dozen|dozens of)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:rockets?|drones?|missiles?|mortars?|shells?|projectiles?|katyushas?)\s+(?:have|has)\s+(?:\w+ly\s+)?",
     re.I,
 )
@@ -302,7 +303,7 @@ EACH_OF_THEM = prefilter.compile(
 )
 # "less than a week later, a barrage of about 10 rockets was fired": another day than the one just told
 DAYS_LATER = prefilter.compile(
-    r"\b(?:a|one|two|three|four|five|six|seven|ten|several|a\s+few|less\s+than\s+a|more\s+than\s+a|about\s+a|"
+    rf"\b(?:a|{numerals(1, 12)}|several|a\s+few|less\s+than\s+a|more\s+than\s+a|about\s+a|"
     r"nearly\s+a|just\s+over\s+a)\s+(?:days?|weeks?|months?)\s+later\b",
     re.I,
 )

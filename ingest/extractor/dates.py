@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.extractor import prefilter, vocabulary
+from ingest.extractor.numbers import UNITS, numerals
 from ingest.extractor.quotes import in_quote
 from ingest.extractor.vocabulary import words
 
@@ -48,7 +49,7 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
     (
         "relday",
         prefilter.compile(
-            r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|this afternoon|earlier today|overnight|(?P<n>one|two|three|four|five|six|\d) days? ago)\b",  # noqa: E501
+            rf"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|this afternoon|earlier today|overnight|(?P<n>{numerals(1, 6)}|\d) days? ago)\b",  # noqa: E501
             re.I,
         ),
     ),
@@ -83,7 +84,6 @@ _EVENT_VERB = prefilter.compile(
 _PLANNED = prefilter.compile(
     r"\b(?:expected|scheduled|set|due|planned|plans?|going)\s+to\s+(?:\w+\s+){0,10}$|\bwill\s+(?:\w+\s+){0,10}$", re.I
 )
-_WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,7 @@ def _weekday(x: _Found, published: dt.date) -> DateMention | None:
 def _relday(x: _Found, published: dt.date) -> DateMention | None:
     rel = x.g["rel"].lower()
     if x.g.get("n"):
-        back = _WORDNUM.get(x.g["n"].lower()) or int(x.g["n"])
+        back = UNITS.get(x.g["n"].lower()) or int(x.g["n"])
     else:
         back = 1 if rel in {"yesterday", "last night", "overnight"} else 0
     return x.mention(published - dt.timedelta(days=back), "day", "relday", past=back > 3)

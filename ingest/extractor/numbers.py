@@ -16,6 +16,17 @@ UNITS = {
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000}  # "two dozen rockets" is 24
 IDIOMS = {"a pair of": 2, "a dozen": 12, "both": 2, "twin": 2, "a couple of": 2}
+# Spelled numerals only ("a", "single", "no" also count in UNITS but are no numerals to list in a pattern).
+_NUMERALS = {w: v for w, v in UNITS.items() if w not in {"a", "an", "single", "lone", "no"}}
+
+
+def numerals(low: int, high: int) -> str:
+    """A regular-expression alternation of the spelled numbers from ``low`` to ``high``: numerals(2, 4) matches
+    'two', 'three' or 'four'. Patterns that take a small count written out use this, not a list of their own."""
+    found = sorted((w for w, v in _NUMERALS.items() if low <= v <= high), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(found) + ")"
+
+
 # Quantities too vague to count; they block a neighbouring figure from being read as exact.
 VAGUE = frozenset({"several", "multiple", "dozens", "scores", "hundreds", "many", "numerous", "some", "few", "other"})
 

@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 
 from ingest.extractor import prefilter
-from ingest.extractor.numbers import UNITS
+from ingest.extractor.numbers import UNITS, numerals
 from ingest.extractor.quotes import in_quote
 
 # Where one target's clause ends and the next one's begins.
@@ -45,14 +45,14 @@ _ORDINAL = prefilter.compile(
     re.I,
 )
 # A summary of several attacks that are told one by one elsewhere: "attacked four times", "three attacks in a day".
-_COUNT_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|twice|[2-9])"
+_COUNT_WORD = rf"(?:{numerals(2, 10)}|twice|[2-9])"
 _ROUNDUP = prefilter.compile(
     rf"\b{_COUNT_WORD}\s+(?:separate\s+|different\s+|more\s+|new\s+|fresh\s+)?(?:times|attacks|strikes|assaults)\b|\btwice\b",
     re.I,
 )
 # Several unnamed targets in one phrase: "two sites in northeastern Syria", "both bases".
 _COUNTED_SITES = prefilter.compile(
-    r"\b(?P<n>two|three|four|five|both|[2-5])\s+(?:[\w.-]+\s+){0,2}?"
+    rf"\b(?P<n>{numerals(2, 5)}|both|[2-5])\s+(?:[\w.-]+\s+){{0,2}}?"
     r"(?:bases|sites|outposts|locations|installations|facilities|positions|garrisons)\b",
     re.I,
 )

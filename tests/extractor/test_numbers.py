@@ -11,3 +11,13 @@ def test_number_words() -> None:
 def test_adjacent_numbers_stay_apart() -> None:
     assert [n.value for n in find_numbers("at least two one-way attack drones")][:1] == [2]
     assert [n.value for n in find_numbers("five soldiers and one contractor")] == [5, 1]
+
+
+def test_numerals_lists_the_spelled_numbers_of_a_range() -> None:
+    import re
+
+    from ingest.extractor.numbers import numerals
+
+    pattern = re.compile(rf"^{numerals(2, 12)}$")
+    assert all(pattern.match(w) for w in ("two", "seven", "twelve"))
+    assert not any(pattern.match(w) for w in ("one", "a", "thirteen", "single"))
