@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.extractor import prefilter, vocabulary
-from ingest.extractor.numbers import UNITS, find_numbers
+from ingest.extractor.numbers import UNITS, VAGUE, find_numbers
 from ingest.extractor.types import Figure
 from ingest.extractor.vocabulary import words
 
@@ -71,15 +71,23 @@ _PERSON_TOLL = prefilter.compile(
 )
 
 
-# A toll noun said of things, not people: "material losses", "physical damage" - unless another modifier shares
-# the noun ("human or material casualties")
-_PROPERTY = prefilter.compile(r"(?<!human or )(?<!human and )\b(?:material|physical|property|financial)\s+$", re.I)
+# A toll noun said of things, not people: "material losses", "physical damage" - unless a modifier of people
+# shares the noun with it ("human or material casualties": the casualties are of both)
+_PROPERTY = prefilter.compile(r"\b(?:material|physical|property|financial)\s+$", re.I)
+_SHARED_WITH_PEOPLE = prefilter.compile(r"\b(?:human|personnel|civilian)\s+(?:or|and)\s+\w+\s+$", re.I)
+
+
+def _of_property(text: str, at: int) -> bool:
+    """Is the toll noun starting at ``at`` said of property only?"""
+    return bool(_PROPERTY.search(text, 0, at)) and not _SHARED_WITH_PEOPLE.search(text, 0, at)
 
 
 # "Several US and Iraqi military members were wounded", "wounding a number of soldiers": a toll without a count.
+# The quantity words are numbers.VAGUE ("other" is no quantity of its own) and the article forms "a number of",
+# "a handful of", "a few", quoted or not ("'less than a handful' of Americans").
 _VAGUE_QUANTITY = (
-    r"(?:several|multiple|some|many|numerous|a\s+number\s+of|a\s+handful\s+of|a\s+few|dozens\s+of|scores\s+of"
-    r"|less\s+than\s+a\s+handful\s+of|[\u201c\"]less\s+than\s+a\s+handful[\u201d\"]\s+of)"
+    rf"(?:{words(VAGUE - {'other'})}(?:\s+of)?"
+    r"|[\u201c\"]?(?:less\s+than\s+)?(?:a|an)\s+(?:small\s+|large\s+)?(?:number|handful|few|lot)[\u201d\"]?(?:\s+of)?)"
 )
 _VAGUE_TOLL = {
     field: prefilter.compile(
@@ -109,7 +117,7 @@ def zero_tolls(text: str) -> list[Figure]:
     fields: dict[str, re.Match[str]] = {}
     for m in _NOUN_TOLL.finditer(text):
         for noun in re.finditer(_TOLL_NOUN, m.group("list"), re.I):
-            if _PROPERTY.search(text, 0, m.start("list") + noun.start()):
+            if _of_property(text, m.start("list") + noun.start()):
                 continue  # "no deaths or material losses": the losses are of property, not people
             for name in TOLL_NOUNS[noun.group(0).lower()]:
                 fields.setdefault(name, m)
