@@ -273,3 +273,9 @@ class MergeRequestSerializer(ReviewDecisionSerializer):
     into_version = serializers.IntegerField(
         required=False, min_value=1, help_text="The survivor's version you reviewed; 409 if it changed since."
     )
+
+    def validate_into(self, value: int) -> int:
+        """Another incident that exists: the one being merged comes in ``context["incident_id"]``."""
+        if value == self.context.get("incident_id") or not Incident.objects.filter(pk=value).exists():
+            raise serializers.ValidationError("Give the id of another existing incident.")
+        return value

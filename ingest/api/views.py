@@ -79,11 +79,9 @@ class IncidentMergeView(_EditorAPIView):
     )
     def post(self, request: Request, id: str) -> Response:
         incident = get_object_or_404(Incident, pk=valid_id(id))
-        body = MergeRequestSerializer(data=request.data)
+        body = MergeRequestSerializer(data=request.data, context={"incident_id": incident.pk})
         body.is_valid(raise_exception=True)
         into = body.validated_data["into"]
-        if into == incident.pk or not Incident.objects.filter(pk=into).exists():
-            return Response({"into": ["Give the id of another existing incident."]}, status=status.HTTP_400_BAD_REQUEST)
         try:
             survivor = incident_merge_into(
                 absorbed_id=incident.pk,
