@@ -189,7 +189,7 @@ def one_and_the_other(text: str) -> list[Figure]:
 
 
 # Projectiles that were never fired: "recovered seven launchers and 24 unused rockets"
-_NEVER_FIRED = prefilter.compile(r"\b(?:unused|unfired|unlaunched|spare|stockpiled)\b", re.I)
+_NEVER_FIRED = prefilter.compile(rf"\b{words(vocabulary.NEVER_FIRED)}\b", re.I)
 
 
 def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[NumberMention]) -> list[Figure]:

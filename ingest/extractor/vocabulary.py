@@ -46,6 +46,9 @@ PROJECTILES = (
     "projectile", "projectiles", "katyusha", "katyushas", "mortar", "mortars", "shell", "shells",
 )  # fmt: skip
 
+# Projectiles found or kept, never fired: "24 unused rockets" recovered are no launch count.
+NEVER_FIRED = ("unused", "unfired", "unlaunched", "spare", "stockpiled")
+
 # Who the coalition is in a target's description: "US forces", "a base housing coalition troops".
 COALITION = (
     "U.S.", "U. S.", "US", "U.S", "American", "United States", "coalition", "US-led coalition",
