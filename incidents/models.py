@@ -700,6 +700,49 @@ class IncidentTombstone(models.Model):
         return f"incident {self.incident_id} {self.reason} at {self.at:%Y-%m-%d %H:%M}"
 
 
+class DataVersion(models.Model):
+    """The one row counting every change to what the API's answers are built from (see ``DataChange``).
+
+    Kept by database triggers (migration 0008), so writes through any path count: services, the admin,
+    loaders, raw SQL. ``changes`` and ``public_changes`` include the ``DataChange`` rows folded in
+    here; the readers add the rows not yet folded. ``epoch`` is drawn anew whenever the row is created,
+    so a counter restarting after a truncation never repeats an earlier version.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    epoch = models.CharField(max_length=32)
+    changes = models.BigIntegerField(default=0)
+    public_changes = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(null=True)
+    public_changed_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="data_version_single_row")]
+
+    def __str__(self) -> str:
+        return f"data version {self.epoch}:{self.changes}/{self.public_changes}"
+
+
+class DataChange(models.Model):
+    """One statement's change to incidents, tombstones, bases or factions (PostgreSQL).
+
+    Each statement that changes rows adds one row here (``public`` when a row it touched is or was
+    visible to anonymous readers) instead of updating a shared counter, so concurrent writers never
+    wait on each other or deadlock; the version is the count of these rows (folded ones included),
+    which every commit raises whatever order transactions commit in. Every 500th row folds the
+    older rows into ``DataVersion`` (skipped while another transaction folds). On SQLite, whose
+    writers are serialised anyway, row triggers count into ``DataVersion`` directly and this table
+    stays empty.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    public = models.BooleanField()
+    at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"change {self.id} at {self.at:%Y-%m-%d %H:%M:%S}"
+
+
 class Release(models.Model):
     """A citable, versioned snapshot of the published incidents: files on disk, their checksums here.
 

@@ -3,14 +3,13 @@
 An answer is stored under (view, site root, path, sorted query, negotiated media type, visibility
 class, data version): anonymous users and editors never share an entry, so drafts cannot leak, and
 any write to the data the answers are built from yields a new version, so the next request after a
-commit misses and rebuilds. The version is read from the database on every request (one statement
-of index lookups and an index-only count), so it holds across processes and needs no invalidation
-hooks: writes through any path (services, admin, loaders, raw SQL) are seen.
+commit misses and rebuilds. The version is counted by database triggers on every write to
+incidents, tombstones, bases and factions, through any path (services, admin, loaders, raw SQL),
+and read on every request with one primary-key lookup and a count over a few hundred rows, so it
+holds across processes and needs no invalidation hooks.
 
 Not covered by the version: an edit of an article's title or URL alone, or of a source row without
-saving its incident (admin only). Entries expire after ``CACHE_SECONDS`` to bound such staleness,
-and that of the one race a derived version has: a transaction that stamped ``updated_at`` before
-another yet commits after it, with a read in between.
+saving its incident (admin only). Entries expire after ``CACHE_SECONDS`` to bound such staleness.
 """
 
 from __future__ import annotations
@@ -37,7 +36,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from incidents.api.base import EPOCH, request_is_editor
-from incidents.models import Base, Faction, Incident, IncidentTombstone
+from incidents.models import DataChange
+from incidents.models import DataVersion as DataVersionRow
 
 CACHE_ALIAS = "responses"
 CACHE_SECONDS = 120
@@ -88,9 +88,9 @@ def data_version() -> DataVersion:
     """The data version: read from the database, or this process's reading of the last
     ``DATA_VERSION_MAX_AGE_MS`` milliseconds (default 0: every request reads it).
 
-    Why the option: the reading counts the incidents (two index-only scans, ~10 ms at 100,000 rows),
-    which every request pays, cache hits and 304s included; at a few hundred requests a second a
-    reading shared for a second saves most of a core, and answers lag a write by at most that long.
+    Why the option: every request pays for the reading, cache hits and 304s included (a round trip
+    to the database); a reading shared for a second saves it at the cost of answers lagging a write
+    by at most that long.
     """
     global _last_reading
     max_age = settings.DATA_VERSION_MAX_AGE_MS / 1000
@@ -105,44 +105,40 @@ def data_version() -> DataVersion:
 
 
 def _read_data_version() -> DataVersion:
-    """The data version, in one statement: each part is an index lookup or an index-only count.
+    """The data version, in one statement: the counters the database's triggers keep (migration
+    0008, ``incidents.models.DataVersion``) plus the change rows not yet folded into them.
 
-    The count catches any deletion; a row leaving the published set changes the published count
-    (and ``updated_at``); a deleted published incident leaves a public tombstone. The public token is
-    built from the published parts and public tombstones only: deleting a draft no anonymous reader
-    ever saw (a re-parse, a merge) leaves their ETags alone.
+    Every committed write to incidents, tombstones, bases or factions raises the count, whatever
+    order concurrent transactions commit in; the public count only rises with a write that touched
+    something anonymous readers can see (a published incident, before or after the write; a public
+    tombstone; the gazetteer), so editing or deleting a draft leaves public ETags alone.
     """
     q = connection.ops.quote_name
-    incidents, tombstones = q(Incident._meta.db_table), q(IncidentTombstone._meta.db_table)
-    bases, factions = q(Base._meta.db_table), q(Faction._meta.db_table)
-    # Table names are our models' own; the status value is bound.
+    versions, changes = q(DataVersionRow._meta.db_table), q(DataChange._meta.db_table)
+    # Table names are our models' own.
     sql = f"""
-        SELECT (SELECT COUNT(*) FROM {incidents}), (SELECT MAX(updated_at) FROM {incidents}),
-               (SELECT COUNT(*) FROM {incidents} WHERE status = %s),
-               (SELECT MAX(updated_at) FROM {incidents} WHERE status = %s),
-               (SELECT MAX(id) FROM {tombstones}), (SELECT MAX(at) FROM {tombstones}),
-               (SELECT MAX(id) FROM {tombstones} WHERE public = %s),
-               (SELECT MAX(at) FROM {tombstones} WHERE public = %s),
-               (SELECT COUNT(*) FROM {bases}), (SELECT MAX(updated_at) FROM {bases}),
-               (SELECT COUNT(*) FROM {factions}), (SELECT MAX(updated_at) FROM {factions})
+        SELECT v.epoch, v.changes, v.public_changes, v.changed_at, v.public_changed_at,
+               (SELECT COUNT(*) FROM {changes}), (SELECT MAX(at) FROM {changes}),
+               (SELECT COUNT(*) FROM {changes} WHERE public), (SELECT MAX(at) FROM {changes} WHERE public)
+        FROM (SELECT 1 AS one) AS one LEFT JOIN {versions} AS v ON v.id = 1
     """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [Incident.Status.PUBLISHED, Incident.Status.PUBLISHED, True, True])
-        row = cursor.fetchone()
-    _, last, _, public_last, _, tomb_at, _, public_tomb_at, _, base_at, _, faction_at = row
-    last, public_last, tomb_at, public_tomb_at, base_at, faction_at = map(
-        _aware, (last, public_last, tomb_at, public_tomb_at, base_at, faction_at)
-    )
-    gazetteer = [s for s in (base_at, faction_at) if s is not None]
-    # Anonymous readers: published rows, tombstones of once-public incidents (a never-published
-    # draft's tombstone is editors' news only), the gazetteer.
-    public_row = (row[2], row[3], row[6], row[7], *row[8:])
+        cursor.execute(sql)
+        epoch, folded, public_folded, folded_at, public_folded_at, fresh, fresh_at, public_fresh, public_fresh_at = (
+            cursor.fetchone()
+        )
+    count = (folded or 0) + fresh
+    public_count = (public_folded or 0) + public_fresh
     return DataVersion(
-        token=hashlib.sha256(repr(row).encode()).hexdigest()[:24],
-        public_token=hashlib.sha256(repr(("public", *public_row)).encode()).hexdigest()[:24],
-        public_last_modified=max([s for s in (public_last, public_tomb_at, *gazetteer) if s is not None], default=None),
-        last_modified=max([s for s in (last, tomb_at, *gazetteer) if s is not None], default=None),
+        token=f"{epoch}:{count}",
+        public_token=f"{epoch}:p{public_count}",
+        public_last_modified=_latest(public_folded_at, public_fresh_at),
+        last_modified=_latest(folded_at, fresh_at),
     )
+
+
+def _latest(*stamps: Any) -> dt.datetime | None:
+    return max([s for s in map(_aware, stamps) if s is not None], default=None)
 
 
 @dataclass(frozen=True)
