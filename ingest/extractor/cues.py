@@ -169,7 +169,7 @@ ANOTHER_TARGET = prefilter.compile(
 )
 # A phrase that gives an event as another's cause or occasion: "following a US airstrike", "in retaliation for"
 CAUSE_PHRASE = prefilter.compile(
-    r"\b(?:following|after|in\s+(?:response|retaliation|revenge)\s+(?:to|for)|in\s+retaliation|to\s+avenge|amid)\b(?![^.;]{0,60}\b(?:following|after)\b)",
+    r"\b(?:following|after|since|in\s+(?:response|retaliation|revenge)\s+(?:to|for)|in\s+retaliation|to\s+avenge|amid)\b(?![^.;]{0,60}\b(?:following|after)\b)",
     re.I,
 )
 # A tail clause that situates the attack told before it: "..., the latest of a series of strikes this week",

@@ -10,6 +10,7 @@ from ingest.extractor import cues, prefilter
 from ingest.extractor.anchoring import find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
+from ingest.extractor.dates import DateMention, find_dates
 from ingest.extractor.events import Draft, Facts, read_facts, zero_casualties_before_strike
 from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.quotes import quote_depth
@@ -267,6 +268,38 @@ def earlier_days_as_background(state: State) -> None:
             d.role = "background"
 
 
+# "since" opening the window the lead counts its attacks in: "at least four attacks since the US strikes on Sunday"
+_SINCE = prefilter.compile(r"\bsince\b", re.I)
+# How far after "since" the day that opens the window may stand ("since the US military conducted airstrikes on Sunday")
+_SINCE_REACH = 80
+
+
+def _window_opening(f: Facts, published: dt.date) -> list[DateMention]:
+    """The day a 'since' of this sentence opens its window on ([] when none)."""
+    text = f.sent.text
+    since = _SINCE.search(text)
+    if since is None:
+        return []
+    return [
+        x
+        for x in find_dates(text, published)
+        if since.end() <= x.start <= since.end() + _SINCE_REACH and x.precision == "day" and not x.reporting
+    ][:1]
+
+
+def attacks_before_the_window(state: State) -> None:
+    """A lead that counts the news from a day on ('at least four incidents occurring since the US airstrikes on
+    Sunday', 'attacks since October 17') bounds it: an attack told later on a day before that one is earlier
+    history, background ('On Friday morning, a drone targeted al-Tanf' in that story)."""
+    opening = next((day for f in state.facts[:3] if f.attack for day in _window_opening(f, state.published)), None)
+    if opening is None:
+        return
+    for d in state.drafts:
+        x = d.date
+        if d.role == "primary" and x is not None and not x.reporting and x.precision == "day" and x.date < opening.date:
+            d.role = "background"
+
+
 RULES: tuple[Callable[[State], None], ...] = (
     read_sentences,
     read_mentions,
@@ -278,6 +311,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     background_in_strike_stories,
     resolve_dates,
     earlier_days_as_background,
+    attacks_before_the_window,
     build_incidents,
 )
 
