@@ -37,7 +37,8 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
         prefilter.compile(rf"\bsince\s+(?:(?:early|mid|late)[\s-]+)?{_MONTH}(?:\s+{_DAY})?\b(?:,?\s+{_YEAR}\b)?", re.I),
     ),
     ("iso", prefilter.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("mdy", prefilter.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    # "Sept.11" (an abbreviation's period, no space: military statements and tweets) as well as "Sept. 11"
+    ("mdy", prefilter.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}(?:\s+|(?<=\.)){_DAY}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", prefilter.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
     ("numeric", prefilter.compile(r"\b[0-3]?\d/[01]?\d/(?:19|20)\d\d\b")),
     (

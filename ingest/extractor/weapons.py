@@ -13,7 +13,10 @@ _VOCAB: tuple[tuple[str, str], ...] = (
         "drone",
         r"one[- ]way(?:[- ]attack)?\s+(?:drones?|uavs?)|kamikaze(?:\s+drones?)?|suicide\s+drones?|loitering\s+munitions?",  # noqa: E501
     ),
-    ("drone", r"unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|uavs?|drones?|quadcopters?"),
+    (
+        "drone",
+        r"unmanned\s+aerial\s+(?:vehicles?|systems?)|unmanned\s+aircraft(?:\s+systems?)?|uavs?|uas|drones?|quadcopters?",
+    ),
     ("missile", r"ballistic\s+missiles?|cruise\s+missiles?|precision\s+missiles?"),
     ("mortar", r"mortars?(?:\s+(?:rounds?|shells?|bombs?))?"),
     ("rocket", r"katyushas?|grad\s+rockets?|grads?\b|rockets?|rocket[- ]propelled\s+grenades?|rpgs?"),

@@ -17,6 +17,15 @@ def test_weekday_is_most_recent_on_or_before_publication() -> None:
     assert one("late on Thursday").date == dt.date(2024, 9, 26)
 
 
+def test_abbreviated_month_with_its_period_and_no_space() -> None:
+    # "at approx. 2343hrs Sept.11" in a coalition spokesman's post
+    assert (one("at approx. 2343hrs Sept.11 forces were attacked").date, one("on Sept. 11").date) == (
+        dt.date(2024, 9, 11),
+        dt.date(2024, 9, 11),
+    )
+    assert one("Sept.11").precision == "day"
+
+
 def test_last_weekday_on_that_weekday_is_a_week_ago() -> None:
     assert one("Last Tuesday, rockets hit the base").date == dt.date(2024, 9, 24)
     assert one("last Tuesday").past

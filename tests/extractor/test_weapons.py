@@ -12,6 +12,8 @@ def test_vocabulary() -> None:
     assert cats("a Grad") == ("rocket",)
     assert cats("a one-way attack drone") == ("drone",)
     assert cats("an unmanned aerial vehicle") == ("drone",)
+    assert cats("attacked by 2 UAS") == ("drone",)  # coalition statements: unmanned aerial systems
+    assert cats("an unmanned aircraft system") == ("drone",)
     assert cats("a kamikaze drone") == ("drone",)
     assert cats("a ballistic missile") == ("missile",)
     assert cats("mortar shells") == ("mortar",)
