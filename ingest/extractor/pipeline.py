@@ -77,14 +77,22 @@ def _moves_on(f: Facts, d: Draft) -> bool:
 _THE_ATTACK = prefilter.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|strike|incident|bombing)\b", re.I)
 
 
-def _returns_to(f: Facts, d: Draft) -> bool:
+# The noun another actor's strike is told with: after the story moves to such a strike, "the strike" is that one.
+_THE_STRIKE = prefilter.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:air)?strikes?\b", re.I)
+
+
+def _returns_to(f: Facts, d: Draft, *, after_strike: bool = False) -> bool:
     """A sentence dated the attack's own day is about it again; so is one that speaks of 'the attack' and of
-    nothing else ('No one was hurt in the attack')."""
+    nothing else ('No one was hurt in the attack') - but not of 'the strike' once the story has moved to another
+    actor's strike ('Four people were killed in the strike': the strike's toll)."""
     mine = d.date
     if mine is not None and any(x.date == mine.date and x.precision == "day" and not x.reporting for x in f.dates):
         return True
     plain = not (f.sites or f.weapons or f.dates or f.vetoes or f.factions)
-    return plain and _THE_ATTACK.search(f.sent.text) is not None
+    the_attack = _THE_ATTACK.search(f.sent.text)
+    if the_attack is None or (after_strike and _THE_STRIKE.fullmatch(the_attack.group(0))):
+        return False
+    return plain
 
 
 def attach_details(state: State) -> None:
@@ -94,6 +102,7 @@ def attach_details(state: State) -> None:
     primaries = [d for d in state.drafts if d.role == "primary"]
     current = primaries[0] if primaries else None
     moved: set[int] = set()
+    to_strike: set[int] = set()  # the drafts whose story moved on to another actor's strike
     told_together: list = []  # the attacks the last anchor sentence told together
     each: list = []  # "In both cases, ...": the attacks a statement is about, until its quotation closes
     quoted = 0
@@ -102,6 +111,7 @@ def attach_details(state: State) -> None:
         if idx in state.owner:
             current = state.owner[idx][-1]
             moved -= {id(o) for o in state.owner[idx]}
+            to_strike -= {id(o) for o in state.owner[idx]}
             told_together = [o for o in state.owner[idx] if o.role == "primary"]
             each = []
             continue
@@ -125,6 +135,7 @@ def attach_details(state: State) -> None:
                     # "Following the attack, the SDF launched retaliatory shelling": the story has moved to the
                     # strike; what follows is the strike's until a sentence comes back to the attack
                     moved.add(id(current))
+                    to_strike.add(id(current))
                 continue
             # the toll told before the strike is the attack's; nothing after it is
             f.figures = [g for g in f.figures if g.end <= f.actor_at]
@@ -141,10 +152,11 @@ def attach_details(state: State) -> None:
             if f.attack or f.vetoes & {"habitual", "hypothetical"}:
                 moved.add(id(draft))
             draft.context.append(idx)
-        elif id(draft) in moved and target is None and not _returns_to(f, draft):
+        elif id(draft) in moved and target is None and not _returns_to(f, draft, after_strike=id(draft) in to_strike):
             draft.context.append(idx)
         else:
             moved.discard(id(draft))
+            to_strike.discard(id(draft))
             draft.details.append(idx)
         state.owner[idx] = [draft]
 
