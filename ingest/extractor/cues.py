@@ -24,7 +24,7 @@ _COALITION = words(vocabulary.COALITION)
 GENERIC_TARGET = prefilter.compile(
     rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:military\s+|army\s+|troops?\s+)?"
     r"(?:bases?|outposts?|installations?|facilit(?:y|ies)|garrisons?|compounds?|positions?|sites?|forces|troops|"
-    r"personnel|service\s?members|soldiers|contractors|interests|patrols?|convoys?)\b"
+    r"personnel|service\s?members|soldiers|contractors|interests|patrols?)\b"
     rf"|\b{_COALITION}\s+and\s+(?:international|coalition|allied|partner)\s+(?:forces|troops|personnel)\b"
     r"|\b(?:bases?|outposts?|installations?|facilit(?:y|ies)|sites?|camps?)\b[^.;]{0,40}?\b(?:hous(?:es|ing)|host(?:s|ing)|"
     rf"used by|with|where)\s+(?:\w+\s+){{0,2}}?{_COALITION}",
@@ -51,6 +51,7 @@ OTHER_ACTOR = prefilter.compile(
     re.I,
 )
 SHIPPING = prefilter.compile(rf"\b{words(vocabulary.SHIPPING)}\b", re.I)
+ON_THE_ROAD = prefilter.compile(rf"\b{words(vocabulary.ON_THE_ROAD)}\b", re.I)
 FOILED = prefilter.compile(
     # "thwarted two armed drones" is an interception of drones in flight, not a plot stopped before launch
     r"\b(?:(?:thwart\w*|foil(?:ed|s)?)(?!\s+(?:[\w-]+\s+){0,3}?(?:drones?|uavs?|missiles?|rockets?)\b(?!\s+(?:attacks?|plots?)))"

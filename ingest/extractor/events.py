@@ -42,7 +42,7 @@ _LOCATIVE_BEFORE = prefilter.compile(rf"\b{cues.BESIDE}\s+(?:the\s+)?$", re.I)
 
 # Cues that stop a sentence from reporting an attack on a coalition site.
 NOT_AN_ATTACK = frozenset(
-    {"other_actor", "shipping", "foiled", "other_target", "tally", "hypothetical", "habitual", "denial"}
+    {"other_actor", "shipping", "on_the_road", "foiled", "other_target", "tally", "hypothetical", "habitual", "denial"}
 )
 
 
@@ -173,6 +173,9 @@ def read_facts(
             vetoes.add(name)
     if not sites and _attacks_in_general(text, dates):
         vetoes.add("habitual")
+    if not sites and cues.ON_THE_ROAD.search(text):
+        # "a bomb hit a convoy carrying supplies for the coalition": the convoy, not a site, was hit
+        vetoes.add("on_the_road")
     if place_country is None:
         first = COUNTRY_WORD.search(where)
         place_country = COUNTRY_WORDS[first.group(0).lower()] if first else None

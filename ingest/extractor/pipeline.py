@@ -129,7 +129,7 @@ def attach_details(state: State) -> None:
             if quoted <= 0:
                 each = []
             continue
-        if f.vetoes & {"other_actor", "shipping", "foiled", "tally"}:
+        if f.vetoes & {"other_actor", "shipping", "on_the_road", "foiled", "tally"}:
             if not zero_casualties_before_strike(f):
                 if "other_actor" in f.vetoes and f.attack:
                     # "Following the attack, the SDF launched retaliatory shelling": the story has moved to the
@@ -312,6 +312,26 @@ def attacks_before_the_window(state: State) -> None:
             d.role = "background"
 
 
+# Days before publication from which an attack the lead does not tell is old news
+OLD_NEWS_DAYS = 7
+
+
+def old_news_as_background(state: State) -> None:
+    """In a story whose lead tells an attack on something other than a coalition site (a convoy on the road, a
+    ship, a plot foiled), an attack on a site a week or more before the article is history it recalls ('A volley
+    of rockets exploded near the US embassy on December 20' in a story of the 27th about bombs on convoys):
+    background. A follow-up whose lead tells the attack itself (a casualty count disclosed a week later) keeps
+    it as the news."""
+    lead = next((f for f in state.facts[:3] if f.attack), None)
+    if lead is None or not lead.vetoes & {"on_the_road", "shipping", "foiled"}:
+        return
+    for d in state.drafts:
+        x = d.date
+        if d.role == "primary" and x is not None and not x.reporting and x.precision == "day":
+            if (state.published - x.date).days >= OLD_NEWS_DAYS:
+                d.role = "background"
+
+
 RULES: tuple[Callable[[State], None], ...] = (
     read_sentences,
     read_mentions,
@@ -324,6 +344,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     resolve_dates,
     earlier_days_as_background,
     attacks_before_the_window,
+    old_news_as_background,
     build_incidents,
 )
 

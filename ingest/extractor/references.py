@@ -86,7 +86,7 @@ def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMent
     """An earlier attack told without a site of its own: 'The site last came under attack in late March' (the
     site in focus), 'In December, a similar rocket fusillade killed a U.S. contractor' (an unnamed site in the
     story's country). It needs a past date, and a weapon or a casualty figure unless it speaks of 'the base'."""
-    if not f.attack or f.sites or f.vetoes & {"other_actor", "shipping", "foiled", "other_target", "tally", "denial"}:
+    if not f.attack or f.sites or f.vetoes & {"other_actor", "shipping", "on_the_road", "foiled", "other_target", "tally", "denial"}:
         return None
     past = f.past_event_dates
     if not past and cues.SIMILAR_ATTACK.search(f.sent.text) and _THAT_TIME.search(f.sent.text):

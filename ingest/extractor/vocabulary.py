@@ -67,6 +67,12 @@ SHIPPING = (
     "Bab al-Mandab", "merchant", "bulk carrier", "container ship", "destroyer", "destroyers", "warship", "warships",
 )  # fmt: skip
 
+# Words of the road: a convoy or a supply truck hit on its way is not a coalition site (SCHEMA: no incident).
+ON_THE_ROAD = (
+    "convoy", "convoys", "supply truck", "supply trucks", "logistics truck", "logistics trucks", "tanker truck",
+    "tanker trucks",
+)  # fmt: skip
+
 # Adverbs and adjectives of habit and trend: "regularly targeted", "repeated attacks" tell no one attack.
 HABIT_WORDS = (
     "frequent", "regular", "regularly", "intermittent", "intermittently", "repeated", "repeatedly", "recurring",
