@@ -327,9 +327,9 @@ def old_news_as_background(state: State) -> None:
         return
     for d in state.drafts:
         x = d.date
-        if d.role == "primary" and x is not None and not x.reporting and x.precision == "day":
-            if (state.published - x.date).days >= OLD_NEWS_DAYS:
-                d.role = "background"
+        old = x is not None and not x.reporting and x.precision == "day" and (state.published - x.date).days
+        if d.role == "primary" and old and old >= OLD_NEWS_DAYS:
+            d.role = "background"
 
 
 RULES: tuple[Callable[[State], None], ...] = (

@@ -10,7 +10,7 @@ import re
 
 from ingest.extractor import cues, prefilter
 from ingest.extractor.dates import DateMention
-from ingest.extractor.events import Draft, Facts, Target, told_as_reference
+from ingest.extractor.events import NOT_AN_ATTACK, Draft, Facts, Target, told_as_reference
 from ingest.extractor.places import COUNTRY_WORDS
 from ingest.extractor.types import Site
 
@@ -26,6 +26,11 @@ _THAT_TIME = prefilter.compile(r"\bthat\s+(?:month|week|day|year)\b", re.I)
 THE_SITE = prefilter.compile(
     r"\b(?i:the|that)\s+(?:same\s+)?(?:[A-Z][\w-]+\s+)?(?:base|garrison|airbase|air\s+base|site|outpost)\b"
 )
+
+
+# An earlier attack may be told as a habit's example or a hypothesis' precedent; not as another actor's strike,
+# a convoy, a ship, a tally or a denial.
+_NOT_AN_EARLIER_ATTACK = NOT_AN_ATTACK - {"hypothetical", "habitual"}
 
 
 def date_compatible(a: DateMention | None, b: DateMention | None) -> bool:
@@ -86,7 +91,7 @@ def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMent
     """An earlier attack told without a site of its own: 'The site last came under attack in late March' (the
     site in focus), 'In December, a similar rocket fusillade killed a U.S. contractor' (an unnamed site in the
     story's country). It needs a past date, and a weapon or a casualty figure unless it speaks of 'the base'."""
-    if not f.attack or f.sites or f.vetoes & {"other_actor", "shipping", "on_the_road", "foiled", "other_target", "tally", "denial"}:
+    if not f.attack or f.sites or f.vetoes & _NOT_AN_EARLIER_ATTACK:
         return None
     past = f.past_event_dates
     if not past and cues.SIMILAR_ATTACK.search(f.sent.text) and _THAT_TIME.search(f.sent.text):
