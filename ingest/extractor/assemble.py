@@ -74,6 +74,13 @@ def _claimant_named_next(state: State, idx: int) -> list:
     return nxt.factions if _THE_GROUP.match(nxt.sent.text) else []
 
 
+def _claim_by_group(text: str) -> bool:
+    """A claim, unless a state is the one speaking ('US Central Command announced that its forces conducted an
+    airstrike' owns a strike, it claims no attack)."""
+    m = cues.CLAIM.search(text)
+    return m is not None and not cues.STATE_SPEAKER.search(text, 0, m.start())
+
+
 def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
     """Named group that claimed the attack or that officials held responsible; generic mentions never count."""
     claimed, faction, where = False, None, None
@@ -90,7 +97,7 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
         if cues.GENERIC_CLAIM.search(main) or cues.NO_CLAIM.search(text) or tells_another_attack(f, d):
             continue
         if _owned_by_group(f) or (
-            cues.CLAIM.search(text) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions)
+            _claim_by_group(text) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions)
         ):
             claimed = True
             named = f.factions or _claimant_named_next(state, idx)

@@ -222,17 +222,23 @@ REFERENCE_CLAUSE = prefilter.compile(
     r"(?:killed|wounded|injured|hit|targeted|struck|left)\b[^,;:\u2014]*",
     re.I,
 )
+_WEEKDAY_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
 CLAIM = prefilter.compile(
     # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
     r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|conducted|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
     r"|\bresponsibility for\b|\b(?:took|takes|taking|claimed) credit\b"
     # "said it targeted", "issued a statement announcing that resistance fighters attacked"
-    r"|\b(?:said|saying|announced|announcing|claimed|claiming|stated|stating)(?: (?:in|on) [\w\s-]{1,30}?)?(?: that)? "
-    r"(?:it|they|(?:its|their|the) (?:resistance |own )?(?:fighters|members|forces|mujahideen)|resistance fighters) (?:had )?"  # noqa: E501
-    r"(?:targeted|attacked|struck|launched|carried out|hit|fired)"
+    # "said Sunday it carried out", "said in a statement that its “mujahideen” conducted an operation"
+    r"|\b(?:said|saying|announced|announcing|claimed|claiming|stated|stating)(?: (?:in|on) [\w\s-]{1,30}?| (?:on )?"
+    rf"{_WEEKDAY_WORD}(?: night| morning| evening)?)?(?: that)? "
+    r"(?:it|they|(?:its|their|the) [\"“]?(?:resistance |own )?(?:fighters|members|forces|mujahideen|mujahedeen)[\"”]?"
+    r"|resistance fighters) (?:had )?"
+    r"(?:targeted|attacked|struck|launched|carried out|conducted|hit|fired)"
+    # "announced in a statement attacking two US bases": the group's announcement of its own attack
+    r"|\bannounc(?:ed|ing)\s+(?:in\s+a\s+statement\s+)?(?:attacking|targeting|striking|bombing)\b"
     # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."'
-    r"|\b(?:said|stated|announced|declared|added)[,:]?\s+[\"\u201c](?:the\s+)?(?:mujahideen|fighters|resistance|we)\b[^.]{0,80}?"
+    r"|\b(?:said|stated|announced|declared|added|read)[,:]?\s+[\"\u201c](?:the\s+)?(?:mujahideen|mujahids?|fighters|resistance|we)\b[^.]{0,80}?"
     r"\b(?:targeted|attacked|struck|hit|launched)"
     # nominal claims: "declared in a statement the targeting of a US base", "announced the bombing of"
     r"|\b(?:declared|announced|claimed|asserted)\b[^.;]{0,40}?\bthe\s+(?:targeting|bombing|shelling|striking)\s+of\b"
@@ -289,6 +295,9 @@ GENERIC_CLAIM = prefilter.compile(
     r"|\brepeatedly\b|\busually\b|\boften\b|\b\d+ (?:attacks|operations)\b",
     re.I,
 )
+# A state or its forces as the speaker: "US Central Command announced that its forces conducted an airstrike"
+# (case-sensitive: "US", not "us")
+STATE_SPEAKER = prefilter.compile(rf"\b{_ACTOR}\b[^.;,]{{0,40}}$")
 # "Col. X, CENTCOM spokesman, claimed attacks ... undermine stability": an official's "claimed" means "said".
 OFFICIAL_CLAIMED = prefilter.compile(
     r"\b(?:spokes(?:man|woman|person)|officials?|Col\.|Colonel|Gen\.|General|Pentagon|CENTCOM|ministry|minister)\b"

@@ -18,6 +18,25 @@ def test_claim_wordings() -> None:
     assert cues.CLAIM.search("The militia said that they attacked the garrison at dawn.")
 
 
+def test_a_groups_statement_of_its_own_attack_is_a_claim() -> None:
+    # a day between the verb and the subject; the fighters quoted by their own word; "conducted"
+    assert cues.CLAIM.search("An armed faction said Tuesday it carried out a drone strike on US forces in Erbil.")
+    assert cues.CLAIM.search("The brigade said in a statement that its \u201cmujahideen\u201d conducted an operation.")
+    # the announcement of its own attack, and the statement's words quoted after "read"
+    assert cues.CLAIM.search("The militia announced in a statement attacking two American bases in Syria.")
+    assert cues.CLAIM.search("The statement read, \u201cThe mujahids of the resistance targeted the base with drones.")
+
+
+def test_a_state_owning_its_strike_claims_no_attack(gazetteer) -> None:
+    text = (
+        "Two drones struck Ain al-Asad air base on Monday, US officials said. "
+        "Hours later, US Central Command announced that its forces conducted a strike on a depot used by the "
+        "Islamic Revolutionary Guard Corps in eastern Syria."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 3, 5))
+    assert (attack["claimed"], attack["perpetrator"]) == (False, None)
+
+
 def test_negated_claims() -> None:
     assert cues.NO_CLAIM.search("No militant faction has claimed the strike.")
     assert cues.NO_CLAIM.search("No group has so far claimed responsibility for the blast.")
