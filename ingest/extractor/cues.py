@@ -43,6 +43,8 @@ OTHER_ACTOR = prefilter.compile(
     rf"|\b(?:retaliatory\s+(?:[\w-]+\s+)?(?:strikes?|raids?|bombing|shelling|fire)|in retaliation"
     rf"|self-defen[cs]e strikes?|precision strikes?)\b"
     rf"|\b{_ACTOR}\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b"
+    # a state's own attack named by its adjective: "a Turkish drone attack", "a Turkish invasion which killed ..."
+    rf"|\b{_ACTOR}\s+(?:(?:air|drone|missile|artillery)\s+attacks?|invasion|offensive|incursion|bombardment|shelling)\b"
     # the passive's agent: "a headquarters was targeted by three drone strikes by American aircraft"
     rf"|\b(?:strikes?|raids?|targeted|attacked|bombed|struck)\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?{_ACTOR}\s+"
     r"(?:aircraft|warplanes|jets|fighter\s+jets|drones?|helicopters?|forces|troops|military|army|air\s+force)\b"
