@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ingest.extractor import prefilter, segments
+from ingest.extractor import cues, prefilter, segments
 from ingest.extractor.dates import DateMention
 from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_background, targets
 from ingest.extractor.numbers import numerals
@@ -79,6 +79,16 @@ def _counted(state: State, f: Facts, t: Target, k: int) -> list[tuple[Draft, tup
     return [(_new(state, "primary", t, counted=True), sp) for sp in spans]
 
 
+def _counted_just_told(state: State, f: Facts) -> list[Draft]:
+    """The attacks the previous attack sentence counted ('Three US bases came under attack'), else []."""
+    told = [i for d in state.drafts for i in d.anchors if i < f.sent.index]
+    if not told:
+        return []
+    last = max(told)
+    group = [d for d in state.drafts if d.counted and d.role == "primary" and last in d.anchors]
+    return group if len(group) > 1 else []
+
+
 def _primary_drafts(
     state: State, f: Facts, t: Target, span: tuple[int, int], date: DateMention | None, focus: Draft | None, n: int
 ) -> list[tuple[Draft, tuple[int, int] | None]]:
@@ -90,6 +100,11 @@ def _primary_drafts(
         k = segments.counted_sites(text)
         if k > 1:
             return _counted(state, f, t, k)
+        group = _counted_just_told(state, f)
+        if group and cues.THEIR_BASES.search(text):
+            # "Three US bases came under attack. US forces intercepted missiles aimed at their bases": the bases
+            # counted just before - what this sentence tells, it tells of each
+            return [(d, own) for d in group]
         if not fresh and focus is not None and same_story(focus, t.country, t.place, date):
             return [(focus, own)]
         for d in reversed(primaries):

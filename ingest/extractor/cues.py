@@ -318,6 +318,13 @@ EACH_OF_THEM = prefilter.compile(
     r"|both\s+(?:attacks|strikes|drones|incidents)|neither\s+(?:attack|strike|drone|incident)|each\s+(?:attack|strike))\b",
     re.I,
 )
+# A plural that points back at the sites just counted: "their bases", "the bases", "both outposts" - what the
+# sentence tells, it tells of each ("Three US bases came under attack. Missiles aimed at their bases were
+# intercepted")
+THEIR_BASES = prefilter.compile(
+    r"\b(?:their|the|these|those|both)\s+(?:[\w-]+\s+)?(?:bases|sites|outposts|positions|garrisons|installations)\b",
+    re.I,
+)
 # "less than a week later, a barrage of about 10 rockets was fired": another day than the one just told
 DAYS_LATER = prefilter.compile(
     rf"\b(?:a|{numerals(1, 12)}|several|a\s+few|less\s+than\s+a|more\s+than\s+a|about\s+a|"

@@ -117,7 +117,10 @@ def attach_details(state: State) -> None:
             continue
         if current is None:
             continue
-        if len(told_together) > 1 and cues.EACH_OF_THEM.match(f.sent.text):
+        counted_together = len(told_together) > 1 and all(o.counted for o in told_together)
+        if len(told_together) > 1 and (
+            cues.EACH_OF_THEM.match(f.sent.text) or (counted_together and cues.THEIR_BASES.search(f.sent.text))
+        ):
             each, quoted = list(told_together), 0
         if each:
             # 'In both cases, "the drone was shot down prior to reaching its target. No casualties."' - each

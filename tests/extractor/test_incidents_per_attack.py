@@ -67,3 +67,17 @@ def test_the_latest_attack_on_a_site_next_door_is_the_same_attack(gazetteer) -> 
         "Police are investigating the latest attack on the US embassy."
     )
     assert len(primaries(text, gazetteer)) == 1
+
+
+def test_what_is_told_of_the_bases_just_counted_is_told_of_each(gazetteer) -> None:
+    text = (
+        "Two US bases in Syria's Deir ez-Zor province came under attack late on Friday, a coalition official said. "
+        "Coalition air defences shot down several one-way attack drones aimed at the bases, and no one was hurt. "
+        "Separately, two rockets landed near Ain al-Asad air base in western Iraq on Saturday morning without "
+        "causing damage."
+    )
+    found = primaries(text, gazetteer, dt.date(2024, 6, 9))
+    syria = [i for i in found if i["country"] == "Syria"]
+    assert [(i["weapons"], i["injured"]) for i in syria] == [(["drone"], 0), (["drone"], 0)]
+    (asad,) = [i for i in found if i["base"]]
+    assert (asad["base"]["slug"], asad["weapons"], asad["launched"]) == ("ain-al-asad-air-base", ["rocket"], 2)
