@@ -384,6 +384,68 @@ def fold_summaries(state: State) -> None:
     _drop(state, summaries, None)
 
 
+# Words that tell an earlier attack as another one: "the base was also attacked last week", "a similar attack"
+_ANOTHER_ONE = prefilter.compile(
+    r"\b(?:also|again|another|previous(?:ly)?|earlier|similar|last\s+(?:came|was))\b", re.I
+)
+
+
+def fold_follow_ups(state: State) -> None:
+    """A follow-up report ('Three US soldiers were killed in a drone attack at an outpost in Jordan last year',
+    an investigation, a casualty count disclosed later) leads with an earlier attack: its news is that attack.
+    When the only primary attack, told undated in the lead, has its day given in the lead as a past attack on
+    the same site (or an unnamed site in its country), the two are one attack - the primary, on that day."""
+    lead = {f.sent.index for f in state.facts[:3]}
+    primaries = [d for d in state.drafts if d.role == "primary"]
+    if len(primaries) != 1:
+        return
+    news = primaries[0]
+    if (news.date is not None and not news.date.reporting) or not lead & set(news.anchors):
+        return
+
+    def same_target(b: Draft) -> bool:
+        if news.site is not None and b.site is not None:
+            return b.site.slug == news.site.slug
+        return b.country is not None and b.country == news.country
+
+    def told_as_this_one(b: Draft) -> bool:
+        return not any(_ANOTHER_ONE.search(state.facts[i].sent.text) for i in b.anchors)
+
+    told = [
+        b
+        for b in state.drafts
+        if b.role == "background" and b.date is not None and lead & set(b.anchors) and same_target(b)
+    ]
+    if not told or not told_as_this_one(told[0]):
+        return
+    when = told[0].date
+    # "last year" in the lead, "the January 28, 2024, attack on Tower 22" further on: one attack, its finest day
+    same = [
+        b
+        for b in state.drafts
+        if b.role == "background" and b.date is not None and _one_period(b.date, when) and same_target(b)
+    ]
+    finest = min(same, key=lambda b: _PRECISION_RANK[b.date.precision] if b.date else 9)
+    for b in same:
+        news.anchors = sorted({*news.anchors, *b.anchors})
+        news.site = news.site or b.site
+    news.date, news.date_sentence = finest.date, finest.date_sentence
+    _drop(state, same, news)
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _one_period(a: DateMention, b: DateMention) -> bool:
+    """The finer of two dates falls within the coarser one's period (a day within 'last year')."""
+    fine, coarse = sorted((a, b), key=lambda x: _PRECISION_RANK[x.precision])
+    if coarse.precision == "year":
+        return fine.date.year == coarse.date.year
+    if coarse.precision == "month":
+        return (fine.date.year, fine.date.month) == (coarse.date.year, coarse.date.month)
+    return fine.date == coarse.date
+
+
 def _drop(state: State, gone: list[Draft], into: Draft | None) -> None:
     ids = {id(g) for g in gone}
     state.drafts = [d for d in state.drafts if id(d) not in ids]

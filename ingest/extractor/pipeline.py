@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from ingest.extractor import cues, prefilter
-from ingest.extractor.anchoring import find_anchors, fold_summaries
+from ingest.extractor.anchoring import find_anchors, fold_follow_ups, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.dates import DateMention, find_dates
@@ -339,6 +339,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     read_sentences,
     read_mentions,
     find_anchors,
+    fold_follow_ups,
     attach_details,
     fold_summaries,
     drop_denied,
