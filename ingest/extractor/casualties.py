@@ -26,7 +26,8 @@ _VERBS = (
 # words between a number and its noun; a reporting verb or a relative pronoun ends the phrase ("One of the
 # officials said five service members were wounded": five, not one)
 _ADJ = (
-    rf"(?:(?!(?:{words(vocabulary.REPORTING_VERBS)}|that|who|which|killing|injuring|wounding)\b)"
+    # a modifier never runs over another casualty verb: "killed a medic and wounded 14 others" is two figures
+    rf"(?:(?!(?:{words(vocabulary.REPORTING_VERBS)}|that|who|which|killing|injuring|wounding|{_KILL}|{_WOUND})\b)"
     r"[\w.'\u2019-]+\s+){0,5}?"
 )
 

@@ -86,12 +86,13 @@ PEOPLE = (
     "civilian", "civilians", "fighter", "fighters", "American", "Americans", "member", "members", "reservist",
     "reservists", "guard", "guards", "employee", "employees", "worker", "workers", "staff", "staffers", "marine",
     "marines", "sailor", "sailors", "airmen", "individual", "individuals", "commando", "commandos", "officer",
-    "officers", "other", "others", "victim", "victims", "militant", "militants",
+    "officers", "other", "others", "victim", "victims", "militant", "militants", "medic", "medics",
 )  # fmt: skip
 # One person, told with "a" or "one": "a contractor was wounded", "killing one soldier".
 PERSON = (
     "soldier", "service member", "servicemember", "serviceman", "contractor", "civilian", "American", "member",
     "reservist", "guard", "employee", "worker", "marine", "sailor", "airman", "officer", "person", "individual",
+    "medic",
 )  # fmt: skip
 # Others hurt beside the troops, one at a time: "a girl and a woman were injured".
 OTHER_PERSON = (

@@ -125,6 +125,14 @@ def test_of_the_attacked_side_keeps_the_bases_toll() -> None:
     assert not of_the_attacked_side(text, Figure("injured", 3, start, len(text) - 1))
 
 
+def test_a_modifier_never_runs_over_the_next_casualty_verb() -> None:
+    # not "killed [a British medic and wounded 14 other] personnel"
+    assert figures("The attack also killed a British medic and wounded 14 other coalition personnel.") == [
+        ("injured", 14),
+        ("killed", 1),
+    ]
+
+
 def test_shared_noun_gives_each_figure_its_own_number() -> None:
     assert figures("The blast at the outpost ended up killing one and injuring two soldiers.") == [
         ("injured", 2),
