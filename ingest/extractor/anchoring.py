@@ -375,13 +375,13 @@ def fold_summaries(state: State) -> None:
             keep.anchors = sorted({*keep.anchors, *s.anchors})
             keep.date = keep.date or s.date
             keep.date_sentence = keep.date_sentence if keep.date_sentence is not None else s.date_sentence
-        _drop(state, summaries[1:], keep)
+        drop_drafts(state, summaries[1:], keep)
         return
     frames = sorted({i for s in summaries for i in s.anchors})
     for d in others:
         d.frames = frames
         d.shared.update(frames)
-    _drop(state, summaries, None)
+    drop_drafts(state, summaries, None)
 
 
 # Words that tell an earlier attack as another one: "the base was also attacked last week", "a similar attack"
@@ -430,7 +430,7 @@ def fold_follow_ups(state: State) -> None:
         news.anchors = sorted({*news.anchors, *b.anchors})
         news.site = news.site or b.site
     news.date, news.date_sentence = finest.date, finest.date_sentence
-    _drop(state, same, news)
+    drop_drafts(state, same, news)
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -446,7 +446,7 @@ def _one_period(a: DateMention, b: DateMention) -> bool:
     return fine.date == coarse.date
 
 
-def _drop(state: State, gone: list[Draft], into: Draft | None) -> None:
+def drop_drafts(state: State, gone: list[Draft], into: Draft | None) -> None:
     ids = {id(g) for g in gone}
     state.drafts = [d for d in state.drafts if id(d) not in ids]
     for idx, owners in list(state.owner.items()):

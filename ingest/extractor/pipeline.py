@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from ingest.extractor import cues, prefilter
-from ingest.extractor.anchoring import find_anchors, fold_follow_ups, fold_summaries
+from ingest.extractor.anchoring import drop_drafts, find_anchors, fold_follow_ups, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.dates import DateMention, find_dates
@@ -335,6 +335,32 @@ def old_news_as_background(state: State) -> None:
             d.role = "background"
 
 
+def one_attack_one_incident(state: State) -> None:
+    """A 'background' attack on the same site and the same day as a primary one is that attack told again as a
+    reference ('an investigation on the rocket strikes that targeted sites near Erbil airport', then 'the rocket
+    strikes that took place on Wednesday near Erbil airport'): its sentences join the primary, no second
+    incident."""
+    primaries = [d for d in state.drafts if d.role == "primary" and d.site is not None and _day(d) is not None]
+    for b in list(state.drafts):
+        # the reference may carry only the day it was spoken of ("announced on Wednesday an investigation")
+        day = _day(b, reported=True)
+        if b.role != "background" or b.site is None or day is None:
+            continue
+        news = next((p for p in primaries if p.site.slug == b.site.slug and _day(p) == day), None)
+        if news is None:
+            continue
+        news.anchors = sorted({*news.anchors, *b.anchors})
+        news.details = sorted({*news.details, *b.details} - set(news.anchors))
+        news.context = sorted({*news.context, *b.context})
+        news.spans = {**b.spans, **news.spans}
+        drop_drafts(state, [b], news)
+
+
+def _day(d: Draft, *, reported: bool = False) -> dt.date | None:
+    x = d.date
+    return x.date if x is not None and (reported or not x.reporting) and x.precision == "day" else None
+
+
 RULES: tuple[Callable[[State], None], ...] = (
     read_sentences,
     read_mentions,
@@ -349,6 +375,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     earlier_days_as_background,
     attacks_before_the_window,
     old_news_as_background,
+    one_attack_one_incident,
     build_incidents,
 )
 

@@ -41,3 +41,6 @@ def test_golden_article(name: str, gazetteer) -> None:
     assert len([g for g in got if g["role"] == "primary"]) == len(
         [w for w in expected["incidents"] if w["role"] == "primary"]
     )
+    if expected.get("only_these"):
+        # one attack, one incident: nothing beyond the incidents listed, backgrounds included
+        assert len(got) == len(expected["incidents"])
