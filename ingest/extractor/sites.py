@@ -49,7 +49,7 @@ class SiteMention:
 
 # A description names a kind of place and where it is: "logistics base in Jordan", "base in western Anbar".
 _DESCRIPTION = prefilter.compile(
-    r"\b(?:base|airbase|air\s+base|outpost|garrison|airfield|camp|compound)\s+(?:in|near|on)\s+", re.I
+    r"\b(?:base|airbase|air\s+base|outpost|garrison|airfield|camp|compound|consulate|embassy)\s+(?:in|near|on)\s+", re.I
 )
 _FILLER = frozenset({"us", "u.s.", "american", "a", "an", "the", "small", "coalition", "military"})
 _COMPASS = {

@@ -37,6 +37,10 @@ def test_family_name_is_not_the_base(matcher) -> None:
 def test_descriptions(matcher) -> None:
     assert "victory-base-complex" in slugs(matcher, "The Victory Base at Baghdad Airport was targeted.")
     assert slugs(matcher, "the US diplomatic complex in Baghdad was attacked") == ["us-embassy-baghdad"]
+    # a consulate or embassy described with words between its name and its city
+    assert slugs(matcher, "missiles targeted a new US consulate under construction in Erbil") == [
+        "us-consulate-general-erbil"
+    ]
 
 
 def test_a_site_placed_near_another_is_a_landmark(gazetteer) -> None:
