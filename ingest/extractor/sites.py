@@ -35,7 +35,8 @@ _FACILITY_WORDS = frozenset(
 # Descriptions with no alias: "the US diplomatic complex in Baghdad", "the American consulate in Erbil".
 _DIPLOMATIC = prefilter.compile(
     r"\b(?:U\.?S\.?|US|American|United States)(?:-run)?\s+(?P<kind>embassy|consulate|diplomatic (?:complex|compound|"
-    r"facility|mission))(?:\s+(?:compound|complex|general))?\s+(?:in|at|near)\s+(?P<city>[A-Z][a-z]+)"
+    # up to three words between the building and its city: "a new US consulate under construction in Erbil"
+    r"facility|mission))(?:\s+(?:compound|complex|general))?(?:\s+[a-z-]+){0,3}?\s+(?:in|at|near)\s+(?P<city>[A-Z][a-z]+)"
 )
 
 
@@ -49,7 +50,7 @@ class SiteMention:
 
 # A description names a kind of place and where it is: "logistics base in Jordan", "base in western Anbar".
 _DESCRIPTION = prefilter.compile(
-    r"\b(?:base|airbase|air\s+base|outpost|garrison|airfield|camp|compound|consulate|embassy)\s+(?:in|near|on)\s+", re.I
+    r"\b(?:base|airbase|air\s+base|outpost|garrison|airfield|camp|compound)\s+(?:in|near|on)\s+", re.I
 )
 _FILLER = frozenset({"us", "u.s.", "american", "a", "an", "the", "small", "coalition", "military"})
 _COMPASS = {
