@@ -402,8 +402,9 @@ def main() -> None:
         f"PostgreSQL, {total:,} incidents ({articles:,} articles as sources), seeded with COPY in {seeded:.0f} s "
         f"including migrations{' (reused)' if args.reuse else ''}. gunicorn, 2 sync workers, DEBUG off, the "
         "response cache in Redis (shared by the workers), through HTTP on loopback, one request at a time; "
-        "DATA_VERSION_MAX_AGE_MS=0 (the default: every request, warm ones too, reads the data version, two "
-        "index-only counts of the incidents; the deploy config reuses it for a second).",
+        "DATA_VERSION_MAX_AGE_MS=0 (the default: every request, warm ones too, reads the data version, the "
+        "counters the database's triggers keep: one key lookup and a count of at most a few hundred change rows; "
+        "the deploy config reuses it for a second).",
         "",
         "- **Cold**: each request carries a filter combination not asked before in the run (ids, slugs, date "
         "ranges, orderings), and the response cache is flushed before it: the answer is built as a researcher "
