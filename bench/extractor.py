@@ -151,7 +151,10 @@ def holdout_lines(gazetteer) -> list[str]:
     """Each blind holdout: its score before its errors were read (from the record), and today's score when its
     texts are on this machine (git-ignored, so a fresh clone has only the record)."""
     records = {h["folder"]: h for h in json.loads(FOLD_RECORD.read_text()).get("holdouts", [])}
-    folders = sorted({*records, *(p.name for p in ROOT.glob(".eval-holdout*") if p.is_dir())})
+    folders = sorted(
+        {*records, *(p.name for p in ROOT.glob(".eval-holdout*") if p.is_dir())},
+        key=lambda name: (len(name), name),  # .eval-holdout2 before .eval-holdout10
+    )
     lines = [
         "",
         "### Blind holdouts",
