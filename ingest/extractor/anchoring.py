@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ingest.extractor import cues, prefilter, segments
 from ingest.extractor.dates import DateMention
-from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_background, targets
+from ingest.extractor.events import NOT_AN_ATTACK, Draft, Facts, Target, anchor_date, is_background, targets
 from ingest.extractor.numbers import numerals
 from ingest.extractor.references import (
     DEFINITE,
@@ -397,6 +397,9 @@ def fold_follow_ups(state: State) -> None:
     the same site (or an unnamed site in its country), the two are one attack - the primary, on that day."""
     lead = {f.sent.index for f in state.facts[:3]}
     primaries = [d for d in state.drafts if d.role == "primary"]
+    if not primaries:
+        _promote_the_lead_attack(state)
+        return
     if len(primaries) != 1:
         return
     news = primaries[0]
@@ -430,6 +433,45 @@ def fold_follow_ups(state: State) -> None:
         news.anchors = sorted({*news.anchors, *b.anchors})
         news.site = news.site or b.site
     news.date, news.date_sentence = finest.date, finest.date_sentence
+    drop_drafts(state, same, news)
+
+
+_ANOTHER_STORY = frozenset({"other_actor", "shipping", "on_the_road", "foiled"})
+
+
+def _promote_the_lead_attack(state: State) -> None:
+    """'US soldier critically injured in Christmas Day drone attack' (published nine days later): an article
+    whose lead tells one earlier attack, and no attack as today's news, follows that attack up - it is the
+    primary, with what the article tells of it elsewhere."""
+    # the lead: the first sentences that tell an attack (a page's title lines and bylines tell none)
+    lead = [f for f in state.facts if f.attack][:3]
+    if not lead or any(f.vetoes & _ANOTHER_STORY for f in lead):
+        return  # a strike, a convoy, a ship or a plot is the news; the attack is its background
+    told = [
+        d for d in state.drafts if d.role == "background" and d.date and {f.sent.index for f in lead} & set(d.anchors)
+    ]
+    if not told:
+        return
+    news = min(told, key=lambda d: min(d.anchors))
+    first = state.facts[min(news.anchors)]
+    if first.vetoes & NOT_AN_ATTACK or _ANOTHER_ONE.search(first.sent.text):
+        return
+    news.role = "primary"
+    same = [
+        b
+        for b in state.drafts
+        if b.role == "background"
+        and b.date is not None
+        and news.date is not None
+        and _one_period(b.date, news.date)
+        and (b.site is None or news.site is None or b.site.slug == news.site.slug)
+        and (b.country is None or news.country is None or b.country == news.country)
+    ]
+    for b in same:
+        news.anchors = sorted({*news.anchors, *b.anchors})
+        news.site, news.place, news.country = news.site or b.site, news.place or b.place, news.country or b.country
+        if _PRECISION_RANK[b.date.precision] < _PRECISION_RANK[news.date.precision]:
+            news.date, news.date_sentence = b.date, b.date_sentence
     drop_drafts(state, same, news)
 
 

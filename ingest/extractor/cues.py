@@ -230,6 +230,8 @@ CLAIM = prefilter.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
     r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|conducted|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
     r"|\bresponsibility for\b|\b(?:took|takes|taking|claimed) credit\b"
+    # the passive: "this particular raid claimed by the militia Kataib Hezbollah", "was claimed by"
+    r"|\b(?:attacks?|strikes?|raids?|operations?|bombings?|it|which|was|were)[\s,]+(?:\w+\s+)?claimed\s+by\b"
     # "said it targeted", "issued a statement announcing that resistance fighters attacked"
     # "said Sunday it carried out", "said in a statement that its “mujahideen” conducted an operation"
     r"|\b(?:said|saying|announced|announcing|claimed|claiming|stated|stating)(?: (?:in|on) [\w\s-]{1,30}?| (?:on )?"

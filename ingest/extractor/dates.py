@@ -26,6 +26,16 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
+# Fixed-date holidays the news dates attacks by: "a Christmas Day drone attack", "on New Year's Eve".
+HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "fourth of july": (7, 4),
+}
+_HOLIDAY = "|".join(re.escape(h).replace("'", "['\u2019]?").replace(r"\ ", r"\s+") for h in HOLIDAYS)
+
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -41,6 +51,7 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
     ("mdy", prefilter.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}(?:\s+|(?<=\.)){_DAY}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", prefilter.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
     ("numeric", prefilter.compile(r"\b[0-3]?\d/[01]?\d/(?:19|20)\d\d\b")),
+    ("holiday", prefilter.compile(rf"\b(?:the\s+)?(?P<holiday>{_HOLIDAY})\b(?:,?\s+{_YEAR}\b)?", re.I)),
     (
         "weekday",
         prefilter.compile(
@@ -153,6 +164,14 @@ def _month_day(x: _Found, published: dt.date) -> DateMention | None:
     return x.mention(d, "day", "explicit", past=(published - d).days > 7)
 
 
+def _holiday(x: _Found, published: dt.date) -> DateMention | None:
+    key = re.sub(r"\s+", " ", (x.g["holiday"] or "").lower()).replace("\u2019", "'").replace("years", "year's")
+    month, day = HOLIDAYS[key]
+    year = int(x.g["year"]) if x.g.get("year") else _latest_year(month, day, published)
+    d = dt.date(year, month, day)
+    return x.mention(d, "day", "explicit", past=(published - d).days > 7)
+
+
 def _numeric(x: _Found, published: dt.date) -> DateMention | None:
     import dateparser  # slow to import and to run: only for the rare numeric date
 
@@ -231,6 +250,7 @@ _RESOLVERS = {
     "mdy": _month_day,
     "dmy": _month_day,
     "numeric": _numeric,
+    "holiday": _holiday,
     "since": _since,
     "weekday": _weekday,
     "relday": _relday,
@@ -251,7 +271,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date) -> DateMention | N
 
 # Every pattern above needs a digit or one of these words; most sentences have none (speed).
 _DATE_WORD = prefilter.compile(
-    r"\d|day\b|night|morning|evening|afternoon|overnight|today|tonight|week|month|year|ago\b"
+    r"\d|day\b|night|morning|evening|afternoon|overnight|today|tonight|week|month|year|ago\b|christmas|july"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?",
     re.I,
 )

@@ -27,6 +27,11 @@ def test_a_groups_statement_of_its_own_attack_is_a_claim() -> None:
     assert cues.CLAIM.search("The statement read, \u201cThe mujahids of the resistance targeted the base with drones.")
 
 
+def test_a_passive_claim() -> None:
+    assert cues.CLAIM.search("The raid, claimed by the militia Kataib Hezbollah, wounded one airman.")
+    assert cues.CLAIM.search("The attack was claimed by a little-known group.")
+
+
 def test_a_state_owning_its_strike_claims_no_attack(gazetteer) -> None:
     text = (
         "Two drones struck Ain al-Asad air base on Monday, US officials said. "

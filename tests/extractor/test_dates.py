@@ -26,6 +26,14 @@ def test_abbreviated_month_with_its_period_and_no_space() -> None:
     assert one("Sept.11").precision == "day"
 
 
+def test_fixed_date_holidays() -> None:
+    published = dt.date(2024, 1, 3)
+    assert one("a Christmas Day drone attack", published).date == dt.date(2023, 12, 25)
+    assert one("on New Year\u2019s Eve", published).date == dt.date(2023, 12, 31)
+    assert one("on New Years Day 2020", published).date == dt.date(2020, 1, 1)
+    assert one("on Christmas Eve", published).precision == "day"
+
+
 def test_last_weekday_on_that_weekday_is_a_week_ago() -> None:
     assert one("Last Tuesday, rockets hit the base").date == dt.date(2024, 9, 24)
     assert one("last Tuesday").past
