@@ -394,7 +394,8 @@ def fold_follow_ups(state: State) -> None:
     """A follow-up report ('Three US soldiers were killed in a drone attack at an outpost in Jordan last year',
     an investigation, a casualty count disclosed later) leads with an earlier attack: its news is that attack.
     When the only primary attack, told undated in the lead, has its day given in the lead as a past attack on
-    the same site (or an unnamed site in its country), the two are one attack - the primary, on that day."""
+    the same site (or an unnamed site in its country; or anywhere, when the primary names no place), the two
+    are one attack - the primary, on that day."""
     lead = {f.sent.index for f in state.facts[:3]}
     primaries = [d for d in state.drafts if d.role == "primary"]
     if not primaries:
@@ -405,35 +406,18 @@ def fold_follow_ups(state: State) -> None:
     news = primaries[0]
     if (news.date is not None and not news.date.reporting) or not lead & set(news.anchors):
         return
-
-    def same_target(b: Draft) -> bool:
-        if news.site is not None and b.site is not None:
-            return b.site.slug == news.site.slug
-        return b.country is not None and b.country == news.country
-
-    def told_as_this_one(b: Draft) -> bool:
-        return not any(_ANOTHER_ONE.search(state.facts[i].sent.text) for i in b.anchors)
-
+    placeless = news.site is None and news.country is None
     told = [
         b
         for b in state.drafts
-        if b.role == "background" and b.date is not None and lead & set(b.anchors) and same_target(b)
+        if b.role == "background"
+        and b.date is not None
+        and lead & set(b.anchors)
+        and (placeless or _same_target(news, b))
     ]
-    if not told or not told_as_this_one(told[0]):
+    if not told or any(_ANOTHER_ONE.search(state.facts[i].sent.text) for i in told[0].anchors):
         return
-    when = told[0].date
-    # "last year" in the lead, "the January 28, 2024, attack on Tower 22" further on: one attack, its finest day
-    same = [
-        b
-        for b in state.drafts
-        if b.role == "background" and b.date is not None and _one_period(b.date, when) and same_target(b)
-    ]
-    finest = min(same, key=lambda b: _PRECISION_RANK[b.date.precision] if b.date else 9)
-    for b in same:
-        news.anchors = sorted({*news.anchors, *b.anchors})
-        news.site = news.site or b.site
-    news.date, news.date_sentence = finest.date, finest.date_sentence
-    drop_drafts(state, same, news)
+    _absorb(state, news, told[0])
 
 
 _ANOTHER_STORY = frozenset({"other_actor", "shipping", "on_the_road", "foiled"})
@@ -457,21 +441,38 @@ def _promote_the_lead_attack(state: State) -> None:
     if first.vetoes & NOT_AN_ATTACK or _ANOTHER_ONE.search(first.sent.text):
         return
     news.role = "primary"
+    _absorb(state, news, news)
+
+
+def _same_target(a: Draft, b: Draft) -> bool:
+    """``b`` may tell the attack ``a`` is: the same site, an unnamed site in its country, or no place at all."""
+    if a.site is not None and b.site is not None:
+        return a.site.slug == b.site.slug
+    if b.site is None and b.country is None:
+        return True
+    return b.country is not None and b.country == a.country
+
+
+def _absorb(state: State, news: Draft, first: Draft) -> None:
+    """``news`` is the attack ``first`` tells: every background attack on the same target within the period of
+    ``first``'s date joins it ('last year' in the lead, 'the January 28, 2024, attack on Tower 22' further on),
+    and it takes the finest of their dates."""
+    when = first.date
+    if when is None:
+        return
+    news.site, news.place = news.site or first.site, news.place or first.place
+    news.country = news.country or first.country
     same = [
         b
         for b in state.drafts
-        if b.role == "background"
-        and b.date is not None
-        and news.date is not None
-        and _one_period(b.date, news.date)
-        and (b.site is None or news.site is None or b.site.slug == news.site.slug)
-        and (b.country is None or news.country is None or b.country == news.country)
+        if b.role == "background" and b.date is not None and _one_period(b.date, when) and _same_target(news, b)
     ]
+    dated = [news, *same] if news.date is not None and not news.date.reporting else same
+    finest = min(dated, key=lambda d: _PRECISION_RANK[d.date.precision] if d.date else 9)
     for b in same:
         news.anchors = sorted({*news.anchors, *b.anchors})
-        news.site, news.place, news.country = news.site or b.site, news.place or b.place, news.country or b.country
-        if _PRECISION_RANK[b.date.precision] < _PRECISION_RANK[news.date.precision]:
-            news.date, news.date_sentence = b.date, b.date_sentence
+        news.site = news.site or b.site
+    news.date, news.date_sentence = finest.date, finest.date_sentence
     drop_drafts(state, same, news)
 
 
