@@ -386,7 +386,9 @@ def fold_summaries(state: State) -> None:
 
 # Words that tell an earlier attack as another one: "the base was also attacked last week", "a similar attack"
 _ANOTHER_ONE = prefilter.compile(
-    r"\b(?:also|again|another|previous(?:ly)?|earlier|similar|last\s+(?:came|was))\b", re.I
+    # ("earlier this year" dates the attack; "an earlier attack" is another one)
+    r"\b(?:also|again|another|previous(?:ly)?|earlier(?!\s+(?:this|that|in|on|today)\b)|similar|last\s+(?:came|was))\b",
+    re.I,
 )
 
 

@@ -1,5 +1,7 @@
 """Roles: the attack in the news (primary) versus background - strike stories, reference clauses, earlier attacks."""
 
+import datetime as dt
+
 from ingest.extractor import cues
 from tests.extractor.helpers import primaries
 
@@ -83,3 +85,13 @@ def test_a_relative_clause_with_its_own_day_is_still_news(gazetteer) -> None:
 def test_a_passive_perfect_with_a_count_is_news(gazetteer) -> None:
     text = "Ain al-Asad air base has been hit by three rockets, Iraqi security officials said on Saturday."
     assert len(primaries(text, gazetteer)) == 1
+
+
+def test_a_follow_up_dated_earlier_this_year_reports_that_attack(gazetteer) -> None:
+    # "earlier this year" dates the attack followed up; it does not make it another, earlier one
+    text = (
+        "Three airmen who were wounded in a drone attack on a US base in Jordan earlier this year received the "
+        "Purple Heart on Saturday. The January 28 attack on Tower 22 killed three US soldiers."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 10, 9))
+    assert (attack["base"]["slug"], attack["date"], attack["killed"]) == ("tower-22", "2024-01-28", 3)
