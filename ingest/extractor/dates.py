@@ -293,9 +293,17 @@ _DATELINE_REST = prefilter.compile(r"^(?:by\s+[\w\s.]{1,30}?)?[\W\d]*(?:[ap]\.?m
 _BYLINE = prefilter.compile(r"^By\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\b[\s,|\-\u2013\u2014]*$")
 
 
+# A wire dateline: "Dec. 24 (UPI) --", "BAGHDAD, Jan 5 (Reuters) -": an optional place in capitals before the date,
+# the agency in brackets and a dash after it.
+_WIRE_PLACE = prefilter.compile(r"^\s*(?:[A-Z][A-Z .'-]+,\s*)?$")
+_WIRE_AGENCY = prefilter.compile(r"^,?\s*(?:\d{4}\s*)?\([A-Za-z][\w .&-]{0,24}\)\s*[-\u2013\u2014]{1,2}")
+
+
 def _is_dateline(text: str, mention: DateMention) -> bool:
-    """A line that is only a date (and time or byline) dates the report, not an attack."""
+    """A line that is only a date (and time or byline), or a wire dateline, dates the report, not an attack."""
     rest = (text[: mention.start] + " " + text[mention.end :]).strip()
+    if _WIRE_PLACE.match(text[: mention.start]) and _WIRE_AGENCY.match(text[mention.end :]):
+        return True
     return _DATELINE_REST.match(rest) is not None or _BYLINE.match(text[: mention.start]) is not None
 
 

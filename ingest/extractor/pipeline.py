@@ -229,10 +229,13 @@ def resolve_dates(state: State) -> None:
     the article's) - an attack is reported on or after its day; else (in assembly) the publication date."""
     lead = [f.sent.index for f in state.facts[:3]]
     reporting = sorted(
-        (x.date, f.sent.index, x)
-        for f in state.facts
-        for x in f.dates
-        if x.reporting and not x.past and x.precision == "day"
+        (
+            (x.date, f.sent.index, x)
+            for f in state.facts
+            for x in f.dates
+            if x.reporting and not x.past and x.precision == "day"
+        ),
+        key=lambda item: (item[0], item[1], item[2].start),  # two mentions of one day in a sentence: by place
     )
     for d in state.drafts:
         if d.role != "primary" or (d.date is not None and not d.date.reporting):

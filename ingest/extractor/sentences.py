@@ -14,9 +14,10 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
-from ingest.extractor import prefilter
+from ingest.extractor import prefilter, vocabulary
 
 _NEWLINE = prefilter.compile(r"\n\s*")
 # Words that never end an English sentence: a line that stops on one was wrapped, not finished.
@@ -42,6 +43,8 @@ class Sentence:
 def nlp() -> Language:
     """A blank English pipeline: tokenizer + rule-based sentencizer, nothing downloaded."""
     pipeline = spacy.blank("en")
+    for title in vocabulary.TITLE_ABBREVIATIONS:
+        pipeline.tokenizer.add_special_case(title, [{ORTH: title}])
     pipeline.add_pipe("sentencizer")
     return pipeline
 

@@ -109,3 +109,10 @@ REPORTING_VERBS = (
 )  # fmt: skip
 # Posting a statement: "the group wrote on Telegram".
 POSTING_VERBS = ("tweeted", "wrote", "posted")
+
+# Titles and ranks written with a period before a name: "Capt. Bill Urban", "Brig. Gen. Pat Ryder". Their period
+# ends no sentence.
+TITLE_ABBREVIATIONS = (
+    "Capt.", "Lt.", "Sgt.", "Maj.", "Brig.", "Col.", "Cmdr.", "Cdr.", "Cpl.", "Pvt.", "Spc.", "Adm.", "Gen.",
+    "Lt.Col.", "Sr.", "Jr.", "Prof.", "Amb.",
+)  # fmt: skip

@@ -26,6 +26,19 @@ def test_abbreviated_month_with_its_period_and_no_space() -> None:
     assert one("Sept.11").precision == "day"
 
 
+def test_a_wire_dateline_dates_the_report(gazetteer) -> None:
+    published = dt.date(2024, 3, 6)  # a Wednesday
+    text = (
+        "ERBIL, March 6 (Reuters) - A drone struck near Harir air base, which hosts US troops, two officials said "
+        "on Wednesday."
+    )
+    assert [x.reporting for x in find_dates(text, published)] == [True, True]
+    assert one("Dec. 24 (UPI) -- Central Command blamed a militia", dt.date(2020, 12, 24)).reporting
+    # two report days of one date in a sentence: the attack still takes that day (once sorted, no crash)
+    (attack,) = primaries(text, gazetteer, published)
+    assert (attack["date"], attack["base"]["slug"]) == ("2024-03-06", "al-harir-air-base")
+
+
 def test_fixed_date_holidays() -> None:
     published = dt.date(2024, 1, 3)
     assert one("a Christmas Day drone attack", published).date == dt.date(2023, 12, 25)
