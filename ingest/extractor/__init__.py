@@ -21,23 +21,33 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
 - Is it an attack on the coalition: not a state's strike on others (nor the sites it merely fell near when its
   declared target was another), shipping, foiled launches, tallies and their list lines, trends ("have
   continued", "months of strikes", "the majority of the attacks"), commentary, uncounted plural attacks ("more
-  attacks on US forces on Monday"), places beside bases ("downed outside of US bases").
+  attacks on US forces on Monday"), places beside bases ("downed outside of US bases"), a convoy or supply truck
+  on the road, a state's attack named by its adjective ("a Turkish drone attack") or told in the passive ("hit
+  by two strikes by American aircraft") or as an accusation.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May") is background, named or not; so is an
-  attack told after the lead on a day three or more before it.
+  attack told after the lead on a day three or more before it, one before the day a lead counts from ("at least
+  four attacks since the US strikes on Sunday"), and a site attack a week old in a story led by a convoy bomb.
+  A follow-up (an investigation, a casualty count, medals) that leads with an earlier attack reports that
+  attack; an attack first told as a reference and then reported on the same site and day is one incident.
 - Sites: aliases and transliteration skeletons; descriptions from the gazetteer ("a small logistics base in
   north-eastern Jordan") matched with words between; "the base" in a past sentence is the site in focus.
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
-  claims"); blame told in a sentence about an earlier attack stays with that attack.
+  claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
+  own attack ("said Sunday it carried out", "announced in a statement attacking"), the passive ("a raid claimed
+  by"); a state speaking of its own forces' strike claims nothing.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
   fell short"); a toll before "after" is the attack's; figures told before several sites are named belong to
   none; "In both cases, ..." tells each attack just named. Zero tolls are a vocabulary table
   (``casualties.TOLL_NOUNS``) under one grammar.
-- Dates: attacks told together share the day one is given; "hours later" is the same day.
+- Dates: attacks told together share the day one is given; "hours later" is the same day; fixed-date holidays
+  ("a Christmas Day drone attack"); a wire dateline ("Dec. 24 (UPI) --") dates the report.
+- Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
+  story has moved to another actor's strike, "killed in the strike" is the strike's toll.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
@@ -53,7 +63,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.2"
+EXTRACTOR_VERSION = "2026.12.3"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 
