@@ -7,11 +7,12 @@ import re
 from collections.abc import Callable
 
 from ingest.extractor import cues, prefilter
-from ingest.extractor.anchoring import drop_drafts, find_anchors, fold_follow_ups, fold_summaries
+from ingest.extractor.anchoring import drop_drafts, find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.dates import DateMention, find_dates
 from ingest.extractor.events import Draft, Facts, read_facts, zero_casualties_before_strike
+from ingest.extractor.follow_ups import fold_follow_ups
 from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.quotes import quote_depth
 from ingest.extractor.sentences import parse, sentence_at, split_sentences

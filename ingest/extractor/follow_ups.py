@@ -1,0 +1,125 @@
+"""Follow-up reports: an article that leads with an earlier attack (an investigation, a casualty count disclosed
+later, medals for the wounded) reports that attack - one primary incident on its finest day, with what the article
+tells of it elsewhere, not a primary dated on publication beside backgrounds of the same attack.
+
+Runs right after ``anchoring.find_anchors``, before details are attached.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ingest.extractor import prefilter
+from ingest.extractor.anchoring import drop_drafts
+from ingest.extractor.events import NOT_AN_ATTACK, Draft
+
+if TYPE_CHECKING:
+    from ingest.extractor.dates import DateMention
+    from ingest.extractor.state import State
+
+# Words that tell an earlier attack as another one: "the base was also attacked last week", "a similar attack"
+_ANOTHER_ONE = prefilter.compile(
+    # ("earlier this year" dates the attack; "an earlier attack" is another one)
+    r"\b(?:also|again|another|previous(?:ly)?|earlier(?!\s+(?:this|that|in|on|today)\b)|similar|last\s+(?:came|was))\b",
+    re.I,
+)
+
+
+def fold_follow_ups(state: State) -> None:
+    """A follow-up report ('Three US soldiers were killed in a drone attack at an outpost in Jordan last year',
+    an investigation, a casualty count disclosed later) leads with an earlier attack: its news is that attack.
+    When the only primary attack, told undated in the lead, has its day given in the lead as a past attack on
+    the same site (or an unnamed site in its country; or anywhere, when the primary names no place), the two
+    are one attack - the primary, on that day."""
+    lead = {f.sent.index for f in state.facts[:3]}
+    primaries = [d for d in state.drafts if d.role == "primary"]
+    if not primaries:
+        _promote_the_lead_attack(state)
+        return
+    if len(primaries) != 1:
+        return
+    news = primaries[0]
+    if (news.date is not None and not news.date.reporting) or not lead & set(news.anchors):
+        return
+    placeless = news.site is None and news.country is None
+    told = [
+        b
+        for b in state.drafts
+        if b.role == "background"
+        and b.date is not None
+        and lead & set(b.anchors)
+        and (placeless or _same_target(news, b))
+    ]
+    if not told or any(_ANOTHER_ONE.search(state.facts[i].sent.text) for i in told[0].anchors):
+        return
+    _absorb(state, news, told[0])
+
+
+_ANOTHER_STORY = frozenset({"other_actor", "shipping", "on_the_road", "foiled"})
+
+
+def _promote_the_lead_attack(state: State) -> None:
+    """'US soldier critically injured in Christmas Day drone attack' (published nine days later): an article
+    whose lead tells one earlier attack, and no attack as today's news, follows that attack up - it is the
+    primary, with what the article tells of it elsewhere."""
+    # the lead: the first sentences that tell an attack (a page's title lines and bylines tell none)
+    lead = [f for f in state.facts if f.attack][:3]
+    if not lead or any(f.vetoes & _ANOTHER_STORY for f in lead):
+        return  # a strike, a convoy, a ship or a plot is the news; the attack is its background
+    told = [
+        d for d in state.drafts if d.role == "background" and d.date and {f.sent.index for f in lead} & set(d.anchors)
+    ]
+    if not told:
+        return
+    news = min(told, key=lambda d: min(d.anchors))
+    first = state.facts[min(news.anchors)]
+    if first.vetoes & NOT_AN_ATTACK or _ANOTHER_ONE.search(first.sent.text):
+        return
+    news.role = "primary"
+    _absorb(state, news, news)
+
+
+def _same_target(a: Draft, b: Draft) -> bool:
+    """``b`` may tell the attack ``a`` is: the same site, an unnamed site in its country, or no place at all."""
+    if a.site is not None and b.site is not None:
+        return a.site.slug == b.site.slug
+    if b.site is None and b.country is None:
+        return True
+    return b.country is not None and b.country == a.country
+
+
+def _absorb(state: State, news: Draft, first: Draft) -> None:
+    """``news`` is the attack ``first`` tells: every background attack on the same target within the period of
+    ``first``'s date joins it ('last year' in the lead, 'the January 28, 2024, attack on Tower 22' further on),
+    and it takes the finest of their dates."""
+    when = first.date
+    if when is None:
+        return
+    news.site, news.place = news.site or first.site, news.place or first.place
+    news.country = news.country or first.country
+    same = [
+        b
+        for b in state.drafts
+        if b.role == "background" and b.date is not None and _one_period(b.date, when) and _same_target(news, b)
+    ]
+    dated = [news, *same] if news.date is not None and not news.date.reporting else same
+    finest = min(dated, key=lambda d: _PRECISION_RANK[d.date.precision] if d.date else 9)
+    for b in same:
+        news.anchors = sorted({*news.anchors, *b.anchors})
+        news.site = news.site or b.site
+    news.date, news.date_sentence = finest.date, finest.date_sentence
+    drop_drafts(state, same, news)
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _one_period(a: DateMention, b: DateMention) -> bool:
+    """The finer of two dates falls within the coarser one's period (a day within 'last year')."""
+    fine, coarse = sorted((a, b), key=lambda x: _PRECISION_RANK[x.precision])
+    if coarse.precision == "year":
+        return fine.date.year == coarse.date.year
+    if coarse.precision == "month":
+        return (fine.date.year, fine.date.month) == (coarse.date.year, coarse.date.month)
+    return fine.date == coarse.date
