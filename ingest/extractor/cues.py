@@ -52,6 +52,12 @@ OTHER_ACTOR = prefilter.compile(
     rf"|\baccus\w*\s+(?:the\s+)?{_ACTOR}\s+(?:[\w-]+\s+){{0,4}}?of\s+(?:conducting|carrying\s+out|launching)\b",
     re.I,
 )
+# Retaliation told without a state as its actor: "Islamic Resistance targets US bases in retaliatory strikes",
+# "Iran launched missiles at a US base in Qatar, in what it said was retaliation" - whose retaliation it is, the
+# sentence's attacker and target tell (``events``)
+RETALIATION_ONLY = prefilter.compile(
+    r"\b(?:retaliatory\s+(?:[\w-]+\s+)?(?:strikes?|raids?|bombing|shelling|fire)|in retaliation)\b", re.I
+)
 SHIPPING = prefilter.compile(rf"\b{words(vocabulary.SHIPPING)}\b", re.I)
 ON_THE_ROAD = prefilter.compile(rf"\b{words(vocabulary.ON_THE_ROAD)}\b", re.I)
 FOILED = prefilter.compile(
@@ -177,7 +183,9 @@ ANOTHER_TARGET = prefilter.compile(
 )
 # A phrase that gives an event as another's cause or occasion: "following a US airstrike", "in retaliation for"
 CAUSE_PHRASE = prefilter.compile(
-    r"\b(?:following|after|since|in\s+(?:response|retaliation|revenge)\s+(?:to|for)|in\s+retaliation|to\s+avenge|amid)\b(?![^.;]{0,60}\b(?:following|after)\b)",
+    # "in retaliation for", and "in what it said was retaliation for American strikes"
+    r"\b(?:following|after|since|(?:in\s+)?(?:response|retaliation|revenge)\s+(?:to|for)|in\s+retaliation|to\s+avenge|amid)\b"
+    r"(?![^.;]{0,60}\b(?:following|after)\b)",
     re.I,
 )
 # A tail clause that situates the attack told before it: "..., the latest of a series of strikes this week",

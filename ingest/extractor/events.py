@@ -171,6 +171,9 @@ def read_facts(
                 vetoes.add(name)
         elif pattern.search(scope):
             vetoes.add(name)
+    if "other_actor" in vetoes and _retaliation_against_the_coalition(text, sites):
+        vetoes.discard("other_actor")
+        actor, actor_at = None, -1
     if not sites and _attacks_in_general(text, dates):
         vetoes.add("habitual")
     if not sites and cues.ON_THE_ROAD.search(text):
@@ -217,6 +220,22 @@ def main_clause(text: str) -> str:
     if m is None or m.start() == 0 or not cues.ATTACK.search(text, 0, m.start()):
         return text
     return text[: m.start()]
+
+
+def _retaliation_against_the_coalition(text: str, sites: list) -> bool:
+    """'The Islamic Resistance targets US bases in retaliatory strikes': when the only strike words are a
+    retaliation with no state as their actor, and the sentence's target is a coalition site or the coalition, the
+    retaliation is the attack on the coalition, not another actor's strike."""
+    causes = [c.end() for c in cues.CAUSE_PHRASE.finditer(text)]
+    found = [
+        m.group(0)
+        for m in cues.OTHER_ACTOR.finditer(text)
+        # "..., days after a US airstrike killed three of its fighters": the strike told as the cause
+        if not any(0 <= m.start() - end <= 40 for end in causes)
+    ]
+    if not found or not all(cues.RETALIATION_ONLY.fullmatch(g) for g in found):
+        return False
+    return bool(sites) or cues.GENERIC_TARGET.search(text) is not None
 
 
 def _strike_as_cause(text: str, at: int) -> int | None:
