@@ -247,6 +247,9 @@ CLAIM = prefilter.compile(
     r"(?:it|they|(?:its|their|the) [\"“]?(?:resistance |own )?(?:fighters|members|forces|mujahideen|mujahedeen)[\"”]?"
     r"|resistance fighters) (?:had )?"
     r"(?:targeted|attacked|struck|launched|carried out|conducted|hit|fired)"
+    # the group's spokesman on the group: "A Houthi military spokesperson said the group had fired missiles at ..."
+    r"|\b(?:spokes(?:man|person|woman)|statement)\b[^.;]{0,60}?\b(?:said|stated|announced)\s+(?:that\s+)?the\s+"
+    r"(?:group|movement|militia|faction)\s+(?:had\s+)?(?:fired|targeted|attacked|struck|launched|carried\s+out)\b"
     # "announced in a statement attacking two US bases": the group's announcement of its own attack
     r"|\bannounc(?:ed|ing)\s+(?:in\s+a\s+statement\s+)?(?:attacking|targeting|striking|bombing)\b"
     # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."'

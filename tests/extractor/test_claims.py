@@ -27,6 +27,16 @@ def test_a_groups_statement_of_its_own_attack_is_a_claim() -> None:
     assert cues.CLAIM.search("The statement read, \u201cThe mujahids of the resistance targeted the base with drones.")
 
 
+def test_a_groups_spokesman_on_what_the_group_fired_is_a_claim(gazetteer) -> None:
+    text = (
+        "Two ballistic missiles fired at Al Dhafra Air Base in the UAE were intercepted on Monday, officials said. "
+        "A Houthi military spokesman said the group had fired missiles at the base."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2022, 1, 24))
+    assert (attack["perpetrator"]["slug"], attack["claimed"]) == ("houthis", True)
+    assert not cues.CLAIM.search("Officials said the group had fired the rockets.")  # officials' blame, no claim
+
+
 def test_a_passive_claim() -> None:
     assert cues.CLAIM.search("The raid, claimed by the militia Kataib Hezbollah, wounded one airman.")
     assert cues.CLAIM.search("The attack was claimed by a little-known group.")
