@@ -68,7 +68,9 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
     (
         "period",
         prefilter.compile(
-            r"\b(?P<rel>(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|past|previous)\s+(?:week|month|year)|the\s+(?:previous|prior)\s+(?:week|month)|a\s+week\s+(?:earlier|before|ago)|a\s+month\s+ago|a\s+year\s+ago)\b",
+            r"\b(?P<rel>(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|past|previous)\s+(?:week|month|year)|the\s+(?:previous|prior)\s+(?:week|month)|a\s+week\s+(?:earlier|before|ago)|a\s+month\s+ago|a\s+year\s+ago"
+            # "a few weeks back", "several months ago": some time before, in the past
+            r"|(?:a\s+few|several|two|three|four)\s+(?:weeks|months)\s+(?:ago|back|earlier))\b",
             re.I,
         ),
     ),

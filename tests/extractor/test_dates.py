@@ -39,6 +39,19 @@ def test_a_wire_dateline_dates_the_report(gazetteer) -> None:
     assert (attack["date"], attack["base"]["slug"]) == ("2024-03-06", "al-harir-air-base")
 
 
+def test_some_weeks_back_is_past(gazetteer) -> None:
+    assert one("a soldier was wounded a few weeks back in northern Iraq").past
+    assert one("several months ago").precision == "month"
+    # the toll of an attack 'a few weeks back' is not today's attack's
+    text = (
+        "Three US soldiers were killed and at least 30 were wounded in a drone attack on Tower 22 in Jordan on "
+        "Sunday. There was one American service member seriously wounded a few weeks back by an attack in "
+        "northern Iraq."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 1, 29))
+    assert (attack["killed"], attack["injured"]) == (3, 30)
+
+
 def test_fixed_date_holidays() -> None:
     published = dt.date(2024, 1, 3)
     assert one("a Christmas Day drone attack", published).date == dt.date(2023, 12, 25)
