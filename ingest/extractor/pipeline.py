@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from ingest.extractor import cues, prefilter
+from ingest.extractor import cues, prefilter, vocabulary
 from ingest.extractor.anchoring import drop_drafts, find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
@@ -18,6 +18,7 @@ from ingest.extractor.quotes import quote_depth
 from ingest.extractor.sentences import parse, sentence_at, split_sentences
 from ingest.extractor.state import State, compiled
 from ingest.extractor.types import ExtractedIncident, Gazetteer
+from ingest.extractor.vocabulary import words
 
 
 def read_sentences(state: State) -> None:
@@ -329,6 +330,11 @@ def old_news_as_background(state: State) -> None:
     of rockets exploded near the US embassy on December 20' in a story of the 27th about bombs on convoys):
     background. A follow-up whose lead tells the attack itself (a casualty count disclosed a week later) keeps
     it as the news."""
+    # the first sentence that tells news: an attack, or someone saying or announcing something (not a caption)
+    first = next((f for f in state.facts if f.attack or _TELLS.search(f.sent.text)), None)
+    if first is not None and not first.attack:
+        _attacks_behind_a_statement(state)
+        return
     lead = next((f for f in state.facts[:3] if f.attack), None)
     if lead is None or not lead.vetoes & {"on_the_road", "shipping", "foiled"}:
         return
@@ -336,6 +342,22 @@ def old_news_as_background(state: State) -> None:
         x = d.date
         old = x is not None and not x.reporting and x.precision == "day" and (state.published - x.date).days
         if d.role == "primary" and old and old >= OLD_NEWS_DAYS:
+            d.role = "background"
+
+
+_TELLS = prefilter.compile(rf"\b{words(vocabulary.REPORTING_VERBS)}\b", re.I)
+# Days before publication from which an attack the lead leaves out is context for the lead's own news
+STATEMENT_CONTEXT_DAYS = 2
+
+
+def _attacks_behind_a_statement(state: State) -> None:
+    """A lead that tells no attack ('Kataib Hezbollah announced on Tuesday the suspension of all its military
+    operations') has other news: an attack told after it on a day two or more before the article ('Three US
+    troops were killed in a drone attack ... on Sunday') is its context, background."""
+    for d in state.drafts:
+        x = d.date
+        old = x is not None and not x.reporting and x.precision == "day" and (state.published - x.date).days
+        if d.role == "primary" and old and old >= STATEMENT_CONTEXT_DAYS:
             d.role = "background"
 
 
