@@ -202,7 +202,9 @@ HYPOTHETICAL = prefilter.compile(
     r"\b(?:threat(?:en(?:ed|s|ing)?)?|vow(?:ed|s)?|warn(?:ed|s)?|would|(?<!before they )(?<!before it )could|might|call(?:ed|s)? for|demand(?:ed|s)?|"  # noqa: E501
     r"urg(?:ed|es)|plan(?:ned|s)? to|intend(?:ed|s)? to|risk of|fears? of|prepar(?:ing|ed|es?) to|about to|"
     r"attempt(?:ing|ed)? to|tr(?:ying|ied) to)\s+(?:\w+\s+){0,4}?"
-    r"(?:attack|target|strike|hit|fire|launch)\w*\b",
+    r"(?:attack|target|strike|hit|fire|launch)\w*\b"
+    # a precaution against attacks that may come: "activated C-RAM to confront any possible rocket attacks"
+    r"|\b(?:any\s+)?(?:possible|potential|expected|anticipated)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?)\b",
     re.I,
 )
 # An earlier attack mentioned inside a sentence about a newer one: "... after two rockets on Sunday targeted X".

@@ -1,5 +1,7 @@
 """Not an attack report: tallies, trends and habits, commentary, attacks in general, foiled plots, other actors."""
 
+import datetime as dt
+
 import pytest
 
 from ingest.extractor import cues
@@ -86,3 +88,11 @@ def test_a_passive_headline_is_the_coalition_attacked_not_attacking() -> None:
     assert cues.OTHER_ACTOR.search("US forces in Syria targeted in first attack since Thanksgiving") is None
     assert cues.OTHER_ACTOR.search("US troops targeted by drones at Tower 22") is None
     assert cues.OTHER_ACTOR.search("US forces targeted militia depots in western Iraq")
+
+
+def test_a_precaution_against_possible_attacks_is_no_attack(gazetteer) -> None:
+    text = (
+        "Sirens sounded at the US embassy in Baghdad on Tuesday. A security source said the embassy activated its "
+        "C-RAM system to confront any possible rocket attacks."
+    )
+    assert primaries(text, gazetteer, dt.date(2021, 2, 16)) == []
