@@ -92,7 +92,7 @@ def test_a_passive_headline_is_the_coalition_attacked_not_attacking() -> None:
 
 def test_a_precaution_against_possible_attacks_is_no_attack(gazetteer) -> None:
     text = (
-        "Sirens sounded at the US embassy in Baghdad on Tuesday. A security source said the embassy activated its "
-        "C-RAM system to confront any possible rocket attacks."
+        "Sirens sounded at the US embassy in Baghdad on Tuesday. A security source said the US embassy activated "
+        "the C-RAM system to confront any possible rocket attacks."
     )
     assert primaries(text, gazetteer, dt.date(2021, 2, 16)) == []
