@@ -270,7 +270,9 @@ CLAIM = prefilter.compile(
 # named group is the one that confirms (not "CENTCOM has not confirmed the attack", nor "confirmed the attack had
 # not disrupted air traffic")
 OWNED = prefilter.compile(
-    r"(?<!not )(?<!n't )\b(?:confirmed|acknowledged|admitted)\s+(?:carrying\s+out\s+|launching\s+)?(?:the|its|their)\s+"
+    # "has endorsed Tuesday's attack": a group's endorsement of the attack is its claim
+    r"(?<!not )(?<!n't )\b(?:confirmed|acknowledged|admitted|endorsed)\s+(?:carrying\s+out\s+|launching\s+)?"
+    rf"(?:the|its|their|{_WEEKDAY_WORD}['\u2019]s)\s+"
     r"(?:[\w-]+\s+)?(?:strikes?|attacks?|operations?)\b(?!\s+(?:had|has|was|were|did|would|could)\b)",
     re.I,
 )

@@ -37,6 +37,12 @@ def test_a_groups_spokesman_on_what_the_group_fired_is_a_claim(gazetteer) -> Non
     assert not cues.CLAIM.search("Officials said the group had fired the rockets.")  # officials' blame, no claim
 
 
+def test_an_endorsement_of_the_days_attack_is_a_claim() -> None:
+    assert cues.OWNED.search("A group calling itself the Islamic Resistance has endorsed Tuesday\u2019s attack.")
+    assert cues.OWNED.search("The faction endorsed the attack in a post on Telegram.")
+    assert not cues.OWNED.search("Officials have not confirmed the attack had caused damage.")
+
+
 def test_a_passive_claim() -> None:
     assert cues.CLAIM.search("The raid, claimed by the militia Kataib Hezbollah, wounded one airman.")
     assert cues.CLAIM.search("The attack was claimed by a little-known group.")
