@@ -142,7 +142,8 @@ def test_popup_opens_and_links_to_the_incident_page(page, live_server, incidents
     assert "Islamic Resistance in Iraq (claimed)" in text
 
     popup.get_by_role("link", name=re.compile("incident page")).click()
-    page.wait_for_url(f"**/incidents/{lone.pk}/")
+    # the page itself, not every tile and script it loads: the minimap marker is awaited below
+    page.wait_for_url(f"**/incidents/{lone.pk}/", wait_until="domcontentloaded")
     assert "Tower 22" in page.locator("h1").inner_text()
     assert page.locator("[data-testid=incident-facts]").is_visible()
     page.wait_for_selector(".minimap .leaflet-marker-icon")
