@@ -102,8 +102,8 @@ _MANY_ATTACKS = (
 # Counts of attacks, not one attack: "150 attacks", "attacked 20 separate times", "at least five drone attacks on U.S.
 # forces since April", "the incident marks the 26th recorded attack", "numerous attacks".
 TALLY = prefilter.compile(
-    r"\b(?:\d[\d,]*|a hundred|hundreds|dozens|scores)\s+(?:such\s+|separate\s+|other\s+|militia\s+|drone\s+|rocket\s+)?"
-    r"(?:attacks|times|incidents|assaults)\b|\bseparate times\b"
+    rf"\b(?:\d[\d,]*|a hundred|hundreds|dozens|scores)\s+(?:{words(vocabulary.TALLY_MODIFIERS)}\s+)?"
+    rf"{words(vocabulary.TALLY_NOUNS)}\b|\bseparate times\b"
     r"|\b(?:at least|more than|over|nearly|some|about|around)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:attacks|times|incidents)\b"
     r"[^;]{0,60}?\bsince\b"
     r"|^(?:the|this|that|it)\s+(?:[\w-]+\s+)?(?:marks|marked|is|was|became)\s+the\s+\d+(?:st|nd|rd|th)\b"
@@ -137,8 +137,7 @@ HABITUAL = prefilter.compile(
     r"|\b(?:sporadic(?:ally)?|occasional(?:ly)?|periodic(?:ally)?|constantly)\b"
     # "drones and rockets have continued to be fired at US outposts": a continuing trend
     r"|\b(?:have|has)\s+continued\b"
-    r"|\b(?:have|has)\s+(?:increased|intensified|escalated|surged|resumed|decreased|declined|subsided|heightened|"
-    r"stepped\s+up|ramped\s+up)\b"
+    rf"|\b(?:have|has)\s+{words(vocabulary.TREND_VERBS)}\b"
     # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
     r"|\b(?:have|has)\s+(?:also\s+)?used\b"
     r"|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b"
@@ -235,6 +234,7 @@ REFERENCE_CLAUSE = prefilter.compile(
     re.I,
 )
 _WEEKDAY_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+_OWN_DEED = words(vocabulary.OWN_ATTACK_VERBS)
 CLAIM = prefilter.compile(
     # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
@@ -244,14 +244,14 @@ CLAIM = prefilter.compile(
     r"|\b(?:attacks?|strikes?|raids?|operations?|bombings?|it|which|was|were)[\s,]+(?:\w+\s+)?claimed\s+by\b"
     # "said it targeted", "issued a statement announcing that resistance fighters attacked"
     # "said Sunday it carried out", "said in a statement that its “mujahideen” conducted an operation"
-    r"|\b(?:said|saying|announced|announcing|claimed|claiming|stated|stating)(?: (?:in|on) [\w\s-]{1,30}?| (?:on )?"
+    rf"|\b{words(vocabulary.STATEMENT_VERBS)}(?: (?:in|on) [\w\s-]{{1,30}}?| (?:on )?"
     rf"{_WEEKDAY_WORD}(?: night| morning| evening)?)?(?: that)? "
-    r"(?:it|they|(?:its|their|the) [\"“]?(?:resistance |own )?(?:fighters|members|forces|mujahideen|mujahedeen)[\"”]?"
+    rf"(?:it|they|(?:its|their|the) [\"“]?(?:resistance |own )?{words(vocabulary.GROUP_FIGHTERS)}[\"”]?"
     r"|resistance fighters) (?:had )?"
-    r"(?:targeted|attacked|struck|launched|carried out|conducted|hit|fired)"
+    rf"{_OWN_DEED}"
     # the group's spokesman on the group: "A Houthi military spokesperson said the group had fired missiles at ..."
     r"|\b(?:spokes(?:man|person|woman)|statement)\b[^.;]{0,60}?\b(?:said|stated|announced)\s+(?:that\s+)?the\s+"
-    r"(?:group|movement|militia|faction)\s+(?:had\s+)?(?:fired|targeted|attacked|struck|launched|carried\s+out)\b"
+    rf"{words(vocabulary.GROUP_NOUNS)}\s+(?:had\s+)?{_OWN_DEED}\b"
     # "announced in a statement attacking two US bases": the group's announcement of its own attack
     r"|\bannounc(?:ed|ing)\s+(?:in\s+a\s+statement\s+)?(?:attacking|targeting|striking|bombing)\b"
     # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."'

@@ -116,3 +116,19 @@ TITLE_ABBREVIATIONS = (
     "Capt.", "Lt.", "Sgt.", "Maj.", "Brig.", "Col.", "Cmdr.", "Cdr.", "Cpl.", "Pvt.", "Spc.", "Adm.", "Gen.",
     "Lt.Col.", "Sr.", "Jr.", "Prof.", "Amb.",
 )  # fmt: skip
+
+# Claims: how a group tells its own attack. The verbs of the deed ("said it targeted", "its fighters carried out"),
+# the group's words for its own men, a group named as "the group", and the verbs of a statement.
+OWN_ATTACK_VERBS = ("targeted", "attacked", "struck", "launched", "carried out", "conducted", "hit", "fired")
+GROUP_FIGHTERS = ("fighters", "members", "forces", "mujahideen", "mujahedeen")
+GROUP_NOUNS = ("group", "movement", "militia", "faction")
+STATEMENT_VERBS = ("said", "saying", "announced", "announcing", "claimed", "claiming", "stated", "stating")
+
+# Tallies and trends: counts of attacks ("150 attacks", "attacked 20 separate times") and the verbs of a trend
+# ("attacks have intensified") tell no one attack.
+TALLY_NOUNS = ("attacks", "times", "incidents", "assaults")
+TALLY_MODIFIERS = ("such", "separate", "other", "militia", "drone", "rocket")
+TREND_VERBS = (
+    "increased", "intensified", "escalated", "surged", "resumed", "decreased", "declined", "subsided", "heightened",
+    "stepped up", "ramped up",
+)  # fmt: skip

@@ -36,3 +36,24 @@ def test_every_word_of_a_table_is_read_by_its_cue(cue, table) -> None:
 @pytest.mark.parametrize("noun", vocabulary.PERSON)
 def test_every_person_noun_is_counted_in_a_toll(noun) -> None:
     assert ("injured", 1) in figures(f"A {noun} was wounded in the attack.")
+
+
+@pytest.mark.parametrize("verb", vocabulary.OWN_ATTACK_VERBS)
+def test_every_deed_of_a_group_is_read_as_its_claim(verb) -> None:
+    assert cues.CLAIM.search(f"The faction said its fighters {verb} the base at dawn."), verb
+    assert cues.CLAIM.search(f"A spokesman for the movement said the group had {verb} the airport."), verb
+
+
+@pytest.mark.parametrize("noun", vocabulary.GROUP_FIGHTERS)
+def test_every_name_a_group_gives_its_men_makes_a_claim(noun) -> None:
+    assert cues.CLAIM.search(f"The group said on Sunday that its {noun} targeted the base."), noun
+
+
+@pytest.mark.parametrize("verb", vocabulary.TREND_VERBS)
+def test_every_trend_verb_is_a_habit(verb) -> None:
+    assert cues.HABITUAL.search(f"Attacks on US forces have {verb} since October."), verb
+
+
+@pytest.mark.parametrize("noun", vocabulary.TALLY_NOUNS)
+def test_every_tally_noun_counts_attacks(noun) -> None:
+    assert cues.TALLY.search(f"Militias have carried out 150 {noun} on US forces."), noun
