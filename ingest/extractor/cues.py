@@ -35,7 +35,7 @@ _ACTOR = words(vocabulary.STATE_ACTORS)
 OTHER_ACTOR = prefilter.compile(
     # "U.S. and coalition troops in Iraq killed five militia fighters"
     rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
-    r"special forces)?\s*(?:in\s+[A-Z]\w+\s+)?(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|conducted|launched|"  # noqa: E501
+    r"special forces)?\s*(?:in\s+[A-Z]\w+\s+)?(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|carrying out|conducted|conducting|launched|"  # noqa: E501
     r"struck(?!\s+down)|bombed|retaliated|targeted|killed|raided|responded)\b"
     # a passive headline is the coalition attacked, not attacking: "US forces in Syria targeted in first attack"
     r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b)"
@@ -81,7 +81,10 @@ DENIAL = prefilter.compile(
     r"\b(?:were|was|are|is)(?:\s+not|n't)\s+(?:\w+\s+)?(?:impacted|affected|targeted|the (?:intended )?target)\b"
     r"|\bno\s+(?:Americans?|U\.?S\.?\s+(?:personnel|troops|citizens))\s+(?:were|was)\s+among\b"
     r"|\b(?:not|n't)\s+(?:believe\s+|think\s+)?(?:that\s+)?(?:[\w.-]+\s+){0,5}?(?:targeting|targeted|aimed at|directed at|"  # noqa: E501
-    r"the (?:intended )?target)\b",
+    r"the (?:intended )?target)\b"
+    # "we have no initial indications that Turkey was intentionally targeting U.S. forces"
+    r"|\bno\s+(?:\w+\s+)?(?:indications?|evidence|signs?)\s+(?:that\s+)?(?:[\w.-]+\s+){0,5}?"
+    r"(?:targeting|targeted|aimed at)\b",
     re.I,
 )
 # "Unlike previous attacks primarily using drones, ...": the weapons of other attacks, up to the clause end.

@@ -6,21 +6,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ingest.extractor import cues, prefilter
+from ingest.extractor import cues, prefilter, vocabulary
 from ingest.extractor.counts import sentence_figures
 from ingest.extractor.dates import DateMention, find_dates
 from ingest.extractor.factions import FactionMention
-from ingest.extractor.numbers import find_numbers
+from ingest.extractor.numbers import find_numbers, numerals
 from ingest.extractor.places import COUNTRY_WORD, COUNTRY_WORDS, find_place
 from ingest.extractor.sentences import Sentence
 from ingest.extractor.sites import SiteMention
 from ingest.extractor.types import Figure, Site
+from ingest.extractor.vocabulary import words
 from ingest.extractor.weapons import WeaponMention, find_weapons
 
 # A site after one of these is where something came from or who spoke, not what was hit.
 _NOT_TARGET_BEFORE = prefilter.compile(
     r"(?:\bfrom|\bspokes\w+\s+(?:at|in|for|of)|\bstatement\s+from|\bofficials?\s+(?:at|in|for|of)|\bflown\s+to|\bevacuated\s+to|"
-    r"\bwithdraw\w*\s+(?:from|to)|\bmove\w*\s+to|\brelocat\w*\s+to|\bvisit\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"\bwithdraw\w*\s+(?:from|to)|\bmove\w*\s+to|\brelocat\w*\s+to|\bvisit\w*"
+    # "targeted Kadhimi's residence in the walled green zone": the site says where the home is, not what was hit
+    rf"|\b{words(vocabulary.PRIVATE_PLACES)}\s+in)\s+(?:the\s+)?(?:\w+\s+){{0,2}}$",
     re.I,
 )
 
@@ -334,6 +337,24 @@ def targets(facts: Facts) -> list[Target]:
     return out
 
 
+# "ten kilometres west of Baghdad International Airport": the site places what fell that far away from it
+_DISTANCE_BEFORE = prefilter.compile(
+    rf"\b(?P<n>\d+|{numerals(1, 20)})[\s-]*(?:km|kilomet(?:re|er)s?|miles?)\s+"
+    r"(?:(?:north|south)?[\s-]?(?:east|west)?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?$",
+    re.I,
+)
+# From this many kilometres away a site is a landmark; closer, reports mean the site itself ("2 km from the airport").
+LANDMARK_KM = 5
+
+
+def _kilometres_away(before: str) -> bool:
+    m = _DISTANCE_BEFORE.search(before)
+    if m is None:
+        return False
+    n = find_numbers(m.group("n"))
+    return bool(n) and n[0].value >= LANDMARK_KM
+
+
 def _site_targets(facts: Facts) -> list[Target]:
     text = facts.sent.text
     out: list[Target] = []
@@ -345,6 +366,8 @@ def _site_targets(facts: Facts) -> list[Target]:
         locator = prev_end is not None and _LOCATOR.search(text[prev_end:rel]) is not None
         prev_end = m.end - facts.sent.start
         if locator or _NOT_TARGET_BEFORE.search(text[max(0, rel - 40) : rel]) or m.site.slug in seen:
+            continue
+        if _kilometres_away(text[max(0, rel - 50) : rel]):
             continue
         if _BASE_BESIDE.search(text, max(0, rel - 60), rel):
             # "the base adjacent to Erbil Airport": an unnamed base beside the site (not "a base near X", which

@@ -132,3 +132,7 @@ TREND_VERBS = (
     "increased", "intensified", "escalated", "surged", "resumed", "decreased", "declined", "subsided", "heightened",
     "stepped up", "ramped up",
 )  # fmt: skip
+
+# Homes and offices of people: a site named as where one stands ("the prime minister's residence in the Green Zone")
+# is not the target.
+PRIVATE_PLACES = ("residence", "home", "house", "villa", "palace")

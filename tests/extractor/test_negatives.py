@@ -96,3 +96,30 @@ def test_a_precaution_against_possible_attacks_is_no_attack(gazetteer) -> None:
         "the C-RAM system to confront any possible rocket attacks."
     )
     assert primaries(text, gazetteer, dt.date(2021, 2, 16)) == []
+
+
+def test_a_state_drone_shot_down_near_us_troops_that_was_not_aimed_at_them(gazetteer) -> None:
+    text = (
+        "US forces observed several Turkish drones carrying out strikes in Hasakah on Thursday, and a US F-16 shot "
+        "one down when it came within half a kilometre of US troops. The Pentagon said there were no indications "
+        "that Turkey was intentionally targeting US forces."
+    )
+    assert primaries(text, gazetteer, dt.date(2023, 10, 6)) == []
+
+
+def test_something_that_fell_kilometres_away_from_a_site_did_not_hit_it(gazetteer) -> None:
+    text = (
+        "Drones struck two Iraqi army radars north of Baghdad on Tuesday. Another drone fell in a farming district "
+        "ten kilometres west of Baghdad International Airport, where US troops are based, a security source said."
+    )
+    assert all(i["base"] is None for i in primaries(text, gazetteer, dt.date(2025, 6, 24)))
+    near = "Two rockets landed 2 km west of Baghdad International Airport, where US troops are based, on Tuesday."
+    assert [i["base"]["slug"] for i in primaries(near, gazetteer, dt.date(2025, 6, 24))] == ["victory-base-complex"]
+
+
+def test_a_home_in_a_site_is_not_the_site(gazetteer) -> None:
+    text = (
+        "An explosive-laden drone targeted the prime minister's residence in the Green Zone of Baghdad early on "
+        "Sunday, the army said. The prime minister was unhurt."
+    )
+    assert primaries(text, gazetteer, dt.date(2021, 11, 7)) == []
