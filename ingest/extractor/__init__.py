@@ -23,7 +23,10 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   continued", "months of strikes", "the majority of the attacks"), commentary, uncounted plural attacks ("more
   attacks on US forces on Monday"), places beside bases ("downed outside of US bases"), a convoy or supply truck
   on the road, a state's attack named by its adjective ("a Turkish drone attack") or told in the passive ("hit
-  by two strikes by American aircraft") or as an accusation.
+  by two strikes by American aircraft") or as an accusation, a precaution against "any possible attacks", a
+  denial ("no indications that Turkey was targeting US forces"), something that fell kilometres from a site, a
+  home inside a site ("the prime minister's residence in the Green Zone"). Retaliation told without a state as
+  its actor, aimed at a coalition site, is the attack itself.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May") is background, named or not; so is an
@@ -37,7 +40,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
   own attack ("said Sunday it carried out", "announced in a statement attacking"), the passive ("a raid claimed
-  by"); a state speaking of its own forces' strike claims nothing.
+  by"), a spokesman saying "the group had fired", an endorsement ("has endorsed Tuesday's attack"); a state
+  speaking of its own forces' strike claims nothing.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
