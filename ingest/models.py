@@ -210,6 +210,9 @@ class ArticleReading(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="readings")
     position = models.PositiveSmallIntegerField(help_text="Order in the extractor's output.")
     role = models.CharField(max_length=10, choices=Role.choices)
+    role_reason = models.CharField(
+        max_length=200, blank=True, help_text="Why the parser read it as the news or as background."
+    )
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=10, blank=True)
     site = models.CharField(max_length=300, blank=True, help_text="Where the parser placed it: base, place or country.")

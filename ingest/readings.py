@@ -36,6 +36,7 @@ def reading_of(
     return ArticleReading(
         position=position,
         role=ArticleReading.Role.PRIMARY if item.role == "primary" else ArticleReading.Role.BACKGROUND,
+        role_reason=item.role_reason[:200],
         date=item.date,
         date_precision=str(item.date_precision) if item.date is not None else "",
         site=site[:300],
@@ -100,6 +101,7 @@ def article_readings(article: Article) -> list[dict[str, Any]]:
                 "position": reading.position + 1,
                 "role": reading.role,
                 "role_label": reading.get_role_display(),
+                "role_reason": reading.role_reason,
                 "date": reading.date.isoformat() if reading.date else None,
                 "date_precision": reading.date_precision,
                 "date_label": _date_label(reading),

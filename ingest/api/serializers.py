@@ -50,6 +50,7 @@ class ReadingSerializer(serializers.Serializer):
     position = serializers.IntegerField(help_text="1-based, in the extractor's order.")
     role = serializers.ChoiceField(choices=ArticleReading.Role.choices)
     role_label = serializers.CharField()
+    role_reason = serializers.CharField(help_text='Why it is the news or background ("dated before the news").')
     date = serializers.DateField(allow_null=True)
     date_precision = serializers.CharField()
     date_label = serializers.CharField()

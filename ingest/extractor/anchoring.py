@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ingest.extractor import cues, prefilter, segments
 from ingest.extractor.dates import DateMention
-from ingest.extractor.events import Draft, Facts, Target, anchor_date, is_background, targets
+from ingest.extractor.events import Draft, Facts, Target, anchor_date, background_reason, targets
 from ingest.extractor.numbers import numerals
 from ingest.extractor.references import (
     DEFINITE,
@@ -254,11 +254,13 @@ class _Reading:
     frame: DateMention | None = None
     background: dict[tuple, Draft] = field(default_factory=dict)
 
-    def earlier(self, state: State, t: Target, idx: int, date: DateMention | None, span) -> None:
+    def earlier(
+        self, state: State, t: Target, idx: int, date: DateMention | None, span, why: str = "an earlier attack"
+    ) -> None:
         """Anchor an earlier attack: one background draft per site (or unnamed place) and date."""
         key = (t.site.slug if t.site else ("generic", t.country), date.date if date else None)
         if key not in self.background:
-            self.background[key] = _new(state, "background", t)
+            self.background[key] = _new(state, "background", t, why=why)
         _anchor(state, self.background[key], idx, date, span)
 
 
@@ -268,7 +270,7 @@ def _no_target(state: State, f: Facts, r: _Reading) -> None:
     earlier = earlier_attack_told(f, r.focus)
     if earlier is not None:
         for date in _coordinated_days(f) or [earlier[1]]:
-            r.earlier(state, earlier[0], f.sent.index, date, None)
+            r.earlier(state, earlier[0], f.sent.index, date, None, why="an earlier attack told in passing")
     elif _names_unnamed(f, r.focus, state):
         r.focus.site = f.sites[0].site
     elif THE_SITE.search(f.sent.text) and times_told(f.sent.text)[0] and r.focus is not None and r.focus.site:
@@ -310,7 +312,7 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
     if r.focus is not None and refers_to_focus(f, t, date, r.focus):
         _anchor(state, r.focus, idx, date, own)
         return [r.focus]
-    background = is_background(f, t, date)
+    background = background_reason(f, t, date)
     # "This is the first such attack since ...": the attack in focus; a site told before a strike's clause
     speaks_of_focus = r.focus is not None and _SPEAKS_OF_FOCUS.match(text) is not None
     if (t.before_strike or speaks_of_focus) and not background:
@@ -319,7 +321,7 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
         if t.site is None and r.focus is not None and r.focus.site is not None and DEFINITE.search(text, 0, t.start):
             # "The base, which hosts coalition personnel, was hit by a rocket on June 20": the site in focus
             t = Target(r.focus.site, None, r.focus.site.country, t.start, t.end)
-        r.earlier(state, t, idx, date, own)
+        r.earlier(state, t, idx, date, own, why=background)
         return []
     if t.site is None and segments.is_roundup_summary(text):
         _anchor(state, _new(state, "primary", t, summary=True), idx, date, own)

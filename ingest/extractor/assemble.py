@@ -81,6 +81,10 @@ def _claim_by_group(text: str) -> bool:
     return m is not None and not cues.STATE_SPEAKER.search(text, 0, m.start())
 
 
+# The role's reason when no rule gave one: the attack the article tells as its news, or one told in passing
+_DEFAULT_WHY = {"primary": "the attack the article reports", "background": "an earlier attack told in passing"}
+
+
 def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
     """Named group that claimed the attack or that officials held responsible; generic mentions never count."""
     claimed, faction, where = False, None, None
@@ -213,6 +217,7 @@ def build_incidents(state: State) -> None:
         state.incidents.append(
             ExtractedIncident(
                 role=d.role,
+                role_reason=d.why or _DEFAULT_WHY[d.role],
                 date=date,
                 date_precision=precision,
                 base=d.site,

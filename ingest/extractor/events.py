@@ -115,6 +115,8 @@ class Draft:
     # sentences before this one told this attack together with others named later: their positive figures are
     # nobody's
     shared_before: int | None = None
+    # why the attack has its role, in words an editor reads ("dated before the news", "the lead's news is a strike")
+    why: str = ""
 
     @property
     def key(self) -> tuple:
@@ -415,27 +417,26 @@ def told_as_reference(facts: Facts, target: Target) -> bool:
     return False
 
 
-def is_background(facts: Facts, target: Target, date: DateMention | None) -> bool:
+def background_reason(facts: Facts, target: Target, date: DateMention | None) -> str | None:
+    """Why the attack this sentence tells of ``target`` is an earlier one, not the news (None when it is news)."""
     text = facts.sent.text
     if date is not None and date.past:
-        return True
+        return "dated before the news"
     if any(d.kind == "since" and d.start < target.start for d in facts.dates) and date is None:
-        return True
+        return "told as the start of a period ('since ...')"
     if cues.BACKGROUND.search(main_clause(text)) or told_as_reference(facts, target):
-        return True
+        return "told as an earlier attack or by reference"
     main = main_clause(text)
     if any(not cues.REPORTED_THAT.search(main, 0, m.start()) for m in cues.PLUPERFECT.finditer(main)):
-        return True
+        return "told in the past perfect"
     # "... the second attack in a day, after two rockets on Sunday targeted X": X is the earlier one
     for m in cues.AFTER_CLAUSE.finditer(text):
         if cues.REPORTED_AFTER.match(text, m.end()):
             continue  # "after Reuters had reported that ...": a report, not an earlier attack
-        if _leading_after_clause(text, m, target):
-            return True
-        if (
+        if _leading_after_clause(text, m, target) or (
             0 < m.start() < target.start
             and cues.ATTACK.search(text[: m.start()])
             and cues.ATTACK.search(text[m.end() : target.start + 60])
         ):
-            return True
-    return False
+            return "told in an 'after' clause, before the news"
+    return None

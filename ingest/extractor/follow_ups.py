@@ -109,6 +109,7 @@ def _absorb(state: State, news: Draft, first: Draft) -> None:
         news.anchors = sorted({*news.anchors, *b.anchors})
         news.site = news.site or b.site
     news.date, news.date_sentence = finest.date, finest.date_sentence
+    news.why = "the attack this follow-up report is about"
     drop_drafts(state, same, news)
 
 

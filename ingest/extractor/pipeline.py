@@ -206,7 +206,7 @@ def background_in_strike_stories(state: State) -> None:
         return
     for d in state.drafts:
         if d.role == "primary":
-            d.role = "background"
+            d.role, d.why = "background", "the article's news is another actor's strike"
 
 
 def _event_day(f: Facts, past: bool = False):
@@ -285,7 +285,7 @@ def earlier_days_as_background(state: State) -> None:
         if d is lead or x is None or x.reporting or x.precision != "day" or min(d.anchors) < min(lead.anchors):
             continue
         if (mine.date - x.date).days >= EARLIER_DAYS:
-            d.role = "background"
+            d.role, d.why = "background", f"days before the attack the article leads with ({x.date:%d %b})"
 
 
 # "since" opening the window the lead counts its attacks in: "at least four attacks since the US strikes on Sunday"
@@ -317,7 +317,7 @@ def attacks_before_the_window(state: State) -> None:
     for d in state.drafts:
         x = d.date
         if d.role == "primary" and x is not None and not x.reporting and x.precision == "day" and x.date < opening.date:
-            d.role = "background"
+            d.role, d.why = "background", "before the day the lead counts the attacks from"
 
 
 # Days before publication from which an attack the lead does not tell is old news
@@ -342,7 +342,7 @@ def old_news_as_background(state: State) -> None:
         x = d.date
         old = x is not None and not x.reporting and x.precision == "day" and (state.published - x.date).days
         if d.role == "primary" and old and old >= OLD_NEWS_DAYS:
-            d.role = "background"
+            d.role, d.why = "background", "a week or more old in a story about another kind of attack"
 
 
 _TELLS = prefilter.compile(rf"\b{words(vocabulary.REPORTING_VERBS)}\b", re.I)
@@ -358,7 +358,7 @@ def _attacks_behind_a_statement(state: State) -> None:
         x = d.date
         old = x is not None and not x.reporting and x.precision == "day" and (state.published - x.date).days
         if d.role == "primary" and old and old >= STATEMENT_CONTEXT_DAYS:
-            d.role = "background"
+            d.role, d.why = "background", "context of a statement the article leads with"
 
 
 def one_attack_one_incident(state: State) -> None:

@@ -138,6 +138,8 @@ class ExtractedIncident:
     field_confidence: Mapping[str, float] = field(default_factory=dict)
     evidence: Mapping[str, Evidence] = field(default_factory=dict)
     summary: str = ""
+    # why it is primary or background, in words an editor reads
+    role_reason: str = ""
 
     def date_iso(self) -> str | None:
         if self.date is None:
@@ -149,7 +151,7 @@ class ExtractedIncident:
         return self.date.isoformat()
 
     def to_dict(self) -> dict[str, Any]:
-        """The issue's contract object, plus ``counts`` (every source's figure) and ``summary``."""
+        """The issue's contract object, plus ``counts`` (every source's figure), ``summary`` and ``role_reason``."""
         base = None
         if self.base is not None:
             base = {
@@ -161,6 +163,7 @@ class ExtractedIncident:
             }
         return {
             "role": self.role,
+            "role_reason": self.role_reason,
             "date": self.date_iso(),
             "date_precision": self.date_precision,
             "base": base,

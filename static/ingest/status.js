@@ -65,7 +65,15 @@
       var tr = document.createElement("tr");
       tr.className = "reading reading-" + r.outcome;
       cell(tr, String(r.position));
-      cell(tr, r.role_label);
+      var role = cell(tr, r.role_label);
+      if (r.role_reason) {
+        var why = document.createElement("small");
+        why.className = "hint";
+        why.setAttribute("data-role", "role-reason");
+        why.textContent = r.role_reason;
+        role.appendChild(document.createElement("br"));
+        role.appendChild(why);
+      }
       cell(tr, r.date_label);
       cell(tr, r.site || "\u2014");
       var what = cell(tr, r.summary || "\u2014");

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from ingest.extractor import cues
-from tests.extractor.helpers import primaries
+from tests.extractor.helpers import incidents, primaries
 
 
 def test_pluperfect_after_a_reporting_verb_is_the_news() -> None:
@@ -95,3 +95,12 @@ def test_a_follow_up_dated_earlier_this_year_reports_that_attack(gazetteer) -> N
     )
     (attack,) = primaries(text, gazetteer, dt.date(2024, 10, 9))
     assert (attack["base"]["slug"], attack["date"], attack["killed"]) == ("tower-22", "2024-01-28", 3)
+
+
+def test_every_attack_says_why_it_is_the_news_or_background(gazetteer) -> None:
+    text = (
+        "Two rockets struck Ain al-Asad air base on Monday, officials said. "
+        "The base was last attacked in March, when a drone hit a hangar."
+    )
+    found = {i["role"]: i["role_reason"] for i in incidents(text, gazetteer, dt.date(2024, 6, 4))}
+    assert found == {"primary": "the attack the article reports", "background": "an earlier attack told in passing"}

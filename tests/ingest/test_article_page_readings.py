@@ -48,9 +48,10 @@ def test_seed_story_lists_the_primary_as_a_new_draft_and_the_september_attack_as
     page = editor_client.get(article.get_absolute_url()).content.decode()
     rows = _rows(page)
     assert len(rows) == 3
-    assert rows[0].startswith("1 | Primary report | 2024-10-01 | Victory Base Complex")
+    # the role, and why the parser read it so
+    assert rows[0].startswith("1 | Primary report the attack the article reports | 2024-10-01 | Victory Base Complex")
     assert f"New draft #{draft.pk} (draft) | matched no recorded incident" in rows[0]
-    assert rows[2].startswith("3 | Background mention | 2024-09 | US Embassy Baghdad")
+    assert rows[2].startswith("3 | Background mention dated before the news | 2024-09 | US Embassy Baghdad")
     assert rows[2].endswith(
         "Not kept | background mention matching no incident, too vague for a draft (dated to the month only)"
     )
@@ -78,7 +79,7 @@ def test_a_second_article_about_the_same_attack_shows_joined_incident(
 
     rows = _rows(editor_client.get(second.get_absolute_url()).content.decode())
     assert len(rows) == 1
-    assert rows[0].startswith("1 | Primary report | 2024-10-01 | Victory Base Complex")
+    assert rows[0].startswith("1 | Primary report the attack the article reports | 2024-10-01 | Victory Base Complex")
     assert rows[0].endswith(
         f"| Joined incident #{incident.pk} (draft) | "
         f"a report of incident {incident.pk}: the same or a nearby site, a compatible date and weapons"

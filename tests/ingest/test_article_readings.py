@@ -120,3 +120,16 @@ def test_readings_are_shown_only_once_the_parse_is_done(asad, extracted):
     article = ArticleFactory(status="processing")
     _merge(article, [extracted(asad)])
     assert article_readings(article) == []
+
+
+def test_why_the_parser_read_an_attack_as_news_or_background_is_recorded(asad, extracted):
+    article = ArticleFactory(status="done")
+    _merge(
+        article,
+        [
+            extracted(asad, role_reason="the attack the article reports"),
+            extracted(asad, role="background", date=dt.date(2023, 8, 1), role_reason="dated before the news"),
+        ],
+    )
+    rows = article_readings(article)
+    assert [r["role_reason"] for r in rows] == ["the attack the article reports", "dated before the news"]
