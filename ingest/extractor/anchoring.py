@@ -254,9 +254,7 @@ class _Reading:
     frame: DateMention | None = None
     background: dict[tuple, Draft] = field(default_factory=dict)
 
-    def earlier(
-        self, state: State, t: Target, idx: int, date: DateMention | None, span, why: str = "an earlier attack"
-    ) -> None:
+    def earlier(self, state: State, t: Target, idx: int, date: DateMention | None, span, *, why: str) -> None:
         """Anchor an earlier attack: one background draft per site (or unnamed place) and date."""
         key = (t.site.slug if t.site else ("generic", t.country), date.date if date else None)
         if key not in self.background:

@@ -220,6 +220,8 @@ REPORTED_AFTER = prefilter.compile(
 # "had been hit" tells an earlier event - unless it is reported speech: "officials confirmed that troops had been
 # killed" is the news itself, in the past perfect only because of the reporting verb.
 PLUPERFECT = prefilter.compile(r"\bhad been\b", re.I)
+# Someone saying or announcing something: "officials said", "the group announced".
+REPORTED = prefilter.compile(rf"\b{words(vocabulary.REPORTING_VERBS)}\b", re.I)
 REPORTED_THAT = prefilter.compile(rf"\b{words(vocabulary.REPORTING_VERBS)}\b[^.;]{{0,60}}?\bthat\b", re.I)
 # What may precede a sentence-initial "after": "After", "Shortly after", "Two days after".
 LEADING_ADVERB = prefilter.compile(r"\s*(?:[\w-]+\s+){0,2}?", re.I)

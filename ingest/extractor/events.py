@@ -43,6 +43,9 @@ _BASE_BESIDE = prefilter.compile(
 _LOCATIVE_BEFORE = prefilter.compile(rf"\b{cues.BESIDE}\s+(?:the\s+)?$", re.I)
 
 
+# Cues that tell another kind of story: a state's strike, a ship, a convoy on the road, a plot foiled. Told in the
+# lead, the attacks on coalition sites the article mentions are its background.
+ANOTHER_STORY = frozenset({"other_actor", "shipping", "on_the_road", "foiled"})
 # Cues that stop a sentence from reporting an attack on a coalition site.
 NOT_AN_ATTACK = frozenset(
     {"other_actor", "shipping", "on_the_road", "foiled", "other_target", "tally", "hypothetical", "habitual", "denial"}
@@ -117,6 +120,12 @@ class Draft:
     shared_before: int | None = None
     # why the attack has its role, in words an editor reads ("dated before the news", "the lead's news is a strike")
     why: str = ""
+
+    @property
+    def event_day(self) -> dt.date | None:
+        """The day the attack happened, when the text gives one (not a day someone spoke of it)."""
+        x = self.date
+        return x.date if x is not None and not x.reporting and x.precision == "day" else None
 
     @property
     def key(self) -> tuple:

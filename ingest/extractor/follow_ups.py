@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ingest.extractor import prefilter
 from ingest.extractor.anchoring import drop_drafts
-from ingest.extractor.events import NOT_AN_ATTACK, Draft
+from ingest.extractor.events import ANOTHER_STORY, NOT_AN_ATTACK, Draft
 
 if TYPE_CHECKING:
     from ingest.extractor.dates import DateMention
@@ -56,16 +56,13 @@ def fold_follow_ups(state: State) -> None:
     _absorb(state, news, told[0])
 
 
-_ANOTHER_STORY = frozenset({"other_actor", "shipping", "on_the_road", "foiled"})
-
-
 def _promote_the_lead_attack(state: State) -> None:
     """'US soldier critically injured in Christmas Day drone attack' (published nine days later): an article
     whose lead tells one earlier attack, and no attack as today's news, follows that attack up - it is the
     primary, with what the article tells of it elsewhere."""
     # the lead: the first sentences that tell an attack (a page's title lines and bylines tell none)
     lead = [f for f in state.facts if f.attack][:3]
-    if not lead or any(f.vetoes & _ANOTHER_STORY for f in lead):
+    if not lead or any(f.vetoes & ANOTHER_STORY for f in lead):
         return  # a strike, a convoy, a ship or a plot is the news; the attack is its background
     told = [
         d for d in state.drafts if d.role == "background" and d.date and {f.sent.index for f in lead} & set(d.anchors)

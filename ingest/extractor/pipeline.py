@@ -6,19 +6,18 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from ingest.extractor import cues, prefilter, vocabulary
+from ingest.extractor import cues, prefilter
 from ingest.extractor.anchoring import drop_drafts, find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.dates import DateMention, find_dates
-from ingest.extractor.events import Draft, Facts, read_facts, zero_casualties_before_strike
+from ingest.extractor.events import ANOTHER_STORY, Draft, Facts, read_facts, zero_casualties_before_strike
 from ingest.extractor.follow_ups import fold_follow_ups
 from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.quotes import quote_depth
 from ingest.extractor.sentences import parse, sentence_at, split_sentences
 from ingest.extractor.state import State, compiled
 from ingest.extractor.types import ExtractedIncident, Gazetteer
-from ingest.extractor.vocabulary import words
 
 
 def read_sentences(state: State) -> None:
@@ -134,7 +133,7 @@ def attach_details(state: State) -> None:
             if quoted <= 0:
                 each = []
             continue
-        if f.vetoes & {"other_actor", "shipping", "on_the_road", "foiled", "tally"}:
+        if f.vetoes & (ANOTHER_STORY | {"tally"}):
             if not zero_casualties_before_strike(f):
                 if "other_actor" in f.vetoes and f.attack:
                     # "Following the attack, the SDF launched retaliatory shelling": the story has moved to the
@@ -277,15 +276,15 @@ def earlier_days_as_background(state: State) -> None:
     if len(primaries) < 2:
         return
     lead = min(primaries, key=lambda d: min(d.anchors))
-    mine = lead.date
-    if mine is None or mine.reporting or mine.precision != "day":
+    mine = lead.event_day
+    if mine is None:
         return
     for d in primaries:
-        x = d.date
-        if d is lead or x is None or x.reporting or x.precision != "day" or min(d.anchors) < min(lead.anchors):
+        day = d.event_day
+        if d is lead or day is None or min(d.anchors) < min(lead.anchors):
             continue
-        if (mine.date - x.date).days >= EARLIER_DAYS:
-            d.role, d.why = "background", f"days before the attack the article leads with ({x.date:%d %b})"
+        if (mine - day).days >= EARLIER_DAYS:
+            d.role, d.why = "background", f"days before the attack the article leads with ({day:%d %b})"
 
 
 # "since" opening the window the lead counts its attacks in: "at least four attacks since the US strikes on Sunday"
@@ -294,34 +293,61 @@ _SINCE = prefilter.compile(r"\bsince\b", re.I)
 _SINCE_REACH = 80
 
 
-def _window_opening(f: Facts, published: dt.date) -> list[DateMention]:
-    """The day a 'since' of this sentence opens its window on ([] when none)."""
-    text = f.sent.text
-    since = _SINCE.search(text)
+def _window_opening(f: Facts, published: dt.date) -> DateMention | None:
+    """The day a 'since' of this sentence opens its window on (None when none). Read afresh: a 'since' clause
+    is a cause phrase, whose dates the sentence's facts leave out."""
+    since = _SINCE.search(f.sent.text)
     if since is None:
-        return []
-    return [
-        x
-        for x in find_dates(text, published)
-        if since.end() <= x.start <= since.end() + _SINCE_REACH and x.precision == "day" and not x.reporting
-    ][:1]
+        return None
+    return next(
+        (
+            x
+            for x in find_dates(f.sent.text, published)
+            if since.end() <= x.start <= since.end() + _SINCE_REACH and x.precision == "day" and not x.reporting
+        ),
+        None,
+    )
 
 
 def attacks_before_the_window(state: State) -> None:
     """A lead that counts the news from a day on ('at least four incidents occurring since the US airstrikes on
     Sunday', 'attacks since October 17') bounds it: an attack told later on a day before that one is earlier
     history, background ('On Friday morning, a drone targeted al-Tanf' in that story)."""
-    opening = next((day for f in state.facts[:3] if f.attack for day in _window_opening(f, state.published)), None)
+    opening = next((day for f in state.facts[:3] if f.attack and (day := _window_opening(f, state.published))), None)
     if opening is None:
         return
     for d in state.drafts:
-        x = d.date
-        if d.role == "primary" and x is not None and not x.reporting and x.precision == "day" and x.date < opening.date:
+        day = d.event_day
+        if d.role == "primary" and day is not None and day < opening.date:
             d.role, d.why = "background", "before the day the lead counts the attacks from"
+
+
+def _demote_older_than(state: State, days: int, why: str) -> None:
+    """Every primary attack on a day ``days`` or more before the article becomes background, for ``why``."""
+    for d in state.drafts:
+        day = d.event_day
+        if d.role == "primary" and day is not None and (state.published - day).days >= days:
+            d.role, d.why = "background", why
 
 
 # Days before publication from which an attack the lead does not tell is old news
 OLD_NEWS_DAYS = 7
+# Days before publication from which an attack the lead leaves out is context for the lead's own news
+STATEMENT_CONTEXT_DAYS = 2
+
+
+def _first_news(state: State) -> Facts | None:
+    """The first sentence that tells news: an attack, or someone saying or announcing something (not a caption)."""
+    return next((f for f in state.facts if f.attack or cues.REPORTED.search(f.sent.text)), None)
+
+
+def attacks_behind_a_statement(state: State) -> None:
+    """A lead that tells no attack ('Kataib Hezbollah announced on Tuesday the suspension of all its military
+    operations') has other news: an attack told after it on a day two or more before the article ('Three US
+    troops were killed in a drone attack ... on Sunday') is its context, background."""
+    first = _first_news(state)
+    if first is not None and not first.attack:
+        _demote_older_than(state, STATEMENT_CONTEXT_DAYS, "context of a statement the article leads with")
 
 
 def old_news_as_background(state: State) -> None:
@@ -329,36 +355,14 @@ def old_news_as_background(state: State) -> None:
     ship, a plot foiled), an attack on a site a week or more before the article is history it recalls ('A volley
     of rockets exploded near the US embassy on December 20' in a story of the 27th about bombs on convoys):
     background. A follow-up whose lead tells the attack itself (a casualty count disclosed a week later) keeps
-    it as the news."""
-    # the first sentence that tells news: an attack, or someone saying or announcing something (not a caption)
-    first = next((f for f in state.facts if f.attack or _TELLS.search(f.sent.text)), None)
+    it as the news. (A lead telling another actor's strike makes every attack background: see
+    ``background_in_strike_stories``.)"""
+    first = _first_news(state)
     if first is not None and not first.attack:
-        _attacks_behind_a_statement(state)
-        return
+        return  # a statement's story: ``attacks_behind_a_statement``
     lead = next((f for f in state.facts[:3] if f.attack), None)
-    if lead is None or not lead.vetoes & {"on_the_road", "shipping", "foiled"}:
-        return
-    for d in state.drafts:
-        x = d.date
-        old = x is not None and not x.reporting and x.precision == "day" and (state.published - x.date).days
-        if d.role == "primary" and old and old >= OLD_NEWS_DAYS:
-            d.role, d.why = "background", "a week or more old in a story about another kind of attack"
-
-
-_TELLS = prefilter.compile(rf"\b{words(vocabulary.REPORTING_VERBS)}\b", re.I)
-# Days before publication from which an attack the lead leaves out is context for the lead's own news
-STATEMENT_CONTEXT_DAYS = 2
-
-
-def _attacks_behind_a_statement(state: State) -> None:
-    """A lead that tells no attack ('Kataib Hezbollah announced on Tuesday the suspension of all its military
-    operations') has other news: an attack told after it on a day two or more before the article ('Three US
-    troops were killed in a drone attack ... on Sunday') is its context, background."""
-    for d in state.drafts:
-        x = d.date
-        old = x is not None and not x.reporting and x.precision == "day" and (state.published - x.date).days
-        if d.role == "primary" and old and old >= STATEMENT_CONTEXT_DAYS:
-            d.role, d.why = "background", "context of a statement the article leads with"
+    if lead is not None and lead.vetoes & (ANOTHER_STORY - {"other_actor"}):
+        _demote_older_than(state, OLD_NEWS_DAYS, "a week or more old in a story about another kind of attack")
 
 
 def one_attack_one_incident(state: State) -> None:
@@ -366,13 +370,13 @@ def one_attack_one_incident(state: State) -> None:
     reference ('an investigation on the rocket strikes that targeted sites near Erbil airport', then 'the rocket
     strikes that took place on Wednesday near Erbil airport'): its sentences join the primary, no second
     incident."""
-    primaries = [d for d in state.drafts if d.role == "primary" and d.site is not None and _day(d) is not None]
+    primaries = [d for d in state.drafts if d.role == "primary" and d.site is not None and d.event_day is not None]
     for b in list(state.drafts):
         # the reference may carry only the day it was spoken of ("announced on Wednesday an investigation")
-        day = _day(b, reported=True)
+        day = b.date.date if b.date is not None and b.date.precision == "day" else None
         if b.role != "background" or b.site is None or day is None:
             continue
-        news = next((p for p in primaries if p.site.slug == b.site.slug and _day(p) == day), None)
+        news = next((p for p in primaries if p.site.slug == b.site.slug and p.event_day == day), None)
         if news is None:
             continue
         news.anchors = sorted({*news.anchors, *b.anchors})
@@ -380,11 +384,6 @@ def one_attack_one_incident(state: State) -> None:
         news.context = sorted({*news.context, *b.context})
         news.spans = {**b.spans, **news.spans}
         drop_drafts(state, [b], news)
-
-
-def _day(d: Draft, *, reported: bool = False) -> dt.date | None:
-    x = d.date
-    return x.date if x is not None and (reported or not x.reporting) and x.precision == "day" else None
 
 
 RULES: tuple[Callable[[State], None], ...] = (
@@ -400,6 +399,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     resolve_dates,
     earlier_days_as_background,
     attacks_before_the_window,
+    attacks_behind_a_statement,
     old_news_as_background,
     one_attack_one_incident,
     build_incidents,
