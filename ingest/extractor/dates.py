@@ -112,6 +112,21 @@ class DateMention:
     reporting: bool = False
 
 
+# From the finest precision to the coarsest.
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def same_period(a: DateMention, b: DateMention) -> bool:
+    """The finer of two dates falls within the coarser one's period (a day within 'last year'; a week is
+    compared as its day)."""
+    fine, coarse = sorted((a, b), key=lambda x: PRECISION_RANK[x.precision])
+    if coarse.precision == "year":
+        return fine.date.year == coarse.date.year
+    if coarse.precision == "month":
+        return (fine.date.year, fine.date.month) == (coarse.date.year, coarse.date.month)
+    return fine.date == coarse.date
+
+
 def _latest_year(month: int, day: int, published: dt.date) -> int:
     year = published.year
     try:
@@ -154,10 +169,8 @@ def _iso(x: _Found, published: dt.date) -> DateMention | None:
     return x.mention(d, "day", "explicit")
 
 
-def _month_day(x: _Found, published: dt.date) -> DateMention | None:
-    month, day = MONTHS[x.g["month"].lower().rstrip(".")], int(x.g["day"])
-    if not 1 <= day <= 31:
-        return None
+def _explicit_day(x: _Found, month: int, day: int, published: dt.date) -> DateMention | None:
+    """A day named by its month and day (the year written, else the latest before publication)."""
     year = int(x.g["year"]) if x.g.get("year") else _latest_year(month, day, published)
     try:
         d = dt.date(year, month, day)
@@ -166,12 +179,16 @@ def _month_day(x: _Found, published: dt.date) -> DateMention | None:
     return x.mention(d, "day", "explicit", past=(published - d).days > 7)
 
 
+def _month_day(x: _Found, published: dt.date) -> DateMention | None:
+    month, day = MONTHS[x.g["month"].lower().rstrip(".")], int(x.g["day"])
+    if not 1 <= day <= 31:
+        return None
+    return _explicit_day(x, month, day, published)
+
+
 def _holiday(x: _Found, published: dt.date) -> DateMention | None:
     key = re.sub(r"\s+", " ", (x.g["holiday"] or "").lower()).replace("\u2019", "'").replace("years", "year's")
-    month, day = HOLIDAYS[key]
-    year = int(x.g["year"]) if x.g.get("year") else _latest_year(month, day, published)
-    d = dt.date(year, month, day)
-    return x.mention(d, "day", "explicit", past=(published - d).days > 7)
+    return _explicit_day(x, *HOLIDAYS[key], published)
 
 
 def _numeric(x: _Found, published: dt.date) -> DateMention | None:

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from ingest.extractor import prefilter
 from ingest.extractor.anchoring import drop_drafts
+from ingest.extractor.dates import PRECISION_RANK, same_period
 from ingest.extractor.events import ANOTHER_STORY, NOT_AN_ATTACK, Draft
 
 if TYPE_CHECKING:
-    from ingest.extractor.dates import DateMention
     from ingest.extractor.state import State
 
 # Words that tell an earlier attack as another one: "the base was also attacked last week", "a similar attack"
@@ -98,26 +98,13 @@ def _absorb(state: State, news: Draft, first: Draft) -> None:
     same = [
         b
         for b in state.drafts
-        if b.role == "background" and b.date is not None and _one_period(b.date, when) and _same_target(news, b)
+        if b.role == "background" and b.date is not None and same_period(b.date, when) and _same_target(news, b)
     ]
     dated = [news, *same] if news.date is not None and not news.date.reporting else same
-    finest = min(dated, key=lambda d: _PRECISION_RANK[d.date.precision] if d.date else 9)
+    finest = min(dated, key=lambda d: PRECISION_RANK[d.date.precision] if d.date else 9)
     for b in same:
         news.anchors = sorted({*news.anchors, *b.anchors})
         news.site = news.site or b.site
     news.date, news.date_sentence = finest.date, finest.date_sentence
     news.why = "the attack this follow-up report is about"
     drop_drafts(state, same, news)
-
-
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-
-
-def _one_period(a: DateMention, b: DateMention) -> bool:
-    """The finer of two dates falls within the coarser one's period (a day within 'last year')."""
-    fine, coarse = sorted((a, b), key=lambda x: _PRECISION_RANK[x.precision])
-    if coarse.precision == "year":
-        return fine.date.year == coarse.date.year
-    if coarse.precision == "month":
-        return (fine.date.year, fine.date.month) == (coarse.date.year, coarse.date.month)
-    return fine.date == coarse.date

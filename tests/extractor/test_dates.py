@@ -1,6 +1,6 @@
 import datetime as dt
 
-from ingest.extractor.dates import find_dates
+from ingest.extractor.dates import find_dates, same_period
 from tests.extractor.helpers import PUBLISHED, primaries
 
 PUB = dt.date(2024, 10, 1)  # a Tuesday
@@ -151,3 +151,12 @@ def test_the_event_day_wins_over_the_byline(gazetteer) -> None:
 def test_a_relative_day_inside_a_quote_names_no_day() -> None:
     assert find_dates('"Last night a rocket hit the base," the spokesman said.', PUBLISHED) == []
     assert find_dates("A rocket hit the base last night.", PUBLISHED)[0].date == dt.date(2024, 3, 8)
+
+
+def test_a_day_falls_within_the_year_or_month_it_is_told_in() -> None:
+    published = dt.date(2025, 4, 29)
+    last_year, day = one("last year", published), one("on January 28, 2024", published)
+    assert same_period(day, last_year)
+    assert same_period(last_year, day)
+    assert not same_period(one("on January 28, 2023", published), last_year)
+    assert not same_period(day, one("on January 29, 2024", published))
