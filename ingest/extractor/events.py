@@ -161,15 +161,19 @@ def read_facts(
     place, place_country, _ = find_place(where)
     vetoes = set()
     dates = [x for x in find_dates(text, published) if not _in_a_clause_of_its_own(text, x.start)]
+    # another actor's strike - unless the only one is a retaliation aimed at the coalition, the attack itself
     actor = cues.OTHER_ACTOR.search(text)
+    if actor is not None and _retaliation_against_the_coalition(text, sites):
+        actor = None
     actor_at = _clause_start(text, actor.start()) if actor else -1
     main = main_clause(text)
     if actor_at > 0 and cues.ATTACK.search(text, 0, actor_at):
         # "..., injuring one soldier, to which the US responded with strikes on militias, mainly Kataib Hezbollah":
         # trend and threat words in the strike's clause are the strike's
         main = main[:actor_at]
+    if actor is not None:
+        vetoes.add("other_actor")
     for name, pattern in (
-        ("other_actor", cues.OTHER_ACTOR),
         ("shipping", cues.SHIPPING),
         ("foiled", cues.FOILED),
         ("other_target", cues.OTHER_TARGET),
@@ -185,9 +189,6 @@ def read_facts(
                 vetoes.add(name)
         elif pattern.search(scope):
             vetoes.add(name)
-    if "other_actor" in vetoes and _retaliation_against_the_coalition(text, sites):
-        vetoes.discard("other_actor")
-        actor, actor_at = None, -1
     if not sites and _attacks_in_general(text, dates):
         vetoes.add("habitual")
     if not sites and cues.ON_THE_ROAD.search(text):
