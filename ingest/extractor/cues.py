@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.extractor import prefilter, vocabulary
+from ingest.extractor.dates import WEEKDAYS
 from ingest.extractor.numbers import numerals
 from ingest.extractor.vocabulary import words
 
@@ -238,7 +239,8 @@ REFERENCE_CLAUSE = prefilter.compile(
     r"(?:killed|wounded|injured|hit|targeted|struck|left)\b[^,;:\u2014]*",
     re.I,
 )
-_WEEKDAY_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+# A day a group speaks of: "said Sunday it carried out", "has endorsed Tuesday's attack" (case-insensitive patterns)
+_WEEKDAY_WORD = words([*WEEKDAYS, "today", "yesterday"])
 _OWN_DEED = words(vocabulary.OWN_ATTACK_VERBS)
 CLAIM = prefilter.compile(
     # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
