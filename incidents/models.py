@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, F, Max, Min, Prefetch, Q, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.module_loading import import_string
 from simple_history.manager import HistoricalQuerySet
 from simple_history.models import HistoricalRecords
@@ -721,6 +722,64 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"data version {self.epoch}:{self.changes}/{self.public_changes}"
+
+    @classmethod
+    def read(cls) -> DataVersionReading:
+        """The counts now, in one statement: this row's folded counts plus the change rows not folded yet
+        (on SQLite there are none), and the latest change of each kind. A missing row (a truncated table)
+        reads as no epoch and nothing folded."""
+        q = connection.ops.quote_name
+        versions, changes = q(cls._meta.db_table), q(DataChange._meta.db_table)
+        # Table names are our models' own.
+        sql = f"""
+            SELECT v.epoch, v.changes, v.public_changes, v.changed_at, v.public_changed_at,
+                   (SELECT COUNT(*) FROM {changes}), (SELECT MAX(at) FROM {changes}),
+                   (SELECT COUNT(*) FROM {changes} WHERE public), (SELECT MAX(at) FROM {changes} WHERE public)
+            FROM (SELECT 1 AS one) AS one LEFT JOIN {versions} AS v ON v.id = 1
+        """  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            (
+                epoch,
+                folded,
+                public_folded,
+                folded_at,
+                public_folded_at,
+                fresh,
+                fresh_at,
+                public_fresh,
+                public_fresh_at,
+            ) = cursor.fetchone()
+        return DataVersionReading(
+            epoch=epoch,
+            changes=(folded or 0) + fresh,
+            public_changes=(public_folded or 0) + public_fresh,
+            changed_at=_latest_stamp(folded_at, fresh_at),
+            public_changed_at=_latest_stamp(public_folded_at, public_fresh_at),
+        )
+
+
+class DataVersionReading(NamedTuple):
+    """What ``DataVersion.read`` found: the epoch, every change and the public ones, and when each last came."""
+
+    epoch: str | None
+    changes: int
+    public_changes: int
+    changed_at: dt.datetime | None
+    public_changed_at: dt.datetime | None
+
+
+def _latest_stamp(*stamps: Any) -> dt.datetime | None:
+    """The latest of some timestamps, aware (SQLite returns an aggregate's datetime as naive text)."""
+    aware = []
+    for value in stamps:
+        if isinstance(value, str):
+            value = parse_datetime(value)
+        if isinstance(value, dt.datetime) and timezone.is_naive(value):
+            value = value.replace(tzinfo=dt.UTC)
+        if value is not None:
+            aware.append(value)
+    return max(aware, default=None)
 
 
 class DataChange(models.Model):

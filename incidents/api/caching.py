@@ -26,17 +26,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
 from django.http import HttpResponse, HttpResponseBase
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from incidents.api.base import EPOCH, request_is_editor
-from incidents.models import DataChange
 from incidents.models import DataVersion as DataVersionRow
 
 CACHE_ALIAS = "responses"
@@ -72,14 +68,6 @@ class DataVersion:
         return (self.last_modified if editor else self.public_last_modified) or EPOCH
 
 
-def _aware(value: Any) -> dt.datetime | None:
-    if isinstance(value, str):  # SQLite returns an aggregate's datetime as text
-        value = parse_datetime(value)
-    if isinstance(value, dt.datetime) and timezone.is_naive(value):
-        value = value.replace(tzinfo=dt.UTC)
-    return value
-
-
 # (monotonic expiry, version) of this process's last reading, when DATA_VERSION_MAX_AGE_MS allows reuse.
 _last_reading: tuple[float, DataVersion] | None = None
 
@@ -105,40 +93,20 @@ def data_version() -> DataVersion:
 
 
 def _read_data_version() -> DataVersion:
-    """The data version, in one statement: the counters the database's triggers keep (migration
-    0008, ``incidents.models.DataVersion``) plus the change rows not yet folded into them.
+    """The data version from the counts the database's triggers keep (``incidents.models.DataVersion``).
 
     Every committed write to incidents, tombstones, bases or factions raises the count, whatever
     order concurrent transactions commit in; the public count only rises with a write that touched
     something anonymous readers can see (a published incident, before or after the write; a public
     tombstone; the gazetteer), so editing or deleting a draft leaves public ETags alone.
     """
-    q = connection.ops.quote_name
-    versions, changes = q(DataVersionRow._meta.db_table), q(DataChange._meta.db_table)
-    # Table names are our models' own.
-    sql = f"""
-        SELECT v.epoch, v.changes, v.public_changes, v.changed_at, v.public_changed_at,
-               (SELECT COUNT(*) FROM {changes}), (SELECT MAX(at) FROM {changes}),
-               (SELECT COUNT(*) FROM {changes} WHERE public), (SELECT MAX(at) FROM {changes} WHERE public)
-        FROM (SELECT 1 AS one) AS one LEFT JOIN {versions} AS v ON v.id = 1
-    """  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        epoch, folded, public_folded, folded_at, public_folded_at, fresh, fresh_at, public_fresh, public_fresh_at = (
-            cursor.fetchone()
-        )
-    count = (folded or 0) + fresh
-    public_count = (public_folded or 0) + public_fresh
+    reading = DataVersionRow.read()
     return DataVersion(
-        token=f"{epoch}:{count}",
-        public_token=f"{epoch}:p{public_count}",
-        public_last_modified=_latest(public_folded_at, public_fresh_at),
-        last_modified=_latest(folded_at, fresh_at),
+        token=f"{reading.epoch}:{reading.changes}",
+        public_token=f"{reading.epoch}:p{reading.public_changes}",
+        public_last_modified=reading.public_changed_at,
+        last_modified=reading.changed_at,
     )
-
-
-def _latest(*stamps: Any) -> dt.datetime | None:
-    return max([s for s in map(_aware, stamps) if s is not None], default=None)
 
 
 @dataclass(frozen=True)
