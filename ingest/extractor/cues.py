@@ -33,6 +33,8 @@ GENERIC_TARGET = prefilter.compile(
 )
 # The attacker is the US, its allies or another state striking someone else.
 _ACTOR = words(vocabulary.STATE_ACTORS)
+# A retaliation named without its actor: "retaliatory strikes", "in retaliation"
+_RETALIATION = r"retaliatory\s+(?:[\w-]+\s+)?(?:strikes?|raids?|bombing|shelling|fire)|in retaliation"
 OTHER_ACTOR = prefilter.compile(
     # "U.S. and coalition troops in Iraq killed five militia fighters"
     rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
@@ -41,8 +43,7 @@ OTHER_ACTOR = prefilter.compile(
     # a passive headline is the coalition attacked, not attacking: "US forces in Syria targeted in first attack"
     r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b)"
     # "retaliatory strikes", not "an assault Iran described as a retaliatory measure" (the attack itself)
-    rf"|\b(?:retaliatory\s+(?:[\w-]+\s+)?(?:strikes?|raids?|bombing|shelling|fire)|in retaliation"
-    rf"|self-defen[cs]e strikes?|precision strikes?)\b"
+    rf"|\b(?:{_RETALIATION}|self-defen[cs]e strikes?|precision strikes?)\b"
     rf"|\b{_ACTOR}\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b"
     # a state's own attack named by its adjective: "a Turkish drone attack", "a Turkish invasion which killed ..."
     rf"|\b{_ACTOR}\s+(?:(?:air|drone|missile|artillery)\s+attacks?|invasion|offensive|incursion|bombardment|shelling)\b"
@@ -56,9 +57,7 @@ OTHER_ACTOR = prefilter.compile(
 # Retaliation told without a state as its actor: "Islamic Resistance targets US bases in retaliatory strikes",
 # "Iran launched missiles at a US base in Qatar, in what it said was retaliation" - whose retaliation it is, the
 # sentence's attacker and target tell (``events``)
-RETALIATION_ONLY = prefilter.compile(
-    r"\b(?:retaliatory\s+(?:[\w-]+\s+)?(?:strikes?|raids?|bombing|shelling|fire)|in retaliation)\b", re.I
-)
+RETALIATION_ONLY = prefilter.compile(rf"\b(?:{_RETALIATION})\b", re.I)
 SHIPPING = prefilter.compile(rf"\b{words(vocabulary.SHIPPING)}\b", re.I)
 ON_THE_ROAD = prefilter.compile(rf"\b{words(vocabulary.ON_THE_ROAD)}\b", re.I)
 FOILED = prefilter.compile(
