@@ -33,7 +33,7 @@ def test_a_groups_spokesman_on_what_the_group_fired_is_a_claim(gazetteer) -> Non
         "A Houthi military spokesman said the group had fired missiles at the base."
     )
     (attack,) = primaries(text, gazetteer, dt.date(2022, 1, 24))
-    assert (attack["perpetrator"]["slug"], attack["claimed"]) == ("houthis", True)
+    assert (attack["perpetrator"]["slug"], attack["claimed"]) == ("ansar-allah", True)
     assert not cues.CLAIM.search("Officials said the group had fired the rockets.")  # officials' blame, no claim
 
 

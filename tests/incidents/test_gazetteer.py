@@ -1,6 +1,8 @@
 """The shipped gazetteer: real, complete, and loaded idempotently."""
 
 import json
+import re
+import unicodedata
 
 import pytest
 from django.core.management import call_command
@@ -95,3 +97,14 @@ def test_command_reports_counts(capsys):
     call_command("load_gazetteer")
     out = capsys.readouterr().out
     assert "0 created, 0 updated" in out.splitlines()[-1]
+
+
+@pytest.mark.parametrize("name", ["bases.json", "factions.json"])
+def test_no_name_or_alias_belongs_to_two_entries(name):
+    """A name the reader meets must point at one site or group: an entry shipped twice splits its incidents."""
+    owners: dict[str, set[str]] = {}
+    for entry in json.loads((DATA_DIR / name).read_text()):
+        for label in [entry["name"], *entry.get("aliases", [])]:
+            key = re.sub(r"[^a-z0-9]+", " ", unicodedata.normalize("NFKD", label).casefold()).strip() or label
+            owners.setdefault(key, set()).add(entry["slug"])
+    assert {label: slugs for label, slugs in owners.items() if len(slugs) > 1} == {}
