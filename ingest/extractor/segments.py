@@ -72,7 +72,9 @@ SAME_DAY = prefilter.compile(
 
 def clause_spans(text: str, targets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """One span (offsets in ``text``) per target (start, end): each target's clause runs to the first
-    clause break after it; the first target's clause starts at the sentence start."""
+    clause break after it; the first target's clause starts at the sentence start. Targets coordinated as
+    the objects of one verb ("attacked X, Y and Z with drones") share what follows the last of them: its
+    weapons, toll and time belong to each."""
     if len(targets) <= 1:
         return [(0, len(text))] * len(targets)
     order = sorted(range(len(targets)), key=lambda i: targets[i][0])
@@ -88,7 +90,28 @@ def clause_spans(text: str, targets: list[tuple[int, int]]) -> list[tuple[int, i
         cut = m.start() if m else nxt
         spans[i] = (start, cut)
         start = cut
+    # a run of coordinated targets: each clause reaches to the end of the run's last one
+    for pos in range(len(order) - 2, -1, -1):
+        i, j = order[pos], order[pos + 1]
+        if coordinated(text[targets[i][1] : targets[j][0]]):
+            spans[i] = (spans[i][0], spans[j][1])
     return spans
+
+
+# What may stand between two targets of one verb: list separators and the words that name a target
+# ("the US forces at", "a base in"); a verb, a number or a weapon between them makes each its own clause.
+_COORDINATION = prefilter.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s+)", re.I)
+_OWN_CLAUSE = prefilter.compile(
+    rf"\d|\b(?:{numerals(1, 20)}|while|whereas|but|after|before|then|followed|when|where|which|who|that)\b"
+    r"|\b(?:attack\w*|target\w*|struck|strikes?|hit|fired|launched|shot|downed|intercepted|raid\w*|bomb\w*"
+    r"|landed|fell|exploded|rockets?|drones?|missiles?|mortars?|shells?)\b",
+    re.I,
+)
+
+
+def coordinated(gap: str) -> bool:
+    """The words between two targets ("X, Y", "X and the US forces at Y") join them as objects of one verb."""
+    return len(gap) <= 40 and _COORDINATION.match(gap) is not None and _OWN_CLAUSE.search(gap) is None
 
 
 _AFTER = prefilter.compile(r"\s(?:after|following)\s", re.I)

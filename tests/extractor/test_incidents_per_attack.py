@@ -81,3 +81,24 @@ def test_what_is_told_of_the_bases_just_counted_is_told_of_each(gazetteer) -> No
     assert [(i["weapons"], i["injured"]) for i in syria] == [(["drone"], 0), (["drone"], 0)]
     (asad,) = [i for i in found if i["base"]]
     assert (asad["base"]["slug"], asad["weapons"], asad["launched"]) == ("ain-al-asad-air-base", ["rocket"], 2)
+
+
+def test_targets_of_one_verb_share_what_follows_them(gazetteer) -> None:
+    """'attacked X, Y and the forces at Z with drones': the weapons after the last target are each one's;
+    a verb between two targets makes each its own clause, with its own weapons."""
+    one_verb = (
+        "The Islamic Resistance in Iraq said on Tuesday it had attacked Ain al-Asad air base, Harir base and "
+        "the US forces at Erbil airport with drones."
+    )
+    got = primaries(one_verb, gazetteer, dt.date(2024, 1, 10))
+    assert sorted((g["base"]["slug"], tuple(g["weapons"])) for g in got) == [
+        ("ain-al-asad-air-base", ("drone",)),
+        ("al-harir-air-base", ("drone",)),
+        ("erbil-air-base", ("drone",)),
+    ]
+    two_verbs = "Three rockets hit Ain al-Asad on Monday, while two drones were shot down near Harir."
+    got = primaries(two_verbs, gazetteer, dt.date(2024, 1, 10))
+    assert sorted((g["base"]["slug"], tuple(g["weapons"]), g["launched"]) for g in got) == [
+        ("ain-al-asad-air-base", ("rocket",), 3),
+        ("al-harir-air-base", ("drone",), 2),
+    ]
