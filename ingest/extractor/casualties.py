@@ -151,6 +151,9 @@ def _sum_list(phrase: str) -> int | None:
         if _VAGUE_ARTICLE.match(part):
             return None  # "a number of soldiers": no count
         nums = [n for n in find_numbers(part) if n.text.lower() != "no"]
+        if not nums and found and re.match(_THE_ONE, part.strip(), re.I):
+            total += 1  # "two soldiers and the contractor": one more
+            continue
         if not nums:
             if re.search(rf"\b{_PERSON}\b", part, re.I) and re.search(
                 r"\b(?:several|dozens|many|multiple|some)\b", part, re.I
@@ -167,10 +170,13 @@ def _sum_list(phrase: str) -> int | None:
 
 _NUM_WORDS = "|".join(sorted((w for w in UNITS if w not in {"no", "zero"}), key=len, reverse=True))
 _NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|approximately\s+)?(?:\d[\d,]*|a\s+dozen|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
+# a later item of a list may be one person told by the definite article: "two soldiers and the contractor"
+_THE_ONE = rf"the\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{words(vocabulary.PERSON)}"
 _PASSIVE = {
     field: prefilter.compile(
-        rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NUMTOK}\s+{_ADJ}{_PERSON})*)"
-        rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+){{0,2}}\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
+        rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:{_NUMTOK}\s+{_ADJ}{_PERSON}|{_THE_ONE}))*)"
+        # "the two soldiers and the contractor who were killed": the toll in a relative clause
+        rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+){{0,2}}\s+(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
         rf"(?:\w+ly\s+|also\s+)?{verb}\b",
         re.I,
     )

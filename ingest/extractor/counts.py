@@ -75,12 +75,14 @@ _PARTITIVE_INTERCEPT = prefilter.compile(
     rf"(?:\w+\s+)?{_STOP}",
     re.I,
 )
-# "there was no effort to shoot down the drone", "none were intercepted", "was not intercepted"
+# "there was no effort to shoot down the drone", "none were intercepted", "was not intercepted", "did not intercept"
 _NONE_INTERCEPTED = prefilter.compile(
     r"\bno\s+(?:effort|attempt|bid)\s+(?:was made\s+)?to\s+(?:shoot|bring)\s+down|\bno\s+attempt\s+to\s+intercept"
     r"|\bnone\s+(?:of\s+them\s+)?(?:was|were)\s+(?:shot down|intercepted)"
     r"|\b(?:was|were)\s+not\s+(?:shot down|intercepted)"
-    r"|\bfailed\s+to\s+(?:intercept|shoot\s+down)",
+    r"|\b(?:failed|were\s+unable|was\s+unable)\s+to\s+(?:intercept|shoot\s+down)"
+    # "it's not clear why air defenses did not intercept the drone"
+    r"|\b(?:did|could|would)(?:\s+not|n't)\s+(?:\w+\s+)?(?:intercept|shoot\s+down|stop)\b",
     re.I,
 )
 
@@ -109,7 +111,7 @@ _ALL_INTERCEPTED = prefilter.compile(
     rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})(?![\w-])"
     # "the drone targeting al-Harir was intercepted": a short participial phrase may follow the noun
     # "[t]he drone": an editor's bracket inside a quotation
-    rf"|(?P<c>\bthey|\bboth|\ball|(?:\bthe|\[t\]he)\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})"
+    rf"|(?P<c>\bthey|\bboth|\ball|(?:\bthe|\bthese|\bthose|\[t\]he)\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})"
     r"(?:\s+(?:targeting|aimed\s+at|heading\s+(?:for|to|toward)|directed\s+at|fired\s+at|launched\s+at)\s+(?:the\s+)?"
     r"[\w-]+(?:\s+(?:air\s+)?base)?)?\s+(?:were|was|had\s+been|have\s+been)\s+"
     rf"(?:\w+\s+)?[\"'\u201c]?(?:{_STOP}|brought\s+down)"
@@ -132,6 +134,10 @@ _ALL_BUT = prefilter.compile(
 )
 
 
+# "officials did not know whether the drone was intercepted": an interception in question is none told
+_UNCERTAIN = prefilter.compile(r"\b(?:whether|if)\b[^,;.]*$", re.I)
+
+
 def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]:
     """'13 were destroyed' -> 13; 'shot them down', 'the drone was downed' -> every projectile of the attack
     (a marker figure ``intercepted_all``: 1 when singular, 0 for all of them; assembly takes the launch count)."""
@@ -152,20 +158,37 @@ def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]
     if out or _PARTIAL.search(text):
         return out
     m = _ALL_INTERCEPTED.search(text)
-    if m:
+    if m and not _UNCERTAIN.search(text, max(0, m.start() - 80), m.start()):
         word = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").lower()
         singular = word == "it" or (word.startswith(("the ", "[t]he ")) and not word.endswith("s"))
         out.append(Figure("intercepted_all", 1 if singular else 0, m.start(), m.end()))
     return out
 
 
+# "the defences shot down one of the drones": the verb before the part
+_ACTIVE_PARTITIVE = prefilter.compile(
+    rf"\b{_STOP}\s+(?:only\s+)?$",
+    re.I,
+)
+_OF_THE_PROJECTILES = prefilter.compile(
+    rf"\s+of\s+(?:the|these|those)\s+(?:[\w-]+\s+){{0,2}}?(?P<w>{_PROJECTILE})\b|\s+of\s+them\b", re.I
+)
+
+
 def partitive_intercepts(text: str, weapons: list[WeaponMention], numbers: list[NumberMention]) -> list[Figure]:
-    """'One of the drones was shot down' -> intercepted 1; 'no effort to shoot down the drone' -> 0."""
+    """'One of the drones was shot down', 'shot down one of the drones' -> intercepted 1; 'no effort to shoot
+    down the drone' -> 0."""
     out: list[Figure] = []
     for n in numbers:
+        if n.text.lower() in {"a", "an", "no"}:
+            continue
         m = _PARTITIVE_INTERCEPT.match(text, n.end)
-        if m and n.text.lower() not in {"a", "an", "no"} and any(w.start <= m.start("w") < w.end for w in weapons):
+        if m and any(w.start <= m.start("w") < w.end for w in weapons):
             out.append(Figure("intercepted", n.value, n.start, m.end()))
+            continue
+        part = _OF_THE_PROJECTILES.match(text, n.end)
+        if part and weapons and _ACTIVE_PARTITIVE.search(text, max(0, n.start - 40), n.start):
+            out.append(Figure("intercepted", n.value, n.start, part.end()))
     m = _NONE_INTERCEPTED.search(text)
     if m and not out and weapons:
         out.append(Figure("intercepted", 0, m.start(), m.end()))

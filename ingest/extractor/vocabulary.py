@@ -87,12 +87,14 @@ PEOPLE = (
     "reservists", "guard", "guards", "employee", "employees", "worker", "workers", "staff", "staffers", "marine",
     "marines", "sailor", "sailors", "airmen", "individual", "individuals", "commando", "commandos", "officer",
     "officers", "other", "others", "victim", "victims", "militant", "militants", "medic", "medics",
+    # nationals named by their country: "two Americans and a Briton", "a British national"
+    "Briton", "Britons", "national", "nationals", "Iraqis", "Syrians",
 )  # fmt: skip
 # One person, told with "a" or "one": "a contractor was wounded", "killing one soldier".
 PERSON = (
     "soldier", "service member", "servicemember", "serviceman", "contractor", "civilian", "American", "member",
     "reservist", "guard", "employee", "worker", "marine", "sailor", "airman", "officer", "person", "individual",
-    "medic",
+    "medic", "Briton", "national",
 )  # fmt: skip
 # Others hurt beside the troops, one at a time: "a girl and a woman were injured".
 OTHER_PERSON = (

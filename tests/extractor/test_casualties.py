@@ -196,3 +196,11 @@ def test_a_toll_told_without_a_count_is_marked() -> None:
     assert ("injured_vague", 0) in figures("Several US and Iraqi service members were wounded in the attack.")
     assert ("injured_vague", 0) in figures("The blast wounded several soldiers.")
     assert figures("A number of US troops may have been injured.") == []
+
+
+def test_people_named_by_their_country_and_by_the_definite_article_are_counted() -> None:
+    assert figures("Two Americans and a Briton died in the barrage.") == [("killed", 3)]
+    assert figures(
+        "The minister mourned the two US soldiers and the British national who were killed at the camp."
+    ) == [("killed", 3)]
+    assert figures("Three Iraqis were wounded by shrapnel.") == [("injured", 3)]
