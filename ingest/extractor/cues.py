@@ -119,7 +119,9 @@ TALLY = prefilter.compile(
 # "said the attacks carried out by armed factions ... undermine the efforts".
 COMMENTARY = prefilter.compile(
     r"\b(?:described|condemned|denounced|called)\s+(?:the\s+)?(?:attacks|targeting)\b[^.;]{0,80}?\bas\b"
-    r"|\bthe\s+attacks\b[^.;]{0,100}?\b(?:undermine|threaten|violate|endanger)\b",
+    r"|\bthe\s+attacks\b[^.;]{0,100}?\b(?:undermine|threaten|violate|endanger)\b"
+    # "the prime minister denounced attacking the foreign forces": the act in general, condemned or forbidden
+    r"|\b(?:condemn|denounc|reject|critici[sz]|forb[ia]d|prohibit|outlaw|ban)\w*\s+(?:any\s+)?(?:attacking|targeting)\b",
     re.I,
 )
 # Habits and trends, not one attack: "bases ... intermittently come under rocket attacks", "have targeted US forces".
@@ -140,6 +142,9 @@ HABITUAL = prefilter.compile(
     r"|\b(?:sporadic(?:ally)?|occasional(?:ly)?|periodic(?:ally)?|constantly)\b"
     # "drones and rockets have continued to be fired at US outposts": a continuing trend
     r"|\b(?:have|has)\s+continued\b"
+    # "the al-Asad and Harir bases have previously faced multiple drone attacks": attacks undergone, uncounted
+    r"|\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:faced|suffered|endured|experienced|seen|come\s+under|been\s+subjected\s+to)"
+    r"\s+(?:multiple|numerous|several|many|repeated|frequent|dozens\s+of)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes)\b"
     rf"|\b(?:have|has)\s+{words(vocabulary.TREND_VERBS)}\b"
     # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
     r"|\b(?:have|has)\s+(?:also\s+)?used\b"
@@ -202,8 +207,10 @@ SITUATING_TAIL = prefilter.compile(
 HYPOTHETICAL = prefilter.compile(
     # "thwarted two drones before they could strike the base": the attack happened, the hit did not
     r"\b(?:threat(?:en(?:ed|s|ing)?)?|vow(?:ed|s)?|warn(?:ed|s)?|would|(?<!before they )(?<!before it )could|might|call(?:ed|s)? for|demand(?:ed|s)?|"  # noqa: E501
-    r"urg(?:ed|es)|plan(?:ned|s)? to|intend(?:ed|s)? to|risk of|fears? of|prepar(?:ing|ed|es?) to|about to|"
-    r"attempt(?:ing|ed)? to|tr(?:ying|ied) to)\s+(?:\w+\s+){0,4}?"
+    r"urg(?:ed|es)|plan(?:ned|s|ning)? to|intend(?:ed|s|ing)? to|risk of|fears? of|prepar(?:ing|ed|es?) to|about to|"
+    # "three drones attempting to strike the base" were launched: the projectile's aim is no hypothesis
+    r"(?<!drones\s)(?<!drone\s)(?<!rockets\s)(?<!missiles\s)(?<!missile\s)(?<!rocket\s)(?<!uavs\s)(?<!uav\s)"
+    r"(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to)\s+(?:\w+\s+){0,4}?"
     r"(?:attack|target|strike|hit|fire|launch)\w*\b"
     # a precaution against attacks that may come: "activated C-RAM to confront any possible rocket attacks"
     r"|\b(?:any\s+)?(?:possible|potential|expected|anticipated)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?)\b",
@@ -317,7 +324,10 @@ GENERIC_CLAIM = prefilter.compile(
     rf"(?:attacks|strikes|operations)\b|\b(?:multiple|several)\s+(?:[\w-]+\s+)?(?:attacks|strikes|operations)\b{_DAY_FOLLOWS}"
     rf"|{_MANY_ATTACKS}"
     r"|\bseries of\b|\bin recent (?:days|weeks|months)\b|\bregularly\b|\bfrequently\b|\btypically\b|\bgenerally\b"
-    r"|\brepeatedly\b|\busually\b|\boften\b|\b\d+ (?:attacks|operations)\b",
+    r"|\brepeatedly\b|\busually\b|\boften\b|\b\d+ (?:attacks|operations)\b"
+    # "Iran-backed groups in Iraq and Syria have claimed responsibility for the attacks": unnamed groups owning
+    # a campaign, not a group claiming this attack
+    r"|\b(?:groups|militias|factions|militants)\b[^.;,]{0,40}?\b(?:have|had)\s+(?:\w+\s+)?claimed\b",
     re.I,
 )
 # A state or its forces as the speaker: "US Central Command announced that its forces conducted an airstrike"

@@ -84,7 +84,10 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
 )
 _REPORTING = prefilter.compile(
     rf"(?:\b{words(vocabulary.REPORTING_VERBS, vocabulary.POSTING_VERBS, ['statement'])}"
-    r"|according to\b[^.;]{0,60}?)[\s,]*(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"|according to\b[^.;]{0,60}?"
+    # "Ryder told reporters Monday", "told The Associated Press on Sunday": the statement's day after its hearer
+    r"|\b(?:told|briefed)\s+(?:reporters|journalists|the\s+press|lawmakers|(?:the\s+)?(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3}))"
+    r"[\s,]*(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
 # "On Monday, Pentagon spokesman John Kirby said ...": a sentence-initial date that dates the statement.

@@ -191,8 +191,10 @@ def read_facts(
             vetoes.add(name)
     if not sites and _attacks_in_general(text, dates):
         vetoes.add("habitual")
-    if not sites and cues.ON_THE_ROAD.search(text):
-        # "a bomb hit a convoy carrying supplies for the coalition": the convoy, not a site, was hit
+    road = cues.ON_THE_ROAD.search(text)
+    if road and all(m.start - sent.start > road.start() for m in sites):
+        # "a bomb hit a convoy carrying supplies for the coalition": the convoy, not a site, was hit; a site named
+        # after the convoy ("targeted a coalition convoy in the Taji area") is where it was or went
         vetoes.add("on_the_road")
     if place_country is None:
         first = COUNTRY_WORD.search(where)

@@ -227,7 +227,8 @@ def _setting(state: State, d: Draft) -> list[int]:
 def resolve_dates(state: State) -> None:
     """An undated primary attack takes, in order: an event day from its own sentences, from the summary line
     that frames it, from the lead; else the earliest day an official spoke of it (its own sentences, then
-    the article's) - an attack is reported on or after its day; else (in assembly) the publication date."""
+    the article's) - an attack is reported on or after its day, so never a day after the one it was told on; else
+    (in assembly) the publication date."""
     lead = [f.sent.index for f in state.facts[:3]]
     reporting = sorted(
         (
@@ -255,8 +256,15 @@ def resolve_dates(state: State) -> None:
         if together:
             _, d.date_sentence, d.date = min(together, key=lambda x: x[0])
             continue
+        # an attack happens on or before the day it was told of: a later day found elsewhere is another attack's
+        told = d.date.date if d.date is not None and d.date.precision == "day" else None
         for group in (d.sentences(), d.frames, _setting(state, d), lead):
-            found = [(idx, x) for idx in group for x in _event_day(state.facts[idx], past=group is not lead)]
+            found = [
+                (idx, x)
+                for idx in group
+                for x in _event_day(state.facts[idx], past=group is not lead)
+                if told is None or x.date <= told
+            ]
             if found:
                 d.date_sentence, d.date = found[0]
                 break
@@ -271,7 +279,8 @@ EARLIER_DAYS = 3
 def earlier_days_as_background(state: State) -> None:
     """The news is the attack the article leads with: attacks told after it on a day at least ``EARLIER_DAYS``
     before it ('On Sunday, five rockets hit Balad' in Friday's story of rockets at Victory) are background;
-    the day before is still news ('Also on Wednesday overnight, two drones attacked')."""
+    the day before is still news ('Also on Wednesday overnight, two drones attacked'). An attack dated only by
+    the day someone spoke of it, a day before the lead's attack, happened before it too."""
     primaries = [d for d in state.drafts if d.role == "primary" and d.anchors]
     if len(primaries) < 2:
         return
@@ -280,11 +289,17 @@ def earlier_days_as_background(state: State) -> None:
     if mine is None:
         return
     for d in primaries:
-        day = d.event_day
-        if d is lead or day is None or min(d.anchors) < min(lead.anchors):
+        if d is lead or min(d.anchors) < min(lead.anchors):
             continue
-        if (mine - day).days >= EARLIER_DAYS:
+        day = d.event_day
+        if day is not None and (mine - day).days >= EARLIER_DAYS:
             d.role, d.why = "background", f"days before the attack the article leads with ({day:%d %b})"
+        elif (
+            day is None and d.date is not None and d.date.reporting and d.date.precision == "day" and d.date.date < mine
+        ):
+            # "Ryder told reporters Monday that there was a rocket attack" in the story of Tuesday's attack: told
+            # before the news happened, so earlier than it
+            d.role, d.why = "background", f"told on {d.date.date:%d %b}, before the attack the article leads with"
 
 
 # "since" opening the window the lead counts its attacks in: "at least four attacks since the US strikes on Sunday"

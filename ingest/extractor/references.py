@@ -34,9 +34,14 @@ _NOT_AN_EARLIER_ATTACK = NOT_AN_ATTACK - {"hypothetical", "habitual"}
 
 
 def date_compatible(a: DateMention | None, b: DateMention | None) -> bool:
-    """Two day-precision event dates that differ mean two attacks; anything vaguer is compatible."""
-    if a is None or b is None or a.reporting or b.reporting:
+    """Two day-precision event dates that differ mean two attacks; so does an attack told on a day before the
+    other happened ("Ryder told reporters Monday that there was a rocket attack" beside Tuesday's attack);
+    anything vaguer is compatible."""
+    if a is None or b is None:
         return True
+    if a.reporting or b.reporting:
+        told, event = (a, b) if a.reporting else (b, a)
+        return not (told.precision == event.precision == "day" and not event.reporting and told.date < event.date)
     if a.precision != "day" or b.precision != "day":
         return True
     return a.date == b.date

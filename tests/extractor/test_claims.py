@@ -99,3 +99,12 @@ def test_group_spelled_without_the_glide_is_found(gazetteer) -> None:
 def test_nobody_has_claimed_is_no_claim() -> None:
     assert cues.NO_CLAIM.search("Nobody has claimed responsibility so far.")
     assert cues.NO_CLAIM.search("No one had yet claimed the strike.")
+
+
+def test_unnamed_groups_owning_a_campaign_claim_nothing(gazetteer) -> None:
+    text = (
+        "A rocket attack targeted US troops at al-Shaddadi base on Wednesday morning, an official said. "
+        "Iran-backed groups in Iraq and Syria have claimed responsibility for the attacks since October."
+    )
+    (got,) = primaries(text, gazetteer, dt.date(2023, 11, 29))
+    assert (got["claimed"], got["perpetrator"]) == (False, None)

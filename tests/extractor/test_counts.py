@@ -130,3 +130,26 @@ def test_rockets_never_fired_are_no_count() -> None:
 def test_most_if_not_all_is_no_count_of_interceptions() -> None:
     got = figures("Three rockets were fired. Most if not all of the rockets were apparently destroyed mid-air.")
     assert ("intercepted_all", 0) not in got
+
+
+def test_interceptions_denied_doubted_or_told_of_the_whole_volley() -> None:
+    """'did not intercept' is none stopped; 'these drones were neutralized' is every one of them; an interception
+    in question ('whether the drone was intercepted') tells nothing; 'shot down one of the drones' is one."""
+    assert figures("It is unclear why the air defences did not intercept the drone.") == [("intercepted", 0)]
+    assert figures("The battery could not stop the drone before it hit the hangar.") == [("intercepted", 0)]
+    assert figures("These drones were neutralized far from the base.") == [("intercepted_all", 0)]
+    assert figures("Officials would not say whether the drone was intercepted.") == []
+    assert figures("Defences shot down one of the drones, while the other hit an empty hangar.") == [
+        ("intercepted", 1),
+        ("launched", 2),
+    ]
+
+
+def test_the_volley_aimed_at_a_base_is_counted_though_it_was_stopped(gazetteer) -> None:
+    """'three drones attempting to strike the base' were launched: their aim is no hypothesis."""
+    text = (
+        "US air defences stopped a drone over al-Tanf garrison on Monday. "
+        "A source said the forces downed three drones attempting to strike the al-Tanf base."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert (got["launched"], got["intercepted"]) == (3, 3)

@@ -160,3 +160,12 @@ def test_a_day_falls_within_the_year_or_month_it_is_told_in() -> None:
     assert same_period(last_year, day)
     assert not same_period(one("on January 28, 2023", published), last_year)
     assert not same_period(day, one("on January 29, 2024", published))
+
+
+def test_the_day_after_a_hearer_dates_the_statement() -> None:
+    def told(text: str) -> list[tuple[str, bool]]:
+        return [(x.text, x.reporting) for x in find_dates(text, dt.date(2024, 12, 5))]
+
+    assert told("The spokesman told reporters Monday that rockets hit the base.") == [("Monday", True)]
+    assert told("An official told The Associated Press on Sunday that two drones hit.") == [("on Sunday", True)]
+    assert told("He told us the rockets hit on Monday.") == [("on Monday", False)]

@@ -123,3 +123,26 @@ def test_a_home_in_a_site_is_not_the_site(gazetteer) -> None:
         "Sunday, the army said. The prime minister was unhurt."
     )
     assert primaries(text, gazetteer, dt.date(2021, 11, 7)) == []
+
+
+def test_a_convoy_hit_near_a_site_is_no_attack_on_the_site(gazetteer) -> None:
+    """The site named after the convoy is where the convoy was ('a convoy in the Taji area')."""
+    text = "A roadside bomb struck a coalition supply convoy on Monday in the Taji area, damaging one truck."
+    assert primaries(text, gazetteer) == []
+    text = "Rockets hit Camp Taji on Monday; a convoy was unharmed."
+    assert [p["base"]["slug"] for p in primaries(text, gazetteer)] == ["camp-taji"]
+
+
+def test_a_plot_or_a_condemnation_of_attacks_is_no_attack(gazetteer) -> None:
+    plot = "Police arrested a cell that was planning to carry out attacks on coalition bases in Hasakah."
+    assert primaries(plot, gazetteer) == []
+    condemned = "The prime minister publicly denounced attacking the foreign forces stationed in Iraq."
+    assert primaries(condemned, gazetteer) == []
+
+
+def test_attacks_a_base_has_undergone_are_no_news(gazetteer) -> None:
+    text = (
+        "Drones were shot down near al-Tanf garrison on Monday. "
+        "The Ain al-Asad and Harir bases have previously faced several drone attacks."
+    )
+    assert [p["base"]["slug"] for p in primaries(text, gazetteer)] == ["al-tanf-garrison"]

@@ -104,3 +104,17 @@ def test_every_attack_says_why_it_is_the_news_or_background(gazetteer) -> None:
     )
     found = {i["role"]: i["role_reason"] for i in incidents(text, gazetteer, dt.date(2024, 6, 4))}
     assert found == {"primary": "the attack the article reports", "background": "an earlier attack told in passing"}
+
+
+def test_an_attack_told_before_the_news_happened_is_background(gazetteer) -> None:
+    """'told reporters Monday that there was a rocket attack' in Thursday's story of Tuesday's attack: the day is
+    the statement's, and a statement made before Tuesday tells an earlier attack."""
+    text = (
+        "Three US soldiers were evaluated for concussions after rockets were fired at troops in Syria, the "
+        "Pentagon said Thursday. The attack happened Tuesday near al-Shaddadi base. "
+        "A spokesman told reporters Monday that there was a rocket attack against one of the US facilities in "
+        "Syria, though no one was hurt."
+    )
+    got = incidents(text, gazetteer, dt.date(2024, 12, 5))
+    assert [(i["role"], i["date"]) for i in got] == [("primary", "2024-12-03"), ("background", "2024-12-02")]
+    assert got[0]["injured"] is None
