@@ -62,7 +62,34 @@ def _owned_by_group(f: Facts) -> bool:
     return m is not None and any(g.start - f.sent.start < m.start() for g in f.factions)
 
 
-_THE_GROUP = prefilter.compile(r"^\W*(?:the|this)\s+(?:group|faction|militia|organi[sz]ation|movement)\b", re.I)
+# "The group", "The Iran-backed militant group": a group named before or after, by its kind
+_THE_GROUP = prefilter.compile(
+    r"^\W*(?:the|this)\s+(?:[\w-]+\s+){0,3}?(?:group|faction|militia|organi[sz]ation|movement)\b", re.I
+)
+
+
+# The named actor of the attack in the reporter's words: "Iran launched a missile attack on Al Udeid", "the
+# missiles fired by Iran", "14 missiles launched by Iran"
+_AGENT_VERB = prefilter.compile(
+    r"\s+(?:\w+ly\s+|also\s+)?(?:launched|fired|attacked|struck|targeted|shelled|bombed)\b", re.I
+)
+_AGENT_BY = prefilter.compile(r"\b(?:fired|launched|carried\s+out|conducted|sent)\s+by\s+(?:the\s+)?$", re.I)
+
+
+def _agent(f: Facts) -> Faction | None:
+    """The group or state a sentence telling one attack (no habit, trend or other story) names as its actor."""
+    if f.vetoes:
+        return None  # "the Islamic Resistance in Iraq launched regular drone attacks": a campaign's actor
+    text, at = f.sent.text, f.sent.start
+    for g in f.factions:
+        if _EITHER_OR.match(text, g.end - at):
+            continue
+        if _AGENT_VERB.match(text, g.end - at) or _AGENT_BY.search(text, 0, g.start - at):
+            return g.faction
+    return None
+
+
+_EITHER_OR = prefilter.compile(r"\s*,?\s+or\s", re.I)
 
 
 def _claimant_named_next(state: State, idx: int) -> list:
@@ -72,6 +99,14 @@ def _claimant_named_next(state: State, idx: int) -> list:
         return []
     nxt = state.facts[idx + 1]
     return nxt.factions if _THE_GROUP.match(nxt.sent.text) else []
+
+
+def _claimant_named_before(state: State, idx: int) -> list:
+    """'... three facilities used by Kataib Hezbollah. The Iran-backed militant group earlier claimed credit': the
+    claim's subject is 'the group', the one the sentence before named last."""
+    if idx == 0 or not _THE_GROUP.match(state.facts[idx].sent.text):
+        return []
+    return state.facts[idx - 1].factions[-1:]
 
 
 def _claim_by_group(text: str) -> bool:
@@ -104,13 +139,22 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
             _claim_by_group(text) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions)
         ):
             claimed = True
-            named = f.factions or _claimant_named_next(state, idx)
+            named = f.factions or _claimant_named_next(state, idx) or _claimant_named_before(state, idx)
             if named and faction is None:
+                faction, where = named[0].faction, idx
+            elif named and faction is not None and named[0].faction.umbrella == faction.slug:
+                # "Iran claims responsibility" (the headline), "Iran's Revolutionary Guard claimed
+                # responsibility": the force that claims for its state is the more exact claimant
                 faction, where = named[0].faction, idx
             elif where is None:
                 where = idx
+        elif faction is None and (agent := _agent(f)) is not None:
+            faction, where = agent, idx
         elif cues.BLAME.search(text) and f.factions and faction is None:
-            faction, where = f.factions[0].faction, idx
+            # "carried out by Iran or Iranian-backed proxies": an alternative names no one
+            sure = [g for g in f.factions if not _EITHER_OR.match(text, g.end - f.sent.start)]
+            if sure:
+                faction, where = sure[0].faction, idx
     return faction, claimed, where
 
 
@@ -148,10 +192,11 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
             f = state.facts[idx]
             reports.extend(Report(value, f.attribution, evidence_of(state, idx)) for value in own_figures(f, d, name))
         best, low, high = best_low_high([r.value for r in reports])
-        vague = _told_without_a_count(state, d, name) if best else None
+        vague = _told_without_a_count(state, d, name) if best and best < SEVERAL else None
         if vague is not None:
             # "several were wounded ... one police officer was wounded": the figures are parts of a toll no
-            # source counted; the count stays unknown, and its evidence is the sentence that says so
+            # source counted; the count stays unknown, and its evidence is the sentence that says so. A figure
+            # of "several" or more ("initially several were injured ... at least 5 were injured") is its count.
             counts[name] = Count(None, None, None, ())
             evidence[name] = evidence_of(state, vague)
             continue
@@ -166,6 +211,10 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
     if counts["launched"].best is not None and "launched" not in evidence and "intercepted" in evidence:
         evidence["launched"] = evidence["intercepted"]
     return counts, {name for name in COUNT_FIELDS if counts[name] is not told[name]}
+
+
+# The least a vague toll ("several", "a number of") means: a smaller exact figure can only be a part of it.
+SEVERAL = 3
 
 
 def _told_without_a_count(state: State, d: Draft, name: str) -> int | None:

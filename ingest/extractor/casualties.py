@@ -145,7 +145,7 @@ def _sum_list(phrase: str) -> int | None:
     """'five U.S. service members and one contractor' -> 6; None when a part is vague."""
     total = 0
     found = False
-    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase):
+    for part in re.split(r",(?!\d)\s*(?:and\s+)?|\s+and\s+", phrase):  # "43,616 people" is one number
         if _SUBSET.match(part):
             continue  # "five Americans, one of them a service member": already counted
         if _VAGUE_ARTICLE.match(part):
@@ -229,9 +229,16 @@ _NOT_CAUSED = prefilter.compile(
     r"|\bunrelated\s+to\b",
     re.I,
 )
-# "resulting in at least one death", "causing two deaths"
-_N_DEATHS = prefilter.compile(
-    rf"\b(?:resulting\s+in|result\w*\s+in|causing|caused|leaving|left)\s+(?P<n>{_NUMTOK})\s+deaths?\b", re.I
+# "resulting in at least one death", "causing two deaths", "resulted in eight injuries", "caused two deaths and
+# 14 injuries": the toll as nouns after a verb of outcome
+_TOLL_ITEM = rf"{_NUMTOK}\s+(?:[\w-]+\s+)?(?:deaths?|fatalit(?:y|ies)|injur(?:y|ies))\b"
+_N_TOLL = prefilter.compile(
+    rf"\b(?:resulting\s+in|result\w*\s+in|causing|caused|leaving|left|inflicting|inflicted)\s+"
+    rf"(?P<list>{_TOLL_ITEM}(?:\s*(?:,\s*|\s+and\s+|,\s*and\s+){_TOLL_ITEM})*)",
+    re.I,
+)
+_TOLL_PART = prefilter.compile(
+    rf"(?P<n>{_NUMTOK})\s+(?:[\w-]+\s+)?(?:(?P<killed>deaths?|fatalit(?:y|ies))|injur(?:y|ies))\b", re.I
 )
 _DEATHS_OF = prefilter.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
 
@@ -369,10 +376,32 @@ def _other_forms(text: str, found: _Found) -> None:
         found.add_list("injured", m)
     for m in _DEATHS_OF.finditer(text):
         found.add_list("killed", m)
-    for m in _N_DEATHS.finditer(text):
-        nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
-        if nums:
-            found.figures.append(Figure("killed", nums[-1].value, m.start(), m.end()))
+    for m in _N_TOLL.finditer(text):
+        for part in _TOLL_PART.finditer(m.group("list")):
+            nums = [n for n in find_numbers(part.group("n")) if n.text.lower() != "no"]
+            field = "killed" if part.group("killed") else "injured"
+            if nums and not found.covers(field, m.start("list") + part.start()):
+                found.figures.append(Figure(field, nums[-1].value, m.start(), m.end()))
+
+
+# "The service member was one of three US troops injured in the attack": the whole toll, not the one
+_ONE_OF_MANY = {
+    field: prefilter.compile(
+        rf"\bone\s+of\s+(?:the\s+)?(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:(?:who|that)\s+(?:were|had\s+been)\s+)?"
+        rf"(?:\w+ly\s+)?{verb}\b",
+        re.I,
+    )
+    for field, verb in (("killed", _KILL), ("injured", _WOUND))
+}
+
+
+def _one_of_many(text: str, found: _Found) -> None:
+    for field, pattern in _ONE_OF_MANY.items():
+        for m in pattern.finditer(text):
+            value = _sum_list(m.group("list"))
+            if value is not None and not found.covers(field, m.start()):
+                found.seen.update({(field, m.start()), (field, m.start("list"))})  # "one" is no toll of its own
+                found.figures.append(Figure(field, value, m.start(), m.end()))
 
 
 def _one_person(text: str, found: _Found) -> None:
@@ -403,7 +432,13 @@ def _elliptic(text: str, found: _Found) -> None:
 
 
 # The readings, in order: later ones fill what earlier ones left (or replace a partial reading).
-_READINGS = (_numbered_lists, _shared_nouns, _coordinated_people, _other_forms, _one_person, _elliptic)
+_READINGS = (_one_of_many, _numbered_lists, _shared_nouns, _coordinated_people, _other_forms, _one_person, _elliptic)
+
+
+# More dead or wounded than any attack on a coalition site has caused (the deadliest, Iran's missiles on Ain al-Asad
+# in January 2020, left 110 troops with brain injuries): a war's or a country's toll told beside the attack, as
+# in "Another 43,616 people have been wounded" after a retaliation for the war in Gaza.
+MAX_TOLL = 1000
 
 
 def casualty_figures(text: str) -> list[Figure]:
@@ -414,7 +449,7 @@ def casualty_figures(text: str) -> list[Figure]:
     found = _Found()
     for reading in _READINGS:
         reading(text, found)
-    out = joined_groups(text, [f for f in found.figures if not of_the_attacked_side(text, f)])
+    out = joined_groups(text, [f for f in found.figures if f.value <= MAX_TOLL and not of_the_attacked_side(text, f)])
     if _NOT_CAUSED.search(text):
         out = [f for f in out if f.value == 0]
     return out + zero_tolls(text) + vague_tolls(text)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ingest.extractor import prefilter
 from ingest.extractor.counts import NOUN_MODIFIER, one_and_the_other
 from ingest.extractor.events import Draft, Facts
+from ingest.extractor.segments import counted_sites
 from ingest.extractor.types import Count, Evidence, Report
 
 if TYPE_CHECKING:
@@ -36,7 +37,9 @@ def at_least_intercepted(launched: Count, intercepted: Count) -> Count:
 
 
 _PROJECTILES = frozenset({"rocket", "drone", "missile", "mortar"})
-_SINGULAR_HEAD = prefilter.compile(r"(?:\bthe|\bthat|\ba\s+single|\ba\s+lone|\bone)\s+(?:[\w-]+\s+)?$", re.I)
+_SINGULAR_HEAD = prefilter.compile(
+    r"(?:\bthe|\bthat|\ba\s+single|\ba\s+lone|\bone|\ban?)\s+[\"\u201c]?(?:[\w-]+\s+)?$", re.I
+)
 
 
 def singular_launch(state: State, d: Draft, launched: Count, evidence: dict) -> Count:
@@ -134,6 +137,8 @@ def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
             out.append(fig.value)
         elif f.sent.index in d.shared or (d.shared_before is not None and f.sent.index < d.shared_before):
             continue
+        elif d.site is not None and len(f.sites) < 2 and counted_sites(f.sent.text) > 1:
+            continue  # "Iran launched 16 missiles at two Iraqi airbases": the two attacks' total, not this one's
         elif span is None or span[0] <= fig.start < span[1]:
             out.append(fig.value)
     return out

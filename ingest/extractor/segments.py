@@ -53,7 +53,7 @@ _ROUNDUP = prefilter.compile(
 # Several unnamed targets in one phrase: "two sites in northeastern Syria", "both bases".
 _COUNTED_SITES = prefilter.compile(
     rf"\b(?P<n>{numerals(2, 5)}|both|[2-5])\s+(?:[\w.-]+\s+){{0,2}}?"
-    r"(?:bases|sites|outposts|locations|installations|facilities|positions|garrisons)\b",
+    r"(?:bases|airbases|sites|outposts|locations|installations|facilities|positions|garrisons)\b",
     re.I,
 )
 # The definite attack already told: "The attack targeted the Green Zone" refines where, not what.
@@ -131,7 +131,9 @@ def after_clause_span(text: str, target: int) -> tuple[int, int]:
     return (start, after[0] if after else len(text))
 
 
-_TOLL = prefilter.compile(r"\b(?:dead|killed|died|wounded|injured|hurt)\b", re.I)
+_TOLL = prefilter.compile(
+    r"\b(?:dead|killed|died|deaths?|wounded|wounds|injured|injur(?:y|ies)|hurt|casualties)\b", re.I
+)
 _OTHER_EVENT = prefilter.compile(
     r"\b(?:attack\w*|target\w*|struck|strikes?|hit|fired|launched|shot|downed|intercepted|raid\w*|bomb\w*)\b", re.I
 )

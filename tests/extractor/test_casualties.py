@@ -204,3 +204,38 @@ def test_people_named_by_their_country_and_by_the_definite_article_are_counted()
         "The minister mourned the two US soldiers and the British national who were killed at the camp."
     ) == [("killed", 3)]
     assert figures("Three Iraqis were wounded by shrapnel.") == [("injured", 3)]
+
+
+def test_tolls_told_as_nouns_after_an_outcome_verb() -> None:
+    assert figures("The attack resulted in eight injuries and minor damage.") == [("injured", 8)]
+    assert figures("The blast caused two deaths and 14 injuries.") == [("injured", 14), ("killed", 2)]
+
+
+def test_the_one_among_many_is_told_with_the_whole_toll() -> None:
+    assert figures("The airman was one of three US troops injured in the attack on Monday.") == [("injured", 3)]
+    assert figures("One of the soldiers was injured.") == [("injured", 1)]
+
+
+def test_a_war_toll_beside_the_attack_is_not_its_toll() -> None:
+    """Thousands are counted whole ('43,616', not 616) and are no attack's toll: the deadliest attack on a
+    coalition site left 110 troops injured."""
+    assert figures("Another 43,616 people have been wounded in the war as well.") == []
+    assert figures("Some 1,200 troops were wounded.") == []
+    assert figures("At least 34 troops were wounded.") == [("injured", 34)]
+
+
+def test_an_exact_count_of_several_is_the_vague_tolls_count(gazetteer) -> None:
+    """'several were injured ... at least 5 were injured': five is the toll; 'one police officer' beside 'several'
+    is only a part of it."""
+    text = (
+        "Rockets hit Ain al-Asad air base on Monday night. Initial indications are that several US personnel "
+        "were injured, the Pentagon said. An official later confirmed that at least 5 US personnel were injured."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["injured"] == 5
+    text = (
+        "Rockets hit Ain al-Asad air base on Monday night, wounding several Iraqi soldiers. "
+        "One police officer was injured."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["injured"] is None

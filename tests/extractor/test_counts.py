@@ -153,3 +153,21 @@ def test_the_volley_aimed_at_a_base_is_counted_though_it_was_stopped(gazetteer) 
     )
     (got,) = primaries(text, gazetteer)
     assert (got["launched"], got["intercepted"]) == (3, 3)
+
+
+def test_a_drone_named_alone_is_one_launched(gazetteer) -> None:
+    text = "The group said it used a drone to strike the Ain al-Asad air base on Friday."
+    (got,) = primaries(text, gazetteer)
+    assert got["launched"] == 1
+    text = "A drone attack hit the Ain al-Asad air base on Friday."  # the attack's kind, not its count
+    (got,) = primaries(text, gazetteer)
+    assert got["launched"] is None
+
+
+def test_a_volley_at_two_bases_is_neither_bases_count(gazetteer) -> None:
+    text = (
+        "The Pentagon said 109 troops were diagnosed with brain injuries after the Jan. 8 missile attack on the "
+        "Ain al-Asad air base. Iran launched 16 missiles at two Iraqi airbases that night."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert (got["launched"], got["injured"]) == (None, 109)
