@@ -51,7 +51,10 @@ OTHER_ACTOR = prefilter.compile(
     rf"|\b(?:strikes?|raids?|targeted|attacked|bombed|struck)\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?{_ACTOR}\s+"
     r"(?:aircraft|warplanes|jets|fighter\s+jets|drones?|helicopters?|forces|troops|military|army|air\s+force)\b"
     # "accused the United States of conducting drone strikes"
-    rf"|\baccus\w*\s+(?:the\s+)?{_ACTOR}\s+(?:[\w-]+\s+){{0,4}}?of\s+(?:conducting|carrying\s+out|launching)\b",
+    rf"|\baccus\w*\s+(?:the\s+)?{_ACTOR}\s+(?:[\w-]+\s+){{0,4}}?of\s+(?:conducting|carrying\s+out|launching)\b"
+    # "claiming responsibility for an airstrike targeting and killing Qasem Soleimani": an air force's strike,
+    # whoever's it is - the groups that attack coalition sites fly no aircraft
+    r"|\b(?:an?|the)\s+(?:[\w-]+\s+)?air\s?(?:strike|raid)\b",
     re.I,
 )
 # Retaliation told without a state as its actor: "Islamic Resistance targets US bases in retaliatory strikes",
@@ -157,8 +160,10 @@ HABITUAL = prefilter.compile(
 )
 # "at least 10 rockets have targeted a base": a counted volley in the present perfect is news, not a habit.
 COUNTED_PERFECT = prefilter.compile(
-    rf"\b(?:\d+|{numerals(1, 10)}|a dozen|dozens of)\s+(?:[\w-]+\s+){{0,2}}?"
-    r"(?:rockets?|drones?|missiles?|mortars?|shells?|projectiles?|katyushas?)\s+(?:have|has)\s+(?:\w+ly\s+)?",
+    # "an armed unmanned aerial vehicle has struck a base": one projectile, the news in the perfect
+    rf"\b(?:\d+|{numerals(1, 10)}|a dozen|dozens of|an?)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:rockets?|drones?|missiles?|mortars?|shells?|projectiles?|katyushas?|unmanned\s+aerial\s+vehicles?|uavs?)"
+    r"\s+(?:have|has)\s+(?:\w+ly\s+)?",
     re.I,
 )
 # "attacks by Iran-backed militias against U.S. forces, which have killed ...": attacks in general (withdrawal and

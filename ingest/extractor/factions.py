@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -11,6 +12,13 @@ from spacy.util import filter_spans
 from ingest.extractor.names import alias_variants, content_keys, is_acronym, norm_doc, phrase_variants
 from ingest.extractor.sentences import nlp
 from ingest.extractor.types import Faction, Gazetteer
+
+# A name that only qualifies others: "Iran-backed", "Kataib Hezbollah-linked", "pro-Iran"
+_SPONSOR_AFTER = re.compile(
+    r"[-\u2010\u2011]\s?(?:backed|aligned|allied|linked|affiliated|supported|sponsored|funded|armed|led|inspired)\b",
+    re.I,
+)
+_SPONSOR_BEFORE = re.compile(r"\bpro[-\u2010\u2011]\s?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,10 @@ class FactionMatcher:
     def find(self, doc: Doc) -> list[FactionMention]:
         spans = []
         for match_id, start, end in [*self.matcher(doc), *self.exact(doc)]:
+            if _SPONSOR_AFTER.match(doc.text, doc[end - 1].idx + len(doc[end - 1])) or _SPONSOR_BEFORE.search(
+                doc.text, 0, doc[start].idx
+            ):
+                continue  # "Iran-backed militias", "pro-Iran groups": others, named by their sponsor
             span = doc[start:end]
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)

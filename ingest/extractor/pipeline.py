@@ -82,13 +82,24 @@ _THE_ATTACK = prefilter.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|
 _THE_STRIKE = prefilter.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:air)?strikes?\b", re.I)
 
 
+# The site in focus named by its kind as what was attacked: "to target the air base", "struck the base"
+_THE_SITE_TARGETED = prefilter.compile(
+    r"\b(?:target\w*|attack\w*|struck|strike|hit(?:ting)?)\s+(?:at\s+|on\s+)?the\s+(?:air\s*)?"
+    r"(?:base|airbase|airfield|outpost|garrison|compound)\b",
+    re.I,
+)
+
+
 def _returns_to(f: Facts, d: Draft, *, after_strike: bool = False) -> bool:
     """A sentence dated the attack's own day is about it again; so is one that speaks of 'the attack' and of
     nothing else ('No one was hurt in the attack') - but not of 'the strike' once the story has moved to another
-    actor's strike ('Four people were killed in the strike': the strike's toll)."""
+    actor's strike ('Four people were killed in the strike': the strike's toll). A sentence whose attack aims at
+    'the base' (the site in focus named by its kind) is about it again."""
     mine = d.date
     if mine is not None and any(x.date == mine.date and x.precision == "day" and not x.reporting for x in f.dates):
         return True
+    if f.attack and d.site is not None and not (f.sites or f.vetoes) and _THE_SITE_TARGETED.search(f.sent.text):
+        return True  # "the group claimed credit for using a drone to target the air base": the site in focus
     plain = not (f.sites or f.weapons or f.dates or f.vetoes or f.factions)
     the_attack = _THE_ATTACK.search(f.sent.text)
     if the_attack is None or (after_strike and _THE_STRIKE.fullmatch(the_attack.group(0))):

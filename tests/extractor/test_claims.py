@@ -108,3 +108,45 @@ def test_unnamed_groups_owning_a_campaign_claim_nothing(gazetteer) -> None:
     )
     (got,) = primaries(text, gazetteer, dt.date(2023, 11, 29))
     assert (got["claimed"], got["perpetrator"]) == (False, None)
+
+
+def test_a_state_or_group_named_as_the_attacks_actor_is_its_perpetrator(gazetteer) -> None:
+    text = "Iran launched a missile attack on Al Udeid air base in Qatar on Monday, officials said."
+    (got,) = primaries(text, gazetteer, dt.date(2025, 6, 23))
+    assert (got["perpetrator"]["slug"], got["claimed"]) == ("iran", False)
+    text = "Out of the 14 missiles launched by Iran at Al Udeid air base on Monday, 13 were intercepted."
+    (got,) = primaries(text, gazetteer, dt.date(2025, 6, 23))
+    assert got["perpetrator"]["slug"] == "iran"
+
+
+def test_a_sponsor_an_alternative_or_a_campaign_names_no_perpetrator(gazetteer) -> None:
+    for text in (
+        "Iran-backed militias fired rockets at Ain al-Asad air base on Monday.",
+        "Rockets hit Ain al-Asad air base on Monday. The attack was carried out by Iran or its proxies, "
+        "officials believe.",
+        "Rockets hit Ain al-Asad air base on Monday. Since October the Islamic Resistance in Iraq has launched "
+        "regular drone attacks on US bases.",
+    ):
+        (got,) = primaries(text, gazetteer)
+        assert got["perpetrator"] is None, text
+
+
+def test_the_group_named_by_its_kind_is_the_one_named_before(gazetteer) -> None:
+    text = (
+        "A drone hit Erbil air base on Monday, injuring three US troops. "
+        "Washington then struck three facilities used by Kataib Hezbollah. "
+        "The Iran-backed militant group earlier claimed credit for using a one-way attack drone to target the "
+        "air base."
+    )
+    (got,) = primaries(text, gazetteer, dt.date(2023, 12, 27))
+    assert (got["perpetrator"]["slug"], got["claimed"], got["weapons"]) == ("kataib-hezbollah", True, ["drone"])
+
+
+def test_the_force_that_claims_for_its_state_is_the_claimant(gazetteer) -> None:
+    text = (
+        "Iran claims responsibility for missiles that hit near the US consulate in Erbil\n"
+        "Iran's Revolutionary Guard claimed responsibility on Sunday for a barrage of missiles that hit near the "
+        "US consulate in Erbil."
+    )
+    (got,) = primaries(text, gazetteer, dt.date(2022, 3, 13))
+    assert (got["perpetrator"]["slug"], got["claimed"]) == ("islamic-revolutionary-guard-corps", True)

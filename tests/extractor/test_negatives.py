@@ -146,3 +146,18 @@ def test_attacks_a_base_has_undergone_are_no_news(gazetteer) -> None:
         "The Ain al-Asad and Harir bases have previously faced several drone attacks."
     )
     assert [p["base"]["slug"] for p in primaries(text, gazetteer)] == ["al-tanf-garrison"]
+
+
+def test_an_air_strike_near_a_site_is_no_attack_on_it(gazetteer) -> None:
+    text = (
+        "The Pentagon released a statement on January 3 claiming responsibility for an airstrike that killed a "
+        "senior Iranian commander near Baghdad International Airport."
+    )
+    assert primaries(text, gazetteer, dt.date(2020, 1, 8)) == []
+
+
+def test_one_drone_that_has_struck_a_base_is_news(gazetteer) -> None:
+    """The perfect of one projectile ('an armed drone has struck') tells today's attack, not a habit."""
+    text = "An armed unmanned aerial vehicle has struck a major base at Baghdad International Airport."
+    assert [p["base"]["slug"] for p in primaries(text, gazetteer)] == ["victory-base-complex"]
+    assert cues.HABITUAL.search("Militias have struck US bases in Iraq.")
