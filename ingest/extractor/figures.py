@@ -125,6 +125,15 @@ def all_intercepted(state: State, d: Draft, launched: Count, intercepted: Count,
     return intercepted
 
 
+# "A third rocket fell on a nearby village without causing any casualties": the toll of that one projectile, told
+# apart from the ones that hit the base, is not the attack's
+_A_PART_OF_THE_VOLLEY = prefilter.compile(
+    r"\W*(?:(?:a|the)\s+(?:second|third|fourth|fifth|last|remaining|other)|another)\s+(?:[\w-]+\s+)?"
+    r"(?:rocket|drone|missile|shell|projectile|mortar)s?\b",
+    re.I,
+)
+
+
 def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
     """Figures of ``d`` in one sentence: in its clause; 'no casualties' covers every attack the sentence
     tells; a sentence telling several attacks together gives none of them a positive figure."""
@@ -134,7 +143,8 @@ def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
         if fig.field != name:
             continue
         if fig.value == 0 and name in {"killed", "injured"}:
-            out.append(fig.value)
+            if not _A_PART_OF_THE_VOLLEY.match(f.sent.text):
+                out.append(fig.value)
         elif f.sent.index in d.shared or (d.shared_before is not None and f.sent.index < d.shared_before):
             continue
         elif d.site is not None and len(f.sites) < 2 and counted_sites(f.sent.text) > 1:

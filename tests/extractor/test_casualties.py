@@ -239,3 +239,17 @@ def test_an_exact_count_of_several_is_the_vague_tolls_count(gazetteer) -> None:
     )
     (got,) = primaries(text, gazetteer)
     assert got["injured"] is None
+
+
+def test_the_toll_of_one_stray_projectile_is_not_the_attacks(gazetteer) -> None:
+    text = (
+        "Rockets hit Ain al-Asad air base on Monday night, where two rockets fell inside the perimeter. "
+        "A third rocket fell on a nearby village without causing any damage or casualties."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert (got["killed"], got["injured"]) == (None, None)
+    text = (
+        "Rockets hit Ain al-Asad air base on Monday night. The rockets fell in an empty field, causing no casualties."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert (got["killed"], got["injured"]) == (0, 0)
