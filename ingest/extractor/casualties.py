@@ -141,13 +141,18 @@ _VAGUE_ARTICLE = prefilter.compile(
 _SUBSET = prefilter.compile(r"\s*(?:including\b|among\s+them\b|[\w-]+\s+of\s+(?:them|whom|those|these)\b)", re.I)
 
 
+_AMONG_THEM = prefilter.compile(r"\s+among\s+(?:them|whom|those|these)\b", re.I)
+_LAST_ITEM = re.compile(r"(?:,(?!\d)\s*(?:and\s+)?|\s+and\s+)(?:(?!,(?!\d)|\sand\s).)*$", re.I)
+_SUBSET_AFTER = prefilter.compile(r"\bamong\s+(?:them|whom|those|these|the\s+(?:dead|wounded|injured))\b", re.I)
+
+
 def _sum_list(phrase: str) -> int | None:
     """'five U.S. service members and one contractor' -> 6; None when a part is vague."""
     total = 0
     found = False
     for part in re.split(r",(?!\d)\s*(?:and\s+)?|\s+and\s+", phrase):  # "43,616 people" is one number
-        if _SUBSET.match(part):
-            continue  # "five Americans, one of them a service member": already counted
+        if _SUBSET.match(part) or _SUBSET_AFTER.search(part):
+            continue  # "five Americans, one of them a service member", "40 people, five Americans among them"
         if _VAGUE_ARTICLE.match(part):
             return None  # "a number of soldiers": no count
         nums = [n for n in find_numbers(part) if n.text.lower() != "no"]
@@ -328,7 +333,11 @@ class _Found:
 
     def add_list(self, field: str, m: re.Match[str]) -> None:
         """A numbered list of people ("five U.S. service members and one contractor")."""
-        value = _sum_list(m.group("list"))
+        phrase = m.group("list")
+        if _AMONG_THEM.match(m.string, m.end("list")):
+            # "injured 40 people, five Americans among them": the last item is a part of the ones before it
+            phrase = _LAST_ITEM.sub("", phrase)
+        value = _sum_list(phrase)
         if value is None or (field, m.start("list")) in self.seen:
             return
         self.seen.add((field, m.start("list")))

@@ -253,3 +253,8 @@ def test_the_toll_of_one_stray_projectile_is_not_the_attacks(gazetteer) -> None:
     )
     (got,) = primaries(text, gazetteer)
     assert (got["killed"], got["injured"]) == (0, 0)
+
+
+def test_a_part_named_after_the_whole_is_not_added_to_it() -> None:
+    assert figures("The drone injured 40 people, five Americans among them, on Sunday.") == [("injured", 40)]
+    assert figures("The blast wounded two soldiers and three contractors.") == [("injured", 5)]
