@@ -47,6 +47,7 @@ from ingest.extractor.references import (
 
 if TYPE_CHECKING:
     from ingest.extractor.state import State
+    from ingest.extractor.types import Site
 
 
 def _anchor(state: State, d: Draft, idx: int, date: DateMention | None, span: tuple[int, int] | None) -> None:
@@ -274,6 +275,19 @@ def _no_target(state: State, f: Facts, r: _Reading) -> None:
     elif THE_SITE.search(f.sent.text) and times_told(f.sent.text)[0] and r.focus is not None and r.focus.site:
         _anchor(state, r.focus, f.sent.index, None, None)
         split_times(state, f, [r.focus])
+    elif (site := _another_attack_on_the_site(f, r.focus)) is not None and r.focus is not None:
+        # "Hours later, a second rocket attack targeted the base": a new attack on the site in focus
+        d = _new(state, "primary", Target(site, None, site.country, 0, 0))
+        same_day = segments.SAME_DAY.search(f.sent.text) is not None
+        _anchor(state, d, f.sent.index, r.focus.date if same_day else None, None)
+        r.focus = d
+
+
+def _another_attack_on_the_site(f: Facts, focus: Draft | None) -> Site | None:
+    """The site in focus, when the sentence opens a new attack on 'the base' ('a second attack', 'another')."""
+    if focus is None or focus.role != "primary" or not f.attack or f.vetoes or not THE_SITE.search(f.sent.text):
+        return None
+    return focus.site if segments.opens_new_event(f.sent.text, 0, len(f.sent.text)) else None
 
 
 _AND_ON = prefilter.compile(r"\s*(?:,\s*and|,|and)\s+(?:on\s+)?", re.I)

@@ -102,10 +102,17 @@ def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMent
     if not past and cues.SIMILAR_ATTACK.search(f.sent.text) and _THAT_TIME.search(f.sent.text):
         # "officials said in October they believe Iran was behind a similar attack on the base that month"
         past = [x for x in f.dates if x.past and x.kind != "since"]
-    if not past or focus is None:
+    if focus is None:
         return None
-    if focus.site is not None and (THE_SITE.search(f.sent.text) or _IT_WAS_HIT.match(f.sent.text)):
-        return Target(focus.site, None, focus.site.country, 0, 0), past[0]
+    the_site = focus.site if THE_SITE.search(f.sent.text) or _IT_WAS_HIT.match(f.sent.text) else None
+    if not past and the_site is not None and focus.event_day is not None:
+        # "The base had been attacked on Friday too" after Monday's attack: days before the news, on the site (the
+        # day before may be the same attack told across midnight: "claimed to have attacked the base on Sunday")
+        past = [x for x in f.event_dates if x.precision == "day" and (focus.event_day - x.date).days >= 2]
+    if not past:
+        return None
+    if the_site is not None:
+        return Target(the_site, None, the_site.country, 0, 0), past[0]
     told = f.weapons and any(g.field in {"killed", "injured", "launched"} and g.value > 0 for g in f.figures)
     if not told or f.vetoes:
         return None

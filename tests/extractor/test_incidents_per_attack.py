@@ -102,3 +102,15 @@ def test_targets_of_one_verb_share_what_follows_them(gazetteer) -> None:
         ("ain-al-asad-air-base", ("rocket",), 3),
         ("al-harir-air-base", ("drone",), 2),
     ]
+
+
+def test_a_second_attack_on_the_base_in_focus_is_its_own(gazetteer) -> None:
+    text = (
+        "Rockets hit Victory base on Tuesday morning. "
+        "Hours later, a second rocket attack targeted the base, wounding one contractor."
+    )
+    got = primaries(text, gazetteer, dt.date(2024, 1, 10))
+    assert [(g["base"]["slug"], g["date"], g["injured"]) for g in got] == [
+        ("victory-base-complex", "2024-01-09", None),
+        ("victory-base-complex", "2024-01-09", 1),
+    ]

@@ -118,3 +118,18 @@ def test_an_attack_told_before_the_news_happened_is_background(gazetteer) -> Non
     got = incidents(text, gazetteer, dt.date(2024, 12, 5))
     assert [(i["role"], i["date"]) for i in got] == [("primary", "2024-12-03"), ("background", "2024-12-02")]
     assert got[0]["injured"] is None
+
+
+def test_the_base_attacked_days_before_the_news_is_background(gazetteer) -> None:
+    """'The base had been attacked on Friday too' after Monday's attack: an earlier attack on the site in focus;
+    a claim dated the day before is the same attack told across midnight."""
+    text = (
+        "Rockets hit Ain al-Asad on Monday, officials said. The base had been attacked on Friday too, with two drones."
+    )
+    got = incidents(text, gazetteer, dt.date(2024, 1, 10))
+    assert [(i["role"], i["date"], i["launched"]) for i in got] == [
+        ("primary", "2024-01-08", None),
+        ("background", "2024-01-05", 2),
+    ]
+    text = "A drone hit Ain al-Asad early on Monday. A militia claimed to have attacked the base on Sunday."
+    assert [i["role"] for i in incidents(text, gazetteer, dt.date(2024, 1, 10))] == ["primary"]
