@@ -112,6 +112,11 @@ TALLY = prefilter.compile(
     rf"{words(vocabulary.TALLY_NOUNS)}\b|\bseparate times\b"
     r"|\b(?:at least|more than|over|nearly|some|about|around)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:attacks|times|incidents)\b"
     r"[^;]{0,60}?\bsince\b"
+    # "At least five US bases in Iraq and Syria have come under fire ... since Israel launched strikes": the bases
+    # hit over a window, counted
+    r"|\b(?:at least|more than|over|nearly|some|about|around)\s+[\w-]+\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:bases|sites|facilities)\b[^;.]{0,60}?\b(?:have|has)\s+(?:\w+ly\s+)?"
+    r"(?:come\s+under|been\s+(?:attacked|targeted|hit|struck))\b[^;.]{0,80}?\bsince\b"
     r"|^(?:the|this|that|it)\s+(?:[\w-]+\s+)?(?:marks|marked|is|was|became)\s+the\s+\d+(?:st|nd|rd|th)\b"
     # a line of a tally's list: "- 1 attack on the Qasrak base", "• 11 attacks on the al-Omar oil field base"
     r"|^\W*\d+\s+attacks?\s+(?:on|against|targeting)\b"

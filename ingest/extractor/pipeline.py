@@ -107,6 +107,18 @@ def _returns_to(f: Facts, d: Draft, *, after_strike: bool = False) -> bool:
     return plain
 
 
+def _nothing_hurt(f: Facts) -> bool:
+    """'All of the missiles were intercepted, and no US casualties have been reported' after a sentence telling
+    several attacks together: a zero toll, said of them all."""
+    zero = {"killed", "injured", "intercepted_all"}
+    return (
+        bool(f.figures)
+        and all(g.value == 0 and g.field in zero for g in f.figures)
+        and any(g.field in {"killed", "injured"} for g in f.figures)
+        and not (f.sites or f.dates or f.vetoes)
+    )
+
+
 def attach_details(state: State) -> None:
     """Sentences between anchors inform the attack last named (or the one whose site they name). Once the
     story moves on (a trend, another day's attack) the following sentences are context until it comes back:
@@ -131,7 +143,9 @@ def attach_details(state: State) -> None:
             continue
         counted_together = len(told_together) > 1 and all(o.counted for o in told_together)
         if len(told_together) > 1 and (
-            cues.EACH_OF_THEM.match(f.sent.text) or (counted_together and cues.THEIR_BASES.search(f.sent.text))
+            cues.EACH_OF_THEM.match(f.sent.text)
+            or (counted_together and cues.THEIR_BASES.search(f.sent.text))
+            or _nothing_hurt(f)
         ):
             each, quoted = list(told_together), 0
         if each:

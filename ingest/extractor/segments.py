@@ -100,7 +100,7 @@ def clause_spans(text: str, targets: list[tuple[int, int]]) -> list[tuple[int, i
 
 # What may stand between two targets of one verb: list separators and the words that name a target
 # ("the US forces at", "a base in"); a verb, a number or a weapon between them makes each its own clause.
-_COORDINATION = prefilter.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s+)", re.I)
+_COORDINATION = prefilter.compile(r",|\band\b|\bas\s+well\s+as\b|&", re.I)
 _OWN_CLAUSE = prefilter.compile(
     rf"\d|\b(?:{numerals(1, 20)}|while|whereas|but|after|before|then|followed|when|where|which|who|that)\b"
     r"|\b(?:attack\w*|target\w*|struck|strikes?|hit|fired|launched|shot|downed|intercepted|raid\w*|bomb\w*"
@@ -110,8 +110,9 @@ _OWN_CLAUSE = prefilter.compile(
 
 
 def coordinated(gap: str) -> bool:
-    """The words between two targets ("X, Y", "X and the US forces at Y") join them as objects of one verb."""
-    return len(gap) <= 40 and _COORDINATION.match(gap) is not None and _OWN_CLAUSE.search(gap) is None
+    """The words between two targets ("X, Y", "X and the US forces at Y", "the Kharab al Jir base, Patrol Base
+    Shaddadi") join them as objects (or subjects) of one verb."""
+    return len(gap) <= 40 and _COORDINATION.search(gap) is not None and _OWN_CLAUSE.search(gap) is None
 
 
 _AFTER = prefilter.compile(r"\s(?:after|following)\s", re.I)

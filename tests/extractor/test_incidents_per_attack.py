@@ -114,3 +114,19 @@ def test_a_second_attack_on_the_base_in_focus_is_its_own(gazetteer) -> None:
         ("victory-base-complex", "2024-01-09", None),
         ("victory-base-complex", "2024-01-09", 1),
     ]
+
+
+def test_sites_attacked_together_share_the_weapons_and_the_zero_toll_told_after(gazetteer) -> None:
+    """Subjects of one verb ('US troops at the X base, Patrol Base Y and Z were attacked with missiles') share its
+    weapons; 'no casualties have been reported' next is said of them all."""
+    text = (
+        "US troops at the al-Tanf base, Patrol Base Shaddadi and the Conoco gas field were attacked with several "
+        "missiles on Saturday, a monitor reported. All of the missiles were intercepted, and no casualties "
+        "have been reported."
+    )
+    got = primaries(text, gazetteer, dt.date(2025, 6, 16))
+    assert sorted((g["base"]["slug"], tuple(g["weapons"]), g["killed"], g["injured"]) for g in got) == [
+        ("al-shaddadi-base", ("missile",), 0, 0),
+        ("al-tanf-garrison", ("missile",), 0, 0),
+        ("conoco-gas-field", ("missile",), 0, 0),
+    ]

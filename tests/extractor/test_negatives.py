@@ -161,3 +161,11 @@ def test_one_drone_that_has_struck_a_base_is_news(gazetteer) -> None:
     text = "An armed unmanned aerial vehicle has struck a major base at Baghdad International Airport."
     assert [p["base"]["slug"] for p in primaries(text, gazetteer)] == ["victory-base-complex"]
     assert cues.HABITUAL.search("Militias have struck US bases in Iraq.")
+
+
+def test_bases_counted_over_a_window_are_a_tally(gazetteer) -> None:
+    text = (
+        "At least five US bases in Iraq and Syria have come under fire from Iran-backed militias since Israel "
+        "launched strikes against Iran on June 12."
+    )
+    assert primaries(text, gazetteer, dt.date(2025, 6, 17)) == []
