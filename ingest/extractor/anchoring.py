@@ -180,6 +180,25 @@ def _names_unnamed(f: Facts, focus: Draft | None, state: State) -> bool:
     return not any(d.site is not None and d.site.slug == m.site.slug for d in state.drafts if d.role == "primary")
 
 
+# "the attack on the base in the town of", "the strike at the outpost near": the attack told, and where it was
+_THE_ATTACK_ON = prefilter.compile(
+    r"\bthe\s+(?:[\w-]+\s+)?(?:attack|strike|incident)\s+(?:on|at|against|targeting)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:in|at|near|of)\s+(?:the\s+(?:town|city|village|area|district|province)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _names_the_attack_in_focus(f: Facts, t: Target, focus: Draft | None, state: State) -> bool:
+    """The site is where 'the attack' just told, which named none, took place."""
+    if focus is None or focus.role != "primary" or focus.site is not None or focus.counted or focus.summary:
+        return False
+    if t.site is None or focus.country_code not in (None, t.site.country) or f.vetoes:
+        return False
+    if not _THE_ATTACK_ON.search(f.sent.text, 0, t.start):
+        return False
+    return not any(d.site is not None and d.site.slug == t.site.slug for d in state.drafts if d.role == "primary")
+
+
 _TIMES = prefilter.compile(
     r"\b(?:attacked|targeted|hit|struck|shelled|came\s+under\s+(?:\w+\s+)?(?:attack|fire))\s+"
     rf"(?P<n>twice|{numerals(2, 5)}|\d)(?:\s+times)?\b(?P<incl>[^.;]{{0,30}}?\bincluding\b)?",
@@ -322,6 +341,13 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
     date = _target_date(f, t, span, r)
     own = span if n > 1 or span != (0, len(text)) else None
     if r.focus is not None and refers_to_focus(f, t, date, r.focus):
+        _anchor(state, r.focus, idx, date, own)
+        return [r.focus]
+    if t.site is not None and _names_the_attack_in_focus(f, t, r.focus, state):
+        # "No casualties were reported in the attack on the base in the town of Al-Shaddadi": the unnamed
+        # attack just told, named
+        assert r.focus is not None
+        r.focus.site = t.site
         _anchor(state, r.focus, idx, date, own)
         return [r.focus]
     background = background_reason(f, t, date)

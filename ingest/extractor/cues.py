@@ -160,7 +160,9 @@ HABITUAL = prefilter.compile(
     # "at least 66 US troops have been injured in the attacks so far": a running total
     r"|\b(?:in|from|during)\s+(?:the|these|those)\s+(?:\w+\s+)?attacks\b[^.;]{0,30}?\b(?:so\s+far|to\s+date)\b"
     # "the vast majority of the attacks have been carried out using drones"
-    r"|\bmajority\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b|\b(?:have|has)\s+been\s+carried\s+out\b",
+    r"|\bmajority\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b|\b(?:have|has)\s+been\s+carried\s+out\b"
+    # "Iran-backed groups have been carrying out attacks with armed drones": a campaign under way
+    r"|\b(?:have|has)\s+been\s+(?:carrying\s+out|launching|conducting|staging|mounting)\s+(?:[\w-]+\s+){0,2}?attacks\b",
     re.I,
 )
 # "at least 10 rockets have targeted a base": a counted volley in the present perfect is news, not a habit.

@@ -47,9 +47,14 @@ def date_compatible(a: DateMention | None, b: DateMention | None) -> bool:
     return a.date == b.date
 
 
+_COMPASS = re.compile(r"^(?:north|south)?(?:east|west)?(?:ern)?(?=[a-z])")
+
+
 def _norm_place(place: str | None) -> str:
     """A place to compare; a country's name is no place within it ('Iraq' and 'Erbil' may tell one attack)."""
     norm = re.sub(r"\b(?:the|province|governorate|region|city)\b|\W", "", (place or "").lower())
+    # "northeastern Syria" is a part of the country, not a place to tell two attacks apart by
+    norm = _COMPASS.sub("", norm)
     return "" if norm in COUNTRY_WORDS else norm
 
 

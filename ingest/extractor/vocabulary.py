@@ -76,7 +76,7 @@ ON_THE_ROAD = (
 # Adverbs and adjectives of habit and trend: "regularly targeted", "repeated attacks" tell no one attack.
 HABIT_WORDS = (
     "frequent", "regular", "regularly", "intermittent", "intermittently", "repeated", "repeatedly", "recurring",
-    "routinely", "often", "frequently", "increasingly",
+    "routinely", "often", "frequently", "increasingly", "many times", "numerous times", "countless times",
 )  # fmt: skip
 
 # People who can be among an attack's killed and injured: "five service members", "two contractors".

@@ -97,3 +97,19 @@ def test_a_nationality_adjective_says_nothing_of_the_place(gazetteer) -> None:
     from ingest.extractor.places import COUNTRY_WORD
 
     assert COUNTRY_WORD.search("Turkish warplanes struck Iraqi Kurdistan").group(0) == "Iraqi"
+
+
+def test_the_unnamed_attack_named_by_where_it_was(gazetteer) -> None:
+    """A lead's 'US military base in northeastern Syria' and then 'the attack on the base in the town of
+    Al-Shaddadi' are one attack, at that site; bases 'targeted many times' are history."""
+    text = (
+        "US base in northeastern Syria comes under missile attack\n"
+        "A US military base in northeastern Syria's Hasakah province came under a missile attack on Tuesday. "
+        "No casualties were reported in the attack on the base in the town of Al-Shaddadi, local sources said. "
+        "US bases including the Tanf area and Al-Malikiyah have been targeted many times. "
+        "Iran-backed groups have been carrying out attacks with armed drones on US bases in the area."
+    )
+    got = primaries(text, gazetteer, dt.date(2023, 12, 27))
+    assert [(g["base"]["slug"], g["weapons"], g["killed"], g["injured"]) for g in got] == [
+        ("al-shaddadi-base", ["missile"], 0, 0)
+    ]
