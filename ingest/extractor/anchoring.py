@@ -167,23 +167,33 @@ def _split_ordinals(state: State, f: Facts, d: Draft) -> Draft:
     return last
 
 
+def _before_the_strike(f: Facts, at: int) -> bool:
+    """Is the offset ``at`` before the words that tell another actor's strike in this sentence?"""
+    strike = cues.OTHER_ACTOR.search(f.sent.text)
+    return strike is None or at < strike.start()
+
+
 def _names_unnamed(f: Facts, focus: Draft | None, state: State) -> bool:
     """'The al-Tanf garrison in southeastern Syria is located ...' right after an unnamed attack names it."""
     if focus is None or focus.site is not None or focus.counted or focus.summary or not focus.anchors:
         return False
     slugs = {m.site.slug for m in f.sites}
-    if len(slugs) != 1 or f.sent.index - max(focus.anchors) > 3 or f.vetoes & {"other_actor", "foiled", "shipping"}:
+    if len(slugs) != 1 or f.sent.index - max(focus.anchors) > 3 or f.vetoes & {"foiled", "shipping"}:
         return False
     m = f.sites[0]
-    if m.start - f.sent.start > 12 or focus.country_code not in (None, m.site.country):
+    at = m.start - f.sent.start
+    if "other_actor" in f.vetoes and not _before_the_strike(f, at):
+        return False
+    # "The al-Tanf garrison ... is located", "The attack on MSS Euphrates prompted ...": the site the attack was at
+    if (at > 12 and not _THE_ATTACK_ON.search(f.sent.text, 0, at)) or focus.country_code not in (None, m.site.country):
         return False
     return not any(d.site is not None and d.site.slug == m.site.slug for d in state.drafts if d.role == "primary")
 
 
 # "the attack on the base in the town of", "the strike at the outpost near": the attack told, and where it was
 _THE_ATTACK_ON = prefilter.compile(
-    r"\bthe\s+(?:[\w-]+\s+)?(?:attack|strike|incident)\s+(?:on|at|against|targeting)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:in|at|near|of)\s+(?:the\s+(?:town|city|village|area|district|province)\s+of\s+)?$",
+    r"\bthe\s+(?:[\w-]+\s+)?(?:attack|strike|incident)\s+(?:on|at|against|targeting)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:in|at|near|of)\s+(?:the\s+(?:town|city|village|area|district|province)\s+of\s+)?)?$",
     re.I,
 )
 
@@ -192,8 +202,10 @@ def _names_the_attack_in_focus(f: Facts, t: Target, focus: Draft | None, state: 
     """The site is where 'the attack' just told, which named none, took place."""
     if focus is None or focus.role != "primary" or focus.site is not None or focus.counted or focus.summary:
         return False
-    if t.site is None or focus.country_code not in (None, t.site.country) or f.vetoes:
+    if t.site is None or focus.country_code not in (None, t.site.country):
         return False
+    if f.vetoes - {"other_actor"} or ("other_actor" in f.vetoes and not _before_the_strike(f, t.start)):
+        return False  # "The attack on MSS Euphrates prompted ... self-defense strikes": the attack, before the strike
     if not _THE_ATTACK_ON.search(f.sent.text, 0, t.start):
         return False
     return not any(d.site is not None and d.site.slug == t.site.slug for d in state.drafts if d.role == "primary")

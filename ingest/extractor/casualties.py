@@ -317,7 +317,7 @@ def of_the_attacked_side(text: str, f: Figure) -> bool:
 # Every casualty pattern below needs one of these word stems - the verbs' and every toll noun's (TOLL_NOUNS); most
 # sentences have none (speed).
 _CASUALTY_WORD = prefilter.compile(
-    r"kill|dead|die|death|slain|wound|injur|hurt|casualt|causalit|fatalit|harm|loss", re.I
+    r"kill|dead|die|death|slain|wound|injur|hurt|casualt|causalit|fatalit|harm|loss|lost\s+(?:their|his|her)\s+li", re.I
 )
 
 

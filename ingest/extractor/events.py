@@ -200,6 +200,10 @@ def read_facts(
         first = COUNTRY_WORD.search(where)
         place_country = COUNTRY_WORDS[first.group(0).lower()] if first else None
     figures = sentence_figures(text, weapons)
+    measure = _SUPERLATIVE_SINCE.search(text)
+    if measure:
+        # "the deadliest assault on US troops since 13 Americans were killed in Kabul": the earlier event's toll
+        figures = [g for g in figures if g.start < measure.end()]
     cause = _strike_as_cause(text, actor.start()) if actor else None
     if cause is not None:
         # "the base was struck with 15 rockets following a US airstrike on trucks": the strike is the attack's
@@ -265,6 +269,12 @@ def _strike_as_cause(text: str, at: int) -> int | None:
 
 
 _BUT = prefilter.compile(r",\s+but\s+|;\s+", re.I)
+
+
+# A superlative measured against an earlier event: "the deadliest assault ... since", "the first such attack since"
+_SUPERLATIVE_SINCE = prefilter.compile(
+    r"\b(?:deadliest|worst|largest|biggest|heaviest|bloodiest|first|most\s+\w+)\b[^;]{0,80}?\bsince\b", re.I
+)
 
 
 def _in_a_clause_of_its_own(text: str, pos: int) -> bool:

@@ -102,7 +102,7 @@ OTHER_PERSON = (
     "passerby",
 )  # fmt: skip
 # The toll's verbs and adjectives: "were killed", "found dead"; "were wounded", "was hurt".
-KILLED_WORDS = ("killed", "dead", "died", "slain")
+KILLED_WORDS = ("killed", "dead", "died", "slain", "lost their lives", "lost his life", "lost her life")
 INJURED_WORDS = ("wounded", "injured", "hurt")
 
 # Verbs that report what someone said: "officials said", "the ministry confirmed that".

@@ -1,5 +1,7 @@
 """Casualties: killed and injured figures, zero tolls, subsets, coordinated people, and whose casualties they are."""
 
+import datetime as dt
+
 import pytest
 
 from ingest.extractor.casualties import coordinated_count, of_the_attacked_side
@@ -258,3 +260,14 @@ def test_the_toll_of_one_stray_projectile_is_not_the_attacks(gazetteer) -> None:
 def test_a_part_named_after_the_whole_is_not_added_to_it() -> None:
     assert figures("The drone injured 40 people, five Americans among them, on Sunday.") == [("injured", 40)]
     assert figures("The blast wounded two soldiers and three contractors.") == [("injured", 5)]
+
+
+def test_lives_lost_and_a_superlatives_earlier_event(gazetteer) -> None:
+    """'who lost their lives' is a death toll; the toll after 'the deadliest ... since' is the earlier event's."""
+    assert figures("The three US soldiers who lost their lives were named on Monday.") == [("killed", 3)]
+    text = (
+        "A drone killed three US soldiers at Tower 22 on Sunday. "
+        "It is the deadliest assault on U.S. service members since 13 Americans were killed in Kabul."
+    )
+    (got,) = primaries(text, gazetteer, dt.date(2024, 1, 29))
+    assert got["killed"] == 3

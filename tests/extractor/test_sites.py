@@ -113,3 +113,13 @@ def test_the_unnamed_attack_named_by_where_it_was(gazetteer) -> None:
     assert [(g["base"]["slug"], g["weapons"], g["killed"], g["injured"]) for g in got] == [
         ("al-shaddadi-base", ["missile"], 0, 0)
     ]
+
+
+def test_the_attack_on_a_named_site_before_the_strike_it_prompted(gazetteer) -> None:
+    text = (
+        "Three US troops are being checked for brain injuries after an American base in Syria came under attack "
+        "earlier this week. The attack on MSS Euphrates prompted what the Pentagon called self-defense strikes on "
+        "nearby rocket launchers."
+    )
+    got = primaries(text, gazetteer, dt.date(2024, 12, 6))
+    assert [g["base"]["slug"] for g in got] == ["conoco-gas-field"]
