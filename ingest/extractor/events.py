@@ -200,6 +200,9 @@ def read_facts(
         first = COUNTRY_WORD.search(where)
         place_country = COUNTRY_WORDS[first.group(0).lower()] if first else None
     figures = sentence_figures(text, weapons)
+    if not attack:
+        # "Another poster depicted a drone": an article counts one projectile only where an attack is told
+        figures = [g for g in figures if not (g.field == "launched" and _ARTICLE.match(text, g.start))]
     measure = _SUPERLATIVE_SINCE.search(text)
     if measure:
         # "the deadliest assault on US troops since 13 Americans were killed in Kabul": the earlier event's toll
@@ -271,6 +274,7 @@ def _strike_as_cause(text: str, at: int) -> int | None:
 _BUT = prefilter.compile(r",\s+but\s+|;\s+", re.I)
 
 
+_ARTICLE = prefilter.compile(r"an?\s", re.I)
 # A superlative measured against an earlier event: "the deadliest assault ... since", "the first such attack since"
 _SUPERLATIVE_SINCE = prefilter.compile(
     r"\b(?:deadliest|worst|largest|biggest|heaviest|bloodiest|first|most\s+\w+)\b[^;]{0,80}?\bsince\b", re.I

@@ -57,7 +57,11 @@ def singular_launch(state: State, d: Draft, launched: Count, evidence: dict) -> 
             if w.text.lower().endswith("s") or re.match(r"\s+(?:and|or)\b", f.sent.text[w.end :]):
                 return launched  # plural, or one of a list of weapons: the count is not told
             head = not NOUN_MODIFIER.match(f.sent.text[w.end :])
-            if found is None and head and _SINGULAR_HEAD.search(f.sent.text, 0, w.start):
+            singular = _SINGULAR_HEAD.search(f.sent.text, 0, w.start)
+            # "used a drone to strike the base" counts one; "a poster depicted a drone" tells no attack
+            if singular and singular.group(0).lower().startswith(("a ", "an ")) and not f.attack:
+                singular = None
+            if found is None and head and singular:
                 found = idx
     if found is None:
         return launched

@@ -171,3 +171,12 @@ def test_a_volley_at_two_bases_is_neither_bases_count(gazetteer) -> None:
     )
     (got,) = primaries(text, gazetteer)
     assert (got["launched"], got["injured"]) == (None, 109)
+
+
+def test_a_projectile_named_outside_an_attack_is_no_count(gazetteer) -> None:
+    text = (
+        "Militia channels celebrated the drone attacks on al-Tanf garrison on Wednesday. "
+        "Another poster showed a drone next to a US flag."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["launched"] is None
