@@ -178,6 +178,14 @@ COUNTED_PERFECT = prefilter.compile(
 # "attacks on OIR coalition forces", "the attacks carried out by armed factions on bases hosting the coalition",
 # "Drone Attacks Targeting US Forces": the plural noun aimed at the coalition in general (a count before it -
 # "three drone attacks on US forces" - tells attacks one could list, see ``events._attacks_in_general``).
+# Attacking as an ongoing practice: "the militias are targeting U.S. forces rather than Israel", "By targeting U.S.
+# forces, the militias seek ...", "Militia attacks have injured U.S. personnel"
+ATTACKING_AS_A_PRACTICE = prefilter.compile(
+    r"\b(?:are|is)\s+(?:\w+ly\s+|also\s+)?(?:targeting|attacking|striking|shelling)\b"
+    r"|^\W*by\s+(?:targeting|attacking|striking)\b"
+    r"|\battacks\s+have\s+(?:\w+ly\s+|also\s+)?(?:injured|killed|wounded|targeted|hit)\b",
+    re.I,
+)
 ATTACKS_IN_GENERAL = prefilter.compile(
     r"\b(?:attacks|operations)\s+(?:(?:carried\s+out|launched|conducted|waged)\s+)?(?:by|from|on|against|targeting)\s+[^.;]{0,80}?"
     r"\b(?:U\.\s?S\.|US|American|coalition|US-led|U\.S\.-led|foreign|international)"

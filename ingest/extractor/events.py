@@ -331,6 +331,8 @@ def _attacks_in_general(text: str, dates: list[DateMention]) -> bool:
         return False  # "it was the second attack since militias stopped attacks on US forces": about this one
     if cues.UNCOUNTED_ATTACKS.search(text):
         return True
+    if cues.ATTACKING_AS_A_PRACTICE.search(text):
+        return not any(d.precision == "day" and not d.reporting and d.kind != "since" for d in dates)
     counted = False
     for m in cues.ATTACKS_IN_GENERAL.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()].split()[-2:]

@@ -169,3 +169,12 @@ def test_bases_counted_over_a_window_are_a_tally(gazetteer) -> None:
         "launched strikes against Iran on June 12."
     )
     assert primaries(text, gazetteer, dt.date(2025, 6, 17)) == []
+
+
+def test_attacking_told_as_a_practice_is_no_attack(gazetteer) -> None:
+    text = (
+        "The militias are targeting US forces in Iraq rather than Israel itself. "
+        "Militia attacks have injured US personnel, prompting US retaliation. "
+        "By targeting US forces deployed in Iraq and Syria, the militias seek to push them out."
+    )
+    assert primaries(text, gazetteer, dt.date(2023, 11, 14)) == []
