@@ -221,7 +221,9 @@ CAUSE_PHRASE = prefilter.compile(
 SITUATING_TAIL = prefilter.compile(
     r"(?:,|\s[\u2014\u2013-]{1,2}\s?|;)[\u201d\"']?\s*(?:the\s+(?:latest|last|most\s+recent|newest|first|second|third|fourth|fifth)\b"
     r"|(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:such\s+)?(?:attack|strike|incident)"
-    r"|amid\b|as\s+part\s+of\b|part\s+of\b|in\s+what\b|marking\b|adding\s+to\b|continuing\b|despite\b).*$",
+    r"|amid\b|as\s+part\s+of\b|part\s+of\b|in\s+what\b|marking\b|adding\s+to\b|continuing\b|despite\b).*$"
+    # "... on October 23 as similar attacks across Iraq and Syria have increased": a trend in a clause of its own
+    r"|\s(?:as\s+(?:similar|other|such|more|further|recent|rising|growing)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes))\b.*$",
     re.I | re.S,
 )
 HYPOTHETICAL = prefilter.compile(

@@ -133,3 +133,14 @@ def test_the_base_attacked_days_before_the_news_is_background(gazetteer) -> None
     ]
     text = "A drone hit Ain al-Asad early on Monday. A militia claimed to have attacked the base on Sunday."
     assert [i["role"] for i in incidents(text, gazetteer, dt.date(2024, 1, 10))] == ["primary"]
+
+
+def test_a_trend_in_a_clause_of_its_own_leaves_the_attack_its_day(gazetteer) -> None:
+    """'... attacked US forces at al-Tanf on October 23 as similar attacks have increased': the trend is the
+    'as' clause's; the main clause tells the attack and its day."""
+    text = (
+        "A militia attacked US forces at al-Tanf garrison on October 23 as similar attacks across Iraq and Syria "
+        "have increased in the past two weeks. On October 22, the defense secretary warned of escalation."
+    )
+    (got,) = primaries(text, gazetteer, dt.date(2023, 10, 24))
+    assert got["date"] == "2023-10-23"
