@@ -15,7 +15,9 @@ from ingest.extractor.types import Faction, Gazetteer
 
 # A name that only qualifies others: "Iran-backed", "Kataib Hezbollah-linked", "pro-Iran"
 _SPONSOR_AFTER = re.compile(
-    r"[-\u2010\u2011]\s?(?:backed|aligned|allied|linked|affiliated|supported|sponsored|funded|armed|led|inspired)\b",
+    r"[-\u2010\u2011]\s?(?:backed|aligned|allied|linked|affiliated|supported|sponsored|funded|armed|led|inspired)\b"
+    # "Iran proxy forces", "Iran's proxies": the sponsor's name before the ones it sponsors
+    r"|(?:['\u2019]s)?\s+(?:proxy|proxies|allies|allied|affiliates?|affiliated|surrogates?)\b",
     re.I,
 )
 _SPONSOR_BEFORE = re.compile(r"\bpro[-\u2010\u2011]\s?$", re.I)

@@ -122,6 +122,7 @@ def test_a_state_or_group_named_as_the_attacks_actor_is_its_perpetrator(gazettee
 def test_a_sponsor_an_alternative_or_a_campaign_names_no_perpetrator(gazetteer) -> None:
     for text in (
         "Iran-backed militias fired rockets at Ain al-Asad air base on Monday.",
+        "Rockets hit Ain al-Asad air base on Monday. The commander said they were launched by Iran proxy forces.",
         "Rockets hit Ain al-Asad air base on Monday. The attack was carried out by Iran or its proxies, "
         "officials believe.",
         "Rockets hit Ain al-Asad air base on Monday. Since October the Islamic Resistance in Iraq has launched "
