@@ -73,6 +73,10 @@ FOILED = prefilter.compile(
 # A state strike whose declared target was not the coalition ("Israeli spy headquarters").
 OTHER_TARGET = prefilter.compile(
     r"\b(?:spy|espionage|Mossad|Zionist)\s+(?:headquarters|cent(?:er|re)s?|bases?|sites?|hq|nests?)\b"
+    # "two Iranian drones that were en route to Israel", "drones launched from Iran towards Israel": shot down over
+    # a base on their way elsewhere, they attacked no one there
+    r"|\b(?:en\s+route|bound|heading|headed|on\s+(?:their|its)\s+way|launched\s+(?:[\w-]+\s+){0,3}?)\s*"
+    r"(?:to|for|toward|towards)\s+(?:the\s+)?Israel\b"
     r"|\banti-Iran(?:ian)?\s+(?:terrorist\s+)?groups\b"
     # "used heavy machine guns to target the militias": the militias are the target here
     r"|\b(?:target(?:ed|ing)?|attack(?:ed|ing)?|struck|shell(?:ed|ing)?|against)\s+(?!by\b)(?:the\s+)?"

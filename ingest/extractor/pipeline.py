@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from ingest.extractor import cues, prefilter
+from ingest.extractor import cues, prefilter, vocabulary
 from ingest.extractor.anchoring import drop_drafts, find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
@@ -18,6 +18,7 @@ from ingest.extractor.quotes import quote_depth
 from ingest.extractor.sentences import parse, sentence_at, split_sentences
 from ingest.extractor.state import State, compiled
 from ingest.extractor.types import ExtractedIncident, Gazetteer
+from ingest.extractor.vocabulary import words
 
 
 def read_sentences(state: State) -> None:
@@ -214,10 +215,27 @@ def _named_as_landmark(state: State, d: Draft) -> bool:
 def drop_collateral_sites(state: State) -> None:
     """A strike whose declared target is not the coalition ('spy headquarters', 'anti-Iran groups', told in the
     lead) is no attack on a coalition site that its missiles merely fell near."""
-    lead = [f for f in state.facts[:3] if f.attack]
+    lead = [f for f in state.facts if f.attack][:3]
     if not any("other_target" in f.vetoes for f in lead):
         return
-    state.drafts = [d for d in state.drafts if not (d.role == "primary" and _named_as_landmark(state, d))]
+    state.drafts = [
+        d
+        for d in state.drafts
+        if not (d.role == "primary" and (_named_as_landmark(state, d) or _only_shot_down_there(state, d)))
+    ]
+
+
+_SHOT_DOWN = prefilter.compile(rf"\b{words(vocabulary.INTERCEPTION_VERBS)}\b", re.I)
+_AIMED_AT = prefilter.compile(
+    r"\b(?:target\w*|attack\w*|hit|struck|strikes?|fired\s+at|launched\s+at|aimed\s+at)\b", re.I
+)
+
+
+def _only_shot_down_there(state: State, d: Draft) -> bool:
+    """'An explosive drone was shot down by the coalition at Ain al-Asad' in a story of drones bound for Israel:
+    the site is where one was stopped, not what it attacked."""
+    texts = [state.facts[idx].sent.text for idx in d.anchors]
+    return bool(texts) and all(_SHOT_DOWN.search(t) and not _AIMED_AT.search(t) for t in texts)
 
 
 def background_in_strike_stories(state: State) -> None:

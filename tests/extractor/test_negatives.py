@@ -178,3 +178,15 @@ def test_attacking_told_as_a_practice_is_no_attack(gazetteer) -> None:
         "By targeting US forces deployed in Iraq and Syria, the militias seek to push them out."
     )
     assert primaries(text, gazetteer, dt.date(2023, 11, 14)) == []
+
+
+def test_drones_shot_down_over_a_base_on_their_way_elsewhere_attacked_no_one_there(gazetteer) -> None:
+    """Two real cases (Iranian drones bound for Israel downed over Jordan and over Ain al-Asad), in our words."""
+    text = (
+        "Two drones shot down in Iraq by the coalition, officials say\n"
+        "Two drones launched from Iran towards Israel were shot down over western Iraq, officials said on Sunday. "
+        "The coalition at Ain al-Asad downed the drones, which were en route to Israel. "
+        "Another drone was shot down by the coalition at Ain al-Asad on Friday, an official said."
+    )
+    assert primaries(text, gazetteer, dt.date(2025, 6, 15)) == []
+    assert primaries("Two drones targeted Ain al-Asad air base on Friday.", gazetteer) != []
