@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ingest.extractor.names import alias_variants, content_keys, is_acronym, norm_doc, phrase_variants
-from ingest.extractor.sentences import nlp
+from ingest.extractor.sentences import doc_text, nlp
 from ingest.extractor.types import Faction, Gazetteer
 
 # A name that only qualifies others: "Iran-backed", "Kataib Hezbollah-linked", "pro-Iran"
@@ -57,10 +57,10 @@ class FactionMatcher:
 
     def find(self, doc: Doc) -> list[FactionMention]:
         spans = []
+        text = doc_text(doc)
         for match_id, start, end in [*self.matcher(doc), *self.exact(doc)]:
-            if _SPONSOR_AFTER.match(doc.text, doc[end - 1].idx + len(doc[end - 1])) or _SPONSOR_BEFORE.search(
-                doc.text, 0, doc[start].idx
-            ):
+            last = doc[end - 1]
+            if _SPONSOR_AFTER.match(text, last.idx + len(last)) or _SPONSOR_BEFORE.search(text, 0, doc[start].idx):
                 continue  # "Iran-backed militias", "pro-Iran groups": others, named by their sponsor
             span = doc[start:end]
             span.label_ = doc.vocab.strings[match_id]

@@ -50,12 +50,19 @@ def nlp() -> Language:
 
 
 def parse(text: str) -> Doc:
-    return nlp()(text)
+    doc = nlp()(text)
+    doc.user_data["text"] = text  # spaCy rebuilds doc.text from every token on each read
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """The parsed text (the same string as ``doc.text``, without rebuilding it)."""
+    return doc.user_data.get("text") or doc.text
 
 
 def split_sentences(doc: Doc) -> list[Sentence]:
     """Sentences with exact offsets into ``doc.text``; newlines always end a sentence."""
-    text = doc.text
+    text = doc_text(doc)
     pieces: list[tuple[int, int]] = []
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char

@@ -21,7 +21,7 @@ from ingest.extractor.names import (
     possessive_variant,
     skeleton,
 )
-from ingest.extractor.sentences import nlp
+from ingest.extractor.sentences import doc_text, nlp
 from ingest.extractor.types import Gazetteer, Site
 
 # A one-word alias such as "al-Asad" is also a family name ("Bashar al-Assad"); these
@@ -141,7 +141,7 @@ class SiteMatcher:
             ):
                 continue
             out.append(SiteMention(self.sites[slug], span.start_char, span.end_char, span.text))
-        out.extend(self._descriptions(doc.text))
+        out.extend(self._descriptions(doc_text(doc)))
         out.sort(key=lambda m: m.start)
         return out
 
