@@ -17,7 +17,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
 - How many attacks: "attacked twice", "for the second time within hours", "another base", "hours later",
   "the first attack ... the second", two sites in one clause each get their own; sites a few km apart, a site
   "near" another just named, a claimant's own name for the target, "This is the first such attack" and an
-  attack named by its toll ("the drone attack that killed three soldiers") are the attack already told.
+  attack named by its toll ("the drone attack that killed three soldiers") are the attack already told;
+  "a second rocket attack targeted the base" is a new one on the site in focus; targets of one verb ("attacked
+  X, Y and the forces at Z with drones") share what follows the last of them.
 - Is it an attack on the coalition: not a state's strike on others (nor the sites it merely fell near when its
   declared target was another), shipping, foiled launches, tallies and their list lines, trends ("have
   continued", "months of strikes", "the majority of the attacks"), commentary, uncounted plural attacks ("more
@@ -25,29 +27,44 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   on the road, a state's attack named by its adjective ("a Turkish drone attack") or told in the passive ("hit
   by two strikes by American aircraft") or as an accusation, a precaution against "any possible attacks", a
   denial ("no indications that Turkey was targeting US forces"), something that fell kilometres from a site, a
-  home inside a site ("the prime minister's residence in the Green Zone"). Retaliation told without a state as
-  its actor, aimed at a coalition site, is the attack itself.
+  home inside a site ("the prime minister's residence in the Green Zone"), a plot ("planning to carry out
+  attacks"), attacking condemned or told as a practice ("denounced attacking", "the militias are targeting US
+  forces"), bases counted over a window ("at least five bases have come under fire since"), an air strike, drones
+  downed over a base on their way to Israel. Retaliation told without a state as its actor, aimed at a coalition
+  site, is the attack itself; one projectile that "has struck" a base is news.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May") is background, named or not; so is an
   attack told after the lead on a day three or more before it, one before the day a lead counts from ("at least
   four attacks since the US strikes on Sunday"), and a site attack a week old in a story led by a convoy bomb.
   A follow-up (an investigation, a casualty count, medals) that leads with an earlier attack reports that
-  attack; an attack first told as a reference and then reported on the same site and day is one incident.
+  attack; an attack first told as a reference and then reported on the same site and day is one incident. An
+  attack told on a day before the news happened ("told reporters Monday that there was a rocket attack") and
+  "the base had been attacked on Friday too" are earlier (background).
 - Sites: aliases and transliteration skeletons; descriptions from the gazetteer ("a small logistics base in
-  north-eastern Jordan") matched with words between; "the base" in a past sentence is the site in focus.
+  north-eastern Jordan") matched with words between; "the base" in a past sentence is the site in focus; "the
+  attack on the base in the town of X" names the unnamed attack just told.
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
   own attack ("said Sunday it carried out", "announced in a statement attacking"), the passive ("a raid claimed
-  by"), a spokesman saying "the group had fired", an endorsement ("has endorsed Tuesday's attack"); a state
-  speaking of its own forces' strike claims nothing.
+  by"), a spokesman saying "the group had fired", an endorsement ("has endorsed Tuesday's attack"), "the
+  Iran-backed militant group" named in the sentence before; a state speaking of its own forces' strike claims
+  nothing, unnamed groups that "have claimed" a campaign claim no one attack. A state or group named as the
+  actor ("Iran launched a missile attack", "fired by Iran") is the perpetrator, never a sponsor ("Iran-backed",
+  "Iran proxy forces") or one of two alternatives; the force that claims for its state is the claimant.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
   fell short"); a toll before "after" is the attack's; figures told before several sites are named belong to
-  none; "In both cases, ..." tells each attack just named. Zero tolls are a vocabulary table
-  (``casualties.TOLL_NOUNS``) under one grammar.
+  none; "In both cases, ..." tells each attack just named, and so does a zero toll told right after them.
+  Interceptions denied ("did not intercept"), in question ("whether it was intercepted"), of a whole volley ("these
+  drones were neutralized") or of a part ("shot down one of the drones"); tolls told as nouns ("resulted in eight
+  injuries"), the whole toll of "one of three troops injured", people by their country ("two Americans and a
+  Briton"); a part named after the whole ("40 people, five Americans among them"), a volley at two bases, a stray
+  projectile's toll, thousands (a war's toll) and the toll of a superlative's earlier event ("the deadliest since
+  13 Americans were killed") are not the attack's. Zero tolls are a vocabulary table (``casualties.TOLL_NOUNS``)
+  under one grammar.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; fixed-date holidays
   ("a Christmas Day drone attack"); a wire dateline ("Dec. 24 (UPI) --") dates the report.
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
@@ -57,7 +74,8 @@ Counts: every source's figure is kept as a ``Report`` with its attribution; best
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
 0 killed and 0 injured; "no injuries" gives 0 injured only.
 
-Perpetrator: a named group only when the text reports its claim or officials blaming it for this attack.
+Perpetrator: a named group or state only when the text reports its claim, names it as the attack's actor or
+reports officials blaming it for this attack.
 """
 
 from __future__ import annotations
@@ -67,7 +85,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.3"
+EXTRACTOR_VERSION = "2026.12.4"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 
