@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ingest.extractor import cues, prefilter, vocabulary
+from ingest.extractor import cues, prefilter, segments, vocabulary
 from ingest.extractor.counts import sentence_figures
 from ingest.extractor.dates import DateMention, find_dates
 from ingest.extractor.factions import FactionMention
@@ -358,6 +358,12 @@ def targets(facts: Facts) -> list[Target]:
         pre = [t for t in _site_targets(facts) if t.end <= strike_at]
         return [Target(t.site, t.place, t.country, t.start, t.end, before_strike=True) for t in pre]
     out = _site_targets(facts)
+    if out:
+        # "including on al-Asad air base in western Iraq and three troop locations in Syria": the counted,
+        # unnamed targets in another country are attacks of their own
+        counted = _counted_elsewhere(text, {t.country for t in out})
+        if counted is not None:
+            out.append(counted)
     if not out and facts.generic_target:
         g = next(
             (g for g in cues.GENERIC_TARGET.finditer(text) if not _LOCATIVE_BEFORE.search(text, 0, g.start())), None
@@ -365,6 +371,22 @@ def targets(facts: Facts) -> list[Target]:
         if g is not None:
             out.append(Target(None, facts.place, facts.place_country, g.start(), g.end()))
     return out
+
+
+_IN_COUNTRY = prefilter.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+)?(?P<c>\w+)", re.I)
+
+
+def _counted_elsewhere(text: str, countries: set[str | None]) -> Target | None:
+    """A phrase counting unnamed targets ('three troop locations in Syria') placed in a country none of the named
+    targets is in."""
+    m = segments.COUNTED_SITES.search(text)
+    if m is None or segments.counted_sites(m.group(0)) < 2:
+        return None
+    where = _IN_COUNTRY.match(text, m.end())
+    country = COUNTRY_WORDS.get(where.group("c").lower()) if where else None
+    if country is None or country in countries:
+        return None
+    return Target(None, None, country, m.start(), m.end())
 
 
 # "ten kilometres west of Baghdad International Airport": the site places what fell that far away from it

@@ -51,7 +51,7 @@ _ROUNDUP = prefilter.compile(
     re.I,
 )
 # Several unnamed targets in one phrase: "two sites in northeastern Syria", "both bases".
-_COUNTED_SITES = prefilter.compile(
+COUNTED_SITES = prefilter.compile(
     rf"\b(?P<n>{numerals(2, 5)}|both|[2-5])\s+(?:[\w.-]+\s+){{0,2}}?"
     r"(?:bases|airbases|sites|outposts|locations|installations|facilities|positions|garrisons)\b",
     re.I,
@@ -160,7 +160,7 @@ def is_roundup_summary(text: str) -> bool:
 
 def counted_sites(text: str) -> int:
     """How many unnamed targets one phrase names ('two sites in northeastern Syria' -> 2); 1 when none."""
-    m = _COUNTED_SITES.search(text)
+    m = COUNTED_SITES.search(text)
     if m is None:
         return 1
     n = m.group("n").lower()

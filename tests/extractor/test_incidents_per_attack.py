@@ -130,3 +130,13 @@ def test_sites_attacked_together_share_the_weapons_and_the_zero_toll_told_after(
         ("al-tanf-garrison", ("missile",), 0, 0),
         ("conoco-gas-field", ("missile",), 0, 0),
     ]
+
+
+def test_counted_unnamed_targets_in_another_country_beside_a_named_one(gazetteer) -> None:
+    text = (
+        "Rockets hit the US embassy in Baghdad on Friday. That assault was followed by drone and rocket attacks, "
+        "including on al-Asad air base in western Iraq and three troop locations in Syria, officials said."
+    )
+    got = primaries(text, gazetteer, dt.date(2023, 12, 9))
+    places = sorted(((g["base"] or {}).get("slug", ""), g["country"]) for g in got)
+    assert places == [("", "Syria")] * 3 + [("ain-al-asad-air-base", "Iraq"), ("us-embassy-baghdad", "Iraq")]
