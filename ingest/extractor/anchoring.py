@@ -230,6 +230,13 @@ _AGAIN_TODAY = prefilter.compile(
     re.I,
 )
 _TIMES_N = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "second": 2, "third": 3}
+# "targeted in separate attacks by two explosive-laden drones", "in three separate attacks": one attack each
+_SEPARATE_ATTACKS = prefilter.compile(
+    rf"\bin\s+(?:(?P<n>{numerals(2, 5)})\s+separate\s+(?:attacks|strikes)"
+    rf"|separate\s+(?:attacks|strikes)\s+by\s+(?P<m>{numerals(2, 5)})\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:drones|rockets|missiles|uavs))\b",
+    re.I,
+)
 
 
 def times_told(text: str) -> tuple[int, bool]:
@@ -238,6 +245,9 @@ def times_told(text: str) -> tuple[int, bool]:
     again = _AGAIN_TODAY.search(text)
     if again is not None:
         return _TIMES_N.get(again.group("n").lower(), 2), False
+    separate = _SEPARATE_ATTACKS.search(text)
+    if separate is not None:
+        return _TIMES_N.get((separate.group("n") or separate.group("m")).lower(), 0), False
     m = _TIMES.search(text)
     if m is None or (m.group("n").isdigit() and "times" not in m.group(0)):
         return 0, False

@@ -140,3 +140,9 @@ def test_counted_unnamed_targets_in_another_country_beside_a_named_one(gazetteer
     got = primaries(text, gazetteer, dt.date(2023, 12, 9))
     places = sorted(((g["base"] or {}).get("slug", ""), g["country"]) for g in got)
     assert places == [("", "Syria")] * 3 + [("ain-al-asad-air-base", "Iraq"), ("us-embassy-baghdad", "Iraq")]
+
+
+def test_separate_attacks_by_two_drones_are_two() -> None:
+    assert times_told("The Harir base was targeted in separate attacks by two explosive-laden drones.") == (2, False)
+    assert times_told("Tanf was hit in three separate attacks overnight.") == (3, False)
+    assert times_told("Two drones attacked the base.") == (0, False)
