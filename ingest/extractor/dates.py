@@ -264,7 +264,9 @@ def _year(x: _Found, published: dt.date) -> DateMention | None:
     year = int(x.g["year"])
     if year > published.year:
         return None
-    return x.mention(dt.date(year, 1, 1), "year", "year", past=True)
+    # "forces have been based there since 2014": a bound, not the day of an event
+    since = (x.g.get("prep") or "").lower() == "since"
+    return x.mention(dt.date(year, 1, 1), "year", "since" if since else "year", past=True)
 
 
 _RESOLVERS = {

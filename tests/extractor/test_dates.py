@@ -1,7 +1,7 @@
 import datetime as dt
 
 from ingest.extractor.dates import find_dates, same_period
-from tests.extractor.helpers import PUBLISHED, primaries
+from tests.extractor.helpers import PUBLISHED, incidents, primaries
 
 PUB = dt.date(2024, 10, 1)  # a Tuesday
 
@@ -169,3 +169,13 @@ def test_the_day_after_a_hearer_dates_the_statement() -> None:
     assert told("The spokesman told reporters Monday that rockets hit the base.") == [("Monday", True)]
     assert told("An official told The Associated Press on Sunday that two drones hit.") == [("on Sunday", True)]
     assert told("He told us the rockets hit on Monday.") == [("on Monday", False)]
+
+
+def test_since_a_year_bounds_a_presence_and_dates_no_event(gazetteer) -> None:
+    (since,) = find_dates("US forces have been based there since 2014 on a counter-ISIS mission.", PUBLISHED)
+    assert since.kind == "since"
+    text = (
+        "Five US service members were injured in a rocket attack on August 5. Two rockets fell inside the Ain "
+        "al-Asad Air Base, where US forces have been based since 2014."
+    )
+    assert [i["role"] for i in incidents(text, gazetteer, dt.date(2024, 8, 9))] == ["primary"]
