@@ -46,6 +46,7 @@ from ingest.extractor.references import (
 )
 
 if TYPE_CHECKING:
+    from ingest.extractor.sites import SiteMention
     from ingest.extractor.state import State
     from ingest.extractor.types import Site
 
@@ -167,6 +168,15 @@ def _split_ordinals(state: State, f: Facts, d: Draft) -> Draft:
     return last
 
 
+_DESCRIBED_AS = prefilter.compile(r"\s*((?:[\w-]+\s+){0,2}(?:north|south|east|west)\w*\s+of\s+[A-Z][\w-]+)")
+
+
+def _repeats_description(state: State, focus: Draft, f: Facts, m: SiteMention) -> bool:
+    """The words after the site's name ('airbase north of Baghdad') describe the unnamed site attacked."""
+    tail = _DESCRIBED_AS.match(f.sent.text, m.end - f.sent.start)
+    return tail is not None and any(tail.group(1) in state.facts[i].sent.text for i in focus.anchors)
+
+
 def _before_the_strike(f: Facts, at: int) -> bool:
     """Is the offset ``at`` before the words that tell another actor's strike in this sentence?"""
     strike = cues.OTHER_ACTOR.search(f.sent.text)
@@ -184,8 +194,10 @@ def _names_unnamed(f: Facts, focus: Draft | None, state: State) -> bool:
     at = m.start - f.sent.start
     if "other_actor" in f.vetoes and not _before_the_strike(f, at):
         return False
-    # "The al-Tanf garrison ... is located", "The attack on MSS Euphrates prompted ...": the site the attack was at
-    if (at > 12 and not _THE_ATTACK_ON.search(f.sent.text, 0, at)) or focus.country_code not in (None, m.site.country):
+    # "The al-Tanf garrison ... is located", "The attack on MSS Euphrates prompted ...", "airmen stationed at the
+    # al-Balad airbase north of Baghdad" after "an Iraqi airbase north of Baghdad" was hit: the site the attack was at
+    named = at <= 12 or _THE_ATTACK_ON.search(f.sent.text, 0, at) or _repeats_description(state, focus, f, m)
+    if not named or focus.country_code not in (None, m.site.country):
         return False
     return not any(d.site is not None and d.site.slug == m.site.slug for d in state.drafts if d.role == "primary")
 

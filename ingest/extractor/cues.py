@@ -52,6 +52,11 @@ OTHER_ACTOR = prefilter.compile(
     r"(?:aircraft|warplanes|jets|fighter\s+jets|drones?|helicopters?|forces|troops|military|army|air\s+force)\b"
     # "accused the United States of conducting drone strikes"
     rf"|\baccus\w*\s+(?:the\s+)?{_ACTOR}\s+(?:[\w-]+\s+){{0,4}}?of\s+(?:conducting|carrying\s+out|launching)\b"
+    # "US rockets have destroyed two SUVs": a state's projectiles as the actor
+    rf"|\b{_ACTOR}\s+(?:rockets?|missiles?|drones?|warplanes?)\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:destroyed|hit|struck|killed|targeted|bombed)\b"
+    # "the Pentagon admitted that US President Donald Trump had ordered the killing of Soleimani"
+    rf"|\b{_ACTOR}\b[^.;]{{0,40}}?\b(?:ordered|authori[sz]ed|approved)\s+(?:the\s+)?(?:killing|assassination|strikes?)\b"
     # "claiming responsibility for an airstrike targeting and killing Qasem Soleimani": an air force's strike,
     # whoever's it is - the groups that attack coalition sites fly no aircraft
     r"|\b(?:an?|the)\s+(?:[\w-]+\s+)?air\s?(?:strike|raid)\b",

@@ -243,7 +243,9 @@ def background_in_strike_stories(state: State) -> None:
     tells militia attacks as the strike's cause: background, also when it gives one its own day ('a Friday
     attack on Kirkuk Air Base'; the strike answers it). Without this the strike's day would be given to the
     militia attack."""
-    lead = next((f for f in state.facts[:3] if f.attack), None)
+    # the lead: the first sentence telling an attack, of the first three (a title line of a trend tells no news)
+    told = [f for f in state.facts if f.attack][:3]
+    lead = next((f for f in told if not (f.vetoes and f.vetoes <= {"habitual", "hypothetical"})), None)
     if lead is None or "other_actor" not in lead.vetoes:
         return
     for d in state.drafts:

@@ -190,3 +190,19 @@ def test_drones_shot_down_over_a_base_on_their_way_elsewhere_attacked_no_one_the
     )
     assert primaries(text, gazetteer, dt.date(2025, 6, 15)) == []
     assert primaries("Two drones targeted Ain al-Asad air base on Friday.", gazetteer) != []
+
+
+def test_a_states_projectiles_and_orders_are_its_strike(gazetteer) -> None:
+    """'US rockets have destroyed two SUVs at Baghdad airport', 'the president had ordered the killing': another
+    actor's strike near a site, no attack on it; a strike story led by a trend line is still a strike story."""
+    text = (
+        "US rockets have destroyed two cars carrying senior commanders at Baghdad airport, an envoy said. "
+        "Later the Pentagon said that US President Donald Trump had ordered the killing."
+    )
+    assert primaries(text, gazetteer, dt.date(2020, 1, 3)) == []
+    text = (
+        "The U.S .bombed the headquarters of the group in Iraq and Syria, the Pentagon said.\n"
+        "The US military carried out airstrikes in Iraq and Syria on Sunday against Kataib Hezbollah.\n"
+        "The strikes answered a rocket attack on Friday that killed a US contractor at a base near Kirkuk."
+    )
+    assert primaries(text, gazetteer, dt.date(2019, 12, 30)) == []

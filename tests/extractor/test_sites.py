@@ -123,3 +123,12 @@ def test_the_attack_on_a_named_site_before_the_strike_it_prompted(gazetteer) -> 
     )
     got = primaries(text, gazetteer, dt.date(2024, 12, 6))
     assert [g["base"]["slug"] for g in got] == ["conoco-gas-field"]
+
+
+def test_a_site_named_by_repeating_the_attacked_bases_description(gazetteer) -> None:
+    text = (
+        "Four rockets slammed into an Iraqi airbase north of Baghdad where US troops are based, sources said on "
+        "Sunday. Most US airmen stationed at the Balad airbase north of Baghdad had already left."
+    )
+    got = primaries(text, gazetteer, dt.date(2020, 1, 12))
+    assert [(g["base"] or {}).get("slug") for g in got] == ["balad-air-base"]
