@@ -193,16 +193,13 @@ def test_drones_shot_down_over_a_base_on_their_way_elsewhere_attacked_no_one_the
 
 
 def test_a_states_projectiles_and_orders_are_its_strike(gazetteer) -> None:
-    """'US rockets have destroyed two SUVs at Baghdad airport', 'the president had ordered the killing': another
-    actor's strike near a site, no attack on it; a strike story led by a trend line is still a strike story."""
+    """'US rockets have destroyed two SUVs at Baghdad airport', 'the president had ordered the killing': the
+    article's news is another actor's strike, and the attack it mentions is background."""
     text = (
-        "US rockets have destroyed two cars carrying senior commanders at Baghdad airport, an envoy said. "
-        "Later the Pentagon said that US President Donald Trump had ordered the killing."
-    )
-    assert primaries(text, gazetteer, dt.date(2020, 1, 3)) == []
-    text = (
-        "The U.S .bombed the headquarters of the group in Iraq and Syria, the Pentagon said.\n"
-        "The US military carried out airstrikes in Iraq and Syria on Sunday against Kataib Hezbollah.\n"
-        "The strikes answered a rocket attack on Friday that killed a US contractor at a base near Kirkuk."
+        "US rockets have destroyed two SUVs packed with officials at Baghdad airport, killing all 10 passengers, "
+        "an envoy said.\n"
+        "The paramilitary group was blamed for an attack on the US embassy earlier this week.\n"
+        "Later in the day, the Pentagon admitted that US President Donald Trump had ordered the killing of the "
+        "commander to protect US personnel."
     )
     assert primaries(text, gazetteer, dt.date(2019, 12, 30)) == []

@@ -144,3 +144,15 @@ def test_a_trend_in_a_clause_of_its_own_leaves_the_attack_its_day(gazetteer) -> 
     )
     (got,) = primaries(text, gazetteer, dt.date(2023, 10, 24))
     assert got["date"] == "2023-10-23"
+
+
+def test_a_strike_story_led_by_a_trend_line_is_still_a_strike_story(gazetteer) -> None:
+    """The lead is the first sentence telling an attack that is not a trend: here the US strike, so the rocket
+    attack it answered is background."""
+    text = (
+        "Iran-backed militias have repeatedly attacked US forces in Iraq this year.\n"
+        "US warplanes struck Kataib Hezbollah sites in Iraq and Syria on Sunday, the Pentagon said.\n"
+        "The strikes answered a rocket attack on Friday that killed a US contractor at the K-1 air base near Kirkuk."
+    )
+    got = incidents(text, gazetteer, dt.date(2019, 12, 30))
+    assert [(i["role"], i["base"]["slug"]) for i in got] == [("background", "k-1-air-base")]
