@@ -150,7 +150,7 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
                 where = idx
         elif faction is None and (agent := _agent(f)) is not None:
             faction, where = agent, idx
-        elif cues.BLAME.search(text) and f.factions and faction is None:
+        elif cues.BLAME.search(text) and f.factions and faction is None and not cues.SPECULATION.search(text):
             # "carried out by Iran or Iranian-backed proxies": an alternative names no one
             sure = [g for g in f.factions if not _EITHER_OR.match(text, g.end - f.sent.start)]
             if sure:

@@ -339,6 +339,8 @@ BLAME = prefilter.compile(
     r"|\bcarried out by\b|\battributed\b[^.]{0,30}\bto\b|\b(?:was|were) responsible\b",
     re.I,
 )
+# "The monitor speculated that the attack was carried out by ...": a guess, no attribution
+SPECULATION = prefilter.compile(r"\bspeculat\w*|\bguess\w*|\bunconfirmed\b", re.I)
 # "The resistance fighters also targeted a base at the Conoco field", "they also attacked Tanf": the actor of the
 # attack told before acts again, so its claim carries to this attack
 SAME_ACTOR_AGAIN = prefilter.compile(

@@ -20,7 +20,13 @@ _SPONSOR_AFTER = re.compile(
     r"|(?:['\u2019]s)?\s+(?:proxy|proxies|allies|allied|affiliates?|affiliated|surrogates?)\b",
     re.I,
 )
-_SPONSOR_BEFORE = re.compile(r"\bpro[-\u2010\u2011]\s?$", re.I)
+_SPONSOR_BEFORE = re.compile(
+    # "pro-Iran", "forces affiliated with Iran's Revolutionary Guard"
+    r"\bpro[-\u2010\u2011]\s?$|\b(?:affiliated|aligned|allied|linked|loyal)\s+(?:with|to)\s+(?:the\s+)?$",
+    re.I,
+)
+# "Iran's Islamic Revolutionary Guard Corps": the state named as the owner of the force named next
+_OWNER_OF_NEXT = re.compile(r"['\u2019]s\s+$")
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,10 @@ class FactionMatcher:
             span = doc[start:end]
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)
-        return [
-            FactionMention(self.factions[s.label_], s.start_char, s.end_char, s.text)
-            for s in sorted(filter_spans(spans), key=lambda s: s.start)
+        kept = sorted(filter_spans(spans), key=lambda s: s.start)
+        kept = [
+            s
+            for i, s in enumerate(kept)
+            if i + 1 == len(kept) or not _OWNER_OF_NEXT.fullmatch(text, s.end_char, kept[i + 1].start_char)
         ]
+        return [FactionMention(self.factions[s.label_], s.start_char, s.end_char, s.text) for s in kept]

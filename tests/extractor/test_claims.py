@@ -151,3 +151,23 @@ def test_the_force_that_claims_for_its_state_is_the_claimant(gazetteer) -> None:
     )
     (got,) = primaries(text, gazetteer, dt.date(2022, 3, 13))
     assert (got["perpetrator"]["slug"], got["claimed"]) == ("islamic-revolutionary-guard-corps", True)
+
+
+def test_a_guess_and_the_forces_affiliated_with_a_state_name_no_perpetrator(gazetteer) -> None:
+    text = (
+        "Three drones attacked al-Tanf garrison on Friday. A monitor speculated that the attack was carried out by "
+        "forces affiliated with Iran's Islamic Revolutionary Guard Corps."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["perpetrator"] is None
+    text = "Drones hit Erbil air base on Friday. Officials said the attack was carried out by Kataib Hezbollah."
+    (got,) = primaries(text, gazetteer)
+    assert got["perpetrator"]["slug"] == "kataib-hezbollah"
+
+
+def test_a_state_named_as_the_owner_of_its_force_is_not_a_group_mention(gazetteer) -> None:
+    from ingest.extractor.factions import FactionMatcher
+    from ingest.extractor.sentences import parse
+
+    found = FactionMatcher(gazetteer).find(parse("Iran\u2019s Islamic Revolutionary Guard Corps fired the missiles."))
+    assert [m.faction.slug for m in found] == ["islamic-revolutionary-guard-corps"]
