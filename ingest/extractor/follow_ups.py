@@ -32,7 +32,7 @@ def fold_follow_ups(state: State) -> None:
     When the only primary attack, told undated in the lead, has its day given in the lead as a past attack on
     the same site (or an unnamed site in its country; or anywhere, when the primary names no place), the two
     are one attack - the primary, on that day."""
-    lead = {f.sent.index for f in state.facts[:3]}
+    lead = {f.sent.index for f in state.lead}
     primaries = [d for d in state.drafts if d.role == "primary"]
     if not primaries:
         _promote_the_lead_attack(state)
@@ -60,8 +60,7 @@ def _promote_the_lead_attack(state: State) -> None:
     """'US soldier critically injured in Christmas Day drone attack' (published nine days later): an article
     whose lead tells one earlier attack, and no attack as today's news, follows that attack up - it is the
     primary, with what the article tells of it elsewhere."""
-    # the lead: the first sentences that tell an attack (a page's title lines and bylines tell none)
-    lead = [f for f in state.facts if f.attack][:3]
+    lead = state.lead_attacks
     if not lead or any(f.vetoes & ANOTHER_STORY for f in lead):
         return  # a strike, a convoy, a ship or a plot is the news; the attack is its background
     told = [

@@ -215,7 +215,7 @@ def _named_as_landmark(state: State, d: Draft) -> bool:
 def drop_collateral_sites(state: State) -> None:
     """A strike whose declared target is not the coalition ('spy headquarters', 'anti-Iran groups', told in the
     lead) is no attack on a coalition site that its missiles merely fell near."""
-    lead = [f for f in state.facts if f.attack][:3]
+    lead = state.lead_attacks
     if not any("other_target" in f.vetoes for f in lead):
         return
     state.drafts = [
@@ -243,9 +243,8 @@ def background_in_strike_stories(state: State) -> None:
     tells militia attacks as the strike's cause: background, also when it gives one its own day ('a Friday
     attack on Kirkuk Air Base'; the strike answers it). Without this the strike's day would be given to the
     militia attack."""
-    # the lead: the first sentence telling an attack, of the first three (a title line of a trend tells no news)
-    told = [f for f in state.facts if f.attack][:3]
-    lead = next((f for f in told if not (f.vetoes and f.vetoes <= {"habitual", "hypothetical"})), None)
+    # the first sentence of the lead that tells news, not a trend ("Militias have repeatedly attacked US forces")
+    lead = next((f for f in state.lead_attacks if not (f.vetoes and f.vetoes <= {"habitual", "hypothetical"})), None)
     if lead is None or "other_actor" not in lead.vetoes:
         return
     for d in state.drafts:
@@ -274,7 +273,7 @@ def resolve_dates(state: State) -> None:
     that frames it, from the lead; else the earliest day an official spoke of it (its own sentences, then
     the article's) - an attack is reported on or after its day, so never a day after the one it was told on; else
     (in assembly) the publication date."""
-    lead = [f.sent.index for f in state.facts[:3]]
+    lead = [f.sent.index for f in state.lead]
     reporting = sorted(
         (
             (x.date, f.sent.index, x)
@@ -373,7 +372,7 @@ def attacks_before_the_window(state: State) -> None:
     """A lead that counts the news from a day on ('at least four incidents occurring since the US airstrikes on
     Sunday', 'attacks since October 17') bounds it: an attack told later on a day before that one is earlier
     history, background ('On Friday morning, a drone targeted al-Tanf' in that story)."""
-    opening = next((day for f in state.facts[:3] if f.attack and (day := _window_opening(f, state.published))), None)
+    opening = next((day for f in state.lead if f.attack and (day := _window_opening(f, state.published))), None)
     if opening is None:
         return
     for d in state.drafts:
@@ -420,7 +419,7 @@ def old_news_as_background(state: State) -> None:
     first = _first_news(state)
     if first is not None and not first.attack:
         return  # a statement's story: ``attacks_behind_a_statement``
-    lead = next((f for f in state.facts[:3] if f.attack), None)
+    lead = next((f for f in state.lead if f.attack), None)
     if lead is not None and lead.vetoes & (ANOTHER_STORY - {"other_actor"}):
         _demote_older_than(state, OLD_NEWS_DAYS, "a week or more old in a story about another kind of attack")
 

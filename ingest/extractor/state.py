@@ -38,3 +38,17 @@ class State:
     drafts: list[Draft] = field(default_factory=list)
     owner: dict[int, list[Draft]] = field(default_factory=dict)  # sentence index -> drafts it informs
     incidents: list[ExtractedIncident] = field(default_factory=list)
+
+    @property
+    def lead(self) -> list[Facts]:
+        """The lead as a reader meets it: the first sentences, title lines and bylines among them."""
+        return self.facts[:LEAD_SENTENCES]
+
+    @property
+    def lead_attacks(self) -> list[Facts]:
+        """The lead as a coder reads it: the first sentences that tell an attack (a byline tells none)."""
+        return [f for f in self.facts if f.attack][:LEAD_SENTENCES]
+
+
+# How many sentences make an article's lead
+LEAD_SENTENCES = 3
