@@ -114,6 +114,11 @@ class DateMention:
     past: bool = False
     reporting: bool = False
 
+    def told_before(self, day: dt.date) -> bool:
+        """The day someone spoke of an attack, before ``day``: the attack happened before ``day`` too ("Ryder told
+        reporters Monday that there was a rocket attack" beside Tuesday's attack)."""
+        return self.reporting and self.precision == "day" and self.date < day
+
 
 # From the finest precision to the coarsest.
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}

@@ -338,11 +338,7 @@ def earlier_days_as_background(state: State) -> None:
         day = d.event_day
         if day is not None and (mine - day).days >= EARLIER_DAYS:
             d.role, d.why = "background", f"days before the attack the article leads with ({day:%d %b})"
-        elif (
-            day is None and d.date is not None and d.date.reporting and d.date.precision == "day" and d.date.date < mine
-        ):
-            # "Ryder told reporters Monday that there was a rocket attack" in the story of Tuesday's attack: told
-            # before the news happened, so earlier than it
+        elif day is None and d.date is not None and d.date.told_before(mine):
             d.role, d.why = "background", f"told on {d.date.date:%d %b}, before the attack the article leads with"
 
 

@@ -41,7 +41,7 @@ def date_compatible(a: DateMention | None, b: DateMention | None) -> bool:
         return True
     if a.reporting or b.reporting:
         told, event = (a, b) if a.reporting else (b, a)
-        return not (told.precision == event.precision == "day" and not event.reporting and told.date < event.date)
+        return event.reporting or event.precision != "day" or not told.told_before(event.date)
     if a.precision != "day" or b.precision != "day":
         return True
     return a.date == b.date
