@@ -183,23 +183,29 @@ def _before_the_strike(f: Facts, at: int) -> bool:
     return strike is None or at < strike.start()
 
 
+def _could_name_focus(state: State, focus: Draft, f: Facts, site: Site, at: int) -> bool:
+    """Could the site named at ``at`` be where the unnamed attack in focus took place? The attack names no site
+    and sums up no others; the site is in its country, named before any other actor's strike the sentence tells,
+    and no other attack's already."""
+    if focus.site is not None or focus.counted or focus.summary or focus.country_code not in (None, site.country):
+        return False
+    if "other_actor" in f.vetoes and not _before_the_strike(f, at):
+        return False
+    return not any(d.site is not None and d.site.slug == site.slug for d in state.drafts if d.role == "primary")
+
+
 def _names_unnamed(f: Facts, focus: Draft | None, state: State) -> bool:
     """'The al-Tanf garrison in southeastern Syria is located ...' right after an unnamed attack names it."""
-    if focus is None or focus.site is not None or focus.counted or focus.summary or not focus.anchors:
+    if focus is None or not focus.anchors or f.sent.index - max(focus.anchors) > 3:
         return False
-    slugs = {m.site.slug for m in f.sites}
-    if len(slugs) != 1 or f.sent.index - max(focus.anchors) > 3 or f.vetoes & {"foiled", "shipping"}:
+    if len({m.site.slug for m in f.sites}) != 1 or f.vetoes & {"foiled", "shipping"}:
         return False
     m = f.sites[0]
     at = m.start - f.sent.start
-    if "other_actor" in f.vetoes and not _before_the_strike(f, at):
-        return False
     # "The al-Tanf garrison ... is located", "The attack on MSS Euphrates prompted ...", "airmen stationed at the
     # al-Balad airbase north of Baghdad" after "an Iraqi airbase north of Baghdad" was hit: the site the attack was at
     named = at <= 12 or _THE_ATTACK_ON.search(f.sent.text, 0, at) or _repeats_description(state, focus, f, m)
-    if not named or focus.country_code not in (None, m.site.country):
-        return False
-    return not any(d.site is not None and d.site.slug == m.site.slug for d in state.drafts if d.role == "primary")
+    return bool(named) and _could_name_focus(state, focus, f, m.site, at)
 
 
 # "the attack on the base in the town of", "the strike at the outpost near": the attack told, and where it was
@@ -210,17 +216,14 @@ _THE_ATTACK_ON = prefilter.compile(
 )
 
 
-def _names_the_attack_in_focus(f: Facts, t: Target, focus: Draft | None, state: State) -> bool:
-    """The site is where 'the attack' just told, which named none, took place."""
-    if focus is None or focus.role != "primary" or focus.site is not None or focus.counted or focus.summary:
+def _names_the_attack_in_focus(f: Facts, t: Target, focus: Draft, state: State) -> bool:
+    """'No casualties were reported in the attack on the base in the town of Al-Shaddadi': the site is where
+    'the attack' just told, which named none, took place."""
+    if focus.role != "primary" or t.site is None or f.vetoes - {"other_actor"}:
         return False
-    if t.site is None or focus.country_code not in (None, t.site.country):
-        return False
-    if f.vetoes - {"other_actor"} or ("other_actor" in f.vetoes and not _before_the_strike(f, t.start)):
-        return False  # "The attack on MSS Euphrates prompted ... self-defense strikes": the attack, before the strike
-    if not _THE_ATTACK_ON.search(f.sent.text, 0, t.start):
-        return False
-    return not any(d.site is not None and d.site.slug == t.site.slug for d in state.drafts if d.role == "primary")
+    return _THE_ATTACK_ON.search(f.sent.text, 0, t.start) is not None and _could_name_focus(
+        state, focus, f, t.site, t.start
+    )
 
 
 _TIMES = prefilter.compile(
@@ -377,10 +380,7 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
     if r.focus is not None and refers_to_focus(f, t, date, r.focus):
         _anchor(state, r.focus, idx, date, own)
         return [r.focus]
-    if t.site is not None and _names_the_attack_in_focus(f, t, r.focus, state):
-        # "No casualties were reported in the attack on the base in the town of Al-Shaddadi": the unnamed
-        # attack just told, named
-        assert r.focus is not None
+    if r.focus is not None and _names_the_attack_in_focus(f, t, r.focus, state):
         r.focus.site = t.site
         _anchor(state, r.focus, idx, date, own)
         return [r.focus]
