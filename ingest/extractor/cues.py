@@ -13,6 +13,11 @@ from ingest.extractor.dates import WEEKDAYS
 from ingest.extractor.numbers import numerals
 from ingest.extractor.vocabulary import words
 
+_PROJECTILE = words(vocabulary.PROJECTILES)
+# "three drones attempting to strike the base": what a projectile is "attempting" is no hypothesis (a lookbehind per
+# word: each must have a fixed width)
+_NOT_AFTER_A_PROJECTILE = "".join(rf"(?<!{re.escape(w)}\s)" for w in vocabulary.PROJECTILES)
+
 ATTACK = prefilter.compile(
     rf"\b(?:{words(vocabulary.ATTACK_WORDS)}|{words(vocabulary.UNDER_FIRE_VERBS)}\s+(?:\w+\s+)?fire)\b", re.I
 )
@@ -178,8 +183,7 @@ HABITUAL = prefilter.compile(
 COUNTED_PERFECT = prefilter.compile(
     # "an armed unmanned aerial vehicle has struck a base": one projectile, the news in the perfect
     rf"\b(?:\d+|{numerals(1, 10)}|a dozen|dozens of|an?)\s+(?:[\w-]+\s+){{0,2}}?"
-    r"(?:rockets?|drones?|missiles?|mortars?|shells?|projectiles?|katyushas?|unmanned\s+aerial\s+vehicles?|uavs?)"
-    r"\s+(?:have|has)\s+(?:\w+ly\s+)?",
+    rf"(?:{_PROJECTILE}|unmanned\s+aerial\s+vehicles?)\s+(?:have|has)\s+(?:\w+ly\s+)?",
     re.I,
 )
 # "attacks by Iran-backed militias against U.S. forces, which have killed ...": attacks in general (withdrawal and
@@ -240,8 +244,8 @@ HYPOTHETICAL = prefilter.compile(
     r"\b(?:threat(?:en(?:ed|s|ing)?)?|vow(?:ed|s)?|warn(?:ed|s)?|would|(?<!before they )(?<!before it )could|might|call(?:ed|s)? for|demand(?:ed|s)?|"  # noqa: E501
     r"urg(?:ed|es)|plan(?:ned|s|ning)? to|intend(?:ed|s|ing)? to|risk of|fears? of|prepar(?:ing|ed|es?) to|about to|"
     # "three drones attempting to strike the base" were launched: the projectile's aim is no hypothesis
-    r"(?<!drones\s)(?<!drone\s)(?<!rockets\s)(?<!missiles\s)(?<!missile\s)(?<!rocket\s)(?<!uavs\s)(?<!uav\s)"
-    r"(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to)\s+(?:\w+\s+){0,4}?"
+    + _NOT_AFTER_A_PROJECTILE
+    + r"(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to)\s+(?:\w+\s+){0,4}?"
     r"(?:attack|target|strike|hit|fire|launch)\w*\b"
     # a precaution against attacks that may come: "activated C-RAM to confront any possible rocket attacks"
     r"|\b(?:any\s+)?(?:possible|potential|expected|anticipated)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?)\b",

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ingest.extractor import prefilter
+from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.counts import NOUN_MODIFIER, one_and_the_other
 from ingest.extractor.events import Draft, Facts
 from ingest.extractor.segments import counted_sites
 from ingest.extractor.types import Count, Evidence, Report
+from ingest.extractor.vocabulary import words
 
 if TYPE_CHECKING:
     from ingest.extractor.state import State
@@ -133,7 +134,7 @@ def all_intercepted(state: State, d: Draft, launched: Count, intercepted: Count,
 # apart from the ones that hit the base, is not the attack's
 _A_PART_OF_THE_VOLLEY = prefilter.compile(
     r"\W*(?:(?:a|the)\s+(?:second|third|fourth|fifth|last|remaining|other)|another)\s+(?:[\w-]+\s+)?"
-    r"(?:rocket|drone|missile|shell|projectile|mortar)s?\b",
+    rf"{words(vocabulary.PROJECTILES)}\b",
     re.I,
 )
 

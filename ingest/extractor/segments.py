@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from ingest.extractor import prefilter
+from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.numbers import UNITS, numerals
 from ingest.extractor.quotes import in_quote
+from ingest.extractor.vocabulary import words
 
 # Where one target's clause ends and the next one's begins.
 _CLAUSE_BREAK = prefilter.compile(
@@ -98,13 +99,14 @@ def clause_spans(text: str, targets: list[tuple[int, int]]) -> list[tuple[int, i
     return spans
 
 
+# The words that tell an event of its own in a clause
+_EVENT_WORDS = r"attack\w*|target\w*|struck|strikes?|hit|fired|launched|shot|downed|intercepted|raid\w*|bomb\w*"
 # What may stand between two targets of one verb: list separators and the words that name a target
 # ("the US forces at", "a base in"); a verb, a number or a weapon between them makes each its own clause.
 _COORDINATION = prefilter.compile(r",|\band\b|\bas\s+well\s+as\b|&", re.I)
 _OWN_CLAUSE = prefilter.compile(
     rf"\d|\b(?:{numerals(1, 20)}|while|whereas|but|after|before|then|followed|when|where|which|who|that)\b"
-    r"|\b(?:attack\w*|target\w*|struck|strikes?|hit|fired|launched|shot|downed|intercepted|raid\w*|bomb\w*"
-    r"|landed|fell|exploded|rockets?|drones?|missiles?|mortars?|shells?)\b",
+    rf"|\b(?:{_EVENT_WORDS}|landed|fell|exploded|{words(vocabulary.PROJECTILES)})\b",
     re.I,
 )
 
@@ -135,9 +137,7 @@ def after_clause_span(text: str, target: int) -> tuple[int, int]:
 _TOLL = prefilter.compile(
     r"\b(?:dead|killed|died|deaths?|wounded|wounds|injured|injur(?:y|ies)|hurt|casualties)\b", re.I
 )
-_OTHER_EVENT = prefilter.compile(
-    r"\b(?:attack\w*|target\w*|struck|strikes?|hit|fired|launched|shot|downed|intercepted|raid\w*|bomb\w*)\b", re.I
-)
+_OTHER_EVENT = prefilter.compile(rf"\b(?:{_EVENT_WORDS})\b", re.I)
 
 
 def ordinal_cuts(text: str) -> list[int]:
