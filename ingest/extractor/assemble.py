@@ -24,6 +24,7 @@ from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncid
 from ingest.extractor.weapons import WeaponMention, categories
 
 if TYPE_CHECKING:
+    from ingest.extractor.factions import FactionMention
     from ingest.extractor.state import State
 
 
@@ -81,15 +82,18 @@ def _agent(f: Facts) -> Faction | None:
     if f.vetoes:
         return None  # "the Islamic Resistance in Iraq launched regular drone attacks": a campaign's actor
     text, at = f.sent.text, f.sent.start
-    for g in f.factions:
-        if _EITHER_OR.match(text, g.end - at):
-            continue
+    for g in _named_for_sure(f):
         if _AGENT_VERB.match(text, g.end - at) or _AGENT_BY.search(text, 0, g.start - at):
             return g.faction
     return None
 
 
 _EITHER_OR = prefilter.compile(r"\s*,?\s+or\s", re.I)
+
+
+def _named_for_sure(f: Facts) -> list[FactionMention]:
+    """The groups a sentence names, less those given as one of two alternatives ("Iran or its proxies")."""
+    return [g for g in f.factions if not _EITHER_OR.match(f.sent.text, g.end - f.sent.start)]
 
 
 def _claimant_named_next(state: State, idx: int) -> list:
@@ -151,8 +155,7 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
         elif faction is None and (agent := _agent(f)) is not None:
             faction, where = agent, idx
         elif cues.BLAME.search(text) and f.factions and faction is None and not cues.SPECULATION.search(text):
-            # "carried out by Iran or Iranian-backed proxies": an alternative names no one
-            sure = [g for g in f.factions if not _EITHER_OR.match(text, g.end - f.sent.start)]
+            sure = _named_for_sure(f)  # "carried out by Iran or Iranian-backed proxies": an alternative names no one
             if sure:
                 faction, where = sure[0].faction, idx
     return faction, claimed, where

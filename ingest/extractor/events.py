@@ -332,7 +332,7 @@ def _attacks_in_general(text: str, dates: list[DateMention]) -> bool:
     if cues.UNCOUNTED_ATTACKS.search(text):
         return True
     if cues.ATTACKING_AS_A_PRACTICE.search(text):
-        return not any(d.precision == "day" and not d.reporting and d.kind != "since" for d in dates)
+        return not _dates_a_day(dates)
     counted = False
     for m in cues.ATTACKS_IN_GENERAL.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()].split()[-2:]
@@ -341,7 +341,12 @@ def _attacks_in_general(text: str, dates: list[DateMention]) -> bool:
             break
     else:
         return False
-    return not any(d.precision == "day" and not d.reporting and d.kind != "since" for d in dates)
+    return not _dates_a_day(dates)
+
+
+def _dates_a_day(dates: list[DateMention]) -> bool:
+    """Does the sentence give the day of an event (not of a statement, not a 'since' bound)?"""
+    return any(d.precision == "day" and not d.reporting and d.kind != "since" for d in dates)
 
 
 def targets(facts: Facts) -> list[Target]:

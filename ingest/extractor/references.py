@@ -97,6 +97,11 @@ def merge_near(found: list[Target], known: list[Draft]) -> list[Target]:
     return out
 
 
+# Days between two dates of one attack told across midnight ("claimed to have attacked the base on Sunday" for an
+# attack early on Monday): from this many days apart, they are two attacks
+ACROSS_MIDNIGHT = 2
+
+
 def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMention] | None:
     """An earlier attack told without a site of its own: 'The site last came under attack in late March' (the
     site in focus), 'In December, a similar rocket fusillade killed a U.S. contractor' (an unnamed site in the
@@ -111,9 +116,8 @@ def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMent
         return None
     the_site = focus.site if THE_SITE.search(f.sent.text) or _IT_WAS_HIT.match(f.sent.text) else None
     if not past and the_site is not None and focus.event_day is not None:
-        # "The base had been attacked on Friday too" after Monday's attack: days before the news, on the site (the
-        # day before may be the same attack told across midnight: "claimed to have attacked the base on Sunday")
-        past = [x for x in f.event_dates if x.precision == "day" and (focus.event_day - x.date).days >= 2]
+        # "The base had been attacked on Friday too" after Monday's attack: days before the news, on the site
+        past = [x for x in f.event_dates if x.precision == "day" and (focus.event_day - x.date).days >= ACROSS_MIDNIGHT]
     if not past:
         return None
     if the_site is not None:
