@@ -86,7 +86,7 @@ OTHER_TARGET = prefilter.compile(
     # "two Iranian drones that were en route to Israel", "drones launched from Iran towards Israel": shot down over
     # a base on their way elsewhere, they attacked no one there
     r"|\b(?:en\s+route|bound|heading|headed|on\s+(?:their|its)\s+way|launched\s+(?:[\w-]+\s+){0,3}?)\s*"
-    r"(?:to|for|toward|towards)\s+(?:the\s+)?Israel\b"
+    rf"(?:to|for|toward|towards)\s+{words(vocabulary.ELSEWHERE_BOUND)}\b"
     r"|\banti-Iran(?:ian)?\s+(?:terrorist\s+)?groups\b"
     # "used heavy machine guns to target the militias": the militias are the target here
     r"|\b(?:target(?:ed|ing)?|attack(?:ed|ing)?|struck|shell(?:ed|ing)?|against)\s+(?!by\b)(?:the\s+)?"

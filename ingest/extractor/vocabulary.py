@@ -68,6 +68,10 @@ SHIPPING = (
     "Bab al-Mandab", "merchant", "bulk carrier", "container ship", "destroyer", "destroyers", "warship", "warships",
 )  # fmt: skip
 
+# Where drones and missiles flying over coalition sites are bound when the sites are not their target (Iran's
+# drones at Israel in April 2024 and June 2025, downed over Jordan and Ain al-Asad).
+ELSEWHERE_BOUND = ("Israel", "the Golan Heights", "occupied Palestine")
+
 # Words of the road: a convoy or a supply truck hit on its way is not a coalition site (SCHEMA: no incident).
 ON_THE_ROAD = (
     "convoy", "convoys", "supply truck", "supply trucks", "logistics truck", "logistics trucks", "tanker truck",

@@ -57,3 +57,14 @@ def test_every_trend_verb_is_a_habit(verb) -> None:
 @pytest.mark.parametrize("noun", vocabulary.TALLY_NOUNS)
 def test_every_tally_noun_counts_attacks(noun) -> None:
     assert cues.TALLY.search(f"Militias have carried out 150 {noun} on US forces."), noun
+
+
+@pytest.mark.parametrize("place", vocabulary.ELSEWHERE_BOUND)
+def test_every_destination_elsewhere_marks_projectiles_bound_past_a_site(place) -> None:
+    assert cues.OTHER_TARGET.search(f"Two drones en route to {place} were shot down over the base.")
+
+
+@pytest.mark.parametrize("word", vocabulary.PROJECTILES)
+def test_no_projectile_attempting_to_strike_is_a_hypothesis(word) -> None:
+    assert not cues.HYPOTHETICAL.search(f"Forces downed the {word} attempting to strike the base.")
+    assert cues.HYPOTHETICAL.search("Militants were attempting to strike the base.")
