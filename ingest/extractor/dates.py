@@ -345,6 +345,51 @@ def _quoted_relative(text: str, kind: str, start: int) -> bool:
 _STAMP_WEEKDAY = prefilter.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
 
 
+# A day told from the one the text told last: "the following day", "two days later", "the day before"
+_FROM_THE_LAST_DAY = prefilter.compile(
+    r"\b(?:(?:the\s+)?(?P<after>following|next|ensuing)\s+day|(?:on\s+)?the\s+day\s+(?P<before>before|prior)"
+    r"|the\s+(?P<previous>previous|preceding)\s+day|(?P<same>(?:that|the)\s+same\s+day|later\s+that\s+day)"
+    rf"|(?P<n>a|one|{numerals(2, 6)}|\d)\s+days?\s+(?P<dir>later|earlier|afterwards?|before)"
+    r"(?!\s+(?:the|an?|it|they|he|she)\b))\b",
+    re.I,
+)
+
+
+def days_from_the_last(
+    text: str, last: DateMention | None, own: list[DateMention], published: dt.date
+) -> list[DateMention]:
+    """The days ``text`` tells from the event day told last - earlier in ``text`` (``own``, its event days) or
+    before it (``last``) - e.g. "The following day, drones targeted Shaddadi" after an attack on October 30 is
+    October 31. Without such a day, none."""
+    found = []
+    for m in _FROM_THE_LAST_DAY.finditer(text):
+        if any(m.start() < y.end and y.start < m.end() for y in own):
+            continue
+        told = [y for y in own if y.end <= m.start()]
+        base = told[-1] if told else last
+        if base is None or base.precision != "day" or base.reporting or base.kind == "since":
+            continue
+        if m.group("same"):
+            shift = 0
+        elif m.group("n"):
+            n = m.group("n").lower()
+            shift = (1 if n in {"a", "one"} else UNITS.get(n) or int(n)) * (
+                1 if m.group("dir").lower().startswith(("later", "after")) else -1
+            )
+        else:
+            shift = 1 if m.group("after") else -1
+        d = base.date + dt.timedelta(days=shift)
+        if d > published:
+            continue
+        found.append(DateMention(d, "day", m.start(), m.end(), m.group(0), "relative", past=(published - d).days > 7))
+    return found
+
+
+# "since" just before a date: the date opens a window ("attacked twice since Thursday"); not "since the March 3
+# attack", where the date is the attack's
+_SINCE_BEFORE = prefilter.compile(r"\bsince\s+(?:(?:early|late)\s+)?$", re.I)
+
+
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Every resolvable date expression in ``text``, left to right, without overlaps."""
     if not _DATE_WORD.search(text):
@@ -369,6 +414,9 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             if _PLANNED.search(re.split(r"[,;]", before)[-1]):
                 taken.append((m.start(), m.end()))
                 continue
+            if mention.kind != "since" and _SINCE_BEFORE.search(text, 0, mention.start):
+                # "the second time since Thursday", "since last week": a window's first day, not an event's
+                mention = replace(mention, kind="since")
             if (
                 _REPORTING.search(text[max(0, mention.start - 80) : mention.start])
                 or _says_on(text, mention)

@@ -10,7 +10,7 @@ from ingest.extractor import cues, prefilter, vocabulary
 from ingest.extractor.anchoring import drop_drafts, find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
-from ingest.extractor.dates import DateMention, find_dates
+from ingest.extractor.dates import DateMention, days_from_the_last, find_dates
 from ingest.extractor.events import ANOTHER_STORY, Draft, Facts, read_facts, zero_casualties_before_strike
 from ingest.extractor.follow_ups import fold_follow_ups
 from ingest.extractor.names import set_skeleton_norms
@@ -40,6 +40,7 @@ def read_mentions(state: State) -> None:
         if s is not None:
             by_sent_factions.setdefault(s.index, []).append(m)
     previous = None
+    last_day: DateMention | None = None
     for s in state.sentences:
         if state.facts and cues.LINK_MARKER.match(state.facts[-1].sent.text):
             # "Read more: Iraqi resistance targets US base in Al-Tanf": the title of another story, told nothing
@@ -48,11 +49,20 @@ def read_mentions(state: State) -> None:
             continue
         attribution = find_attribution(s.text, previous)
         previous = attribution or previous
-        state.facts.append(
-            read_facts(
-                s, by_sent_sites.get(s.index, []), by_sent_factions.get(s.index, []), state.published, attribution
-            )
-        )
+        sites, factions = by_sent_sites.get(s.index, []), by_sent_factions.get(s.index, [])
+        f = read_facts(s, sites, factions, state.published, attribution)
+        _date_from_the_last_day(f, last_day, state.published)
+        last_day = next((x for x in reversed(f.event_dates) if x.precision == "day"), last_day)
+        state.facts.append(f)
+
+
+def _date_from_the_last_day(f: Facts, last_day: DateMention | None, published: dt.date) -> None:
+    """'October 30 witnessed four attacks ... The following day, drones targeted Shaddadi': a day told from the
+    event day told last, in this sentence or before it, is that day's neighbour."""
+    own = [x for x in f.event_dates if x.precision == "day"]
+    added = days_from_the_last(f.sent.text, last_day, own, published)
+    if added:
+        f.dates = sorted([*f.dates, *added], key=lambda d: d.start)
 
 
 def _moves_on(f: Facts, d: Draft) -> bool:

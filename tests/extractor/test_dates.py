@@ -1,6 +1,6 @@
 import datetime as dt
 
-from ingest.extractor.dates import find_dates, same_period
+from ingest.extractor.dates import days_from_the_last, find_dates, same_period
 from tests.extractor.helpers import PUBLISHED, incidents, primaries
 
 PUB = dt.date(2024, 10, 1)  # a Tuesday
@@ -179,3 +179,42 @@ def test_since_a_year_bounds_a_presence_and_dates_no_event(gazetteer) -> None:
         "al-Asad Air Base, where US forces have been based since 2014."
     )
     assert [i["role"] for i in incidents(text, gazetteer, dt.date(2024, 8, 9))] == ["primary"]
+
+
+def test_a_day_told_from_the_day_told_last_is_its_neighbour(gazetteer) -> None:
+    # A roundup tells its attacks day by day, each from the one before ("the following day", "two days later")
+    published = dt.date(2023, 11, 6)
+    text = (
+        "October 30 saw three attacks on coalition forces. Rockets were fired at Ain al-Asad air base that morning. "
+        "The following day, a one-way attack drone targeted troops at al-Shaddadi. Two days later, two drones "
+        "were shot down near al-Tanf garrison."
+    )
+    dated = {i["base"]["slug"]: i["date"] for i in incidents(text, gazetteer, published)}
+    assert dated == {
+        "ain-al-asad-air-base": "2023-10-30",
+        "al-shaddadi-base": "2023-10-31",
+        "al-tanf-garrison": "2023-11-02",
+    }
+    # "the day before" counts back from a day told earlier in the same sentence
+    (x,) = days_from_the_last(
+        "On November 2 a drone hit the base, and the day before rockets fell near it.",
+        None,
+        find_dates("On November 2 a drone hit the base", published),
+        published,
+    )
+    assert x.date == dt.date(2023, 11, 1)
+    # with no day told before it, "the following day" dates nothing
+    assert days_from_the_last("The following day, rockets hit the base.", None, [], published) == []
+
+
+def test_a_day_after_since_opens_a_window_and_dates_no_attack(gazetteer) -> None:
+    # "the second time since Thursday": Thursday's attack is another one; today's news keeps its own day
+    published = dt.date(2023, 10, 23)  # a Monday
+    (since,) = find_dates("the second time since Thursday that troops have been targeted", published)
+    assert since.kind == "since"
+    text = (
+        "Two drones aimed at US troops in Syria were shot down early Monday, officials said. Soldiers at al-Tanf "
+        "garrison downed both drones. It is the second time since Thursday that al-Tanf has been targeted."
+    )
+    (attack,) = primaries(text, gazetteer, published)
+    assert (attack["base"]["slug"], attack["date"]) == ("al-tanf-garrison", "2023-10-23")
