@@ -96,6 +96,23 @@ def _named_for_sure(f: Facts) -> list[FactionMention]:
     return [g for g in f.factions if not _EITHER_OR.match(f.sent.text, g.end - f.sent.start)]
 
 
+# Where a clause ends inside a sentence: a dash, a semicolon, a bracket
+_CLAUSE_BREAK = re.compile(r"\s[\u2013\u2014-]{1,2}\s|;|\(|\)")
+
+
+def _blamed(f: Facts) -> list[FactionMention]:
+    """The groups the sentence's blame names in its own clause: "The US blames the attacks on groups backed by
+    Iran - an assertion dismissed by Tehran": Tehran, named in a clause of its own, is not the one blamed."""
+    text = f.sent.text
+    m = cues.BLAME.search(text)
+    if m is None:
+        return []
+    start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+    after = _CLAUSE_BREAK.search(text, m.end())
+    end = after.start() if after else len(text)
+    return [g for g in _named_for_sure(f) if start <= g.start - f.sent.start < end]
+
+
 def _claimant_named_next(state: State, idx: int) -> list:
     """'An Iraqi group claimed responsibility ... The group, called X, said ...': the claimant named in the next
     sentence that speaks of 'the group'."""
@@ -155,7 +172,7 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
         elif faction is None and (agent := _agent(f)) is not None:
             faction, where = agent, idx
         elif cues.BLAME.search(text) and f.factions and faction is None and not cues.SPECULATION.search(text):
-            sure = _named_for_sure(f)  # "carried out by Iran or Iranian-backed proxies": an alternative names no one
+            sure = _blamed(f)  # "carried out by Iran or Iranian-backed proxies": an alternative names no one
             if sure:
                 faction, where = sure[0].faction, idx
     return faction, claimed, where

@@ -187,6 +187,9 @@ def read_facts(
         if name == "habitual" and pattern is cues.HABITUAL:
             if _habitual(scope):
                 vetoes.add(name)
+        elif name == "foiled":
+            if any(not _OUTCOME_OF_THE_TOLD.search(scope, 0, m.start()) for m in pattern.finditer(scope)):
+                vetoes.add(name)
         elif pattern.search(scope):
             vetoes.add(name)
     if not sites and _attacks_in_general(text, dates):
@@ -233,6 +236,11 @@ def read_facts(
     )
 
 
+# "were targeted by rockets, which were also thwarted": the fate of projectiles the sentence told fired, not a plot
+# stopped before launch
+_OUTCOME_OF_THE_TOLD = prefilter.compile(
+    r"\b(?:which|that|all\s+of\s+which|both\s+of\s+which)\s+(?:were|was)\s+(?:also\s+|all\s+|quickly\s+)?$", re.I
+)
 # Vetoes read in the main clause only: a trend, tally or threat told in a tail that situates the attack
 _SCOPED = frozenset({"tally", "habitual", "hypothetical"})
 

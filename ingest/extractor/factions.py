@@ -21,8 +21,9 @@ _SPONSOR_AFTER = re.compile(
     re.I,
 )
 _SPONSOR_BEFORE = re.compile(
-    # "pro-Iran", "forces affiliated with Iran's Revolutionary Guard"
-    r"\bpro[-\u2010\u2011]\s?$|\b(?:affiliated|aligned|allied|linked|loyal)\s+(?:with|to)\s+(?:the\s+)?$",
+    # "pro-Iran", "forces affiliated with Iran's Revolutionary Guard", "groups backed by Iran"
+    r"\bpro[-\u2010\u2011]\s?$|\b(?:affiliated|aligned|allied|linked|loyal)\s+(?:with|to)\s+(?:the\s+)?$"
+    r"|\b(?:backed|supported|sponsored|funded|financed|armed|trained|equipped)\s+by\s+(?:the\s+)?$",
     re.I,
 )
 # "Iran's Islamic Revolutionary Guard Corps": the state named as the owner of the force named next

@@ -171,3 +171,18 @@ def test_a_state_named_as_the_owner_of_its_force_is_not_a_group_mention(gazettee
 
     found = FactionMatcher(gazetteer).find(parse("Iran\u2019s Islamic Revolutionary Guard Corps fired the missiles."))
     assert [m.faction.slug for m in found] == ["islamic-revolutionary-guard-corps"]
+
+
+def test_the_blamed_are_named_in_the_blames_own_clause(gazetteer) -> None:
+    # "groups backed by Iran" names a sponsor, not the attacker; the state that rejects the blame in a clause of its
+    # own is not blamed either
+    text = (
+        "Drones struck near al-Shaddadi base on Sunday, causing no casualties. Washington blames the attacks on "
+        "militias backed by Iran - a charge denied by Tehran, which says the groups act on their own."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2023, 11, 13))
+    assert attack["perpetrator"] is None
+    # the one named in the blame's clause is still blamed
+    text = "Drones struck near al-Shaddadi base on Sunday. Washington blamed the attack on Kataib Hezbollah."
+    (attack,) = primaries(text, gazetteer, dt.date(2023, 11, 13))
+    assert attack["perpetrator"]["slug"] == "kataib-hezbollah"

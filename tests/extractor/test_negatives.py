@@ -203,3 +203,15 @@ def test_a_states_projectiles_and_orders_are_its_strike(gazetteer) -> None:
         "commander to protect US personnel."
     )
     assert primaries(text, gazetteer, dt.date(2019, 12, 30)) == []
+
+
+def test_projectiles_the_sentence_told_fired_and_then_thwarted_are_an_attack(gazetteer) -> None:
+    # "were targeted by rockets, which were thwarted": the rockets flew and were stopped - not a plot foiled
+    text = (
+        "On Monday, the Green Village base was targeted by a barrage of rockets, which were also thwarted without "
+        "casualties, officials said."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2023, 11, 2))
+    assert (attack["base"]["slug"], attack["weapons"], attack["killed"]) == ("al-omar-oil-field", ["rocket"], 0)
+    # a plot stopped before launch is still no attack
+    assert primaries("On Monday, police foiled a rocket attack on Ain al-Asad, seizing the launchers.", gazetteer) == []
