@@ -96,8 +96,8 @@ def _named_for_sure(f: Facts) -> list[FactionMention]:
     return [g for g in f.factions if not _EITHER_OR.match(f.sent.text, g.end - f.sent.start)]
 
 
-# Where a clause ends inside a sentence: a dash, a semicolon, a bracket
-_CLAUSE_BREAK = re.compile(r"\s[\u2013\u2014-]{1,2}\s|;|\(|\)")
+# Where a clause ends inside a sentence: a dash, a semicolon, a bracket, a conjunction after a comma
+_CLAUSE_BREAK = re.compile(r"\s[\u2013\u2014-]{1,2}\s|;|\(|\)|,\s+(?:and|but|while|whereas)\s")
 
 
 def _blamed(f: Facts) -> list[FactionMention]:

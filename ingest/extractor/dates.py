@@ -125,13 +125,17 @@ PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def same_period(a: DateMention, b: DateMention) -> bool:
-    """The finer of two dates falls within the coarser one's period (a day within 'last year'; a week is
-    compared as its day)."""
+    """The finer of two dates falls within the coarser one's period (a day within 'last year', or within the
+    calendar week of 'last week')."""
     fine, coarse = sorted((a, b), key=lambda x: PRECISION_RANK[x.precision])
     if coarse.precision == "year":
         return fine.date.year == coarse.date.year
     if coarse.precision == "month":
         return (fine.date.year, fine.date.month) == (coarse.date.year, coarse.date.month)
+    if coarse.precision == "week" and fine.precision == "day":
+        # "last week" in Tuesday's paper is Monday to Sunday before it: Friday the 9th is in it
+        monday = coarse.date - dt.timedelta(days=coarse.date.weekday())
+        return monday <= fine.date <= monday + dt.timedelta(days=6)
     return fine.date == coarse.date
 
 

@@ -40,7 +40,10 @@ def fold_follow_ups(state: State) -> None:
     if len(primaries) != 1:
         return
     news = primaries[0]
-    if (news.date is not None and not news.date.reporting) or not lead & set(news.anchors):
+    if news.date is not None and not news.date.reporting:
+        _join_the_lead_attack(state, news)
+        return
+    if not lead & set(news.anchors):
         return
     placeless = news.site is None and news.country is None
     told = [
@@ -54,6 +57,31 @@ def fold_follow_ups(state: State) -> None:
     if not told or any(_ANOTHER_ONE.search(state.facts[i].sent.text) for i in told[0].anchors):
         return
     _absorb(state, news, told[0])
+
+
+def _join_the_lead_attack(state: State, news: Draft) -> None:
+    """'Eight US troops wounded in Syria drone attack last week' (the lead), then 'wounded in a drone attack on
+    Friday at Rumalyn Landing Zone': the lead's earlier attack, on no named site, is the day's attack told further
+    on when that day falls in its period and its site in its country - one attack, the primary, with what the lead
+    tells of it."""
+    lead = {f.sent.index for f in state.lead_attacks}
+    told = [
+        b
+        for b in state.drafts
+        if b.role == "background"
+        and b.site is None
+        and b.date is not None
+        and news.date is not None
+        and lead & set(b.anchors)
+        and min(b.anchors) < min(news.anchors)
+        and same_period(b.date, news.date)
+        and (b.country is None or b.country == news.country_code)
+    ]
+    if len(told) != 1 or any(_ANOTHER_ONE.search(state.facts[i].sent.text) for i in (*told[0].anchors, *news.anchors)):
+        return
+    news.anchors = sorted({*news.anchors, *told[0].anchors})
+    news.why = "the attack this follow-up report is about"
+    drop_drafts(state, told, news)
 
 
 def _promote_the_lead_attack(state: State) -> None:

@@ -186,3 +186,12 @@ def test_the_blamed_are_named_in_the_blames_own_clause(gazetteer) -> None:
     text = "Drones struck near al-Shaddadi base on Sunday. Washington blamed the attack on Kataib Hezbollah."
     (attack,) = primaries(text, gazetteer, dt.date(2023, 11, 13))
     assert attack["perpetrator"]["slug"] == "kataib-hezbollah"
+
+
+def test_a_group_named_in_another_clause_of_the_blame_sentence_is_not_blamed(gazetteer) -> None:
+    text = (
+        "Drones struck the Rumalyn Landing Zone on Friday. US troops are in Syria to prevent a resurgence of "
+        "Islamic State, and officials said the attack was carried out by Iran-backed forces."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 8, 13))
+    assert attack["perpetrator"] is None

@@ -156,3 +156,22 @@ def test_a_strike_story_led_by_a_trend_line_is_still_a_strike_story(gazetteer) -
     )
     got = incidents(text, gazetteer, dt.date(2019, 12, 30))
     assert [(i["role"], i["base"]["slug"]) for i in got] == [("background", "k-1-air-base")]
+
+
+def test_a_follow_up_lead_on_last_weeks_attack_is_the_day_told_further_on(gazetteer) -> None:
+    # The headline tells an unnamed attack "last week"; the body names its site and day (a day of last week): one
+    # attack, the news of the casualty update, with the lead's toll
+    text = (
+        "Six US troops hurt in drone attack in Syria last week, Pentagon says\n\n"
+        "Six US service members were wounded in a drone attack on a base in Syria last week, the Pentagon said on "
+        "Tuesday.\n\n"
+        "The drone struck on Thursday at the Rumalyn Landing Zone, which hosts coalition troops, officials had said "
+        "then, without giving a toll."
+    )
+    (attack,) = incidents(text, gazetteer, dt.date(2024, 8, 13))
+    assert (attack["role"], attack["base"]["slug"], attack["date"], attack["injured"]) == (
+        "primary",
+        "rumalyn-landing-zone",
+        "2024-08-08",
+        6,
+    )
