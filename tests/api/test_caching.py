@@ -164,6 +164,24 @@ def test_points_gzip_body_is_cached_and_matches(api, world):
     assert api.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"]).status_code == 304
 
 
+def test_points_are_gzipped_once_and_only_for_clients_that_accept_it(api, world, monkeypatch):
+    from incidents.api import caching
+
+    calls = []
+    real = caching._gzipped
+    monkeypatch.setattr(caching, "_gzipped", lambda body: calls.append(len(body)) or real(body))
+    url = "/api/v1/incidents/points/?country=IQ"
+    assert api.get(url)["X-Cache"] == "miss"
+    assert api.get(url)["X-Cache"] == "hit"
+    assert calls == []
+    first = api.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    second = api.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert len(calls) == 1
+    assert (first["X-Cache"], second["X-Cache"]) == ("hit", "hit")
+    assert first.content == second.content
+    assert json.loads(gzip.decompress(second.content)) == api.get(url).json()
+
+
 def test_links_in_cached_answers_follow_the_host(api, world):
     url = "/api/v1/incidents/?format=geojson"
     first = api.get(url, HTTP_HOST="127.0.0.1").json()["features"][0]["properties"]["url"]
