@@ -113,6 +113,24 @@ def _blamed(f: Facts) -> list[FactionMention]:
     return [g for g in _named_for_sure(f) if start <= g.start - f.sent.start < end]
 
 
+# "claimed responsibility for one of these explosions": the claim's object points back at what was just told
+_THESE_EVENTS = prefilter.compile(
+    r"\b(?:for|of)\s+(?:one\s+of\s+|some\s+of\s+|both\s+of\s+)?(?:these|those|the\s+latter)\s+(?:[\w-]+\s+)?"
+    r"(?:explosions|blasts|bombings|attacks|strikes|incidents|operations|explosion|blast|bombing)\b",
+    re.I,
+)
+
+
+def _claims_what_was_told_before(state: State, idx: int, d: Draft) -> bool:
+    """'Trucks carrying coalition supplies were bombed. A group claimed one of these explosions': a claim whose
+    object points back ('these explosions') claims the event the last attack sentence before it told - another
+    attack's, when that sentence is not one of ``d``'s."""
+    if not _THESE_EVENTS.search(state.facts[idx].sent.text):
+        return False
+    told = next((j for j in range(idx - 1, -1, -1) if state.facts[j].attack), None)
+    return told is not None and told not in d.sentences()
+
+
 def _claimant_named_next(state: State, idx: int) -> list:
     """'An Iraqi group claimed responsibility ... The group, called X, said ...': the claimant named in the next
     sentence that speaks of 'the group'."""
@@ -155,6 +173,8 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
         text = f.sent.text
         main = main_clause(text)  # "claimed the attack, the latest in a series of assaults": a claim of this one
         if cues.GENERIC_CLAIM.search(main) or cues.NO_CLAIM.search(text) or tells_another_attack(f, d):
+            continue
+        if _claims_what_was_told_before(state, idx, d):
             continue
         if _owned_by_group(f) or (
             _claim_by_group(text) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions)

@@ -195,3 +195,25 @@ def test_a_group_named_in_another_clause_of_the_blame_sentence_is_not_blamed(gaz
     )
     (attack,) = primaries(text, gazetteer, dt.date(2024, 8, 13))
     assert attack["perpetrator"] is None
+
+
+def test_a_claim_of_these_explosions_is_the_event_told_just_before(gazetteer) -> None:
+    # The claim points back at the convoy bombings told just before it, not at the base attack the article leads with
+    text = (
+        "A drone attack hit Camp Victory early on Monday, causing no injuries, officials said. "
+        "On Sunday, roadside bombs struck trucks carrying supplies for the coalition in Salahuddin. "
+        "The little-known Qasim al-Jabbarin group claimed responsibility for one of these explosions."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2021, 6, 14))
+    assert (attack["base"]["slug"], attack["perpetrator"], attack["claimed"]) == (
+        "victory-base-complex",
+        None,
+        False,
+    )
+    # the same claim right after the base attack is that attack's
+    text = (
+        "A drone attack hit Camp Victory early on Monday, causing no injuries, officials said. "
+        "The little-known Qasim al-Jabbarin group claimed responsibility for one of these explosions."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2021, 6, 14))
+    assert attack["perpetrator"]["slug"] == "qasim-al-jabbarin"
