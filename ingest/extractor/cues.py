@@ -160,6 +160,8 @@ HABITUAL = prefilter.compile(
     # "after months of similar strikes on bases that house U.S. troops"
     r"|\b(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|rocket\s+fire)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
+    # "factions, including those who have been targeting U.S. forces": a practice, not one attack
+    r"|\b(?:have|has|had)\s+been\s+(?:targeting|attacking|launching|firing|striking|carrying\s+out)\b"
     # "the bases have been sporadically targeted by rockets" (not "has been hit by two rockets": news)
     r"|\b(?:sporadic(?:ally)?|occasional(?:ly)?|periodic(?:ally)?|constantly)\b"
     # "drones and rockets have continued to be fired at US outposts": a continuing trend

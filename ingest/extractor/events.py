@@ -39,6 +39,12 @@ _BASE_BESIDE = prefilter.compile(
     r"\b(?:base|camp|compound|facility|outpost|position)\s+(?:next\s+to|adjacent\s+to|beside|alongside)\s+(?:the\s+)?$",
     re.I,
 )
+# "This attack prompted heightened alertness at American bases": where a precaution is taken, not a target
+_PRECAUTION_AT = prefilter.compile(
+    r"\b(?:alert(?:ness)?|vigilance|readiness|precautions?|security\s+measures)\s+(?:levels?\s+)?"
+    r"(?:at|in|around|across)\s+(?:the\s+)?$",
+    re.I,
+)
 # "drones being downed outside of US bases": a place beside the bases, not them
 _LOCATIVE_BEFORE = prefilter.compile(rf"\b{cues.BESIDE}\s+(?:the\s+)?$", re.I)
 
@@ -379,7 +385,12 @@ def targets(facts: Facts) -> list[Target]:
             out.append(counted)
     if not out and facts.generic_target:
         g = next(
-            (g for g in cues.GENERIC_TARGET.finditer(text) if not _LOCATIVE_BEFORE.search(text, 0, g.start())), None
+            (
+                g
+                for g in cues.GENERIC_TARGET.finditer(text)
+                if not _LOCATIVE_BEFORE.search(text, 0, g.start()) and not _PRECAUTION_AT.search(text, 0, g.start())
+            ),
+            None,
         )
         if g is not None:
             out.append(Target(None, facts.place, facts.place_country, g.start(), g.end()))

@@ -215,3 +215,23 @@ def test_projectiles_the_sentence_told_fired_and_then_thwarted_are_an_attack(gaz
     assert (attack["base"]["slug"], attack["weapons"], attack["killed"]) == ("al-omar-oil-field", ["rocket"], 0)
     # a plot stopped before launch is still no attack
     assert primaries("On Monday, police foiled a rocket attack on Ain al-Asad, seizing the launchers.", gazetteer) == []
+
+
+def test_a_precaution_at_coalition_bases_is_no_attack_on_them(gazetteer) -> None:
+    # A fight between local forces "prompted heightened alertness at American bases": the bases took precautions
+    text = (
+        "Tribal fighters stormed several SDF positions near Deir ez-Zor on Wednesday, killing four SDF members. "
+        "The assault prompted heightened alertness at American bases in the region."
+    )
+    assert primaries(text, gazetteer, dt.date(2024, 8, 8)) == []
+    # an attack on the bases in the same words is still one
+    text = "Drones attacked American bases in the region on Wednesday, officials said."
+    assert len(primaries(text, gazetteer, dt.date(2024, 8, 8))) == 1
+
+
+def test_groups_that_have_been_targeting_us_forces_tell_a_practice() -> None:
+    assert cues.HABITUAL.search(
+        "The new front includes all factions, including those who have been targeting US forces."
+    )
+    assert cues.HABITUAL.search("Militias had been attacking the bases for months.")
+    assert not cues.HABITUAL.search("Rockets have been fired at the base, officials said.")
