@@ -176,6 +176,10 @@ def attach_details(state: State) -> None:
                     # strike; what follows is the strike's until a sentence comes back to the attack
                     moved.add(id(current))
                     to_strike.add(id(current))
+                elif {"tally", "habitual"} <= f.vetoes:
+                    # "US troops have been targeted 38 times since October 17": the story has moved to the
+                    # campaign's running totals ("At least 46 personnel sustained injuries") until it comes back
+                    moved.add(id(current))
                 continue
             # the toll told before the strike is the attack's; nothing after it is
             f.figures = [g for g in f.figures if g.end <= f.actor_at]

@@ -271,3 +271,15 @@ def test_lives_lost_and_a_superlatives_earlier_event(gazetteer) -> None:
     )
     (got,) = primaries(text, gazetteer, dt.date(2024, 1, 29))
     assert got["killed"] == 3
+
+
+def test_a_toll_told_after_the_campaigns_running_totals_is_theirs(gazetteer) -> None:
+    # Once the story moves to the campaign's totals ("have been targeted 38 times"), the next toll is the campaign's
+    text = (
+        "Two drones were shot down near Erbil airport on Tuesday, the Kurdistan security service said. "
+        "No casualties resulted from the attack, a Pentagon spokesperson said. "
+        "US forces have been targeted at least 38 times since October 17 in repeated attacks, the spokesperson added. "
+        "At least 46 personnel sustained minor injuries, he said."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2023, 11, 7))
+    assert (attack["base"]["slug"], attack["killed"], attack["injured"]) == ("erbil-air-base", 0, 0)
