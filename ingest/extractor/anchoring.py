@@ -234,8 +234,11 @@ _TIMES = prefilter.compile(
 # A sentence whose subject is the attack just told: "This is the first such attack targeting coalition troops
 # since ...", "It marked the second attack on the base this week"
 _SPEAKS_OF_FOCUS = prefilter.compile(
-    r"^\W*(?:this|it|that|the\s+attack|the\s+strike)\s+(?:is|was|marks|marked|became|comes|came|represents)\s+"
-    r"(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|incident|time)\b",
+    r"^\W*(?:this|it|that|the)\s+(?:attack\s+|strike\s+|incident\s+)?"
+    r"(?:is|was|marks|marked|became|comes|came|represents|represented|constitutes|constituted)\s+"
+    r"(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|incident|time)\b"
+    # "This attack constitutes the 26th against US bases in Syria": an ordinal with its noun left out
+    r"|the\s+\d+(?:st|nd|rd|th)\b)",
     re.I,
 )
 # "targeted, for the second time within hours, the Kharab al-Jir base": this attack and an earlier one that day

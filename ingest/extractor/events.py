@@ -39,6 +39,12 @@ _BASE_BESIDE = prefilter.compile(
     r"\b(?:base|camp|compound|facility|outpost|position)\s+(?:next\s+to|adjacent\s+to|beside|alongside)\s+(?:the\s+)?$",
     re.I,
 )
+# A nationality describing armed groups ("Iraqi militias", "Syrian Kurdish fighters", "an Iraqi Shiite militia")
+_NATIONALITY_OF_A_GROUP = prefilter.compile(
+    r"\b(?:Iraqi|Syrian|Iranian|Lebanese|Yemeni|Afghan|Pakistani)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:militias?|militants?|factions?|groups?|fighters|paramilitar(?:y|ies)|proxies|insurgents)\b",
+    re.I,
+)
 # "This attack prompted heightened alertness at American bases": where a precaution is taken, not a target
 _PRECAUTION_AT = prefilter.compile(
     r"\b(?:alert(?:ness)?|vigilance|readiness|precautions?|security\s+measures)\s+(?:levels?\s+)?"
@@ -164,6 +170,8 @@ def read_facts(
     )
     # "the Islamic Resistance in Iraq targeted a base in Syria": a group's name says nothing of where
     where = _mask(text, [(m.start - sent.start, m.end - sent.start) for m in factions])
+    # "an umbrella for Iranian-backed Iraqi militias": a group's nationality says nothing of where either
+    where = _mask(where, [m.span() for m in _NATIONALITY_OF_A_GROUP.finditer(where)])
     place, place_country, _ = find_place(where)
     vetoes = set()
     dates = [x for x in find_dates(text, published) if not _in_a_clause_of_its_own(text, x.start)]

@@ -146,3 +146,15 @@ def test_separate_attacks_by_two_drones_are_two() -> None:
     assert times_told("The Harir base was targeted in separate attacks by two explosive-laden drones.") == (2, False)
     assert times_told("Tanf was hit in three separate attacks overnight.") == (3, False)
     assert times_told("Two drones attacked the base.") == (0, False)
+
+
+def test_the_attack_said_to_be_the_nth_and_the_base_its_claimant_hit_are_the_attack_told(gazetteer) -> None:
+    # "This attack constitutes the 26th against US bases in Syria": a count of the attack told, not another one;
+    # "Iraqi militias" describes the claimant, and "the US base" it says it hit is the base told
+    text = (
+        "An Iraqi Shiite militia claimed responsibility for a rocket and drone attack on the US base at al-Shaddadi "
+        "in northeastern Syria on Wednesday. The group, an umbrella for Iran-backed Iraqi militias, said its drones "
+        "and rockets hit the US base. This attack constitutes the 26th against US bases in Syria since October 19."
+    )
+    found = primaries(text, gazetteer, dt.date(2023, 11, 9))
+    assert [(i["base"] or {}).get("slug") for i in found] == ["al-shaddadi-base"]
