@@ -210,6 +210,19 @@ API_SOURCE_FIELDS = (
     "article__outlet",
     "article__published",
 )
+# What the API shows of an incident (incidents/api/serializers.py), and of the site and groups it names.
+API_INCIDENT_FIELDS = (
+    "id",
+    "status",
+    "version",
+    *CODED_FIELDS,
+    "confidence",
+    "reviewed_at",
+    "created_at",
+    "updated_at",
+)
+API_REFERENCES = ("base", "perpetrator", "claimed_by")
+API_REFERENCE_FIELDS = ("id", "name", "slug")
 
 
 class IncidentQuerySet(models.QuerySet["Incident"]):
@@ -260,11 +273,19 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
         return rows.order_by("updated_at", "id")
 
     def for_api(self) -> IncidentQuerySet:
-        """Rows ready to serialize: related names joined, sources prefetched (``source_list``) without article text."""
+        """Rows ready to serialize: related names joined, sources prefetched (``source_list``) without article text.
+
+        Only the columns the API shows are read: a list page of 100 incidents otherwise builds the
+        three joined sites and groups whole (notes, aliases and operators decoded from JSON,
+        timestamps parsed) for their id, name and slug.
+        """
         sources = source_model().objects.select_related("article").only(*API_SOURCE_FIELDS)
+        references = [f"{name}__{field}" for name in API_REFERENCES for field in API_REFERENCE_FIELDS]
         # to_attr: a plain list per row, without building a related manager queryset for each one.
-        return self.select_related("base", "perpetrator", "claimed_by").prefetch_related(
-            Prefetch("sources", queryset=sources, to_attr="source_list")
+        return (
+            self.select_related(*API_REFERENCES)
+            .only(*API_INCIDENT_FIELDS, *references)
+            .prefetch_related(Prefetch("sources", queryset=sources, to_attr="source_list"))
         )
 
     def in_bbox(self, west: float, south: float, east: float, north: float) -> IncidentQuerySet:
