@@ -135,6 +135,17 @@ class IncidentFilter(django_filters.FilterSet):
         model = Incident
         fields: list[str] = []
 
+    # The form class, built once: django-filter builds one per request (13 fields, their labels and
+    # choices, about 0.4 ms), though the fields come from the declared filters alone. Each form still
+    # copies the class's fields, as every Django form does.
+    _form_class: type[forms.Form] | None = None
+
+    def get_form_class(self) -> type[forms.Form]:
+        form_class: type[forms.Form] | None = type(self).__dict__.get("_form_class")
+        if form_class is None:
+            form_class = type(self)._form_class = super().get_form_class()
+        return form_class
+
     def filter_queryset(self, queryset: QuerySet[Incident]) -> QuerySet[Incident]:
         # Visibility first, whatever else was asked: published rows unless an editor asks otherwise.
         status = self.form.cleaned_data.get("status") or Incident.Status.PUBLISHED
