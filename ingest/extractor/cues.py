@@ -19,7 +19,10 @@ _PROJECTILE = words(vocabulary.PROJECTILES)
 _NOT_AFTER_A_PROJECTILE = "".join(rf"(?<!{re.escape(w)}\s)" for w in vocabulary.PROJECTILES)
 
 ATTACK = prefilter.compile(
-    rf"\b(?:{words(vocabulary.ATTACK_WORDS)}|{words(vocabulary.UNDER_FIRE_VERBS)}\s+(?:\w+\s+)?fire)\b", re.I
+    rf"\b(?:{words(vocabulary.ATTACK_WORDS)}|{words(vocabulary.UNDER_FIRE_VERBS)}\s+(?:\w+\s+)?fire"
+    # "engaged two inbound missile threats": projectiles on their way in (not "inbound flights")
+    rf"|inbound\s+(?:[\w-]+\s+)?(?:{words(vocabulary.PROJECTILES)}|threats?))\b",
+    re.I,
 )
 NEGATED_ATTACK = prefilter.compile(
     r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}?(?:attack(?:ed)?|target(?:ed|ing)?|struck|hit|impacted|fired|launched)\b",

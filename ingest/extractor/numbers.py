@@ -89,11 +89,17 @@ def parse_number(text: str) -> int | None:
     return words_to_int(text)
 
 
+# Four digits from 1900 to 2099 written without a separator: a year, never a count of projectiles or people
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text``. 'a'/'an'/'no' are included; callers decide whether they count."""
     out = []
     for m in _NUMBER.finditer(text):
         raw = m.group(0)
+        if _YEAR.fullmatch(raw):
+            continue  # "In 2018 rockets targeted the consulate": a year counts nothing
         value = parse_number(raw)
         if value is None and m.group("words"):
             raw = re.split(r"[\s-]+", raw)[0]

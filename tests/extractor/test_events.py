@@ -1,8 +1,10 @@
 import datetime as dt
 
+from ingest.extractor import cues
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.events import read_facts, targets
 from ingest.extractor.sentences import Sentence
+from tests.extractor.helpers import primaries
 
 
 def facts(text: str):
@@ -24,3 +26,14 @@ def test_vetoes() -> None:
 def test_attribution() -> None:
     assert find_attribution("'Three rockets were fired,' a security source said.") == "a security source"
     assert find_attribution("It said two rockets fell.", "the interior ministry") == "the interior ministry"
+
+
+def test_inbound_projectiles_engaged_at_a_base_are_an_attack_on_it(gazetteer) -> None:
+    text = (
+        "US forces stationed at al-Dhafra Air Base engaged two inbound missile threats with Patriot interceptors "
+        "early on Monday, Central Command said."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2022, 1, 24))
+    assert (attack["base"]["slug"], attack["weapons"], attack["launched"]) == ("al-dhafra-air-base", ["missile"], 2)
+    # inbound flights are no projectiles
+    assert not cues.ATTACK.search("All inbound and outbound flights at the airport were suspended.")

@@ -1,4 +1,5 @@
 from ingest.extractor.numbers import find_numbers, parse_number, words_to_int
+from tests.extractor.helpers import figures
 
 
 def test_number_words() -> None:
@@ -21,3 +22,10 @@ def test_numerals_lists_the_spelled_numbers_of_a_range() -> None:
     pattern = re.compile(rf"^{numerals(2, 12)}$")
     assert all(pattern.match(w) for w in ("two", "seven", "twelve"))
     assert not any(pattern.match(w) for w in ("one", "a", "thirteen", "single"))
+
+
+def test_a_year_counts_nothing() -> None:
+    # "In 2018 rockets targeted the consulate": 2018 is when, not how many
+    assert figures("In 2018 rockets targeted the US consulate in Basra.") == []
+    assert figures("Since 2014 rockets have hit the base.") == []
+    assert figures("In 2019, 30 rockets hit the base.") == [("launched", 30)]
