@@ -229,7 +229,7 @@ CACHES = {
     # API rate-limit counters (incidents/api/throttling.py): shared by every worker through Redis when
     # CACHE_URL is set, so a client gets its rate once, not once per process. Down: requests pass.
     "throttle": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.cache.RedisCache",
         "LOCATION": CACHE_URL,
         "KEY_PREFIX": "basewatch-throttle",
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -237,7 +237,7 @@ CACHES = {
     if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"},
     "responses": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.cache.RedisCache",
         "LOCATION": CACHE_URL,
         "KEY_PREFIX": "basewatch",
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
