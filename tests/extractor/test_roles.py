@@ -175,3 +175,19 @@ def test_a_follow_up_lead_on_last_weeks_attack_is_the_day_told_further_on(gazett
         "2024-08-08",
         6,
     )
+
+
+def test_an_attack_in_the_period_a_situation_report_covers_is_its_news(gazetteer) -> None:
+    # A weekly report whose lead is a strike: the attacks of the week it names are still its news
+    text = (
+        "Iraq Weekly Report: March 11 - 17, 2020\n\n"
+        "Key takeaway: US aircraft struck militia weapons depots after a deadly week for the coalition.\n\n"
+        "Mar 11: Militants fired around 30 rockets at Camp Taji, killing two Americans and a Briton."
+    )
+    (attack,) = [i for i in incidents(text, gazetteer, dt.date(2020, 3, 17)) if i["base"]]
+    assert (attack["role"], attack["base"]["slug"], attack["date"], attack["killed"]) == (
+        "primary",
+        "camp-taji",
+        "2020-03-11",
+        3,
+    )
