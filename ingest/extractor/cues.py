@@ -173,6 +173,13 @@ HABITUAL = prefilter.compile(
     r"|\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:faced|suffered|endured|experienced|seen|come\s+under|been\s+subjected\s+to)"
     r"\s+(?:multiple|numerous|several|many|repeated|frequent|dozens\s+of)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes)\b"
     rf"|\b(?:have|has)\s+{words(vocabulary.TREND_VERBS)}\b"
+    # "Attacks against U.S. forces ... intensified after the war erupted", "ongoing threats and attacks": the
+    # attacks in the plural, as a trend or as what goes on
+    rf"|\battacks\b[^;]{{0,90}}?\b{words(vocabulary.TREND_VERBS)}\b"
+    r"|\bongoing\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?attacks\b"
+    # "The groups targeting U.S. forces have a direct connection to Iran": groups described by what they do
+    r"|\b(?:groups|militias|factions|militants)\s+(?:(?:that|which|who)\s+(?:are|have\s+been)\s+)?"
+    r"(?:targeting|attacking)\b"
     # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
     r"|\b(?:have|has)\s+(?:also\s+)?used\b"
     r"|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b"
