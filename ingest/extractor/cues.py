@@ -52,7 +52,7 @@ OTHER_ACTOR = prefilter.compile(
     r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b)"
     # "retaliatory strikes", not "an assault Iran described as a retaliatory measure" (the attack itself)
     rf"|\b(?:{_RETALIATION}|self-defen[cs]e strikes?|precision strikes?)\b"
-    rf"|\b{_ACTOR}\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b"
+    rf"|\b{_ACTOR}(?:['\u2019]s)?\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b"
     # a state's own attack named by its adjective: "a Turkish drone attack", "a Turkish invasion which killed ..."
     rf"|\b{_ACTOR}\s+(?:(?:air|drone|missile|artillery)\s+attacks?|invasion|offensive|incursion|bombardment|shelling)\b"
     # the passive's agent: "a headquarters was targeted by three drone strikes by American aircraft"
@@ -297,7 +297,8 @@ _WEEKDAY_WORD = words([*WEEKDAYS, "today", "yesterday"])
 _OWN_DEED = words(vocabulary.OWN_ATTACK_VERBS)
 CLAIM = prefilter.compile(
     # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
-    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
+    # (not "claimed that the strikes were retaliation": an assertion)
+    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?!that\b)(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
     r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|conducted|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
     r"|\bresponsibility for\b|\b(?:took|takes|taking|claimed) credit\b"
     # the passive: "this particular raid claimed by the militia Kataib Hezbollah", "was claimed by"

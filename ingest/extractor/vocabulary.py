@@ -58,8 +58,8 @@ COALITION = (
 
 # States and their organs whose own strikes are not militia attacks: "US warplanes struck", "Israeli strikes".
 STATE_ACTORS = (
-    "U.S.", "U. S.", "US", "American", "United States", "Israeli", "Turkish", "Turkey", "Jordanian", "Washington",
-    "Pentagon", "CENTCOM",
+    "U.S.", "U. S.", "US", "American", "United States", "Israeli", "Israel", "Turkish", "Turkey", "Jordanian",
+    "Washington", "Pentagon", "CENTCOM",
 )  # fmt: skip
 
 # Words of the sea: an attack on shipping is not an attack on a coalition site ashore.

@@ -283,3 +283,12 @@ def test_a_toll_told_after_the_campaigns_running_totals_is_theirs(gazetteer) -> 
     )
     (attack,) = primaries(text, gazetteer, dt.date(2023, 11, 7))
     assert (attack["base"]["slug"], attack["killed"], attack["injured"]) == ("erbil-air-base", 0, 0)
+
+
+def test_the_toll_of_a_states_strike_named_with_a_possessive_is_not_the_attacks(gazetteer) -> None:
+    text = (
+        "Rockets struck Ain al-Asad air base on Saturday. The attack appeared to answer Israel's strikes, earlier "
+        "that day, in Syria that killed five officers."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 1, 24))
+    assert attack["killed"] is None

@@ -217,3 +217,15 @@ def test_a_claim_of_these_explosions_is_the_event_told_just_before(gazetteer) ->
     )
     (attack,) = primaries(text, gazetteer, dt.date(2021, 6, 14))
     assert attack["perpetrator"]["slug"] == "qasim-al-jabbarin"
+
+
+def test_a_state_claiming_that_its_strikes_answered_an_attack_claims_no_attack(gazetteer) -> None:
+    # "claimed that the strikes were retaliation" asserts something; it takes responsibility for nothing
+    assert not cues.CLAIM.search("The U.S. claimed that the strikes were retaliation for the attack.")
+    assert cues.CLAIM.search("The group claimed the attacks on two US bases.")
+    text = (
+        "On January 20, militias fired ballistic missiles and rockets at Ain al-Asad air base. The U.S. claimed that "
+        "its strikes were retaliation for the January 20 attack, for which it blamed Kataib Hezbollah."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 1, 24))
+    assert (attack["perpetrator"]["slug"], attack["claimed"]) == ("kataib-hezbollah", False)
