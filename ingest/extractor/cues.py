@@ -377,7 +377,9 @@ GENERIC_CLAIM = prefilter.compile(
     r"|\brepeatedly\b|\busually\b|\boften\b|\b\d+ (?:attacks|operations)\b"
     # "Iran-backed groups in Iraq and Syria have claimed responsibility for the attacks": unnamed groups owning
     # a campaign, not a group claiming this attack
-    r"|\b(?:groups|militias|factions|militants)\b[^.;,]{0,40}?\b(?:have|had)\s+(?:\w+\s+)?claimed\b",
+    r"|\b(?:groups|militias|factions|militants)\b[^.;,]{0,40}?\b(?:have|had)\s+(?:\w+\s+)?claimed\b"
+    # "claiming responsibility for at least five operations since the strikes": a campaign counted from a day
+    rf"|\b(?:{numerals(2, 12)}|\d+)\s+(?:[\w-]+\s+)?(?:attacks|operations|strikes)\s+since\b",
     re.I,
 )
 # A state or its forces as the speaker: "US Central Command announced that its forces conducted an airstrike"

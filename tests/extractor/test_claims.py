@@ -229,3 +229,12 @@ def test_a_state_claiming_that_its_strikes_answered_an_attack_claims_no_attack(g
     )
     (attack,) = primaries(text, gazetteer, dt.date(2024, 1, 24))
     assert (attack["perpetrator"]["slug"], attack["claimed"]) == ("kataib-hezbollah", False)
+
+
+def test_a_claim_of_operations_counted_since_a_day_is_a_campaigns() -> None:
+    text = (
+        "The Resistance kept up its attacks, claiming responsibility for at least five operations since the strikes "
+        "on the Kataib Hezbollah sites."
+    )
+    assert cues.GENERIC_CLAIM.search(text)
+    assert not cues.GENERIC_CLAIM.search("The group claimed responsibility for two drone attacks on Harir.")
