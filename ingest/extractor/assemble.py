@@ -74,7 +74,10 @@ _THE_GROUP = prefilter.compile(
 _AGENT_VERB = prefilter.compile(
     r"\s+(?:\w+ly\s+|also\s+)?(?:launched|fired|attacked|struck|targeted|shelled|bombed)\b", re.I
 )
-_AGENT_BY = prefilter.compile(r"\b(?:fired|launched|carried\s+out|conducted|sent)\s+by\s+(?:the\s+)?$", re.I)
+# ("missiles fired by Yemen's Houthi rebels": a country's possessive may stand before the name)
+_AGENT_BY = prefilter.compile(
+    r"\b(?:fired|launched|carried\s+out|conducted|sent)\s+by\s+(?:the\s+)?(?:[\w-]+['\u2019]s\s+)?$", re.I
+)
 
 
 def _agent(f: Facts) -> Faction | None:

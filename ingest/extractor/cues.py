@@ -311,7 +311,9 @@ CLAIM = prefilter.compile(
     r"|resistance fighters) (?:had )?"
     rf"{_OWN_DEED}"
     # the group's spokesman on the group: "A Houthi military spokesperson said the group had fired missiles at ..."
-    r"|\b(?:spokes(?:man|person|woman)|statement)\b[^.;]{0,60}?\b(?:said|stated|announced)\s+(?:that\s+)?the\s+"
+    # ("said on Monday that the Iran-aligned group fired": a day and the group's description may come between)
+    r"|\b(?:spokes(?:man|person|woman)|statement)\b[^.;]{0,60}?\b(?:said|stated|announced)\s+"
+    rf"(?:on\s+)?(?:{_WEEKDAY_WORD}\s+)?(?:that\s+)?the\s+(?:[\w-]+\s+){{0,2}}?"
     rf"{words(vocabulary.GROUP_NOUNS)}\s+(?:had\s+)?{_OWN_DEED}\b"
     # "announced in a statement attacking two US bases": the group's announcement of its own attack
     r"|\bannounc(?:ed|ing)\s+(?:in\s+a\s+statement\s+)?(?:attacking|targeting|striking|bombing)\b"

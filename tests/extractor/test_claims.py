@@ -238,3 +238,17 @@ def test_a_claim_of_operations_counted_since_a_day_is_a_campaigns() -> None:
     )
     assert cues.GENERIC_CLAIM.search(text)
     assert not cues.GENERIC_CLAIM.search("The group claimed responsibility for two drone attacks on Harir.")
+
+
+def test_the_attacker_after_a_countrys_possessive_and_a_spokesman_on_the_described_group(gazetteer) -> None:
+    # "missiles fired by Yemen's Houthi rebels": the actor named after its country
+    text = "Patriot batteries at Al Dhafra Air Base intercepted two missiles fired by Yemen's Houthi rebels on Monday."
+    (attack,) = primaries(text, gazetteer, dt.date(2022, 1, 24))
+    assert (attack["perpetrator"]["slug"], attack["claimed"]) == ("ansar-allah", False)
+    # the group's spokesman says "the Iran-aligned group fired": a claim
+    text = (
+        "A spokesman for Yemen's Houthi movement said on Monday that the Iran-aligned group fired ballistic "
+        "missiles at al-Dhafra air base."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2022, 1, 24))
+    assert (attack["perpetrator"]["slug"], attack["claimed"]) == ("ansar-allah", True)
