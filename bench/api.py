@@ -19,6 +19,9 @@ response cache (default redis://127.0.0.1:6379/13; it is flushed).
   out), re-executed with psycopg with the app's session settings (jit off); for the CSV, the COPY
   statement the endpoint streams, read to the end.
 
+Requests send no Accept-Encoding: every figure is of the plain answer, as in earlier runs (bench/load.py asks
+as a browser does, gzip accepted, and so pays for compressing the map points; bench/map.py measures both).
+
 Writes docs/benchmarks.md (section "api"). No timing is asserted anywhere in the tests.
 """
 

@@ -226,7 +226,7 @@ def start_gunicorn(port: int, *, config: str | None = None) -> subprocess.Popen:
 @dataclass(frozen=True)
 class Reply:
     status: int
-    size: int  # body bytes
+    size: int  # body bytes as sent (compressed when the server compressed them)
     ttfb: float  # seconds to the first body byte
     total: float  # seconds to the full body
     cache: str  # X-Cache: "hit", "miss" or "" (not a cached endpoint)
@@ -234,7 +234,10 @@ class Reply:
 
 
 def fetch(port: int, url: str, headers: dict | None = None) -> Reply:
-    """One GET on a new connection, read to the end."""
+    """One GET on a new connection, read to the end (not decoded: a gzipped body is counted and timed as sent).
+
+    Sends only ``headers``: ``bench.load`` adds ``Accept-Encoding: gzip`` as browsers do; ``bench.api`` sends none,
+    so its cold and warm figures are the plain answers' next to their raw SQL, comparable with earlier runs."""
     start = time.perf_counter()
     conn = http.client.HTTPConnection(HOST, port, timeout=120)
     try:
