@@ -227,7 +227,11 @@ def _names_the_attack_in_focus(f: Facts, t: Target, focus: Draft, state: State) 
 
 
 _TIMES = prefilter.compile(
-    r"\b(?:attacked|targeted|hit|struck|shelled|came\s+under\s+(?:\w+\s+)?(?:attack|fire))\s+"
+    r"\b(?:attacked|targeted|hit|struck|shelled|came\s+under\s+(?:\w+\s+)?(?:attack|fire)"
+    # "attacks were launched twice against the base"
+    r"|(?:were|was)\s+(?:launched|fired|carried\s+out))\s+"
+    # "attacked the base twice": the count after the verb's object
+    r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:base|airbase|garrison|outpost|site|facility|camp)\s+)?"
     rf"(?P<n>twice|{numerals(2, 5)}|\d)(?:\s+times)?\b(?P<incl>[^.;]{{0,30}}?\bincluding\b)?",
     re.I,
 )
@@ -398,7 +402,8 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
             t = Target(r.focus.site, None, r.focus.site.country, t.start, t.end)
         r.earlier(state, t, idx, date, own, why=background)
         return []
-    if t.site is None and segments.is_roundup_summary(text):
+    counted = segments.COUNTED_SITES.match(text, t.start) is not None  # "three bases in Syria": attacks of their own
+    if t.site is None and not counted and segments.is_roundup_summary(text):
         _anchor(state, _new(state, "primary", t, summary=True), idx, date, own)
         return []
     touched = []

@@ -158,3 +158,22 @@ def test_the_attack_said_to_be_the_nth_and_the_base_its_claimant_hit_are_the_att
     )
     found = primaries(text, gazetteer, dt.date(2023, 11, 9))
     assert [(i["base"] or {}).get("slug") for i in found] == ["al-shaddadi-base"]
+
+
+def test_twice_after_the_object_or_a_passive_launch_and_counted_bases_beside_it(gazetteer) -> None:
+    # "attacks were launched twice against al-Asad and three bases in Syria": two on al-Asad, one on each base
+    text = (
+        "On Friday, drone or rocket attacks were launched twice against the Ain al-Asad airbase in western Iraq "
+        "and three bases in Syria, a US official said."
+    )
+    found = primaries(text, gazetteer, dt.date(2023, 12, 8))
+    assert sorted(((i["base"] or {}).get("slug", ""), i["country"]) for i in found) == [
+        ("", "Syria"),
+        ("", "Syria"),
+        ("", "Syria"),
+        ("ain-al-asad-air-base", "Iraq"),
+        ("ain-al-asad-air-base", "Iraq"),
+    ]
+    # "attacked the base twice": the count after the verb's object
+    text = "Militants attacked the Conoco gas field base twice on Saturday, first with a drone, then with rockets."
+    assert len(primaries(text, gazetteer, dt.date(2024, 2, 10))) == 2
