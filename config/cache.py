@@ -2,7 +2,7 @@
 
 Django's ``RedisCacheClient.get_client`` builds a new ``redis.Redis`` for every get and set: about
 60 µs each (it fills a table of ~170 response callbacks), and an API request makes about six cache
-operations (two rate-limit histories read and written, the answer looked up and stored). The client
+operations (the answer looked up and stored, the rate-limit counters). The client
 holds no state of its own beyond the pool it draws connections from, which is thread-safe.
 """
 
@@ -30,3 +30,19 @@ class RedisCache(redis.RedisCache):
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
         self._class = _PooledClient
+
+    def count_in_window(self, key: str, seconds: int) -> tuple[int, float]:
+        """Count one more event in ``key``'s window of ``seconds``: (events counted in it, seconds it has left).
+
+        The window opens with its first event and closes ``seconds`` later (the key expires); one round
+        trip: INCR, then EXPIRE ... NX (Redis 7), which sets the expiry only on the key INCR just created,
+        so later events never push the window's end back, and a key can never be left without one.
+        """
+        key = self.make_and_validate_key(key)
+        client = self._cache.get_client(key, write=True)
+        with client.pipeline(transaction=True) as pipe:
+            pipe.incr(key)
+            pipe.expire(key, seconds, nx=True)
+            pipe.pttl(key)
+            count, _, left_ms = pipe.execute()
+        return count, max(left_ms, 0) / 1000

@@ -3,8 +3,18 @@
 DRF's throttles keep their request history in Django's default cache (each process its own
 memory here) and, without ``NUM_PROXIES``, identify a client by its whole ``X-Forwarded-For``
 header, which the client writes. These read the address ``config.proxies`` settled on and keep
-the history in the ``throttle`` cache (Redis when ``CACHE_URL`` is set). A cache outage lets the
+their counters in the ``throttle`` cache (Redis when ``CACHE_URL`` is set). A cache outage lets the
 request through: rate limiting is a guard, not a reason to fail reads.
+
+Each client has a fixed-window counter per scope, not DRF's list of request times: the window opens
+with the client's first request and lasts the rate's period (a minute); past the rate's number of
+requests in it, the answer is 429 with Retry-After = the seconds until the window closes. DRF's
+history is read, unpickled, grown, pickled and written back on every request, and grows with the
+rate (1,200 timestamps for an editor at full rate; at the bench's 200 requests/s, 12,000: 0.6 ms of
+CPU per throttle, two throttles per anonymous request); the counter is one INCR with its expiry in
+one round trip. What a fixed window allows that a sliding one does not: a client that spent its
+rate at the end of one window can spend it again at the start of the next, up to twice the rate
+within one period, never more.
 """
 
 from __future__ import annotations
@@ -15,25 +25,58 @@ from typing import Any
 from django.core.cache import caches
 from django.utils.connection import ConnectionProxy
 from rest_framework.request import Request
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
 
 logger = logging.getLogger(__name__)
 
 THROTTLE_CACHE = "throttle"
 
 
-class _SharedThrottle:
+def count_in_window(cache: Any, key: str, seconds: int, now: float) -> tuple[int, float]:
+    """(requests counted in ``key``'s current window, this one included; seconds the window has left).
+
+    Redis (``config.cache.RedisCache``) counts in one atomic round trip; another backend (the
+    in-memory cache of development and tests) keeps the window's opening time beside the count.
+    """
+    if hasattr(cache, "count_in_window"):
+        return cache.count_in_window(key, seconds)
+    opened_key = f"{key}:opened"
+    cache.add(opened_key, now, seconds)
+    opened = cache.get(opened_key, now)
+    if cache.add(key, 1, seconds):
+        return 1, seconds - (now - opened)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window closed between the two calls
+        cache.set(key, 1, seconds)
+        count = 1
+    return count, max(seconds - (now - opened), 0.0)
+
+
+class _SharedThrottle(SimpleRateThrottle):
     cache = ConnectionProxy(caches, THROTTLE_CACHE)
+    # Not DRF's key: a counter, where DRF's throttles stored a pickled list under their own keys.
+    cache_format = "window_%(scope)s_%(ident)s"
 
     def get_ident(self, request: Request) -> str:
         return request.META.get("REMOTE_ADDR") or ""
 
     def allow_request(self, request: Request, view: Any) -> bool:
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
         try:
-            return super().allow_request(request, view)  # type: ignore[misc]
+            count, self.left = count_in_window(self.cache, self.key, self.duration, self.timer())
         except Exception:
             logger.warning("throttle cache unavailable; request let through", exc_info=True)
             return True
+        return count <= self.num_requests
+
+    def wait(self) -> float:
+        """Seconds until the client's window closes and its rate is whole again (DRF's Retry-After)."""
+        return self.left
 
 
 class AnonThrottle(_SharedThrottle, AnonRateThrottle):
