@@ -163,8 +163,6 @@ HABITUAL = prefilter.compile(
     # "after months of similar strikes on bases that house U.S. troops"
     r"|\b(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|rocket\s+fire)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
-    # "factions, including those who have been targeting U.S. forces": a practice, not one attack
-    r"|\b(?:have|has|had)\s+been\s+(?:targeting|attacking|launching|firing|striking|carrying\s+out)\b"
     # "the bases have been sporadically targeted by rockets" (not "has been hit by two rockets": news)
     r"|\b(?:sporadic(?:ally)?|occasional(?:ly)?|periodic(?:ally)?|constantly)\b"
     # "drones and rockets have continued to be fired at US outposts": a continuing trend
@@ -173,13 +171,6 @@ HABITUAL = prefilter.compile(
     r"|\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:faced|suffered|endured|experienced|seen|come\s+under|been\s+subjected\s+to)"
     r"\s+(?:multiple|numerous|several|many|repeated|frequent|dozens\s+of)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes)\b"
     rf"|\b(?:have|has)\s+{words(vocabulary.TREND_VERBS)}\b"
-    # "Attacks against U.S. forces ... intensified after the war erupted", "ongoing threats and attacks": the
-    # attacks in the plural, as a trend or as what goes on
-    rf"|\battacks\b[^;]{{0,90}}?\b{words(vocabulary.TREND_VERBS)}\b"
-    r"|\bongoing\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?attacks\b"
-    # "The groups targeting U.S. forces have a direct connection to Iran": groups described by what they do
-    r"|\b(?:groups|militias|factions|militants)\s+(?:(?:that|which|who)\s+(?:are|have\s+been)\s+)?"
-    r"(?:targeting|attacking)\b"
     # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
     r"|\b(?:have|has)\s+(?:also\s+)?used\b"
     r"|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b"
@@ -189,6 +180,20 @@ HABITUAL = prefilter.compile(
     r"|\bmajority\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b|\b(?:have|has)\s+been\s+carried\s+out\b"
     # "Iran-backed groups have been carrying out attacks with armed drones": a campaign under way
     r"|\b(?:have|has)\s+been\s+(?:carrying\s+out|launching|conducting|staging|mounting)\s+(?:[\w-]+\s+){0,2}?attacks\b",
+    re.I,
+)
+# Attacks as a practice or a trend, in their own pattern (its words - "attacks", "groups" - are in most attack
+# sentences: kept out of HABITUAL, whose gate would then open on them all)
+PRACTICE = prefilter.compile(
+    # "factions, including those who have been targeting U.S. forces": a practice, not one attack
+    r"\b(?:have|has|had)\s+been\s+(?:targeting|attacking|launching|firing|striking|carrying\s+out)\b"
+    # "Attacks against U.S. forces ... intensified after the war erupted", "ongoing threats and attacks": the
+    # attacks in the plural, as a trend or as what goes on
+    rf"|\battacks\b[^;]{{0,90}}?\b{words(vocabulary.TREND_VERBS)}\b"
+    r"|\bongoing\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?attacks\b"
+    # "The groups targeting U.S. forces have a direct connection to Iran": groups described by what they do
+    r"|\b(?:groups|militias|factions|militants)\s+(?:(?:that|which|who)\s+(?:are|have\s+been)\s+)?"
+    r"(?:targeting|attacking)\b",
     re.I,
 )
 # "at least 10 rockets have targeted a base": a counted volley in the present perfect is news, not a habit.

@@ -336,7 +336,7 @@ def zero_casualties_before_strike(f: Facts) -> bool:
 
 def _habitual(text: str) -> bool:
     """A habit or trend - except "at least 10 rockets have targeted the base", a counted volley told as news."""
-    habits = list(cues.HABITUAL.finditer(text))
+    habits = [*cues.HABITUAL.finditer(text), *cues.PRACTICE.finditer(text)]
     if not habits:
         return False
     counted = [m.span() for m in cues.COUNTED_PERFECT.finditer(text)]

@@ -230,20 +230,20 @@ def test_a_precaution_at_coalition_bases_is_no_attack_on_them(gazetteer) -> None
 
 
 def test_groups_that_have_been_targeting_us_forces_tell_a_practice() -> None:
-    assert cues.HABITUAL.search(
+    assert cues.PRACTICE.search(
         "The new front includes all factions, including those who have been targeting US forces."
     )
-    assert cues.HABITUAL.search("Militias had been attacking the bases for months.")
-    assert not cues.HABITUAL.search("Rockets have been fired at the base, officials said.")
+    assert cues.PRACTICE.search("Militias had been attacking the bases for months.")
+    assert not cues.PRACTICE.search("Rockets have been fired at the base, officials said.")
 
 
 def test_attacks_as_a_trend_or_what_goes_on_are_no_attack(gazetteer) -> None:
-    assert cues.HABITUAL.search(
+    assert cues.PRACTICE.search(
         "Attacks against U.S. forces deployed in the region, most notably in Iraq and Syria, intensified after the war."
     )
-    assert cues.HABITUAL.search("The strikes answered ongoing threats and attacks directed at U.S. bases in Syria.")
-    assert cues.HABITUAL.search("The groups targeting U.S. forces have a direct connection to Iran, Kirby said.")
-    assert not cues.HABITUAL.search("Two drones attacked U.S. forces at al-Tanf on Monday.")
+    assert cues.PRACTICE.search("The strikes answered ongoing threats and attacks directed at U.S. bases in Syria.")
+    assert cues.PRACTICE.search("The groups targeting U.S. forces have a direct connection to Iran, Kirby said.")
+    assert not cues.PRACTICE.search("Two drones attacked U.S. forces at al-Tanf on Monday.")
     text = (
         "U.S.-Iran tensions rise. Attacks against U.S. forces in Iraq and Syria intensified after the war erupted "
         "on October 7, 2023. The groups targeting U.S. forces answer to Iran's Revolutionary Guards, Kirby said on "
