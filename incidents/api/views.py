@@ -186,9 +186,17 @@ class IncidentPointsView(ApiView):
     def get(self, request: Request) -> HttpResponseBase:
         as_of = as_of_from_request(request)
         incidents, _ = filter_incidents(request, queryset=incidents_as_of(as_of) if as_of else None)
+
+        version = data_version()
+
+        def build() -> Response:
+            # The lookups are the same for every visibility class; the public version moves with every
+            # write to bases or factions.
+            return Response(incidents_points(incidents, lookups_version=version.public_token))
+
         # Compressed here only: this answer carries no secret (no CSRF token, nothing per user but the
         # status filter), and at 50,000 incidents gzip turns ~3 MB into well under 1 MB.
-        return cached_answer(self, request, build=lambda: Response(incidents_points(incidents)), compress=True)
+        return cached_answer(self, request, build=build, compress=True, version=version)
 
 
 class IncidentDetailView(ApiView):

@@ -119,7 +119,7 @@ def test_malformed_or_unknown_parameters_answer_400_naming_them(api, world, quer
 
 
 def test_a_fixed_number_of_queries(api, many, django_assert_num_queries):  # noqa: F811
-    # data version (1) + the column arrays (1) + the base and faction lookups (2)
+    # data version (1) + the column arrays (1) + the base and faction lookups (2, once per data version)
     with django_assert_num_queries(4):
         assert api.get(URL).status_code == 200
 
@@ -184,3 +184,18 @@ def test_schema_documents_the_points_endpoint(api):
     assert "ordering" not in names
     content = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert {"id", "lat", "lon", "bases", "factions"} <= set(content["properties"])
+
+
+def test_lookups_are_read_once_per_data_version_and_follow_a_rename(api, world, django_assert_num_queries):
+    api.get(f"{URL}?country=IQ")
+    # A new filter at the same data version: the data version and the points, no base or faction query.
+    with django_assert_num_queries(2):
+        points = _points(api.get(f"{URL}?country=SY"))
+    assert points["bases"][str(world.tanf.pk)]["name"] == world.tanf.name
+    world.tanf.name = "At-Tanf garrison"
+    world.tanf.save(update_fields=["name"])
+    world.kh.name = "Kata'ib Hezbollah (renamed)"
+    world.kh.save(update_fields=["name"])
+    points = _points(api.get(f"{URL}?country=SY&weapon=drone"))
+    assert points["bases"][str(world.tanf.pk)]["name"] == "At-Tanf garrison"
+    assert points["factions"][str(world.kh.pk)]["name"] == "Kata'ib Hezbollah (renamed)"
