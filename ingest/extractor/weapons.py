@@ -19,13 +19,17 @@ _VOCAB: tuple[tuple[str, str], ...] = (
     ),
     ("missile", r"ballistic\s+missiles?|cruise\s+missiles?|precision\s+missiles?"),
     ("mortar", r"mortars?(?:\s+(?:rounds?|shells?|bombs?))?"),
+    # tube artillery is indirect fire like a mortar's (the codebook has no artillery class)
+    ("mortar", r"artillery\s+(?:shells?|rounds?|fire|shelling)"),
     ("rocket", r"katyushas?|grad\s+rockets?|grads?\b|rockets?|rocket[- ]propelled\s+grenades?|rpgs?"),
     ("ied", r"roadside\s+bombs?|improvised\s+explosive\s+devices?|ieds?|explosive\s+devices?|car\s+bombs?"),
     (
         "small_arms",
         r"gunfire|small[- ]arms(?:\s+fire)?|machine[- ]?guns?|sniper\s+fire|opened\s+fire|gunmen|rifle\s+fire",
     ),
-    ("missile", r"missiles?"),
+    # "four shells landed inside the base": projectiles of a kind the report does not tell (rockets, mortars or guns)
+    ("unknown", r"shells?"),
+    ("missile", r"missiles?"),  # last: a bare "missile" is generic (``WeaponMention.generic``)
 )
 # "anti-rocket system", "counter-drone defences": the defence, not the weapon
 _WEAPON = prefilter.compile(
@@ -97,11 +101,14 @@ def find_weapons(text: str) -> list[WeaponMention]:
 
 
 def categories(mentions: list[WeaponMention]) -> tuple[str, ...]:
-    """The incident's weapon set. A bare 'missile' beside a rocket/drone/mortar is that weapon, not a second one."""
+    """The incident's weapon set. A bare 'missile' beside a rocket/drone/mortar is that weapon, not a second one;
+    shells of no told kind beside a weapon that is told are of that weapon."""
     specific = {m.category for m in mentions if not m.generic}
     cats = set(specific)
     if any(m.generic for m in mentions) and not specific & {"rocket", "drone", "mortar"}:
         cats.add("missile")
+    if cats - {"unknown"}:
+        cats.discard("unknown")  # "rocket shells", "rockets ... and shells": the shells are of the kind told
     if not cats:
         return ("unknown",)
     return tuple(c for c in CATEGORIES if c in cats)

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from ingest.extractor import cues
 from ingest.extractor.weapons import categories, defence_spans, find_weapons
 from tests.extractor.helpers import primaries
@@ -66,3 +68,16 @@ def test_defence_description_adds_no_weapon_to_the_attack(gazetteer) -> None:
     found = primaries(text, gazetteer)
     assert len(found) == 1
     assert found[0]["weapons"] == ["rocket"]
+
+
+def test_artillery_shells_are_indirect_fire_and_shells_of_no_told_kind_are_counted(gazetteer) -> None:
+    text = "Five artillery shells hit the Conoco gas field base on Tuesday, causing no casualties."
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 8, 13))
+    assert (attack["weapons"], attack["launched"]) == (["mortar"], 5)
+    text = "Four shells landed inside the Kharab al-Jir base on Tuesday, local sources said."
+    (attack,) = primaries(text, gazetteer, dt.date(2021, 11, 23))
+    assert (attack["weapons"], attack["launched"]) == (["unknown"], 4)
+    # "rocket shells": the shells are the rockets told
+    text = "Rocket shells struck the Kharab al-Jir base on Tuesday."
+    (attack,) = primaries(text, gazetteer, dt.date(2021, 11, 23))
+    assert attack["weapons"] == ["rocket"]
