@@ -53,6 +53,8 @@ OTHER_ACTOR = prefilter.compile(
     # "retaliatory strikes", not "an assault Iran described as a retaliatory measure" (the attack itself)
     rf"|\b(?:{_RETALIATION}|self-defen[cs]e strikes?|precision strikes?)\b"
     rf"|\b{_ACTOR}(?:['\u2019]s)?\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b"
+    # "seven rocket launchers were destroyed by a counter attack by US forces": the strike named with its actor after
+    rf"|\b(?:counter[- ]?attacks?|counter[- ]?strikes?|air\s?strikes?|raids?)\s+by\s+(?:the\s+)?{_ACTOR}\b"
     # a state's own attack named by its adjective: "a Turkish drone attack", "a Turkish invasion which killed ..."
     rf"|\b{_ACTOR}\s+(?:(?:air|drone|missile|artillery)\s+attacks?|invasion|offensive|incursion|bombardment|shelling)\b"
     # the passive's agent: "a headquarters was targeted by three drone strikes by American aircraft"

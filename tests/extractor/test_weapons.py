@@ -81,3 +81,13 @@ def test_artillery_shells_are_indirect_fire_and_shells_of_no_told_kind_are_count
     text = "Rocket shells struck the Kharab al-Jir base on Tuesday."
     (attack,) = primaries(text, gazetteer, dt.date(2021, 11, 23))
     assert attack["weapons"] == ["rocket"]
+
+
+def test_the_weapons_of_a_counter_attack_by_us_forces_are_not_the_attacks(gazetteer) -> None:
+    text = (
+        "Rockets hit the Conoco gas field base on Wednesday, lightly injuring three US troops. After the attack, "
+        "seven rocket launchers were destroyed by a counter attack by US forces. The strike involved attack "
+        "helicopters, gunships and 155mm artillery rounds."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2022, 8, 25))
+    assert (attack["weapons"], attack["injured"]) == (["rocket"], 3)
