@@ -30,7 +30,7 @@ DATETIMES = {"updated_at", "created_at"}
 
 @dataclass
 class Page:
-    rows: list[Incident]
+    rows: list[Incident] | list[dict[str, Any]]  # as the queryset gives them: instances, or values() dicts
     next_url: str | None
     count: int | None
 
@@ -85,7 +85,8 @@ def _decode(cursor: str, ordering: str) -> tuple[Any, int]:
 
 
 def paginate(incidents: QuerySet[Incident], request: Request, *, ordering: str) -> Page:
-    """One page of ``incidents`` in ``ordering`` (a filter-set value such as "-date")."""
+    """One page of ``incidents`` in ``ordering`` (a filter-set value such as "-date"); a ``values()``
+    queryset gives a page of dicts (the sort value of a nullable count annotated as ``_sort``)."""
     params = request.query_params
     size = parse_page_size(params.get("page_size"))
     with_count = parse_count(params.get("count"))
@@ -110,7 +111,10 @@ def paginate(incidents: QuerySet[Incident], request: Request, *, ordering: str) 
     if len(rows) > size:
         rows = rows[:size]
         last = rows[-1]
-        value = getattr(last, "_sort", None) if key == "_sort" else getattr(last, field)
-        next_url = replace_query_param(request.build_absolute_uri(), "cursor", _encode(ordering, value, last.id))
+        if isinstance(last, dict):
+            value, pk = last[key] if key == "_sort" else last[field], last["id"]
+        else:
+            value, pk = (getattr(last, "_sort", None) if key == "_sort" else getattr(last, field)), last.id
+        next_url = replace_query_param(request.build_absolute_uri(), "cursor", _encode(ordering, value, pk))
     count = incidents.order_by().count() if with_count else None
     return Page(rows=rows, next_url=next_url, count=count)

@@ -142,6 +142,45 @@ class IncidentSerializer(serializers.ModelSerializer):
         return f"{prefix}{obj.pk}/"
 
 
+def incident_rows(rows: list[dict[str, Any]], sources: dict[int, list[dict[str, Any]]], request: Any) -> list:
+    """What ``IncidentSerializer(many=True)`` writes for ``for_api()`` rows, from ``for_api_rows()`` dicts and
+    ``api_sources()``: the same keys in the same order, the same values (``tests/api/test_list_rows.py``)."""
+    prefix = incident_url_prefix(request)
+    out = []
+    for row in rows:
+        data = {name: row[name] for name in _PLAIN_FIELDS}
+        data.update(
+            url=f"{prefix}{row['id']}/",
+            date=row["date"].isoformat(),
+            time_of_day=row["time_of_day"].isoformat() if row["time_of_day"] else None,
+            base=_row_ref(row, "base"),
+            perpetrator=_row_ref(row, "perpetrator"),
+            claimed_by=_row_ref(row, "claimed_by"),
+            weapons=[str(w) for w in row["weapons"]],
+            reviewed_at=_datetime(row["reviewed_at"]),
+            created_at=_datetime(row["created_at"]),
+            updated_at=_datetime(row["updated_at"]),
+            sources=[
+                {
+                    "article_id": source["article_id"],
+                    "title": source["article__title"],
+                    "outlet": source["article__outlet"],
+                    "url": source["article__url"],
+                    "published": source["article__published"].isoformat(),
+                    "role": source["role"],
+                }
+                for source in sources.get(row["id"], ())
+            ],
+        )
+        out.append({name: data[name] for name in _INCIDENT_FIELDS})
+    return out
+
+
+def _row_ref(row: dict[str, Any], name: str) -> dict[str, Any] | None:
+    pk = row[f"{name}__id"]
+    return None if pk is None else {"id": pk, "name": row[f"{name}__name"], "slug": row[f"{name}__slug"]}
+
+
 class IncidentDetailSerializer(IncidentSerializer):
     sources = SourceWithEvidenceSerializer(source="source_list", many=True, read_only=True)
 

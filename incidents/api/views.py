@@ -46,9 +46,10 @@ from incidents.api.serializers import (
     IncidentPageSerializer,
     IncidentSerializer,
     ReviewDecisionSerializer,
+    incident_rows,
     incident_url_prefix,
 )
-from incidents.models import Incident, StaleVersion, merged_survivor
+from incidents.models import Incident, StaleVersion, api_sources, merged_survivor
 from incidents.selectors.as_of import PARAM as AS_OF
 from incidents.selectors.as_of import (
     as_of_from_request,
@@ -126,13 +127,16 @@ class IncidentListView(ApiView):
         if self.as_of:
             page = paginate(with_related(incidents), request, ordering=ordering)
             page.rows = incidents_for_api_as_of(page.rows, self.as_of)
+            results = IncidentSerializer(page.rows, many=True, context={"request": request}).data
         else:
-            page = paginate(incidents.for_api(), request, ordering=ordering)
+            # Plain rows, not model instances: the same JSON (see incident_rows), a third of the CPU.
+            page = paginate(incidents.for_api_rows(), request, ordering=ordering)
+            results = incident_rows(page.rows, api_sources(row["id"] for row in page.rows), request)
         data: dict[str, Any] = {}
         if page.count is not None:
             data["count"] = page.count
         data["next"] = page.next_url
-        data["results"] = IncidentSerializer(page.rows, many=True, context={"request": request}).data
+        data["results"] = results
         return Response(data)
 
     def _geojson(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> Response:
