@@ -159,7 +159,8 @@ HABITUAL = prefilter.compile(
     # "a series of attacks", not "a series of missiles" (one barrage)
     r"spate of|string of|(?:wave|series) of"
     r"(?!\s+(?:[\w-]+\s+)?(?:missiles|rockets|drones|explosions|blasts|projectiles))"
-    r"|dozens of|scores of|hundreds of)\b"
+    # "dozens of attacks", not "hundreds of the attackers dead" (a toll)
+    r"|(?:dozens|scores|hundreds)\s+of\s+(?:[\w-]+\s+){0,3}?(?:attacks|strikes|incidents|operations|times|assaults))\b"
     # "several rocket and drone attacks have been launched on US interests in recent months"
     r"|\b(?:have|has)\s+been\s+\w+[^.;]{0,60}?\bin\s+recent\s+(?:weeks|months|years)\b"
     # "after months of similar strikes on bases that house U.S. troops"
@@ -192,6 +193,8 @@ PRACTICE = prefilter.compile(
     # "Attacks against U.S. forces ... intensified after the war erupted", "ongoing threats and attacks": the
     # attacks in the plural, as a trend or as what goes on
     rf"|\battacks\b[^;]{{0,90}}?\b{words(vocabulary.TREND_VERBS)}\b"
+    # "similar drone strikes over the past few days against U.S. bases": several, over a period
+    r"|\b(?:attacks|strikes)\b[^.;]{0,60}?\bover\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:days|weeks|months)\b"
     r"|\bongoing\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?attacks\b"
     # "The groups targeting U.S. forces have a direct connection to Iran": groups described by what they do
     r"|\b(?:groups|militias|factions|militants)\s+(?:(?:that|which|who)\s+(?:are|have\s+been)\s+)?"
@@ -253,7 +256,9 @@ CAUSE_PHRASE = prefilter.compile(
 SITUATING_TAIL = prefilter.compile(
     r"(?:,|\s[\u2014\u2013-]{1,2}\s?|;)[\u201d\"']?\s*(?:the\s+(?:latest|last|most\s+recent|newest|first|second|third|fourth|fifth)\b"
     r"|(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:such\s+)?(?:attack|strike|incident)"
-    r"|amid\b|as\s+part\s+of\b|part\s+of\b|in\s+what\b|marking\b|adding\s+to\b|continuing\b|despite\b).*$"
+    r"|amid\b|as\s+part\s+of\b|part\s+of\b|in\s+what\b|marking\b|adding\s+to\b|continuing\b|despite\b"
+    # "..., saying it would launch further attacks": the group's threat, told in a clause of its own
+    r"|(?:saying|warning|vowing|threatening|pledging)\b).*$"
     # "... on October 23 as similar attacks across Iraq and Syria have increased": a trend in a clause of its own
     r"|\s(?:as\s+(?:similar|other|such|more|further|recent|rising|growing)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes))\b.*$",
     re.I | re.S,

@@ -77,7 +77,7 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
     (
         "month",
         prefilter.compile(
-            rf"\b(?P<prep>(?i:in|on|during|since|last|until|by))?\s*(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of))[\s-]+)?\b{_MONTH}\b(?:\s+{_YEAR}\b)?"
+            rf"\b(?P<prep>(?i:in|on|during|since|last|until|by|as\s+recently\s+as|as\s+late\s+as))?\s*(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of))[\s-]+)?\b{_MONTH}\b(?:\s+{_YEAR}\b)?"
         ),
     ),
     ("year", prefilter.compile(rf"\b(?P<prep>in|since|during)\s+{_YEAR}\b")),

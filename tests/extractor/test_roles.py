@@ -191,3 +191,37 @@ def test_an_attack_in_the_period_a_situation_report_covers_is_its_news(gazetteer
         "2020-03-11",
         3,
     )
+
+
+def test_earlier_attacks_told_in_passing_are_background_in_other_stories(gazetteer) -> None:
+    # a group's claim of an earlier strike, with its threat told in a clause of its own ("saying it would ...")
+    text = (
+        "An Iraqi group launched a drone at Haifa on Saturday, Israeli media said. The Israeli army said it "
+        "intercepted the drone over the sea. The group has carried out dozens of attacks on Israel since October. "
+        "On Tuesday, the Nujaba movement "
+        "claimed responsibility for an August 15 strike against Ain al-Asad airbase, saying it would launch further "
+        "attacks."
+    )
+    (earlier,) = incidents(text, gazetteer, dt.date(2024, 8, 25))
+    assert (earlier["role"], earlier["base"]["slug"], earlier["date"]) == (
+        "background",
+        "ain-al-asad-air-base",
+        "2024-08-15",
+    )
+    # "as recently as December" dates an attack; "hundreds of the attackers dead" is a toll, not a habit
+    text = (
+        "US forces have left three bases in Syria, the Pentagon said. Conoco was attacked as recently as December "
+        "and was the site of a 2018 battle that left hundreds of the attackers dead."
+    )
+    (earlier,) = incidents(text, gazetteer, dt.date(2025, 8, 4))
+    assert (earlier["base"]["slug"], earlier["date"], earlier["date_precision"]) == (
+        "conoco-gas-field",
+        "2024-12",
+        "month",
+    )
+
+
+def test_strikes_over_the_past_few_days_and_hundreds_of_attacks_are_a_trend() -> None:
+    assert cues.PRACTICE.search("The attacks follow similar drone strikes over the past few days against US bases.")
+    assert cues.HABITUAL.search("US bases came under hundreds of rocket and drone attacks.")
+    assert not cues.HABITUAL.search("The battle left hundreds of the attackers dead.")
