@@ -223,6 +223,23 @@ API_INCIDENT_FIELDS = (
 )
 API_REFERENCES = ("base", "perpetrator", "claimed_by")
 API_REFERENCE_FIELDS = ("id", "name", "slug")
+# What the pages' incident tables show (``IncidentQuerySet.for_table``), the site and group by name and slug.
+TABLE_INCIDENT_FIELDS = (
+    "id",
+    "date",
+    "date_precision",
+    "place",
+    "country",
+    "weapons",
+    "killed",
+    "injured",
+    "claimed",
+    "status",
+    "base__name",
+    "base__slug",
+    "perpetrator__name",
+    "perpetrator__slug",
+)
 # The same as plain values (``IncidentQuerySet.for_api_rows``): the incident's columns, then each joined
 # site and group as ``base__id``, ``base__name``, ``base__slug``, ...
 API_ROW_FIELDS = (
@@ -303,6 +320,11 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
             .only(*API_INCIDENT_FIELDS, *references)
             .prefetch_related(Prefetch("sources", queryset=sources, to_attr="source_list"))
         )
+
+    def for_table(self) -> IncidentQuerySet:
+        """Rows for the pages' incident tables (templates/incidents/includes/incident_rows.html): the
+        columns they show and the perpetrator's name and slug, not every column of both tables."""
+        return self.select_related("base", "perpetrator").only(*TABLE_INCIDENT_FIELDS)
 
     def for_api_rows(self) -> IncidentQuerySet:
         """``for_api()`` as plain dicts (``API_ROW_FIELDS``), for list pages: a page of 100 incidents is

@@ -47,7 +47,16 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     visible = Incident.objects.visible_to(request.user)
-    incident = visible.select_related("base", "perpetrator", "claimed_by", "reviewed_by").filter(pk=pk).first()
+    # The page names the site and the groups (name, link, the site's coordinates on the map); it does not
+    # show the reviewer. Every column of the incident itself, only those of the joined rows.
+    joined = ["base__name", "base__slug", "base__latitude", "base__longitude"]
+    joined += [f"{name}__{field}" for name in ("perpetrator", "claimed_by") for field in ("name", "slug")]
+    incident = (
+        visible.select_related("base", "perpetrator", "claimed_by")
+        .only(*(f.name for f in Incident._meta.concrete_fields), *joined)
+        .filter(pk=pk)
+        .first()
+    )
     if incident is None:
         survivor = merged_survivor(pk)
         if survivor is not None and visible.filter(pk=survivor.pk).exists():
@@ -73,9 +82,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     related: list[Incident] = []
     if incident.base_id:
-        related = list(
-            visible.filter(base_id=incident.base_id).exclude(pk=incident.pk).select_related("perpetrator")[:10]
-        )
+        related = list(visible.filter(base_id=incident.base_id).exclude(pk=incident.pk).for_table()[:10])
     counts = [
         {
             "name": name,
@@ -135,9 +142,11 @@ def _history(incident: Incident, *, for_editor: bool) -> list[dict[str, Any]]:
 
 def base_detail(request: HttpRequest, slug: str) -> HttpResponse:
     base = get_object_or_404(Base, slug=slug)
-    incidents = Incident.objects.visible_to(request.user).filter(base=base).select_related("perpetrator")
-    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
+    incidents = Incident.objects.visible_to(request.user).filter(base=base)
     totals = incidents_totals(incidents)
+    paginator = Paginator(incidents.for_table(), PAGE_SIZE)
+    paginator.count = totals["n"]  # the totals counted them already: no second COUNT(*)
+    page = paginator.get_page(request.GET.get("page"))
     factions = incidents_by_perpetrator(incidents)
     context = {
         "base": base,
