@@ -42,6 +42,8 @@ def skeleton(word: str) -> str:
     s = fold(word)
     if not s or s.isdigit():
         return s
+    # 'ee' and 'oo' are the long vowels 'i' and 'u' ('Jeer'/'Jir', 'Hoot'/'Hut'), read before doubles collapse
+    s = s.replace("ee", "i").replace("oo", "u")
     s = _DOUBLE.sub(r"\1", s)
     for a, b in _VOWEL_GROUPS:
         s = s.replace(a, b)

@@ -21,6 +21,13 @@ def slugs(matcher, text: str) -> list[str]:
 def test_skeleton_normalises_transliterations() -> None:
     assert skeleton("Assad") == skeleton("Asad")
     assert skeleton("Ayn") == skeleton("Ain") == skeleton("Ein")
+    # a long vowel written twice is that vowel, not a doubled letter to collapse: Jeer / Jir, Hooth / Huth
+    assert skeleton("Jeer") == skeleton("Jir")
+    assert skeleton("Hoothi") == skeleton("Huthi")
+
+
+def test_kharab_al_jir_spelt_with_a_long_vowel(matcher) -> None:
+    assert slugs(matcher, "Rockets hit Kharab al-Jeer on Monday.") == ["rumalyn-landing-zone"]
 
 
 @pytest.mark.parametrize(
