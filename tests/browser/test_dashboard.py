@@ -129,6 +129,8 @@ def test_popup_opens_and_links_to_the_incident_page(page, live_server, incidents
 
     marker = page.locator("path.incident-marker")
     assert marker.count() == 1  # the lone incident; the rest are clustered
+    # Leaflet may still be placing the layer (no box until it is drawn): wait for it on a busy machine.
+    marker.wait_for(state="visible")
     # The base's square sits on the circle's centre; the ring around it is the incident.
     box = marker.bounding_box()
     x, y = box["x"] + 3, box["y"] + box["height"] / 2
