@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max, Min, Q, QuerySet
 
 from incidents.coverage import PeriodCoverage, published_coverage
-from incidents.models import Country, Incident, Weapon, source_model
+from incidents.models import Country, Incident, Weapon
+from incidents.querysets import source_model
 
 
 @dataclass(frozen=True)

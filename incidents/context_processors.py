@@ -2,7 +2,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from incidents.models import is_editor
+from incidents.querysets import is_editor
 
 
 def roles(request: HttpRequest) -> dict[str, Any]:

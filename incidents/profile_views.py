@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
-from incidents.models import is_editor
+from incidents.querysets import is_editor
 
 
 @login_required

@@ -11,7 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from incidents.highlight import excerpt_segments, highlight_segments
 from incidents.history import incident_history
-from incidents.models import COUNT_FIELDS, Base, Country, Faction, Incident, Weapon, is_editor, merged_survivor
+from incidents.models import COUNT_FIELDS, Base, Country, Faction, Incident, Weapon
+from incidents.querysets import is_editor, merged_survivor
 from incidents.selectors.pages import (
     bases_by_incidents,
     bases_with_counts,

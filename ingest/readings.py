@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 
-from incidents.models import Incident, merged_survivor
+from incidents.models import Incident
+from incidents.querysets import merged_survivor
 from ingest.models import Article, ArticleReading
 
 if TYPE_CHECKING:

@@ -7,7 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from incidents.models import COUNT_COLUMNS, COUNT_FIELDS, Incident
+from incidents.fields import COUNT_COLUMNS
+from incidents.models import COUNT_FIELDS, Incident
 from ingest.models import IncidentSource
 
 

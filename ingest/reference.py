@@ -27,7 +27,8 @@ from typing import Any
 
 from django.db import transaction
 
-from incidents.models import COUNT_COLUMNS, COUNT_FIELDS, Base, Faction, Incident
+from incidents.fields import COUNT_COLUMNS
+from incidents.models import COUNT_FIELDS, Base, Faction, Incident
 from ingest.models import Article, IncidentSource, text_checksum
 
 # The curated data sits with the gazetteer it refers to.

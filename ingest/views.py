@@ -18,7 +18,8 @@ from incidents.duplicates import duplicate_candidates
 from incidents.editing import DECISIONS, IncidentConflict, incident_at_version, incident_conflict, incident_edit
 from incidents.highlight import highlight_segments
 from incidents.history import incident_history
-from incidents.models import CODED_FIELDS, Incident, StaleVersion, is_editor, merged_survivor, pin_name
+from incidents.models import CODED_FIELDS, Incident, StaleVersion, pin_name
+from incidents.querysets import is_editor, merged_survivor
 from ingest import merge, submission
 from ingest.forms import ArticleForm, IncidentReviewForm
 from ingest.models import Article

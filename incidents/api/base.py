@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from incidents.models import is_editor
+from incidents.querysets import is_editor
 
 # A fixed Last-Modified for answers built from nothing (an empty database).
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)

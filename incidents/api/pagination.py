@@ -84,7 +84,7 @@ def _decode(cursor: str, ordering: str) -> tuple[Any, int]:
     return value, pk
 
 
-def paginate(incidents: QuerySet[Incident], request: Request, *, ordering: str) -> Page:
+def paginate(incidents: QuerySet[Incident, Any], request: Request, *, ordering: str) -> Page:
     """One page of ``incidents`` in ``ordering`` (a filter-set value such as "-date"); a ``values()``
     queryset gives a page of dicts (the sort value of a nullable count annotated as ``_sort``)."""
     params = request.query_params

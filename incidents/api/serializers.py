@@ -13,7 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
 
-from incidents.models import CODED_FIELDS, COUNT_COLUMNS, Base, Faction, Incident, IncidentTombstone, source_model
+from incidents.fields import COUNT_COLUMNS
+from incidents.models import CODED_FIELDS, Base, Faction, Incident, IncidentTombstone
+from incidents.querysets import source_model
 
 
 class RefSerializer(serializers.Serializer):

@@ -6,7 +6,7 @@ Bases and factions are in gazetteer_views.py, the timeline and the changes feed 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -49,7 +49,8 @@ from incidents.api.serializers import (
     incident_rows,
     incident_url_prefix,
 )
-from incidents.models import Incident, StaleVersion, api_sources, merged_survivor
+from incidents.models import Incident, StaleVersion
+from incidents.querysets import IncidentQuerySet, api_sources, merged_survivor
 from incidents.selectors.as_of import PARAM as AS_OF
 from incidents.selectors.as_of import (
     as_of_from_request,
@@ -130,8 +131,9 @@ class IncidentListView(ApiView):
             results = IncidentSerializer(page.rows, many=True, context={"request": request}).data
         else:
             # Plain rows, not model instances: the same JSON (see incident_rows), a third of the CPU.
-            page = paginate(incidents.for_api_rows(), request, ordering=ordering)
-            results = incident_rows(page.rows, api_sources(row["id"] for row in page.rows), request)
+            page = paginate(cast(IncidentQuerySet, incidents).for_api_rows(), request, ordering=ordering)
+            rows = cast(list[dict[str, Any]], page.rows)
+            results = incident_rows(rows, api_sources(row["id"] for row in rows), request)
         data: dict[str, Any] = {}
         if page.count is not None:
             data["count"] = page.count

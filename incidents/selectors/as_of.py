@@ -25,7 +25,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework import exceptions
 
-from incidents.models import API_SOURCE_FIELDS, Incident, source_model
+from incidents.models import Incident
+from incidents.querysets import API_SOURCE_FIELDS, source_model
 
 PARAM = "as_of"
 _FORMAT_HINT = "an ISO 8601 date or date-time, e.g. 2025-01-31T12:00:00Z (a date alone is 00:00 UTC; naive is UTC)"

@@ -20,7 +20,9 @@ from typing import Any
 from django.db import connection
 from django.db.models import F, QuerySet
 
-from incidents.models import COUNT_COLUMNS, Incident, source_model
+from incidents.fields import COUNT_COLUMNS
+from incidents.models import Incident
+from incidents.querysets import source_model
 from incidents.selectors.export import _CSV_COUNTS, _FORMULA_START, COUNTRY_NAMES, CSV_COLUMNS
 
 # Inner column alias -> the incident field (or related path) it reads.

@@ -10,7 +10,9 @@ from typing import Any
 from django.db import connection
 from django.db.models import Aggregate, CharField, F, OuterRef, QuerySet, Subquery
 
-from incidents.models import COUNT_COLUMNS, Country, Incident, source_model
+from incidents.fields import COUNT_COLUMNS
+from incidents.models import Country, Incident
+from incidents.querysets import source_model
 
 COUNTRY_NAMES = dict(Country.choices)
 

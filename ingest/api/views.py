@@ -13,7 +13,8 @@ from rest_framework.views import APIView
 from incidents.api.schema import ID_PARAMETER, WRITE_ERROR_RESPONSES
 from incidents.api.serializers import IncidentDetailSerializer, MergeRequestSerializer
 from incidents.api.views import CONFLICT_RESPONSE, conflict_response, valid_id
-from incidents.models import Incident, StaleVersion, is_editor
+from incidents.models import Incident, StaleVersion
+from incidents.querysets import is_editor
 from ingest.api.serializers import (
     ArticleAcceptedSerializer,
     ArticleStatusSerializer,

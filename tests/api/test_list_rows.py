@@ -7,7 +7,8 @@ import json
 from rest_framework.test import APIRequestFactory
 
 from incidents.api.serializers import IncidentSerializer, incident_rows
-from incidents.models import Incident, api_sources
+from incidents.models import Incident
+from incidents.querysets import api_sources
 from tests.factories import ArticleFactory, IncidentSourceFactory
 
 
