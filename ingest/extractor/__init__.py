@@ -19,7 +19,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   "near" another just named, a claimant's own name for the target, "This is the first such attack" and an
   attack named by its toll ("the drone attack that killed three soldiers") are the attack already told;
   "a second rocket attack targeted the base" is a new one on the site in focus; targets of one verb ("attacked
-  X, Y and the forces at Z with drones") share what follows the last of them.
+  X, Y and the forces at Z with drones") share what follows the last of them; "attacked the base twice" and
+  "launched twice against" count two, and counted unnamed bases beside a named one ("and three bases in Syria")
+  are attacks of their own.
 - Is it an attack on the coalition: not a state's strike on others (nor the sites it merely fell near when its
   declared target was another), shipping, foiled launches, tallies and their list lines, trends ("have
   continued", "months of strikes", "the majority of the attacks"), commentary, uncounted plural attacks ("more
@@ -30,8 +32,11 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   home inside a site ("the prime minister's residence in the Green Zone"), a plot ("planning to carry out
   attacks"), attacking condemned or told as a practice ("denounced attacking", "the militias are targeting US
   forces"), bases counted over a window ("at least five bases have come under fire since"), an air strike, drones
-  downed over a base on their way to Israel. Retaliation told without a state as its actor, aimed at a coalition
-  site, is the attack itself; one projectile that "has struck" a base is news.
+  downed over a base on their way to Israel, a precaution at bases ("heightened alertness at American bases"),
+  attacks in the plural as a trend or a practice ("attacks ... intensified", "ongoing attacks", "the groups
+  targeting US forces", "strikes over the past few days"). Retaliation told without a state as its actor, aimed
+  at a coalition site, is the attack itself; one projectile that "has struck" a base is news, and so are
+  projectiles "which were thwarted" after the sentence told them fired, and "inbound missile threats" engaged.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May") is background, named or not; so is an
@@ -40,7 +45,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   A follow-up (an investigation, a casualty count, medals) that leads with an earlier attack reports that
   attack; an attack first told as a reference and then reported on the same site and day is one incident. An
   attack told on a day before the news happened ("told reporters Monday that there was a rocket attack") and
-  "the base had been attacked on Friday too" are earlier (background).
+  "the base had been attacked on Friday too" are earlier (background). A lead's unnamed attack "last week" is the
+  one the body names on a day of that week; a situation report that names its period ("March 11 - 17, 2020")
+  reports the attacks of those days; a group's threat after ", saying it would" is a clause of its own.
 - Sites: aliases and transliteration skeletons; descriptions from the gazetteer ("a small logistics base in
   north-eastern Jordan") matched with words between; "the base" in a past sentence is the site in focus; "the
   attack on the base in the town of X" names the unnamed attack just told.
@@ -50,9 +57,12 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   own attack ("said Sunday it carried out", "announced in a statement attacking"), the passive ("a raid claimed
   by"), a spokesman saying "the group had fired", an endorsement ("has endorsed Tuesday's attack"), "the
   Iran-backed militant group" named in the sentence before; a state speaking of its own forces' strike claims
-  nothing, unnamed groups that "have claimed" a campaign claim no one attack. A state or group named as the
+  nothing, unnamed groups that "have claimed" a campaign claim no one attack, nor does "claimed that the strikes
+  were retaliation" (an assertion) or a claim of "at least five operations since" a day; a claim of "one of these
+  explosions" belongs to the event told just before it; the blamed are named in the blame's own clause. A state or group named as the
   actor ("Iran launched a missile attack", "fired by Iran") is the perpetrator, never a sponsor ("Iran-backed",
-  "Iran proxy forces") or one of two alternatives; the force that claims for its state is the claimant.
+  "Iran proxy forces", "groups backed by Iran") or one of two alternatives; the force that claims for its state
+  is the claimant.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
@@ -63,10 +73,13 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   injuries"), the whole toll of "one of three troops injured", people by their country ("two Americans and a
   Briton"); a part named after the whole ("40 people, five Americans among them"), a volley at two bases, a stray
   projectile's toll, thousands (a war's toll) and the toll of a superlative's earlier event ("the deadliest since
-  13 Americans were killed") are not the attack's. Zero tolls are a vocabulary table (``casualties.TOLL_NOUNS``)
+  13 Americans were killed") are not the attack's, nor is a year ("In 2018 rockets ..."), nor the toll told
+  after a campaign's running totals. Artillery is indirect fire (mortar); "shells" of no told kind are counted. Zero tolls are a vocabulary table (``casualties.TOLL_NOUNS``)
   under one grammar.
-- Dates: attacks told together share the day one is given; "hours later" is the same day; fixed-date holidays
-  ("a Christmas Day drone attack"); a wire dateline ("Dec. 24 (UPI) --") dates the report.
+- Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
+  "two days later" and "the day before" count from the day told last; a day right after "since" opens a window;
+  "as recently as December"; fixed-date holidays ("a Christmas Day drone attack"); a wire dateline ("Dec. 24
+  (UPI) --") dates the report.
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
   story has moved to another actor's strike, "killed in the strike" is the strike's toll.
 
