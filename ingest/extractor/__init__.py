@@ -59,10 +59,10 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   Iran-backed militant group" named in the sentence before; a state speaking of its own forces' strike claims
   nothing, unnamed groups that "have claimed" a campaign claim no one attack, nor does "claimed that the strikes
   were retaliation" (an assertion) or a claim of "at least five operations since" a day; a claim of "one of these
-  explosions" belongs to the event told just before it; the blamed are named in the blame's own clause. A state or group named as the
-  actor ("Iran launched a missile attack", "fired by Iran") is the perpetrator, never a sponsor ("Iran-backed",
-  "Iran proxy forces", "groups backed by Iran") or one of two alternatives; the force that claims for its state
-  is the claimant.
+  explosions" belongs to the event told just before it; the blamed are named in the blame's own clause. A state
+  or group named as the actor ("Iran launched a missile attack", "fired by Iran") is the perpetrator, never a
+  sponsor ("Iran-backed", "Iran proxy forces", "groups backed by Iran") or one of two alternatives; the force
+  that claims for its state is the claimant.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
@@ -74,8 +74,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   Briton"); a part named after the whole ("40 people, five Americans among them"), a volley at two bases, a stray
   projectile's toll, thousands (a war's toll) and the toll of a superlative's earlier event ("the deadliest since
   13 Americans were killed") are not the attack's, nor is a year ("In 2018 rockets ..."), nor the toll told
-  after a campaign's running totals. Artillery is indirect fire (mortar); "shells" of no told kind are counted. Zero tolls are a vocabulary table (``casualties.TOLL_NOUNS``)
-  under one grammar.
+  after a campaign's running totals. Artillery is indirect fire (mortar); "shells" of no told kind are counted.
+  Zero tolls are a vocabulary table (``casualties.TOLL_NOUNS``) under one grammar.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; a day right after "since" opens a window;
   "as recently as December"; fixed-date holidays ("a Christmas Day drone attack"); a wire dateline ("Dec. 24
