@@ -389,6 +389,40 @@ def days_from_the_last(
     return found
 
 
+# A report that names the period it covers: "Iraq Situation Report: March 11 - 17, 2020", "Weekly update, 5-11 August"
+_PERIOD_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_REPORTED_PERIOD = prefilter.compile(
+    r"\b(?:report|update|roundup|round-up|digest|brief(?:ing)?|sitrep|review)\b[^.\n]{0,20}?"
+    rf"(?:(?P<m1>{_PERIOD_MONTH})\s+(?P<d1>\d{{1,2}})\s*[-\u2013\u2014]\s*(?:[A-Z][a-z]+\.?\s+)?(?P<d2>\d{{1,2}})"
+    rf"|(?P<e1>\d{{1,2}})\s*[-\u2013\u2014]\s*(?P<e2>\d{{1,2}})\s+(?P<m2>{_PERIOD_MONTH}))"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+    re.I,
+)
+# How many days a reported period may span (a week, a fortnight)
+PERIOD_DAYS = 16
+
+
+def reported_period(text: str, published: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a report names as its period ('Iraq Situation Report: March 11 - 17, 2020'; a
+    period running into the next month, 'March 28 - April 3', too), when ``text`` names one of a fortnight at
+    most that ends by the day after ``published``; else None."""
+    m = _REPORTED_PERIOD.search(text)
+    if m is None:
+        return None
+    number = MONTHS[(m.group("m1") or m.group("m2")).lower()[:3]]
+    first, last = int(m.group("d1") or m.group("e1")), int(m.group("d2") or m.group("e2"))
+    year = int(m.group("y")) if m.group("y") else published.year
+    try:
+        start = dt.date(year, number, first)
+        end_month = number + 1 if last < first else number
+        end = dt.date(year + (end_month > 12), (end_month - 1) % 12 + 1, last)
+    except ValueError:
+        return None
+    if 0 <= (end - start).days <= PERIOD_DAYS and end <= published + dt.timedelta(days=1):
+        return start, end
+    return None
+
+
 # "since" just before a date: the date opens a window ("attacked twice since Thursday"); not "since the March 3
 # attack", where the date is the attack's
 _SINCE_BEFORE = prefilter.compile(r"\bsince\s+(?:(?:early|late)\s+)?$", re.I)

@@ -10,7 +10,7 @@ from ingest.extractor import cues, prefilter, vocabulary
 from ingest.extractor.anchoring import drop_drafts, find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
-from ingest.extractor.dates import DateMention, days_from_the_last, find_dates
+from ingest.extractor.dates import DateMention, days_from_the_last, find_dates, reported_period
 from ingest.extractor.events import ANOTHER_STORY, Draft, Facts, read_facts, zero_casualties_before_strike
 from ingest.extractor.follow_ups import fold_follow_ups
 from ingest.extractor.names import set_skeleton_norms
@@ -434,44 +434,10 @@ def old_news_as_background(state: State) -> None:
         _demote_older_than(state, OLD_NEWS_DAYS, "a week or more old in a story about another kind of attack")
 
 
-# A report that names the period it covers: "Iraq Situation Report: March 11 - 17, 2020", "Weekly update, 5-11 August"
-_MONTH_NAME = r"(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_REPORTED_PERIOD = prefilter.compile(
-    r"\b(?:report|update|roundup|round-up|digest|brief(?:ing)?|sitrep|review)\b[^.\n]{0,20}?"
-    rf"(?:{_MONTH_NAME}\s+(?P<d1>\d{{1,2}})\s*[-\u2013\u2014]\s*(?:(?P<m2>[A-Z][a-z]+)\.?\s+)?(?P<d2>\d{{1,2}})"
-    rf"|(?P<e1>\d{{1,2}})\s*[-\u2013\u2014]\s*(?P<e2>\d{{1,2}})\s+{_MONTH_NAME.replace('?P<m>', '?P<n>')})"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?",
-    re.I,
-)
-# How many days a reported period may span (a week, a fortnight)
-_PERIOD_DAYS = 16
-
-
-def _reported_period(state: State) -> tuple[dt.date, dt.date] | None:
-    """The days the article reports on, when its title names them ('Iraq Situation Report: March 11 - 17, 2020')."""
-    for f in state.facts[:3]:
-        m = _REPORTED_PERIOD.search(f.sent.text)
-        if m is None:
-            continue
-        month = (m.group("m") or m.group("n")).lower()[:3]
-        first, last = (int(m.group("d1") or m.group("e1")), int(m.group("d2") or m.group("e2")))
-        year = int(m.group("y")) if m.group("y") else state.published.year
-        number = dt.datetime.strptime(month, "%b").month
-        try:
-            start = dt.date(year, number, first)
-            end_month = number + 1 if last < first else number
-            end = dt.date(year + (end_month > 12), (end_month - 1) % 12 + 1, last)
-        except ValueError:
-            continue
-        if 0 <= (end - start).days <= _PERIOD_DAYS and end <= state.published + dt.timedelta(days=1):
-            return start, end
-    return None
-
-
 def attacks_in_the_reported_period(state: State) -> None:
     """A situation report names the days it covers ('Iraq Situation Report: March 11 - 17, 2020'): an attack on
     one of them is its news, whatever else its lead tells (a drawdown, a strike, a map's legend)."""
-    period = _reported_period(state)
+    period = next(filter(None, (reported_period(f.sent.text, state.published) for f in state.facts[:3])), None)
     if period is None:
         return
     for d in state.drafts:
