@@ -197,7 +197,7 @@ PRACTICE = prefilter.compile(
     r"|\b(?:attacks|strikes)\b[^.;]{0,60}?\bover\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:days|weeks|months)\b"
     r"|\bongoing\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?attacks\b"
     # "The groups targeting U.S. forces have a direct connection to Iran": groups described by what they do
-    r"|\b(?:groups|militias|factions|militants)\s+(?:(?:that|which|who)\s+(?:are|have\s+been)\s+)?"
+    rf"|\b{words(vocabulary.ARMED_GROUPS)}\s+(?:(?:that|which|who)\s+(?:are|have\s+been)\s+)?"
     r"(?:targeting|attacking)\b",
     re.I,
 )
@@ -391,7 +391,7 @@ GENERIC_CLAIM = prefilter.compile(
     r"|\brepeatedly\b|\busually\b|\boften\b|\b\d+ (?:attacks|operations)\b"
     # "Iran-backed groups in Iraq and Syria have claimed responsibility for the attacks": unnamed groups owning
     # a campaign, not a group claiming this attack
-    r"|\b(?:groups|militias|factions|militants)\b[^.;,]{0,40}?\b(?:have|had)\s+(?:\w+\s+)?claimed\b"
+    rf"|\b{words(vocabulary.ARMED_GROUPS)}\b[^.;,]{{0,40}}?\b(?:have|had)\s+(?:\w+\s+)?claimed\b"
     # "claiming responsibility for at least five operations since the strikes": a campaign counted from a day
     rf"|\b(?:{numerals(2, 12)}|\d+)\s+(?:[\w-]+\s+)?(?:attacks|operations|strikes)\s+since\b",
     re.I,

@@ -41,8 +41,7 @@ _BASE_BESIDE = prefilter.compile(
 )
 # A nationality describing armed groups ("Iraqi militias", "Syrian Kurdish fighters", "an Iraqi Shiite militia")
 _NATIONALITY_OF_A_GROUP = prefilter.compile(
-    r"\b(?:Iraqi|Syrian|Iranian|Lebanese|Yemeni|Afghan|Pakistani)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:militias?|militants?|factions?|groups?|fighters|paramilitar(?:y|ies)|proxies|insurgents)\b",
+    rf"\b{words(vocabulary.GROUP_NATIONALITIES)}\s+(?:[\w-]+\s+){{0,2}}?{words(vocabulary.ARMED_GROUP_NOUNS)}\b",
     re.I,
 )
 # "This attack prompted heightened alertness at American bases": where a precaution is taken, not a target

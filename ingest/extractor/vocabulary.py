@@ -129,6 +129,16 @@ TITLE_ABBREVIATIONS = (
 OWN_ATTACK_VERBS = ("targeted", "attacked", "struck", "launched", "carried out", "conducted", "hit", "fired")
 GROUP_FIGHTERS = ("fighters", "members", "forces", "mujahideen", "mujahedeen")
 GROUP_NOUNS = ("group", "movement", "militia", "faction")
+# Armed groups named in the plural by what they are or do: "the groups targeting US forces", "militias have
+# claimed the attacks" (a practice or a campaign, not one group's attack)
+ARMED_GROUPS = ("groups", "militias", "factions", "militants")
+# Every noun for armed groups a nationality may describe ("Iraqi militias", "an Iraqi Shiite militia"), and those
+# nationalities: the group's, not the place of an attack
+ARMED_GROUP_NOUNS = (
+    *ARMED_GROUPS, "group", "militia", "faction", "militant", "fighters", "paramilitary", "paramilitaries",
+    "proxies", "insurgents",
+)  # fmt: skip
+GROUP_NATIONALITIES = ("Iraqi", "Syrian", "Iranian", "Lebanese", "Yemeni", "Afghan", "Pakistani")
 STATEMENT_VERBS = ("said", "saying", "announced", "announcing", "claimed", "claiming", "stated", "stating")
 
 # Tallies and trends: counts of attacks ("150 attacks", "attacked 20 separate times") and the verbs of a trend
