@@ -7,6 +7,8 @@ No user is ever serialized: neither an article's submitter nor an incident's rev
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.urls import reverse
@@ -14,8 +16,8 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from incidents.fields import COUNT_COLUMNS
-from incidents.models import CODED_FIELDS, Base, Faction, Incident, IncidentTombstone
-from incidents.querysets import source_model
+from incidents.models import Base, Faction, Incident, IncidentTombstone
+from incidents.querysets import API_INCIDENT_FIELDS, API_REFERENCES, source_model
 
 
 class RefSerializer(serializers.Serializer):
@@ -41,18 +43,8 @@ class SourceWithEvidenceSerializer(SourceSerializer):
         fields = [*SourceSerializer.Meta.fields, "evidence"]
 
 
-_INCIDENT_FIELDS = [
-    "id",
-    "url",
-    "status",
-    "version",
-    *CODED_FIELDS,
-    "confidence",
-    "reviewed_at",
-    "created_at",
-    "updated_at",
-    "sources",
-]
+# What the querysets read (``API_INCIDENT_FIELDS``, the id first), with the page's url after the id and the sources.
+_INCIDENT_FIELDS = [API_INCIDENT_FIELDS[0], "url", *API_INCIDENT_FIELDS[1:], "sources"]
 
 
 _PLAIN_FIELDS = [
@@ -109,32 +101,12 @@ class IncidentSerializer(serializers.ModelSerializer):
         ``tests/api/test_serializer_fast_path.py`` checks it equals DRF's field-by-field output.
         """
         sources = [self._source(s) for s in instance.source_list]
-        data = {name: getattr(instance, name) for name in _PLAIN_FIELDS}
-        data.update(
-            url=self.get_url(instance),
-            date=instance.date.isoformat(),
-            time_of_day=instance.time_of_day.isoformat() if instance.time_of_day else None,
-            base=_ref(instance.base),
-            perpetrator=_ref(instance.perpetrator),
-            claimed_by=_ref(instance.claimed_by),
-            weapons=[str(w) for w in instance.weapons],
-            reviewed_at=_datetime(instance.reviewed_at),
-            created_at=_datetime(instance.created_at),
-            updated_at=_datetime(instance.updated_at),
-            sources=sources,
-        )
-        return {name: data[name] for name in _INCIDENT_FIELDS}
+        refs = {name: _ref(getattr(instance, name)) for name in API_REFERENCES}
+        return _incident(partial(getattr, instance), self.get_url(instance), refs, sources)
 
     def _source(self, source: Any) -> dict[str, Any]:
         article = source.article
-        return {
-            "article_id": source.article_id,
-            "title": article.title,
-            "outlet": article.outlet,
-            "url": article.url,
-            "published": article.published.isoformat(),
-            "role": source.role,
-        }
+        return _source(source.article_id, article.title, article.outlet, article.url, article.published, source.role)
 
     def get_url(self, obj: Incident) -> str:
         """The incident's public page."""
@@ -148,34 +120,58 @@ def incident_rows(rows: list[dict[str, Any]], sources: dict[int, list[dict[str, 
     """What ``IncidentSerializer(many=True)`` writes for ``for_api()`` rows, from ``for_api_rows()`` dicts and
     ``api_sources()``: the same keys in the same order, the same values (``tests/api/test_list_rows.py``)."""
     prefix = incident_url_prefix(request)
-    out = []
-    for row in rows:
-        data = {name: row[name] for name in _PLAIN_FIELDS}
-        data.update(
-            url=f"{prefix}{row['id']}/",
-            date=row["date"].isoformat(),
-            time_of_day=row["time_of_day"].isoformat() if row["time_of_day"] else None,
-            base=_row_ref(row, "base"),
-            perpetrator=_row_ref(row, "perpetrator"),
-            claimed_by=_row_ref(row, "claimed_by"),
-            weapons=[str(w) for w in row["weapons"]],
-            reviewed_at=_datetime(row["reviewed_at"]),
-            created_at=_datetime(row["created_at"]),
-            updated_at=_datetime(row["updated_at"]),
-            sources=[
-                {
-                    "article_id": source["article_id"],
-                    "title": source["article__title"],
-                    "outlet": source["article__outlet"],
-                    "url": source["article__url"],
-                    "published": source["article__published"].isoformat(),
-                    "role": source["role"],
-                }
-                for source in sources.get(row["id"], ())
+    return [
+        _incident(
+            row.__getitem__,
+            f"{prefix}{row['id']}/",
+            {name: _row_ref(row, name) for name in API_REFERENCES},
+            [
+                _source(
+                    s["article_id"],
+                    s["article__title"],
+                    s["article__outlet"],
+                    s["article__url"],
+                    s["article__published"],
+                    s["role"],
+                )
+                for s in sources.get(row["id"], ())
             ],
         )
-        out.append({name: data[name] for name in _INCIDENT_FIELDS})
-    return out
+        for row in rows
+    ]
+
+
+def _incident(
+    value: Callable[[str], Any], url: str, refs: dict[str, dict[str, Any] | None], sources: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """One incident as the API writes it, its columns read by ``value`` (a model instance's or a row's), its
+    joined site and groups and its sources already shaped: the one shape of both the serializer and the rows."""
+    data = {name: value(name) for name in _PLAIN_FIELDS}
+    time_of_day = value("time_of_day")
+    data.update(
+        url=url,
+        date=value("date").isoformat(),
+        time_of_day=time_of_day.isoformat() if time_of_day else None,
+        weapons=[str(w) for w in value("weapons")],
+        reviewed_at=_datetime(value("reviewed_at")),
+        created_at=_datetime(value("created_at")),
+        updated_at=_datetime(value("updated_at")),
+        sources=sources,
+        **refs,
+    )
+    return {name: data[name] for name in _INCIDENT_FIELDS}
+
+
+def _source(article_id: int, title: str, outlet: str, url: str, published: dt.date, role: str) -> dict[str, Any]:
+    """One source as a list row shows it: its article's citation and its role."""
+    return {
+        "article_id": article_id,
+        "title": title,
+        "outlet": outlet,
+        "url": url,
+        "published": published.isoformat(),
+        "role": role,
+    }
 
 
 def _row_ref(row: dict[str, Any], name: str) -> dict[str, Any] | None:
