@@ -137,3 +137,12 @@ def screenshot(target, name: str) -> Path:
 
 def wait_loaded(page) -> None:
     page.wait_for_selector("body[data-loading=false]", state="attached")
+
+
+def drawn_box(locator) -> dict:
+    """Where ``locator``'s element is drawn, once it is: right after the page says it has loaded, Leaflet may
+    still be placing a layer (no box yet on a busy machine)."""
+    locator.wait_for(state="visible")
+    box = locator.bounding_box()
+    assert box is not None
+    return box

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from incidents.models import Incident
-from tests.browser.conftest import screenshot, wait_loaded
+from tests.browser.conftest import drawn_box, screenshot, wait_loaded
 from tests.factories import BaseFactory, FactionFactory, IncidentFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -104,7 +104,7 @@ def test_range_selected_on_timeline_filters_the_map(page, live_server, incidents
     wait_loaded(page)
     chart = page.locator("#timeline .u-over")
     chart.scroll_into_view_if_needed()
-    box = chart.bounding_box()
+    box = drawn_box(chart)
 
     y = box["y"] + box["height"] / 2
     page.mouse.move(box["x"] + box["width"] * 0.05, y)
@@ -129,10 +129,8 @@ def test_popup_opens_and_links_to_the_incident_page(page, live_server, incidents
 
     marker = page.locator("path.incident-marker")
     assert marker.count() == 1  # the lone incident; the rest are clustered
-    # Leaflet may still be placing the layer (no box until it is drawn): wait for it on a busy machine.
-    marker.wait_for(state="visible")
     # The base's square sits on the circle's centre; the ring around it is the incident.
-    box = marker.bounding_box()
+    box = drawn_box(marker)
     x, y = box["x"] + 3, box["y"] + box["height"] / 2
     page.mouse.click(x, y)
     popup = page.locator("[data-testid=incident-popup]")

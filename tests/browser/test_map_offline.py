@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_loaded
+from tests.browser.conftest import drawn_box, screenshot, wait_loaded
 from tests.factories import BaseFactory, IncidentFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -58,7 +58,7 @@ def test_cluster_is_above_its_base_and_a_click_zooms_in(page, live_server, crowd
     wait_loaded(page)
     cluster = page.locator(".incident-cluster").first
     assert cluster.inner_text() == "12"
-    box = cluster.bounding_box()
+    box = drawn_box(cluster)
     centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     # What a pointer at the cluster's centre hits is the cluster, not the base square under it.
     hit = page.evaluate(
