@@ -201,3 +201,17 @@ def test_a_cache_outage_costs_a_rebuild_not_an_error(api, world, monkeypatch):
     assert response.status_code == 200
     assert response["X-Cache"] == "miss"
     assert _timeline_total(response) == 4
+
+
+def test_a_gzipped_hit_reads_only_the_gzipped_copy(api, world, monkeypatch):
+    url = "/api/v1/incidents/points/?weapon=rocket"
+    assert api.get(url, HTTP_ACCEPT_ENCODING="gzip")["X-Cache"] == "miss"
+    cache = caches["responses"]
+    read = []
+    real_get = cache.get
+    monkeypatch.setattr(cache, "get", lambda key, *a, **k: read.append(key) or real_get(key, *a, **k))
+    packed = api.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert packed["X-Cache"] == "hit"
+    assert len(read) == 1
+    assert read[0].endswith(":gzip")
+    assert json.loads(gzip.decompress(packed.content)) == api.get(url).json()
