@@ -57,16 +57,21 @@ def incident_timeline_json(incidents: QuerySet[Incident], *, interval: str, spli
         join, key, label, last = "", "NULL::text", "NULL::text", "FALSE"
 
     def row(period: str, key_: str, label_: str, n: str, k: str, i: str) -> str:
+        # The text json_build_object() writes for these six members (its " : " and ", " included),
+        # concatenated: a third of its time, and string_agg() below joins the rows as json_agg() does.
         return (
-            f"json_build_object('period', to_char({period}, 'YYYY-MM-DD'), 'key', {key_}, 'label', {label_}, "
-            f"'count', {n}, 'killed', {k}, 'injured', {i})"
+            f"""'{{"period" : "' || to_char({period}, 'YYYY-MM-DD') || '", "key" : ' || """
+            f"""COALESCE(to_json({key_})::text, 'null') || ', "label" : ' || """
+            f"""COALESCE(to_json({label_})::text, 'null') || ', "count" : ' || {n} || """
+            f"""', "killed" : ' || {k} || ', "injured" : ' || {i} || '}}'"""
         )
 
     # Identifiers are our own constants and the inner query is Django-compiled; values are bound.
-    results = f"""COALESCE((SELECT json_agg({row("period", "key", "label", "n", "k", "i")}
-        ORDER BY period, last, COALESCE(key, '') COLLATE "C") FROM named), '[]')::text"""  # noqa: S608
-    totals = f"""COALESCE((SELECT json_agg({row("period", "NULL::text", "NULL::text", "n", "k", "i")} ORDER BY period)
-        FROM (SELECT period, SUM(n) AS n, SUM(k) AS k, SUM(i) AS i FROM g GROUP BY period) AS p), '[]')::text"""  # noqa: S608
+    results = f"""'[' || COALESCE((SELECT string_agg({row("period", "key", "label", "n", "k", "i")}, ', '
+        ORDER BY period, last, COALESCE(key, '') COLLATE "C") FROM named), '') || ']'"""  # noqa: S608
+    totals = f"""'[' || COALESCE((SELECT string_agg({row("period", "NULL::text", "NULL::text", "n", "k", "i")}, ', '
+        ORDER BY period) FROM (SELECT period, SUM(n) AS n, SUM(k) AS k, SUM(i) AS i FROM g GROUP BY period) AS p),
+        '') || ']'"""  # noqa: S608
     sql = f"""
         WITH g AS ({inner}),
         named AS (SELECT g.period, g.n, g.k, g.i, {key} AS key, {label} AS label, {last} AS last FROM g {join})

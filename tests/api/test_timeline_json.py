@@ -4,6 +4,7 @@ the same document as the general path (incident_timeline, used on SQLite and for
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -67,3 +68,19 @@ def test_unknown_perpetrator_is_last_in_its_period(api, spread):
 def test_empty_timeline_has_empty_lists(api, spread):
     body = api.get("/api/v1/stats/timeline/?split=faction&date_from=2030-01-01").json()
     assert body == {"interval": "week", "split": "faction", "results": [], "totals": []}
+
+
+@pytest.mark.parametrize("split", [None, "faction"])
+def test_database_written_rows_are_the_text_json_agg_wrote(api, spread, split):
+    """The rows are concatenated as text in SQL: byte for byte what json_agg(json_build_object(...)) writes
+    (its " : " and ", "), so answers cached or saved before keep the same bytes."""
+    FactionFactory(slug="q-name", name='Quote " and \\ and é')
+    Incident.objects.filter(perpetrator=spread.kh).update(perpetrator=Faction.objects.get(slug="q-name"))
+    body = api.get("/api/v1/stats/timeline/?interval=month" + (f"&split={split}" if split else "")).content.decode()
+    expected = _general(Incident.objects.published(), "month", split)
+    as_json_agg = {
+        name: json.dumps(expected[name], separators=(", ", " : "), ensure_ascii=False) for name in ("results", "totals")
+    }
+    head = json.dumps({"interval": "month", "split": split}, separators=(",", ":"))[:-1]
+    assert body == f'{head},"results":{as_json_agg["results"]},"totals":{as_json_agg["totals"]}}}'
+    assert "é" in body or split is None
