@@ -1,7 +1,7 @@
 """Name normalisation shared by the site and faction matchers.
 
 Transliterations of Arabic names vary in articles (al-/el-/ad-), doubled consonants
-(Assad/Asad), vowels (Ayn/Ain/Ein, Beydar/Baydar), hyphens and apostrophes, and
+(Assad/Asad), vowels (Ayn/Ain/Ein, Beydar/Baydar, Erbil/Irbil/Arbil), hyphens and apostrophes, and
 "airbase"/"air base". Every token gets a *skeleton* in ``token.norm_`` and the spaCy
 ``Matcher`` patterns compare skeletons, skipping optional articles and hyphens.
 """
@@ -28,6 +28,8 @@ _NON_ALNUM = prefilter.compile(r"[^a-z0-9]+")
 _DOUBLE = prefilter.compile(r"([a-z])\1+")
 _GLIDE = prefilter.compile(r"iy(?=[aeiou])")
 _FINAL_H = prefilter.compile(r"(?<=[aeiou])h$")
+# a short vowel opening a word before a consonant is written a, e or i ('Erbil'/'Irbil'/'Arbil')
+_INITIAL_VOWEL = prefilter.compile(r"^[aei](?=[b-df-hj-np-tv-z])")
 
 
 def fold(text: str) -> str:
@@ -49,6 +51,7 @@ def skeleton(word: str) -> str:
         s = s.replace(a, b)
     # a written glide between vowels: 'Thawriyoun'/'Thawriyun' -> 'thawriun' like 'Thawriun'
     s = _GLIDE.sub("i", s)
+    s = _INITIAL_VOWEL.sub("e", s)
     # a final h after a vowel is often left out: 'Bismayah'/'Bismaya', 'Hasakah'/'Hasaka'
     return _FINAL_H.sub("", s) if len(s) > 4 else s
 

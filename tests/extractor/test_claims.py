@@ -167,9 +167,11 @@ def test_a_guess_and_the_forces_affiliated_with_a_state_name_no_perpetrator(gaze
 
 def test_a_state_named_as_the_owner_of_its_force_is_not_a_group_mention(gazetteer) -> None:
     from ingest.extractor.factions import FactionMatcher
+    from ingest.extractor.names import set_skeleton_norms
     from ingest.extractor.sentences import parse
 
-    found = FactionMatcher(gazetteer).find(parse("Iran\u2019s Islamic Revolutionary Guard Corps fired the missiles."))
+    doc = set_skeleton_norms(parse("Iran\u2019s Islamic Revolutionary Guard Corps fired the missiles."))
+    found = FactionMatcher(gazetteer).find(doc)
     assert [m.faction.slug for m in found] == ["islamic-revolutionary-guard-corps"]
 
 

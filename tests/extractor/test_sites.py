@@ -26,6 +26,13 @@ def test_skeleton_normalises_transliterations() -> None:
     assert skeleton("Hoothi") == skeleton("Huthi")
 
 
+@pytest.mark.parametrize("spelling", ["Erbil", "Irbil", "Arbil"])
+def test_a_short_vowel_opening_a_name_is_one_spelling(matcher, spelling: str) -> None:
+    # Stars and Stripes writes "Irbil International Airport", AFP "Erbil", older wire copy "Arbil"
+    assert skeleton("Erbil") == skeleton(spelling)
+    assert slugs(matcher, f"Rockets hit {spelling} International Airport on Monday.") == ["erbil-air-base"]
+
+
 def test_kharab_al_jir_spelt_with_a_long_vowel(matcher) -> None:
     assert slugs(matcher, "Rockets hit Kharab al-Jeer on Monday.") == ["rumalyn-landing-zone"]
 
