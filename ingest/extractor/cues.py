@@ -291,6 +291,9 @@ REPORTED = prefilter.compile(rf"\b{words(vocabulary.REPORTING_VERBS)}\b", re.I)
 REPORTED_THAT = prefilter.compile(rf"\b{words(vocabulary.REPORTING_VERBS)}\b[^.;]{{0,60}}?\bthat\b", re.I)
 # What may precede a sentence-initial "after": "After", "Shortly after", "Two days after".
 LEADING_ADVERB = prefilter.compile(r"\s*(?:[\w-]+\s+){0,2}?", re.I)
+# An attack added to the news told before it: "Also on Wednesday overnight, two drones attacked the base",
+# "Separately, rockets struck an Iraqi base on Saturday"
+NEWS_ADDED = prefilter.compile(r"\b(?:also|separately|meanwhile|in a separate)\b", re.I)
 BACKGROUND = prefilter.compile(
     # not "previously" (a base that previously hosted troops) nor "an earlier attack" (often the same day's)
     r"\b(?:had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"

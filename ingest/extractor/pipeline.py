@@ -331,26 +331,36 @@ def resolve_dates(state: State) -> None:
 
 
 # Days before the lead attack from which an attack told after it is an earlier event, not the news
-EARLIER_DAYS = 3
+EARLIER_DAYS = 1
+
+
+def _told_as_news_too(state: State, d: Draft) -> bool:
+    """'Also on Wednesday overnight, two drones attacked the base', 'Separately, rockets struck': an attack added
+    to the news, not recalled."""
+    return any(cues.NEWS_ADDED.search(state.facts[i].sent.text) for i in d.anchors)
 
 
 def earlier_days_as_background(state: State) -> None:
-    """The news is the attack the article leads with: attacks told after it on a day at least ``EARLIER_DAYS``
-    before it ('On Sunday, five rockets hit Balad' in Friday's story of rockets at Victory) are background;
-    the day before is still news ('Also on Wednesday overnight, two drones attacked'). An attack dated only by
-    the day someone spoke of it, a day before the lead's attack, happened before it too."""
+    """The news is the attack the article leads with: attacks told after it on an earlier day ('On Monday, a
+    rocket attack killed a family near Baghdad airport' in the story of Tuesday night's rockets at Erbil) are
+    background, unless added to the news ('Also on Wednesday overnight, two drones attacked'). An attack dated
+    only by the day someone spoke of it, a day before the lead's attack, happened before it too."""
     primaries = [d for d in state.drafts if d.role == "primary" and d.anchors]
     if len(primaries) < 2:
         return
     lead = min(primaries, key=lambda d: min(d.anchors))
-    mine = lead.event_day
+    mine, earlier = lead.event_day, EARLIER_DAYS
+    if mine is None and lead.date is not None and lead.date.reporting and lead.date.precision == "day":
+        # 'a swarm of drones struck a US base in Shaddadi, Al Mayadeen reported on Wednesday': the attack was that
+        # day or the night before, so an attack told after it two or more days before Wednesday is earlier
+        mine, earlier = lead.date.date, EARLIER_DAYS + 1
     if mine is None:
         return
     for d in primaries:
         if d is lead or min(d.anchors) < min(lead.anchors):
             continue
         day = d.event_day
-        if day is not None and (mine - day).days >= EARLIER_DAYS:
+        if day is not None and (mine - day).days >= earlier and not _told_as_news_too(state, d):
             d.role, d.why = "background", f"days before the attack the article leads with ({day:%d %b})"
         elif day is None and d.date is not None and d.date.told_before(mine):
             d.role, d.why = "background", f"told on {d.date.date:%d %b}, before the attack the article leads with"

@@ -225,3 +225,42 @@ def test_strikes_over_the_past_few_days_and_hundreds_of_attacks_are_a_trend() ->
     assert cues.PRACTICE.search("The attacks follow similar drone strikes over the past few days against US bases.")
     assert cues.HABITUAL.search("US bases came under hundreds of rocket and drone attacks.")
     assert not cues.HABITUAL.search("The battle left hundreds of the attackers dead.")
+
+
+def test_an_attack_told_after_the_lead_on_an_earlier_day_is_background(gazetteer) -> None:
+    """Modelled on reports of a night's rockets at Erbil that go on to recall a deadly rocket near Baghdad
+    airport the day before, and of a drone swarm on Shaddadi that recalls the day before's attacks on Conoco."""
+    text = (
+        "Six rockets were fired at the coalition base at Erbil airport on Friday night, officials said.\n"
+        "On Thursday, a rocket attack killed two people near Baghdad airport."
+    )
+    by_site = {i["base"]["slug"]: i for i in incidents(text, gazetteer)}
+    assert by_site["erbil-air-base"]["role"] == "primary"
+    assert by_site["victory-base-complex"]["role"] == "background"
+    assert by_site["victory-base-complex"]["date"] == "2024-03-07"
+
+
+def test_an_earlier_day_added_to_the_news_stays_news(gazetteer) -> None:
+    for added in ("Also on Thursday", "Separately, on Thursday", "Meanwhile on Thursday"):
+        text = (
+            "Six rockets were fired at the coalition base at Erbil airport on Friday night, officials said.\n"
+            f"{added}, a drone struck Ain al-Asad air base."
+        )
+        assert sorted(i["base"]["slug"] for i in primaries(text, gazetteer)) == [
+            "ain-al-asad-air-base",
+            "erbil-air-base",
+        ], added
+
+
+def test_a_lead_dated_by_its_report_bounds_the_news(gazetteer) -> None:
+    """The lead gives only the day a channel reported the attack: an attack told after it three days before
+    that day is an earlier one (modelled on a wire story of a drone swarm on Shaddadi)."""
+    text = (
+        "Drones struck a US base in al-Shaddadi, a Syrian television channel reported on Friday.\n"
+        "Several explosions were heard inside the base, the channel said.\n"
+        "An Iraqi armed group claimed responsibility for the attack.\n"
+        "On Tuesday, drones struck the Conoco gas field."
+    )
+    by_site = {i["base"]["slug"]: i for i in incidents(text, gazetteer)}
+    assert by_site["al-shaddadi-base"]["role"] == "primary"
+    assert by_site["conoco-gas-field"]["role"] == "background"
