@@ -397,8 +397,14 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
     if (t.before_strike or speaks_of_focus) and not background:
         return []
     if background:
-        if t.site is None and r.focus is not None and r.focus.site is not None and DEFINITE.search(text, 0, t.start):
-            # "The base, which hosts coalition personnel, was hit by a rocket on June 20": the site in focus
+        if (
+            t.site is None
+            and r.focus is not None
+            and r.focus.site is not None
+            and (DEFINITE.search(text, 0, t.start) or THE_SITE.search(text))
+        ):
+            # "The base, which hosts coalition personnel, was hit by a rocket on June 20", "days after two soldiers
+            # were killed in a similar strike on the same base": the site in focus
             t = Target(r.focus.site, None, r.focus.site.country, t.start, t.end)
         r.earlier(state, t, idx, date, own, why=background)
         return []

@@ -19,7 +19,8 @@ _IT_WAS_HIT = prefilter.compile(
     r"^\W*it\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|previously\s+|last\s+)?(?:attacked|hit|targeted|struck|shelled)\b",
     re.I,
 )
-DEFINITE = prefilter.compile(r"(?:^|\W)(?:the|this|that)\s+$", re.I)
+# "the base", "that base", "the same base": the site already told
+DEFINITE = prefilter.compile(r"(?:^|\W)(?:the|this|that)\s+(?:same\s+)?$", re.I)
 _THAT_TIME = prefilter.compile(r"\bthat\s+(?:month|week|day|year)\b", re.I)
 
 # "The base last came under attack", "inside the same Iraqi airbase", "the storage facility of the air base"

@@ -264,3 +264,12 @@ def test_a_lead_dated_by_its_report_bounds_the_news(gazetteer) -> None:
     by_site = {i["base"]["slug"]: i for i in incidents(text, gazetteer)}
     assert by_site["al-shaddadi-base"]["role"] == "primary"
     assert by_site["conoco-gas-field"]["role"] == "background"
+
+
+def test_an_earlier_attack_on_the_same_base_is_on_the_site_in_focus(gazetteer) -> None:
+    text = (
+        "Rockets hit Camp Taji on Saturday, wounding three soldiers.\n"
+        "The attack came days after two US soldiers were killed in a similar strike on the same base."
+    )
+    got = incidents(text, gazetteer)
+    assert [(i["role"], i["base"]["slug"]) for i in got] == [("primary", "camp-taji"), ("background", "camp-taji")]
