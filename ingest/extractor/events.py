@@ -400,8 +400,18 @@ def targets(facts: Facts) -> list[Target]:
             None,
         )
         if g is not None:
-            out.append(Target(None, facts.place, facts.place_country, g.start(), g.end()))
+            out.append(_generic_target(facts, g.start(), g.end()))
     return out
+
+
+def _generic_target(facts: Facts, start: int, end: int) -> Target:
+    """An unnamed site is where the sentence places it, unless its own words place it in another country: in
+    'a group in Iraq claimed that it targeted a US military base in Syria' the base is in Syria."""
+    where = _IN_COUNTRY.match(facts.sent.text, end)
+    own = COUNTRY_WORDS.get(where.group("c").lower()) if where else None
+    if own is not None and own != facts.place_country:
+        return Target(None, None, own, start, end)
+    return Target(None, facts.place, facts.place_country, start, end)
 
 
 _IN_COUNTRY = prefilter.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+)?(?P<c>\w+)", re.I)

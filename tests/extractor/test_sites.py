@@ -146,3 +146,13 @@ def test_a_site_named_by_repeating_the_attacked_bases_description(gazetteer) -> 
     )
     got = primaries(text, gazetteer, dt.date(2020, 1, 12))
     assert [(g["base"] or {}).get("slug") for g in got] == ["balad-air-base"]
+
+
+def test_an_unnamed_base_is_in_the_country_its_own_words_give(gazetteer) -> None:
+    text = (
+        "Group claims drone attack on US base in Syria\n"
+        "An armed group in Iraq said on Sunday that it had targeted a US military base in Syria with two drones."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["base"] is None
+    assert got["country"] == "Syria"
