@@ -629,6 +629,51 @@ class DataChange(models.Model):
         return f"change {self.id} at {self.at:%Y-%m-%d %H:%M:%S}"
 
 
+class PointsChunk(models.Model):
+    """The map points of one day's or one month's incidents of one status, pre-written (PostgreSQL).
+
+    Kept by database triggers on incidents (migration 0012), so every write through any path (services,
+    merges, the admin, loaders, raw SQL) rewrites the chunks of the days and months it touched before it
+    commits. Each text column holds that column's JSON values for the chunk's incidents, newest first,
+    joined with commas (``dates``: with ``","``): the map's answer for a date range is these texts
+    joined, chunk after chunk (``incidents.selectors.points``), instead of the values of every incident
+    formatted and joined one by one. ``facet``: ``""`` every incident, ``"c:IQ"`` those in one country,
+    ``"w:drone"`` those with one weapon. Never read on SQLite, where the table stays empty.
+    """
+
+    class Span(models.TextChoices):
+        DAY = "d", "day"
+        MONTH = "m", "month"
+
+    status = models.CharField(max_length=10)
+    facet = models.CharField(max_length=40)
+    span = models.CharField(max_length=1, choices=Span.choices)
+    period = models.DateField(help_text="The day, or the month's first day.")
+    n = models.IntegerField()
+    ids = models.TextField()
+    lat = models.TextField()
+    lon = models.TextField()
+    dates = models.TextField()
+    date_precision = models.TextField()
+    weapons = models.TextField()
+    launched = models.TextField()
+    intercepted = models.TextField()
+    killed = models.TextField()
+    injured = models.TextField()
+    base = models.TextField()
+    perpetrator = models.TextField()
+    claimed = models.TextField()
+    place = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["status", "facet", "span", "period"], name="points_chunk_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.facet or 'all'} {self.get_span_display()} {self.period}: {self.n} incidents"
+
+
 class Release(models.Model):
     """A citable, versioned snapshot of the published incidents: files on disk, their checksums here.
 

@@ -17,6 +17,7 @@ from rest_framework.request import Request
 
 from incidents.api.base import request_is_editor
 from incidents.models import Base, Country, Faction, Incident, Weapon
+from incidents.selectors.points import PointsChunkQuery
 
 MAX_Q_LENGTH = 200
 MAX_SLUGS = 50
@@ -196,13 +197,27 @@ class IncidentFilter(django_filters.FilterSet):
     def ordering_value(self) -> str:
         return self.form.cleaned_data.get("ordering") or "-date"
 
+    def points_chunks(self) -> PointsChunkQuery | None:
+        """The request as the map's pre-written chunks answer it, when they can: one status, dates, and
+        at most one of a country or a weapon (``incidents.selectors.points``); None for anything else."""
+        if not set(self.data) <= CHUNKED_FILTERS:
+            return None
+        data = self.form.cleaned_data
+        status = data.get("status") or Incident.Status.PUBLISHED
+        country, weapon = data.get("country") or "", data.get("weapon") or ""
+        if status == "all" or (country and weapon):
+            return None
+        return PointsChunkQuery(status, data.get("date_from"), data.get("date_to"), country, weapon)
+
 
 FILTER_NAMES = tuple(IncidentFilter.base_filters)
 REPEATABLE = {"base", "faction"}
+# The parameters a request may give for the map's chunks to answer it ("format" names the renderer).
+CHUNKED_FILTERS = frozenset({"date_from", "date_to", "country", "weapon", "status", "format"})
 
 
-def filter_incidents(request: Request, *, queryset: QuerySet[Any] | None = None) -> tuple[QuerySet[Incident], str]:
-    """The request's incident filters applied to the rows its user may see, and the ordering asked for.
+def incident_filterset(request: Request, *, queryset: QuerySet[Any] | None = None) -> IncidentFilter:
+    """The request's incident filters, validated, over the rows its user may see (``.qs``).
 
     ``queryset`` defaults to every incident; ``as_of`` reads pass the incidents' past versions
     (``incidents.selectors.as_of.incidents_as_of``), which take the same filters.
@@ -212,4 +227,10 @@ def filter_incidents(request: Request, *, queryset: QuerySet[Any] | None = None)
     filterset = IncidentFilter(request.query_params, queryset=queryset, request=request)
     if not filterset.is_valid():
         raise exceptions.ValidationError(filterset.errors)
+    return filterset
+
+
+def filter_incidents(request: Request, *, queryset: QuerySet[Any] | None = None) -> tuple[QuerySet[Incident], str]:
+    """The request's incident filters applied to the rows its user may see, and the ordering asked for."""
+    filterset = incident_filterset(request, queryset=queryset)
     return filterset.qs, filterset.ordering_value
