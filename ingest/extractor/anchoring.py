@@ -28,10 +28,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ingest.extractor import cues, prefilter, segments
+from ingest.extractor import cues, prefilter, segments, vocabulary
 from ingest.extractor.dates import DateMention
 from ingest.extractor.events import Draft, Facts, Target, anchor_date, background_reason, targets
 from ingest.extractor.numbers import numerals
+from ingest.extractor.places import COUNTRY_WORD, COUNTRY_WORDS
 from ingest.extractor.references import (
     DEFINITE,
     NEAR_KM,
@@ -44,6 +45,7 @@ from ingest.extractor.references import (
     refers_to_focus,
     same_story,
 )
+from ingest.extractor.vocabulary import words
 
 if TYPE_CHECKING:
     from ingest.extractor.sites import SiteMention
@@ -279,6 +281,72 @@ def times_told(text: str) -> tuple[int, bool]:
     return n, m.group("incl") is not None
 
 
+# One item of a count broken down by target: "three times at separate bases in Syria", "twice at the Ain al-Asad
+# airbase", "once on the Harir base"
+_TIMES_AT = prefilter.compile(
+    rf"\b(?P<n>once|twice|(?:{numerals(2, 5)}|\d)\s+times)\s+(?:at|on|against|in|targeting)\s+",
+    re.I,
+)
+_A_SITE_NOUN = prefilter.compile(rf"\b{words(vocabulary.SITE_KINDS)}\b", re.I)
+
+
+def _breakdown(text: str, sites_at: list[int]) -> list[tuple[int, int, int]]:
+    """'at least five times on Friday - three times at separate bases in Syria, and twice at the Ain al-Asad
+    airbase': (count, start, end) of each target the count is broken down by (a site named at one of ``sites_at``
+    or a kind of site); [] unless there are two or more."""
+    items = list(_TIMES_AT.finditer(text))
+    out = []
+    for i, m in enumerate(items):
+        end = items[i + 1].start() if i + 1 < len(items) else len(text)
+        if not (_A_SITE_NOUN.search(text, m.end(), end) or any(m.end() <= at < end for at in sites_at)):
+            continue
+        word = m.group("n").lower().split()[0]
+        n = {"once": 1, "twice": 2}.get(word) or _TIMES_N.get(word) or int(word)
+        out.append((n, m.start(), end))
+    return out if len(out) > 1 else []
+
+
+def split_breakdown(state: State, f: Facts, touched: list[Draft]) -> bool:
+    """A count broken down by target: as many attacks on each target as its own count says - the named site's
+    drafts, and unnamed ones in the country the item names. True when the sentence held such a breakdown."""
+    text = f.sent.text
+    items = _breakdown(text, [m.start - f.sent.start for m in f.sites])
+    primaries = [d for d in touched if d.role == "primary"]
+    if not items or not primaries:
+        return False
+    idx, first = f.sent.index, primaries[0]
+    for n, start, end in items:
+        named = [m.site for m in f.sites if start <= m.start - f.sent.start < end]
+        if named:
+            have = [d for d in state.drafts if d.role == "primary" and d.site is named[0] and idx in d.anchors]
+            if not have:
+                continue
+            for _ in range(n - len(have)):
+                _copy(state, have[0], [idx])
+            continue
+        country = next((COUNTRY_WORDS[c.group(0).lower()] for c in COUNTRY_WORD.finditer(text, start, end)), None)
+        for _ in range(n):
+            _unnamed(state, idx, country or first.country_code, first)
+    return True
+
+
+def _unnamed(state: State, idx: int, country: str | None, like: Draft) -> None:
+    """One more counted attack on an unnamed site in ``country``, told by sentence ``idx`` on ``like``'s day."""
+    c = Draft("primary", None, None, country, anchors=[idx], date=like.date, counted=True)
+    c.date_sentence, c.shared = like.date_sentence, {idx}
+    state.drafts.append(c)
+    state.owner.setdefault(idx, []).append(c)
+
+
+def _copy(state: State, d: Draft, anchors: list[int]) -> None:
+    """One more attack on ``d``'s site, told by the same sentences."""
+    c = Draft("primary", d.site, d.place, d.country, anchors=list(anchors), date=d.date)
+    c.date_sentence, c.shared = d.date_sentence, set(anchors)
+    state.drafts.append(c)
+    for i in c.anchors:
+        state.owner.setdefault(i, []).append(c)
+
+
 def split_times(state: State, f: Facts, touched: list[Draft]) -> None:
     """'The al-Shaddadi base was attacked twice': as many attacks on that site as the count says (what the
     sentence tells is shared by them); 'three times on Sunday, including near X and at Y': the attacks left
@@ -289,12 +357,8 @@ def split_times(state: State, f: Facts, touched: list[Draft]) -> None:
         return
     idx = f.sent.index
     if including:
-        first = named[0]
         for _ in range(n - len(named)):
-            c = Draft("primary", None, None, first.country_code, anchors=[idx], date=first.date, counted=True)
-            c.date_sentence, c.shared = first.date_sentence, {idx}
-            state.drafts.append(c)
-            state.owner.setdefault(idx, []).append(c)
+            _unnamed(state, idx, named[0].country_code, named[0])
         return
     if len(named) != 1:
         return
@@ -302,11 +366,7 @@ def split_times(state: State, f: Facts, touched: list[Draft]) -> None:
     same = [o for o in state.drafts if o.role == "primary" and o.site is d.site and date_compatible(o.date, d.date)]
     earlier = [i for i in d.anchors if i != idx]
     for _ in range(n - len(same)):
-        c = Draft("primary", d.site, d.place, d.country, anchors=[*earlier, idx], date=d.date)
-        c.date_sentence, c.shared = d.date_sentence, {*earlier, idx}
-        state.drafts.append(c)
-        for i in c.anchors:
-            state.owner.setdefault(i, []).append(c)
+        _copy(state, d, [*earlier, idx])
 
 
 @dataclass
@@ -436,7 +496,8 @@ def find_anchors(state: State) -> None:
         touched: list[Draft] = []
         for t, span in zip(found, spans, strict=True):
             touched += _one_target(state, f, t, span, len(found), r)
-        split_times(state, f, touched)
+        if not split_breakdown(state, f, touched):
+            split_times(state, f, touched)
         if len({id(d) for d in touched}) == 1 and not touched[0].counted and segments.ordinal_cuts(text):
             r.focus = _split_ordinals(state, f, touched[0])
 

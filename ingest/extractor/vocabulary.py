@@ -141,6 +141,12 @@ ARMED_GROUP_NOUNS = (
 GROUP_NATIONALITIES = ("Iraqi", "Syrian", "Iranian", "Lebanese", "Yemeni", "Afghan", "Pakistani")
 STATEMENT_VERBS = ("said", "saying", "announced", "announcing", "claimed", "claiming", "stated", "stating")
 
+# Kinds of site an attack is told at without a name: "three times at separate bases in Syria"
+SITE_KINDS = (
+    "base", "bases", "airbase", "airbases", "outpost", "outposts", "garrison", "garrisons",
+    "site", "sites", "facility", "facilities", "camp", "camps", "location", "locations",
+)  # fmt: skip
+
 # Tallies and trends: counts of attacks ("150 attacks", "attacked 20 separate times") and the verbs of a trend
 # ("attacks have intensified") tell no one attack.
 TALLY_NOUNS = ("attacks", "times", "incidents", "assaults")

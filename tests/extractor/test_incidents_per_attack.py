@@ -177,3 +177,26 @@ def test_twice_after_the_object_or_a_passive_launch_and_counted_bases_beside_it(
     # "attacked the base twice": the count after the verb's object
     text = "Militants attacked the Conoco gas field base twice on Saturday, first with a drone, then with rockets."
     assert len(primaries(text, gazetteer, dt.date(2024, 2, 10))) == 2
+
+
+def test_a_count_broken_down_by_target_is_one_attack_per_unit(gazetteer) -> None:
+    text = (
+        "US troops in Iraq and Syria came under attack at least five times on Tuesday - three times at "
+        "separate bases in Syria, and twice at Ain al-Asad air base in western Iraq, an official said."
+    )
+    got = primaries(text, gazetteer)
+    assert len(got) == 5
+    assert sorted((i["base"] or {}).get("slug", i["country"]) for i in got) == [
+        "Syria",
+        "Syria",
+        "Syria",
+        "ain-al-asad-air-base",
+        "ain-al-asad-air-base",
+    ]
+    assert {i["date"] for i in got} == {"2024-03-05"}
+
+
+def test_a_breakdown_with_once_names_one_attack(gazetteer) -> None:
+    text = "Drones struck US forces on Tuesday: twice at the Conoco gas field and once at al-Shaddadi base."
+    got = primaries(text, gazetteer)
+    assert sorted(i["base"]["slug"] for i in got) == ["al-shaddadi-base", "conoco-gas-field", "conoco-gas-field"]
