@@ -49,6 +49,10 @@ _UNIT = prefilter.compile(
 )
 
 
+# The whole a sentence's part is taken from, opening it: "Of 14 rockets fired", "Out of 14 rockets"
+_WHOLE_OF = prefilter.compile(r"\s*(?:out\s+)?of\s+", re.I)
+
+
 def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
     if n.text.lower() in {"a", "an"} and not allow_article:
         return False
@@ -62,7 +66,9 @@ def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
     stopped = _INTERCEPT_VERB.search(text[max(0, n.start - 40) : n.start])
     # "more than 20 rockets" is a lower bound, read as 20 like "at least 20"
     bound = "at least" in before or re.search(r"\bmore\s+than\s*$", before)
-    if re.search(r"\b(?:of|per|than)\s*$", before) and not (bound or quantity or stopped):
+    # "Of 14 rockets fired, three hit the airport": a sentence opening with "of" gives the whole
+    whole = _WHOLE_OF.fullmatch(text, 0, n.start)
+    if re.search(r"\b(?:of|per|than)\s*$", before) and not (bound or quantity or stopped or whole):
         return False
     if _UNIT.match(after):
         return False

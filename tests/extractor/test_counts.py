@@ -180,3 +180,10 @@ def test_a_projectile_named_outside_an_attack_is_no_count(gazetteer) -> None:
     )
     (got,) = primaries(text, gazetteer)
     assert got["launched"] is None
+
+
+def test_a_sentence_opening_with_the_whole_counts_it() -> None:
+    assert figures("Of 12 rockets fired, two landed inside the base, a spokesman said.") == [("launched", 12)]
+    assert figures("Out of nine drones launched, six were shot down.") == [("intercepted", 6), ("launched", 9)]
+    # a part taken from a whole told elsewhere is no count of the launch
+    assert figures("Two of the rockets landed inside the base.") == []
