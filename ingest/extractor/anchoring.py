@@ -456,6 +456,10 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
     speaks_of_focus = r.focus is not None and _SPEAKS_OF_FOCUS.match(text) is not None
     if (t.before_strike or speaks_of_focus) and not background:
         return []
+    if speaks_of_focus and t.site is None:
+        # "The incident marked the first time American soldiers were killed since the attacks began in October":
+        # the attack in focus compared with a period, no earlier attack of its own
+        return []
     if background:
         if (
             t.site is None

@@ -273,3 +273,16 @@ def test_an_earlier_attack_on_the_same_base_is_on_the_site_in_focus(gazetteer) -
     )
     got = incidents(text, gazetteer)
     assert [(i["role"], i["base"]["slug"]) for i in got] == [("primary", "camp-taji"), ("background", "camp-taji")]
+
+
+def test_the_attack_compared_with_a_period_tells_no_earlier_attack(gazetteer) -> None:
+    """Modelled on reports of the Tower 22 strike: 'The incident marked the first time American soldiers were
+    killed since the attacks began ... back in October', then its toll."""
+    text = (
+        "A drone struck Tower 22 in Jordan on Sunday, killing three US soldiers.\n"
+        "The incident marked the first time US soldiers were killed since the attacks began in October.\n"
+        "More than 40 others were injured in the attack."
+    )
+    got = incidents(text, gazetteer)
+    assert [(i["role"], i["base"]["slug"]) for i in got] == [("primary", "tower-22")]
+    assert got[0]["injured"] == 40
