@@ -86,7 +86,9 @@ _REPORTING = prefilter.compile(
     rf"(?:\b{words(vocabulary.REPORTING_VERBS, vocabulary.POSTING_VERBS, ['statement'])}"
     r"|according to\b[^.;]{0,60}?"
     # "Ryder told reporters Monday", "told The Associated Press on Sunday": the statement's day after its hearer
-    r"|\b(?:told|briefed)\s+(?:reporters|journalists|the\s+press|lawmakers|(?:the\s+)?(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3}))"
+    r"|\b(?:told|briefed)\s+(?:reporters|journalists|the\s+press|lawmakers|(?:the\s+)?(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3})"
+    # "more than 40 were injured as of Monday": the day a count stood at, not the attack's
+    r"|\bas\s+of)"
     r"[\s,]*(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )

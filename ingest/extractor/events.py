@@ -333,13 +333,37 @@ def zero_casualties_before_strike(f: Facts) -> bool:
     return any(g.value == 0 and g.field in {"killed", "injured"} and g.end <= f.actor_at for g in f.figures)
 
 
+# A habit or trend told as what one attack came after: "the deadly attack that came after months of similar
+# strikes on bases" - the habit is the attack's setting, not the sentence's news
+_AFTER_THE_ATTACK = prefilter.compile(
+    r"\b(?P<noun>(?:the|this|that|an?)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|bombing))\s*,?\s+(?:(?:that|which)\s+)?"
+    r"(?:came|comes|followed|follows)\s+(?:after|amid|on\s+the\s+heels\s+of)?\s*$",
+    re.I,
+)
+
+
+def _setting_at(text: str) -> int:
+    """Where the setting of the attack told begins ('... in the deadly attack that came after months of similar
+    strikes on bases that house US troops'): what it names was attacked in the habit, not in this attack. The
+    text's length when there is none."""
+    for m in [*cues.HABITUAL.finditer(text), *cues.PRACTICE.finditer(text)]:
+        after = _AFTER_THE_ATTACK.search(text, 0, m.start())
+        if after is not None:
+            return after.start() + len(after.group("noun"))
+    return len(text)
+
+
 def _habitual(text: str) -> bool:
-    """A habit or trend - except "at least 10 rockets have targeted the base", a counted volley told as news."""
+    """A habit or trend - except "at least 10 rockets have targeted the base", a counted volley told as news,
+    and a habit an attack is told to have come after."""
     habits = [*cues.HABITUAL.finditer(text), *cues.PRACTICE.finditer(text)]
     if not habits:
         return False
     counted = [m.span() for m in cues.COUNTED_PERFECT.finditer(text)]
-    return any(not any(a <= m.start() <= b for a, b in counted) for m in habits)
+    return any(
+        not any(a <= m.start() <= b for a, b in counted) and not _AFTER_THE_ATTACK.search(text, 0, m.start())
+        for m in habits
+    )
 
 
 _SINGULAR_ATTACK = prefilter.compile(r"\b(?:the|this|that|an?|its)\s+(?:[\w-]+\s+){0,2}?attack\b", re.I)
@@ -383,7 +407,8 @@ def targets(facts: Facts) -> list[Target]:
             return []
         pre = [t for t in _site_targets(facts) if t.end <= strike_at]
         return [Target(t.site, t.place, t.country, t.start, t.end, before_strike=True) for t in pre]
-    out = _site_targets(facts)
+    setting = _setting_at(text)
+    out = [t for t in _site_targets(facts) if t.start < setting]
     if out:
         # "including on al-Asad air base in western Iraq and three troop locations in Syria": the counted,
         # unnamed targets in another country are attacks of their own
@@ -395,7 +420,9 @@ def targets(facts: Facts) -> list[Target]:
             (
                 g
                 for g in cues.GENERIC_TARGET.finditer(text)
-                if not _LOCATIVE_BEFORE.search(text, 0, g.start()) and not _PRECAUTION_AT.search(text, 0, g.start())
+                if not _LOCATIVE_BEFORE.search(text, 0, g.start())
+                and not _PRECAUTION_AT.search(text, 0, g.start())
+                and g.start() < setting
             ),
             None,
         )

@@ -6,7 +6,7 @@ import pytest
 
 from ingest.extractor.casualties import coordinated_count, of_the_attacked_side
 from ingest.extractor.types import Figure
-from tests.extractor.helpers import primaries
+from tests.extractor.helpers import incidents, primaries
 from tests.extractor.helpers import sorted_figures as figures
 
 
@@ -292,3 +292,16 @@ def test_the_toll_of_a_states_strike_named_with_a_possessive_is_not_the_attacks(
     )
     (attack,) = primaries(text, gazetteer, dt.date(2024, 1, 24))
     assert attack["killed"] is None
+
+
+def test_a_toll_told_with_the_day_it_stood_at_and_the_attacks_setting(gazetteer) -> None:
+    """Modelled on follow-ups of the Tower 22 strike: the toll 'as of Monday', in 'the deadly attack that came
+    after months of similar strikes on bases' - a day the count stood at, and a habit that is the attack's setting."""
+    text = (
+        "Three US soldiers were killed when a drone struck Tower 22 in Jordan on Sunday, the Pentagon said.\n"
+        "The soldiers served with an engineer company based in Georgia, a spokeswoman said on Monday.\n"
+        "She said that, as of Monday, more than 40 service members were injured in the deadly attack that came "
+        "after months of similar strikes on bases that house US troops in Syria and Iraq."
+    )
+    got = incidents(text, gazetteer, published=dt.date(2024, 3, 12))
+    assert [(i["role"], i["base"]["slug"], i["injured"]) for i in got] == [("primary", "tower-22", 40)]

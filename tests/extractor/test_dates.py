@@ -218,3 +218,9 @@ def test_a_day_after_since_opens_a_window_and_dates_no_attack(gazetteer) -> None
     )
     (attack,) = primaries(text, gazetteer, published)
     assert (attack["base"]["slug"], attack["date"]) == ("al-tanf-garrison", "2023-10-23")
+
+
+def test_the_day_a_count_stood_at_is_no_event_day() -> None:
+    text = "As of Monday, 34 service members were being treated for injuries."
+    (x,) = find_dates(text, dt.date(2024, 1, 30))
+    assert x.reporting
