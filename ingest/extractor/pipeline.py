@@ -459,18 +459,45 @@ def attacks_in_the_reported_period(state: State) -> None:
             )
 
 
+# "the Jan. 8 missile attack on Al Asad": an attack named by its day, as a reference
+_DATED_ATTACK_AFTER = prefilter.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|bombing)\b", re.I)
+_THE_BEFORE = prefilter.compile(r"\b(?:the|that)\s+$", re.I)
+
+
+def _the_dated_attack(state: State, d: Draft) -> bool:
+    """Is ``d`` told as 'the <day> attack' - a definite reference to an attack by its day?"""
+    x = d.date
+    if x is None or d.date_sentence is None:
+        return False
+    text = state.facts[d.date_sentence].sent.text
+    return bool(_THE_BEFORE.search(text, 0, x.start)) and bool(_DATED_ATTACK_AFTER.match(text, x.end))
+
+
 def one_attack_one_incident(state: State) -> None:
     """A 'background' attack on the same site and the same day as a primary one is that attack told again as a
     reference ('an investigation on the rocket strikes that targeted sites near Erbil airport', then 'the rocket
     strikes that took place on Wednesday near Erbil airport'): its sentences join the primary, no second
     incident."""
-    primaries = [d for d in state.drafts if d.role == "primary" and d.site is not None and d.event_day is not None]
+    primaries = [d for d in state.drafts if d.role == "primary" and d.site is not None]
     for b in list(state.drafts):
         # the reference may carry only the day it was spoken of ("announced on Wednesday an investigation")
         day = b.date.date if b.date is not None and b.date.precision == "day" else None
         if b.role != "background" or b.site is None or day is None:
             continue
         news = next((p for p in primaries if p.site.slug == b.site.slug and p.event_day == day), None)
+        if news is None and _the_dated_attack(state, b):
+            # a follow-up that leads with an undated attack ('troops diagnosed with brain injury after Iran's missile
+            # attack on Al Asad') names its day later as 'the Jan. 8 missile attack on Al Asad': that attack
+            news = next(
+                (
+                    p
+                    for p in primaries
+                    if p.site.slug == b.site.slug and p.event_day is None and (p.date is None or day <= p.date.date)
+                ),
+                None,
+            )
+            if news is not None:
+                news.date, news.date_sentence = b.date, b.date_sentence
         if news is None:
             continue
         news.anchors = sorted({*news.anchors, *b.anchors})

@@ -286,3 +286,20 @@ def test_the_attack_compared_with_a_period_tells_no_earlier_attack(gazetteer) ->
     got = incidents(text, gazetteer)
     assert [(i["role"], i["base"]["slug"]) for i in got] == [("primary", "tower-22")]
     assert got[0]["injured"] == 40
+
+
+def test_a_follow_up_names_its_attack_by_its_day_later(gazetteer) -> None:
+    """Modelled on the brain-injury updates after Iran's missiles on Al Asad: the lead tells the attack without a
+    day; 'the Jan. 8 missile attack on Al Asad' further down is that attack, not an earlier one."""
+    text = (
+        "The number of troops treated for concussion after the missile attack on Al Asad air base has risen, "
+        "the Pentagon said on Monday.\n"
+        "Most of them have returned to duty.\n"
+        "Several were flown to Germany for further evaluation, officials said.\n"
+        "The injuries were first played down as headaches.\n"
+        "The Jan. 8 missile attack on Al Asad was retaliation for the killing of an Iranian general."
+    )
+    got = incidents(text, gazetteer, published=dt.date(2020, 2, 10))
+    assert [(i["role"], i["base"]["slug"], i["date"]) for i in got] == [
+        ("primary", "ain-al-asad-air-base", "2020-01-08")
+    ]
