@@ -440,8 +440,41 @@ def _elliptic(text: str, found: _Found) -> None:
                 found.figures.append(Figure(field, nums[-1].value, m.start("n"), m.end()))
 
 
+# "The number of troops diagnosed with traumatic brain injury ... has now risen to 109", "the death toll rose to
+# three": a running count of the toll, told by where it stands now
+_COUNT_NOW = prefilter.compile(
+    r"\b(?:(?P<toll>death\s+toll)(?:\s+(?:from|of|in)\s+[^;]{1,80}?)?|(?:number|count|tally)\s+of\s+(?P<who>[^;]{1,160}?))\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:now\s+|since\s+)?(?:risen|rose|climbed|increased|grown|grew|jumped|reached|stands|stood)"
+    rf"\s+(?:to\s+|at\s+)?(?P<n>{_NUMTOK})\b",
+    re.I,
+)
+_INJURY_STEM = prefilter.compile(r"\b(?:injur|wound|hurt)", re.I)
+_DEATH_STEM = prefilter.compile(r"\b(?:killed|dead|deaths?|died)\b", re.I)
+
+
+def _count_now(text: str, found: _Found) -> None:
+    """'The number of troops diagnosed with brain injury has now risen to 109': the toll as the count stands."""
+    for m in _COUNT_NOW.finditer(text):
+        who = m.group("who") or ""
+        field = "injured" if _INJURY_STEM.search(who) else None
+        if m.group("toll") or _DEATH_STEM.search(who):
+            field = "killed"
+        nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
+        if field is not None and nums and not found.covers(field, m.start("n")):
+            found.figures.append(Figure(field, nums[-1].value, m.start("n"), m.end()))
+
+
 # The readings, in order: later ones fill what earlier ones left (or replace a partial reading).
-_READINGS = (_one_of_many, _numbered_lists, _shared_nouns, _coordinated_people, _other_forms, _one_person, _elliptic)
+_READINGS = (
+    _one_of_many,
+    _numbered_lists,
+    _shared_nouns,
+    _coordinated_people,
+    _other_forms,
+    _one_person,
+    _elliptic,
+    _count_now,
+)
 
 
 # More dead or wounded than any attack on a coalition site has caused (the deadliest, Iran's missiles on Ain al-Asad

@@ -305,3 +305,13 @@ def test_a_toll_told_with_the_day_it_stood_at_and_the_attacks_setting(gazetteer)
     )
     got = incidents(text, gazetteer, published=dt.date(2024, 3, 12))
     assert [(i["role"], i["base"]["slug"], i["injured"]) for i in got] == [("primary", "tower-22", 40)]
+
+
+def test_a_running_count_of_the_toll_is_the_toll() -> None:
+    assert figures(
+        "The number of troops diagnosed with brain injuries after the missile attack on the base has now risen to 64, "
+        "the Pentagon said."
+    ) == [("injured", 64)]
+    assert figures("The death toll from the drone strike rose to three on Tuesday.") == [("killed", 3)]
+    # a count of attacks is no toll
+    assert figures("The number of attacks on US forces has risen to 150, the Pentagon said.") == []
