@@ -174,6 +174,8 @@ HABITUAL = prefilter.compile(
     r"|\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:faced|suffered|endured|experienced|seen|come\s+under|been\s+subjected\s+to)"
     r"\s+(?:multiple|numerous|several|many|repeated|frequent|dozens\s+of)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes)\b"
     rf"|\b(?:have|has)\s+{words(vocabulary.TREND_VERBS)}\b"
+    # "has recently seen a spike of attacks", "after an escalation in their attacks": a trend named by its noun
+    rf"|\b(?:a|an)\s+(?:[\w-]+\s+)?{words(vocabulary.TREND_NOUNS)}\s+(?:of|in)\s+(?:[\w-]+\s+){{0,2}}?(?:attacks|strikes)\b"
     # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
     r"|\b(?:have|has)\s+(?:also\s+)?used\b"
     r"|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b"

@@ -149,6 +149,8 @@ SITE_KINDS = (
 
 # Tallies and trends: counts of attacks ("150 attacks", "attacked 20 separate times") and the verbs of a trend
 # ("attacks have intensified") tell no one attack.
+# A trend named by a noun: "a spike of attacks", "an escalation in their attacks"
+TREND_NOUNS = ("spike", "surge", "uptick", "increase", "rise", "escalation", "upsurge")
 TALLY_NOUNS = ("attacks", "times", "incidents", "assaults")
 TALLY_MODIFIERS = ("such", "separate", "other", "militia", "drone", "rocket")
 TREND_VERBS = (

@@ -250,3 +250,12 @@ def test_attacks_as_a_trend_or_what_goes_on_are_no_attack(gazetteer) -> None:
         "Oct. 23."
     )
     assert primaries(text, gazetteer, dt.date(2023, 10, 27)) == []
+
+
+def test_a_trend_named_by_its_noun_is_no_attack(gazetteer) -> None:
+    text = (
+        "Drones struck al-Tanf garrison on Friday, an Iraqi group said.\n"
+        "The garrison, as well as Ain al-Asad air base in Iraq, has recently seen a surge of attacks by "
+        "Iran-backed groups."
+    )
+    assert [i["base"]["slug"] for i in primaries(text, gazetteer)] == ["al-tanf-garrison"]
