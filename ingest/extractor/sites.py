@@ -40,6 +40,22 @@ _DIPLOMATIC = prefilter.compile(
 )
 
 
+def _is_article(doc: Doc, i: int) -> bool:
+    """An Arabic article before a name: 'al', 'el', or 'at'/'as'/'an' capitalised or joined by a hyphen ('At
+    Tanf', 'at-Tanf') - a lowercase 'at' standing alone is the English preposition ('troops at Al Asad')."""
+    t = doc[i]
+    if t.lower_ not in ARTICLES:
+        return False
+    joined = i + 1 < len(doc) and doc[i + 1].text in HYPHENS
+    return t.lower_ in {"al", "el"} or t.text[0].isupper() or joined
+
+
+def _title_case(doc: Doc, i: int) -> bool:
+    """Is token ``i`` in a headline written in title case (most of its words capitalised)?"""
+    words = [t for t in doc[i].sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+
+
 @dataclass(frozen=True)
 class SiteMention:
     site: Site
@@ -155,7 +171,7 @@ class SiteMatcher:
             return False
         i = start - 1
         article = False
-        while i >= 0 and (doc[i].lower_ in ARTICLES or doc[i].text in HYPHENS):
+        while i >= 0 and (_is_article(doc, i) or doc[i].text in HYPHENS):
             article = article or doc[i].lower_ in ARTICLES
             i -= 1
         before = doc[i] if i >= 0 else None
@@ -163,9 +179,12 @@ class SiteMatcher:
             return False
         if bare_ok:
             return True
-        # a name only ever written "al-X": needs its article, and no capitalised first name before it
+        # a name only ever written "al-X": needs its article, and no capitalised first name before it (in a
+        # headline every word is capitalised: "Missiles Target US Troops at Al Asad")
         return article and (
-            before is None or not (before.is_alpha and before.text[0].isupper() and not before.is_sent_start)
+            before is None
+            or not (before.is_alpha and before.text[0].isupper() and not before.is_sent_start)
+            or _title_case(doc, before.i)
         )
 
     def _descriptions(self, text: str) -> list[SiteMention]:

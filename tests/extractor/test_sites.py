@@ -156,3 +156,12 @@ def test_an_unnamed_base_is_in_the_country_its_own_words_give(gazetteer) -> None
     (got,) = primaries(text, gazetteer)
     assert got["base"] is None
     assert got["country"] == "Syria"
+
+
+def test_a_one_word_name_in_a_title_case_headline(matcher) -> None:
+    # "at" standing alone is the English preposition, not the article of "at-Tanf"; every word of a headline is
+    # capitalised, so a capitalised word before the name is no first name
+    assert slugs(matcher, "Ballistic Missiles Target American Troops at Al Asad Overnight") == ["ain-al-asad-air-base"]
+    assert slugs(matcher, "Troops at Al Asad were unharmed.") == ["ain-al-asad-air-base"]
+    # a person is still a person
+    assert slugs(matcher, "Syrian President Bashar Al Assad met the envoys.") == []
