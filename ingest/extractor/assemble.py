@@ -151,6 +151,17 @@ def _claimant_named_before(state: State, idx: int) -> list:
     return state.facts[idx - 1].factions[-1:]
 
 
+def _blamed_beside_no_claim(f: Facts) -> list[FactionMention]:
+    """The groups officials blame after a clause saying no one claimed the attack ([] when the blame is in that
+    clause or there is none)."""
+    text = f.sent.text
+    denied = cues.NO_CLAIM.search(text)
+    comma = text.find(",", denied.end()) if denied is not None else -1
+    if comma < 0 or not cues.BLAME.search(text, comma) or cues.SPECULATION.search(text):
+        return []
+    return [m for m in _blamed(f) if m.start - f.sent.start > comma]
+
+
 def _claim_by_group(text: str) -> bool:
     """A claim, unless a state is the one speaking ('US Central Command announced that its forces conducted an
     airstrike' owns a strike, it claims no attack)."""
@@ -175,7 +186,14 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
         f = state.facts[idx]
         text = f.sent.text
         main = main_clause(text)  # "claimed the attack, the latest in a series of assaults": a claim of this one
-        if cues.GENERIC_CLAIM.search(main) or cues.NO_CLAIM.search(text) or tells_another_attack(f, d):
+        if cues.GENERIC_CLAIM.search(main) or tells_another_attack(f, d):
+            continue
+        if cues.NO_CLAIM.search(text):
+            # "Although no group has claimed responsibility, the ministry believes that the attack was carried out by
+            # the PMU": officials' blame in a clause of its own still names the group
+            blamed = _blamed_beside_no_claim(f)
+            if blamed and faction is None:
+                faction, where = blamed[0].faction, idx
             continue
         if _claims_what_was_told_before(state, idx, d):
             continue

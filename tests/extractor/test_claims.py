@@ -254,3 +254,17 @@ def test_the_attacker_after_a_countrys_possessive_and_a_spokesman_on_the_describ
     )
     (attack,) = primaries(text, gazetteer, dt.date(2022, 1, 24))
     assert (attack["perpetrator"]["slug"], attack["claimed"]) == ("ansar-allah", True)
+
+
+def test_officials_blame_beside_a_clause_saying_no_one_claimed(gazetteer) -> None:
+    text = (
+        "Rockets struck the coalition base at Erbil airport on Monday night.\n"
+        "While no group has claimed the attack, the regional interior ministry said it was carried out by "
+        "Kataib Hezbollah."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["perpetrator"]["slug"] == "kataib-hezbollah"
+    assert got["claimed"] is False
+    # the denial alone still names no one
+    (got,) = primaries("Rockets struck Erbil airport on Monday. No group has claimed the attack.", gazetteer)
+    assert got["perpetrator"] is None
