@@ -111,6 +111,9 @@ def _blamed(f: Facts) -> list[FactionMention]:
     if m is None:
         return []
     start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+    if cues.HABITUAL.search(text, start, m.start()):
+        # "the latest in the string of attacks largely attributed to the PMF": the series is blamed, not this one
+        return []
     after = _CLAUSE_BREAK.search(text, m.end())
     end = after.start() if after else len(text)
     return [g for g in _named_for_sure(f) if start <= g.start - f.sent.start < end]

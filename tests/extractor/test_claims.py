@@ -268,3 +268,15 @@ def test_officials_blame_beside_a_clause_saying_no_one_claimed(gazetteer) -> Non
     # the denial alone still names no one
     (got,) = primaries("Rockets struck Erbil airport on Monday. No group has claimed the attack.", gazetteer)
     assert got["perpetrator"] is None
+
+
+def test_blame_of_a_series_is_not_blame_of_the_attack(gazetteer) -> None:
+    text = (
+        "Eight rockets hit Balad air base on Sunday, wounding four Iraqi airmen.\n"
+        "The strike is the latest in a string of attacks widely attributed to Kataib Hezbollah."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["perpetrator"] is None
+    text = "Eight rockets hit Balad air base on Sunday. Officials attributed the attack to Kataib Hezbollah."
+    (got,) = primaries(text, gazetteer)
+    assert got["perpetrator"]["slug"] == "kataib-hezbollah"
