@@ -111,8 +111,9 @@ def _blamed(f: Facts) -> list[FactionMention]:
     if m is None:
         return []
     start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
-    if cues.HABITUAL.search(text, start, m.start()):
-        # "the latest in the string of attacks largely attributed to the PMF": the series is blamed, not this one
+    if cues.HABITUAL.search(text, start, m.start()) or cues.SIMILAR_ATTACKS.search(text, start, m.start()):
+        # "the latest in the string of attacks largely attributed to the PMF", "similar strikes in recent weeks
+        # have been attributed to": the series or the others are blamed, not this attack
         return []
     after = _CLAUSE_BREAK.search(text, m.end())
     end = after.start() if after else len(text)

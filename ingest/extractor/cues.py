@@ -416,6 +416,10 @@ BESIDE = r"(?:near|close\s+to|next\s+to|outside(?:\s+of)?|away\s+from|beyond)"
 SIMILAR_ATTACK = prefilter.compile(
     r"\b(?:a|another)\s+similar\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|barrage|fusillade|assault|incident)\b", re.I
 )
+# Other attacks like this one, in the plural: "similar strikes in recent weeks have been attributed to ..."
+SIMILAR_ATTACKS = prefilter.compile(
+    r"\bsimilar\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:attacks|strikes|incidents|assaults)\b", re.I
+)
 # A statement about each of the attacks just told together: "In both cases, ...", "Neither attack caused ..."
 EACH_OF_THEM = prefilter.compile(
     r"^\W*(?:in\s+(?:both|each\s+of\s+the|all|either)\s+(?:cases?|attacks?|instances?|incidents?)|in\s+each\s+case"

@@ -277,6 +277,13 @@ def test_blame_of_a_series_is_not_blame_of_the_attack(gazetteer) -> None:
     )
     (got,) = primaries(text, gazetteer)
     assert got["perpetrator"] is None
+    text = (
+        "Two drones struck Rumalyn base on Saturday, officials said.\n"
+        "The source of the drone strikes on US forces in Syria on Saturday was not immediately clear, but similar "
+        "strikes earlier this month were attributed to the Islamic Resistance in Iraq."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["perpetrator"] is None
     text = "Eight rockets hit Balad air base on Sunday. Officials attributed the attack to Kataib Hezbollah."
     (got,) = primaries(text, gazetteer)
     assert got["perpetrator"]["slug"] == "kataib-hezbollah"
