@@ -669,9 +669,40 @@ class PointsChunk(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["status", "facet", "span", "period"], name="points_chunk_key"),
         ]
+        # The triggers rebuild a day or a month across its facets.
+        indexes = [models.Index(fields=["status", "span", "period"], name="points_chunk_rebuild")]
 
     def __str__(self) -> str:
         return f"{self.status} {self.facet or 'all'} {self.get_span_display()} {self.period}: {self.n} incidents"
+
+
+class TimelineRollup(models.Model):
+    """Incident counts and killed/injured sums of one day, week (from its Monday) or month, per status, facet
+    (as ``PointsChunk``'s) and perpetrator (PostgreSQL).
+
+    Kept by the same triggers as the map's chunks (migration 0013): a write rebuilds the days it touched
+    and their weeks and months. The timeline for a date range sums the whole weeks or months inside it and
+    the days at its ends (``incidents.selectors.timeline_json``) instead of grouping every incident.
+    """
+
+    status = models.CharField(max_length=10)
+    facet = models.CharField(max_length=40)
+    span = models.CharField(max_length=1, choices=[("d", "day"), ("w", "week"), ("m", "month")])
+    period = models.DateField(help_text="The day, the week's Monday or the month's first day.")
+    perpetrator_id = models.IntegerField(null=True)
+    n = models.IntegerField()
+    killed = models.BigIntegerField()
+    injured = models.BigIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["status", "facet", "span", "period"], name="timeline_rollup_key"),
+            # The triggers rebuild a day, a week or a month across its facets.
+            models.Index(fields=["status", "span", "period"], name="timeline_rollup_rebuild"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.facet or 'all'} {self.span} {self.period} {self.perpetrator_id}: {self.n}"
 
 
 class Release(models.Model):

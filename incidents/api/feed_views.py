@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from incidents.api.base import ApiView, request_is_editor
 from incidents.api.caching import cached_answer
-from incidents.api.filters import FILTER_NAMES, REPEATABLE, filter_incidents
+from incidents.api.filters import FILTER_NAMES, REPEATABLE, filter_incidents, incident_filterset
 from incidents.api.renderers import PrebuiltJSONRenderer
 from incidents.api.schema import AS_OF_PARAMETER, FILTER_PARAMETERS, READ_RESPONSES, format_parameter
 from incidents.api.serializers import ChangesSerializer, TimelineSerializer
@@ -33,6 +33,10 @@ def _choice(request: Request, name: str, choices: tuple[str, ...], default: str 
     if value is not None and value not in choices:
         raise exceptions.ValidationError({name: [f"Choose one of: {', '.join(choices)}."]})
     return value
+
+
+# The timeline's own parameters: a request with only these and the rollups' filters is summed from them.
+TIMELINE_PARAMS = frozenset({"interval", "split"})
 
 
 class TimelineView(ApiView):
@@ -62,12 +66,14 @@ class TimelineView(ApiView):
         interval = _choice(request, "interval", tuple(INTERVALS), "week")
         split = _choice(request, "split", SPLITS, None)
         as_of = as_of_from_request(request)
-        incidents, _ = filter_incidents(request, queryset=incidents_as_of(as_of) if as_of else None)
+        filterset = incident_filterset(request, queryset=incidents_as_of(as_of) if as_of else None)
+        incidents = filterset.qs  # checks who may see the status asked for, before anything is built
+        rollup = None if as_of else filterset.points_chunks(also=TIMELINE_PARAMS)
 
         def build() -> Response:
             if connection.vendor == "postgresql" and split in JSON_SPLITS:
                 # The same document, written by PostgreSQL (no per-row Python).
-                return Response(incident_timeline_json(incidents, interval=interval, split=split))
+                return Response(incident_timeline_json(incidents, interval=interval, split=split, rollup=rollup))
             rows = incident_timeline(incidents, interval=interval, split=split)
             # Per period, each incident once: what a split's series cannot give (a weapon split
             # counts an incident under each of its weapons).

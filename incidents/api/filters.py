@@ -197,10 +197,11 @@ class IncidentFilter(django_filters.FilterSet):
     def ordering_value(self) -> str:
         return self.form.cleaned_data.get("ordering") or "-date"
 
-    def points_chunks(self) -> PointsChunkQuery | None:
-        """The request as the map's pre-written chunks answer it, when they can: one status, dates, and
-        at most one of a country or a weapon (``incidents.selectors.points``); None for anything else."""
-        if not set(self.data) <= CHUNKED_FILTERS:
+    def points_chunks(self, *, also: frozenset[str] = frozenset()) -> PointsChunkQuery | None:
+        """The request as the map's pre-written chunks (and the timeline's rollups) answer it, when they
+        can: one status, dates, and at most one of a country or a weapon (``incidents.selectors.points``);
+        None for anything else. ``also``: the view's own parameters besides the filters."""
+        if not set(self.data) <= CHUNKED_FILTERS | also:
             return None
         data = self.form.cleaned_data
         status = data.get("status") or Incident.Status.PUBLISHED

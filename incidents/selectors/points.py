@@ -136,39 +136,19 @@ def _points_from_chunks(query: PointsChunkQuery) -> str:
     (``tests/api/test_points_chunks.py``). About 50 chunks for a year instead of ~13,000 incidents,
     and the database only reads them: joining a few dozen texts per column here costs less than
     ``string_agg`` there."""
-    start, end = query.date_from, query.date_to
-    # Whole months run from ``first`` (included) to ``after`` (excluded); either end may be open.
-    first = start if start is None or start.day == 1 else _next_month(start)
-    after = None
-    if end is not None:
-        after = end + dt.timedelta(days=1) if (end + dt.timedelta(days=1)).day == 1 else end.replace(day=1)
-    months, month_params = ["span = 'm'"], []
-    days, day_params = ["span = 'd'"], []
-    for condition, value, where, params in (
-        ("period >= %s", first, months, month_params),
-        ("period < %s", after, months, month_params),
-        ("period >= %s", start, days, day_params),
-        ("period <= %s", end, days, day_params),
-    ):
-        if value is not None:
-            where.append(condition)
-            params.append(value)
-    # A day inside a whole month is in that month's chunk already.
-    outside = [(f"period {op} %s", value) for op, value in (("<", first), (">=", after)) if value is not None]
-    days.append("(" + " OR ".join(c for c, _ in outside) + ")" if outside else "FALSE")
-    day_params += [value for _, value in outside]
-    columns = ["n", *(_CHUNK_COLUMNS.get(name, name) for name in POINTS_COLUMNS)]
+    columns = ", ".join(["n", *(_CHUNK_COLUMNS.get(name, name) for name in POINTS_COLUMNS)])
     table = connection.ops.quote_name(PointsChunk._meta.db_table)
-    key = "status = %s AND facet = %s"
+    selects, params = [], []
+    for span, low, high in spans_in_range(query.date_from, query.date_to, "month"):
+        bounds = [c for c, v in (("period >= %s", low), ("period < %s", high)) if v is not None]
+        where = " AND ".join(["status = %s", "facet = %s", "span = %s", *bounds])
+        # Identifiers are our own constants; values are bound.
+        selects.append(f"SELECT period, {columns} FROM {table} WHERE {where}")  # noqa: S608
+        params += [query.status, query.facet, span, *(v for v in (low, high) if v is not None)]
     # Chunks never overlap and whole months hold no day chunks, so the period orders them newest first.
-    # Identifiers are our own constants; values are bound.
-    sql = f"""SELECT {", ".join(columns)} FROM (
-        SELECT * FROM {table} WHERE {key} AND {" AND ".join(months)}
-        UNION ALL
-        SELECT * FROM {table} WHERE {key} AND {" AND ".join(days)}
-    ) AS c ORDER BY period DESC"""  # noqa: S608
+    sql = f"SELECT {columns} FROM ({' UNION ALL '.join(selects)}) AS c ORDER BY period DESC"  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [query.status, query.facet, *month_params, query.status, query.facet, *day_params])
+        cursor.execute(sql, params)
         chunks = cursor.fetchall()
     parts = [f'"count":{sum(row[0] for row in chunks)}']
     for i, name in enumerate(POINTS_COLUMNS, start=1):
@@ -178,6 +158,32 @@ def _points_from_chunks(query: PointsChunkQuery) -> str:
         else:
             parts.append(f'"{name}":[' + ",".join(values) + "]")
     return ",".join(parts)
+
+
+def spans_in_range(
+    start: dt.date | None, end: dt.date | None, unit: str
+) -> list[tuple[str, dt.date | None, dt.date | None]]:
+    """How pre-aggregated rows cover the days from ``start`` to ``end`` (either open): the whole weeks
+    (from Monday) or months inside as ``("w" | "m", first, after)`` and the days outside them as
+    ``("d", first, after)``; each bound included / excluded, None when open. They never overlap."""
+
+    def unit_start(day: dt.date) -> dt.date:
+        return day - dt.timedelta(days=day.weekday()) if unit == "week" else day.replace(day=1)
+
+    def next_unit(day: dt.date) -> dt.date:
+        return unit_start(day) + dt.timedelta(days=7) if unit == "week" else _next_month(day)
+
+    after_end = None if end is None else end + dt.timedelta(days=1)
+    first = None if start is None else start if unit_start(start) == start else next_unit(start)
+    after = None if after_end is None else after_end if unit_start(after_end) == after_end else unit_start(end)
+    if first is not None and after is not None and first >= after:
+        return [("d", start, after_end)]  # no whole week or month inside
+    spans = [("w" if unit == "week" else "m", first, after)]
+    if start is not None and first != start:
+        spans.append(("d", start, first))
+    if after_end is not None and after != after_end:
+        spans.append(("d", after, after_end))
+    return spans
 
 
 def _next_month(day: dt.date) -> dt.date:
