@@ -72,7 +72,11 @@ _THE_GROUP = prefilter.compile(
 # The named actor of the attack in the reporter's words: "Iran launched a missile attack on Al Udeid", "the
 # missiles fired by Iran", "14 missiles launched by Iran"
 _AGENT_VERB = prefilter.compile(
-    r"\s+(?:\w+ly\s+|also\s+)?(?:launched|fired|attacked|struck|targeted|shelled|bombed)\b", re.I
+    # the name's acronym and an apposition may stand before the verb: "the Islamic Resistance in Iraq (IRI), an
+    # umbrella group of Iranian-backed armed factions, attacked two bases"
+    r"(?:\s*\([A-Z]{2,6}\))?(?:\s*,\s*(?:an?|the)\s+[^,;.()]{1,80},)?"
+    r"\s+(?:\w+ly\s+|also\s+)?(?:launched|fired|attacked|struck|targeted|shelled|bombed)\b",
+    re.I,
 )
 # ("missiles fired by Yemen's Houthi rebels": a country's possessive may stand before the name)
 _AGENT_BY = prefilter.compile(

@@ -287,3 +287,12 @@ def test_blame_of_a_series_is_not_blame_of_the_attack(gazetteer) -> None:
     text = "Eight rockets hit Balad air base on Sunday. Officials attributed the attack to Kataib Hezbollah."
     (got,) = primaries(text, gazetteer)
     assert got["perpetrator"]["slug"] == "kataib-hezbollah"
+
+
+def test_the_actor_named_with_an_apposition_before_its_verb(gazetteer) -> None:
+    text = (
+        "On Thursday, Kataib Hezbollah (KH), a militia backed by Iran's Revolutionary Guard, attacked the Green "
+        "Village base with two drones."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["perpetrator"]["slug"] == "kataib-hezbollah"
