@@ -15,8 +15,10 @@ from ingest.extractor.vocabulary import words
 
 _PROJECTILE = words(vocabulary.PROJECTILES)
 # "three drones attempting to strike the base": what a projectile is "attempting" is no hypothesis (a lookbehind per
-# word: each must have a fixed width)
-_NOT_AFTER_A_PROJECTILE = "".join(rf"(?<!{re.escape(w)}\s)" for w in vocabulary.PROJECTILES)
+# word: each must have a fixed width), nor what "two drones that attempted to attack US forces" did
+_NOT_AFTER_A_PROJECTILE = "".join(
+    rf"(?<!{re.escape(w)}\s)(?<!{re.escape(w)}\sthat\s)(?<!{re.escape(w)}\swhich\s)" for w in vocabulary.PROJECTILES
+)
 
 ATTACK = prefilter.compile(
     rf"\b(?:{words(vocabulary.ATTACK_WORDS)}|{words(vocabulary.UNDER_FIRE_VERBS)}\s+(?:\w+\s+)?fire"

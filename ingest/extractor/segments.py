@@ -29,7 +29,10 @@ NEW_EVENT = prefilter.compile(
     # "Hours later, at least one missile hit close to a military base": a sentence opening on a later time
     r"|^\W*(?:(?:a\s+few\s+|several\s+)?(?:hours|minutes)|shortly|moments)\s+(?:later|afterwards|after(?=\s*,))"
     r"|\b(?:a|in\s+a)\s+(?:second|third|separate|further|fresh|new)\s+(?:[\w-]+\s+)?"
-    r"(?:attack|strike|assault|barrage|salvo|incident)\b",
+    r"(?:attack|strike|assault|barrage|salvo|incident)\b"
+    # "Also on Wednesday, two drones attacked the base", "Also on Wednesday, the Pentagon said it shot down two
+    # drones": a sentence adding to the news
+    r"|^\W*also\s*,?\s+(?:on|late|early|overnight)\b",
     re.I,
 )
 

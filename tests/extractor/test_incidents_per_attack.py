@@ -200,3 +200,18 @@ def test_a_breakdown_with_once_names_one_attack(gazetteer) -> None:
     text = "Drones struck US forces on Tuesday: twice at the Conoco gas field and once at al-Shaddadi base."
     got = primaries(text, gazetteer)
     assert sorted(i["base"]["slug"] for i in got) == ["al-shaddadi-base", "conoco-gas-field", "conoco-gas-field"]
+
+
+def test_a_sentence_adding_to_the_news_opens_an_attack_of_its_own(gazetteer) -> None:
+    text = (
+        "A drone struck Harir air base in Erbil province on Wednesday, a security source said.\n"
+        "A little-known group claimed the attack in a statement.\n"
+        "Also on Wednesday, the Pentagon said US forces had shot down two drones that attempted to attack "
+        "coalition troops in Iraq."
+    )
+    got = primaries(text, gazetteer, published=dt.date(2023, 10, 18))
+    assert len(got) == 2
+    by_site = {(i["base"] or {}).get("slug"): i for i in got}
+    assert by_site["al-harir-air-base"]["weapons"] == ["drone"]
+    unnamed = by_site[None]
+    assert (unnamed["country"], unnamed["launched"], unnamed["intercepted"]) == ("Iraq", 2, 2)
