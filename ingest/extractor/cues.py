@@ -64,6 +64,10 @@ OTHER_ACTOR = prefilter.compile(
     r"(?:aircraft|warplanes|jets|fighter\s+jets|drones?|helicopters?|forces|troops|military|army|air\s+force)\b"
     # "accused the United States of conducting drone strikes"
     rf"|\baccus\w*\s+(?:the\s+)?{_ACTOR}\s+(?:[\w-]+\s+){{0,4}}?of\s+(?:conducting|carrying\s+out|launching)\b"
+    # "two US F-15 fighter jets dropped multiple bombs", "Israeli Air Force fighter jets struck": a state's aircraft
+    # named with their model or their force
+    rf"|\b{_ACTOR}\s+(?:[\w-]+\s+){{1,3}}?(?:warplanes|jets|aircraft|bombers)\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:dropped|struck|bombed|hit|targeted|launched|fired)\b"
     # "US rockets have destroyed two SUVs": a state's projectiles as the actor
     rf"|\b{_ACTOR}\s+(?:rockets?|missiles?|drones?|warplanes?)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:destroyed|hit|struck|killed|targeted|bombed)\b"

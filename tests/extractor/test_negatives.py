@@ -259,3 +259,17 @@ def test_a_trend_named_by_its_noun_is_no_attack(gazetteer) -> None:
         "Iran-backed groups."
     )
     assert [i["base"]["slug"] for i in primaries(text, gazetteer)] == ["al-tanf-garrison"]
+
+
+def test_a_states_aircraft_named_by_model_or_force_strike_for_it(gazetteer) -> None:
+    for strike in (
+        "In Wednesday's strike, two US F-16 fighter jets dropped bombs on a militia depot near Deir ez-Zor.",
+        "In Wednesday's raid, Israeli Air Force fighter jets struck a militia depot near Deir ez-Zor.",
+    ):
+        assert cues.OTHER_ACTOR.search(strike), strike
+        text = (
+            f"{strike}\n"
+            "A defence official said the strike was aimed at groups responsible for attacking US forces.\n"
+            "The military used a deconfliction line to warn Russian forces about the attack."
+        )
+        assert primaries(text, gazetteer) == [], strike
