@@ -75,9 +75,10 @@ def incident_history(incident: Incident, *, for_editor: bool = True, limit: int 
 
     ``for_editor`` False is the public's view: no username, no user id, no reviewer.
     """
-    records = list(
-        incident.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
-    )
+    records = incident.history.order_by("-history_date", "-history_id")
+    if for_editor:  # the public never sees a username: whether a person made the change is the user id
+        records = records.select_related("history_user")
+    records = list(records[: limit + 1])
     hidden = _NEVER_SHOWN if for_editor else _NEVER_SHOWN | _EDITORS_ONLY
     entries = []
     for i, record in enumerate(records[:limit]):
@@ -96,16 +97,16 @@ def incident_history(incident: Incident, *, for_editor: bool = True, limit: int 
             ]
             if not changes and record.history_type == "~" and not record.history_change_reason:
                 continue  # only bookkeeping changed
-        user = record.history_user
+        user = record.history_user if for_editor and record.history_user_id is not None else None
         entries.append(
             HistoryEntry(
                 when=record.history_date,
-                user=user.get_username() if user and for_editor else None,
+                user=user.get_username() if user else None,
                 kind=_KINDS.get(record.history_type, record.history_type),
                 reason=record.history_change_reason or "",
                 changes=changes,
                 version=getattr(record, "version", None),
-                by_person=user is not None,
+                by_person=record.history_user_id is not None,
             )
         )
     return entries
