@@ -204,6 +204,8 @@ PRACTICE = prefilter.compile(
     # "similar drone strikes over the past few days against U.S. bases": several, over a period
     r"|\b(?:attacks|strikes)\b[^.;]{0,60}?\bover\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:days|weeks|months)\b"
     r"|\bongoing\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?attacks\b"
+    # "the Islamic Resistance in Iraq continues to target US bases in the region": a practice that goes on
+    r"|\bcontinu(?:es|e|ing)\s+to\s+(?:target|attack|strike|launch|fire)\w*\b"
     # "The groups targeting U.S. forces have a direct connection to Iran": groups described by what they do
     rf"|\b{words(vocabulary.ARMED_GROUPS)}\s+(?:(?:that|which|who)\s+(?:are|have\s+been)\s+)?"
     r"(?:targeting|attacking)\b",

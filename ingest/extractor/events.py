@@ -44,6 +44,13 @@ _NATIONALITY_OF_A_GROUP = prefilter.compile(
     rf"\b{words(vocabulary.GROUP_NATIONALITIES)}\s+(?:[\w-]+\s+){{0,2}}?{words(vocabulary.ARMED_GROUP_NOUNS)}\b",
     re.I,
 )
+# "the drone came from Iraq, not Turkey", "rockets launched from inside Syria": where a projectile came from,
+# not where it struck
+_ORIGIN = prefilter.compile(
+    r"\b(?:came|come|comes|coming|launched|fired|flown|originat\w*)\s+from\s+(?:inside\s+|within\s+)?(?:the\s+)?"
+    rf"{COUNTRY_WORD.pattern}(?:\s*,?\s*(?:and\s+|but\s+)?not\s+(?:from\s+)?(?:the\s+)?{COUNTRY_WORD.pattern})?",
+    re.I,
+)
 # "This attack prompted heightened alertness at American bases": where a precaution is taken, not a target
 _PRECAUTION_AT = prefilter.compile(
     r"\b(?:alert(?:ness)?|vigilance|readiness|precautions?|security\s+measures)\s+(?:levels?\s+)?"
@@ -171,6 +178,7 @@ def read_facts(
     where = _mask(text, [(m.start - sent.start, m.end - sent.start) for m in factions])
     # "an umbrella for Iranian-backed Iraqi militias": a group's nationality says nothing of where either
     where = _mask(where, [m.span() for m in _NATIONALITY_OF_A_GROUP.finditer(where)])
+    where = _mask(where, [m.span() for m in _ORIGIN.finditer(where)])
     place, place_country, _ = find_place(where)
     vetoes = set()
     dates = [x for x in find_dates(text, published) if not _in_a_clause_of_its_own(text, x.start)]

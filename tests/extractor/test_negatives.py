@@ -273,3 +273,14 @@ def test_a_states_aircraft_named_by_model_or_force_strike_for_it(gazetteer) -> N
             "The military used a deconfliction line to warn Russian forces about the attack."
         )
         assert primaries(text, gazetteer) == [], strike
+
+
+def test_a_practice_that_goes_on_is_no_attack(gazetteer) -> None:
+    assert cues.PRACTICE.search("The Islamic Resistance in Iraq continues to target US bases in the region.")
+    assert not cues.PRACTICE.search("The Islamic Resistance in Iraq targeted a US base in the region.")
+    text = (
+        "Drones struck Tal Baydar base in Syria on Sunday, officials said.\n"
+        "Its soldiers were unhurt.\n"
+        "An umbrella of Iraqi armed groups continues to target US bases in the region."
+    )
+    assert [i["base"]["slug"] for i in primaries(text, gazetteer)] == ["tal-baydar-base"]

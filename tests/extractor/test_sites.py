@@ -165,3 +165,13 @@ def test_a_one_word_name_in_a_title_case_headline(matcher) -> None:
     assert slugs(matcher, "Troops at Al Asad were unharmed.") == ["ain-al-asad-air-base"]
     # a person is still a person
     assert slugs(matcher, "Syrian President Bashar Al Assad met the envoys.") == []
+
+
+def test_where_a_drone_came_from_places_no_attack(gazetteer) -> None:
+    text = (
+        "Drone that targeted US base came from Iraq, not Turkey\n"
+        "US forces shot down a drone near their base at Tal Baydar in northeastern Syria on Sunday.\n"
+        "An Iraqi armed group that continues to target US bases in the region said it had launched it."
+    )
+    got = primaries(text, gazetteer)
+    assert [i["base"]["slug"] for i in got] == ["tal-baydar-base"]
