@@ -453,4 +453,5 @@ LINK_MARKER = prefilter.compile(
     r"|recommended|you\s+may\s+also\s+like)\W*$",
     re.I,
 )
-PLURAL_ATTACKS = prefilter.compile(r"\b(?:attacks|operations|both|strikes)\b", re.I)
+# Attacks in the plural; "Operations" capitalised is a name's ("Al-Aqsa Flood Operations Room"), not a plural
+PLURAL_ATTACKS = prefilter.compile(r"\b(?:attacks|(?-i:operations)|both|strikes)\b", re.I)

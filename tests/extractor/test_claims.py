@@ -296,3 +296,16 @@ def test_the_actor_named_with_an_apposition_before_its_verb(gazetteer) -> None:
     )
     (got,) = primaries(text, gazetteer)
     assert got["perpetrator"]["slug"] == "kataib-hezbollah"
+
+
+def test_a_group_named_operations_room_claims_one_attack_only(gazetteer) -> None:
+    text = (
+        "A drone struck Harir air base on Wednesday, a security source said.\n"
+        "Kataib Hezbollah of the Joint Operations Room claimed responsibility for the attack.\n"
+        "Also on Wednesday, the Pentagon said US forces had shot down two drones that attempted to attack "
+        "coalition troops in Iraq."
+    )
+    by_site = {(i["base"] or {}).get("slug"): i for i in primaries(text, gazetteer, published=dt.date(2023, 10, 18))}
+    assert by_site["al-harir-air-base"]["perpetrator"]["slug"] == "kataib-hezbollah"
+    assert by_site[None]["perpetrator"] is None
+    assert by_site[None]["claimed"] is False
