@@ -334,10 +334,17 @@ _WIRE_PLACE = prefilter.compile(r"^\s*(?:[A-Z][A-Z .'-]+,\s*)?$")
 _WIRE_AGENCY = prefilter.compile(r"^,?\s*(?:\d{4}\s*)?\([A-Za-z][\w .&-]{0,24}\)\s*[-\u2013\u2014]{1,2}")
 
 
+# An embedded post's signature before its date: "— Inherent Resolve (@CJTFOIR) August 16, 2022"
+_POST_SIGNATURE = prefilter.compile(r"\(@\w+\)\s*$")
+
+
 def _is_dateline(text: str, mention: DateMention) -> bool:
-    """A line that is only a date (and time or byline), or a wire dateline, dates the report, not an attack."""
+    """A line that is only a date (and time or byline), a wire dateline, or the date under an embedded post dates
+    the report, not an attack."""
     rest = (text[: mention.start] + " " + text[mention.end :]).strip()
     if _WIRE_PLACE.match(text[: mention.start]) and _WIRE_AGENCY.match(text[mention.end :]):
+        return True
+    if _POST_SIGNATURE.search(text, 0, mention.start):
         return True
     return _DATELINE_REST.match(rest) is not None or _BYLINE.match(text[: mention.start]) is not None
 

@@ -224,3 +224,22 @@ def test_the_day_a_count_stood_at_is_no_event_day() -> None:
     text = "As of Monday, 34 service members were being treated for injuries."
     (x,) = find_dates(text, dt.date(2024, 1, 30))
     assert x.reporting
+
+
+def test_the_date_under_an_embedded_post_is_when_it_was_posted() -> None:
+    text = "Rocket attack condemned pic.twitter.com/abc123 \u2014 Inherent Resolve (@CJTFOIR) August 16, 2022"
+    (x,) = find_dates(text, dt.date(2022, 8, 16))
+    assert x.reporting
+
+
+def test_an_embedded_post_after_the_lead_is_the_same_attack(gazetteer) -> None:
+    text = (
+        "Several rockets landed near Green Village in eastern Syria on Monday, the coalition said.\n"
+        "Rocket attack at Green Village condemned pic.twitter.com/abc123 \u2014 Inherent Resolve (@CJTFOIR) "
+        "August 16, 2022\n"
+        "A coalition commander said there were no casualties nor damage."
+    )
+    got = primaries(text, gazetteer, published=dt.date(2022, 8, 16))
+    assert [(i["base"]["slug"], i["date"], i["killed"], i["injured"]) for i in got] == [
+        ("al-omar-oil-field", "2022-08-15", 0, 0)
+    ]
