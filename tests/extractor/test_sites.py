@@ -55,6 +55,9 @@ def test_descriptions(matcher) -> None:
     assert slugs(matcher, "missiles targeted a new US consulate under construction in Erbil") == [
         "us-consulate-general-erbil"
     ]
+    # the border told either way round: "near the Syrian border", "near the border with Syria"
+    for border in ("near the Syrian border", "near the border with Syria"):
+        assert slugs(matcher, f"a drone hit a US base in Jordan, {border}, in January") == ["tower-22"], border
 
 
 def test_a_site_placed_near_another_is_a_landmark(gazetteer) -> None:
