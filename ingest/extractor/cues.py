@@ -307,7 +307,9 @@ NEWS_ADDED = prefilter.compile(r"\b(?:also|separately|meanwhile|in a separate)\b
 BACKGROUND = prefilter.compile(
     # not "previously" (a base that previously hosted troops) nor "an earlier attack" (often the same day's)
     r"\b(?:had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"
-    r"earlier (?:attacks|strikes|incidents)|in a previous|at the time|the first time since)\b",
+    r"earlier (?:attacks|strikes|incidents)|in a previous|at the time|the first time since"
+    # "in the wake of two previous assaults ... targeting the American military base Harir"
+    r"|previous\s+(?:[\w-]+\s+)?(?:attacks|assaults|strikes))\b",
     re.I,
 )
 # An attack named by what it did, as a reference point: "respond to the drone strike that killed three troops",

@@ -303,3 +303,15 @@ def test_a_follow_up_names_its_attack_by_its_day_later(gazetteer) -> None:
     assert [(i["role"], i["base"]["slug"], i["date"]) for i in got] == [
         ("primary", "ain-al-asad-air-base", "2020-01-08")
     ]
+
+
+def test_previous_attacks_on_a_named_site_are_background(gazetteer) -> None:
+    text = (
+        "A drone struck the US base at Erbil airport on Thursday, an Iraqi group said.\n"
+        "The attack follows two previous assaults by the same group on Harir air base."
+    )
+    got = incidents(text, gazetteer)
+    assert [(i["role"], i["base"]["slug"]) for i in got] == [
+        ("primary", "erbil-air-base"),
+        ("background", "al-harir-air-base"),
+    ]
