@@ -402,6 +402,17 @@ def _dates_a_day(dates: list[DateMention]) -> bool:
     return any(d.precision == "day" and not d.reporting and d.kind != "since" for d in dates)
 
 
+# A strike told as the answer to an attack not told before: "The U.S. strikes follow a rocket attack on ...", "the
+# raids were in response to a drone attack on ..." (from the strike's actor on; "responded to the initial attacks"
+# speaks of attacks already told)
+_STRIKE_ANSWERS = prefilter.compile(
+    r"[^;,]{0,40}?\b(?:follow(?:s|ed)?|answer(?:s|ed)?|c(?:a|o)mes?\s+after|(?:was|were|are|is)\s+in\s+(?:response|retaliation)"
+    r"\s+(?:to|for)|respond(?:s|ed)?\s+to|retaliat(?:es|ed)\s+for)\s+an?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attacks?|strikes?|barrages?|salvos?)\s+(?:on|against|at|targeting)\b",
+    re.I,
+)
+
+
 def targets(facts: Facts) -> list[Target]:
     """The coalition sites this sentence reports as attacked ([] when it is not an attack sentence). In a
     sentence whose only veto is another actor's strike, the sites named before the strike's clause are kept,
@@ -411,6 +422,11 @@ def targets(facts: Facts) -> list[Target]:
     text = facts.sent.text
     if facts.vetoes & NOT_AN_ATTACK:
         strike_at = facts.actor_at
+        if facts.vetoes == {"other_actor"} and strike_at >= 0:
+            # "The U.S. strikes follow a 30-plus rocket attack on Iraq's K-1 base": the attack the strike answers
+            answered = _STRIKE_ANSWERS.match(text, strike_at)
+            if answered is not None:
+                return [t for t in _site_targets(facts) if t.start >= answered.end()]
         if facts.vetoes != {"other_actor"} or strike_at <= 0 or not cues.ATTACK.search(text, 0, strike_at):
             return []
         pre = [t for t in _site_targets(facts) if t.end <= strike_at]

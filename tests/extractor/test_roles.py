@@ -315,3 +315,18 @@ def test_previous_attacks_on_a_named_site_are_background(gazetteer) -> None:
         ("primary", "erbil-air-base"),
         ("background", "al-harir-air-base"),
     ]
+
+
+def test_the_attack_a_strike_follows_is_told_in_the_strike_story(gazetteer) -> None:
+    """Modelled on a think-tank note on US strikes: 'The U.S. strikes follow a 30-plus rocket attack on Iraq's K-1
+    base'. The strike is the news; the attack it answers is background."""
+    for answer in ("follow", "were in response to"):
+        text = (
+            "US warplanes bomb militia depots in eastern Syria\n"
+            "On March 8, American jets struck three depots used by an Iran-aligned group. "
+            f"The U.S. strikes {answer} a rocket attack on the Conoco gas field that wounded two soldiers."
+        )
+        got = incidents(text, gazetteer)
+        assert [(i["role"], i["base"]["slug"], i["injured"]) for i in got] == [("background", "conoco-gas-field", 2)], (
+            answer
+        )
