@@ -7,6 +7,7 @@ Unknown parameters are refused by the views (see ``check_query_params``).
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from typing import Any
 
 import django_filters
@@ -236,7 +237,10 @@ class IncidentFilter(django_filters.FilterSet):
         country, weapon = data.get("country") or "", data.get("weapon") or ""
         if status == "all" or (country and weapon):
             return None
-        return PointsChunkQuery(status, data.get("date_from"), data.get("date_to"), country, weapon)
+        start, end = data.get("date_from"), data.get("date_to")
+        if any(day is not None and not CHUNKED_DATES[0] <= day <= CHUNKED_DATES[1] for day in (start, end)):
+            return None  # the chunks' week and month arithmetic would leave the calendar; no incident is there
+        return PointsChunkQuery(status, start, end, country, weapon)
 
 
 IncidentFilter.base_filters = _FilterCopies(IncidentFilter.base_filters)
@@ -244,6 +248,8 @@ FILTER_NAMES = tuple(IncidentFilter.base_filters)
 REPEATABLE = {"base", "faction"}
 # The parameters a request may give for the map's chunks to answer it ("format" names the renderer).
 CHUNKED_FILTERS = frozenset({"date_from", "date_to", "country", "weapon", "status", "format"})
+# The dates the chunks' reader takes (a week or a month from either end of the calendar).
+CHUNKED_DATES = (dt.date.min + dt.timedelta(days=40), dt.date.max - dt.timedelta(days=40))
 
 
 def incident_filterset(request: Request, *, queryset: QuerySet[Any] | None = None) -> IncidentFilter:

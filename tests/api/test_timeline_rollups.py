@@ -133,3 +133,12 @@ def test_truncating_the_incidents_empties_the_rollups():
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE incidents_incident CASCADE")
     assert not TimelineRollup.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["date_to=9999-12-31", "date_from=0001-01-01", "date_from=0001-01-01&date_to=0001-01-20"]
+)
+def test_dates_at_the_ends_of_the_calendar_answer_from_the_incidents(api, spread, query):  # noqa: F811
+    for url in ("/api/v1/incidents/points/?", "/api/v1/stats/timeline/?interval=month&", "/api/v1/stats/timeline/?"):
+        assert api.get(url + query).status_code == 200, url + query
