@@ -174,7 +174,7 @@ def _sum_list(phrase: str) -> int | None:
 
 
 _NUM_WORDS = "|".join(sorted((w for w in UNITS if w not in {"no", "zero"}), key=len, reverse=True))
-_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|approximately\s+)?(?:\d[\d,]*|a\s+dozen|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
+_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|approximately\s+|more\s+than\s+)?(?:\d[\d,]*|a\s+dozen|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
 # a later item of a list may be one person told by the definite article: "two soldiers and the contractor"
 _THE_ONE = rf"the\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{words(vocabulary.PERSON)}"
 _PASSIVE = {
@@ -197,8 +197,12 @@ _ACTIVE = {
         ("injured", r"(?:wounding|wounded|injuring|injured|wounds|injures)"),
     )
 }
+# "three suffered injuries", "109 troops have been diagnosed with mild traumatic brain injury", "eight US troops
+# were treated for injuries" (not "evaluated for concussions": an examination, no toll yet)
 _WITH_INJURIES = prefilter.compile(
-    rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:\w+\s+){{0,2}}?(?:with|suffered|sustained|sustaining|suffering|received)\s+(?:\w+\s+){{0,2}}?(?:injuries|wounds|traumatic brain)",  # noqa: E501
+    rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:(?:\w+\s+){{0,3}}?(?:with|suffered|sustained|sustaining|suffering|received)"
+    r"|(?:\w+\s+){0,2}?treated\s+for)"
+    r"\s+(?:\w+\s+){0,2}?(?:injur(?:y|ies)|wounds|traumatic\s+brain|concussions?)",
     re.I,
 )
 _SINGULAR = words(vocabulary.PERSON)
@@ -317,7 +321,8 @@ def of_the_attacked_side(text: str, f: Figure) -> bool:
 # Every casualty pattern below needs one of these word stems - the verbs' and every toll noun's (TOLL_NOUNS); most
 # sentences have none (speed).
 _CASUALTY_WORD = prefilter.compile(
-    r"kill|dead|die|death|slain|wound|injur|hurt|casualt|causalit|fatalit|harm|loss|lost\s+(?:their|his|her)\s+li", re.I
+    r"kill|dead|die|death|slain|wound|injur|hurt|casualt|causalit|fatalit|harm|loss|concuss|lost\s+(?:their|his|her)\s+li",
+    re.I,
 )
 
 

@@ -315,3 +315,12 @@ def test_a_running_count_of_the_toll_is_the_toll() -> None:
     assert figures("The death toll from the drone strike rose to three on Tuesday.") == [("killed", 3)]
     # a count of attacks is no toll
     assert figures("The number of attacks on US forces has risen to 150, the Pentagon said.") == []
+
+
+def test_people_treated_for_or_diagnosed_with_injuries_are_injured() -> None:
+    assert figures("Eight US troops were treated for injuries after the drone attack.") == [("injured", 8)]
+    assert figures("As of Monday, 64 troops have been diagnosed with mild traumatic brain injury.") == [("injured", 64)]
+    assert figures("More than 30 service members were treated for concussions, officials said.") == [("injured", 30)]
+    # care given for something else, or an examination, is no toll
+    assert figures("Eight US troops were treated for heat exhaustion at the base.") == []
+    assert figures("Three US soldiers were evaluated for concussions after the attack.") == []
