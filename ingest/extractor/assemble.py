@@ -107,6 +107,15 @@ def _named_for_sure(f: Facts) -> list[FactionMention]:
 _CLAUSE_BREAK = re.compile(r"\s[\u2013\u2014-]{1,2}\s|;|\(|\)|,\s+(?:and|but|while|whereas)\s")
 
 
+# The grammar of "blame": "blamed X for Y", "Y was blamed on X", "X was blamed for Y"
+_BLAMED_FOR = prefilter.compile(r"[^,;]{0,80}?\bfor\s+(?P<what>[^,;.]{1,60})", re.I)
+_AN_ATTACK = prefilter.compile(
+    r"\b(?:attacks?|strikes?|assaults?|bombings?|barrages?|salvos?|shelling|it|this|them|these|those)\b", re.I
+)
+_PASSIVE_BEFORE = prefilter.compile(r"\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?$", re.I)
+_ON_AFTER = prefilter.compile(r"\s+(?:\w+\s+)?on\b", re.I)
+
+
 def _blamed(f: Facts) -> list[FactionMention]:
     """The groups the sentence's blame names in its own clause: "The US blames the attacks on groups backed by
     Iran - an assertion dismissed by Tehran": Tehran, named in a clause of its own, is not the one blamed."""
@@ -121,7 +130,18 @@ def _blamed(f: Facts) -> list[FactionMention]:
         return []
     after = _CLAUSE_BREAK.search(text, m.end())
     end = after.start() if after else len(text)
-    return [g for g in _named_for_sure(f) if start <= g.start - f.sent.start < end]
+    named = [g for g in _named_for_sure(f) if start <= g.start - f.sent.start < end]
+    if not m.group(0).lower().startswith("blam"):
+        return named
+    # "Iran has blamed Israel and the US for Haniyeh's death": the one blamed stands after the verb (after "on" in
+    # "was blamed on Israel"), before it only in "Kataib Hezbollah was blamed for the attack"; and what it is blamed
+    # for must be an attack
+    cause = _BLAMED_FOR.match(text, m.end())
+    if cause is not None and not _AN_ATTACK.search(cause.group("what")):
+        return []
+    if _PASSIVE_BEFORE.search(text, start, m.start()) and not _ON_AFTER.match(text, m.end()):
+        return [g for g in named if g.start - f.sent.start < m.start()]
+    return [g for g in named if g.start - f.sent.start >= m.end()]
 
 
 # "claimed responsibility for one of these explosions": the claim's object points back at what was just told

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from ingest.extractor import cues
 from tests.extractor.helpers import primaries
 
@@ -309,3 +311,20 @@ def test_a_group_named_operations_room_claims_one_attack_only(gazetteer) -> None
     assert by_site["al-harir-air-base"]["perpetrator"]["slug"] == "kataib-hezbollah"
     assert by_site[None]["perpetrator"] is None
     assert by_site[None]["claimed"] is False
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blamed"),
+    [
+        # the blamer is not the blamed, and a death is not the attack
+        ("Iran has blamed Israel and the US for the killing of a Hamas leader in Tehran.", None),
+        ("The tension follows the killing of a Hamas leader in Tehran, which has been blamed on Israel.", None),
+        ("Washington blamed Kataib Hezbollah for the attack.", "kataib-hezbollah"),
+        ("The attack was blamed on Kataib Hezbollah by US officials.", "kataib-hezbollah"),
+        ("Kataib Hezbollah was blamed for the attack.", "kataib-hezbollah"),
+    ],
+)
+def test_the_grammar_of_blame(gazetteer, sentence: str, blamed: str | None) -> None:
+    text = f"Two rockets struck Ain al-Asad air base on Monday, wounding five US personnel.\n{sentence}"
+    (got,) = primaries(text, gazetteer)
+    assert (got["perpetrator"] or {}).get("slug") == blamed
