@@ -107,7 +107,7 @@ def _named_for_sure(f: Facts) -> list[FactionMention]:
 _CLAUSE_BREAK = re.compile(r"\s[\u2013\u2014-]{1,2}\s|;|\(|\)|,\s+(?:and|but|while|whereas)\s")
 
 
-# The grammar of "blame": "blamed X for Y", "Y was blamed on X", "X was blamed for Y"
+# The grammar of blame: "blamed X for Y", "Y was blamed on X", "X was blamed for Y", "X was responsible for Y"
 _BLAMED_FOR = prefilter.compile(r"[^,;]{0,80}?\bfor\s+(?P<what>[^,;.]{1,60})", re.I)
 _AN_ATTACK = prefilter.compile(
     r"\b(?:attacks?|strikes?|assaults?|bombings?|barrages?|salvos?|shelling|it|this|them|these|those)\b", re.I
@@ -131,17 +131,26 @@ def _blamed(f: Facts) -> list[FactionMention]:
     after = _CLAUSE_BREAK.search(text, m.end())
     end = after.start() if after else len(text)
     named = [g for g in _named_for_sure(f) if start <= g.start - f.sent.start < end]
-    if not m.group(0).lower().startswith("blam"):
-        return named
-    # "Iran has blamed Israel and the US for Haniyeh's death": the one blamed stands after the verb (after "on" in
-    # "was blamed on Israel"), before it only in "Kataib Hezbollah was blamed for the attack"; and what it is blamed
-    # for must be an attack
+    at = f.sent.start
+    # what the blame is for must be an attack: "Iran said the United States was responsible for Haniyeh's
+    # assassination", "Iran has blamed Israel and the US for Haniyeh's death" blame no one for this attack
     cause = _BLAMED_FOR.match(text, m.end())
     if cause is not None and not _AN_ATTACK.search(cause.group("what")):
         return []
-    if _PASSIVE_BEFORE.search(text, start, m.start()) and not _ON_AFTER.match(text, m.end()):
-        return [g for g in named if g.start - f.sent.start < m.start()]
-    return [g for g in named if g.start - f.sent.start >= m.end()]
+    verb = m.group(0).lower()
+    if verb.startswith("blam"):
+        # the one blamed stands after the verb (after "on" in "was blamed on Israel"), before it only in
+        # "Kataib Hezbollah was blamed for the attack"
+        if _PASSIVE_BEFORE.search(text, start, m.start()) and not _ON_AFTER.match(text, m.end()):
+            return [g for g in named if g.start - at < m.start()][-1:]
+        return [g for g in named if g.start - at >= m.end()]
+    if verb.startswith(("was", "were", "is", "are")):
+        # "... that Kataib Hezbollah was responsible", "Iran-backed militias were behind": the subject, the group
+        # named last before the verb - not a country named further on ("escalation between the US and Iran")
+        return [g for g in named if g.end - at <= m.start()][-1:]
+    if verb.startswith(("carried", "attributed")):
+        return [g for g in named if g.start - at >= m.end()]
+    return named
 
 
 # "claimed responsibility for one of these explosions": the claim's object points back at what was just told

@@ -322,6 +322,14 @@ def test_a_group_named_operations_room_claims_one_attack_only(gazetteer) -> None
         ("Washington blamed Kataib Hezbollah for the attack.", "kataib-hezbollah"),
         ("The attack was blamed on Kataib Hezbollah by US officials.", "kataib-hezbollah"),
         ("Kataib Hezbollah was blamed for the attack.", "kataib-hezbollah"),
+        # "was responsible": its subject, and only for an attack
+        ("Iran said Israel was responsible for the assassination of a Hamas leader.", None),
+        (
+            "Officials said it was too early to assign blame, but any sign that an Iran-backed militia was "
+            "responsible could ignite a new round of escalation between the United States and Iran.",
+            None,
+        ),
+        ("Officials said Kataib Hezbollah was responsible for the attack.", "kataib-hezbollah"),
     ],
 )
 def test_the_grammar_of_blame(gazetteer, sentence: str, blamed: str | None) -> None:
