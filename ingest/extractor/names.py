@@ -103,6 +103,9 @@ def alias_variants(alias: str) -> set[str]:
         out.add(re.sub(r"\bairbase\b", "air base", low, flags=re.I))
     if re.search(r"\bair base\b", low, re.I):
         out.add(re.sub(r"\bair base\b", "airbase", low, flags=re.I))
+    # "the Victoria military base" for "Victoria base": a name's base told as a military one
+    if re.search(r"\w\s+base$", alias, re.I) and not re.search(r"\b(?:military|air)\s+base$", alias, re.I):
+        out.add(re.sub(r"\s+base$", " military base", alias, flags=re.I))
     return out
 
 

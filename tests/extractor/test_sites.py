@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from ingest.extractor.cli import load_gazetteer
-from ingest.extractor.names import possessive_variant, set_skeleton_norms, skeleton
+from ingest.extractor.names import alias_variants, possessive_variant, set_skeleton_norms, skeleton
 from ingest.extractor.sentences import parse
 from ingest.extractor.state import compiled
 from tests.extractor.helpers import primaries
@@ -178,3 +178,9 @@ def test_where_a_drone_came_from_places_no_attack(gazetteer) -> None:
     )
     got = primaries(text, gazetteer)
     assert [i["base"]["slug"] for i in got] == ["tal-baydar-base"]
+
+
+def test_a_named_base_told_as_a_military_base(matcher) -> None:
+    assert slugs(matcher, "Two rockets were fired at the Victoria military base on Monday.") == ["victory-base-complex"]
+    assert alias_variants("Harir base") >= {"Harir base", "Harir military base"}
+    assert alias_variants("Ain al-Asad Air Base") == {"Ain al-Asad Air Base", "Ain al-Asad airbase"}
