@@ -218,14 +218,19 @@ _THE_ATTACK_ON = prefilter.compile(
 )
 
 
+# "the last attack on", "the previous strike at": another attack than the one in focus
+_ANOTHER_ATTACK = prefilter.compile(r"the\s+(?:last|previous|prior|earlier|first)\b", re.I)
+
+
 def _names_the_attack_in_focus(f: Facts, t: Target, focus: Draft, state: State) -> bool:
     """'No casualties were reported in the attack on the base in the town of Al-Shaddadi': the site is where
     'the attack' just told, which named none, took place."""
-    if focus.role != "primary" or t.site is None or f.vetoes - {"other_actor"}:
+    if focus.role != "primary" or t.site is None or f.vetoes - {"other_actor"} or f.past_event_dates:
+        return False  # "The last attack on Balad airbase was on March 15": an earlier attack, named
+    the_attack = _THE_ATTACK_ON.search(f.sent.text, 0, t.start)
+    if the_attack is not None and _ANOTHER_ATTACK.match(the_attack.group(0)):
         return False
-    return _THE_ATTACK_ON.search(f.sent.text, 0, t.start) is not None and _could_name_focus(
-        state, focus, f, t.site, t.start
-    )
+    return the_attack is not None and _could_name_focus(state, focus, f, t.site, t.start)
 
 
 _TIMES = prefilter.compile(

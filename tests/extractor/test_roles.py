@@ -330,3 +330,15 @@ def test_the_attack_a_strike_follows_is_told_in_the_strike_story(gazetteer) -> N
         assert [(i["role"], i["base"]["slug"], i["injured"]) for i in got] == [("background", "conoco-gas-field", 2)], (
             answer
         )
+
+
+def test_the_last_attack_on_a_named_site_does_not_name_the_news(gazetteer) -> None:
+    text = (
+        "Two rockets fell near a US military base in Iraq\n"
+        "The last attack on Balad airbase was on March 15, when at least five rockets fell on the base.\n"
+        "On Sunday, two rockets fell in the countryside near an Iraqi airbase where American contractors work."
+    )
+    got = incidents(text, gazetteer, published=dt.date(2021, 4, 5))
+    background = [i for i in got if i["role"] == "background"]
+    assert [(i["base"]["slug"], i["date"]) for i in background] == [("balad-air-base", "2021-03-15")]
+    assert all(i["date"] == "2021-04-04" for i in got if i["role"] == "primary")
