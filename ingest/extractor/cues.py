@@ -206,6 +206,8 @@ PRACTICE = prefilter.compile(
     r"|\bongoing\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?attacks\b"
     # "the Islamic Resistance in Iraq continues to target US bases in the region": a practice that goes on
     r"|\bcontinu(?:es|e|ing)\s+to\s+(?:target|attack|strike|launch|fire)\w*\b"
+    # "Recent incidents have seen attacks utilizing kamikaze drones on US bases": attacks uncounted, as a trend
+    r"|\b(?:have|has)\s+(?:\w+ly\s+)?seen\s+attacks\b"
     # "The groups targeting U.S. forces have a direct connection to Iran": groups described by what they do
     rf"|\b{words(vocabulary.ARMED_GROUPS)}\s+(?:(?:that|which|who)\s+(?:are|have\s+been)\s+)?"
     r"(?:targeting|attacking)\b",

@@ -32,7 +32,9 @@ NEW_EVENT = prefilter.compile(
     r"(?:attack|strike|assault|barrage|salvo|incident)\b"
     # "Also on Wednesday, two drones attacked the base", "Also on Wednesday, the Pentagon said it shot down two
     # drones": a sentence adding to the news
-    r"|^\W*also\s*,?\s+(?:on|late|early|overnight)\b",
+    r"|^\W*also\s*,?\s+(?:on|late|early|overnight)\b"
+    # "Earlier in the day, a rocket attack targeted the base": another attack the same day
+    r"|^\W*(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|the\s+same\s+day)\b",
     re.I,
 )
 
@@ -69,7 +71,7 @@ ANAPHORIC = prefilter.compile(
 # "on that same day", "the same day": the date of the attack just told.
 SAME_DAY = prefilter.compile(
     r"\b(?:that|the)\s+same\s+(?:day|night|evening|morning)\b|\bthat\s+day\b"
-    r"|\b(?:(?:a\s+few\s+|several\s+)?(?:hours|minutes)|shortly|moments)\s+(?:later|after(?:wards)?)\b|\blater\s+(?:that|in\s+the)\s+day\b",
+    r"|\b(?:(?:a\s+few\s+|several\s+)?(?:hours|minutes)|shortly|moments)\s+(?:later|after(?:wards)?)\b|\b(?:later|earlier)\s+(?:that|in\s+the)\s+day\b",
     re.I,
 )
 

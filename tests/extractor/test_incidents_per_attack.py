@@ -215,3 +215,17 @@ def test_a_sentence_adding_to_the_news_opens_an_attack_of_its_own(gazetteer) -> 
     assert by_site["al-harir-air-base"]["weapons"] == ["drone"]
     unnamed = by_site[None]
     assert (unnamed["country"], unnamed["launched"], unnamed["intercepted"]) == ("Iraq", 2, 2)
+
+
+def test_an_attack_earlier_in_the_day_on_the_base_is_its_own(gazetteer) -> None:
+    text = (
+        "An Iraqi armed group said it hit al-Shaddadi base with a drone on Tuesday.\n"
+        "There was no word on casualties.\n"
+        "Earlier in the day, a rocket attack targeted the base.\n"
+        "Recent weeks have seen attacks with drones and rockets on US bases near al-Tanf."
+    )
+    got = primaries(text, gazetteer, published=dt.date(2024, 1, 3))
+    assert sorted((i["base"]["slug"], i["date"], tuple(i["weapons"])) for i in got) == [
+        ("al-shaddadi-base", "2024-01-02", ("drone",)),
+        ("al-shaddadi-base", "2024-01-02", ("rocket",)),
+    ]
