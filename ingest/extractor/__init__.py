@@ -39,18 +39,25 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   projectiles "which were thwarted" after the sentence told them fired, and "inbound missile threats" engaged.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
-  similar barrage killed a contractor", "It was also attacked in May") is background, named or not; so is an
-  attack told after the lead on a day three or more before it, one before the day a lead counts from ("at least
-  four attacks since the US strikes on Sunday"), and a site attack a week old in a story led by a convoy bomb.
+  similar barrage killed a contractor", "It was also attacked in May", "two previous assaults on Harir", "the
+  last attack on Balad was on March 15") is background, named or not; so is an attack told after the lead on
+  any earlier day unless added to the news ("Also on Wednesday", "Separately") - a lead dated only by its report
+  bounds the news from that day -, one before the day a lead counts from ("at least four attacks since the US
+  strikes on Sunday"), a site attack a week old in a story led by a convoy bomb, and the attack a strike answers
+  ("The U.S. strikes follow a rocket attack on K-1"). "A similar strike on the same base" is on the site in focus.
   A follow-up (an investigation, a casualty count, medals) that leads with an earlier attack reports that
-  attack; an attack first told as a reference and then reported on the same site and day is one incident. An
+  attack, named further down by its day ("the Jan. 8 missile attack on Al Asad"); an attack first told as a
+  reference and then reported on the same site and day is one incident. An
   attack told on a day before the news happened ("told reporters Monday that there was a rocket attack") and
   "the base had been attacked on Friday too" are earlier (background). A lead's unnamed attack "last week" is the
   one the body names on a day of that week; a situation report that names its period ("March 11 - 17, 2020")
   reports the attacks of those days; a group's threat after ", saying it would" is a clause of its own.
-- Sites: aliases and transliteration skeletons; descriptions from the gazetteer ("a small logistics base in
-  north-eastern Jordan") matched with words between; "the base" in a past sentence is the site in focus; "the
-  attack on the base in the town of X" names the unnamed attack just told.
+- Sites: aliases and transliteration skeletons (a word's opening short vowel: Erbil/Irbil/Arbil; "the Victoria
+  military base" for "Victoria base"); descriptions from the gazetteer ("a small logistics base in north-eastern
+  Jordan") matched with words between; a one-word name in a title-case headline; "the base" in a past sentence
+  is the site in focus; "the attack on the base in the town of X" names the unnamed attack just told; an unnamed
+  base is in the country its own words give ("a group in Iraq said it targeted a US base in Syria"), never where
+  a drone came from ("came from Iraq, not Turkey").
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
@@ -59,7 +66,10 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   Iran-backed militant group" named in the sentence before; a state speaking of its own forces' strike claims
   nothing, unnamed groups that "have claimed" a campaign claim no one attack, nor does "claimed that the strikes
   were retaliation" (an assertion) or a claim of "at least five operations since" a day; a claim of "one of these
-  explosions" belongs to the event told just before it; the blamed are named in the blame's own clause. A state
+  explosions" belongs to the event told just before it; the blamed are named in the blame's own clause and by its
+  grammar ("Iran blamed Israel for ..." blames Israel; "X was responsible" its subject; what is blamed must be an
+  attack, not a killing), never as the blame of a series or of similar attacks; officials' blame survives a
+  clause saying no one claimed the attack; an actor may be named with an apposition before its verb. A state
   or group named as the actor ("Iran launched a missile attack", "fired by Iran") is the perpetrator, never a
   sponsor ("Iran-backed", "Iran proxy forces", "groups backed by Iran") or one of two alternatives; the force
   that claims for its state is the claimant.
@@ -75,9 +85,13 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   projectile's toll, thousands (a war's toll) and the toll of a superlative's earlier event ("the deadliest since
   13 Americans were killed") are not the attack's, nor is a year ("In 2018 rockets ..."), nor the toll told
   after a campaign's running totals. Artillery is indirect fire (mortar); "shells" of no told kind are counted.
+  A count broken down by target ("three times at separate bases in Syria, and twice at Ain al-Asad") is one
+  attack per unit; "Of 14 rockets fired" counts the whole; a running toll ("the number ... has risen to 109"),
+  people "treated for" or "diagnosed with" injuries, and "more than N" are tolls; "as of Monday" dates a count.
   Zero tolls are a vocabulary table (``casualties.TOLL_NOUNS``) under one grammar.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
-  "two days later" and "the day before" count from the day told last; a day right after "since" opens a window;
+  "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
+  that day; the date under an embedded post is its posting date; a day right after "since" opens a window;
   "as recently as December"; fixed-date holidays ("a Christmas Day drone attack"); a wire dateline ("Dec. 24
   (UPI) --") dates the report.
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
@@ -98,7 +112,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.5"
+EXTRACTOR_VERSION = "2026.12.6"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 
