@@ -484,7 +484,8 @@ def one_attack_one_incident(state: State) -> None:
         day = b.date.date if b.date is not None and b.date.precision == "day" else None
         if b.role != "background" or b.site is None or day is None:
             continue
-        news = next((p for p in primaries if p.site.slug == b.site.slug and p.event_day == day), None)
+        slug = b.site.slug
+        news = next((p for p in primaries if p.site is not None and p.site.slug == slug and p.event_day == day), None)
         if news is None and _the_dated_attack(state, b):
             # a follow-up that leads with an undated attack ('troops diagnosed with brain injury after Iran's missile
             # attack on Al Asad') names its day later as 'the Jan. 8 missile attack on Al Asad': that attack
@@ -492,7 +493,10 @@ def one_attack_one_incident(state: State) -> None:
                 (
                     p
                     for p in primaries
-                    if p.site.slug == b.site.slug and p.event_day is None and (p.date is None or day <= p.date.date)
+                    if p.site is not None
+                    and p.site.slug == slug
+                    and p.event_day is None
+                    and (p.date is None or day <= p.date.date)
                 ),
                 None,
             )
