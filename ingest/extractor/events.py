@@ -491,7 +491,8 @@ _DISTANCE_BEFORE = prefilter.compile(
 LANDMARK_KM = 5
 
 
-def _kilometres_away(before: str) -> bool:
+def kilometres_away(before: str) -> bool:
+    """Does ``before`` end with a distance of a landmark ('ten kilometres west of'), far enough to be no hit?"""
     m = _DISTANCE_BEFORE.search(before)
     if m is None:
         return False
@@ -511,7 +512,7 @@ def _site_targets(facts: Facts) -> list[Target]:
         prev_end = m.end - facts.sent.start
         if locator or _NOT_TARGET_BEFORE.search(text[max(0, rel - 40) : rel]) or m.site.slug in seen:
             continue
-        if _kilometres_away(text[max(0, rel - 50) : rel]):
+        if kilometres_away(text[max(0, rel - 50) : rel]):
             continue
         if _BASE_BESIDE.search(text, max(0, rel - 60), rel):
             # "the base adjacent to Erbil Airport": an unnamed base beside the site (not "a base near X", which

@@ -11,7 +11,14 @@ from ingest.extractor.anchoring import drop_drafts, find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.dates import DateMention, days_from_the_last, find_dates, reported_period
-from ingest.extractor.events import ANOTHER_STORY, Draft, Facts, read_facts, zero_casualties_before_strike
+from ingest.extractor.events import (
+    ANOTHER_STORY,
+    Draft,
+    Facts,
+    kilometres_away,
+    read_facts,
+    zero_casualties_before_strike,
+)
 from ingest.extractor.follow_ups import fold_follow_ups
 from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.quotes import quote_depth
@@ -473,6 +480,30 @@ def _the_dated_attack(state: State, d: Draft) -> bool:
     return bool(_THE_BEFORE.search(text, 0, x.start)) and bool(_DATED_ATTACK_AFTER.match(text, x.end))
 
 
+def name_the_lone_unnamed_attack(state: State) -> None:
+    """A story of one attack told without its site's name ('a US patrol base in northeastern Syria') that names one
+    coalition site of that country elsewhere, not as a landmark, not as another attack's ('aimed at coalition
+    forces at the US patrol base in Al-Shaddadi', 'deployed at a base known as Tower 22') tells where it was."""
+    primaries = [d for d in state.drafts if d.role == "primary"]
+    if len(primaries) != 1 or primaries[0].site is not None:
+        return
+    d = primaries[0]
+    others = {i for o in state.drafts if o is not d for i in o.anchors}
+    named = {
+        m.site.slug: m.site
+        for f in state.facts
+        if f.sent.index not in others and not f.vetoes
+        for m in f.sites
+        if _NEAR.search(f.sent.text, 0, m.start - f.sent.start) is None
+        and not kilometres_away(f.sent.text[max(0, m.start - f.sent.start - 50) : m.start - f.sent.start])
+    }
+    if len(named) != 1:
+        return
+    (site,) = named.values()
+    if d.country is None or site.country == d.country:
+        d.site, d.why = site, d.why or "the one coalition site the story names"
+
+
 def one_attack_one_incident(state: State) -> None:
     """A 'background' attack on the same site and the same day as a primary one is that attack told again as a
     reference ('an investigation on the rocket strikes that targeted sites near Erbil airport', then 'the rocket
@@ -527,6 +558,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     attacks_behind_a_statement,
     old_news_as_background,
     attacks_in_the_reported_period,
+    name_the_lone_unnamed_attack,
     one_attack_one_incident,
     build_incidents,
 )

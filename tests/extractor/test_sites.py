@@ -184,3 +184,25 @@ def test_a_named_base_told_as_a_military_base(matcher) -> None:
     assert slugs(matcher, "Two rockets were fired at the Victoria military base on Monday.") == ["victory-base-complex"]
     assert alias_variants("Harir base") >= {"Harir base", "Harir military base"}
     assert alias_variants("Ain al-Asad Air Base") == {"Ain al-Asad Air Base", "Ain al-Asad airbase"}
+
+
+def test_the_one_site_a_story_names_is_where_its_unnamed_attack_was(gazetteer) -> None:
+    """Modelled on a CENTCOM statement quoted in a wire story: the attack told first as 'a US patrol base in
+    northeastern Syria', the base named further down only in what the rockets were aimed at."""
+    text = (
+        "Two rockets were fired on Friday at a US patrol base in northeastern Syria, causing no injuries.\n"
+        "A third rocket was found at the launch site.\n"
+        'Centcom said the rockets were aimed at "coalition forces at the US patrol base in Al-Shaddadi, Syria."'
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["base"]["slug"] == "al-shaddadi-base"
+
+
+def test_an_unnamed_attack_takes_no_name_when_the_story_names_two_sites(gazetteer) -> None:
+    text = (
+        "Two rockets were fired on Friday at a US patrol base in northeastern Syria, causing no injuries.\n"
+        "US forces are deployed at al-Shaddadi and at Rumalyn, among other places."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["base"] is None
+    assert got["country"] == "Syria"
