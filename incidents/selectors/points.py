@@ -138,7 +138,8 @@ def _points_from_chunks(query: PointsChunkQuery) -> str:
     ``string_agg`` there."""
     columns = ", ".join(["n", *(_CHUNK_COLUMNS.get(name, name) for name in POINTS_COLUMNS)])
     table = connection.ops.quote_name(PointsChunk._meta.db_table)
-    selects, params = [], []
+    selects: list[str] = []
+    params: list[Any] = []
     for span, low, high in spans_in_range(query.date_from, query.date_to, "month"):
         bounds = [c for c, v in (("period >= %s", low), ("period < %s", high)) if v is not None]
         where = " AND ".join(["status = %s", "facet = %s", "span = %s", *bounds])
@@ -173,9 +174,11 @@ def spans_in_range(
     def next_unit(day: dt.date) -> dt.date:
         return unit_start(day) + dt.timedelta(days=7) if unit == "week" else _next_month(day)
 
-    after_end = None if end is None else end + dt.timedelta(days=1)
     first = None if start is None else start if unit_start(start) == start else next_unit(start)
-    after = None if after_end is None else after_end if unit_start(after_end) == after_end else unit_start(end)
+    after_end = after = None
+    if end is not None:
+        after_end = end + dt.timedelta(days=1)
+        after = after_end if unit_start(after_end) == after_end else unit_start(end)
     if first is not None and after is not None and first >= after:
         return [("d", start, after_end)]  # no whole week or month inside
     spans = [("w" if unit == "week" else "m", first, after)]

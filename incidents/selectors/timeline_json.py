@@ -109,7 +109,8 @@ def _rollup_groups_sql(query: PointsChunkQuery, *, interval: str, by_perpetrator
         spans = [("d", query.date_from, None if query.date_to is None else query.date_to + dt.timedelta(days=1))]
     else:
         spans = spans_in_range(query.date_from, query.date_to, interval)
-    selects, params = [], []
+    selects: list[str] = []
+    params: list[Any] = []
     for span, low, high in spans:
         period = "period" if span != "d" or interval == "day" else f"date_trunc('{interval}', period::timestamp)::date"
         bounds = [c for c, v in (("period >= %s", low), ("period < %s", high)) if v is not None]
