@@ -115,9 +115,13 @@ DENIAL = prefilter.compile(
     r"(?:targeting|targeted|aimed at)\b",
     re.I,
 )
-# "Unlike previous attacks primarily using drones, ...": the weapons of other attacks, up to the clause end.
+# "Unlike previous attacks primarily using drones, ...": the weapons of other attacks, up to the clause end;
+# "the latest in a series of rocket and small drone attacks": the weapons of the series; "far rarer than rockets
+# or single-use attack drones": the weapons a comparison names
 OTHER_ATTACKS = prefilter.compile(
-    r"\b(?:previous|earlier|past|prior|former|other|those)\s+(?:\w+\s+)?(?:attacks|strikes|assaults|incidents)\b[^,.;]*",
+    r"\b(?:previous|earlier|past|prior|former|other|those)\s+(?:\w+\s+)?(?:attacks|strikes|assaults|incidents)\b[^,.;]*"
+    r"|\b(?:series|string|wave|spate)\s+of\s+(?:[\w-]+\s+){0,4}?(?:attacks|strikes|assaults)\b[^,.;]*"
+    r"|\b(?:rarer|commoner|more\s+\w+|less\s+\w+)\s+than\s+[^,.;]*",
     re.I,
 )
 # Many attacks, none of them told: "numerous attacks on U.S. forces" - unless a day follows ("several attacks on

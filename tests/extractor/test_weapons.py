@@ -91,3 +91,18 @@ def test_the_weapons_of_a_counter_attack_by_us_forces_are_not_the_attacks(gazett
     )
     (attack,) = primaries(text, gazetteer, dt.date(2022, 8, 25))
     assert (attack["weapons"], attack["injured"]) == (["rocket"], 3)
+
+
+def test_the_weapons_of_a_series_or_a_comparison_are_not_the_attacks(gazetteer) -> None:
+    text = (
+        "Rockets hit Ain al-Asad air base on Sunday, the latest in a series of rocket and drone attacks on US "
+        "positions in Iraq."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["weapons"] == ["rocket"]
+    text = (
+        "Ballistic missiles struck Ain al-Asad air base on Saturday, officials said.\n"
+        "Such missiles are far rarer than rockets or one-way attack drones, officials noted."
+    )
+    (got,) = primaries(text, gazetteer)
+    assert got["weapons"] == ["missile"]
