@@ -335,6 +335,8 @@ def build_incidents(state: State) -> None:
         for key, present in (("base", d.site is not None), ("place", bool(d.place)), ("country", bool(country))):
             if present:
                 evidence[key] = evidence_of(state, anchor)
+        if d.site_sentence is not None:
+            evidence["base"] = evidence_of(state, d.site_sentence)  # named apart from the attack's own sentences
         weapons, weapon_sources = _weapons(state, d, evidence)
         counts, inferred = _counts(state, d, evidence)
         faction, claimed, where = _perpetrator(state, d)
@@ -351,7 +353,7 @@ def build_incidents(state: State) -> None:
                 role=d.role,
                 date_source=_date_source(d),
                 date_precision=precision,
-                named_site=d.site is not None,
+                named_site=d.site is not None and d.site_sentence is None,
                 site_by_landmark=False,
                 weapons=weapons,
                 weapon_sources=weapon_sources,

@@ -123,6 +123,8 @@ class Draft:
     details: list[int] = field(default_factory=list)
     date: DateMention | None = None
     date_sentence: int | None = None
+    # the sentence that names the site when none of the attack's own does ("aimed at ... the base in Al-Shaddadi")
+    site_sentence: int | None = None
     denied: bool = False
     # sentence index -> the part of it (offsets in the sentence) that tells this attack
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)

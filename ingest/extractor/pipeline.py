@@ -24,7 +24,7 @@ from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.quotes import quote_depth
 from ingest.extractor.sentences import parse, sentence_at, split_sentences
 from ingest.extractor.state import State, compiled
-from ingest.extractor.types import ExtractedIncident, Gazetteer
+from ingest.extractor.types import ExtractedIncident, Gazetteer, Site
 from ingest.extractor.vocabulary import words
 
 
@@ -489,19 +489,19 @@ def name_the_lone_unnamed_attack(state: State) -> None:
         return
     d = primaries[0]
     others = {i for o in state.drafts if o is not d for i in o.anchors}
-    named = {
-        m.site.slug: m.site
-        for f in state.facts
-        if f.sent.index not in others and not f.vetoes
-        for m in f.sites
-        if _NEAR.search(f.sent.text, 0, m.start - f.sent.start) is None
-        and not kilometres_away(f.sent.text[max(0, m.start - f.sent.start - 50) : m.start - f.sent.start])
-    }
+    named: dict[str, tuple[Site, int]] = {}
+    for f in state.facts:
+        if f.sent.index in others or f.vetoes:
+            continue
+        for m in f.sites:
+            at = m.start - f.sent.start
+            if _NEAR.search(f.sent.text, 0, at) is None and not kilometres_away(f.sent.text[max(0, at - 50) : at]):
+                named.setdefault(m.site.slug, (m.site, f.sent.index))
     if len(named) != 1:
         return
-    (site,) = named.values()
+    ((site, idx),) = named.values()
     if d.country is None or site.country == d.country:
-        d.site, d.why = site, d.why or "the one coalition site the story names"
+        d.site, d.site_sentence = site, idx
 
 
 def one_attack_one_incident(state: State) -> None:

@@ -196,6 +196,10 @@ def test_the_one_site_a_story_names_is_where_its_unnamed_attack_was(gazetteer) -
     )
     (got,) = primaries(text, gazetteer)
     assert got["base"]["slug"] == "al-shaddadi-base"
+    # the sentence that names it is the base's evidence, and the reading is marked less sure than a named attack
+    assert "Al-Shaddadi" in got["evidence"]["base"]["text"]
+    assert got["field_confidence"]["base"] < 0.9
+    assert got["role_reason"] == "the attack the article reports"
 
 
 def test_an_unnamed_attack_takes_no_name_when_the_story_names_two_sites(gazetteer) -> None:
