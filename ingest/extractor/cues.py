@@ -462,4 +462,10 @@ LINK_MARKER = prefilter.compile(
     re.I,
 )
 # Attacks in the plural; "Operations" capitalised is a name's ("Al-Aqsa Flood Operations Room"), not a plural
+# An item of a tally's breakdown: "• Seven attacks on Al-Tanf garrison.", "- One attack on Qasrak base."
+TALLY_ITEM = prefilter.compile(
+    rf"^\W*(?:{numerals(1, 50)}|\d+)\s+(?:more\s+|other\s+)?(?:attacks?|strikes?|assaults?)"
+    r"\s+(?:on|against|targeting|at)\b",
+    re.I,
+)
 PLURAL_ATTACKS = prefilter.compile(r"\b(?:attacks|(?-i:operations)|both|strikes)\b", re.I)

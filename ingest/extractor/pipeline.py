@@ -58,6 +58,10 @@ def read_mentions(state: State) -> None:
         previous = attribution or previous
         sites, factions = by_sent_sites.get(s.index, []), by_sent_factions.get(s.index, [])
         f = read_facts(s, sites, factions, state.published, attribution)
+        if state.facts and "tally" in state.facts[-1].vetoes and cues.TALLY_ITEM.match(s.text):
+            # "SOHR documented 40 attacks ...; they are distributed as follows: • Seven attacks on Al-Tanf garrison.
+            # • One attack on Qasrak base.": each item is a part of the tally, no attack told
+            f.vetoes.add("tally")
         _date_from_the_last_day(f, last_day, state.published)
         last_day = next((x for x in reversed(f.event_dates) if x.precision == "day"), last_day)
         state.facts.append(f)

@@ -284,3 +284,16 @@ def test_a_practice_that_goes_on_is_no_attack(gazetteer) -> None:
         "An umbrella of Iraqi armed groups continues to target US bases in the region."
     )
     assert [i["base"]["slug"] for i in primaries(text, gazetteer)] == ["tal-baydar-base"]
+
+
+def test_the_items_of_a_tallys_breakdown_are_no_attacks(gazetteer) -> None:
+    text = (
+        "Explosions were heard at the Conoco gas field base on Friday after a rocket attack, monitors said.\n"
+        "Since October 19, monitors have documented 40 attacks on coalition bases in Syria, distributed as follows:\n"
+        "\u2022 Seven attacks on al-Tanf garrison.\n"
+        "\u2022 Six attacks on al-Shaddadi base.\n"
+        "\u2022 One attack on Tal Baydar base."
+    )
+    assert [i["base"]["slug"] for i in primaries(text, gazetteer)] == ["conoco-gas-field"]
+    # the shape of an item; it vetoes only right after a tally or another item
+    assert cues.TALLY_ITEM.match("\u2022 One attack on Tal Baydar base.")
