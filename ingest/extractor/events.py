@@ -19,6 +19,11 @@ from ingest.extractor.vocabulary import words
 from ingest.extractor.weapons import WeaponMention, find_weapons
 
 # A site after one of these is where something came from or who spoke, not what was hit.
+# "bases south of the Euphrates, in western Iraq (e.g., al-Asad Air Base)": a site given as an example of the
+# kind of place attacked, not one attacked ("including" lists attacked ones and stays a target)
+_AN_EXAMPLE_BEFORE = prefilter.compile(
+    r"(?:\be\.\s?g\.|\bfor\s+(?:example|instance)|\bsuch\s+as)[\s,:]*(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I
+)
 _NOT_TARGET_BEFORE = prefilter.compile(
     r"(?:\bfrom|\bspokes\w+\s+(?:at|in|for|of)|\bstatement\s+from|\bofficials?\s+(?:at|in|for|of)|\bflown\s+to|\bevacuated\s+to|"
     r"\bwithdraw\w*\s+(?:from|to)|\bmove\w*\s+to|\brelocat\w*\s+to|\bvisit\w*"
@@ -493,7 +498,13 @@ _DISTANCE_BEFORE = prefilter.compile(
 LANDMARK_KM = 5
 
 
-def kilometres_away(before: str) -> bool:
+def not_the_place_hit(text: str, at: int) -> bool:
+    """Is the site named at ``at`` a landmark kilometres from what was hit, or an example of a kind of place?"""
+    example = _AN_EXAMPLE_BEFORE.search(text, max(0, at - 40), at)
+    return example is not None or _kilometres_away(text[max(0, at - 50) : at])
+
+
+def _kilometres_away(before: str) -> bool:
     """Does ``before`` end with a distance of a landmark ('ten kilometres west of'), far enough to be no hit?"""
     m = _DISTANCE_BEFORE.search(before)
     if m is None:
@@ -514,7 +525,7 @@ def _site_targets(facts: Facts) -> list[Target]:
         prev_end = m.end - facts.sent.start
         if locator or _NOT_TARGET_BEFORE.search(text[max(0, rel - 40) : rel]) or m.site.slug in seen:
             continue
-        if kilometres_away(text[max(0, rel - 50) : rel]):
+        if not_the_place_hit(text, rel):
             continue
         if _BASE_BESIDE.search(text, max(0, rel - 60), rel):
             # "the base adjacent to Erbil Airport": an unnamed base beside the site (not "a base near X", which

@@ -15,7 +15,7 @@ from ingest.extractor.events import (
     ANOTHER_STORY,
     Draft,
     Facts,
-    kilometres_away,
+    not_the_place_hit,
     read_facts,
     zero_casualties_before_strike,
 )
@@ -499,7 +499,7 @@ def name_the_lone_unnamed_attack(state: State) -> None:
             continue
         for m in f.sites:
             at = m.start - f.sent.start
-            if _NEAR.search(f.sent.text, 0, at) is None and not kilometres_away(f.sent.text[max(0, at - 50) : at]):
+            if _NEAR.search(f.sent.text, 0, at) is None and not not_the_place_hit(f.sent.text, at):
                 named.setdefault(m.site.slug, (m.site, f.sent.index))
     if len(named) != 1:
         return

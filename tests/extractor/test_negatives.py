@@ -297,3 +297,13 @@ def test_the_items_of_a_tallys_breakdown_are_no_attacks(gazetteer) -> None:
     assert [i["base"]["slug"] for i in primaries(text, gazetteer)] == ["conoco-gas-field"]
     # the shape of an item; it vetoes only right after a tally or another item
     assert cues.TALLY_ITEM.match("\u2022 One attack on Tal Baydar base.")
+
+
+def test_a_site_given_as_an_example_is_not_attacked(gazetteer) -> None:
+    text = (
+        "Analysts said on Thursday that the groups behind the attacks focus on US bases south of the Euphrates "
+        "(e.g., Ain al-Asad air base) and on those north of it."
+    )
+    assert all(i["base"] is None for i in primaries(text, gazetteer))
+    text = "Rockets struck US bases on Thursday, including Ain al-Asad air base, officials said."
+    assert [i["base"]["slug"] for i in primaries(text, gazetteer)] == ["ain-al-asad-air-base"]
