@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from incidents.models import Incident, PointsChunk
 from incidents.selectors import points
 from incidents.selectors.points import PointsChunkQuery, incidents_points
+from tests.api.derived_tables import queried_incidents, rebuilt
 from tests.concurrency import run_together
 from tests.factories import BaseFactory, FactionFactory, IncidentFactory, UserFactory
 
@@ -66,17 +67,7 @@ def spread(db):
 
 
 def _rows_path(query: tuple) -> str:
-    status, start, end, country, weapon = query
-    incidents = Incident.objects.filter(status=status)
-    if start:
-        incidents = incidents.filter(date__gte=start)
-    if end:
-        incidents = incidents.filter(date__lte=end)
-    if country:
-        incidents = incidents.filter(country=country)
-    if weapon:
-        incidents = incidents.with_weapon(weapon)
-    return incidents_points(incidents)
+    return incidents_points(queried_incidents(query))
 
 
 def _chunks_path(query: tuple) -> str:
@@ -89,17 +80,8 @@ def _assert_chunks_agree() -> None:
 
 
 def _rebuilt() -> set[tuple]:
-    """Every chunk as rebuilt from scratch (in a savepoint, rolled back): what the table must hold."""
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM incidents_pointschunk")
-            cursor.execute(
-                "SELECT incidents_points_refresh(array_agg(status), array_agg(date)) "
-                "FROM (SELECT DISTINCT status, date FROM incidents_incident) AS r HAVING count(*) > 0"
-            )
-        rebuilt = _stored()
-        transaction.set_rollback(True)
-    return rebuilt
+    """Every chunk as rebuilt from scratch: what the table must hold."""
+    return rebuilt("incidents_pointschunk", "incidents_points_refresh", _stored)
 
 
 def _stored() -> set[tuple]:

@@ -13,6 +13,7 @@ from incidents.models import Incident, TimelineRollup
 from incidents.selectors import timeline_json
 from incidents.selectors.points import PointsChunkQuery
 from incidents.selectors.timeline_json import incident_timeline_json
+from tests.api.derived_tables import queried_incidents, rebuilt
 from tests.api.test_points_chunks import QUERIES, spread  # noqa: F401 (a fixture)
 from tests.concurrency import run_together
 from tests.factories import BaseFactory, IncidentFactory, UserFactory
@@ -22,24 +23,10 @@ pytestmark = pytest.mark.postgres
 SHAPES = [(interval, split) for interval in ("week", "month", "day") for split in ("faction", None)]
 
 
-def _incidents(query: tuple):
-    status, start, end, country, weapon = query
-    incidents = Incident.objects.filter(status=status)
-    if start:
-        incidents = incidents.filter(date__gte=start)
-    if end:
-        incidents = incidents.filter(date__lte=end)
-    if country:
-        incidents = incidents.filter(country=country)
-    if weapon:
-        incidents = incidents.with_weapon(weapon)
-    return incidents
-
-
 def _assert_rollups_agree() -> None:
     for query in QUERIES:
         for interval, split in SHAPES:
-            incidents = _incidents(query)
+            incidents = queried_incidents(query)
             rows = incident_timeline_json(incidents, interval=interval, split=split)
             summed = incident_timeline_json(incidents, interval=interval, split=split, rollup=PointsChunkQuery(*query))
             assert summed == rows, (query, interval, split)
@@ -50,16 +37,7 @@ def _stored() -> set[tuple]:
 
 
 def _rebuilt() -> set[tuple]:
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM incidents_timelinerollup")
-            cursor.execute(
-                "SELECT incidents_timeline_refresh(array_agg(status), array_agg(date)) "
-                "FROM (SELECT DISTINCT status, date FROM incidents_incident) AS r HAVING count(*) > 0"
-            )
-        rebuilt = _stored()
-        transaction.set_rollback(True)
-    return rebuilt
+    return rebuilt("incidents_timelinerollup", "incidents_timeline_refresh", _stored)
 
 
 def _assert_fresh() -> None:
