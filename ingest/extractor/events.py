@@ -357,11 +357,16 @@ _AFTER_THE_ATTACK = prefilter.compile(
 )
 
 
+def _habits(text: str) -> list[re.Match[str]]:
+    """The habits and trends a sentence tells ('months of similar strikes', 'have been targeting')."""
+    return [*cues.HABITUAL.finditer(text), *cues.PRACTICE.finditer(text)]
+
+
 def _setting_at(text: str) -> int:
     """Where the setting of the attack told begins ('... in the deadly attack that came after months of similar
     strikes on bases that house US troops'): what it names was attacked in the habit, not in this attack. The
     text's length when there is none."""
-    for m in [*cues.HABITUAL.finditer(text), *cues.PRACTICE.finditer(text)]:
+    for m in _habits(text):
         after = _AFTER_THE_ATTACK.search(text, 0, m.start())
         if after is not None:
             return after.start() + len(after.group("noun"))
@@ -370,15 +375,13 @@ def _setting_at(text: str) -> int:
 
 def _habitual(text: str) -> bool:
     """A habit or trend - except "at least 10 rockets have targeted the base", a counted volley told as news,
-    and a habit an attack is told to have come after."""
-    habits = [*cues.HABITUAL.finditer(text), *cues.PRACTICE.finditer(text)]
+    and a habit an attack is told to have come after (its setting, ``_setting_at``)."""
+    habits = _habits(text)
     if not habits:
         return False
     counted = [m.span() for m in cues.COUNTED_PERFECT.finditer(text)]
-    return any(
-        not any(a <= m.start() <= b for a, b in counted) and not _AFTER_THE_ATTACK.search(text, 0, m.start())
-        for m in habits
-    )
+    setting = _setting_at(text)
+    return any(not any(a <= m.start() <= b for a, b in counted) and m.start() < setting for m in habits)
 
 
 _SINGULAR_ATTACK = prefilter.compile(r"\b(?:the|this|that|an?|its)\s+(?:[\w-]+\s+){0,2}?attack\b", re.I)

@@ -22,6 +22,7 @@ from ingest.extractor.events import (
 from ingest.extractor.follow_ups import fold_follow_ups
 from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.quotes import quote_depth
+from ingest.extractor.references import DEFINITE
 from ingest.extractor.sentences import parse, sentence_at, split_sentences
 from ingest.extractor.state import State, compiled
 from ingest.extractor.types import ExtractedIncident, Gazetteer, Site
@@ -472,7 +473,6 @@ def attacks_in_the_reported_period(state: State) -> None:
 
 # "the Jan. 8 missile attack on Al Asad": an attack named by its day, as a reference
 _DATED_ATTACK_AFTER = prefilter.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|bombing)\b", re.I)
-_THE_BEFORE = prefilter.compile(r"\b(?:the|that)\s+$", re.I)
 
 
 def _the_dated_attack(state: State, d: Draft) -> bool:
@@ -481,7 +481,7 @@ def _the_dated_attack(state: State, d: Draft) -> bool:
     if x is None or d.date_sentence is None:
         return False
     text = state.facts[d.date_sentence].sent.text
-    return bool(_THE_BEFORE.search(text, 0, x.start)) and bool(_DATED_ATTACK_AFTER.match(text, x.end))
+    return bool(DEFINITE.search(text, 0, x.start)) and bool(_DATED_ATTACK_AFTER.match(text, x.end))
 
 
 def name_the_lone_unnamed_attack(state: State) -> None:
