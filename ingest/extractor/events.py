@@ -181,63 +181,17 @@ def read_facts(
     attack = bool(cues.ATTACK.search(text)) and not (
         cues.NEGATED_ATTACK.search(text) and len(cues.ATTACK.findall(text)) <= 1
     )
-    # "the Islamic Resistance in Iraq targeted a base in Syria": a group's name says nothing of where
-    where = _mask(text, [(m.start - sent.start, m.end - sent.start) for m in factions])
-    # "an umbrella for Iranian-backed Iraqi militias": a group's nationality says nothing of where either
-    where = _mask(where, [m.span() for m in _NATIONALITY_OF_A_GROUP.finditer(where)])
-    where = _mask(where, [m.span() for m in _ORIGIN.finditer(where)])
-    place, place_country, _ = find_place(where)
-    vetoes = set()
+    place, place_country = _where(text, sent, factions)
     dates = [x for x in find_dates(text, published) if not _in_a_clause_of_its_own(text, x.start)]
     # another actor's strike - unless the only one is a retaliation aimed at the coalition, the attack itself
     actor = cues.OTHER_ACTOR.search(text)
     if actor is not None and _retaliation_against_the_coalition(text, sites):
         actor = None
     actor_at = _clause_start(text, actor.start()) if actor else -1
-    main = main_clause(text)
-    if actor_at > 0 and cues.ATTACK.search(text, 0, actor_at):
-        # "..., injuring one soldier, to which the US responded with strikes on militias, mainly Kataib Hezbollah":
-        # trend and threat words in the strike's clause are the strike's
-        main = main[:actor_at]
+    vetoes = _vetoes(text, sent, sites, dates, actor_at)
     if actor is not None:
         vetoes.add("other_actor")
-    for name, pattern in (
-        ("shipping", cues.SHIPPING),
-        ("foiled", cues.FOILED),
-        ("other_target", cues.OTHER_TARGET),
-        ("tally", cues.TALLY),
-        ("habitual", cues.COMMENTARY),
-        ("hypothetical", cues.HYPOTHETICAL),
-        ("habitual", cues.HABITUAL),
-        ("denial", cues.DENIAL),
-    ):
-        scope = main if name in _SCOPED else text
-        if name == "habitual" and pattern is cues.HABITUAL:
-            if _habitual(scope):
-                vetoes.add(name)
-        elif name == "foiled":
-            if any(not _OUTCOME_OF_THE_TOLD.search(scope, 0, m.start()) for m in pattern.finditer(scope)):
-                vetoes.add(name)
-        elif pattern.search(scope):
-            vetoes.add(name)
-    if not sites and _attacks_in_general(text, dates):
-        vetoes.add("habitual")
-    road = cues.ON_THE_ROAD.search(text)
-    if road and all(m.start - sent.start > road.start() for m in sites):
-        # "a bomb hit a convoy carrying supplies for the coalition": the convoy, not a site, was hit; a site named
-        # after the convoy ("targeted a coalition convoy in the Taji area") is where it was or went
-        vetoes.add("on_the_road")
-    if place_country is None:
-        first = COUNTRY_WORD.search(where)
-        place_country = COUNTRY_WORDS[first.group(0).lower()] if first else None
-    figures = sentence_figures(text, weapons)
-    if not attack:
-        # "Another poster depicted a drone": an article counts one projectile only where an attack is told
-        figures = [g for g in figures if not (g.field == "launched" and _ARTICLE.match(text, g.start))]
-    measure = _SUPERLATIVE_SINCE.search(text)
-    if measure:
-        # "the deadliest assault on US troops since 13 Americans were killed in Kabul": the earlier event's toll
-        figures = [g for g in figures if g.start < measure.end()]
+    figures = _figures(text, weapons, attack)
     cause = _strike_as_cause(text, actor.start()) if actor else None
     if cause is not None:
         # "the base was struck with 15 rockets following a US airstrike on trucks": the strike is the attack's
@@ -262,6 +216,74 @@ def read_facts(
         vetoes=vetoes,
         actor_at=actor_at,
     )
+
+
+def _where(text: str, sent: Sentence, factions: list[FactionMention]) -> tuple[str | None, str | None]:
+    """The place and country the sentence tells, with the words that name no place of the attack masked."""
+    # "the Islamic Resistance in Iraq targeted a base in Syria": a group's name says nothing of where
+    where = _mask(text, [(m.start - sent.start, m.end - sent.start) for m in factions])
+    # "an umbrella for Iranian-backed Iraqi militias": a group's nationality says nothing of where either
+    where = _mask(where, [m.span() for m in _NATIONALITY_OF_A_GROUP.finditer(where)])
+    where = _mask(where, [m.span() for m in _ORIGIN.finditer(where)])
+    place, place_country, _ = find_place(where)
+    if place_country is None:
+        first = COUNTRY_WORD.search(where)
+        place_country = COUNTRY_WORDS[first.group(0).lower()] if first else None
+    return place, place_country
+
+
+# The vetoes a sentence's words raise, each with the pattern that raises it
+_VETO_CUES = (
+    ("shipping", cues.SHIPPING),
+    ("foiled", cues.FOILED),
+    ("other_target", cues.OTHER_TARGET),
+    ("tally", cues.TALLY),
+    ("habitual", cues.COMMENTARY),
+    ("hypothetical", cues.HYPOTHETICAL),
+    ("habitual", cues.HABITUAL),
+    ("denial", cues.DENIAL),
+)
+
+
+def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[DateMention], actor_at: int) -> set[str]:
+    """Why the sentence may tell no attack on a coalition site, each veto read in its scope."""
+    main = main_clause(text)
+    if actor_at > 0 and cues.ATTACK.search(text, 0, actor_at):
+        # "..., injuring one soldier, to which the US responded with strikes on militias, mainly Kataib Hezbollah":
+        # trend and threat words in the strike's clause are the strike's
+        main = main[:actor_at]
+    vetoes = set()
+    for name, pattern in _VETO_CUES:
+        scope = main if name in _SCOPED else text
+        if name == "habitual" and pattern is cues.HABITUAL:
+            if _habitual(scope):
+                vetoes.add(name)
+        elif name == "foiled":
+            if any(not _OUTCOME_OF_THE_TOLD.search(scope, 0, m.start()) for m in pattern.finditer(scope)):
+                vetoes.add(name)
+        elif pattern.search(scope):
+            vetoes.add(name)
+    if not sites and _attacks_in_general(text, dates):
+        vetoes.add("habitual")
+    road = cues.ON_THE_ROAD.search(text)
+    if road and all(m.start - sent.start > road.start() for m in sites):
+        # "a bomb hit a convoy carrying supplies for the coalition": the convoy, not a site, was hit; a site named
+        # after the convoy ("targeted a coalition convoy in the Taji area") is where it was or went
+        vetoes.add("on_the_road")
+    return vetoes
+
+
+def _figures(text: str, weapons: list[WeaponMention], attack: bool) -> list[Figure]:
+    """The sentence's figures that count this attack's projectiles and casualties."""
+    figures = sentence_figures(text, weapons)
+    if not attack:
+        # "Another poster depicted a drone": an article counts one projectile only where an attack is told
+        figures = [g for g in figures if not (g.field == "launched" and _ARTICLE.match(text, g.start))]
+    measure = _SUPERLATIVE_SINCE.search(text)
+    if measure:
+        # "the deadliest assault on US troops since 13 Americans were killed in Kabul": the earlier event's toll
+        figures = [g for g in figures if g.start < measure.end()]
+    return figures
 
 
 # "were targeted by rockets, which were also thwarted": the fate of projectiles the sentence told fired, not a plot
