@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from ingest.extractor import cues, prefilter
+from ingest.extractor import cues, prefilter, vocabulary
 from ingest.extractor.confidence import Reading, field_confidence, overall
 from ingest.extractor.counts import best_low_high
 from ingest.extractor.events import Draft, Facts, main_clause
@@ -20,7 +20,7 @@ from ingest.extractor.figures import (
     own_figures,
     singular_launch,
 )
-from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Report
+from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Gazetteer, Report
 from ingest.extractor.weapons import WeaponMention, categories
 
 if TYPE_CHECKING:
@@ -63,9 +63,11 @@ def _owned_by_group(f: Facts) -> bool:
     return m is not None and any(g.start - f.sent.start < m.start() for g in f.factions)
 
 
-# "The group", "The Iran-backed militant group": a group named before or after, by its kind
+# "The group", "The Iran-backed militant group", "The factions, self-identified as ...": a group named before or
+# after, by its kind
 _THE_GROUP = prefilter.compile(
-    r"^\W*(?:the|this)\s+(?:[\w-]+\s+){0,3}?(?:group|faction|militia|organi[sz]ation|movement)\b", re.I
+    r"^\W*(?:the|this|these)\s+(?:[\w-]+\s+){0,3}?(?:groups?|factions?|militias?|organi[sz]ations?|movements?)\b",
+    re.I,
 )
 
 
@@ -78,20 +80,51 @@ _AGENT_VERB = prefilter.compile(
     r"\s+(?:\w+ly\s+|also\s+)?(?:launched|fired|attacked|struck|targeted|shelled|bombed)\b",
     re.I,
 )
-# ("missiles fired by Yemen's Houthi rebels": a country's possessive may stand before the name)
+# ("missiles fired by Yemen's Houthi rebels": a country's possessive may stand before the name); the passive of an
+# attack verb and an attack noun take their actor with "by" too: "were targeted in a drone attack by the Islamic
+# Resistance in Iraq", "the base was attacked by Kataib Hezbollah"
 _AGENT_BY = prefilter.compile(
-    r"\b(?:fired|launched|carried\s+out|conducted|sent)\s+by\s+(?:the\s+)?(?:[\w-]+['\u2019]s\s+)?$", re.I
+    r"\b(?:fired|launched|carried\s+out|conducted|sent|targeted|attacked|struck|shelled|bombed"
+    r"|attacks?|strikes?|assaults?|barrages?)\s+by\s+(?:the\s+)?(?:[\w-]+['\u2019]s\s+)?$",
+    re.I,
 )
+# The actor as the attack noun's possessor or modifier: "Iran's missile attack on Al Udeid", "the Houthi missile
+# strike", "Kataib Hezbollah's drone attack"
+_AGENT_OF = prefilter.compile(
+    r"(?:['\u2019]s)?\s+(?:(?:ballistic|missile|rocket|drone|retaliatory)\s+){0,2}"
+    r"(?:attacks?|strikes?|barrages?|salvos?)\b(?!\s+(?:on|against)\s+(?:it|its|them|their)\b)",
+    re.I,
+)
+# A state named by its adjective before its own attack: "an Iranian missile attack on the base" (not "Iranian-made",
+# "pro-Iranian", nor the weapons of others: "an Iranian drone" is often a militia's drone made in Iran)
+_STATE_ATTACK = {
+    state: prefilter.compile(
+        rf"(?<![-\w]){adjective}\s+(?:(?:ballistic|missile|retaliatory)\s+){{0,2}}(?:attacks?|strikes?|barrages?)\b"
+    )
+    for adjective, state in vocabulary.STATE_ADJECTIVES.items()
+}
 
 
-def _agent(f: Facts) -> Faction | None:
+# "Previous Iranian missile attack damage to Ain al-Asad" (a photo caption): another attack than this one
+_AN_EARLIER = prefilter.compile(r"\b(?:previous|earlier|prior|past|last|former|an?other)\s+$", re.I)
+
+
+def _agent(f: Facts, gazetteer: Gazetteer) -> Faction | None:
     """The group or state a sentence telling one attack (no habit, trend or other story) names as its actor."""
     if f.vetoes:
         return None  # "the Islamic Resistance in Iraq launched regular drone attacks": a campaign's actor
     text, at = f.sent.text, f.sent.start
     for g in _named_for_sure(f):
-        if _AGENT_VERB.match(text, g.end - at) or _AGENT_BY.search(text, 0, g.start - at):
+        if (
+            _AGENT_VERB.match(text, g.end - at)
+            or _AGENT_OF.match(text, g.end - at)
+            or _AGENT_BY.search(text, 0, g.start - at)
+        ):
             return g.faction
+    for state, pattern in _STATE_ATTACK.items():
+        m = pattern.search(text)
+        if m is not None and not _AN_EARLIER.search(text, 0, m.start()):
+            return next((x for x in gazetteer.factions if x.name == state), None)
     return None
 
 
@@ -247,7 +280,7 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
                 faction, where = named[0].faction, idx
             elif where is None:
                 where = idx
-        elif faction is None and (agent := _agent(f)) is not None:
+        elif faction is None and (agent := _agent(f, state.gazetteer)) is not None:
             faction, where = agent, idx
         elif cues.BLAME.search(text) and f.factions and faction is None and not cues.SPECULATION.search(text):
             sure = _blamed(f)  # "carried out by Iran or Iranian-backed proxies": an alternative names no one

@@ -343,6 +343,11 @@ CLAIM = prefilter.compile(
     rf"(?:it|they|(?:its|their|the) [\"“]?(?:resistance |own )?{words(vocabulary.GROUP_FIGHTERS)}[\"”]?"
     r"|resistance fighters) (?:had )?"
     rf"{_OWN_DEED}"
+    # a time or a channel of any wording before "that": "announced early Sunday that it had launched an attack",
+    # "said late on Monday via Telegram that its fighters targeted"
+    rf"|\b{words(vocabulary.STATEMENT_VERBS)}\s+[^.;,\"\u201c\u201d]{{1,40}}?\s+that\s+"
+    rf"(?:it|they|(?:its|their) [\"\u201c]?(?:resistance |own )?{words(vocabulary.GROUP_FIGHTERS)}[\"\u201d]?)\s+"
+    rf"(?:had\s+|has\s+)?{_OWN_DEED}"
     # the group's spokesman on the group: "A Houthi military spokesperson said the group had fired missiles at ..."
     # ("said on Monday that the Iran-aligned group fired": a day and the group's description may come between)
     r"|\b(?:spokes(?:man|person|woman)|statement)\b[^.;]{0,60}?\b(?:said|stated|announced)\s+"

@@ -328,10 +328,15 @@ _DATELINE_REST = prefilter.compile(r"^(?:by\s+[\w\s.]{1,30}?)?[\W\d]*(?:[ap]\.?m
 _BYLINE = prefilter.compile(r"^By\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\b[\s,|\-\u2013\u2014]*$")
 
 
-# A wire dateline: "Dec. 24 (UPI) --", "BAGHDAD, Jan 5 (Reuters) -": an optional place in capitals before the date,
-# the agency in brackets and a dash after it.
-_WIRE_PLACE = prefilter.compile(r"^\s*(?:[A-Z][A-Z .'-]+,\s*)?$")
-_WIRE_AGENCY = prefilter.compile(r"^,?\s*(?:\d{4}\s*)?\([A-Za-z][\w .&-]{0,24}\)\s*[-\u2013\u2014]{1,2}")
+# A wire dateline: "Dec. 24 (UPI) --", "BAGHDAD, Jan 5 (Reuters) -", "(MENAFN- IANS) Baghdad, Dec 27 (IANS) An
+# Iraqi militia ...", "ERBIL, November 7 - International ...", "Beirut, Jan 05: Iraq's parliament": an optional
+# place (in capitals or one or two capitalised words, after the syndicator's bracket) before the date, then the
+# agency in brackets, or a dash or colon after a place.
+_WIRE_PLACE = prefilter.compile(
+    r"^\s*(?:\([^()]{1,30}\)\s*)?(?P<place>[A-Z][A-Z .'-]+,\s*|[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+)?,\s*)?$"
+)
+_WIRE_AGENCY = prefilter.compile(r"^,?\s*(?:\d{4}\s*)?\([A-Za-z][\w .&-]{0,24}\)\s*[-\u2013\u2014]{0,2}")
+_WIRE_DASH = prefilter.compile(r"^,?\s*(?:\d{4}\s*)?(?:[-\u2013\u2014]{1,2}|:)\s")
 
 
 # An embedded post's signature before its date: "— Inherent Resolve (@CJTFOIR) August 16, 2022"
@@ -342,7 +347,10 @@ def _is_dateline(text: str, mention: DateMention) -> bool:
     """A line that is only a date (and time or byline), a wire dateline, or the date under an embedded post dates
     the report, not an attack."""
     rest = (text[: mention.start] + " " + text[mention.end :]).strip()
-    if _WIRE_PLACE.match(text[: mention.start]) and _WIRE_AGENCY.match(text[mention.end :]):
+    wire = _WIRE_PLACE.match(text[: mention.start])
+    if wire and (
+        _WIRE_AGENCY.match(text[mention.end :]) or (wire.group("place") and _WIRE_DASH.match(text[mention.end :]))
+    ):
         return True
     if _POST_SIGNATURE.search(text, 0, mention.start):
         return True

@@ -43,8 +43,6 @@ def fold_follow_ups(state: State) -> None:
     if news.date is not None and not news.date.reporting:
         _join_the_lead_attack(state, news)
         return
-    if not lead & set(news.anchors):
-        return
     placeless = news.site is None and news.country is None
     told = [
         b
@@ -54,6 +52,11 @@ def fold_follow_ups(state: State) -> None:
         and lead & set(b.anchors)
         and (placeless or _same_target(news, b))
     ]
+    if not lead & set(news.anchors):
+        # "An Iranian missile attack on June 23 caused minor damage to Al Udeid Air Base" (the lead, weeks before
+        # publication) ... "One of the missiles struck Al Udeid Air Base": the undated attack told after the lead
+        # is the lead's attack when it names the lead's own site
+        told = [b for b in told if news.site is not None and b.site is not None and b.site.slug == news.site.slug]
     if not told or any(_ANOTHER_ONE.search(state.facts[i].sent.text) for i in told[0].anchors):
         return
     _absorb(state, news, told[0])

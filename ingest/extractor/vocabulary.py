@@ -138,6 +138,9 @@ ARMED_GROUP_NOUNS = (
     *ARMED_GROUPS, "group", "militia", "faction", "militant", "fighters", "paramilitary", "paramilitaries",
     "proxies", "insurgents",
 )  # fmt: skip
+# States named by their adjective as the actors of their own attacks ("an Iranian missile attack"), each with its
+# name in the gazetteer
+STATE_ADJECTIVES = {"Iranian": "Iran"}
 GROUP_NATIONALITIES = ("Iraqi", "Syrian", "Iranian", "Lebanese", "Yemeni", "Afghan", "Pakistani")
 STATEMENT_VERBS = ("said", "saying", "announced", "announcing", "claimed", "claiming", "stated", "stating")
 

@@ -336,3 +336,55 @@ def test_the_grammar_of_blame(gazetteer, sentence: str, blamed: str | None) -> N
     text = f"Two rockets struck Ain al-Asad air base on Monday, wounding five US personnel.\n{sentence}"
     (got,) = primaries(text, gazetteer)
     assert (got["perpetrator"] or {}).get("slug") == blamed
+
+
+def test_a_claim_announced_with_a_time_before_that(gazetteer) -> None:
+    # the statement verb, a time of day or a channel of any wording, then "that it had launched"
+    text = (
+        "Kataib Hezbollah announced early on Sunday that it had launched an explosive drone at the base used by "
+        "US forces at Erbil International Airport.\n"
+        "There was no word on damage."
+    )
+    (got,) = primaries(text, gazetteer, published=dt.date(2024, 3, 10))
+    assert got["perpetrator"]["slug"] == "kataib-hezbollah"
+    assert got["claimed"] is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the passive of an attack verb, or an attack noun, takes its actor with "by"
+        "US troops at Ain al-Asad air base were targeted in a rocket attack by Kataib Hezbollah on Monday.",
+        "Ain al-Asad air base was attacked by Kataib Hezbollah with rockets on Monday.",
+        # the actor as the attack noun's possessor
+        "Kataib Hezbollah's rocket attack on Ain al-Asad air base on Monday damaged a hangar.",
+    ],
+)
+def test_the_actor_of_a_passive_or_a_possessive(gazetteer, sentence: str) -> None:
+    (got,) = primaries(sentence, gazetteer)
+    assert got["perpetrator"]["slug"] == "kataib-hezbollah"
+    assert got["claimed"] is False  # the reporter names the actor; nobody claimed
+
+
+def test_a_state_named_by_its_adjective_before_its_own_attack(gazetteer) -> None:
+    text = "An Iranian missile attack on Wednesday damaged two hangars at Ain al-Asad air base."
+    (got,) = primaries(text, gazetteer, published=dt.date(2020, 1, 9))
+    assert got["perpetrator"]["slug"] == "iran"
+    # a weapon made in Iran is no attack by Iran, and an earlier attack's actor is not this one's
+    for other in (
+        "An Iranian-made drone hit Ain al-Asad air base on Wednesday.",
+        "A drone hit Ain al-Asad air base on Wednesday.\nPhoto: previous Iranian missile attack damage at the base.",
+    ):
+        (got,) = primaries(other, gazetteer, published=dt.date(2020, 1, 9))
+        assert got["perpetrator"] is None, other
+
+
+def test_the_claimants_named_next_in_the_plural(gazetteer) -> None:
+    text = (
+        "A drone targeted Ain al-Asad air base on Monday, a security source said.\n"
+        "Iraqi armed factions claimed responsibility for the attack.\n"
+        'The factions, who call themselves the "Islamic Resistance in Iraq," said it answered the war in Gaza.'
+    )
+    (got,) = primaries(text, gazetteer, published=dt.date(2023, 12, 12))
+    assert got["perpetrator"]["slug"] == "islamic-resistance-in-iraq"
+    assert got["claimed"] is True

@@ -243,3 +243,28 @@ def test_an_embedded_post_after_the_lead_is_the_same_attack(gazetteer) -> None:
     assert [(i["base"]["slug"], i["date"], i["killed"], i["injured"]) for i in got] == [
         ("al-omar-oil-field", "2022-08-15", 0, 0)
     ]
+
+
+def test_wire_datelines_of_every_shape_date_the_report() -> None:
+    # a syndicator's bracket before a title-case place, no dash after the agency; a place with a dash or a colon
+    for line in (
+        "(FEEDWIRE- NNA) Baghdad, Dec 27 (NNA) An Iraqi militia said it fired rockets at a US base in Syria.",
+        "ERBIL, November 7 \u2014 Coalition forces downed two drones near the airport.",
+        "Beirut, Jan 05: Iraq's parliament met as rockets landed near the embassy.",
+    ):
+        x = one(line, dt.date(2023, 12, 27))
+        assert x.reporting, line
+    # a sentence that opens with a day is no dateline
+    opening = one("On Tuesday, Dec 26 - the day after the attack - the base was quiet.", dt.date(2023, 12, 27))
+    assert not opening.reporting
+
+
+def test_a_dateline_one_day_after_the_attack_it_reports(gazetteer) -> None:
+    text = (
+        "(FEEDWIRE- NNA) Baghdad, Dec 27 (NNA) An Iraqi militia has claimed a rocket barrage on a US military base "
+        "in Syria's Hasakah province.\n"
+        "The Islamic Resistance in Iraq said in an online statement on Tuesday that its fighters fired rockets on "
+        "the al-Shaddadi military base."
+    )
+    (got,) = primaries(text, gazetteer, published=dt.date(2023, 12, 27))
+    assert got["base"]["slug"] == "al-shaddadi-base"

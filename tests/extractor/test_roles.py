@@ -342,3 +342,17 @@ def test_the_last_attack_on_a_named_site_does_not_name_the_news(gazetteer) -> No
     background = [i for i in got if i["role"] == "background"]
     assert [(i["base"]["slug"], i["date"]) for i in background] == [("balad-air-base", "2021-03-15")]
     assert all(i["date"] == "2021-04-04" for i in got if i["role"] == "primary")
+
+
+def test_a_follow_up_names_the_leads_site_again_further_on(gazetteer) -> None:
+    # the lead's attack is weeks old; the undated strike on the same site told further on is that attack
+    text = (
+        "An Iranian missile attack on June 23 caused minor damage to Al Udeid Air Base in Qatar, the Pentagon said.\n"
+        "Weekly defence review\n"
+        "Sat Jul 12 2025\n"
+        "The Pentagon confirmed on Friday that satellite images show a damaged dome at the base.\n"
+        "One of the missiles struck Al Udeid Air Base, damaging equipment. No injuries were reported."
+    )
+    (got,) = primaries(text, gazetteer, published=dt.date(2025, 7, 12))
+    assert (got["base"]["slug"], got["date"]) == ("al-udeid-air-base", "2025-06-23")
+    assert got["injured"] == 0
