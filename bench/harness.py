@@ -203,13 +203,12 @@ def start_gunicorn(port: int, *, config: str | None = None) -> subprocess.Popen:
         "config.wsgi:application",
         "--bind",
         f"{HOST}:{port}",
-        "--workers",
-        "2",
         "--timeout",
         "120",
         "--log-level",
         "warning",
-        *(["--config", config, "--access-logfile", "/dev/null"] if config else []),
+        # On the command line --workers would override the config file's WEB_CONCURRENCY.
+        *(["--config", config, "--access-logfile", "/dev/null"] if config else ["--workers", "2"]),
     ]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=os.environ.copy())
     deadline = time.monotonic() + 30

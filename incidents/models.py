@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from incidents.counts import best_low_high
 from incidents.fields import CODED_FIELDS, COUNT_FIELDS, POINTS_INDEX_COLUMNS
+from incidents.links import base_url, faction_url, incident_url
 from incidents.querysets import (
     BaseQuerySet,
     HistoricalIncidentQuerySet,
@@ -104,7 +105,7 @@ class Base(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("incidents:base-detail", kwargs={"slug": self.slug})
+        return base_url(self.slug)
 
     def colocated(self) -> BaseQuerySet:
         """This base and the bases in the same compound: the sites one attack report may name."""
@@ -138,7 +139,7 @@ class Faction(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("incidents:faction-detail", kwargs={"slug": self.slug})
+        return faction_url(self.slug)
 
     def with_members_ids(self) -> list[int]:
         """This faction's id and those of every group under it (umbrellas nest)."""
@@ -324,7 +325,7 @@ class Incident(models.Model):
         return f"{self.date.isoformat()} {where}"
 
     def get_absolute_url(self) -> str:
-        return reverse("incidents:incident-detail", kwargs={"pk": self.pk})
+        return incident_url(self.pk)
 
     def save_versioned(self, *, fields: Iterable[str], seen_version: int | None = None) -> None:
         """Write only ``fields`` (plus a new version), if the row is still at ``seen_version``.

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 
+from incidents.links import faction_url
 from incidents.models import Base, Faction, Incident
 from incidents.selectors.timeline import incident_timeline
 
@@ -67,14 +68,18 @@ def incidents_totals(incidents: QuerySet[Incident]) -> dict[str, Any]:
     )
 
 
-def incidents_by_perpetrator(incidents: QuerySet[Incident]) -> QuerySet[Incident, dict[str, Any]]:
-    """``{"perpetrator__name", "perpetrator__slug", "n"}`` per faction named, most incidents first."""
-    return (
+def incidents_by_perpetrator(incidents: QuerySet[Incident]) -> list[dict[str, Any]]:
+    """``{"perpetrator__name", "perpetrator__slug", "n", "url"}`` per faction named, most incidents first
+    (``url``: the faction's page)."""
+    rows = list(
         incidents.exclude(perpetrator=None)
         .values("perpetrator__name", "perpetrator__slug")
         .annotate(n=Count("pk"))
         .order_by("-n", "perpetrator__name")
     )
+    for row in rows:
+        row["url"] = faction_url(row["perpetrator__slug"])
+    return rows
 
 
 def bases_by_incidents(incidents: QuerySet[Incident]) -> QuerySet[Base]:
