@@ -85,8 +85,11 @@ RETALIATION_ONLY = prefilter.compile(rf"\b(?:{_RETALIATION})\b", re.I)
 SHIPPING = prefilter.compile(rf"\b{words(vocabulary.SHIPPING)}\b", re.I)
 ON_THE_ROAD = prefilter.compile(rf"\b{words(vocabulary.ON_THE_ROAD)}\b", re.I)
 FOILED = prefilter.compile(
-    # "thwarted two armed drones" is an interception of drones in flight, not a plot stopped before launch
-    r"\b(?:(?:thwart\w*|foil(?:ed|s)?)(?!\s+(?:[\w-]+\s+){0,3}?(?:drones?|uavs?|missiles?|rockets?)\b(?!\s+(?:attacks?|plots?)))"
+    # "thwarted two armed drones" is an interception of drones in flight, not a plot stopped before launch; so is
+    # "foiled hostile drone attacks against al-Omar field" (drones and missiles fly; "a foiled rocket attack" is
+    # most often launchers found before they fired)
+    r"\b(?:(?:thwart\w*|foil(?:ed|s)?)(?!\s+(?:[\w-]+\s+){0,3}?(?:(?:drones?|uavs?|missiles?)\b(?!\s+plots?)"
+    r"|rockets?\b(?!\s+(?:attacks?|plots?))))"
     r"|found|discovered|seized|defused|dismantled|confiscated|before (?:they|it) "
     r"(?:were|was|could be) (?:launched|fired)|ready (?:to|for) (?:be )?launch\w*|launch(?:ing)?[- ]?pads?)\b",
     re.I,

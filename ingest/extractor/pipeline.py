@@ -273,9 +273,22 @@ def background_in_strike_stories(state: State) -> None:
     lead = next((f for f in state.lead_attacks if not (f.vetoes and f.vetoes <= {"habitual", "hypothetical"})), None)
     if lead is None or "other_actor" not in lead.vetoes:
         return
+    answered = _ANSWERED_AT_ONCE.search(lead.sent.text)
+    strike_day = next((x.date for x in lead.event_dates if x.precision == "day" and not x.past), None)
     for d in state.drafts:
-        if d.role == "primary":
-            d.role, d.why = "background", "the article's news is another actor's strike"
+        if d.role != "primary":
+            continue
+        if answered is not None and (d.event_day is None or d.event_day == strike_day):
+            # "US forces responded Wednesday evening to rocket attacks at two sites in Syria": the attacks the
+            # strike answered that day are news with it
+            continue
+        d.role, d.why = "background", "the article's news is another actor's strike"
+
+
+# A strike told as the answer to attacks, on their day: "responded Wednesday evening to rocket attacks at two sites"
+_ANSWERED_AT_ONCE = prefilter.compile(
+    r"\brespond(?:ed|s|ing)\b[^.;]{0,40}?\bto\s+(?:[\w-]+\s+){0,3}?(?:attacks?|barrages?|strikes?)\b", re.I
+)
 
 
 def _event_day(f: Facts, past: bool = False):

@@ -39,6 +39,10 @@ def test_militias_as_the_target_but_not_as_the_agent() -> None:
 def test_thwarted_drones_are_an_attack_not_a_foiled_plot() -> None:
     assert not cues.FOILED.search("Forces thwarted two armed drones before they could reach the base.")
     assert cues.FOILED.search("Police thwarted a rocket attack by seizing the launcher.")
+    # drones and missiles fly: an attack by them that was foiled was flown and stopped
+    assert not cues.FOILED.search("Coalition forces foiled hostile drone attacks against al-Omar field.")
+    assert not cues.FOILED.search("Counterterrorism thwarts drone attack on Erbil International Airport")
+    assert cues.FOILED.search("Security forces foiled a drone plot against the airport.")
     assert not cues.HYPOTHETICAL.search("Forces downed two drones before they could strike the base.")
     assert cues.HYPOTHETICAL.search("Officials said the group could strike the base again.")
 

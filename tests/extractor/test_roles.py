@@ -356,3 +356,25 @@ def test_a_follow_up_names_the_leads_site_again_further_on(gazetteer) -> None:
     (got,) = primaries(text, gazetteer, published=dt.date(2025, 7, 12))
     assert (got["base"]["slug"], got["date"]) == ("al-udeid-air-base", "2025-06-23")
     assert got["injured"] == 0
+
+
+def test_attacks_a_strike_answered_the_same_evening_are_news(gazetteer) -> None:
+    """Modelled on a Central Command release: the response is told first, the attacks it answered that evening
+    after it, with their own hour and toll - both are the news."""
+    text = (
+        "US forces responded Tuesday evening to rocket attacks at two sites in Syria, destroying two launch trucks.\n"
+        "The attacks began at about 7 p.m. local time when several rockets landed inside Mission Support Site "
+        "Conoco. Minutes later, more rockets landed near Mission Support Site Green Village.\n"
+        "One service member at Conoco was treated for a minor injury."
+    )
+    got = primaries(text, gazetteer, published=dt.date(2024, 3, 6))
+    assert sorted((i["base"]["slug"], i["date"]) for i in got) == [
+        ("al-omar-oil-field", "2024-03-05"),
+        ("conoco-gas-field", "2024-03-05"),
+    ]
+    # answering an attack of another day, the strike is the news and the attack its background
+    text = (
+        "US forces responded Tuesday evening to rocket attacks on Mission Support Site Conoco last Friday, striking "
+        "two depots."
+    )
+    assert primaries(text, gazetteer, published=dt.date(2024, 3, 6)) == []
