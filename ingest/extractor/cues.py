@@ -318,7 +318,8 @@ BACKGROUND = prefilter.compile(
     r"\b(?:had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"
     r"earlier (?:attacks|strikes|incidents)|in a previous|at the time|the first time since"
     # "in the wake of two previous assaults ... targeting the American military base Harir"
-    r"|previous\s+(?:[\w-]+\s+)?(?:attacks|assaults|strikes))\b",
+    # "previous rocket and drone attacks targeted U.S. bases at the Omar oil field": modifiers may be coordinated
+    r"|previous\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}?(?:attacks|assaults|strikes))\b",
     re.I,
 )
 # An attack named by what it did, as a reference point: "respond to the drone strike that killed three troops",

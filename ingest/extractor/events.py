@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ingest.extractor import cues, prefilter, segments, vocabulary
 from ingest.extractor.counts import sentence_figures
-from ingest.extractor.dates import DateMention, find_dates
+from ingest.extractor.dates import DateMention, find_dates, same_period
 from ingest.extractor.factions import FactionMention
 from ingest.extractor.numbers import find_numbers, numerals
 from ingest.extractor.places import COUNTRY_WORD, COUNTRY_WORDS, find_place
@@ -299,9 +299,22 @@ def main_clause(text: str) -> str:
     """The sentence less a tail that situates the attack it tells ('..., the latest of a series of strikes this
     week'), when the part before the tail tells an attack itself."""
     m = cues.SITUATING_TAIL.search(text)
+    if m is None and _ATTACK_AS_SUBJECT.match(text):
+        m = _SITUATING_PREDICATE.search(text)
     if m is None or m.start() == 0 or not cues.ATTACK.search(text, 0, m.start()):
         return text
     return text[: m.start()]
+
+
+# The attack itself as the subject of what situates it: "The attack in the early hours of Tuesday, which caused no
+# casualties, is the latest in a series of attacks on US troops"
+_ATTACK_AS_SUBJECT = prefilter.compile(
+    r"^\W*(?:the|this|that)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:attack|strike|assault|incident)\b", re.I
+)
+_SITUATING_PREDICATE = prefilter.compile(
+    r"\s(?:is|was|marks|marked|became|becomes)\s+(?:the\s+)?(?:latest|last|most\s+recent|newest|\d+(?:st|nd|rd|th))\b.*$",
+    re.I | re.S,
+)
 
 
 def _retaliation_against_the_coalition(text: str, sites: list) -> bool:
@@ -568,10 +581,15 @@ def anchor_date(facts: Facts, target: Target, span: tuple[int, int] | None = Non
     else a reporting date."""
     events = facts.event_dates
     own = [d for d in events if span is not None and span[0] <= d.start < span[1]]
-    if own:
-        return min(own, key=lambda d: abs(d.start - target.start))
-    if events:
-        return min(events, key=lambda d: abs(d.start - target.start))
+    if own or events:
+        candidates = own or events
+        nearest = min(candidates, key=lambda d: abs(d.start - target.start))
+        # "tonight, Sunday, for another time this week": the day within the week, not the week ("earlier this
+        # year ... received the Purple Heart on Saturday": a day within a year or a month may be another event's)
+        finer = [
+            d for d in candidates if nearest.precision == "week" and d.precision == "day" and same_period(d, nearest)
+        ]
+        return min(finer, key=lambda d: abs(d.start - target.start)) if finer else nearest
     reporting = [d for d in facts.dates if d.reporting and d.precision == "day"]
     return reporting[0] if reporting else None
 

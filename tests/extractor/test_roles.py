@@ -378,3 +378,31 @@ def test_attacks_a_strike_answered_the_same_evening_are_news(gazetteer) -> None:
         "two depots."
     )
     assert primaries(text, gazetteer, published=dt.date(2024, 3, 6)) == []
+
+
+def test_the_attack_as_subject_of_the_latest_in_a_series_is_still_told(gazetteer) -> None:
+    """Modelled on wire copy: the sentence whose subject is the attack gives its hour and toll, and 'is the latest
+    in a series' only situates it."""
+    text = (
+        "Two drones targeted Ain al-Asad air base, which hosts US forces, two sources said on Tuesday.\n"
+        "The attack in the early hours of Tuesday, which the sources said caused no casualties, is the latest in a "
+        "series of attacks on US troops in Iraq and Syria."
+    )
+    (got,) = primaries(text, gazetteer, published=dt.date(2023, 10, 31))
+    assert (got["date"], got["killed"], got["injured"]) == ("2023-10-31", 0, 0)
+
+
+def test_earlier_days_told_of_the_base_in_focus_and_previous_attacks(gazetteer) -> None:
+    """Modelled on a militia-channel summary: tonight's attack 'for another time this week', the days before it
+    told of 'the base', and 'previous rocket and drone attacks' on two sites."""
+    text = (
+        "US base at Al-Omar oil field attacked again\n"
+        "Channels close to the factions reported that tonight, Sunday, for another time this week, the US base at "
+        "the al-Omar oil field came under attack with unspecified weapons. On Friday, the base was targeted by a "
+        "missile. This came after previous rocket and drone attacks targeted US bases at the Omar oil field and "
+        "the Conoco gas field."
+    )
+    got = incidents(text, gazetteer, published=dt.date(2023, 10, 29))
+    (news,) = [i for i in got if i["role"] == "primary"]
+    assert (news["base"]["slug"], news["date"], news["weapons"]) == ("al-omar-oil-field", "2023-10-29", ["unknown"])
+    assert ("al-omar-oil-field", "2023-10-27") in {((i["base"] or {}).get("slug"), i["date"]) for i in got}
