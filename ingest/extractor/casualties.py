@@ -215,10 +215,13 @@ _ONE_PERSON = {
     )
     for field, verb, active in _VERBS
 }
-# "a member of the coalition forces received minor injuries": one person
+# "a member of the coalition forces received minor injuries", "one service member was treated for a minor injury":
+# one person
 _ONE_WITH_INJURIES = prefilter.compile(
     rf"(?<![\w-])(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR}(?:\s+(?:of|at|in|from)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?[\w.'\u2019-]+)?"
-    r"\s+(?:\w+ly\s+)?(?:received|suffered|sustained)\s+(?:\w+\s+){0,2}?(?:injur(?:y|ies)|wounds?)\b",
+    # "one US service member in Mission Support Site Conoco was treated for a minor injury"
+    r"\s+(?:\w+ly\s+)?(?:received|suffered|sustained|(?:was|has\s+been|had\s+been)\s+treated\s+for)\s+"
+    r"(?:\w+\s+){0,2}?(?:injur(?:y|ies)|wounds?)\b",
     re.I,
 )
 # "killed three soldiers, and at least 34 were injured": the noun left out after a casualty list

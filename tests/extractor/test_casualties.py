@@ -50,6 +50,12 @@ def test_a_dozen_and_reporting_verbs_in_casualty_phrases() -> None:
     assert ("injured", 1) not in got
 
 
+def test_one_person_treated_for_an_injury() -> None:
+    text = "One US service member at Mission Support Site Conoco was treated for a minor injury and returned to duty."
+    assert ("injured", 1) in figures(text)
+    assert ("injured", 1) in figures("A contractor has been treated for injuries after the rockets hit.")
+
+
 def test_members_of_the_coalition() -> None:
     assert ("injured", 2) in figures("The spokesman said two members of the coalition were wounded.")
 
