@@ -59,3 +59,12 @@ def test_counting_outside_redis_keeps_the_windows_opening_time():
     assert count_in_window(cache, "k", 60, now=1000.0) == (1, 60.0)
     assert count_in_window(cache, "k", 60, now=1015.0) == (2, 45.0)
     assert cache.get("k") == 2
+
+
+def test_an_anonymous_client_is_refused_by_the_tighter_of_its_two_rates(api, world, monkeypatch):
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "1000/minute", "user": "3/minute"})
+    monkeypatch.setattr(SimpleRateThrottle, "timer", lambda self: time.time())
+    assert [api.get(URL).status_code for _ in range(4)] == [200] * 3 + [429]
+    throttle = caches["throttle"]
+    assert throttle.get("window_anon_127.0.0.1") == 4
+    assert throttle.get("window_user_127.0.0.1") == 4

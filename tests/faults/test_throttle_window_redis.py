@@ -27,3 +27,14 @@ def test_a_window_counts_up_then_expires_and_starts_again(own_redis):
     assert ttl in (0, 1)  # an expiry, always
     time.sleep(0.8)
     assert cache.count_in_window("client", 1)[0] == 1
+
+
+def test_several_windows_are_counted_in_one_round_trip_each_its_own(own_redis):
+    cache = RedisCache(own_redis.url, {"KEY_PREFIX": "t"})
+    cache.count_in_window("a", 60)
+    counted = cache.count_in_windows([("a", 60), ("b", 1)])
+    assert [count for count, _ in counted] == [2, 1]
+    assert 59 < counted[0][1] <= 60
+    assert 0.9 < counted[1][1] <= 1.0
+    assert cache.get("a") == 2
+    assert cache.get("b") == 1
