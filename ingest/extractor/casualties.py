@@ -66,7 +66,8 @@ _NOBODY = (
     r"(?:one|personnel|troops?|soldiers|people|persons?|Americans?))"
 )
 _PERSON_TOLL = prefilter.compile(
-    rf"\b{_NOBODY}\s+(?:was|were)\s+(?:\w+\s+)?(?P<verbs>(?:killed|injured|wounded|hurt|harmed)"
+    # ("no one had been killed or injured in the attack")
+    rf"\b{_NOBODY}\s+(?:was|were|(?:had|has|have)\s+been)\s+(?:\w+\s+)?(?P<verbs>(?:killed|injured|wounded|hurt|harmed)"
     r"(?:\s+or\s+(?:killed|injured|wounded|hurt))?)\b",
     re.I,
 )

@@ -224,7 +224,8 @@ PRACTICE = prefilter.compile(
 COUNTED_PERFECT = prefilter.compile(
     # "an armed unmanned aerial vehicle has struck a base": one projectile, the news in the perfect
     rf"\b(?:\d+|{numerals(1, 10)}|a dozen|dozens of|an?)\s+(?:[\w-]+\s+){{0,2}}?"
-    rf"(?:{_PROJECTILE}|unmanned\s+aerial\s+vehicles?)\s+(?:have|has)\s+(?:\w+ly\s+)?",
+    # ("two mortar rounds have struck the Balad air base")
+    rf"(?:{_PROJECTILE}|rounds?|unmanned\s+aerial\s+vehicles?)\s+(?:have|has)\s+(?:\w+ly\s+)?",
     re.I,
 )
 # "attacks by Iran-backed militias against U.S. forces, which have killed ...": attacks in general (withdrawal and

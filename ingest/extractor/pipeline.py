@@ -105,10 +105,12 @@ _THE_ATTACK = prefilter.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|
 _THE_STRIKE = prefilter.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:air)?strikes?\b", re.I)
 
 
-# The site in focus named by its kind as what was attacked: "to target the air base", "struck the base"
+# The site in focus named by its kind as what was attacked: "to target the air base", "struck the base", "downed
+# one drone near the base perimeter"
 _THE_SITE_TARGETED = prefilter.compile(
-    r"\b(?:target\w*|attack\w*|struck|strike|hit(?:ting)?)\s+(?:at\s+|on\s+)?the\s+(?:air\s*)?"
-    r"(?:base|airbase|airfield|outpost|garrison|compound)\b",
+    r"\b(?:(?:target\w*|attack\w*|struck|strike|hit(?:ting)?)\s+(?:at\s+|on\s+)?"
+    r"|(?:downed|shot\s+down|intercepted)\s+(?:[\w-]+\s+){0,3}?(?:near|over|at|outside|above)\s+)"
+    r"the\s+(?:air\s*)?(?:base|airbase|airfield|outpost|garrison|compound)\b",
     re.I,
 )
 
@@ -140,6 +142,17 @@ def _nothing_hurt(f: Facts) -> bool:
         and any(g.field in {"killed", "injured"} for g in f.figures)
         and not (f.sites or f.dates or f.vetoes)
     )
+
+
+# What stands reported as of the report: "No casualties have been reported", "no group has yet claimed"
+_AS_OF_NOW = prefilter.compile(
+    r"\b(?:has|have)\s+(?:not\s+|yet\s+|so\s+far\s+)*been\s+(?:\w+ly\s+)?(?:reported|confirmed|recorded)\b", re.I
+)
+
+
+def _told_as_of_now(f: Facts) -> bool:
+    """A toll that stands reported as of the report, in a sentence naming no site or day of its own."""
+    return bool(f.figures) and not (f.sites or f.event_dates) and _AS_OF_NOW.search(f.sent.text) is not None
 
 
 def attach_details(state: State) -> None:
@@ -202,6 +215,11 @@ def attach_details(state: State) -> None:
         )
         target = target or next((d for d in state.drafts if d.site is not None and d.site.slug in named), None)
         draft = target or current
+        if target is None and draft.role == "background" and _told_as_of_now(f):
+            # "In April, two drones were shot down near the base. No casualties have been reported, said the
+            # sources.": after an earlier attack told in passing, what is reported as of now is the news's
+            news = [d for d in state.drafts if d.role == "primary"]
+            draft = news[0] if len(news) == 1 else draft
         if _moves_on(f, draft):
             # a side note with an old date and no attack in it (a photo caption, a founding year) is
             # context itself, but the story has not moved on: what follows still tells the attack

@@ -330,3 +330,11 @@ def test_people_treated_for_or_diagnosed_with_injuries_are_injured() -> None:
     # care given for something else, or an examination, is no toll
     assert figures("Eight US troops were treated for heat exhaustion at the base.") == []
     assert figures("Three US soldiers were evaluated for concussions after the attack.") == []
+
+
+def test_nobody_hurt_in_any_tense_of_the_passive() -> None:
+    assert set(figures("The government said no one had been killed or injured in the attack.")) == {
+        ("killed", 0),
+        ("injured", 0),
+    }
+    assert figures("Officials said no one has been hurt.") == [("injured", 0)]

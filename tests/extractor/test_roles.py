@@ -406,3 +406,23 @@ def test_earlier_days_told_of_the_base_in_focus_and_previous_attacks(gazetteer) 
     (news,) = [i for i in got if i["role"] == "primary"]
     assert (news["base"]["slug"], news["date"], news["weapons"]) == ("al-omar-oil-field", "2023-10-29", ["unknown"])
     assert ("al-omar-oil-field", "2023-10-27") in {((i["base"] or {}).get("slug"), i["date"]) for i in got}
+
+
+def test_counted_rounds_in_the_perfect_are_news_not_a_habit(gazetteer) -> None:
+    text = "Two mortar rounds have struck the Balad air base north of Baghdad on Thursday. There were no casualties."
+    (got,) = primaries(text, gazetteer, published=dt.date(2019, 12, 5))
+    assert (got["base"]["slug"], got["launched"], got["killed"], got["injured"]) == ("balad-air-base", 2, 0, 0)
+
+
+def test_what_stands_reported_after_an_aside_is_the_news(gazetteer) -> None:
+    """Modelled on wire copy: the news, an earlier attack told in passing, then the toll as of now."""
+    text = (
+        "Two armed drones on Tuesday targeted Ain al-Asad air base, which hosts US forces, two sources said.\n"
+        "An Iraqi officer said air defences downed one drone near the base perimeter.\n"
+        "In April, two drones were shot down near Ain al-Asad base.\n"
+        "No casualties have been reported, the sources said."
+    )
+    got = incidents(text, gazetteer, published=dt.date(2024, 7, 17))
+    (news,) = [i for i in got if i["role"] == "primary"]
+    assert (news["date"], news["launched"], news["intercepted"]) == ("2024-07-16", 2, 1)
+    assert (news["killed"], news["injured"]) == (0, 0)
