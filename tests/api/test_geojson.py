@@ -55,3 +55,27 @@ def test_database_and_python_builders_agree(world, in_database):
 def test_empty_result_is_an_empty_collection(api, world):
     body = api.get("/api/v1/incidents/?format=geojson&country=QA").json()
     assert body == {"type": "FeatureCollection", "features": []}
+
+
+def test_the_text_built_collection_is_json_build_objects_byte_for_byte(world):
+    """The PostgreSQL path writes the features as text: the same bytes json_build_object/json_agg write."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL path")
+    from tests.factories import IncidentFactory
+
+    IncidentFactory(
+        base=None,
+        place='Camp "Quote" \\ back\\slash, ünïcode ✓\nnew line\ttab',
+        latitude=None,
+        longitude=None,
+        weapons=["rocket", "drone"],
+        launched=12,
+        intercepted=3,
+        killed=None,
+        injured=0,
+        claimed=True,
+    )
+    IncidentFactory(latitude=-33.123456789, longitude=1e-05, weapons=[], claimed=False, killed=7)
+    for incidents in (Incident.objects.all(), Incident.objects.published(), Incident.objects.filter(country="QA")):
+        built = export.incidents_geojson(incidents, url_prefix='http://h/"i"/', in_database=True)
+        assert built == export.geojson_by_json_build_object(incidents, url_prefix='http://h/"i"/')
