@@ -68,11 +68,12 @@ def _ref(obj: Base | Faction | None) -> dict[str, Any] | None:
     return None if obj is None else {"id": obj.pk, "name": obj.name, "slug": obj.slug}
 
 
-def _datetime(value: dt.datetime | None) -> str | None:
-    # As DRF's DateTimeField writes it: in the current time zone, "Z" for UTC.
+def _datetime(value: dt.datetime | None, tz: dt.tzinfo | None = None) -> str | None:
+    # As DRF's DateTimeField writes it: in the current time zone (``tz``, when the caller looked it up once for
+    # many rows: the lookup is most of the cost), "Z" for UTC.
     if value is None:
         return None
-    text = timezone.localtime(value).isoformat()
+    text = timezone.localtime(value, tz).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
@@ -102,7 +103,9 @@ class IncidentSerializer(serializers.ModelSerializer):
         """
         sources = [self._source(s) for s in instance.source_list]
         refs = {name: _ref(getattr(instance, name)) for name in API_REFERENCES}
-        return _incident(partial(getattr, instance), self.get_url(instance), refs, sources)
+        return _incident(
+            partial(getattr, instance), self.get_url(instance), refs, sources, timezone.get_current_timezone()
+        )
 
     def _source(self, source: Any) -> dict[str, Any]:
         article = source.article
@@ -120,6 +123,7 @@ def incident_rows(rows: list[dict[str, Any]], sources: dict[int, list[dict[str, 
     """What ``IncidentSerializer(many=True)`` writes for ``for_api()`` rows, from ``for_api_rows()`` dicts and
     ``api_sources()``: the same keys in the same order, the same values (``tests/api/test_list_rows.py``)."""
     prefix = incident_url_prefix(request)
+    tz = timezone.get_current_timezone()
     return [
         _incident(
             row.__getitem__,
@@ -136,13 +140,18 @@ def incident_rows(rows: list[dict[str, Any]], sources: dict[int, list[dict[str, 
                 )
                 for s in sources.get(row["id"], ())
             ],
+            tz,
         )
         for row in rows
     ]
 
 
 def _incident(
-    value: Callable[[str], Any], url: str, refs: dict[str, dict[str, Any] | None], sources: list[dict[str, Any]]
+    value: Callable[[str], Any],
+    url: str,
+    refs: dict[str, dict[str, Any] | None],
+    sources: list[dict[str, Any]],
+    tz: dt.tzinfo,
 ) -> dict[str, Any]:
     """One incident as the API writes it, its columns read by ``value`` (a model instance's or a row's), its
     joined site and groups and its sources already shaped: the one shape of both the serializer and the rows."""
@@ -153,9 +162,9 @@ def _incident(
         date=value("date").isoformat(),
         time_of_day=time_of_day.isoformat() if time_of_day else None,
         weapons=[str(w) for w in value("weapons")],
-        reviewed_at=_datetime(value("reviewed_at")),
-        created_at=_datetime(value("created_at")),
-        updated_at=_datetime(value("updated_at")),
+        reviewed_at=_datetime(value("reviewed_at"), tz),
+        created_at=_datetime(value("created_at"), tz),
+        updated_at=_datetime(value("updated_at"), tz),
         sources=sources,
         **refs,
     )

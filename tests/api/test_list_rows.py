@@ -38,3 +38,18 @@ def test_pages_of_rows_chain_by_cursor_in_every_ordering(api, world):
             seen += [row["id"] for row in page["results"]]
             url = page["next"]
         assert sorted(seen) == sorted(ids for ids in Incident.objects.published().values_list("id", flat=True))
+
+
+def test_rows_write_times_in_the_current_time_zone_as_the_serializer_does(world):
+    from django.utils import timezone
+
+    world.drone.reviewed_at = dt.datetime(2024, 2, 1, 8, 30, 15, tzinfo=dt.UTC)
+    world.drone.save()
+    request = APIRequestFactory().get("/api/v1/incidents/")
+    incidents = Incident.objects.order_by("-date", "-id")
+    with timezone.override("Asia/Baghdad"):
+        expected = IncidentSerializer(incidents.for_api(), many=True, context={"request": request}).data
+        rows = list(incidents.for_api_rows())
+        built = incident_rows(rows, api_sources(row["id"] for row in rows), request)
+    assert json.dumps(built) == json.dumps(expected)
+    assert any(row["reviewed_at"] == "2024-02-01T11:30:15+03:00" for row in built)
