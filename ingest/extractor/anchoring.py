@@ -489,6 +489,25 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
     return touched
 
 
+# The attack told last, pointed at from afar: "in that attack", "that strike"
+_THAT_ATTACK = prefilter.compile(r"\bthat\s+(?:[\w-]+\s+)?(?:attack|strike|assault|incident|bombing)\b", re.I)
+
+
+def _its_weapon_again(state: State, f: Facts, told: Draft, focus: Draft | None) -> bool:
+    """'the suicide drone' after an earlier attack by a drone, in the story of a rocket attack: the weapon named
+    again with 'the' is the earlier attack's."""
+    if focus is None or focus is told:
+        return False
+    again = {w.category for w in f.weapons if _THE_WEAPON.search(f.sent.text, 0, w.start)}
+    theirs = {w.category for i in told.anchors for w in state.facts[i].weapons}
+    ours = {w.category for i in focus.anchors for w in state.facts[i].weapons}
+    return bool(again) and again <= theirs and not again & ours
+
+
+# "the suicide drone", "the missiles": a weapon named before
+_THE_WEAPON = prefilter.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.I)
+
+
 def find_anchors(state: State) -> None:
     """One draft per attack; each sentence that reports one is an anchor of it."""
     r = _Reading()
@@ -499,6 +518,18 @@ def find_anchors(state: State) -> None:
             _no_target(state, f, r)
             continue
         text = f.sent.text
+        told_last = state.owner.get(f.sent.index - 1, [])
+        if (
+            all(t.site is None for t in found)
+            and told_last
+            and all(o.role == "background" for o in told_last)
+            and (_THAT_ATTACK.search(text) or _its_weapon_again(state, f, told_last[-1], r.focus))
+        ):
+            # "... came a day after a contractor was killed when a drone crashed into a base near Hasakah. Five
+            # service members were wounded in that attack. U.S. forces determined the suicide drone was of Iranian
+            # design.": the attack told last, not the news
+            _anchor(state, told_last[-1], f.sent.index, None, None)
+            continue
         spans = segments.clause_spans(text, [(t.start, max(t.end, t.start)) for t in found])
         if len(found) == 1:
             spans = [segments.after_clause_span(text, found[0].start)]

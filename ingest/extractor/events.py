@@ -191,6 +191,10 @@ def read_facts(
     vetoes = _vetoes(text, sent, sites, dates, actor_at)
     if actor is not None:
         vetoes.add("other_actor")
+        if sites and all(m.end - sent.start <= actor_at for m in sites):
+            # "The morning attack on Mission Support Site Conoco came as Iran marked the anniversary of the killing
+            # of Soleimani, in a U.S. drone strike": the weapon of the strike told after the attack is the strike's
+            weapons = [w for w in weapons if w.start < actor_at]
     figures = _figures(text, weapons, attack)
     cause = _strike_as_cause(text, actor.start()) if actor else None
     if cause is not None:

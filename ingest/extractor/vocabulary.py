@@ -82,6 +82,7 @@ ON_THE_ROAD = (
 HABIT_WORDS = (
     "frequent", "regular", "regularly", "intermittent", "intermittently", "repeated", "repeatedly", "recurring",
     "routinely", "often", "frequently", "increasingly", "many times", "numerous times", "countless times",
+    "not uncommon",
 )  # fmt: skip
 
 # People who can be among an attack's killed and injured: "five service members", "two contractors".

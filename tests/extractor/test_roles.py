@@ -426,3 +426,22 @@ def test_what_stands_reported_after_an_aside_is_the_news(gazetteer) -> None:
     (news,) = [i for i in got if i["role"] == "primary"]
     assert (news["date"], news["launched"], news["intercepted"]) == ("2024-07-16", 2, 1)
     assert (news["killed"], news["injured"]) == (0, 0)
+
+
+def test_that_attack_and_its_weapon_again_are_the_earlier_attacks(gazetteer) -> None:
+    """Modelled on a report of rockets the day after a deadly drone: 'that attack' and 'the suicide drone' point
+    back to the earlier attack, not to the news."""
+    text = (
+        "Eight rockets targeted US troops at the Green Village base in eastern Syria on Friday, a day after US "
+        "strikes.\n"
+        "There were no injuries, the coalition said.\n"
+        "The rocket attack came a day after a U.S. contractor was killed when an explosives-laden drone crashed into "
+        "a maintenance facility on a coalition base near Hasakah. Five U.S. service members and another U.S. "
+        "contractor were wounded in that attack. U.S. forces determined the suicide drone was of Iranian design and "
+        "attributed the attack to Iran-affiliated groups."
+    )
+    got = incidents(text, gazetteer, published=dt.date(2023, 3, 25))
+    (news,) = [i for i in got if i["role"] == "primary"]
+    assert (news["weapons"], news["launched"], news["injured"]) == (["rocket"], 8, 0)
+    (earlier,) = [i for i in got if i["role"] == "background"]
+    assert earlier["weapons"] == ["drone"]

@@ -106,3 +106,18 @@ def test_the_weapons_of_a_series_or_a_comparison_are_not_the_attacks(gazetteer) 
     )
     (got,) = primaries(text, gazetteer)
     assert got["weapons"] == ["missile"]
+
+
+def test_the_weapons_of_a_strike_or_a_habit_told_beside_the_attack_are_not_its_own(gazetteer) -> None:
+    """Modelled on wire copy of a rocket attack in Syria: the anniversary of a drone strike, and what is 'not
+    uncommon' there, name weapons of other events."""
+    text = (
+        "Rockets hit a US base in eastern Syria on Wednesday morning, the coalition said; no one was hurt.\n"
+        "The morning attack on Mission Support Site Conoco came as Iran and its allies marked the third anniversary "
+        "of the killing of Iran's general Qassem Soleimani, in a U.S. drone strike in Baghdad.\n"
+        "No one claimed responsibility for the attack in eastern Syria, where it is not uncommon for bases housing "
+        "U.S. troops to come under rocket fire or mortar attacks."
+    )
+    (got,) = primaries(text, gazetteer, published=dt.date(2023, 1, 5))
+    assert (got["base"]["slug"], got["weapons"]) == ("conoco-gas-field", ["rocket"])
+    assert got["claimed"] is False
