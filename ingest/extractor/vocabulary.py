@@ -79,6 +79,12 @@ ON_THE_ROAD = (
 )  # fmt: skip
 
 # Adverbs and adjectives of habit and trend: "regularly targeted", "repeated attacks" tell no one attack.
+# Words that stop attacks rather than tell one: "suspended its attacks on US forces", "the suspension of military
+# operations", "would stop their attacks"
+CESSATION_WORDS = (
+    "suspend", "suspends", "suspended", "suspending", "suspension", "halt", "halts", "halted", "halting",
+    "stop", "stops", "stopped", "stopping", "cease", "ceased", "ceasing", "pause", "paused", "pausing",
+)  # fmt: skip
 HABIT_WORDS = (
     "frequent", "regular", "regularly", "intermittent", "intermittently", "repeated", "repeatedly", "recurring",
     "routinely", "often", "frequently", "increasingly", "many times", "numerous times", "countless times",

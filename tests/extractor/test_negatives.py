@@ -311,3 +311,14 @@ def test_a_site_given_as_an_example_is_not_attacked(gazetteer) -> None:
     assert all(i["base"] is None for i in primaries(text, gazetteer))
     text = "Rockets struck US bases on Thursday, including Ain al-Asad air base, officials said."
     assert [i["base"]["slug"] for i in primaries(text, gazetteer)] == ["ain-al-asad-air-base"]
+
+
+def test_attacks_stopped_are_no_attack() -> None:
+    for text in (
+        "Kataib Hezbollah announced on Tuesday that it was suspending attacks on US troops.",
+        "Why did Kataib Hezbollah suspend attacks on US forces in Iraq?",
+        "The groups said in February they would stop their attacks against US troops.",
+        "The statement announced the suspension of military and security operations against the occupation forces.",
+    ):
+        assert cues.NEGATED_ATTACK.search(text), text
+    assert not cues.NEGATED_ATTACK.search("Two drones attacked the base before the truce took hold.")
