@@ -29,8 +29,8 @@ ATTACK = prefilter.compile(
 NEGATED_ATTACK = prefilter.compile(
     r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}?(?:attack(?:ed)?|target(?:ed|ing)?|struck|hit|impacted|fired|launched)\b"
     # attacks stopped: "Kataib Hezbollah announced it was suspending attacks on US troops", "would stop their attacks"
-    rf"|\b{words(vocabulary.CESSATION_WORDS)}\s+(?:(?:of\s+)?(?:all\s+)?(?:its|their|the|these|such)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:attacks|operations)\b",
+    rf"|\b{words(vocabulary.CESSATION_WORDS)}\s+(?:of\s+)?(?:(?:all\s+)?(?:its|their|the|these|such)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:attacks|operations)\b",
     re.I,
 )
 # Who or what the attack was aimed at, when no gazetteer site is named.
