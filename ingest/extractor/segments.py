@@ -33,8 +33,10 @@ NEW_EVENT = prefilter.compile(
     # "Also on Wednesday, two drones attacked the base", "Also on Wednesday, the Pentagon said it shot down two
     # drones": a sentence adding to the news
     r"|^\W*also\s*,?\s+(?:on|late|early|overnight)\b"
-    # "Earlier in the day, a rocket attack targeted the base": another attack the same day
-    r"|^\W*(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|the\s+same\s+day)\b",
+    # "Earlier in the day, a rocket attack targeted the base": another attack the same day (not "Earlier in the day,
+    # an army source told Xinhua that missiles hit the base": the telling was earlier, the attack is the one told)
+    r"|^\W*(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|the\s+same\s+day)\b"
+    r"(?![^.;]{0,80}?\b(?:told|said|says|reported|announced|stated|confirmed)\b(?:\s+[\w-]+){0,3}?\s+that\b)",
     re.I,
 )
 

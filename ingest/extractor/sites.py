@@ -39,6 +39,33 @@ _DIPLOMATIC = prefilter.compile(
     r"facility|mission))(?:\s+(?:compound|complex|general))?(?:\s+[a-z-]+){0,3}?\s+(?:in|at|near)\s+(?P<city>[A-Z][a-z]+)"
 )
 
+# A military site told by the town it is named for: "The other base targeted was in Irbil", "the U.S. headquarters
+# near the city of Erbil", "the troops were stationed in Erbil" - not "in Erbil province" (a province may hold more)
+_MILITARY_IN_TOWN = prefilter.compile(
+    r"\b(?:(?:base|airbase|air\s+base|headquarters|outpost|garrison|installation)(?:\s+[a-z-]+){0,3}?\s+(?:in|at|near)"
+    r"|(?:troops|forces|personnel|service\s?members|soldiers)\s+(?:were\s+|are\s+)?(?:stationed|based|deployed)\s+"
+    r"(?:in|at))\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region))"
+)
+# A town in a site's own name: the word before "Air Base", "base", "Garrison" or "Airfield", or after "Camp"
+_TOWN_IN_NAME = re.compile(
+    r"(?:^|\s)(?:al-|el-)?(?P<before>[A-Z][\w'-]*)\s+(?:air\s*base|base|garrison|airfield)\b"
+    r"|\bcamp\s+(?P<after>[A-Z][\w'-]*)",
+    re.I,
+)
+
+
+def _named_for_towns(sites: list[Site]) -> dict[str, list[Site]]:
+    """The military sites each town names in their own name, before any bracket ('Erbil Air Base (Erbil
+    International Airport)': Erbil; 'Camp Taji': Taji; not 'Camp Singara (Italian base, Erbil)', nor 'Mosul Dam')."""
+    towns: dict[str, list[Site]] = {}
+    for site in sites:
+        if site.kind == "diplomatic":
+            continue
+        for m in _TOWN_IN_NAME.finditer(site.name.split("(")[0]):
+            word = m.group("before") or m.group("after")
+            towns.setdefault(skeleton(word), []).append(site)
+    return towns
+
 
 def _is_article(doc: Doc, i: int) -> bool:
     """An Arabic article before a name: 'al', 'el', or 'at'/'as'/'an' capitalised or joined by a hyphen ('At
@@ -110,6 +137,7 @@ class SiteMatcher:
         self.bare_ok: set[tuple[str, str]] = set()  # one-word names also written without "al-"
         # aliases that describe the site ("outpost in northeast Jordan"), matched with words between
         self.described: list[tuple[Site, prefilter.Pattern, str]] = []
+        self.towns = _named_for_towns(list(gazetteer.sites))
         for site in gazetteer.sites:
             exact, patterns = [], []
             for alias in {site.name, *site.aliases}:
@@ -158,7 +186,19 @@ class SiteMatcher:
                 continue
             out.append(SiteMention(self.sites[slug], span.start_char, span.end_char, span.text))
         out.extend(self._descriptions(doc_text(doc)))
+        out.extend(self._in_towns(doc_text(doc), out))
         out.sort(key=lambda m: m.start)
+        return out
+
+    def _in_towns(self, text: str, named: list[SiteMention]) -> list[SiteMention]:
+        """'The other base targeted was in Irbil': the one military site named for the town - unless the base is
+        named itself ('the Harir base in Erbil', 'Al Harir air base in Erbil': Erbil is where it is)."""
+        out = []
+        for m in _MILITARY_IN_TOWN.finditer(text):
+            sites = self.towns.get(skeleton(m.group("town")), [])
+            if len(sites) != 1 or any(n.start <= m.start() <= n.end + 3 for n in named):
+                continue
+            out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town")))
         return out
 
     @staticmethod

@@ -60,3 +60,9 @@ def test_after_splits_a_headline_into_two_events() -> None:
     assert "drone" not in text[start:end]
     assert "rockets" in text[start:end]
     assert segments.after_clause_span("Rockets hit the base.", 12) == (0, 21)
+
+
+def test_earlier_in_the_day_opens_an_attack_not_a_report_of_one() -> None:
+    assert segments.opens_new_event("Earlier in the day, a rocket attack targeted the base.", 0, 60)
+    text = "Earlier in the day, an army source told Xinhua that more than 20 missiles hit Ain al-Asad air base."
+    assert not segments.opens_new_event(text, 0, len(text))

@@ -210,3 +210,26 @@ def test_an_unnamed_attack_takes_no_name_when_the_story_names_two_sites(gazettee
     (got,) = primaries(text, gazetteer)
     assert got["base"] is None
     assert got["country"] == "Syria"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iran fired missiles at two bases on Tuesday night. One was Ain al-Asad; the other base targeted was in Irbil.",
+        "Five missiles landed on the U.S. headquarters near the city of Erbil on Tuesday night.",
+        "A drone wounded three US troops on Tuesday night. The troops were stationed in Erbil, Iraq.",
+    ],
+)
+def test_a_military_site_told_by_the_town_it_is_named_for(gazetteer, sentence: str) -> None:
+    got = primaries(sentence, gazetteer, published=dt.date(2020, 1, 8))
+    assert "erbil-air-base" in {(i["base"] or {}).get("slug") for i in got}
+
+
+def test_a_named_base_in_a_town_is_not_the_towns_base(gazetteer) -> None:
+    # the town is where the named base is; a province may hold several bases
+    for text in (
+        "The factions claimed a drone attack on the Harir base in Erbil on Monday.",
+        "A drone attack targeted a US base in Erbil province on Monday.",
+    ):
+        got = primaries(text, gazetteer, published=dt.date(2023, 12, 26))
+        assert "erbil-air-base" not in {(i["base"] or {}).get("slug") for i in got}, text
