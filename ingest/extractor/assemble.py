@@ -177,6 +177,9 @@ def _blamed(f: Facts) -> list[FactionMention]:
         if _PASSIVE_BEFORE.search(text, start, m.start()) and not _ON_AFTER.match(text, m.end()):
             return [g for g in named if g.start - at < m.start()][-1:]
         return [g for g in named if g.start - at >= m.end()]
+    if verb.endswith("by"):
+        # "the attack was planned, resourced and facilitated by the Islamic Resistance in Iraq": the agent after "by"
+        return [g for g in named if g.start - at >= m.end()]
     if verb.startswith(("was", "were", "is", "are")):
         # "... that Kataib Hezbollah was responsible", "Iran-backed militias were behind": the subject, the group
         # named last before the verb - not a country named further on ("escalation between the US and Iran")

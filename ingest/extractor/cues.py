@@ -369,6 +369,10 @@ CLAIM = prefilter.compile(
     # nominal claims: "declared in a statement the targeting of a US base", "announced the bombing of"
     r"|\b(?:declared|announced|claimed|asserted)\b[^.;]{0,40}?\bthe\s+(?:targeting|bombing|shelling|striking)\s+of\b"
     r"|\basserted\s+responsibility"
+    # the attacker's own account of why: "Iran launched missiles at a US base in Qatar, in what it said was
+    # retaliation for American strikes"
+    r"|\bin\s+what\s+(?:it|they)\s+(?:said|says|called|calls|described\s+as|termed)\s+(?:was\s+|were\s+)?"
+    r"(?:an?\s+)?(?:[\w-]+\s+)?(?:retaliation|response|revenge|reprisal)\b"
     # an endorsement: "the IRI said that the attacks were an act of resistance", "said the strike came in response"
     r"|\b(?:said|stated|announced|declared)\s+(?:that\s+)?(?:the|these|its|their)\s+(?:[\w-]+\s+)?"
     r"(?:attacks?|operations?|strikes?)\s+(?:was|were|came)\s+(?:an?\s+)?"
@@ -401,7 +405,14 @@ NO_CLAIM = prefilter.compile(
 )
 BLAME = prefilter.compile(
     r"\bblam(?:ed|es|ing)\b|\bheld\b[^.]{0,40}\bresponsible\b|\b(?:was|were|is|are) (?:likely |probably )?behind\b"
-    r"|\bcarried out by\b|\battributed\b[^.]{0,30}\bto\b|\b(?:was|were) responsible\b",
+    r"|\bcarried out by\b|\battributed\b[^.]{0,30}\bto\b|\b(?:was|were) responsible\b"
+    # "has attributed the drone attack that killed three US service members in Jordan to the Islamic Resistance in
+    # Iraq": the attack named at length between the verb and its "to"
+    r"|\battributed\s+(?:the|this|that|these|those|sunday['\u2019]s|monday['\u2019]s|tuesday['\u2019]s|wednesday['\u2019]s"
+    r"|thursday['\u2019]s|friday['\u2019]s|saturday['\u2019]s)\s+[^.;]{0,100}?\bto\b"
+    # "the attack was planned, resourced and facilitated by the Islamic Resistance in Iraq"
+    r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:planned|orchestrated|directed|facilitated|organi[sz]ed)"
+    r"(?:,\s+\w+)*(?:,?\s+and\s+\w+)?\s+by\b",
     re.I,
 )
 # "The monitor speculated that the attack was carried out by ...": a guess, no attribution

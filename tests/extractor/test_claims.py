@@ -388,3 +388,30 @@ def test_the_claimants_named_next_in_the_plural(gazetteer) -> None:
     (got,) = primaries(text, gazetteer, published=dt.date(2023, 12, 12))
     assert got["perpetrator"]["slug"] == "islamic-resistance-in-iraq"
     assert got["claimed"] is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the attack named at length between "attributed" and its "to"
+        "The United States has attributed the drone attack that killed three service members at the base to "
+        "Kataib Hezbollah.",
+        # the passive of planning names the one blamed
+        "A spokesman said the attack was planned, resourced and facilitated by Kataib Hezbollah.",
+    ],
+)
+def test_blame_by_attribution_at_length_or_by_planning(gazetteer, sentence: str) -> None:
+    text = f"A drone struck Tower 22 in Jordan on Sunday, killing three US soldiers.\n{sentence}"
+    (got,) = primaries(text, gazetteer, published=dt.date(2024, 1, 31))
+    assert got["perpetrator"]["slug"] == "kataib-hezbollah"
+    assert got["claimed"] is False
+
+
+def test_the_attackers_own_account_of_why_is_its_claim(gazetteer) -> None:
+    text = "Iran launched missiles at Al Udeid Air Base on Monday, in what it said was retaliation for strikes."
+    (got,) = primaries(text, gazetteer, published=dt.date(2025, 6, 24))
+    assert (got["perpetrator"]["slug"], got["claimed"]) == ("iran", True)
+    # a monitor's count in the same words is no claim
+    text = "Rockets hit Al-Omar oil field on Monday, in what the monitor said was the 108th attack on the bases."
+    (got,) = primaries(text, gazetteer, published=dt.date(2023, 12, 5))
+    assert got["claimed"] is False
