@@ -363,6 +363,9 @@ CLAIM = prefilter.compile(
     rf"{words(vocabulary.GROUP_NOUNS)}\s+(?:had\s+)?{_OWN_DEED}\b"
     # "announced in a statement attacking two US bases": the group's announcement of its own attack
     r"|\bannounc(?:ed|ing)\s+(?:in\s+a\s+statement\s+)?(?:attacking|targeting|striking|bombing)\b"
+    # "declared new strikes on American occupation forces", "have announced a strike deep in Emirati territory"
+    r"|\b(?:announc|declar)(?:ed|es|ing)\s+(?:(?:an?|two|three|new|fresh|its|their)\s+){0,2}"
+    r"(?:strikes?|attacks?|operations?)\b(?!\s+(?:would|will|against\s+(?:militia|Kataib|Iran)))"
     # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."'
     r"|\b(?:said|stated|announced|declared|added|read)[,:]?\s+[\"\u201c](?:the\s+)?(?:mujahideen|mujahids?|fighters|resistance|we)\b[^.]{0,80}?"
     r"\b(?:targeted|attacked|struck|hit|launched)"

@@ -26,6 +26,10 @@ _SPONSOR_BEFORE = re.compile(
     r"|\b(?:backed|supported|sponsored|funded|financed|armed|trained|equipped)\s+by\s+(?:the\s+)?$",
     re.I,
 )
+# A capital as a dateline, not as its government: "TEHRAN (Tasnim) -", "TEHRAN, Dec. 12 (MNA) -"
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\([A-Za-z][\w .&-]{0,24}\)\s*[-\u2013\u2014:]"
+)
 # "Iran's Islamic Revolutionary Guard Corps": the state named as the owner of the force named next
 _OWNER_OF_NEXT = re.compile(r"['\u2019]s\s+$")
 
@@ -69,6 +73,8 @@ class FactionMatcher:
             last = doc[end - 1]
             if _SPONSOR_AFTER.match(text, last.idx + len(last)) or _SPONSOR_BEFORE.search(text, 0, doc[start].idx):
                 continue  # "Iran-backed militias", "pro-Iran groups": others, named by their sponsor
+            if doc[start].text.isupper() and _DATELINE_AFTER.match(text, last.idx + len(last)):
+                continue  # "TEHRAN (Tasnim) -": where the report was filed
             span = doc[start:end]
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)

@@ -415,3 +415,14 @@ def test_the_attackers_own_account_of_why_is_its_claim(gazetteer) -> None:
     text = "Rockets hit Al-Omar oil field on Monday, in what the monitor said was the 108th attack on the bases."
     (got,) = primaries(text, gazetteer, published=dt.date(2023, 12, 5))
     assert got["claimed"] is False
+
+
+def test_a_group_declaring_its_strikes_and_a_capital_as_a_dateline(gazetteer) -> None:
+    """Modelled on a state agency's copy: the dateline's capital is where the report was filed, not Iran
+    claiming; the group that declares its strikes claims them."""
+    text = (
+        "TEHRAN (Agency) \u2013 The Islamic Resistance in Iraq declared new strikes on American forces, targeting "
+        "Ain al-Asad Airbase in Iraq's al-Anbar province with a drone on Sunday."
+    )
+    (got,) = primaries(text, gazetteer, published=dt.date(2023, 12, 4))
+    assert (got["perpetrator"]["slug"], got["claimed"]) == ("islamic-resistance-in-iraq", True)
