@@ -393,7 +393,7 @@ OWNED = prefilter.compile(
     re.I,
 )
 NO_CLAIM = prefilter.compile(
-    r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,3} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|taken)"  # noqa: E501
+    r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,3} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|taken|took)"  # noqa: E501
     r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:\w+ly )?claimed"
     r"|\bunclaimed\b|\bwithout (?:a )?claim"
     # "no group has stepped forward to take responsibility", "none has come forward"
@@ -401,7 +401,8 @@ NO_CLAIM = prefilter.compile(
     # "there have not been immediate claims of responsibility"
     r"|\b(?:has|have|had|was|were)\s+(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:any\s+)?(?:immediate\s+)?claims?\b"
     # "Nobody has claimed responsibility"
-    r"|\b(?:nobody|no-one|no one)\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+|so far\s+|immediately\s+)?(?:claimed|taken)"
+    r"|\b(?:nobody|no-one|no one)\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+|so far\s+|immediately\s+)?"
+    r"(?:claimed|taken|took)"
     # "officials have not attributed responsibility for the attack": nobody is named, let alone a claimant
     r"|\b(?:did not|didn't|has not|hasn't|have not|haven't)\s+(?:yet\s+)?(?:publicly\s+)?(?:attributed|assigned)\b",
     re.I,

@@ -66,6 +66,15 @@ def test_negated_claims() -> None:
     assert cues.NO_CLAIM.search("Such attacks are not usually claimed by anyone.")
 
 
+def test_no_one_took_responsibility_is_no_claim(gazetteer) -> None:
+    text = (
+        "Two drones were shot down at Ain al-Asad air base on Sunday. "
+        "The army made the interception; no one took responsibility."
+    )
+    (got,) = primaries(text, gazetteer, published=dt.date(2021, 6, 6))
+    assert got["claimed"] is False
+
+
 def test_an_officials_claimed_means_said() -> None:
     text = "Major Smith, the coalition spokesman, claimed attacks like this one threaten regional stability."
     assert cues.OFFICIAL_CLAIMED.search(text)
