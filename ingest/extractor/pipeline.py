@@ -373,6 +373,28 @@ def resolve_dates(state: State) -> None:
             _, d.date_sentence, d.date = reporting[0]
 
 
+# An attack named by its day: "Tehran's attack on June 23", "the attack of June 23"
+_ATTACK_ON_THE_DAY = prefilter.compile(
+    r"(?:\bthe|\bthis|\bthat|[\w-]+['\u2019]s)\s+(?:[\w-]+\s+)?(?:attack|strike|assault|retaliation)\s+(?:on|of)\s+$",
+    re.I,
+)
+
+
+def date_the_attack_followed_up(state: State) -> None:
+    """'An Iranian attack on Al Udeid may have hit a dome, new satellite images revealed on Friday. Tehran's attack
+    on June 23 had been a response to ...': when the story's one attack is dated only by its report, the lead's
+    definite mention of the attack by its day dates it."""
+    primaries = [d for d in state.drafts if d.role == "primary"]
+    if len(primaries) != 1 or (primaries[0].date is not None and not primaries[0].date.reporting):
+        return
+    d = primaries[0]
+    for f in state.lead:
+        for x in f.dates:
+            if x.precision == "day" and not x.reporting and _ATTACK_ON_THE_DAY.search(f.sent.text, 0, x.start):
+                d.date, d.date_sentence = x, f.sent.index
+                return
+
+
 # Days before the lead attack from which an attack told after it is an earlier event, not the news
 EARLIER_DAYS = 1
 
@@ -588,6 +610,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     drop_collateral_sites,
     background_in_strike_stories,
     resolve_dates,
+    date_the_attack_followed_up,
     earlier_days_as_background,
     attacks_before_the_window,
     attacks_behind_a_statement,

@@ -23,7 +23,10 @@ _CLAUSE_BREAK = prefilter.compile(
 )
 # A mention that opens a new attack, even on a site already reported.
 NEW_EVENT = prefilter.compile(
-    r"\banother\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|barrage|salvo|bombardment)\b|\bseparately\b"
+    # ("Separately, rockets struck an Iraqi base"; not "an adviser separately claimed that the base was cut off":
+    # another telling of the attack)
+    r"\banother\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|barrage|salvo|bombardment)\b"
+    r"|\bseparately\b(?!,?\s+(?:said|says|claimed|claims|told|reported|announced|stated|confirmed|added)\b)"
     # "rockets hit another base near the airport": a second target, so a second attack
     r"|\banother\s+(?:[\w-]+\s+){0,2}?(?:base|site|outpost|garrison|facility|installation|compound|camp)\b"
     # "Hours later, at least one missile hit close to a military base": a sentence opening on a later time

@@ -120,6 +120,7 @@ INJURED_WORDS = ("wounded", "injured", "hurt")
 # Verbs that report what someone said: "officials said", "the ministry confirmed that".
 REPORTING_VERBS = (
     "said", "says", "told", "reported", "added", "stated", "confirmed", "announced", "noted", "acknowledged",
+    "revealed", "disclosed",
 )  # fmt: skip
 # Posting a statement: "the group wrote on Telegram".
 POSTING_VERBS = ("tweeted", "wrote", "posted")

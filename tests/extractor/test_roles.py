@@ -445,3 +445,17 @@ def test_that_attack_and_its_weapon_again_are_the_earlier_attacks(gazetteer) -> 
     assert (news["weapons"], news["launched"], news["injured"]) == (["rocket"], 8, 0)
     (earlier,) = [i for i in got if i["role"] == "background"]
     assert earlier["weapons"] == ["drone"]
+
+
+def test_a_follow_up_dated_by_its_report_takes_the_day_its_lead_names_the_attack_by(gazetteer) -> None:
+    """Modelled on a satellite-imagery follow-up: the first sentence's day is when the images were revealed;
+    the attack is named by its own day in the next one; an adviser 'separately claimed' tells no second attack."""
+    text = (
+        "An Iranian attack on Al Udeid Air Base in Qatar may have hit a communications dome, new satellite images "
+        "revealed on Friday.\n"
+        "Tehran's attack on June 23 had been a response to American strikes on its nuclear sites.\n"
+        "Iran fired 14 missiles at Al Udeid Air Base, and 13 were knocked down.\n"
+        "An adviser to Iran's leader separately claimed that the base's communications had been cut."
+    )
+    (got,) = primaries(text, gazetteer, published=dt.date(2025, 7, 11))
+    assert (got["base"]["slug"], got["date"]) == ("al-udeid-air-base", "2025-06-23")

@@ -66,3 +66,9 @@ def test_earlier_in_the_day_opens_an_attack_not_a_report_of_one() -> None:
     assert segments.opens_new_event("Earlier in the day, a rocket attack targeted the base.", 0, 60)
     text = "Earlier in the day, an army source told Xinhua that more than 20 missiles hit Ain al-Asad air base."
     assert not segments.opens_new_event(text, 0, len(text))
+
+
+def test_separately_said_is_another_telling_not_another_attack() -> None:
+    assert segments.opens_new_event("Separately, rockets struck an Iraqi base.", 0, 40)
+    text = "An adviser separately claimed that the base's communications had been cut by the attack."
+    assert not segments.opens_new_event(text, 0, len(text))
