@@ -184,6 +184,8 @@ HABITUAL = prefilter.compile(
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
     # "the bases have been sporadically targeted by rockets" (not "has been hit by two rockets": news)
     r"|\b(?:sporadic(?:ally)?|occasional(?:ly)?|periodic(?:ally)?|constantly)\b"
+    # "have been attacked by rockets and drones several times before", "targeted multiple times since October 17"
+    r"|\b(?:several|multiple|numerous)\s+times\s+(?:before|since|in\s+the\s+past|previously)\b"
     # "drones and rockets have continued to be fired at US outposts": a continuing trend
     r"|\b(?:have|has)\s+continued\b"
     # "the al-Asad and Harir bases have previously faced multiple drone attacks": attacks undergone, uncounted

@@ -47,6 +47,13 @@ def test_thwarted_drones_are_an_attack_not_a_foiled_plot() -> None:
     assert cues.HYPOTHETICAL.search("Officials said the group could strike the base again.")
 
 
+def test_attacks_several_times_before_are_a_habit() -> None:
+    assert cues.HABITUAL.search("Bases in the region have been attacked by rockets several times before.")
+    assert cues.HABITUAL.search("The militias have targeted Erbil airport several times in the past.")
+    assert cues.HABITUAL.search("Harir airbase has been targeted multiple times since October 17.")
+    assert not cues.HABITUAL.search("Rockets hit the base several times on Tuesday night.")
+
+
 def test_trend_weapons_are_habitual() -> None:
     assert cues.HABITUAL.search("Most of these attacks use rockets or one-way drones.")
     assert cues.HABITUAL.search("Militias have used rockets, drones and mortars against the bases.")
