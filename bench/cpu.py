@@ -1,17 +1,23 @@
-"""CPU per request kind of bench/load.py's mix: the gunicorn worker's, PostgreSQL's and the load client's,
-measured request by request; and the answers' digests, to show a change leaves every byte as it was.
+"""CPU per request kind of bench/load.py's mix - the gunicorn worker's, its PostgreSQL backend's and the load
+client's - measured request by request, optionally side by side with an earlier checkout of the code, whose
+answers must then be the same bytes.
 
-python -m bench.cpu --reuse                      (the database bench.load seeded: BENCH_LOAD_DB)
-python -m bench.cpu --reuse --save before.json   (also keep a digest of every answer of a fixed URL sample)
-python -m bench.cpu --reuse --compare before.json   (check the sample's answers against an earlier run's)
+python -m bench.cpu --reuse                              (the database bench.load seeded: BENCH_LOAD_DB)
+python -m bench.cpu --reuse --before /tmp/before         (and the code of another checkout, interleaved)
+python -m bench.cpu --reuse --save digests.json          (keep a digest of every answer of a fixed URL sample)
+python -m bench.cpu --reuse --compare digests.json       (check the sample's answers against an earlier run's)
 
-One sync gunicorn worker (config/gunicorn.conf.py with WEB_CONCURRENCY=1, GUNICORN_THREADS=1,
-DATA_VERSION_MAX_AGE_MS=1000 as bench.load runs it) and a flushed response cache (BENCH_CACHE_URL); requests are
-sent one at a time, so the worker's CPU time (/proc) and that of its PostgreSQL backend over a kind's requests,
-divided by their number, is that kind's server work. The URLs are bench.load's (``Urls.pick``: 80% of map,
-timeline, list and GeoJSON requests a filter not asked before). The client's figure is this process's CPU per
-request sent the way bench.load sends it (``bench.load.get``), one at a time; Redis, shared with other users of
-the machine, is not counted. Prints only: the figures belong in commit messages and the README's account.
+Each server is one sync gunicorn worker (config/gunicorn.conf.py with WEB_CONCURRENCY=1, GUNICORN_THREADS=1,
+DATA_VERSION_MAX_AGE_MS=1000 as bench.load runs it) on the same database and a flushed response cache
+(BENCH_CACHE_URL); requests are sent one at a time, so the worker's CPU time (/proc) and its PostgreSQL backend's
+over a kind's requests, divided by their number, is that kind's server work. The URLs are bench.load's
+(``Urls.pick``: 80% of map, timeline, list and GeoJSON requests a filter not asked before). With ``--before``
+(a checkout of an earlier commit, e.g. ``git worktree add /tmp/before <commit>``; its untracked static/vendor is
+copied from this one) the two servers answer the same URLs in alternating batches of ten, so a machine busy
+with other work slows both alike, and the sample's answers of the two are compared byte for byte (absolute
+links name each server's port, which is masked). The client's figure is this process's CPU per request sent
+the way bench.load sends it (``bench.load.get``), one at a time; Redis, shared with other users of the machine,
+is not counted. Writes docs/benchmarks.md (section "cpu") unless ``--no-write``.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -34,6 +41,7 @@ from bench import harness as seeding
 from bench import load  # sets the bench environment and DATABASE_URL to BENCH_LOAD_DB
 
 TICK = os.sysconf("SC_CLK_TCK")
+BATCH = 10
 
 
 def cpu_seconds(pid: int) -> float:
@@ -68,15 +76,41 @@ def body(port: int, url: str) -> tuple[int, str, bytes]:
         conn.close()
 
 
+class Server:
+    """One sync gunicorn worker of the code in ``root``, and the PostgreSQL backend it opened."""
+
+    def __init__(self, root: Path, urls: load.Urls) -> None:
+        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=root, check=True)
+        seeding.ROOT = root
+        known = set(backends(load.DB))
+        self.port = seeding.free_port()
+        self.proc = seeding.start_gunicorn(self.port, config="config/gunicorn.conf.py")
+        (self.worker,) = seeding.worker_pids(self.proc.pid)
+        for kind in [k for _, k in load.MIX]:  # imports, templates, the connection
+            for i in range(5):
+                load.get(self.port, urls.pick(kind, random.Random(1000 + i)))
+        self.pg = [pid for pid in backends(load.DB) if pid not in known]
+
+    def spent(self) -> tuple[float, float]:
+        return cpu_seconds(self.worker), sum(map(cpu_seconds, self.pg))
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reuse", action="store_true", help="reuse BENCH_LOAD_DB as seeded (else seed it)")
     parser.add_argument("-n", type=int, default=300, help="requests per kind (default 300)")
+    parser.add_argument("--before", help="a checkout of earlier code to measure side by side (and compare)")
     parser.add_argument("--save", help="write the digests of a fixed sample of answers to this file")
     parser.add_argument("--compare", help="compare the fixed sample's answers with this file's digests")
-    parser.add_argument("--sample", type=int, default=64, help="URLs per kind in the digest sample")
+    parser.add_argument("--sample", type=int, default=64, help="URLs per kind in the answer sample")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
     args = parser.parse_args()
 
+    load_at_start = os.getloadavg()
     if args.reuse:
         seeding.migrate_database()
     else:
@@ -84,6 +118,8 @@ def main() -> None:
     django.setup()
     if not args.reuse:
         seeding.seed()
+    from django.db import connection
+
     from incidents.models import Base, Faction, Incident
 
     urls = load.Urls(
@@ -91,75 +127,135 @@ def main() -> None:
         list(Base.objects.order_by("slug").values_list("slug", flat=True)),
         list(Faction.objects.order_by("slug").values_list("slug", flat=True)),
     )
-    from django.db import connection
-
-    connection.close()  # only the worker's backend stays on the database
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=seeding.ROOT, check=True)
+    total = Incident.objects.count()
+    connection.close()  # only the workers' backends stay on the database
     import redis
 
     os.environ.update(
         WEB_CONCURRENCY="1", GUNICORN_THREADS="1", DATA_VERSION_MAX_AGE_MS="1000", CACHE_URL=load.CACHE_URL
     )
     redis.Redis.from_url(load.CACHE_URL).flushdb()
-    port = seeding.free_port()
-    proc = seeding.start_gunicorn(port, config="config/gunicorn.conf.py")
+    here = seeding.ROOT
+    servers: dict[str, Server] = {}
     try:
-        (worker,) = seeding.worker_pids(proc.pid)
+        if args.before:
+            before = Path(args.before).resolve()
+            if not (before / "static" / "vendor").exists() and (here / "static" / "vendor").exists():
+                shutil.copytree(here / "static" / "vendor", before / "static" / "vendor")
+            servers["before"] = Server(before, urls)
+        servers["now"] = Server(here, urls)
+        seeding.ROOT = here
         kinds = [k for _, k in load.MIX]
-        for kind in kinds:  # warm the worker: imports, templates, connection
-            for i in range(5):
-                load.get(port, urls.pick(kind, random.Random(1000 + i)))
-        if args.save or args.compare:
-            sample = {}
+        differ: list[str] = []
+        if args.save or args.compare or args.before:
+            sample: dict[str, list] = {}
             for kind in kinds:
                 rng = random.Random(f"sample-{kind}")
                 for _ in range(args.sample):
                     url = urls.pick(kind, rng)
                     # Two reads: the first answer is built, the second comes from the cache (where cached).
                     for attempt in (1, 2):
-                        status, ctype, data = body(port, url)
+                        answers = {name: body(server.port, url) for name, server in servers.items()}
+                        status, ctype, data = answers["now"]
                         sample[f"{url}#{attempt}"] = [status, ctype, hashlib.sha256(data).hexdigest()]
+                        if "before" in answers and answers["before"] != answers["now"]:
+                            differ.append(url)
+            if args.before:
+                print(f"compared {len(sample)} answers with {args.before}'s: {len(differ)} differ")
             if args.save:
                 Path(args.save).write_text(json.dumps(sample, indent=0, sort_keys=True))
                 print(f"saved {len(sample)} digests to {args.save}")
             if args.compare:
                 earlier = json.loads(Path(args.compare).read_text())
-                differ = [u for u in sample if earlier.get(u) != sample[u]]
-                print(f"compared {len(sample)} answers with {args.compare}: {len(differ)} differ")
-                for url in differ[:20]:
-                    print(f"    {url}: {earlier.get(url)} -> {sample[url]}")
-        pg = backends(load.DB)
-        print(f"{'kind':10} {'n':>5} {'gunicorn':>9} {'postgres':>9} {'server':>8} {'client':>7} {'wall':>7}  (ms)")
-        total_weight = sum(w for w, _ in load.MIX)
-        mix = {"gunicorn": 0.0, "postgres": 0.0, "client": 0.0}
-        for weight, kind in load.MIX:
+                changed = [u for u in sample if earlier.get(u) != sample[u]]
+                print(f"compared {len(sample)} answers with {args.compare}: {len(changed)} differ")
+                differ += changed
+            for url in differ[:20]:
+                print(f"    differs: {url}")
+        per: dict[str, dict[str, tuple[float, float]]] = {}
+        client: dict[str, float] = {}
+        for kind in kinds:
             rng = random.Random(f"cpu-{kind}")
             picked = [urls.pick(kind, rng) for _ in range(args.n)]
-            w0, p0, c0, t0 = cpu_seconds(worker), sum(map(cpu_seconds, pg)), time.process_time(), time.perf_counter()
-            for url in picked:
-                status, *_ = load.get(port, url)
-                if status != 200:
-                    raise SystemExit(f"{url}: {status}")
-            wall = time.perf_counter() - t0
-            client = time.process_time() - c0
-            gunicorn = cpu_seconds(worker) - w0
-            postgres = sum(map(cpu_seconds, pg)) - p0
-            spent = {"gunicorn": gunicorn, "postgres": postgres, "client": client}
-            per = {k: v * 1000 / args.n for k, v in spent.items()}
-            for k in mix:
-                mix[k] += per[k] * weight / total_weight
+            spent = {name: [0.0, 0.0] for name in servers}
+            client_spent = 0.0
+            for i in range(0, args.n, BATCH):
+                order = list(servers.items())
+                for name, server in order if (i // BATCH) % 2 else reversed(order):
+                    w0, p0 = server.spent()
+                    c0 = time.process_time()
+                    for url in picked[i : i + BATCH]:
+                        status, *_ = load.get(server.port, url)
+                        if status != 200:
+                            raise SystemExit(f"{url}: {status}")
+                    if name == "now":
+                        client_spent += time.process_time() - c0
+                    w1, p1 = server.spent()
+                    spent[name][0] += w1 - w0
+                    spent[name][1] += p1 - p0
+            per[kind] = {name: (g * 1000 / args.n, p * 1000 / args.n) for name, (g, p) in spent.items()}
+            client[kind] = client_spent * 1000 / args.n
             print(
-                f"{kind:10} {args.n:>5} {per['gunicorn']:>9.1f} {per['postgres']:>9.1f} "
-                f"{per['gunicorn'] + per['postgres']:>8.1f} {per['client']:>7.1f} {wall * 1000 / args.n:>7.1f}",
+                f"{kind:9} "
+                + "  ".join(f"{name}: gunicorn {g:.1f} postgres {p:.1f} ms" for name, (g, p) in per[kind].items())
+                + f"  client {client[kind]:.1f} ms",
                 flush=True,
             )
-        print(
-            f"{'mix':10} {'':>5} {mix['gunicorn']:>9.1f} {mix['postgres']:>9.1f} "
-            f"{mix['gunicorn'] + mix['postgres']:>8.1f} {mix['client']:>7.1f}"
-        )
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        for server in servers.values():
+            server.stop()
+    load_after = os.getloadavg()
+
+    weights = {k: w / sum(w for w, _ in load.MIX) for w, k in load.MIX}
+    mix = {name: [sum(weights[k] * per[k][name][i] for k in kinds) for i in (0, 1)] for name in servers}
+    mix_client = sum(weights[k] * client[k] for k in kinds)
+
+    def cell(kind_figures: dict[str, tuple[float, float]], i: int | None) -> str:
+        def one(name: str) -> float:
+            g, p = kind_figures[name]
+            return g + p if i is None else (g, p)[i]
+
+        return f"{one('before'):.1f} → {one('now'):.1f}" if "before" in kind_figures else f"{one('now'):.1f}"
+
+    side = " (before → now)" if args.before else ""
+    lines = [
+        "## CPU per request kind of the load mix",
+        "",
+        f"PostgreSQL with {total:,} incidents (bench.load's database), one sync gunicorn worker per server "
+        "(DATA_VERSION_MAX_AGE_MS=1000), the response cache in Redis (flushed at the start), requests one at a "
+        f"time, {args.n} per kind with bench.load's URLs (80% of map, timeline, list and GeoJSON requests a "
+        "filter not asked before). CPU time of the gunicorn worker and of its PostgreSQL backend from /proc, "
+        "divided by the requests; the client's is this process's per request sent as bench.load sends it."
+        + (
+            f" Side by side with an earlier checkout ({args.before}), in alternating batches of {BATCH} "
+            f"on the same database; {len(differ)} of the sampled answers differ between the two."
+            if args.before
+            else ""
+        ),
+        "",
+        "- **Machine load average (1/5/15 min) before the run: "
+        + "/".join(f"{x:.1f}" for x in load_at_start)
+        + ", after: "
+        + "/".join(f"{x:.1f}" for x in load_after)
+        + "** (on a shared machine CPU time per request reads high: the cores' caches and hyperthreads are shared).",
+        "",
+        f"| request kind | share of the mix | gunicorn ms{side} | PostgreSQL ms{side} | server ms{side} | client ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        *(
+            f"| {kind} | {weights[kind]:.0%} | {cell(per[kind], 0)} | {cell(per[kind], 1)} | "
+            f"{cell(per[kind], None)} | {client[kind]:.1f} |"
+            for kind in kinds
+        ),
+        f"| **mix** | 100% | {cell({n: tuple(v) for n, v in mix.items()}, 0)} | "
+        f"{cell({n: tuple(v) for n, v in mix.items()}, 1)} | **{cell({n: tuple(v) for n, v in mix.items()}, None)}** "
+        f"| {mix_client:.1f} |",
+    ]
+    md = "\n".join(lines)
+    print(md)
+    if not args.no_write:
+        from bench.report import write_section
+
+        write_section("cpu", md)
 
 
 if __name__ == "__main__":
