@@ -178,7 +178,9 @@ HABITUAL = prefilter.compile(
     # "dozens of attacks", not "hundreds of the attackers dead" (a toll)
     r"|(?:dozens|scores|hundreds)\s+of\s+(?:[\w-]+\s+){0,3}?(?:attacks|strikes|incidents|operations|times|assaults))\b"
     # "several rocket and drone attacks have been launched on US interests in recent months"
-    r"|\b(?:have|has)\s+been\s+\w+[^.;]{0,60}?\bin\s+recent\s+(?:weeks|months|years)\b"
+    # ("A number of rocket and mortar attacks have hit bases hosting coalition forces ... in recent months")
+    r"|\b(?:have|has)\s+(?:been\s+)?(?:\w+ed|hit|struck|shot|seen|come|undergone)\b[^.;]{0,80}?"
+    r"\bin\s+recent\s+(?:weeks|months|years)\b"
     # "after months of similar strikes on bases that house U.S. troops"
     r"|\b(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|rocket\s+fire)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"

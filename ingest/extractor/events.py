@@ -35,8 +35,13 @@ _NOT_TARGET_BEFORE = prefilter.compile(
 
 _LOCATOR = prefilter.compile(
     r"^(?:(?!\b(?:and|or|landed|fell|hit|struck|targeted|attacked|while)\b)[^.;])*?"
-    r"\b(?:near|outside|close\s+to|(?:north|south|east|west)\s+of)\s+(?:the\s+)?$",
+    r"\b(?:near|outside|close\s+to|(?:north|south|east|west)\s+of|at)\s+(?:the\s+)?$",
     re.I,
+)
+# A site as the speaker, not the target: "the U.S. Embassy said", "a U.S. Embassy spokesperson told", "the U.S.
+# embassy statement said"
+_SPEAKS = prefilter.compile(
+    r"\s*(?:in\s+[A-Z][a-z]+\s*)?,?\s*(?:spokes(?:man|woman|person)|statement|said|says|stated|added|told)\b"
 )
 
 
@@ -562,12 +567,13 @@ def _site_targets(facts: Facts) -> list[Target]:
     prev_end = None
     for m in facts.sites:
         rel = m.start - facts.sent.start
-        # "the Harir base near Erbil airport": a site placed by another site just named is a landmark
+        # "the Harir base near Erbil airport", "the Harir base at Erbil International Airport": a site placed by
+        # another site just named is a landmark
         locator = prev_end is not None and _LOCATOR.search(text[prev_end:rel]) is not None
         prev_end = m.end - facts.sent.start
         if locator or _NOT_TARGET_BEFORE.search(text[max(0, rel - 40) : rel]) or m.site.slug in seen:
             continue
-        if not_the_place_hit(text, rel):
+        if not_the_place_hit(text, rel) or _SPEAKS.match(text, m.end - facts.sent.start):
             continue
         if _BASE_BESIDE.search(text, max(0, rel - 60), rel):
             # "the base adjacent to Erbil Airport": an unnamed base beside the site (not "a base near X", which

@@ -329,3 +329,11 @@ def test_attacks_stopped_are_no_attack() -> None:
     ):
         assert cues.NEGATED_ATTACK.search(text), text
     assert not cues.NEGATED_ATTACK.search("Two drones attacked the base before the truce took hold.")
+
+
+def test_attacks_that_have_hit_in_recent_months_are_a_trend() -> None:
+    text = "A number of rocket attacks have hit bases hosting coalition forces near the embassy in recent months."
+    assert cues.HABITUAL.search(text)
+    # "as it has other similar attacks in recent years": an elided verb tells no trend of this attack
+    text = "CENTCOM blamed militias for the attack, as it has other similar attacks in recent years."
+    assert not cues.HABITUAL.search(text)

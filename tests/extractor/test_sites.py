@@ -233,3 +233,17 @@ def test_a_named_base_in_a_town_is_not_the_towns_base(gazetteer) -> None:
     ):
         got = primaries(text, gazetteer, published=dt.date(2023, 12, 26))
         assert "erbil-air-base" not in {(i["base"] or {}).get("slug") for i in got}, text
+
+
+def test_a_site_that_speaks_or_places_another_is_not_attacked(gazetteer) -> None:
+    # the embassy as the speaker of a statement about an attack elsewhere
+    text = (
+        "There was an attack at the Baghdad Diplomatic Support Center on Tuesday night, a U.S. Embassy spokesperson "
+        "told reporters."
+    )
+    got = primaries(text, gazetteer, published=dt.date(2024, 9, 11))
+    assert [(i["base"] or {}).get("slug") for i in got] == ["baghdad-diplomatic-support-center"]
+    # a named base placed "at" another site: one attack, on the base
+    text = "The factions claimed responsibility for targeting the Harir base at Erbil International Airport on Monday."
+    got = primaries(text, gazetteer, published=dt.date(2023, 12, 26))
+    assert [(i["base"] or {}).get("slug") for i in got] == ["al-harir-air-base"]
