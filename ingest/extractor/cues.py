@@ -55,6 +55,10 @@ OTHER_ACTOR = prefilter.compile(
     r"struck(?!\s+down)|bombed|retaliated|targeted|killed|raided|responded)\b"
     # a passive headline is the coalition attacked, not attacking: "US forces in Syria targeted in first attack"
     r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b)"
+    # another state's forces attacking (not "US forces attacked four times", a headline's passive):
+    # "Turkish forces attacked an agricultural company in Zaghat village"
+    rf"|\b{words(vocabulary.OTHER_STATE_ADJECTIVES)}\s+(?:forces|military|troops|army|drones?|warplanes|jets|aircraft)"
+    r"\s+(?:have\s+|has\s+|had\s+)?(?:attacked|shelled)\b"
     # "retaliatory strikes", not "an assault Iran described as a retaliatory measure" (the attack itself)
     rf"|\b(?:{_RETALIATION}|self-defen[cs]e strikes?|precision strikes?)\b"
     rf"|\b{_ACTOR}(?:['\u2019]s)?\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b"

@@ -62,6 +62,9 @@ STATE_ACTORS = (
     "Washington", "Pentagon", "CENTCOM",
 )  # fmt: skip
 
+# States whose forces attack others than the coalition: "Turkish forces attacked", "Israeli jets shelled"
+OTHER_STATE_ADJECTIVES = ("Turkish", "Israeli", "Russian", "Syrian government", "Jordanian")
+
 # Words of the sea: an attack on shipping is not an attack on a coalition site ashore.
 SHIPPING = (
     "ship", "ships", "vessel", "vessels", "tanker", "tankers", "shipping", "Red Sea", "Gulf of Aden",

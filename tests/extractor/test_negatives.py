@@ -337,3 +337,13 @@ def test_attacks_that_have_hit_in_recent_months_are_a_trend() -> None:
     # "as it has other similar attacks in recent years": an elided verb tells no trend of this attack
     text = "CENTCOM blamed militias for the attack, as it has other similar attacks in recent years."
     assert not cues.HABITUAL.search(text)
+
+
+def test_another_states_forces_attacking_is_their_strike(gazetteer) -> None:
+    text = (
+        "Turkish forces attacked an agricultural company in Zaghat village in al-Malikiyah on Tuesday, injuring "
+        "two workers, the monitor reported."
+    )
+    assert primaries(text, gazetteer, published=dt.date(2023, 11, 29)) == []
+    # a headline's passive: the coalition attacked
+    assert not cues.OTHER_ACTOR.search("US forces attacked four times in Iraq, Syria within hours")
