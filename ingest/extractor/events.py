@@ -27,8 +27,12 @@ _AN_EXAMPLE_BEFORE = prefilter.compile(
 _NOT_TARGET_BEFORE = prefilter.compile(
     r"(?:\bfrom|\bspokes\w+\s+(?:at|in|for|of)|\bstatement\s+from|\bofficials?\s+(?:at|in|for|of)|\bflown\s+to|\bevacuated\s+to|"
     r"\bwithdraw\w*\s+(?:from|to)|\bmove\w*\s+to|\brelocat\w*\s+to|\bvisit\w*"
+    # where the wounded were taken: "all were taken to the Baghdad Diplomatic Support Center", "taken to al-Omar
+    # military hospital"
+    r"|\b(?:taken|transferred|transported|rushed)\s+to"
     # "targeted Kadhimi's residence in the walled green zone": the site says where the home is, not what was hit
-    rf"|\b{words(vocabulary.PRIVATE_PLACES)}\s+in)\s+(?:the\s+)?(?:\w+\s+){{0,2}}$",
+    # (a name's article may stand before the mention: "taken to al-Omar military hospital")
+    rf"|\b{words(vocabulary.PRIVATE_PLACES)}\s+in)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:(?:al|el)-)?$",
     re.I,
 )
 

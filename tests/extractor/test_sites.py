@@ -247,3 +247,12 @@ def test_a_site_that_speaks_or_places_another_is_not_attacked(gazetteer) -> None
     text = "The factions claimed responsibility for targeting the Harir base at Erbil International Airport on Monday."
     got = primaries(text, gazetteer, published=dt.date(2023, 12, 26))
     assert [(i["base"] or {}).get("slug") for i in got] == ["al-harir-air-base"]
+
+
+def test_where_the_wounded_were_taken_is_not_attacked(gazetteer) -> None:
+    """Modelled on a monitor's item on an ambush of local forces: the base's hospital is where the wounded went."""
+    text = (
+        "Gunmen attacked a checkpoint of local forces in Deir ez-Zor on Saturday. The attack injured a fighter, "
+        "who was taken to al-Omar military hospital to receive treatment."
+    )
+    assert primaries(text, gazetteer, published=dt.date(2023, 3, 26)) == []
