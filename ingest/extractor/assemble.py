@@ -311,6 +311,13 @@ def _weapons(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[tup
             mentions.extend(found)
             sources += 1
             first = first if first is not None else idx
+    if not mentions:
+        # "Iran attacked at least two U.S. air bases with ballistic missiles" framing the attacks told one by one:
+        # the frame's weapons are each one's when its own sentences name none
+        for idx in d.frames:
+            if state.facts[idx].weapons:
+                mentions.extend(state.facts[idx].weapons)
+                first = first if first is not None else idx
     if first is not None:
         evidence["weapons"] = evidence_of(state, first)
     return categories(mentions), sources

@@ -36,7 +36,7 @@ NEGATED_ATTACK = prefilter.compile(
 # Who or what the attack was aimed at, when no gazetteer site is named.
 _COALITION = words(vocabulary.COALITION)
 GENERIC_TARGET = prefilter.compile(
-    rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:military\s+|army\s+|troops?\s+)?"
+    rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:military\s+|army\s+|troops?\s+|air\s+)?"
     r"(?:bases?|outposts?|installations?|facilit(?:y|ies)|garrisons?|compounds?|positions?|sites?|forces|troops|"
     r"personnel|service\s?members|soldiers|contractors|interests|patrols?)\b"
     rf"|\b{_COALITION}\s+and\s+(?:international|coalition|allied|partner)\s+(?:forces|troops|personnel)\b"

@@ -229,3 +229,18 @@ def test_an_attack_earlier_in_the_day_on_the_base_is_its_own(gazetteer) -> None:
         ("al-shaddadi-base", "2024-01-02", ("drone",)),
         ("al-shaddadi-base", "2024-01-02", ("rocket",)),
     ]
+
+
+def test_a_line_counting_air_bases_frames_each_attack_told_after_it(gazetteer) -> None:
+    """Modelled on a wire flash of a state's missile strike on two bases: the counting line gives each named attack
+    its weapon and its actor."""
+    text = (
+        "Iran attacked at least two U.S. air bases in Iraq with more than a dozen ballistic missiles on Tuesday "
+        "night, the Pentagon said.\n"
+        "Missiles hit Al Asad air base in Anbar province. The other base targeted was in Irbil in Kurdistan."
+    )
+    got = primaries(text, gazetteer, published=dt.date(2020, 1, 8))
+    assert sorted((i["base"]["slug"], tuple(i["weapons"]), i["perpetrator"]["slug"]) for i in got) == [
+        ("ain-al-asad-air-base", ("missile",), "iran"),
+        ("erbil-air-base", ("missile",), "iran"),
+    ]
