@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.extractor import cues, prefilter, segments, vocabulary
+from ingest.extractor.casualties import zero_tolls
 from ingest.extractor.counts import sentence_figures
 from ingest.extractor.dates import DateMention, find_dates, same_period
 from ingest.extractor.factions import FactionMention
@@ -446,6 +447,10 @@ def _attacks_in_general(text: str, dates: list[DateMention]) -> bool:
         return not _dates_a_day(dates)
     counted = False
     for m in cues.ATTACKS_IN_GENERAL.finditer(text):
+        if _THE_ATTACKS_TOLD.match(m.group(0)) and zero_tolls(text):
+            # "officials have reported no injuries or damage as a result of these attacks": the toll of the
+            # attacks just told, none of them hurting anyone (a positive toll summed over them is nobody's)
+            return False
         before = text[max(0, m.start() - 30) : m.start()].split()[-2:]
         counted = counted or any(find_numbers(w) and w.lower() not in {"a", "an", "no"} for w in before)
         if not counted:
@@ -453,6 +458,9 @@ def _attacks_in_general(text: str, dates: list[DateMention]) -> bool:
     else:
         return False
     return not _dates_a_day(dates)
+
+
+_THE_ATTACKS_TOLD = prefilter.compile(r"(?:as\s+a\s+result\s+of|from|in|during)\s+(?:the|these|those)\s", re.I)
 
 
 def _dates_a_day(dates: list[DateMention]) -> bool:

@@ -338,3 +338,13 @@ def test_nobody_hurt_in_any_tense_of_the_passive() -> None:
         ("injured", 0),
     }
     assert figures("Officials said no one has been hurt.") == [("injured", 0)]
+
+
+def test_no_injuries_as_a_result_of_these_attacks_is_their_toll(gazetteer) -> None:
+    text = (
+        "A drone attacked the coalition base at Erbil International Airport on Sunday, the counter-terrorism "
+        "service said.\n"
+        "Security officials have reported no injuries as a result of these attacks."
+    )
+    (got,) = primaries(text, gazetteer, published=dt.date(2024, 1, 1))
+    assert got["injured"] == 0
