@@ -25,8 +25,10 @@ NOUN_MODIFIER = prefilter.compile(
 _STOP = words(vocabulary.INTERCEPTION_VERBS)
 # "three drones [directed towards the base] were destroyed": the subject's own verb, however long the subject,
 # as long as no other clause starts in between ("two drones were launched and one was shot down": not 2)
+# (an apposition between commas may stand in the subject: "a drone, identified as armed, was intercepted")
+_NOT_ANOTHER_CLAUSE = r"(?!\b(?:and|but|while|whereas|which|that|who|was|were|had|have|being)\b)"
 _INTERCEPTED = prefilter.compile(
-    r"^(?:(?!\b(?:and|but|while|whereas|which|that|who|was|were|had|have|being)\b)[^.;,]){0,120}?"
+    rf"^(?:{_NOT_ANOTHER_CLAUSE}[^.;,]|,(?:{_NOT_ANOTHER_CLAUSE}[^.;,]){{1,40}},){{0,120}}?"
     rf"\b(?:was|were|had been|have been|being)\s+(?:\w+\s+)?[\"'\u201c]?{_STOP}",
     re.I,
 )

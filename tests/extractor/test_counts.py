@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from ingest.extractor.counts import best_low_high
@@ -187,3 +189,14 @@ def test_a_sentence_opening_with_the_whole_counts_it() -> None:
     assert figures("Out of nine drones launched, six were shot down.") == [("intercepted", 6), ("launched", 9)]
     # a part taken from a whole told elsewhere is no count of the launch
     assert figures("Two of the rockets landed inside the base.") == []
+
+
+def test_an_apposition_in_the_subject_of_an_interception(gazetteer) -> None:
+    text = (
+        "A drone, identified as armed, was intercepted and shot down by US air defences near Ain al-Asad air base "
+        "on Monday."
+    )
+    (got,) = primaries(text, gazetteer, published=dt.date(2024, 1, 1))
+    assert (got["launched"], got["intercepted"]) == (1, 1)
+    # a clause of its own between commas still ends the subject
+    assert ("intercepted", 2) not in figures("Two drones, which were launched at dawn, and one was shot down.")
