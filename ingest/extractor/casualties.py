@@ -299,7 +299,9 @@ _SHARED_NOUN = prefilter.compile(
 )
 # The attacked side of a strike: militants killed are never a militia attack's casualties
 _ATTACKED_SIDE = prefilter.compile(
-    r"\b(?:militants?|militiam[ae]n|insurgents?|terrorists?|(?:militia|Hezbollah|Kataib|group)\s+(?:fighters|members))\b",
+    # ("killing three Daesh members": the attackers, not the attacked)
+    r"\b(?:militants?|militiam[ae]n|insurgents?|terrorists?|gunmen"
+    r"|(?:militia|Hezbollah|Kataib|group|Daesh|ISIS|ISIL)\s+(?:fighters|members|elements))\b",
     re.I,
 )
 # a casualty figure told in the clause of an airstrike ("airstrikes on a militia, killing one")

@@ -348,3 +348,12 @@ def test_no_injuries_as_a_result_of_these_attacks_is_their_toll(gazetteer) -> No
     )
     (got,) = primaries(text, gazetteer, published=dt.date(2024, 1, 1))
     assert got["injured"] == 0
+
+
+def test_attackers_killed_by_the_defenders_are_not_the_attacks_toll(gazetteer) -> None:
+    text = (
+        "Seventeen rockets landed near Qayyarah air base on Friday, causing no casualties among the troops. Security "
+        "forces fired back at the launch site, killing three Daesh members."
+    )
+    (got,) = primaries(text, gazetteer, published=dt.date(2019, 11, 9))
+    assert got["killed"] == 0
