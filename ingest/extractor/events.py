@@ -472,7 +472,10 @@ def _dates_a_day(dates: list[DateMention]) -> bool:
 # raids were in response to a drone attack on ..." (from the strike's actor on; "responded to the initial attacks"
 # speaks of attacks already told)
 _STRIKE_ANSWERS = prefilter.compile(
-    r"[^;,]{0,40}?\b(?:follow(?:s|ed)?|answer(?:s|ed)?|c(?:a|o)mes?\s+after|(?:was|were|are|is)\s+in\s+(?:response|retaliation)"
+    # ("launched airstrikes on seven facilities of militias in Syria and Iraq in response to a drone attack on
+    # Tower 22": the answer may come after the strike's objects)
+    r"(?:[^;,]{0,40}?|[^;]{0,100}?(?=\bin\s+(?:response|retaliation)))"
+    r"\b(?:follow(?:s|ed)?|answer(?:s|ed)?|c(?:a|o)mes?\s+after|(?:(?:was|were|are|is)\s+)?in\s+(?:response|retaliation)"
     r"\s+(?:to|for)|respond(?:s|ed)?\s+to|retaliat(?:es|ed)\s+for)\s+an?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:attacks?|strikes?|barrages?|salvos?)\s+(?:on|against|at|targeting)\b",
     re.I,

@@ -459,3 +459,12 @@ def test_a_follow_up_dated_by_its_report_takes_the_day_its_lead_names_the_attack
     )
     (got,) = primaries(text, gazetteer, published=dt.date(2025, 7, 11))
     assert (got["base"]["slug"], got["date"]) == ("al-udeid-air-base", "2025-06-23")
+
+
+def test_the_attack_a_strike_answers_after_its_objects_is_background(gazetteer) -> None:
+    text = (
+        "US forces launched airstrikes on seven facilities of Iranian-backed militias in Syria and Iraq in response "
+        "to a drone attack on Tower 22 base in northeast Jordan on Jan. 28 that killed three US soldiers."
+    )
+    got = incidents(text, gazetteer, published=dt.date(2024, 2, 7))
+    assert [(i["role"], (i["base"] or {}).get("slug")) for i in got] == [("background", "tower-22")]
