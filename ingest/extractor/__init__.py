@@ -21,7 +21,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   "a second rocket attack targeted the base" is a new one on the site in focus; targets of one verb ("attacked
   X, Y and the forces at Z with drones") share what follows the last of them; "attacked the base twice" and
   "launched twice against" count two, and counted unnamed bases beside a named one ("and three bases in Syria")
-  are attacks of their own.
+  are attacks of their own. "Earlier in the day, a source told Xinhua that ..." and "separately claimed that ..."
+  report the attack again; they open no second one.
 - Is it an attack on the coalition: not a state's strike on others (nor the sites it merely fell near when its
   declared target was another), shipping, foiled launches, tallies and their list lines, trends ("have
   continued", "months of strikes", "the majority of the attacks"), commentary, uncounted plural attacks ("more
@@ -34,9 +35,12 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   forces"), bases counted over a window ("at least five bases have come under fire since"), an air strike, drones
   downed over a base on their way to Israel, a precaution at bases ("heightened alertness at American bases"),
   attacks in the plural as a trend or a practice ("attacks ... intensified", "ongoing attacks", "the groups
-  targeting US forces", "strikes over the past few days"). Retaliation told without a state as its actor, aimed
-  at a coalition site, is the attack itself; one projectile that "has struck" a base is news, and so are
-  projectiles "which were thwarted" after the sentence told them fired, and "inbound missile threats" engaged.
+  targeting US forces", "strikes over the past few days", "several times before", "have hit bases ... in recent
+  months", "it is not uncommon for bases to come under rocket fire"), attacks stopped ("suspending attacks on US
+  troops"), another state's forces attacking ("Turkish forces attacked an agricultural company"). Retaliation
+  told without a state as its actor, aimed at a coalition site, is the attack itself; one projectile that "has
+  struck" a base is news, and so are projectiles "which were thwarted" after the sentence told them fired, and
+  "inbound missile threats" engaged.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May", "two previous assaults on Harir", "the
@@ -44,9 +48,16 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   any earlier day unless added to the news ("Also on Wednesday", "Separately") - a lead dated only by its report
   bounds the news from that day -, one before the day a lead counts from ("at least four attacks since the US
   strikes on Sunday"), a site attack a week old in a story led by a convoy bomb, and the attack a strike answers
-  ("The U.S. strikes follow a rocket attack on K-1"). "A similar strike on the same base" is on the site in focus.
+  ("The U.S. strikes follow a rocket attack on K-1", "launched airstrikes on seven facilities ... in response to a
+  drone attack on Tower 22") - but attacks a strike answered the same day ("responded Wednesday evening to rocket
+  attacks at two sites") are news with it. "A similar strike on the same base" is on the site in focus. "That
+  attack" and the earlier attack's weapon named again ("the suicide drone") after an aside are the aside's; a
+  toll "reported" as of now after the aside is the news's. A foiled drone or missile attack was flown and
+  stopped: an attack. The attack as the subject of "is the latest in a series" is still told.
   A follow-up (an investigation, a casualty count, medals) that leads with an earlier attack reports that
-  attack, named further down by its day ("the Jan. 8 missile attack on Al Asad"); an attack first told as a
+  attack, named further down by its day ("the Jan. 8 missile attack on Al Asad") or named again further on by its
+  site; dated only by its report, it takes the day its lead names the attack by ("Tehran's attack on June 23");
+  an attack first told as a
   reference and then reported on the same site and day is one incident. An
   attack told on a day before the news happened ("told reporters Monday that there was a rocket attack") and
   "the base had been attacked on Friday too" are earlier (background). A lead's unnamed attack "last week" is the
@@ -57,7 +68,10 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   Jordan") matched with words between; a one-word name in a title-case headline; "the base" in a past sentence
   is the site in focus; "the attack on the base in the town of X" names the unnamed attack just told; an unnamed
   base is in the country its own words give ("a group in Iraq said it targeted a US base in Syria"), never where
-  a drone came from ("came from Iraq, not Turkey").
+  a drone came from ("came from Iraq, not Turkey"); a military site told by the town its own name carries ("the
+  other base targeted was in Irbil", "troops stationed in Erbil"; not a named base's town, nor a province). A site
+  that speaks ("a U.S. Embassy spokesperson told"), that places a named base ("the Harir base at Erbil
+  International Airport") or where the wounded were taken ("taken to al-Omar military hospital") is not attacked.
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
@@ -72,7 +86,13 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   clause saying no one claimed the attack; an actor may be named with an apposition before its verb. A state
   or group named as the actor ("Iran launched a missile attack", "fired by Iran") is the perpetrator, never a
   sponsor ("Iran-backed", "Iran proxy forces", "groups backed by Iran") or one of two alternatives; the force
-  that claims for its state is the claimant.
+  that claims for its state is the claimant. The actor of a passive or an attack noun ("targeted in a drone
+  attack by X"), of a possessive ("Iran's missile attack") or named by its state's adjective ("an Iranian missile
+  attack", not "Iranian-made" nor a "previous" one) is the perpetrator; "announced early Sunday that it had
+  launched", "declared new strikes", "in what it said was retaliation" are claims, "no one took responsibility"
+  is none; "The factions, self-identified as X" names the claimants of the sentence before; "has attributed the
+  drone attack that killed three soldiers to X" and "planned ... and facilitated by X" blame X; a capital as a
+  dateline ("TEHRAN (Tasnim) -") is no government.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
@@ -88,14 +108,22 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   A count broken down by target ("three times at separate bases in Syria, and twice at Ain al-Asad") is one
   attack per unit; "Of 14 rockets fired" counts the whole; a running toll ("the number ... has risen to 109"),
   people "treated for" or "diagnosed with" injuries, and "more than N" are tolls; "as of Monday" dates a count.
+  "One service member ... was treated for a minor injury" is one; "no one had been killed or injured" is none;
+  "no injuries as a result of these attacks" is the zero toll of the attacks just told; attackers killed by the
+  defenders ("killing three Daesh members") are not the toll; counted rounds in the perfect ("Two mortar rounds
+  have struck") are news; an apposition may stand in an interception's subject ("a drone, identified as armed,
+  was intercepted"). A line counting bases ("at least two U.S. air bases with ballistic missiles") frames the
+  attacks told one by one: their weapons when their own sentences name none, and their actor.
   Zero tolls are a vocabulary table (``casualties.TOLL_NOUNS``) under one grammar.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
   that day; the date under an embedded post is its posting date; a day right after "since" opens a window;
   "as recently as December"; fixed-date holidays ("a Christmas Day drone attack"); a wire dateline ("Dec. 24
-  (UPI) --") dates the report.
+  (UPI) --", "(MENAFN- IANS) Baghdad, Dec 27 (IANS)", "ERBIL, November 7 -", "Beirut, Jan 05:") dates the report,
+  as do "revealed" and "disclosed"; the day within "this week" dates the attack, not the week.
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
-  story has moved to another actor's strike, "killed in the strike" is the strike's toll.
+  story has moved to another actor's strike, "killed in the strike" is the strike's toll, and a weapon told after
+  the attack in the strike's clause ("in a U.S. drone strike") is the strike's.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
@@ -112,7 +140,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.6"
+EXTRACTOR_VERSION = "2026.12.7"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 
