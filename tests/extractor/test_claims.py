@@ -5,7 +5,13 @@ import datetime as dt
 import pytest
 
 from ingest.extractor import cues
-from tests.extractor.helpers import primaries
+from tests.extractor.helpers import PUBLISHED, primaries
+
+
+def actor_and_claim(text: str, gazetteer, published: dt.date) -> tuple[str | None, bool]:
+    """The one primary attack's perpetrator (its slug) and whether it was claimed."""
+    (got,) = primaries(text, gazetteer, published=published)
+    return (got["perpetrator"] or {}).get("slug"), got["claimed"]
 
 
 def test_claim_cues() -> None:
@@ -71,8 +77,7 @@ def test_no_one_took_responsibility_is_no_claim(gazetteer) -> None:
         "Two drones were shot down at Ain al-Asad air base on Sunday. "
         "The army made the interception; no one took responsibility."
     )
-    (got,) = primaries(text, gazetteer, published=dt.date(2021, 6, 6))
-    assert got["claimed"] is False
+    assert actor_and_claim(text, gazetteer, dt.date(2021, 6, 6))[1] is False
 
 
 def test_an_officials_claimed_means_said() -> None:
@@ -354,9 +359,7 @@ def test_a_claim_announced_with_a_time_before_that(gazetteer) -> None:
         "US forces at Erbil International Airport.\n"
         "There was no word on damage."
     )
-    (got,) = primaries(text, gazetteer, published=dt.date(2024, 3, 10))
-    assert got["perpetrator"]["slug"] == "kataib-hezbollah"
-    assert got["claimed"] is True
+    assert actor_and_claim(text, gazetteer, dt.date(2024, 3, 10)) == ("kataib-hezbollah", True)
 
 
 @pytest.mark.parametrize(
@@ -370,22 +373,19 @@ def test_a_claim_announced_with_a_time_before_that(gazetteer) -> None:
     ],
 )
 def test_the_actor_of_a_passive_or_a_possessive(gazetteer, sentence: str) -> None:
-    (got,) = primaries(sentence, gazetteer)
-    assert got["perpetrator"]["slug"] == "kataib-hezbollah"
-    assert got["claimed"] is False  # the reporter names the actor; nobody claimed
+    # the reporter names the actor; nobody claimed
+    assert actor_and_claim(sentence, gazetteer, PUBLISHED) == ("kataib-hezbollah", False)
 
 
 def test_a_state_named_by_its_adjective_before_its_own_attack(gazetteer) -> None:
     text = "An Iranian missile attack on Wednesday damaged two hangars at Ain al-Asad air base."
-    (got,) = primaries(text, gazetteer, published=dt.date(2020, 1, 9))
-    assert got["perpetrator"]["slug"] == "iran"
+    assert actor_and_claim(text, gazetteer, dt.date(2020, 1, 9)) == ("iran", False)
     # a weapon made in Iran is no attack by Iran, and an earlier attack's actor is not this one's
     for other in (
         "An Iranian-made drone hit Ain al-Asad air base on Wednesday.",
         "A drone hit Ain al-Asad air base on Wednesday.\nPhoto: previous Iranian missile attack damage at the base.",
     ):
-        (got,) = primaries(other, gazetteer, published=dt.date(2020, 1, 9))
-        assert got["perpetrator"] is None, other
+        assert actor_and_claim(other, gazetteer, dt.date(2020, 1, 9)) == (None, False), other
 
 
 def test_the_claimants_named_next_in_the_plural(gazetteer) -> None:
@@ -394,9 +394,7 @@ def test_the_claimants_named_next_in_the_plural(gazetteer) -> None:
         "Iraqi armed factions claimed responsibility for the attack.\n"
         'The factions, who call themselves the "Islamic Resistance in Iraq," said it answered the war in Gaza.'
     )
-    (got,) = primaries(text, gazetteer, published=dt.date(2023, 12, 12))
-    assert got["perpetrator"]["slug"] == "islamic-resistance-in-iraq"
-    assert got["claimed"] is True
+    assert actor_and_claim(text, gazetteer, dt.date(2023, 12, 12)) == ("islamic-resistance-in-iraq", True)
 
 
 @pytest.mark.parametrize(
@@ -411,19 +409,15 @@ def test_the_claimants_named_next_in_the_plural(gazetteer) -> None:
 )
 def test_blame_by_attribution_at_length_or_by_planning(gazetteer, sentence: str) -> None:
     text = f"A drone struck Tower 22 in Jordan on Sunday, killing three US soldiers.\n{sentence}"
-    (got,) = primaries(text, gazetteer, published=dt.date(2024, 1, 31))
-    assert got["perpetrator"]["slug"] == "kataib-hezbollah"
-    assert got["claimed"] is False
+    assert actor_and_claim(text, gazetteer, dt.date(2024, 1, 31)) == ("kataib-hezbollah", False)
 
 
 def test_the_attackers_own_account_of_why_is_its_claim(gazetteer) -> None:
     text = "Iran launched missiles at Al Udeid Air Base on Monday, in what it said was retaliation for strikes."
-    (got,) = primaries(text, gazetteer, published=dt.date(2025, 6, 24))
-    assert (got["perpetrator"]["slug"], got["claimed"]) == ("iran", True)
+    assert actor_and_claim(text, gazetteer, dt.date(2025, 6, 24)) == ("iran", True)
     # a monitor's count in the same words is no claim
     text = "Rockets hit Al-Omar oil field on Monday, in what the monitor said was the 108th attack on the bases."
-    (got,) = primaries(text, gazetteer, published=dt.date(2023, 12, 5))
-    assert got["claimed"] is False
+    assert actor_and_claim(text, gazetteer, dt.date(2023, 12, 5))[1] is False
 
 
 def test_a_group_declaring_its_strikes_and_a_capital_as_a_dateline(gazetteer) -> None:
@@ -433,5 +427,4 @@ def test_a_group_declaring_its_strikes_and_a_capital_as_a_dateline(gazetteer) ->
         "TEHRAN (Agency) \u2013 The Islamic Resistance in Iraq declared new strikes on American forces, targeting "
         "Ain al-Asad Airbase in Iraq's al-Anbar province with a drone on Sunday."
     )
-    (got,) = primaries(text, gazetteer, published=dt.date(2023, 12, 4))
-    assert (got["perpetrator"]["slug"], got["claimed"]) == ("islamic-resistance-in-iraq", True)
+    assert actor_and_claim(text, gazetteer, dt.date(2023, 12, 4)) == ("islamic-resistance-in-iraq", True)
