@@ -1,10 +1,11 @@
 """Extractor benchmark: articles/second on one core, and the dev-set score when the texts are present.
 
-python -m bench.extractor            (from the repository root)
+python -m bench.extractor [--no-write]   (from the repository root; --no-write only prints)
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import importlib.util
 import json
@@ -187,7 +188,10 @@ def holdout_lines(gazetteer) -> list[str]:
     return [*lines, "", *notes]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
+    args = parser.parse_args(argv)
     gazetteer = load_gazetteer()
     articles = dev_articles()
     dev = len(articles) > 1
@@ -271,7 +275,8 @@ def main() -> int:
         for label, n, right in bands:
             print(f"confidence {label}: {n} fields, {right / n if n else 0:.0%} right")
     lines += holdout_lines(gazetteer)
-    write_section("extractor", "\n".join(lines))
+    if not args.no_write:
+        write_section("extractor", "\n".join(lines))
     return 0
 
 
