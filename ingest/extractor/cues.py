@@ -420,8 +420,7 @@ BLAME = prefilter.compile(
     r"|\bcarried out by\b|\battributed\b[^.]{0,30}\bto\b|\b(?:was|were) responsible\b"
     # "has attributed the drone attack that killed three US service members in Jordan to the Islamic Resistance in
     # Iraq": the attack named at length between the verb and its "to"
-    r"|\battributed\s+(?:the|this|that|these|those|sunday['\u2019]s|monday['\u2019]s|tuesday['\u2019]s|wednesday['\u2019]s"
-    r"|thursday['\u2019]s|friday['\u2019]s|saturday['\u2019]s)\s+[^.;]{0,100}?\bto\b"
+    rf"|\battributed\s+(?:the|this|that|these|those|{_WEEKDAY_WORD}['\u2019]s)\s+[^.;]{{0,100}}?\bto\b"
     # "the attack was planned, resourced and facilitated by the Islamic Resistance in Iraq"
     r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:planned|orchestrated|directed|facilitated|organi[sz]ed)"
     r"(?:,\s+\w+)*(?:,?\s+and\s+\w+)?\s+by\b",
