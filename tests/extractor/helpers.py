@@ -24,3 +24,8 @@ def incidents(text: str, gazetteer, published: dt.date = PUBLISHED) -> list[dict
 
 def primaries(text: str, gazetteer, published: dt.date = PUBLISHED) -> list[dict]:
     return [i for i in incidents(text, gazetteer, published) if i["role"] == "primary"]
+
+
+def primary_sites(text: str, gazetteer, published: dt.date = PUBLISHED) -> list[str | None]:
+    """The gazetteer slug of each primary attack's site (None where it names none), in output order."""
+    return [(i["base"] or {}).get("slug") for i in primaries(text, gazetteer, published)]
