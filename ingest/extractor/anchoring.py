@@ -400,6 +400,10 @@ def _no_target(state: State, f: Facts, r: _Reading) -> None:
             r.earlier(state, earlier[0], f.sent.index, date, None, why="an earlier attack told in passing")
     elif _names_unnamed(f, r.focus, state):
         r.focus.site = f.sites[0].site
+    elif (day := _day_of_the_attack_told(f, r.focus)) is not None and r.focus is not None:
+        # "Two drones targeted the base, a source told Reuters on Tuesday. The attack in the early hours of Tuesday
+        # caused no casualties.": the attack's own day, so that Monday's rockets on the same base are another attack
+        r.focus.date, r.focus.date_sentence = day, f.sent.index
     elif THE_SITE.search(f.sent.text) and times_told(f.sent.text)[0] and r.focus is not None and r.focus.site:
         _anchor(state, r.focus, f.sent.index, None, None)
         split_times(state, f, [r.focus])
@@ -409,6 +413,24 @@ def _no_target(state: State, f: Facts, r: _Reading) -> None:
         same_day = segments.SAME_DAY.search(f.sent.text) is not None
         _anchor(state, d, f.sent.index, r.focus.date if same_day else None, None)
         r.focus = d
+
+
+# The attack just told as the subject: "The attack in the early hours of Tuesday ...", "The strike, late on Monday, ..."
+_THE_ATTACK = prefilter.compile(
+    r"^\W*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|bombardment|barrage)\b(?!\s+(?:on|against)\b)",
+    re.I,
+)
+
+
+def _day_of_the_attack_told(f: Facts, focus: Draft | None) -> DateMention | None:
+    """The day of the news told in a sentence of its own, when the sentences naming its site gave only the day it
+    was reported ("... a security source told Reuters on Tuesday"); else None."""
+    if focus is None or focus.role != "primary" or (focus.date is not None and not focus.date.reporting):
+        return None
+    if f.sites or f.vetoes or not _THE_ATTACK.match(f.sent.text):
+        return None
+    days = [x for x in f.event_dates if x.precision == "day" and not x.past]
+    return days[0] if len(days) == 1 else None
 
 
 def _another_attack_on_the_site(f: Facts, focus: Draft | None) -> Site | None:

@@ -268,3 +268,18 @@ def test_a_dateline_one_day_after_the_attack_it_reports(gazetteer) -> None:
     )
     (got,) = primaries(text, gazetteer, published=dt.date(2023, 12, 27))
     assert got["base"]["slug"] == "al-shaddadi-base"
+
+
+def test_the_attack_dated_in_a_sentence_of_its_own_is_not_the_earlier_one(gazetteer) -> None:
+    # The lead gives only the day the attack was reported; "The attack, late on Wednesday" dates it, so Tuesday's
+    # rockets on the same base are an earlier attack, not this one with two weapons
+    text = (
+        "Two drones targeted Harir air base in northern Iraq, a security official told AFP on Thursday. The attack, "
+        "late on Wednesday, caused no casualties. On Tuesday, three rockets were fired at Harir air base, but no "
+        "damage was reported."
+    )
+    found = incidents(text, gazetteer, dt.date(2024, 3, 7))
+    news = [(i["date"], i["weapons"], i["launched"]) for i in found if i["role"] == "primary"]
+    earlier = [(i["date"], i["weapons"]) for i in found if i["role"] == "background"]
+    assert news == [("2024-03-06", ["drone"], 2)]
+    assert earlier == [("2024-03-05", ["rocket"])]
