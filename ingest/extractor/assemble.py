@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from ingest.extractor import cues, prefilter, vocabulary
+from ingest.extractor import cues, prefilter, segments, vocabulary
 from ingest.extractor.confidence import Reading, field_confidence, overall
 from ingest.extractor.counts import best_low_high
 from ingest.extractor.events import Draft, Facts, main_clause
@@ -303,8 +303,11 @@ def _when(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dt.dat
 def _weapons(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[tuple[str, ...], int]:
     """The weapon categories of the attack's own clauses, and how many sentences named one."""
     mentions, first, sources = [], None, 0
+    several = [idx for idx in d.sentences() if _told_of_several(state, d, idx)]
     for idx in d.sentences():
         f = state.facts[idx]
+        if idx in several:
+            continue
         alone = len(state.owner.get(idx, [])) == 1
         found = own_weapons(f, d, alone) if idx in d.anchors else (f.weapons if f.attack else [])
         if found:
@@ -314,13 +317,23 @@ def _weapons(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[tup
     if not mentions:
         # "Iran attacked at least two U.S. air bases with ballistic missiles" framing the attacks told one by one:
         # the frame's weapons are each one's when its own sentences name none
-        for idx in d.frames:
+        for idx in [*several, *d.frames]:
             if state.facts[idx].weapons:
                 mentions.extend(state.facts[idx].weapons)
                 first = first if first is not None else idx
     if first is not None:
         evidence["weapons"] = evidence_of(state, first)
     return categories(mentions), sources
+
+
+def _told_of_several(state: State, d: Draft, idx: int) -> bool:
+    """Does the sentence tell this attack together with others it does not name ("U.S. bases in Hasakah and Deir
+    ez-Zor came under attack from drones and rockets", "Three bases came under separate attacks by drones and
+    rockets") before they are told one by one? Its weapons are all of theirs: each attack's only when its own
+    sentences name none."""
+    if d.shared_before is not None and idx < d.shared_before:
+        return True
+    return idx not in d.anchors and segments.counted_sites(state.facts[idx].sent.text) > 1
 
 
 def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict[str, Count], set[str]]:

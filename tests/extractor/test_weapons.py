@@ -121,3 +121,31 @@ def test_the_weapons_of_a_strike_or_a_habit_told_beside_the_attack_are_not_its_o
     (got,) = primaries(text, gazetteer, published=dt.date(2023, 1, 5))
     assert (got["base"]["slug"], got["weapons"]) == ("conoco-gas-field", ["rocket"])
     assert got["claimed"] is False
+
+
+def test_weapons_told_of_several_attacks_at_once_are_each_ones_only_where_it_names_none(gazetteer) -> None:
+    # A lead that tells the day's attacks together ("came under attack from drones and rockets") before telling
+    # them one by one gives each attack only the weapon of its own clause
+    published = dt.date(2024, 1, 9)
+    together = (
+        "US bases in Syria's Hasakah and Deir ez-Zor provinces came under attack on Monday from drones and rockets. "
+        "Rockets were fired at a US base in the Conoco gas field, while the Kharab al-Jir base was targeted by "
+        "drones."
+    )
+    counted = (
+        "Three bases in northeastern Syria came under separate attacks by drones and rockets on Monday. The "
+        "facility in al-Shaddadi was hit by three drones. Rockets landed inside the al-Omar oil field base."
+    )
+    for text, expected in (
+        (together, {"conoco-gas-field": ["rocket"], "rumalyn-landing-zone": ["drone"]}),
+        (counted, {"al-shaddadi-base": ["drone"], "al-omar-oil-field": ["rocket"]}),
+    ):
+        found = {i["base"]["slug"]: i["weapons"] for i in primaries(text, gazetteer, published) if i["base"]}
+        assert {k: found.get(k) for k in expected} == expected
+    # with no weapon of its own, an attack told together with others keeps theirs
+    (attack,) = primaries(
+        "Drones and rockets targeted US bases in Syria on Monday. The al-Shaddadi base was among those hit.",
+        gazetteer,
+        published,
+    )
+    assert attack["weapons"] == ["rocket", "drone"]
