@@ -51,6 +51,14 @@ _UNIT = prefilter.compile(
 )
 
 
+# The day of a date, not a count: "Dec. 3 rockets hit the base", "OCT. 18 - two drones ..." (``before`` is lowered;
+# "On 3 December three rockets ...": a number in words after the month counts)
+_MONTH_BEFORE = prefilter.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s*$"
+)
+
+
 # The whole a sentence's part is taken from, opening it: "Of 14 rockets fired", "Out of 14 rockets"
 _WHOLE_OF = prefilter.compile(r"\s*(?:out\s+)?of\s+", re.I)
 
@@ -72,7 +80,7 @@ def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
     whole = _WHOLE_OF.fullmatch(text, 0, n.start)
     if re.search(r"\b(?:of|per|than)\s*$", before) and not (bound or quantity or stopped or whole):
         return False
-    if _UNIT.match(after):
+    if _UNIT.match(after) or (n.text.isdigit() and _MONTH_BEFORE.search(before)):
         return False
     return not re.match(r"\s*(?:other|more|additional)\b", after)
 

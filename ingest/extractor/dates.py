@@ -36,7 +36,10 @@ HOLIDAYS = {
 }
 _HOLIDAY = "|".join(re.escape(h).replace("'", "['\u2019]?").replace(r"\ ", r"\s+") for h in HOLIDAYS)
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+# in title case, or in capitals as timelines print their entries ("OCT. 18 - U.S. forces in Iraq are targeted")
+_MONTH = rf"(?P<month>{_MONTH_NAMES}|{_MONTH_ABBREVIATIONS}|{_MONTH_NAMES.upper()}|{_MONTH_ABBREVIATIONS.upper()})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

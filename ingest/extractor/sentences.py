@@ -45,6 +45,9 @@ def nlp() -> Language:
     pipeline = spacy.blank("en")
     for title in vocabulary.TITLE_ABBREVIATIONS:
         pipeline.tokenizer.add_special_case(title, [{ORTH: title}])
+    for month in vocabulary.MONTH_ABBREVIATIONS:
+        for form in (month, month.upper()):
+            pipeline.tokenizer.add_special_case(form, [{ORTH: form}])
     pipeline.add_pipe("sentencizer")
     return pipeline
 

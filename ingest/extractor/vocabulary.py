@@ -134,6 +134,9 @@ TITLE_ABBREVIATIONS = (
     "Capt.", "Lt.", "Sgt.", "Maj.", "Brig.", "Col.", "Cmdr.", "Cdr.", "Cpl.", "Pvt.", "Spc.", "Adm.", "Gen.",
     "Lt.Col.", "Sr.", "Jr.", "Prof.", "Amb.",
 )  # fmt: skip
+# Months abbreviated with a period, which ends no sentence before the day ("OCT. 18 - U.S. forces ...", a timeline's
+# entry in capitals as wire timelines print them); spaCy knows the title-case forms, the sentencizer needs the others
+MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")
 
 # Claims: how a group tells its own attack. The verbs of the deed ("said it targeted", "its fighters carried out"),
 # the group's words for its own men, a group named as "the group", and the verbs of a statement.

@@ -200,3 +200,9 @@ def test_an_apposition_in_the_subject_of_an_interception(gazetteer) -> None:
     assert (got["launched"], got["intercepted"]) == (1, 1)
     # a clause of its own between commas still ends the subject
     assert ("intercepted", 2) not in figures("Two drones, which were launched at dawn, and one was shot down.")
+
+
+def test_the_day_of_a_date_counts_nothing() -> None:
+    assert figures("On Dec. 3 rockets hit the base.") == []
+    assert figures("NOV. 9 - Drones targeted US troops in Iraq.") == []
+    assert figures("On 3 December three rockets hit the base.") == [("launched", 3)]

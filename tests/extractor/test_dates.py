@@ -283,3 +283,12 @@ def test_the_attack_dated_in_a_sentence_of_its_own_is_not_the_earlier_one(gazett
     earlier = [(i["date"], i["weapons"]) for i in found if i["role"] == "background"]
     assert news == [("2024-03-06", ["drone"], 2)]
     assert earlier == [("2024-03-05", ["rocket"])]
+
+
+def test_a_day_with_its_month_in_capitals() -> None:
+    (x,) = find_dates("OCT. 18 - Drones targeted US troops in Iraq.", dt.date(2024, 1, 28))
+    assert (x.date, x.precision) == (dt.date(2023, 10, 18), "day")
+    (y,) = find_dates("On JANUARY 4, a drone hit the base.", dt.date(2024, 1, 28))
+    assert y.date == dt.date(2024, 1, 4)
+    # a month's name in capitals is still no day without one
+    assert [d.precision for d in find_dates("MAY the attacks stop.", dt.date(2024, 1, 28))] == []

@@ -27,3 +27,11 @@ def test_a_line_ending_on_a_comma_continues() -> None:
 
 def test_a_blank_line_always_ends_a_sentence() -> None:
     assert texts("Drone attack on the\n\nbase") == ["Drone attack on the", "base"]
+
+
+def test_a_month_abbreviated_in_capitals_ends_no_sentence() -> None:
+    # wire timelines print their entries' days in capitals: "OCT. 18 - ..."
+    assert texts("OCT. 18 - Drones targeted US troops in Iraq.\nNOV. 2 - A rocket hit the base.") == [
+        "OCT. 18 - Drones targeted US troops in Iraq.",
+        "NOV. 2 - A rocket hit the base.",
+    ]
