@@ -237,8 +237,10 @@ _TIMES = prefilter.compile(
     r"\b(?:attacked|targeted|hit|struck|shelled|came\s+under\s+(?:\w+\s+)?(?:attack|fire)"
     # "attacks were launched twice against the base"
     r"|(?:were|was)\s+(?:launched|fired|carried\s+out))\s+"
-    # "attacked the base twice": the count after the verb's object
-    r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:base|airbase|garrison|outpost|site|facility|camp)\s+)?"
+    # "attacked the base twice": the count after the verb's object ("attacked with drones and rockets four times":
+    # or after its weapons)
+    r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:base|airbase|garrison|outpost|site|facility|camp)\s+"
+    r"|with\s+(?:[\w-]+\s+){1,4}?(?=(?:twice|\w+\s+times)\b))?"
     rf"(?P<n>twice|{numerals(2, 5)}|\d)(?:\s+times)?\b(?P<incl>[^.;]{{0,30}}?\bincluding\b)?",
     re.I,
 )
@@ -261,7 +263,7 @@ _AGAIN_TODAY = prefilter.compile(
 _TIMES_N = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "second": 2, "third": 3}
 # "targeted in separate attacks by two explosive-laden drones", "in three separate attacks": one attack each
 _SEPARATE_ATTACKS = prefilter.compile(
-    rf"\bin\s+(?:(?P<n>{numerals(2, 5)})\s+separate\s+(?:attacks|strikes)"
+    rf"\bin\s+(?:(?P<n>{numerals(2, 5)})\s+separate\s+(?:[\w-]+\s+)?(?:attacks|strikes)"
     rf"|separate\s+(?:attacks|strikes)\s+by\s+(?P<m>{numerals(2, 5)})\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:drones|rockets|missiles|uavs))\b",
     re.I,
@@ -341,6 +343,18 @@ def _unnamed(state: State, idx: int, country: str | None, like: Draft) -> None:
     c.date_sentence, c.shared = like.date_sentence, {idx}
     state.drafts.append(c)
     state.owner.setdefault(idx, []).append(c)
+
+
+def count_unnamed_attacks(state: State, d: Draft, idx: int) -> None:
+    """'U.S. forces in Iraq are targeted in two separate drone attacks', 'are attacked three times', 'drones target
+    two bases': the unnamed attack ``d`` that sentence ``idx`` tells is one of as many as it counts, each a draft
+    of its own on the same day (its positive figures are nobody's)."""
+    text = state.facts[idx].sent.text
+    n = max(times_told(text)[0], segments.counted_sites(text))
+    if n > 1:
+        d.counted, d.shared = True, {*d.shared, idx}
+    for _ in range(n - 1):
+        _unnamed(state, idx, d.country_code, d)
 
 
 def _copy(state: State, d: Draft, anchors: list[int]) -> None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from ingest.extractor import cues, prefilter, vocabulary
-from ingest.extractor.anchoring import drop_drafts, find_anchors, fold_summaries
+from ingest.extractor.anchoring import count_unnamed_attacks, drop_drafts, find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.dates import DateMention, days_from_the_last, find_dates, reported_period
@@ -524,6 +524,47 @@ def attacks_in_the_reported_period(state: State) -> None:
             )
 
 
+# Where a timeline's entry puts its day: first in its paragraph ("On 17 October 2023, ...", "OCT. 18 - ...")
+_ENTRY_OPENING = prefilter.compile(r"^\W*(?:on\s+|in\s+)?$", re.I)
+
+
+def _dated_entries(state: State) -> set[int]:
+    """The sentences that open their paragraph with the day of the attack they tell, when two or more do: the
+    entries of a list of attacks (none when fewer)."""
+    openers = set()
+    for f in state.facts:
+        first = f.sent.index == 0 or state.facts[f.sent.index - 1].sent.paragraph != f.sent.paragraph
+        if first and f.attack and any(_opens_with(f, x) for x in f.dates):
+            openers.add(f.sent.paragraph)
+    if len(openers) < 2:
+        return set()
+    # the entry goes on to its paragraph's end ("OCT. 19 - ... Separately, drones and rockets target two bases")
+    return {f.sent.index for f in state.facts if f.sent.paragraph in openers}
+
+
+def _opens_with(f: Facts, x: DateMention) -> bool:
+    return (
+        x.kind == "explicit"
+        and x.precision == "day"
+        and not x.reporting
+        and _ENTRY_OPENING.match(f.sent.text, 0, x.start) is not None
+    )
+
+
+def entries_of_a_dated_list(state: State) -> None:
+    """A timeline ('OCT. 18 - U.S. forces in Iraq are targeted in two separate drone attacks.' 'OCT. 19 - ...')
+    or an encyclopedia's section ('On 17 October 2023, militants launched a drone strike on al-Asad ...' 'On 20
+    January 2024, ...') lists the attacks the article reports, however old: each entry's attack is news, not an
+    earlier attack told in passing."""
+    entries = _dated_entries(state)
+    for d in list(state.drafts):
+        told = sorted(entries & set(d.anchors))
+        if d.role == "background" and d.why == "dated before the news" and told:
+            d.role, d.why = "primary", "an entry of the dated list of attacks the article reports"
+            if d.site is None:
+                count_unnamed_attacks(state, d, told[0])
+
+
 # "the Jan. 8 missile attack on Al Asad": an attack named by its day, as a reference
 _DATED_ATTACK_AFTER = prefilter.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|bombing)\b", re.I)
 
@@ -616,6 +657,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     attacks_behind_a_statement,
     old_news_as_background,
     attacks_in_the_reported_period,
+    entries_of_a_dated_list,
     name_the_lone_unnamed_attack,
     one_attack_one_incident,
     build_incidents,

@@ -18,6 +18,10 @@ def test_times_told() -> None:
     assert times_told("Monitors said the Shaddadi base was attacked twice overnight.") == (2, False)
     assert times_told("US forces came under attack three times on Sunday, including at Tanf and Conoco.") == (3, True)
     assert times_told("The base was hit by two rockets.") == (0, False)
+    # a word between the count and "attacks", the count after the weapons the verb names
+    assert times_told("Troops in Iraq were targeted in two separate drone attacks.") == (2, False)
+    assert times_told("Forces in Syria were attacked with drones and rockets four times in a day.") == (4, False)
+    assert times_told("The base was attacked with two drones on Monday.") == (0, False)
 
 
 def test_zone_and_embassy_in_one_sentence_are_one_target(gazetteer) -> None:

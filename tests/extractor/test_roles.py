@@ -468,3 +468,43 @@ def test_the_attack_a_strike_answers_after_its_objects_is_background(gazetteer) 
     )
     got = incidents(text, gazetteer, published=dt.date(2024, 2, 7))
     assert [(i["role"], (i["base"] or {}).get("slug")) for i in got] == [("background", "tower-22")]
+
+
+def test_the_entries_of_a_dated_list_are_the_attacks_the_article_reports(gazetteer) -> None:
+    # A timeline's entries, however old, are what the article reports, not earlier attacks told in passing; an
+    # entry that counts unnamed attacks ("attacked three times") tells that many
+    published = dt.date(2024, 2, 5)
+    timeline = (
+        "A drone attack killed three US soldiers at a base in Jordan on Sunday, the latest of many attacks.\n\n"
+        "Here is a list of the main attacks before it:\n\n"
+        "OCT. 20 - Two drones target al-Tanf garrison in Syria; one is shot down.\n\n"
+        "NOV. 9 - US troops in Iraq are attacked three times, with no injuries.\n\n"
+        "DEC. 3 - Rockets hit Ain al-Asad air base. Separately, a drone targets US forces in Syria."
+    )
+    news = [
+        (i["date"], (i["base"] or {}).get("slug") or "", i["country"])
+        for i in primaries(timeline, gazetteer, published)
+    ]
+    assert sorted(news) == [
+        ("2023-10-20", "al-tanf-garrison", "Syria"),
+        ("2023-11-09", "", "Iraq"),
+        ("2023-11-09", "", "Iraq"),
+        ("2023-11-09", "", "Iraq"),
+        ("2023-12-03", "", "Syria"),
+        ("2023-12-03", "ain-al-asad-air-base", "Iraq"),
+        ("2024-02-04", "", "Jordan"),
+    ]
+    # an encyclopedia's section of paragraphs each opening with its day
+    section = (
+        "Ain al-Asad air base\n\n"
+        "On 17 October 2023, militants launched a drone at Ain al-Asad air base. It was shot down.\n\n"
+        "On 20 January 2024, the Islamic Resistance in Iraq fired missiles at al-Asad airbase, injuring soldiers."
+    )
+    assert [i["date"] for i in primaries(section, gazetteer, dt.date(2024, 3, 1))] == ["2023-10-17", "2024-01-20"]
+    # one earlier attack recalled in a paragraph of its own is still background
+    story = (
+        "Rockets struck Ain al-Asad air base on Sunday, officials said.\n\n"
+        "On 17 October 2023, militants launched a drone at the same base."
+    )
+    roles = sorted((i["role"], i["date"]) for i in incidents(story, gazetteer, dt.date(2024, 3, 4)))
+    assert roles == [("background", "2023-10-17"), ("primary", "2024-03-03")]
