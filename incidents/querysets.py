@@ -10,12 +10,13 @@ are typed over ``Any`` model.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, Max, Min, Prefetch, Q
 from django.utils.module_loading import import_string
 from simple_history.manager import HistoricalQuerySet
@@ -258,11 +259,49 @@ def merged_survivor(incident_id: int) -> Any:
 def api_sources(incident_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
     """Each incident's sources as a list row shows them (``API_ROW_SOURCE_FIELDS``), in one query, in the
     order ``for_api()`` prefetches them (the sources' own: role, then when each was linked)."""
+    ids = list(incident_ids)
     by_incident: dict[int, list[dict[str, Any]]] = {}
-    rows = source_model().objects.filter(incident_id__in=list(incident_ids)).values(*API_ROW_SOURCE_FIELDS)
+    if not ids:
+        return by_incident
+    rows = _api_sources_postgresql(ids) if connection.vendor == "postgresql" else _api_sources_orm(ids)
     for row in rows:
         by_incident.setdefault(row["incident_id"], []).append(row)
     return by_incident
+
+
+def _api_sources_orm(ids: list[int]) -> Iterable[dict[str, Any]]:
+    return source_model().objects.filter(incident_id__in=ids).values(*API_ROW_SOURCE_FIELDS)
+
+
+def _api_sources_postgresql(ids: list[int]) -> list[dict[str, Any]]:
+    """``_api_sources_orm``'s rows (the same dicts, in the same order) from one statement written once per process:
+    the ORM compiled it on every list page (about 1 ms of a page's 13, most of it the ``IN`` list's values),
+    and the ids go in as one array."""
+    with connection.cursor() as cursor:
+        cursor.execute(_api_sources_sql(), [ids])
+        return [dict(zip(API_ROW_SOURCE_FIELDS, row, strict=True)) for row in cursor.fetchall()]
+
+
+@functools.cache
+def _api_sources_sql() -> str:
+    source = source_model()
+    article = source._meta.get_field("article").related_model
+    q = connection.ops.quote_name
+
+    def column(path: str) -> str:
+        model, alias, name = (article, "a", path.split("__")[1]) if "__" in path else (source, "s", path)
+        return f"{alias}.{q(model._meta.get_field(name).column)}"
+
+    order = ", ".join(
+        column(name.lstrip("-")) + (" DESC" if name.startswith("-") else " ASC") for name in source._meta.ordering
+    )
+    # Identifiers are the models' own; the ids are bound.
+    return (
+        f"SELECT {', '.join(column(name) for name in API_ROW_SOURCE_FIELDS)} "  # noqa: S608
+        f"FROM {q(source._meta.db_table)} AS s JOIN {q(article._meta.db_table)} AS a "
+        f"ON a.{q(article._meta.pk.column)} = s.{q(source._meta.get_field('article').column)} "
+        f"WHERE s.{q(source._meta.get_field('incident').column)} = ANY(%s) ORDER BY {order}"
+    )
 
 
 def source_model() -> type[Any]:

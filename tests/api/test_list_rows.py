@@ -4,6 +4,7 @@ must be the serializer's for the same incidents, byte for byte, key order includ
 import datetime as dt
 import json
 
+import pytest
 from rest_framework.test import APIRequestFactory
 
 from incidents.api.serializers import IncidentSerializer, incident_rows
@@ -53,3 +54,21 @@ def test_rows_write_times_in_the_current_time_zone_as_the_serializer_does(world)
         built = incident_rows(rows, api_sources(row["id"] for row in rows), request)
     assert json.dumps(built) == json.dumps(expected)
     assert any(row["reviewed_at"] == "2024-02-01T11:30:15+03:00" for row in built)
+
+
+@pytest.mark.postgres
+def test_sources_read_by_one_written_statement_are_the_orms(world, django_assert_num_queries):
+    """On PostgreSQL the list's sources come from a statement written once per process (``api_sources``): the
+    same dicts, keys and order as the ORM's ``values()`` reading, roles and link times ordering them."""
+    from incidents.querysets import _api_sources_orm, _api_sources_postgresql
+
+    for role in ("background", "primary", "background", "primary"):
+        IncidentSourceFactory(incident=world.drone, article=ArticleFactory(title=f"A {role} 'report'"), role=role)
+    ids = [*Incident.objects.values_list("id", flat=True), 10**9]
+    with django_assert_num_queries(1):
+        rows = _api_sources_postgresql(ids)
+    assert rows == list(_api_sources_orm(ids))
+    assert [list(row) for row in rows] == [list(row) for row in _api_sources_orm(ids)]
+    assert len([row for row in rows if row["incident_id"] == world.drone.pk]) >= 5
+    with django_assert_num_queries(0):
+        assert api_sources([]) == {}
