@@ -20,8 +20,8 @@ _KILL = words(vocabulary.KILLED_WORDS)
 _WOUND = words(vocabulary.INJURED_WORDS)
 # Each casualty field: its passive verb, and its active verb ("killing one soldier", "wounding two")
 _VERBS = (
-    ("killed", _KILL, r"(?:killing|killed)"),
-    ("injured", _WOUND, r"(?:wounding|injuring|wounded|injured)"),
+    ("killed", _KILL, r"(?:killing|killed|kills)"),
+    ("injured", _WOUND, r"(?:wounding|injuring|wounded|injured|wounds|injures)"),
 )
 # words between a number and its noun; a reporting verb or a relative pronoun ends the phrase ("One of the
 # officials said five service members were wounded": five, not one)

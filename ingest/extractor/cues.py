@@ -52,7 +52,8 @@ OTHER_ACTOR = prefilter.compile(
     # "U.S. and coalition troops in Iraq killed five militia fighters"
     rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
     r"special forces)?\s*(?:in\s+[A-Z]\w+\s+)?(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|carrying out|conducted|conducting|launched|"  # noqa: E501
-    r"struck(?!\s+down)|bombed|retaliated|targeted|killed|raided|responded)\b"
+    # (a timeline's present: "Two days later the US bombs a military base in western Iraq")
+    r"struck(?!\s+down)|bombed|bombs|retaliated|targeted|killed|raided|responded)\b"
     # a passive headline is the coalition attacked, not attacking: "US forces in Syria targeted in first attack"
     r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b)"
     # another state's forces attacking (not "US forces attacked four times", a headline's passive):
@@ -504,3 +505,10 @@ TALLY_ITEM = prefilter.compile(
     re.I,
 )
 PLURAL_ATTACKS = prefilter.compile(r"\b(?:attacks|(?-i:operations)|both|strikes)\b", re.I)
+# A line that introduces the list of attacks the article gives: "Here is a timeline of major attacks since then:",
+# "Here is a summary of the attacks:"
+LIST_HEADING = prefilter.compile(
+    rf"^\W*(?:here\s+(?:is|are)\s+)?(?:a|an|the)?\s*(?:[\w-]+\s+){{0,2}}?{words(vocabulary.LIST_NOUNS)}\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:attacks|strikes|incidents)\b[^.;:]{0,60}:\s*$",
+    re.I,
+)

@@ -196,7 +196,7 @@ def attach_details(state: State) -> None:
             continue
         if f.vetoes & (ANOTHER_STORY | {"tally"}):
             if not zero_casualties_before_strike(f):
-                if "other_actor" in f.vetoes and f.attack:
+                if "other_actor" in f.vetoes:
                     # "Following the attack, the SDF launched retaliatory shelling": the story has moved to the
                     # strike; what follows is the strike's until a sentence comes back to the attack
                     moved.add(id(current))
@@ -529,17 +529,20 @@ _ENTRY_OPENING = prefilter.compile(r"^\W*(?:on\s+|in\s+)?$", re.I)
 
 
 def _dated_entries(state: State) -> set[int]:
-    """The sentences that open their paragraph with the day of the attack they tell, when two or more do: the
-    entries of a list of attacks (none when fewer)."""
+    """The entries of a list of attacks: the paragraphs that open with the day of the attack they tell, when two or
+    more do, and whatever follows a line that introduces a list of attacks."""
     openers = set()
     for f in state.facts:
         first = f.sent.index == 0 or state.facts[f.sent.index - 1].sent.paragraph != f.sent.paragraph
         if first and f.attack and any(_opens_with(f, x) for x in f.dates):
             openers.add(f.sent.paragraph)
-    if len(openers) < 2:
-        return set()
     # the entry goes on to its paragraph's end ("OCT. 19 - ... Separately, drones and rockets target two bases")
-    return {f.sent.index for f in state.facts if f.sent.paragraph in openers}
+    entries = {f.sent.index for f in state.facts if f.sent.paragraph in openers} if len(openers) > 1 else set()
+    heading = next((f.sent.index for f in state.facts if cues.LIST_HEADING.match(f.sent.text)), None)
+    if heading is not None:
+        # "Here is a summary of the attacks:": what follows is the list, dated entries or not
+        entries |= {f.sent.index for f in state.facts[heading + 1 :]}
+    return entries
 
 
 def _opens_with(f: Facts, x: DateMention) -> bool:
@@ -552,10 +555,10 @@ def _opens_with(f: Facts, x: DateMention) -> bool:
 
 
 def entries_of_a_dated_list(state: State) -> None:
-    """A timeline ('OCT. 18 - U.S. forces in Iraq are targeted in two separate drone attacks.' 'OCT. 19 - ...')
-    or an encyclopedia's section ('On 17 October 2023, militants launched a drone strike on al-Asad ...' 'On 20
-    January 2024, ...') lists the attacks the article reports, however old: each entry's attack is news, not an
-    earlier attack told in passing."""
+    """A timeline ('OCT. 18 - U.S. forces in Iraq are targeted in two separate drone attacks.' 'OCT. 19 - ...'),
+    an encyclopedia's section ('On 17 October 2023, militants launched a drone strike on al-Asad ...' 'On 20
+    January 2024, ...') or a summary ('Here is a summary of the attacks:') lists the attacks the article reports,
+    however old: each entry's attack is news, not an earlier attack told in passing."""
     entries = _dated_entries(state)
     for d in list(state.drafts):
         told = sorted(entries & set(d.anchors))

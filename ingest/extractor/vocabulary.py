@@ -31,6 +31,8 @@ ATTACK_WORDS = (
     "barrage", "salvo", "came under", "assault", "assaulted",
     "shot down", "downed", "intercepted", "intercepting", "shooting down",
     "wounded", "injured", "killed", "wounding", "injuring", "killing",
+    # a timeline's present: "a rocket kills two American soldiers", "a militia launches a drone at an air base"
+    "kills", "wounds", "injures", "launches", "explodes", "crashes into", "comes under",
 )  # fmt: skip
 # "took indirect fire", "came under rocket fire": these verbs before "fire" tell an attack.
 UNDER_FIRE_VERBS = ("took", "take", "takes", "taken", "taking", "come", "comes", "coming", "under")
@@ -88,6 +90,8 @@ CESSATION_WORDS = (
     "suspend", "suspends", "suspended", "suspending", "suspension", "halt", "halts", "halted", "halting",
     "stop", "stops", "stopped", "stopping", "cease", "ceased", "ceasing", "pause", "paused", "pausing",
 )  # fmt: skip
+# What an article calls the list of attacks it gives: "Here is a timeline of major attacks since then:"
+LIST_NOUNS = ("timeline", "summary", "list", "chronology", "rundown", "recap", "roundup")
 HABIT_WORDS = (
     "frequent", "regular", "regularly", "intermittent", "intermittently", "repeated", "repeatedly", "recurring",
     "routinely", "often", "frequently", "increasingly", "many times", "numerous times", "countless times",

@@ -508,3 +508,21 @@ def test_the_entries_of_a_dated_list_are_the_attacks_the_article_reports(gazette
     )
     roles = sorted((i["role"], i["date"]) for i in incidents(story, gazetteer, dt.date(2024, 3, 4)))
     assert roles == [("background", "2023-10-17"), ("primary", "2024-03-03")]
+
+
+def test_what_follows_a_line_introducing_a_list_of_attacks_is_what_the_article_reports(gazetteer) -> None:
+    # "Here is a summary of the attacks:" - the list's attacks are the article's news, told in a timeline's present
+    # ("a rocket kills ..."), and a strike told in it ("the US bombs ...") takes what follows until an attack again
+    text = (
+        "Rockets hit a US base in Iraq on Wednesday, the latest of many attacks.\n\n"
+        "Here is a summary of the attacks:\n\n"
+        "A US contractor is killed on December 27 when around 30 rockets are fired at the K1 base in Kirkuk.\n\n"
+        "Two days later the US bombs a base of Kataib Hezbollah in western Iraq. At least 25 fighters are killed.\n\n"
+        "On March 11, a rocket kills two American soldiers and a British soldier at Camp Taji."
+    )
+    found = {
+        i["base"]["slug"]: (i["date"], i["launched"], i["killed"])
+        for i in primaries(text, gazetteer, dt.date(2020, 4, 1))
+        if i["base"]
+    }
+    assert found == {"k-1-air-base": ("2019-12-27", 30, 1), "camp-taji": ("2020-03-11", 1, 3)}
