@@ -408,8 +408,9 @@ def _told_as_news_too(state: State, d: Draft) -> bool:
 def earlier_days_as_background(state: State) -> None:
     """The news is the attack the article leads with: attacks told after it on an earlier day ('On Monday, a
     rocket attack killed a family near Baghdad airport' in the story of Tuesday night's rockets at Erbil) are
-    background, unless added to the news ('Also on Wednesday overnight, two drones attacked'). An attack dated
-    only by the day someone spoke of it, a day before the lead's attack, happened before it too."""
+    background, unless added to the news ('Also on Wednesday overnight, two drones attacked') or the lead counts the
+    attacks of a window ('attacked at least 24 times in recent days') and the attack is of its last week. An attack
+    dated only by the day someone spoke of it, a day before the lead's attack, happened before it too."""
     primaries = [d for d in state.drafts if d.role == "primary" and d.anchors]
     if len(primaries) < 2:
         return
@@ -421,10 +422,15 @@ def earlier_days_as_background(state: State) -> None:
         mine, earlier = lead.date.date, EARLIER_DAYS + 1
     if mine is None:
         return
+    # "attacked at least 24 times in recent days, including ...": the lead counts a window's attacks, and those it
+    # then tells of its last days are its news
+    window = any(cues.COUNTED_WINDOW.match(f.sent.text) for f in state.lead)
     for d in primaries:
         if d is lead or min(d.anchors) < min(lead.anchors):
             continue
         day = d.event_day
+        if window and day is not None and (mine - day).days < OLD_NEWS_DAYS:
+            continue
         if day is not None and (mine - day).days >= earlier and not _told_as_news_too(state, d):
             d.role, d.why = "background", f"days before the attack the article leads with ({day:%d %b})"
         elif day is None and d.date is not None and d.date.told_before(mine):

@@ -526,3 +526,25 @@ def test_what_follows_a_line_introducing_a_list_of_attacks_is_what_the_article_r
         if i["base"]
     }
     assert found == {"k-1-air-base": ("2019-12-27", 30, 1), "camp-taji": ("2020-03-11", 1, 3)}
+
+
+def test_a_lead_counting_the_attacks_of_recent_days_makes_those_it_tells_its_news(gazetteer) -> None:
+    published = dt.date(2023, 10, 31)  # a Tuesday
+    told = (
+        "On Monday, rockets targeted al-Asad air base, officials said. On Sunday, a drone targeted US forces at "
+        "al-Shaddadi. On Thursday, another drone targeted the al-Tanf garrison."
+    )
+    counted = "US forces in Iraq and Syria have been attacked at least 20 times in recent days, officials said. "
+    roles = {i["base"]["slug"]: (i["role"], i["date"]) for i in incidents(counted + told, gazetteer, published)}
+    assert roles == {
+        "ain-al-asad-air-base": ("primary", "2023-10-30"),
+        "al-shaddadi-base": ("primary", "2023-10-29"),
+        "al-tanf-garrison": ("primary", "2023-10-26"),
+    }
+    # without the count, the attacks of days before the one the article leads with are background
+    roles = {i["base"]["slug"]: i["role"] for i in incidents(told, gazetteer, published)}
+    assert roles == {
+        "ain-al-asad-air-base": "primary",
+        "al-shaddadi-base": "background",
+        "al-tanf-garrison": "background",
+    }
