@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 
 from incidents.models import Base, Faction, Incident, Weapon
+from incidents.prepared import prepared
 
 WORKER = "the ingest worker"
 # Bookkeeping columns, never shown: the version counter and the pinned-field marks.
@@ -46,6 +47,8 @@ class HistoryEntry:
 
 
 _KINDS = {"+": "created", "~": "changed", "-": "deleted"}
+# ``Incident.history`` builds a new manager class on every access (django-simple-history): this one is reused.
+_HISTORY = Incident.history
 
 
 def display_value(field: str, value: Any) -> str:
@@ -75,10 +78,15 @@ def incident_history(incident: Incident, *, for_editor: bool = True, limit: int 
 
     ``for_editor`` False is the public's view: no username, no user id, no reviewer.
     """
-    records = incident.history.order_by("-history_date", "-history_id")
-    if for_editor:  # the public never sees a username: whether a person made the change is the user id
-        records = records.select_related("history_user")
-    records = list(records[: limit + 1])
+
+    def history_of(pk: int) -> Any:
+        records = _HISTORY.filter(id=pk).order_by("-history_date", "-history_id")
+        if for_editor:  # the public never sees a username: whether a person made the change is the user id
+            records = records.select_related("history_user")
+        return records[: limit + 1]
+
+    # ``incident.history`` itself, compiled once per process (incidents.prepared).
+    records = list(prepared(("incident-history", for_editor, limit), history_of, incident.pk))
     hidden = _NEVER_SHOWN if for_editor else _NEVER_SHOWN | _EDITORS_ONLY
     entries = []
     for i, record in enumerate(records[:limit]):

@@ -6,13 +6,15 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from incidents.highlight import excerpt_segments, highlight_segments
 from incidents.history import incident_history
 from incidents.models import COUNT_FIELDS, Base, Country, Faction, Incident, Weapon
-from incidents.querysets import is_editor, merged_survivor
+from incidents.prepared import prepared
+from incidents.querysets import is_editor, merged_survivor, source_model
 from incidents.selectors.pages import (
     bases_by_incidents,
     bases_with_counts,
@@ -47,24 +49,26 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    visible = Incident.objects.visible_to(request.user)
+    editor = is_editor(request.user)
+    visible = Incident.objects.all() if editor else Incident.objects.published()  # visible_to(), asked once
     # The page names the site and the groups (name, link, the site's coordinates on the map); it does not
     # show the reviewer. Every column of the incident itself, only those of the joined rows.
     joined = ["base__name", "base__slug", "base__latitude", "base__longitude"]
     joined += [f"{name}__{field}" for name in ("perpetrator", "claimed_by") for field in ("name", "slug")]
-    incident = (
-        visible.select_related("base", "perpetrator", "claimed_by")
-        .only(*(f.name for f in Incident._meta.concrete_fields), *joined)
-        .filter(pk=pk)
-        .first()
-    )
+
+    def page_incident(pk: int) -> QuerySet[Incident]:
+        only = (*(f.name for f in Incident._meta.concrete_fields), *joined)
+        return visible.select_related("base", "perpetrator", "claimed_by").only(*only).filter(pk=pk)[:1]
+
+    # The page's queries are compiled once per process (incidents.prepared): only the ids change.
+    incident = next(iter(prepared(("incident-page", editor), page_incident, pk)), None)
     if incident is None:
         survivor = merged_survivor(pk)
         if survivor is not None and visible.filter(pk=survivor.pk).exists():
             return redirect(survivor, permanent=True)  # merged: the attack's page is the survivor's
         raise Http404("No such incident.")
     sources = []
-    for source in incident.sources.select_related("article").order_by("role", "article__published"):
+    for source in prepared("incident-page-sources", _page_sources, incident.pk):
         text = source.article.text
         full = source.article.is_reference or len(text) <= 2000
         sources.append(
@@ -83,7 +87,14 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     related: list[Incident] = []
     if incident.base_id:
-        related = list(visible.filter(base_id=incident.base_id).exclude(pk=incident.pk).for_table()[:10])
+        related = list(
+            prepared(
+                ("incident-page-related", editor),
+                lambda base_id, pk: visible.filter(base_id=base_id).exclude(pk=pk).for_table()[:10],
+                incident.base_id,
+                incident.pk,
+            )
+        )
     counts = [
         {
             "name": name,
@@ -99,11 +110,18 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "related": related,
         "counts": counts,
         "weapon_labels": [Weapon(w).label if w in Weapon.values else w for w in incident.weapons],
-        "history": _history(incident, for_editor=is_editor(request.user)),
+        "history": _history(incident, for_editor=editor),
         "points": _incident_points(incident),
         **_map_settings(),
     }
     return render(request, "incidents/incident_detail.html", context)
+
+
+def _page_sources(pk: int) -> QuerySet[Any]:
+    """``incident.sources`` as the incident page lists them, with their articles."""
+    return (
+        source_model().objects.filter(incident_id=pk).select_related("article").order_by("role", "article__published")
+    )
 
 
 def _incident_points(incident: Incident) -> list[dict[str, Any]]:

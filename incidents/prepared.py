@@ -1,0 +1,85 @@
+"""Querysets of a fixed shape whose SQL Django compiles once per process; each use binds its own values.
+
+Why: compiling a queryset (its columns, joins, ordering and filters into SQL) costs Django about a millisecond
+for a query of the incident page's width, on every request, though the text never changes from one incident to
+the next: only the ids do. ``prepared(key, build, *ids)`` compiles ``build(*markers)`` the first time (the markers
+being integers no row has), remembers where each marker went among the parameters, and from then on runs
+``build(*ids)`` with that SQL and the ids put in the markers' places, through Django's own iterable (model
+instances, ``select_related`` rows, prefetches, converters: all as before). Only whole numbers in a 32-bit
+column's range are bound; a shape whose markers do not each land exactly once among the parameters is left to
+the ORM.
+(``tests/incidents/test_prepared.py`` checks the bound SQL and parameters are the ones the ORM compiles.)
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from django.db import connections
+from django.db.models import QuerySet
+from django.db.models.sql.compiler import SQLCompiler
+
+# Whole numbers no row has (negative) and no query writes itself, inside the range of a 32-bit column: Django
+# compiles a lookup of a value outside its column's range to no condition at all (IntegerFieldOverflow), so a
+# shape compiled with such a marker would not be the shape of real values. Values outside the range (an id of
+# eleven digits in a URL) are left to the ORM for the same reason.
+_MARKERS = (-2_147_480_001, -2_147_480_003, -2_147_480_007)
+_INT32 = range(-(2**31), 2**31)
+
+
+class _Compiled:
+    def __init__(self, compiler: SQLCompiler, sql: str, params: tuple[Any, ...], places: list[int]) -> None:
+        self.compiler, self.sql, self.params, self.places = compiler, sql, params, places
+
+    def bind(self, values: tuple[int, ...]) -> tuple[str, tuple[Any, ...]]:
+        params = list(self.params)
+        for place, value in zip(self.places, values, strict=True):
+            params[place] = value
+        return self.sql, tuple(params)
+
+
+_compiled: dict[Hashable, _Compiled | None] = {}
+_lock = threading.Lock()
+
+
+def _compile(build: Callable[..., QuerySet[Any]], arity: int) -> _Compiled | None:
+    markers = _MARKERS[:arity]
+    template = build(*markers)
+    compiler = template.query.get_compiler(using=template.db)
+    sql, params = compiler.as_sql()
+    places = [[i for i, p in enumerate(params) if p == m and type(p) is int] for m in markers]
+    if any(len(found) != 1 for found in places) or any(m in sql for m in map(str, markers)):
+        return None
+    return _Compiled(compiler, sql, tuple(params), [found[0] for found in places])
+
+
+def prepared(key: Hashable, build: Callable[..., QuerySet[Any]], *values: int) -> QuerySet[Any]:
+    """``build(*values)``, whose SQL is compiled once per ``key`` (one key per shape: ``build`` must give the same
+    query whatever the values, only the values differing). Evaluate it as any queryset, once."""
+    queryset = build(*values)
+    if not values or len(values) > len(_MARKERS) or any(type(v) is not int or v not in _INT32 for v in values):
+        return queryset
+    db = queryset.db
+    cache_key = (key, db, connections[db].vendor)
+    compiled = _compiled.get(cache_key, _compiled)
+    if compiled is _compiled:
+        compiled = _compile(build, len(values))
+        with _lock:
+            _compiled[cache_key] = compiled
+    if compiled is None:
+        return queryset
+    sql, params = compiled.bind(values)
+    compiler = copy.copy(compiled.compiler)
+    compiler.connection = connections[db]  # this thread's connection, not the compiling one's
+    compiler.as_sql = lambda *args, **kwargs: (sql, params)  # type: ignore[method-assign]
+    queryset.query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign]
+    return queryset
+
+
+def forget() -> None:
+    """Drop every compiled shape (tests that change the database's settings)."""
+    with _lock:
+        _compiled.clear()

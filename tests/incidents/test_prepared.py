@@ -1,0 +1,141 @@
+"""Querysets compiled once per process (incidents/prepared.py): the SQL and parameters a prepared queryset runs are
+the ones the ORM compiles for the same values, so the rows, and the incident page built from them, are the same."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+from django.db.models import Q
+
+from incidents import prepared as prepared_module
+from incidents import views
+from incidents.history import incident_history
+from incidents.models import Incident
+from incidents.prepared import prepared
+from tests.factories import ArticleFactory, BaseFactory, FactionFactory, IncidentFactory, IncidentSourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh():
+    prepared_module.forget()
+    yield
+    prepared_module.forget()
+
+
+@pytest.fixture
+def site():
+    base = BaseFactory(slug="site-p", name="Site <P>")
+    groups = [FactionFactory(slug=f"g-{i}", name=f"Group {i}") for i in range(2)]
+    incidents = [
+        IncidentFactory(
+            base=base,
+            perpetrator=groups[i % 2],
+            claimed=i % 3 == 0,
+            claimed_by=groups[0] if i % 3 == 0 else None,
+            killed=i,
+        )
+        for i in range(14)
+    ]
+    incidents.append(IncidentFactory(base=base, status=Incident.Status.DRAFT, summary="A draft"))
+    for i, incident in enumerate(incidents[:4]):
+        IncidentSourceFactory(incident=incident, article=ArticleFactory(), role="background" if i % 2 else "primary")
+        IncidentSourceFactory(incident=incident, article=ArticleFactory(text=f"long {i} " * 500), role="primary")
+    incidents[0].killed = 40
+    incidents[0].save()  # a change in the history
+    return incidents
+
+
+def _compiled(queryset):
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    return compiler.as_sql()
+
+
+def test_bound_sql_and_parameters_are_what_the_orm_compiles(site):
+    def build(base_id, pk):
+        return Incident.objects.published().filter(base_id=base_id).exclude(pk=pk).for_table()[:10]
+
+    for incident in site:
+        got = prepared("related", build, incident.base_id, incident.pk)
+        assert _compiled(got) == build(incident.base_id, incident.pk).query.sql_with_params()
+        assert [i.pk for i in got] == [i.pk for i in build(incident.base_id, incident.pk)]
+
+
+@pytest.mark.parametrize("as_editor", [False, True])
+def test_the_incident_page_is_the_orms_page(client, editor, site, monkeypatch, as_editor):
+    """Every incident's page, the first compiling and the others binding, as the ORM alone writes it."""
+    if as_editor:
+        client.force_login(editor)
+
+    def page(incident: Incident) -> bytes:
+        html = client.get(incident.get_absolute_url()).content
+        return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]*"', b"", html)  # a new mask every time
+
+    pages = [page(incident) for incident in site]
+    monkeypatch.setattr(views, "prepared", lambda key, build, *values: build(*values))
+    monkeypatch.setattr("incidents.history.prepared", lambda key, build, *values: build(*values))
+    assert [page(incident) for incident in site] == pages
+    assert (b"A draft" in pages[-1]) == as_editor
+    assert b"Change history" in pages[0]
+
+
+def test_history_is_the_orms(site, editor):
+    for for_editor in (False, True):
+        for incident in site[:3]:
+            got = incident_history(incident, for_editor=for_editor, limit=50)
+            prepared_module.forget()
+            assert got == incident_history(incident, for_editor=for_editor, limit=50)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_another_thread_runs_it_on_its_own_connection(site):
+    def build(pk):
+        return Incident.objects.filter(pk=pk)
+
+    assert [i.pk for i in prepared("one", build, site[0].pk)] == [site[0].pk]
+    seen: list = []
+
+    def other() -> None:
+        from django.db import connections
+
+        try:
+            seen.append(([i.pk for i in prepared("one", build, site[1].pk)], id(connections["default"])))
+        finally:
+            connections["default"].close()
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join()
+    from django.db import connections
+
+    assert seen[0][0] == [site[1].pk]
+    assert seen[0][1] != id(connections["default"])
+
+
+def test_shapes_it_cannot_bind_are_left_to_the_orm(site):
+    def twice(pk):
+        return Incident.objects.filter(Q(pk=pk) | Q(base_id=pk))
+
+    assert sorted(i.pk for i in prepared("twice", twice, site[1].pk)) == sorted(i.pk for i in twice(site[1].pk))
+    assert [entry for key, entry in prepared_module._compiled.items() if key[0] == "twice"] == [None]
+    by_slug = prepared("text", lambda slug: Incident.objects.filter(base__slug=slug), "site-p")
+    assert len(by_slug) == len(site)
+    assert not [key for key in prepared_module._compiled if key[0] == "text"]
+    # An id beyond a 32-bit column's range: the ORM compiles it to no row at all, and so does this.
+    assert list(prepared("big", lambda pk: Incident.objects.filter(pk=pk), 10**12)) == []
+    assert not [key for key in prepared_module._compiled if key[0] == "big"]
+
+
+def test_a_count_beside_an_id_keeps_its_condition(site):
+    """A 32-bit column compared with the id: a marker beyond that range would have compiled the condition away."""
+
+    def build(pk):
+        return Incident.objects.filter(Q(pk=pk) | Q(killed=pk))
+
+    for incident in site[:6]:
+        assert sorted(i.pk for i in prepared("pk-or-killed", build, incident.pk)) == sorted(
+            i.pk for i in build(incident.pk)
+        )
