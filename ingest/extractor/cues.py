@@ -311,6 +311,10 @@ HYPOTHETICAL = prefilter.compile(
 AFTER_CLAUSE = prefilter.compile(
     r"\b(?:after|following|since)\b(?!\s+(?:midnight|dawn|noon|sunset|sunrise|\d|the attack\b))", re.I
 )
+# "Tuesday's strikes came hours after militants fired two drones": the same day's, news with what came after it
+CAME_HOURS_AFTER = prefilter.compile(
+    r"\b(?:came|come|comes|coming)\s+(?:just\s+|only\s+|a\s+few\s+)?(?:hours|minutes)\s+after$", re.I
+)
 # "after Reuters had reported that ...", "after officials said ...": what follows is a report.
 REPORTED_AFTER = prefilter.compile(
     rf"\s+(?:[\w.'\u2019-]+\s+){{1,4}}?(?:had\s+|has\s+)?{words(vocabulary.REPORTING_VERBS)}\b", re.I

@@ -655,7 +655,7 @@ def background_reason(facts: Facts, target: Target, date: DateMention | None) ->
         return "told in the past perfect"
     # "... the second attack in a day, after two rockets on Sunday targeted X": X is the earlier one
     for m in cues.AFTER_CLAUSE.finditer(text):
-        if cues.REPORTED_AFTER.match(text, m.end()):
+        if cues.REPORTED_AFTER.match(text, m.end()) or cues.CAME_HOURS_AFTER.search(text, 0, m.end()):
             continue  # "after Reuters had reported that ...": a report, not an earlier attack
         if _leading_after_clause(text, m, target) or (
             0 < m.start() < target.start

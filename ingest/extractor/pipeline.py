@@ -291,21 +291,28 @@ def background_in_strike_stories(state: State) -> None:
     lead = next((f for f in state.lead_attacks if not (f.vetoes and f.vetoes <= {"habitual", "hypothetical"})), None)
     if lead is None or "other_actor" not in lead.vetoes:
         return
-    answered = _ANSWERED_AT_ONCE.search(lead.sent.text)
-    strike_day = next((x.date for x in lead.event_dates if x.precision == "day" and not x.past), None)
+    answering = next((f for f in state.lead_attacks if _ANSWERED_AT_ONCE.search(f.sent.text)), None)
+    answered = answering is not None
+    # the strike's day, from the lead or the sentence telling what it answered ("Tuesday's strikes came hours after")
+    strike_day = next(
+        (x.date for f in (lead, answering) if f for x in f.event_dates if x.precision == "day" and not x.past), None
+    )
     for d in state.drafts:
         if d.role != "primary":
             continue
-        if answered is not None and (d.event_day is None or d.event_day == strike_day):
+        if answered and (d.event_day is None or d.event_day == strike_day):
             # "US forces responded Wednesday evening to rocket attacks at two sites in Syria": the attacks the
             # strike answered that day are news with it
             continue
         d.role, d.why = "background", "the article's news is another actor's strike"
 
 
-# A strike told as the answer to attacks, on their day: "responded Wednesday evening to rocket attacks at two sites"
+# A strike told as the answer to attacks, on their day: "responded Wednesday evening to rocket attacks at two sites",
+# "Tuesday's strikes came hours after the U.S. said militants fired two one-way attack drones at the al-Asad Air Base"
 _ANSWERED_AT_ONCE = prefilter.compile(
-    r"\brespond(?:ed|s|ing)\b[^.;]{0,40}?\bto\s+(?:[\w-]+\s+){0,3}?(?:attacks?|barrages?|strikes?)\b", re.I
+    r"\brespond(?:ed|s|ing)\b[^.;]{0,40}?\bto\s+(?:[\w-]+\s+){0,3}?(?:attacks?|barrages?|strikes?)\b"
+    r"|\b(?:came|come|comes|coming)\s+(?:just\s+|only\s+|a\s+few\s+)?(?:hours|minutes)\s+after\b",
+    re.I,
 )
 
 

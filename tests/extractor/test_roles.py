@@ -548,3 +548,19 @@ def test_a_lead_counting_the_attacks_of_recent_days_makes_those_it_tells_its_new
         "al-shaddadi-base": "background",
         "al-tanf-garrison": "background",
     }
+
+
+def test_the_attack_a_strike_came_hours_after_is_news_with_it(gazetteer) -> None:
+    text = (
+        "The US military struck three militia facilities in Iraq on Tuesday in retaliation for attacks on American "
+        "troops over the past week. Tuesday's strikes came hours after militants fired two drones at al-Asad air "
+        "base, injuring several service members."
+    )
+    (attack,) = incidents(text, gazetteer, dt.date(2024, 1, 23))
+    assert (attack["role"], attack["base"]["slug"], attack["date"]) == ("primary", "ain-al-asad-air-base", "2024-01-23")
+    # an attack days before the strike stays its cause, background
+    earlier = text.replace("came hours after", "came days after").replace(
+        "fired two drones", "on Friday fired two drones"
+    )
+    (attack,) = incidents(earlier, gazetteer, dt.date(2024, 1, 23))
+    assert attack["role"] == "background"
