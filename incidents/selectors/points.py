@@ -38,6 +38,8 @@ _POINTS_FIELDS = {
 }
 # Five decimals of a degree is about a metre: finer than any reported location, half the bytes.
 POINTS_DECIMALS = 5
+# The answer's first member: the column names.
+_COLUMNS_MEMBER = f'"columns":{json.dumps(list(POINTS_COLUMNS))}'
 # Answer column -> the PointsChunk column holding its pre-written values.
 _CHUNK_COLUMNS = {"id": "ids", "date": "dates"}
 
@@ -80,9 +82,9 @@ def incidents_points(
         columns = _points_from_chunks(chunks)
     else:
         rows = incidents.order_by("-date", "-id").values(*(_POINTS_FIELDS.get(name, name) for name in POINTS_COLUMNS))
-        columns = _points_postgresql(rows) if in_database else _points_python(rows)
-    lookup_text = points_lookups(lookups_version)
-    return "{" + f'"columns":{json.dumps(list(POINTS_COLUMNS))},{columns},{lookup_text}' + "}"
+        columns = [_points_postgresql(rows) if in_database else _points_python(rows)]
+    # One join of every piece: the answer is megabytes, and each concatenation would copy all of it again.
+    return "".join(["{", _COLUMNS_MEMBER, ",", *columns, ",", points_lookups(lookups_version), "}"])
 
 
 def points_lookups(version: str | None = None) -> str:
@@ -130,7 +132,7 @@ def _points_postgresql(rows: QuerySet[Incident, dict[str, Any]]) -> str:
         return cursor.fetchone()[0]
 
 
-def _points_from_chunks(query: PointsChunkQuery) -> str:
+def _points_from_chunks(query: PointsChunkQuery) -> list[str]:
     """The ``"count"`` and column members from the chunks: whole months inside the range from the month
     chunks, its other days from the day chunks, newest first; the bytes ``_points_postgresql`` writes
     (``tests/api/test_points_chunks.py``). About 50 chunks for a year instead of ~13,000 incidents,
@@ -151,14 +153,18 @@ def _points_from_chunks(query: PointsChunkQuery) -> str:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         chunks = cursor.fetchall()
-    parts = [f'"count":{sum(row[0] for row in chunks)}']
+    # The pieces of the members, joined once by the caller (each chunk's text is up to a megabyte).
+    pieces = [f'"count":{sum(row[0] for row in chunks)}']
     for i, name in enumerate(POINTS_COLUMNS, start=1):
-        values = [row[i] for row in chunks]
-        if name == "date":  # quoted strings: each chunk's text lacks the outer quotes
-            parts.append('"date":[' + ('"' + '","'.join(values) + '"' if values else "") + "]")
-        else:
-            parts.append(f'"{name}":[' + ",".join(values) + "]")
-    return ",".join(parts)
+        # Dates are quoted strings: each chunk's text lacks the outer quotes.
+        quote, separator = ('"', '","') if name == "date" and chunks else ("", ",")
+        pieces.append(f',"{name}":[{quote}')
+        for j, row in enumerate(chunks):
+            if j:
+                pieces.append(separator)
+            pieces.append(row[i])
+        pieces.append(f"{quote}]")
+    return pieces
 
 
 def spans_in_range(
