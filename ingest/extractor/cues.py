@@ -39,7 +39,9 @@ GENERIC_TARGET = prefilter.compile(
     rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:military\s+|army\s+|troops?\s+|air\s+)?"
     r"(?:bases?|outposts?|installations?|facilit(?:y|ies)|garrisons?|compounds?|positions?|sites?|forces|troops|"
     r"personnel|service\s?members|soldiers|contractors|interests|patrols?)\b"
-    rf"|\b{_COALITION}\s+and\s+(?:international|coalition|allied|partner)\s+(?:forces|troops|personnel)\b"
+    # ("American and other forces from the international coalition")
+    rf"|\b{_COALITION}\s+and\s+(?:other\s+)?(?:international\s+|coalition\s+|allied\s+|partner\s+|(?<=other\s))"
+    r"(?:forces|troops|personnel)\b"
     r"|\b(?:bases?|outposts?|installations?|facilit(?:y|ies)|sites?|camps?)\b[^.;]{0,40}?\b(?:hous(?:es|ing)|host(?:s|ing)|"
     rf"used by|with|where)\s+(?:\w+\s+){{0,2}}?{_COALITION}",
     re.I,

@@ -289,7 +289,7 @@ def background_in_strike_stories(state: State) -> None:
     militia attack."""
     # the first sentence of the lead that tells news, not a trend ("Militias have repeatedly attacked US forces")
     lead = next((f for f in state.lead_attacks if not (f.vetoes and f.vetoes <= {"habitual", "hypothetical"})), None)
-    if lead is None or "other_actor" not in lead.vetoes:
+    if lead is None or "other_actor" not in lead.vetoes or _ATTACK_AFTER_A_STRIKE.match(lead.sent.text):
         return
     answering = next((f for f in state.lead_attacks if _ANSWERED_AT_ONCE.search(f.sent.text)), None)
     answered = answering is not None
@@ -307,6 +307,13 @@ def background_in_strike_stories(state: State) -> None:
         d.role, d.why = "background", "the article's news is another actor's strike"
 
 
+# The attack as the subject, the strike what it came after: "The attempted drone attack followed US strikes on two
+# military facilities in eastern Syria" - the news is the attack
+_ATTACK_AFTER_A_STRIKE = prefilter.compile(
+    r"^\W*(?:the|this|that|an?|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:attack|assault|barrage)\s+(?:\w+\s+)?(?:followed|follows|came\s+after|comes\s+after)\b",
+    re.I,
+)
 # A strike told as the answer to attacks, on their day: "responded Wednesday evening to rocket attacks at two sites",
 # "Tuesday's strikes came hours after the U.S. said militants fired two one-way attack drones at the al-Asad Air Base"
 _ANSWERED_AT_ONCE = prefilter.compile(

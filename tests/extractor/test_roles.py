@@ -564,3 +564,21 @@ def test_the_attack_a_strike_came_hours_after_is_news_with_it(gazetteer) -> None
     )
     (attack,) = incidents(earlier, gazetteer, dt.date(2024, 1, 23))
     assert attack["role"] == "background"
+
+
+def test_an_attack_that_followed_a_strike_is_the_news(gazetteer) -> None:
+    # "The attempted drone attack followed US strikes on ...": the attack is the subject, the strike its setting;
+    # "American and other forces" are the coalition attacked
+    text = (
+        "The attempted drone attack followed US strikes on two weapons depots in eastern Syria on Friday. US forces "
+        "shot down a one-way attack drone near Ain al-Asad air base on Saturday, an official said. The official "
+        "also said rockets were fired at American and other forces in Syria on Thursday, causing no casualties."
+    )
+    found = [
+        (i["role"], i["date"], (i["base"] or {}).get("slug"), i["country"])
+        for i in incidents(text, gazetteer, dt.date(2023, 10, 28))
+    ]
+    assert found == [
+        ("primary", "2023-10-28", "ain-al-asad-air-base", "Iraq"),
+        ("primary", "2023-10-26", None, "Syria"),
+    ]
