@@ -246,6 +246,17 @@ def _claim_by_group(text: str) -> bool:
 _DEFAULT_WHY = {"primary": "the attack the article reports", "background": "an earlier attack told in passing"}
 
 
+# A relative clause set off between dashes or commas describes the group, it is not the claim: "The Islamic
+# Resistance in Iraq - which has claimed many of the recent attacks on US forces - said it carried out the attack"
+_RELATIVE_ASIDE = prefilter.compile(
+    r"(?:\s[\u2014\u2013-]\s|,\s)(?:which|who)\s[^\u2014\u2013,.;]{0,160}?(?:\s[\u2014\u2013-]\s|,\s)", re.I
+)
+
+
+def _less_asides(text: str) -> str:
+    return _RELATIVE_ASIDE.sub(" ", text)
+
+
 def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
     """Named group that claimed the attack or that officials held responsible; generic mentions never count."""
     claimed, faction, where = False, None, None
@@ -253,13 +264,14 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
     if d.role == "primary":
         for idx, owners in state.owner.items():
             f = state.facts[idx]
-            if not f.sites and cues.PLURAL_ATTACKS.search(f.sent.text) and all(o.role == "primary" for o in owners):
+            plural = cues.PLURAL_ATTACKS.search(_less_asides(f.sent.text))
+            if not f.sites and plural and all(o.role == "primary" for o in owners):
                 indexes.add(idx)
     for idx in sorted(indexes):
         f = state.facts[idx]
         text = f.sent.text
         main = main_clause(text)  # "claimed the attack, the latest in a series of assaults": a claim of this one
-        if cues.GENERIC_CLAIM.search(main) or tells_another_attack(f, d):
+        if cues.GENERIC_CLAIM.search(_less_asides(main)) or tells_another_attack(f, d):
             continue
         if cues.NO_CLAIM.search(text):
             # "Although no group has claimed responsibility, the ministry believes that the attack was carried out by
@@ -271,7 +283,7 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
         if _claims_what_was_told_before(state, idx, d):
             continue
         if _owned_by_group(f) or (
-            _claim_by_group(text) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions)
+            _claim_by_group(_less_asides(text)) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions)
         ):
             claimed = True
             named = f.factions or _claimant_named_next(state, idx) or _claimant_named_before(state, idx)

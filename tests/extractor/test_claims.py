@@ -428,3 +428,20 @@ def test_a_group_declaring_its_strikes_and_a_capital_as_a_dateline(gazetteer) ->
         "Ain al-Asad Airbase in Iraq's al-Anbar province with a drone on Sunday."
     )
     assert actor_and_claim(text, gazetteer, dt.date(2023, 12, 4)) == ("islamic-resistance-in-iraq", True)
+
+
+def test_a_relative_clause_describing_the_group_does_not_undo_its_claim(gazetteer) -> None:
+    # "- which has claimed many of the recent attacks on US forces -" describes the group (a campaign of
+    # attacks on US forces); the claim is the main clause's
+    text = (
+        "US forces shot down a drone near Ain al-Asad air base on Saturday, an official said. The Islamic "
+        "Resistance in Iraq \u2014 which has claimed many of the recent attacks on US forces \u2014 said it carried "
+        "out the attack."
+    )
+    assert actor_and_claim(text, gazetteer, dt.date(2023, 10, 28)) == ("islamic-resistance-in-iraq", True)
+    commas = text.replace(" \u2014 which", ", which").replace("US forces \u2014 said", "US forces, said")
+    assert actor_and_claim(commas, gazetteer, dt.date(2023, 10, 28)) == ("islamic-resistance-in-iraq", True)
+    # the campaign alone is still no claim of this attack
+    campaign = "US forces shot down a drone near Ain al-Asad air base on Saturday. The Islamic Resistance in Iraq has "
+    campaign += "claimed many of the recent attacks on US forces."
+    assert actor_and_claim(campaign, gazetteer, dt.date(2023, 10, 28)) == (None, False)
