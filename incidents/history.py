@@ -86,7 +86,7 @@ def incident_history(incident: Incident, *, for_editor: bool = True, limit: int 
         return records[: limit + 1]
 
     # ``incident.history`` itself, compiled once per process (incidents.prepared).
-    records = list(prepared(("incident-history", for_editor, limit), history_of, incident.pk))
+    records = prepared(("incident-history", for_editor, limit), history_of, incident.pk)
     hidden = _NEVER_SHOWN if for_editor else _NEVER_SHOWN | _EDITORS_ONLY
     entries = []
     for i, record in enumerate(records[:limit]):

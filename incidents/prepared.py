@@ -56,12 +56,13 @@ def _compile(build: Callable[..., QuerySet[Any]], arity: int) -> _Compiled | Non
     return _Compiled(compiler, sql, tuple(params), [found[0] for found in places])
 
 
-def prepared(key: Hashable, build: Callable[..., QuerySet[Any]], *values: int) -> QuerySet[Any]:
-    """``build(*values)``, whose SQL is compiled once per ``key`` (one key per shape: ``build`` must give the same
-    query whatever the values, only the values differing). Evaluate it as any queryset, once."""
+def prepared(key: Hashable, build: Callable[..., QuerySet[Any]], *values: int) -> list[Any]:
+    """The rows of ``build(*values)``, whose SQL is compiled once per ``key`` (one key per shape: ``build`` must give
+    the same query whatever the values, only the values differing). A list, not the queryset: a queryset made
+    from it (``count()``, ``filter()``) would run the bound SQL of the rows instead of its own."""
     queryset = build(*values)
     if not values or len(values) > len(_MARKERS) or any(type(v) is not int or v not in _INT32 for v in values):
-        return queryset
+        return list(queryset)
     db = queryset.db
     cache_key = (key, db, connections[db].vendor)
     compiled = _compiled.get(cache_key, _compiled)
@@ -70,13 +71,13 @@ def prepared(key: Hashable, build: Callable[..., QuerySet[Any]], *values: int) -
         with _lock:
             _compiled[cache_key] = compiled
     if compiled is None:
-        return queryset
+        return list(queryset)
     sql, params = compiled.bind(values)
     compiler = copy.copy(compiled.compiler)
     compiler.connection = connections[db]  # this thread's connection, not the compiling one's
     compiler.as_sql = lambda *args, **kwargs: (sql, params)  # type: ignore[method-assign]
     queryset.query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign]
-    return queryset
+    return list(queryset)
 
 
 def forget() -> None:

@@ -87,13 +87,11 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     related: list[Incident] = []
     if incident.base_id:
-        related = list(
-            prepared(
-                ("incident-page-related", editor),
-                lambda base_id, pk: visible.filter(base_id=base_id).exclude(pk=pk).for_table()[:10],
-                incident.base_id,
-                incident.pk,
-            )
+        related = prepared(
+            ("incident-page-related", editor),
+            lambda base_id, pk: visible.filter(base_id=base_id).exclude(pk=pk).for_table()[:10],
+            incident.base_id,
+            incident.pk,
         )
     counts = [
         {

@@ -7,7 +7,9 @@ import re
 import threading
 
 import pytest
+from django.db import connection
 from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
 
 from incidents import prepared as prepared_module
 from incidents import views
@@ -49,9 +51,11 @@ def site():
     return incidents
 
 
-def _compiled(queryset):
-    compiler = queryset.query.get_compiler(using=queryset.db)
-    return compiler.as_sql()
+def _executed(rows_of) -> tuple[list[str], list]:
+    """(the SQL run, parameters bound in, and the rows) of ``rows_of()``."""
+    with CaptureQueriesContext(connection) as run:
+        rows = list(rows_of())
+    return [query["sql"] for query in run.captured_queries], rows
 
 
 def test_bound_sql_and_parameters_are_what_the_orm_compiles(site):
@@ -59,9 +63,14 @@ def test_bound_sql_and_parameters_are_what_the_orm_compiles(site):
         return Incident.objects.published().filter(base_id=base_id).exclude(pk=pk).for_table()[:10]
 
     for incident in site:
-        got = prepared("related", build, incident.base_id, incident.pk)
-        assert _compiled(got) == build(incident.base_id, incident.pk).query.sql_with_params()
-        assert [i.pk for i in got] == [i.pk for i in build(incident.base_id, incident.pk)]
+        ids = (incident.base_id, incident.pk)
+        sql, rows = _executed(lambda ids=ids: prepared("related", build, *ids))
+        orm_sql, orm_rows = _executed(lambda ids=ids: build(*ids))
+        assert sql == orm_sql
+        assert len(sql) == 1
+        assert [i.pk for i in rows] == [i.pk for i in orm_rows]
+        assert str(incident.pk) in sql[0]
+    assert len([key for key in prepared_module._compiled if key[0] == "related"]) == 1
 
 
 @pytest.mark.parametrize("as_editor", [False, True])
