@@ -233,6 +233,24 @@ def _names_the_attack_in_focus(f: Facts, t: Target, focus: Draft, state: State) 
     return the_attack is not None and _could_name_focus(state, focus, f, t.site, t.start)
 
 
+# The sentence opens on the weapon told before, as its subject: "The drone, launched before sunrise on Oct. 26 ..."
+_OPENS_ON_THE = prefilter.compile(r"^\W*the\s+(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+def _the_weapon_in_focus_placed(state: State, f: Facts, t: Target, focus: Draft) -> bool:
+    """'A malfunctioning drone in Iraq may have helped ... The drone, launched on Oct. 26 by a militia at the Erbil
+    air base, crashed into the barracks': the weapon of the unnamed attack in focus, told again as the subject,
+    places that attack (whatever its day) - it opens no other."""
+    if focus.role != "primary" or focus.site is not None or t.site is None or not f.weapons:
+        return False
+    first = f.weapons[0]
+    if not _OPENS_ON_THE.match(f.sent.text, 0, first.start):
+        return False
+    # the weapons told since the attack in focus was (its lead's words are details not yet attached)
+    told = {w.category for g in state.facts[min(focus.anchors) : f.sent.index] for w in g.weapons}
+    return first.category in told
+
+
 _TIMES = prefilter.compile(
     r"\b(?:attacked|targeted|hit|struck|shelled|came\s+under\s+(?:\w+\s+)?(?:attack|fire)"
     # "attacks were launched twice against the base"
@@ -488,7 +506,10 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
     if r.focus is not None and refers_to_focus(f, t, date, r.focus):
         _anchor(state, r.focus, idx, date, own)
         return [r.focus]
-    if r.focus is not None and _names_the_attack_in_focus(f, t, r.focus, state):
+    if r.focus is not None and (
+        _names_the_attack_in_focus(f, t, r.focus, state)
+        or (n == 1 and _the_weapon_in_focus_placed(state, f, t, r.focus))
+    ):
         r.focus.site = t.site
         _anchor(state, r.focus, idx, date, own)
         return [r.focus]

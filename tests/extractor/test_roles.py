@@ -582,3 +582,22 @@ def test_an_attack_that_followed_a_strike_is_the_news(gazetteer) -> None:
         ("primary", "2023-10-28", "ain-al-asad-air-base", "Iraq"),
         ("primary", "2023-10-26", None, "Syria"),
     ]
+
+
+def test_the_weapon_told_again_as_subject_places_the_attack_the_article_is_about(gazetteer) -> None:
+    # A feature's headline and lead tell attacks unplaced ("under fire", a drone "in Iraq"); "The drone, launched on
+    # Oct. 26 ... at the Erbil air base" places the lead's attack, old as it is: the article's subject, not an
+    # earlier attack in passing
+    text = (
+        "US forces come under fire across the region\n\nBy Jane Doe and John Roe\n\n"
+        "WASHINGTON (Reuters) - A faulty drone in Iraq may have kept the United States out of a wider war.\n\n"
+        "The drone, launched on Oct. 26 by an Iran-backed militia at the Erbil air base, crashed into a barracks "
+        "but did not explode. One soldier suffered a concussion."
+    )
+    (attack,) = incidents(text, gazetteer, dt.date(2023, 11, 8))
+    assert (attack["role"], attack["base"]["slug"], attack["date"], attack["injured"]) == (
+        "primary",
+        "erbil-air-base",
+        "2023-10-26",
+        1,
+    )
