@@ -98,7 +98,8 @@ FOILED = prefilter.compile(
     # "thwarted two armed drones" is an interception of drones in flight, not a plot stopped before launch; so is
     # "foiled hostile drone attacks against al-Omar field" (drones and missiles fly; "a foiled rocket attack" is
     # most often launchers found before they fired)
-    r"\b(?:(?:thwart\w*|foil(?:ed|s)?)(?!\s+(?:[\w-]+\s+){0,3}?(?:(?:drones?|uavs?|missiles?)\b(?!\s+plots?)"
+    # ("Baghdad Operations Command said it has prevented a Katyusha rocket attack on the Green Zone")
+    r"\b(?:(?:thwart\w*|foil(?:ed|s)?|prevent(?:ed|s)?)(?!\s+(?:[\w-]+\s+){0,3}?(?:(?:drones?|uavs?|missiles?)\b(?!\s+plots?)"
     r"|rockets?\b(?!\s+(?:attacks?|plots?))))"
     r"|found|discovered|seized|defused|dismantled|confiscated|before (?:they|it) "
     r"(?:were|was|could be) (?:launched|fired)|ready (?:to|for) (?:be )?launch\w*|launch(?:ing)?[- ]?pads?)\b",
@@ -112,6 +113,9 @@ OTHER_TARGET = prefilter.compile(
     r"|\b(?:en\s+route|bound|heading|headed|on\s+(?:their|its)\s+way|launched\s+(?:[\w-]+\s+){0,3}?)\s*"
     rf"(?:to|for|toward|towards)\s+{words(vocabulary.ELSEWHERE_BOUND)}\b"
     r"|\banti-Iran(?:ian)?\s+(?:terrorist\s+)?groups\b"
+    # "Three rockets targeted rebel Iranian Kurdish forces not far from Erbil airport": Iran's opponents the target
+    r"|\b(?:rebel\s+)?Iranian\s+(?:Kurdish\s+)?(?:opposition|rebels?|dissidents?)(?:\s+(?:forces|groups?|parties))?\b"
+    r"|\bIranian\s+Kurdish\s+(?:forces|groups?|parties|fighters)\b"
     # "used heavy machine guns to target the militias": the militias are the target here
     r"|\b(?:target(?:ed|ing)?|attack(?:ed|ing)?|struck|shell(?:ed|ing)?|against)\s+(?!by\b)(?:the\s+)?"
     r"(?:(?!by\b)[\w-]+\s+){0,2}?"
@@ -469,7 +473,7 @@ OFFICIAL_CLAIMED = prefilter.compile(
     re.I,
 )
 # Words that place something beside a site rather than at it: "near", "outside of", "next to"
-BESIDE = r"(?:near|close\s+to|next\s+to|outside(?:\s+of)?|away\s+from|beyond)"
+BESIDE = r"(?:near|close\s+to|next\s+to|outside(?:\s+of)?|(?:not\s+far\s+|away\s+)from|beyond)"
 # "a similar rocket fusillade", "a similar attack on the base": an earlier attack, told for comparison
 SIMILAR_ATTACK = prefilter.compile(
     r"\b(?:a|another)\s+similar\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|barrage|fusillade|assault|incident)\b", re.I

@@ -347,3 +347,22 @@ def test_another_states_forces_attacking_is_their_strike(gazetteer) -> None:
     assert primaries(text, gazetteer, published=dt.date(2023, 11, 29)) == []
     # a headline's passive: the coalition attacked
     assert not cues.OTHER_ACTOR.search("US forces attacked four times in Iraq, Syria within hours")
+
+
+def test_an_attack_prevented_before_launch_is_no_attack(gazetteer) -> None:
+    text = (
+        "Security forces said on Friday they had prevented a Katyusha rocket attack on the Green Zone in Baghdad, "
+        "finding a launcher in a nearby street. Soldiers defused the rocket."
+    )
+    assert primaries(text, gazetteer, dt.date(2020, 7, 10)) == []
+    # drones stopped in flight were still launched at the site
+    flown = "Air defences prevented two drones launched at Ain al-Asad air base from hitting it on Friday."
+    assert [i["base"]["slug"] for i in primaries(flown, gazetteer, dt.date(2020, 7, 10))] == ["ain-al-asad-air-base"]
+
+
+def test_rockets_aimed_at_irans_kurdish_opponents_near_a_base_are_no_attack_on_it(gazetteer) -> None:
+    text = (
+        "Three rockets on Wednesday targeted Iranian Kurdish opposition forces not far from Erbil airport, where US "
+        "troops are based, two sources said. The rockets caused no casualties."
+    )
+    assert primaries(text, gazetteer, dt.date(2020, 9, 30)) == []
