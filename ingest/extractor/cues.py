@@ -42,8 +42,8 @@ GENERIC_TARGET = prefilter.compile(
     # ("American and other forces from the international coalition")
     rf"|\b{_COALITION}\s+and\s+(?:other\s+)?(?:international\s+|coalition\s+|allied\s+|partner\s+|(?<=other\s))"
     r"(?:forces|troops|personnel)\b"
-    r"|\b(?:bases?|outposts?|installations?|facilit(?:y|ies)|sites?|camps?)\b[^.;]{0,40}?\b(?:hous(?:es|ing)|host(?:s|ing)|"
-    rf"used by|with|where)\s+(?:\w+\s+){{0,2}}?{_COALITION}",
+    r"|\b(?:bases?|outposts?|installations?|facilit(?:y|ies)|sites?|camps?)\b[^.;]{0,40}?\b(?:hous(?:e|es|ing)|host(?:s|ing)?|"
+    rf"used by|with|where)\s+(?:[\w-]+\s+){{0,5}}?{_COALITION}",
     re.I,
 )
 # The attacker is the US, its allies or another state striking someone else.
@@ -192,6 +192,8 @@ HABITUAL = prefilter.compile(
     # ("A number of rocket and mortar attacks have hit bases hosting coalition forces ... in recent months")
     r"|\b(?:have|has)\s+(?:been\s+)?(?:\w+ed|hit|struck|shot|seen|come|undergone)\b[^.;]{0,80}?"
     r"\bin\s+recent\s+(?:weeks|months|years)\b"
+    # "Attacks have been recently carried out on US military bases in the Tenef region, ... using drones"
+    r"|\b(?:attacks|strikes)\s+(?:have|had)\s+(?:been\s+recently|recently\s+been)\s+(?:\w+ed|carried\s+out)\b"
     # "after months of similar strikes on bases that house U.S. troops"
     r"|\b(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|rocket\s+fire)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"

@@ -292,3 +292,21 @@ def test_a_day_with_its_month_in_capitals() -> None:
     assert y.date == dt.date(2024, 1, 4)
     # a month's name in capitals is still no day without one
     assert [d.precision for d in find_dates("MAY the attacks stop.", dt.date(2024, 1, 28))] == []
+
+
+def test_a_lead_framing_two_attacks_dates_each_and_names_none_of_their_weapons(gazetteer) -> None:
+    # "targeted two military bases ... that house forces of the international coalition": the lead's day is each
+    # attack's; its weapons are the two attacks' together, each attack's own told next
+    text = (
+        "A drone attack and rocket fire on Monday targeted two military bases in Iraq and Syria that house forces "
+        "of the international anti-jihadist coalition, an official said. The attacks are due, according to the "
+        "Islamic Resistance in Iraq, to US support for Israel in the war against Hamas since October 7. In western "
+        "Iraq, a drone targeted Ain al-Asad air base. In Syria, rockets were fired at the al-Shaddadi base. On "
+        "Friday, rockets targeted the US embassy in Baghdad."
+    )
+    found = {
+        i["base"]["slug"]: (i["role"], i["date"], i["weapons"])
+        for i in incidents(text, gazetteer, dt.date(2023, 12, 11))
+    }
+    assert found["ain-al-asad-air-base"] == ("primary", "2023-12-11", ["drone"])
+    assert found["al-shaddadi-base"] == ("primary", "2023-12-11", ["rocket"])

@@ -366,3 +366,11 @@ def test_rockets_aimed_at_irans_kurdish_opponents_near_a_base_are_no_attack_on_i
         "troops are based, two sources said. The rockets caused no casualties."
     )
     assert primaries(text, gazetteer, dt.date(2020, 9, 30)) == []
+
+
+def test_attacks_recently_carried_out_on_bases_are_a_trend(gazetteer) -> None:
+    text = (
+        "A drone attacked the al-Shaddadi base in Hasakah province on Friday, sources said. Attacks have been "
+        "recently carried out on US bases in the al-Tanf region and Deir ez-Zor province using drones."
+    )
+    assert [i["base"]["slug"] for i in primaries(text, gazetteer, dt.date(2024, 1, 5))] == ["al-shaddadi-base"]
