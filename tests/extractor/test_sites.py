@@ -252,3 +252,9 @@ def test_where_the_wounded_were_taken_is_not_attacked(gazetteer) -> None:
         "who was taken to al-Omar military hospital to receive treatment."
     )
     assert primaries(text, gazetteer, published=dt.date(2023, 3, 26)) == []
+
+
+@pytest.mark.parametrize("spelling", ["Ash Sadadi", "Al-Shaddad"])
+def test_wire_spellings_of_shaddadi(matcher, spelling: str) -> None:
+    # AFP's and Anadolu's spellings of al-Shaddadi (December 2023, January 2024)
+    assert slugs(matcher, f"Rockets were fired at a base in {spelling} district.") == ["al-shaddadi-base"]
