@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from incidents.api.base import ApiView, request_is_editor
 from incidents.api.caching import cached_answer
-from incidents.api.filters import FILTER_NAMES, REPEATABLE, filter_incidents, incident_filterset
+from incidents.api.filters import FILTER_NAMES, REPEATABLE, checked_rows, filter_incidents, incident_filterset
 from incidents.api.renderers import PrebuiltJSONRenderer
 from incidents.api.schema import AS_OF_PARAMETER, FILTER_PARAMETERS, READ_RESPONSES, format_parameter
 from incidents.api.serializers import ChangesSerializer, TimelineSerializer
@@ -67,8 +67,8 @@ class TimelineView(ApiView):
         split = _choice(request, "split", SPLITS, None)
         as_of = as_of_from_request(request)
         filterset = incident_filterset(request, queryset=incidents_as_of(as_of) if as_of else None)
-        incidents = filterset.qs  # checks who may see the status asked for, before anything is built
         rollup = None if as_of else filterset.points_chunks(also=TIMELINE_PARAMS)
+        incidents = checked_rows(filterset, rollup)  # checks who may see the status asked for, before anything
 
         def build() -> Response:
             if connection.vendor == "postgresql" and split in JSON_SPLITS:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.functional import SimpleLazyObject
 from rest_framework import exceptions
 from rest_framework.request import Request
 
@@ -178,14 +179,20 @@ class IncidentFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset: QuerySet[Incident]) -> QuerySet[Incident]:
         # Visibility first, whatever else was asked: published rows unless an editor asks otherwise.
+        status = self.visible_status()
+        if status != "all":
+            queryset = queryset.filter(status=status)
+        return super().filter_queryset(queryset)
+
+    def visible_status(self) -> str:
+        """The status asked for (published by default), once it is checked that the user may see it: anyone but
+        an editor asking for another is refused (403, naming ``status``). The first thing ``.qs`` does."""
         status = self.form.cleaned_data.get("status") or Incident.Status.PUBLISHED
         if status != Incident.Status.PUBLISHED and not request_is_editor(self.request):
             raise exceptions.PermissionDenied(
                 {"status": [f"Only editors may see {status} incidents; anonymous users see published ones only."]}
             )
-        if status != "all":
-            queryset = queryset.filter(status=status)
-        return super().filter_queryset(queryset)
+        return status
 
     def filter_status(self, queryset: QuerySet[Incident], name: str, value: str) -> QuerySet[Incident]:
         return queryset  # applied in filter_queryset, before anything else
@@ -264,6 +271,19 @@ def incident_filterset(request: Request, *, queryset: QuerySet[Any] | None = Non
     if not filterset.is_valid():
         raise exceptions.ValidationError(filterset.errors)
     return filterset
+
+
+def checked_rows(filterset: IncidentFilter, chunks: PointsChunkQuery | None) -> QuerySet[Incident]:
+    """The filtered rows, for a view whose answer the map's chunks or the timeline's rollups may give instead
+    (``chunks``: ``points_chunks()``). Without them, ``.qs`` now: it checks the status asked for and looks up the
+    sites and groups named (400 for an unknown one) before anything is answered. With them only the status is
+    checked now (those filters name no site or group), and the rows are built if the answer needs them after
+    all (another database than PostgreSQL): ~0.5 ms of the ORM's filters saved on most map and timeline requests,
+    cache hits included."""
+    if chunks is None:
+        return filterset.qs
+    filterset.visible_status()
+    return cast(QuerySet[Incident], SimpleLazyObject(lambda: filterset.qs))
 
 
 def filter_incidents(request: Request, *, queryset: QuerySet[Any] | None = None) -> tuple[QuerySet[Incident], str]:

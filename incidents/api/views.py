@@ -23,7 +23,7 @@ from rest_framework.response import Response
 
 from incidents.api.base import ApiView, request_is_editor
 from incidents.api.caching import cached_answer, data_version
-from incidents.api.filters import FILTER_NAMES, REPEATABLE, filter_incidents, incident_filterset
+from incidents.api.filters import FILTER_NAMES, REPEATABLE, checked_rows, filter_incidents, incident_filterset
 from incidents.api.pagination import paginate
 from incidents.api.renderers import CSVRenderer, GeoJSONRenderer, PrebuiltJSONRenderer, csv_stream
 from incidents.api.schema import (
@@ -192,8 +192,8 @@ class IncidentPointsView(ApiView):
     def get(self, request: Request) -> HttpResponseBase:
         as_of = as_of_from_request(request)
         filterset = incident_filterset(request, queryset=incidents_as_of(as_of) if as_of else None)
-        incidents = filterset.qs  # checks who may see the status asked for, before anything is built
         chunks = None if as_of else filterset.points_chunks()
+        incidents = checked_rows(filterset, chunks)  # checks who may see the status asked for, before anything
 
         version = data_version()
 

@@ -241,3 +241,25 @@ def test_the_answer_is_its_members_in_order(db):
         columns += '"killed", "injured", "base", "perpetrator", "claimed", "place"]'
         assert _chunks_path(query) == "{" + columns + "," + expected + "," + lookups + "}"
         assert _rows_path(query) == _chunks_path(query)
+
+
+@pytest.mark.django_db
+def test_rows_are_not_filtered_when_chunks_and_rollups_answer(api, spread, monkeypatch):
+    """The map and the timeline by faction answered from the chunks and rollups check the status asked for but
+    never build the filtered rows (incidents.api.filters.checked_rows); other requests still do, first."""
+    from incidents.api.filters import IncidentFilter
+
+    built = []
+    real = IncidentFilter.filter_queryset
+    monkeypatch.setattr(IncidentFilter, "filter_queryset", lambda self, qs: built.append(1) or real(self, qs))
+    for url in (
+        "/api/v1/incidents/points/?date_from=2024-01-15&country=IQ",
+        "/api/v1/stats/timeline/?split=faction&date_from=2024-01-15&weapon=drone",
+        "/api/v1/stats/timeline/?split=faction&date_from=2024-01-15&weapon=drone",  # from the cache
+    ):
+        assert api.get(url).status_code == 200
+    assert built == []
+    assert api.get("/api/v1/stats/timeline/?split=base&date_from=2024-01-15").status_code == 200  # rows needed
+    assert api.get("/api/v1/incidents/points/?faction=kh").status_code == 200
+    assert len(built) == 2
+    assert api.get("/api/v1/incidents/points/?faction=nobody").status_code == 400
