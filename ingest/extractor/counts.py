@@ -37,9 +37,12 @@ _INTERCEPT_OF = prefilter.compile(
     re.I,
 )
 _OTHERS = prefilter.compile(r"\b(?:another|a second|the other|the rest|remaining|others)\b", re.I)
-# "intercepted two drones" and its noun: "the interception (and destruction) of a drone"
+# "intercepted two drones" and its noun: "the interception (and destruction) of a drone"; where, between the verb and
+# its object ("shot down in Syria's northeast a drone", "downed over Erbil two drones")
 _INTERCEPT_VERB = prefilter.compile(
-    rf"(?:{_STOP}|\binterception\s+(?:and\s+(?:the\s+)?\w+\s+)?of)\s+(?:at least\s+)?$", re.I
+    rf"(?:{_STOP}(?:\s+(?:in|over|near|above)\s+(?:[\w'\u2019-]+\s+){{0,2}}[\w'\u2019-]+)?"
+    r"|\binterception\s+(?:and\s+(?:the\s+)?\w+\s+)?of)\s+(?:at least\s+)?$",
+    re.I,
 )
 
 

@@ -206,3 +206,11 @@ def test_the_day_of_a_date_counts_nothing() -> None:
     assert figures("On Dec. 3 rockets hit the base.") == []
     assert figures("NOV. 9 - Drones targeted US troops in Iraq.") == []
     assert figures("On 3 December three rockets hit the base.") == [("launched", 3)]
+
+
+def test_where_between_the_interception_verb_and_its_object() -> None:
+    assert figures("US forces on Sunday shot down in Syria's northeast a drone that approached the base.") == [
+        ("intercepted", 1),
+        ("launched", 1),
+    ]
+    assert figures("Air defences downed over Erbil two drones on Monday.") == [("intercepted", 2), ("launched", 2)]
