@@ -125,6 +125,9 @@ OTHER_TARGET = prefilter.compile(
 DENIAL = prefilter.compile(
     r"\b(?:were|was|are|is)(?:\s+not|n't)\s+(?:\w+\s+)?(?:impacted|affected|targeted|the (?:intended )?target)\b"
     r"|\bno\s+(?:Americans?|U\.?S\.?\s+(?:personnel|troops|citizens))\s+(?:were|was)\s+among\b"
+    # "No US facilities were impacted by the missile strikes": the coalition's sites denied as the target
+    rf"|\bno\s+{_COALITION}\s+(?:or\s+[\w-]+\s+)?(?:facilities|bases|sites|installations|personnel|forces|troops)\s+"
+    r"(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:impacted|affected|targeted)\b"
     r"|\b(?:not|n't)\s+(?:believe\s+|think\s+)?(?:that\s+)?(?:[\w.-]+\s+){0,5}?(?:targeting|targeted|aimed at|directed at|"  # noqa: E501
     r"the (?:intended )?target)\b"
     # "we have no initial indications that Turkey was intentionally targeting U.S. forces"

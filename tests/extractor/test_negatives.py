@@ -374,3 +374,13 @@ def test_attacks_recently_carried_out_on_bases_are_a_trend(gazetteer) -> None:
         "recently carried out on US bases in the al-Tanf region and Deir ez-Zor province using drones."
     )
     assert [i["base"]["slug"] for i in primaries(text, gazetteer, dt.date(2024, 1, 5))] == ["al-shaddadi-base"]
+
+
+def test_no_coalition_site_impacted_is_a_denial(gazetteer) -> None:
+    text = (
+        "Iran's Revolutionary Guards fired ballistic missiles at what they called a spy centre in Erbil on Monday. "
+        "No US facilities were impacted by the missile strikes, US officials said."
+    )
+    assert primaries(text, gazetteer, dt.date(2024, 1, 16)) == []
+    assert cues.DENIAL.search("No coalition or US personnel were affected, the statement said.")
+    assert not cues.DENIAL.search("No US personnel were injured in the attack.")
