@@ -507,11 +507,13 @@ DAYS_LATER = prefilter.compile(
     re.I,
 )
 # A line that introduces a link to another story: what follows it is that story's title, not this one's news.
-LINK_MARKER = prefilter.compile(
-    r"^\W*(?:read\s+more|related(?:\s+(?:stories|articles|news|coverage))?|see\s+also|also\s+read|more\s+on\s+this"
-    r"|recommended|you\s+may\s+also\s+like)\W*$",
-    re.I,
+_LINK_WORDS = (
+    r"(?:read\s+more|related(?:\s+(?:stories|articles|news|coverage))?|see\s+also|also\s+read|more\s+on\s+this"
+    r"|recommended|you\s+may\s+also\s+like)"
 )
+LINK_MARKER = prefilter.compile(rf"^\W*{_LINK_WORDS}\W*$", re.I)
+# The marker and the other story's title on one line: "Read More: Erbil International Airport targeted in drone attack"
+LINKED_TITLE = prefilter.compile(rf"^\W*{_LINK_WORDS}\s*[:|\u2013\u2014-]\s*\S", re.I)
 # Attacks in the plural; "Operations" capitalised is a name's ("Al-Aqsa Flood Operations Room"), not a plural
 # An item of a tally's breakdown: "• Seven attacks on Al-Tanf garrison.", "- One attack on Qasrak base."
 TALLY_ITEM = prefilter.compile(

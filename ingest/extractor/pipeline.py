@@ -50,7 +50,7 @@ def read_mentions(state: State) -> None:
     previous = None
     last_day: DateMention | None = None
     for s in state.sentences:
-        if state.facts and cues.LINK_MARKER.match(state.facts[-1].sent.text):
+        if (state.facts and cues.LINK_MARKER.match(state.facts[-1].sent.text)) or cues.LINKED_TITLE.match(s.text):
             # "Read more: Iraqi resistance targets US base in Al-Tanf": the title of another story, told nothing
             state.facts.append(read_facts(s, [], [], state.published, None))
             state.facts[-1].attack = False

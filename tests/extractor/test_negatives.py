@@ -384,3 +384,17 @@ def test_no_coalition_site_impacted_is_a_denial(gazetteer) -> None:
     assert primaries(text, gazetteer, dt.date(2024, 1, 16)) == []
     assert cues.DENIAL.search("No coalition or US personnel were affected, the statement said.")
     assert not cues.DENIAL.search("No US personnel were injured in the attack.")
+
+
+def test_a_link_to_another_story_tells_no_attack(gazetteer) -> None:
+    # the title of a linked story, after its marker on the same line or on a line of its own
+    news = "Two drones targeted Ain al-Asad air base on Friday, officials said."
+    for link in (
+        "Read More: Erbil International Airport targeted in drone attack",
+        "Related:\nErbil International Airport targeted in drone attack",
+        "ALSO READ - Erbil International Airport targeted in drone attack",
+    ):
+        found = [
+            i["base"]["slug"] for i in primaries(f"{news}\n{link}\nNo one was hurt.", gazetteer, dt.date(2021, 5, 8))
+        ]
+        assert found == ["ain-al-asad-air-base"]
