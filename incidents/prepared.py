@@ -37,7 +37,8 @@ class _Compiled:
     def bind(self, values: tuple[int, ...]) -> tuple[str, tuple[Any, ...]]:
         params = list(self.params)
         for place, value in zip(self.places, values, strict=True):
-            params[place] = value
+            # As the ORM passes it: a big integer column's value wrapped (psycopg's Int8), another's a plain int.
+            params[place] = type(params[place])(value)
         return self.sql, tuple(params)
 
 
@@ -50,7 +51,9 @@ def _compile(build: Callable[..., QuerySet[Any]], arity: int) -> _Compiled | Non
     template = build(*markers)
     compiler = template.query.get_compiler(using=template.db)
     sql, params = compiler.as_sql()
-    places = [[i for i, p in enumerate(params) if p == m and type(p) is int] for m in markers]
+    places = [
+        [i for i, p in enumerate(params) if isinstance(p, int) and not isinstance(p, bool) and p == m] for m in markers
+    ]
     if any(len(found) != 1 for found in places) or any(m in sql for m in map(str, markers)):
         return None
     return _Compiled(compiler, sql, tuple(params), [found[0] for found in places])

@@ -94,9 +94,16 @@ def test_the_incident_page_is_the_orms_page(client, editor, site, monkeypatch, a
 def test_history_is_the_orms(site, editor):
     for for_editor in (False, True):
         for incident in site[:3]:
-            got = incident_history(incident, for_editor=for_editor, limit=50)
+            args = {"for_editor": for_editor, "limit": 50}
+            sql, got = _executed(lambda incident=incident, args=args: incident_history(incident, **args))
+            with CaptureQueriesContext(connection) as orm:
+                expected = list(incident.history.order_by("-history_date", "-history_id")[:51])
+            assert sql[0] == orm.captured_queries[0]["sql"] or for_editor  # editors' also joins the user
             prepared_module.forget()
             assert got == incident_history(incident, for_editor=for_editor, limit=50)
+            assert len(expected) == (2 if incident is site[0] else 1)
+    # Bound, not left to the ORM: the historical id is a big integer column (its value passed as psycopg's Int8).
+    assert all(entry is not None for entry in prepared_module._compiled.values())
 
 
 @pytest.mark.django_db(transaction=True)
