@@ -45,6 +45,7 @@ from ingest.extractor.references import (
     refers_to_focus,
     same_story,
 )
+from ingest.extractor.state import compiled
 from ingest.extractor.vocabulary import words
 
 if TYPE_CHECKING:
@@ -67,7 +68,13 @@ def _anchor(state: State, d: Draft, idx: int, date: DateMention | None, span: tu
 
 
 def _new(state: State, role: str, t: Target, **kw) -> Draft:
-    d = Draft(role, t.site, t.place, t.country, **kw)
+    site = t.site
+    if site is None and not kw.get("summary"):
+        # "The drone attack that killed three U.S. service members in northeastern Jordan": the one site the
+        # gazetteer describes in that part of the country
+        found = compiled(state.gazetteer).sites.in_region(t.place)
+        site = found if found is not None and t.country in (None, found.country) else None
+    d = Draft(role, site, t.place, t.country, **kw)
     state.drafts.append(d)
     return d
 

@@ -108,6 +108,35 @@ _COMPASS = {
 }
 
 
+# A part of a country: a compass word and the country or province ("northeast Jordan", "western Anbar")
+_REGION = prefilter.compile(r"^(?P<compass>(?i:(?:north|south)?[\s-]?(?:east|west)?(?:ern)?))\s+(?P<area>[A-Z][\w-]+)$")
+
+
+def region_key(text: str) -> tuple[str, str] | None:
+    """('northeast', 'jordan') for 'northeastern Jordan', 'north-east Jordan' or 'Northeast Jordan'; None when the
+    words are no compass word and one name."""
+    m = _REGION.match(text.strip())
+    if m is None or not m.group("compass").strip():
+        return None
+    compass = m.group("compass").lower().replace("-", "").replace(" ", "").removesuffix("ern")
+    return compass, skeleton(m.group("area"))
+
+
+def _sites_by_region(sites) -> dict[tuple[str, str], Site]:
+    """Each part of a country that a description of exactly one site places it in ('US outpost in northeast
+    Jordan'): an attack told only as 'in northeastern Jordan' was on that site."""
+    found: dict[tuple[str, str], set] = {}
+    by_slug = {}
+    for site in sites:
+        by_slug[site.slug] = site
+        for alias in site.aliases:
+            m = _DESCRIPTION.search(alias)
+            key = region_key(alias[m.end() :]) if m else None
+            if key is not None:
+                found.setdefault(key, set()).add(site.slug)
+    return {key: by_slug[next(iter(slugs))] for key, slugs in found.items() if len(slugs) == 1}
+
+
 def is_description(alias: str) -> bool:
     return _DESCRIPTION.search(alias) is not None
 
@@ -137,6 +166,8 @@ class SiteMatcher:
         self.bare_ok: set[tuple[str, str]] = set()  # one-word names also written without "al-"
         # aliases that describe the site ("outpost in northeast Jordan"), matched with words between
         self.described: list[tuple[Site, prefilter.Pattern, str]] = []
+        # the one site a description places in a part of a country ("US outpost in northeast Jordan")
+        self.regions = _sites_by_region(gazetteer.sites)
         self.towns = _named_for_towns(list(gazetteer.sites))
         for site in gazetteer.sites:
             exact, patterns = [], []
@@ -226,6 +257,11 @@ class SiteMatcher:
             or not (before.is_alpha and before.text[0].isupper() and not before.is_sent_start)
             or _title_case(doc, before.i)
         )
+
+    def in_region(self, place: str | None) -> Site | None:
+        """The site a description places in this part of a country ('northeastern Jordan'), if only one."""
+        key = region_key(place) if place else None
+        return self.regions.get(key) if key else None
 
     def _descriptions(self, text: str) -> list[SiteMention]:
         low = text.lower()

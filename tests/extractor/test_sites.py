@@ -258,3 +258,12 @@ def test_where_the_wounded_were_taken_is_not_attacked(gazetteer) -> None:
 def test_wire_spellings_of_shaddadi(matcher, spelling: str) -> None:
     # AFP's and Anadolu's spellings of al-Shaddadi (December 2023, January 2024)
     assert slugs(matcher, f"Rockets were fired at a base in {spelling} district.") == ["al-shaddadi-base"]
+
+
+def test_an_attack_told_only_by_the_part_of_a_country_a_description_places_one_site_in(gazetteer) -> None:
+    # "in northeastern Jordan": the gazetteer describes one coalition site there ("US outpost in northeast Jordan")
+    text = "A drone attack killed three US service members and wounded dozens in northeastern Jordan on Sunday."
+    assert primary_sites(text, gazetteer, dt.date(2024, 1, 29)) == ["tower-22"]
+    # a part of a country no description places a single site in names none
+    text = "A drone attack wounded two US service members in eastern Syria on Sunday."
+    assert primary_sites(text, gazetteer, dt.date(2024, 1, 29)) == [None]
