@@ -22,7 +22,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   X, Y and the forces at Z with drones") share what follows the last of them; "attacked the base twice" and
   "launched twice against" count two, and counted unnamed bases beside a named one ("and three bases in Syria")
   are attacks of their own. "Earlier in the day, a source told Xinhua that ..." and "separately claimed that ..."
-  report the attack again; they open no second one.
+  report the attack again; they open no second one. A timeline's entry that counts unnamed attacks ("are
+  attacked three times", "in two separate drone attacks", "attacked with drones and rockets four times") tells
+  that many.
 - Is it an attack on the coalition: not a state's strike on others (nor the sites it merely fell near when its
   declared target was another), shipping, foiled launches, tallies and their list lines, trends ("have
   continued", "months of strikes", "the majority of the attacks"), commentary, uncounted plural attacks ("more
@@ -40,7 +42,10 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   troops"), another state's forces attacking ("Turkish forces attacked an agricultural company"). Retaliation
   told without a state as its actor, aimed at a coalition site, is the attack itself; one projectile that "has
   struck" a base is news, and so are projectiles "which were thwarted" after the sentence told them fired, and
-  "inbound missile threats" engaged.
+  "inbound missile threats" engaged. An attack "prevented" is foiled (not drones stopped in flight); rockets aimed
+  at Iran's Kurdish opponents "not far from Erbil airport" attack no coalition site; "No US facilities were
+  impacted" is a denial; "Attacks have been recently carried out on US bases in the al-Tanf region" is a trend; a
+  linked story's title ("Read More: ...") tells nothing.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May", "two previous assaults on Harir", "the
@@ -54,6 +59,14 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   attack" and the earlier attack's weapon named again ("the suicide drone") after an aside are the aside's; a
   toll "reported" as of now after the aside is the news's. A foiled drone or missile attack was flown and
   stopped: an attack. The attack as the subject of "is the latest in a series" is still told.
+  The entries of a list of attacks - paragraphs each opening with the day of the attack they tell (a timeline's
+  "OCT. 18 - ...", an encyclopedia section's "On 17 October 2023, ..."), or whatever follows "Here is a summary of
+  the attacks:" - are what the article reports, however old, told in a timeline's present ("a rocket kills", "the
+  US bombs"). A lead counting the attacks of a recent window ("attacked at least 24 times in recent days") makes
+  those it then tells of the last week its news. The attack a strike "came hours after" is news with it; an attack
+  that "followed US strikes" as the lead's subject is the news, the strike its setting. The unnamed attack in
+  focus is placed, old as it is, by its weapon told again as a subject ("The drone, launched on Oct. 26 ... at the
+  Erbil air base").
   A follow-up (an investigation, a casualty count, medals) that leads with an earlier attack reports that
   attack, named further down by its day ("the Jan. 8 missile attack on Al Asad") or named again further on by its
   site; dated only by its report, it takes the day its lead names the attack by ("Tehran's attack on June 23");
@@ -72,6 +85,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   other base targeted was in Irbil", "troops stationed in Erbil"; not a named base's town, nor a province). A site
   that speaks ("a U.S. Embassy spokesperson told"), that places a named base ("the Harir base at Erbil
   International Airport") or where the wounded were taken ("taken to al-Omar military hospital") is not attacked.
+  An attack told only by a part of a country ("in northeastern Jordan") is on the one site a gazetteer
+  description places there ("US outpost in northeast Jordan").
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
@@ -92,7 +107,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   launched", "declared new strikes", "in what it said was retaliation" are claims, "no one took responsibility"
   is none; "The factions, self-identified as X" names the claimants of the sentence before; "has attributed the
   drone attack that killed three soldiers to X" and "planned ... and facilitated by X" blame X; a capital as a
-  dateline ("TEHRAN (Tasnim) -") is no government.
+  dateline ("TEHRAN (Tasnim) -") is no government. A relative clause describing the group between dashes or
+  commas ("- which has claimed many of the recent attacks on US forces -") neither undoes its claim nor spreads it.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
@@ -114,13 +130,19 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   have struck") are news; an apposition may stand in an interception's subject ("a drone, identified as armed,
   was intercepted"). A line counting bases ("at least two U.S. air bases with ballistic missiles") frames the
   attacks told one by one: their weapons when their own sentences name none, and their actor.
+  The weapons of a sentence telling several attacks at once ("US bases ... came under attack from drones and
+  rockets", "Three bases came under separate attacks by drones and rockets") are each one's only where its own
+  sentences name none. The day of a date counts nothing ("On Dec. 3 rockets hit"); a place may stand between the
+  interception verb and its object ("shot down in Syria's northeast a drone").
   Zero tolls are a vocabulary table (``casualties.TOLL_NOUNS``) under one grammar.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
   that day; the date under an embedded post is its posting date; a day right after "since" opens a window;
   "as recently as December"; fixed-date holidays ("a Christmas Day drone attack"); a wire dateline ("Dec. 24
   (UPI) --", "(MENAFN- IANS) Baghdad, Dec 27 (IANS)", "ERBIL, November 7 -", "Beirut, Jan 05:") dates the report,
-  as do "revealed" and "disclosed"; the day within "this week" dates the attack, not the week.
+  as do "revealed" and "disclosed"; the day within "this week" dates the attack, not the week. Months in
+  capitals ("OCT. 18") date and end no sentence; "The attack, late on Wednesday, ..." dates the attack whose lead
+  gave only the day it was reported.
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
   story has moved to another actor's strike, "killed in the strike" is the strike's toll, and a weapon told after
   the attack in the strike's clause ("in a U.S. drone strike") is the strike's.
@@ -140,7 +162,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.7"
+EXTRACTOR_VERSION = "2026.12.8"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 

@@ -548,7 +548,7 @@ def attacks_in_the_reported_period(state: State) -> None:
 _ENTRY_OPENING = prefilter.compile(r"^\W*(?:on\s+|in\s+)?$", re.I)
 
 
-def _dated_entries(state: State) -> set[int]:
+def _list_entries(state: State) -> set[int]:
     """The entries of a list of attacks: the paragraphs that open with the day of the attack they tell, when two or
     more do, and whatever follows a line that introduces a list of attacks."""
     openers = set()
@@ -574,16 +574,16 @@ def _opens_with(f: Facts, x: DateMention) -> bool:
     )
 
 
-def entries_of_a_dated_list(state: State) -> None:
+def attacks_the_article_lists(state: State) -> None:
     """A timeline ('OCT. 18 - U.S. forces in Iraq are targeted in two separate drone attacks.' 'OCT. 19 - ...'),
     an encyclopedia's section ('On 17 October 2023, militants launched a drone strike on al-Asad ...' 'On 20
     January 2024, ...') or a summary ('Here is a summary of the attacks:') lists the attacks the article reports,
     however old: each entry's attack is news, not an earlier attack told in passing."""
-    entries = _dated_entries(state)
+    entries = _list_entries(state)
     for d in list(state.drafts):
         told = sorted(entries & set(d.anchors))
         if d.role == "background" and d.why == "dated before the news" and told:
-            d.role, d.why = "primary", "an entry of the dated list of attacks the article reports"
+            d.role, d.why = "primary", "an entry of the list of attacks the article gives"
             if d.site is None:
                 count_unnamed_attacks(state, d, told[0])
 
@@ -680,7 +680,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     attacks_behind_a_statement,
     old_news_as_background,
     attacks_in_the_reported_period,
-    entries_of_a_dated_list,
+    attacks_the_article_lists,
     name_the_lone_unnamed_attack,
     one_attack_one_incident,
     build_incidents,
