@@ -276,7 +276,10 @@ _SPEAKS_OF_FOCUS = prefilter.compile(
     r"(?:is|was|marks|marked|became|comes|came|represents|represented|constitutes|constituted)\s+"
     r"(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|incident|time)\b"
     # "This attack constitutes the 26th against US bases in Syria": an ordinal with its noun left out
-    r"|the\s+\d+(?:st|nd|rd|th)\b)",
+    r"|the\s+\d+(?:st|nd|rd|th)\b)"
+    # "These attacks occurred after a security meeting in Washington": the attacks just told, set in their time
+    r"|^\W*(?:these|those|both|the)\s+(?:[\w-]+\s+)?(?:attacks|strikes|incidents)\s+(?:\w+ly\s+)?"
+    r"(?:occurred|came|come|took\s+place|happened|followed|follow)\b",
     re.I,
 )
 # "targeted, for the second time within hours, the Kharab al-Jir base": this attack and an earlier one that day

@@ -58,7 +58,10 @@ _ORDINAL = prefilter.compile(
 # A summary of several attacks that are told one by one elsewhere: "attacked four times", "three attacks in a day".
 _COUNT_WORD = rf"(?:{numerals(2, 10)}|twice|[2-9])"
 _ROUNDUP = prefilter.compile(
-    rf"\b{_COUNT_WORD}\s+(?:separate\s+|different\s+|more\s+|new\s+|fresh\s+)?(?:times|attacks|strikes|assaults)\b|\btwice\b",
+    rf"\b{_COUNT_WORD}\s+(?:separate\s+|different\s+|more\s+|new\s+|fresh\s+)?(?:times|attacks|strikes|assaults)\b|\btwice\b"
+    # "Several rockets were launched on Thursday and Friday targeting bases housing troops from the coalition":
+    # bases in the plural, told one by one next
+    r"|\b(?:targeting|targeted|against)\s+(?:[\w.-]+\s+){0,2}?bases\s+(?:housing|hosting|of|used\s+by|where)\b",
     re.I,
 )
 # Several unnamed targets in one phrase: "two sites in northeastern Syria", "both bases".

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from ingest.extractor import extract
+from ingest.extractor.anchoring import _SPEAKS_OF_FOCUS
 from tests.extractor.helpers import primaries
 
 
@@ -92,3 +93,9 @@ def test_unnamed_lead_named_in_the_claim_statement(gazetteer) -> None:
     assert got[0]["base"]["slug"] == "al-shaddadi-base"
     assert got[0]["perpetrator"]["slug"] == "islamic-resistance-in-iraq"
     assert got[0]["claimed"] is True
+
+
+def test_these_attacks_set_in_their_time_speak_of_the_attacks_told() -> None:
+    assert _SPEAKS_OF_FOCUS.match("These attacks occurred after a security meeting between Iraqi and US officials.")
+    assert _SPEAKS_OF_FOCUS.match("The strikes came after a meeting in Washington.")
+    assert not _SPEAKS_OF_FOCUS.match("Three attacks occurred on Monday at al-Tanf and Conoco.")

@@ -601,3 +601,20 @@ def test_the_weapon_told_again_as_subject_places_the_attack_the_article_is_about
         "2023-10-26",
         1,
     )
+
+
+def test_a_lead_telling_rockets_at_bases_in_the_plural_frames_the_attacks_told_next(gazetteer) -> None:
+    # "targeting bases housing troops ...": the attacks told next one by one, no attack of its own; "These attacks
+    # occurred after ..." speaks of them, it tells no other
+    text = (
+        "Several rockets were launched on Thursday and Friday targeting bases housing troops from the US-led "
+        "coalition in Iraq and Syria, officials said. At least four rockets landed near Ain al-Asad air base in "
+        "Anbar province, causing no injuries. A rocket fell near a coalition base in the Conoco gas field in Deir "
+        "ez-Zor province. These attacks occurred after a meeting of Iraqi and US officials in Washington about the "
+        "future of the coalition."
+    )
+    found = [
+        ((i["base"] or {}).get("slug"), i["role"], i["launched"])
+        for i in incidents(text, gazetteer, dt.date(2024, 7, 26))
+    ]
+    assert found == [("ain-al-asad-air-base", "primary", 4), ("conoco-gas-field", "primary", 1)]

@@ -72,3 +72,10 @@ def test_separately_said_is_another_telling_not_another_attack() -> None:
     assert segments.opens_new_event("Separately, rockets struck an Iraqi base.", 0, 40)
     text = "An adviser separately claimed that the base's communications had been cut by the attack."
     assert not segments.opens_new_event(text, 0, len(text))
+
+
+def test_rockets_at_bases_in_the_plural_are_a_roundup_summary() -> None:
+    assert segments.is_roundup_summary(
+        "Several rockets were launched on Thursday and Friday targeting bases housing troops from the coalition."
+    )
+    assert not segments.is_roundup_summary("Rockets targeted a base housing troops from the coalition on Friday.")
