@@ -526,7 +526,9 @@ PLURAL_ATTACKS = prefilter.compile(r"\b(?:attacks|(?-i:operations)|both|strikes)
 # "Here is a summary of the attacks:"
 LIST_HEADING = prefilter.compile(
     rf"^\W*(?:here\s+(?:is|are)\s+)?(?:a|an|the)?\s*(?:[\w-]+\s+){{0,2}}?{words(vocabulary.LIST_NOUNS)}\s+of\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:attacks|strikes|incidents)\b[^.;:]{0,60}:\s*$",
+    r"(?:[\w-]+\s+){0,3}?(?:attacks|strikes|incidents)\b[^.;:]{0,60}:\s*$"
+    # "The tit-for-tat attacks included:"
+    r"|^\W*(?:the|these)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes|incidents)\s+(?:included|include|were)\s*:\s*$",
     re.I,
 )
 # A lead that counts the attacks of a recent window before telling them: "have been attacked with drones or rockets

@@ -544,25 +544,40 @@ def attacks_in_the_reported_period(state: State) -> None:
             )
 
 
-# Where a timeline's entry puts its day: first in its paragraph ("On 17 October 2023, ...", "OCT. 18 - ...")
+# Where a timeline's entry puts its day: first on its line ("On 17 October 2023, ...", "OCT. 18 - ...", "- August 15:")
 _ENTRY_OPENING = prefilter.compile(r"^\W*(?:on\s+|in\s+)?$", re.I)
 
 
-def _list_entries(state: State) -> set[int]:
-    """The entries of a list of attacks: the paragraphs that open with the day of the attack they tell, when two or
-    more do, and whatever follows a line that introduces a list of attacks."""
-    openers = set()
-    for f in state.facts:
-        first = f.sent.index == 0 or state.facts[f.sent.index - 1].sent.paragraph != f.sent.paragraph
-        if first and f.attack and any(_opens_with(f, x) for x in f.dates):
-            openers.add(f.sent.paragraph)
-    # the entry goes on to its paragraph's end ("OCT. 19 - ... Separately, drones and rockets target two bases")
-    entries = {f.sent.index for f in state.facts if f.sent.paragraph in openers} if len(openers) > 1 else set()
+def _list_entries(state: State) -> dict[int, DateMention | None]:
+    """The entries of a list of attacks, each sentence with the day its entry opens with: the lines that open with
+    the day of the attack they tell, when two or more do (an entry runs to the next one or its paragraph's end),
+    and whatever follows a line that introduces a list of attacks."""
+    openers = {
+        f.sent.index: day
+        for f in state.facts
+        if f.attack and _starts_a_line(state, f) and (day := next((x for x in f.dates if _opens_with(f, x)), None))
+    }
+    entries: dict[int, DateMention | None] = {}
     heading = next((f.sent.index for f in state.facts if cues.LIST_HEADING.match(f.sent.text)), None)
     if heading is not None:
         # "Here is a summary of the attacks:": what follows is the list, dated entries or not
-        entries |= {f.sent.index for f in state.facts[heading + 1 :]}
+        entries.update(dict.fromkeys(range(heading + 1, len(state.facts))))
+    if len(openers) < 2:
+        return entries
+    day, paragraph = None, -1
+    for f in state.facts:
+        if f.sent.index in openers:
+            day, paragraph = openers[f.sent.index], f.sent.paragraph
+        elif f.sent.paragraph != paragraph:
+            day = None
+        if day is not None:
+            # "OCT. 19 - ... Separately, drones and rockets target two bases": the entry's sentences, its day
+            entries[f.sent.index] = day
     return entries
+
+
+def _starts_a_line(state: State, f: Facts) -> bool:
+    return f.sent.start == 0 or state.text[: f.sent.start].rstrip(" \t").endswith("\n")
 
 
 def _opens_with(f: Facts, x: DateMention) -> bool:
@@ -574,16 +589,26 @@ def _opens_with(f: Facts, x: DateMention) -> bool:
     )
 
 
+# Background for what surrounds the attack, not for how it is told: an entry of the article's list is reported
+_NOT_IN_PASSING = prefilter.compile(
+    r"dated before the news|the article's news is another actor's strike|days before the attack the article leads"
+)
+
+
 def attacks_the_article_lists(state: State) -> None:
     """A timeline ('OCT. 18 - U.S. forces in Iraq are targeted in two separate drone attacks.' 'OCT. 19 - ...'),
     an encyclopedia's section ('On 17 October 2023, militants launched a drone strike on al-Asad ...' 'On 20
-    January 2024, ...') or a summary ('Here is a summary of the attacks:') lists the attacks the article reports,
-    however old: each entry's attack is news, not an earlier attack told in passing."""
+    January 2024, ...') or a summary ('Here is a summary of the attacks:', 'The tit-for-tat attacks included:')
+    lists the attacks the article reports, however old: each entry's attack is news, not an earlier attack told in
+    passing, on its entry's day when its own sentences give none."""
     entries = _list_entries(state)
     for d in list(state.drafts):
-        told = sorted(entries & set(d.anchors))
-        if d.role == "background" and d.why == "dated before the news" and told:
+        told = sorted(i for i in d.anchors if i in entries)
+        if d.role == "background" and _NOT_IN_PASSING.match(d.why) and told and len(told) == len(d.anchors):
             d.role, d.why = "primary", "an entry of the list of attacks the article gives"
+            day = entries[told[0]]
+            if day is not None and d.event_day is None:
+                d.date, d.date_sentence = day, told[0]
             if d.site is None:
                 count_unnamed_attacks(state, d, told[0])
 

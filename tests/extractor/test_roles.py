@@ -618,3 +618,22 @@ def test_a_lead_telling_rockets_at_bases_in_the_plural_frames_the_attacks_told_n
         for i in incidents(text, gazetteer, dt.date(2024, 7, 26))
     ]
     assert found == [("ain-al-asad-air-base", "primary", 4), ("conoco-gas-field", "primary", 1)]
+
+
+def test_the_attacks_a_strike_story_lists_are_what_it_reports(gazetteer) -> None:
+    # "The tit-for-tat attacks included:" - the list's attacks are reported, though the lead's news is a strike
+    text = (
+        "The United States launched airstrikes on Iran-backed militias in August in response to attacks on bases "
+        "housing US troops. The tit-for-tat attacks included:\n"
+        "- August 15: militants fired rockets near the Green Village base. Two drones were launched at the al-Tanf "
+        "garrison. No casualties were reported.\n"
+        "- August 24: militants fired rockets at the Conoco base. Three US troops were injured."
+    )
+    found = {
+        i["base"]["slug"]: (i["role"], i["date"]) for i in incidents(text, gazetteer, dt.date(2022, 8, 25)) if i["base"]
+    }
+    assert found == {
+        "al-omar-oil-field": ("primary", "2022-08-15"),
+        "al-tanf-garrison": ("primary", "2022-08-15"),
+        "conoco-gas-field": ("primary", "2022-08-24"),
+    }
