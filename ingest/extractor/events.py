@@ -195,7 +195,7 @@ def read_facts(
     dates = [x for x in find_dates(text, published) if not _in_a_clause_of_its_own(text, x.start)]
     # another actor's strike - unless the only one is a retaliation aimed at the coalition, the attack itself
     actor = cues.OTHER_ACTOR.search(text)
-    if actor is not None and _retaliation_against_the_coalition(text, sites):
+    if actor is not None and (_retaliation_against_the_coalition(text, sites) or _a_toll(text, actor)):
         actor = None
     actor_at = _clause_start(text, actor.start()) if actor else -1
     vetoes = _vetoes(text, sent, sites, dates, actor_at)
@@ -230,6 +230,15 @@ def read_facts(
         vetoes=vetoes,
         actor_at=actor_at,
     )
+
+
+# A count just before the actor: "Three US Troops Killed, 25 Injured" counts the dead, it tells no one killing
+_COUNT_BEFORE = prefilter.compile(rf"\b(?:\d+|{numerals(1, 20)})\s+$", re.I)
+
+
+def _a_toll(text: str, actor: re.Match[str]) -> bool:
+    """Is the 'US troops killed' a headline's toll ("Three US Troops Killed") rather than US troops killing?"""
+    return actor.group(0).lower().endswith(("killed", "wounded")) and bool(_COUNT_BEFORE.search(text, 0, actor.start()))
 
 
 def _where(text: str, sent: Sentence, factions: list[FactionMention]) -> tuple[str | None, str | None]:

@@ -637,3 +637,14 @@ def test_the_attacks_a_strike_story_lists_are_what_it_reports(gazetteer) -> None
         "al-tanf-garrison": ("primary", "2022-08-15"),
         "conoco-gas-field": ("primary", "2022-08-24"),
     }
+
+
+def test_a_headline_counting_us_troops_killed_is_their_toll_not_their_strike(gazetteer) -> None:
+    text = (
+        "Three US Troops Killed, 25 Injured, After Drone Hits Base On Jordanian Border\n"
+        "A drone attack on Tower 22 in northeast Jordan killed three American troops on Sunday, officials said."
+    )
+    (attack,) = incidents(text, gazetteer, dt.date(2024, 1, 28))
+    assert (attack["role"], attack["base"]["slug"], attack["killed"]) == ("primary", "tower-22", 3)
+    # US troops who killed are still another actor striking
+    assert cues.OTHER_ACTOR.search("US troops killed five militants near the border.")
