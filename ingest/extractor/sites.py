@@ -46,6 +46,11 @@ _MILITARY_IN_TOWN = prefilter.compile(
     r"|(?:troops|forces|personnel|service\s?members|soldiers)\s+(?:were\s+|are\s+)?(?:stationed|based|deployed)\s+"
     r"(?:in|at))\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region))"
 )
+# A town joined to a base just named: "Ain Al-Asad and Erbil", "the Ain al-Asad airbase and five on the city of Erbil"
+_TOWN_BESIDE_A_BASE = prefilter.compile(
+    r"(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:\d+|[a-z]+)\s+)?(?:(?:in|on|at)\s+)?"
+    r"(?:the\s+(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region|[A-Z]))"
+)
 # A town in a site's own name: the word before "Air Base", "base", "Garrison" or "Airfield", or after "Camp"
 _TOWN_IN_NAME = re.compile(
     r"(?:^|\s)(?:al-|el-)?(?P<before>[A-Z][\w'-]*)\s+(?:air\s*base|base|garrison|airfield)\b"
@@ -230,6 +235,13 @@ class SiteMatcher:
             if len(sites) != 1 or any(n.start <= m.start() <= n.end + 3 for n in named):
                 continue
             out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town")))
+        for n in named:
+            # "missiles hit the Ain Al-Asad Air Base and in Erbil", "17 on the Ain al-Asad airbase and five on the
+            # city of Erbil": a town beside a named base is the military site named for it
+            m = _TOWN_BESIDE_A_BASE.match(text, n.end)
+            sites = self.towns.get(skeleton(m.group("town")), []) if m else []
+            if m is not None and len(sites) == 1 and sites[0] != n.site and n.site.kind != "diplomatic":
+                out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town")))
         return out
 
     @staticmethod

@@ -267,3 +267,15 @@ def test_an_attack_told_only_by_the_part_of_a_country_a_description_places_one_s
     # a part of a country no description places a single site in names none
     text = "A drone attack wounded two US service members in eastern Syria on Sunday."
     assert primary_sites(text, gazetteer, dt.date(2024, 1, 29)) == [None]
+
+
+def test_a_town_joined_to_a_named_base_is_the_military_site_named_for_it(matcher) -> None:
+    # "hit the Ain al-Asad Air Base and in Erbil", "17 on the Ain al-Asad airbase and five on the city of Erbil"
+    for text in (
+        "Over a dozen missiles hit the Ain al-Asad Air Base (Anbar province) and in Erbil (Kurdistan region).",
+        "Of the missiles, 17 fell on the Ain al-Asad airbase and five on the city of Erbil.",
+        "Iran targeted two bases hosting US troops, including in Ain al-Asad and Erbil.",
+    ):
+        assert set(slugs(matcher, text)) == {"ain-al-asad-air-base", "erbil-air-base"}
+    # a town that places the named base is no other site; nor is a province
+    assert slugs(matcher, "Rockets hit Harir air base and Erbil province on Monday.") == ["al-harir-air-base"]
