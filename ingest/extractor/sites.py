@@ -48,7 +48,7 @@ _MILITARY_IN_TOWN = prefilter.compile(
 )
 # A town joined to a base just named: "Ain Al-Asad and Erbil", "the Ain al-Asad airbase and five on the city of Erbil"
 _TOWN_BESIDE_A_BASE = prefilter.compile(
-    r"(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:\d+|[a-z]+)\s+)?(?:(?:in|on|at)\s+)?"
+    r"(?:\s*\([^)]{0,40}\))?\s*,?\s+and\s+(?:(?:\d+|[a-z]+)\s+)?(?:(?:in|on|at)\s+)?"
     r"(?:the\s+(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region|[A-Z]))"
 )
 # A town in a site's own name: the word before "Air Base", "base", "Garrison" or "Airfield", or after "Camp"

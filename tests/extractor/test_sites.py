@@ -279,3 +279,4 @@ def test_a_town_joined_to_a_named_base_is_the_military_site_named_for_it(matcher
         assert set(slugs(matcher, text)) == {"ain-al-asad-air-base", "erbil-air-base"}
     # a town that places the named base is no other site; nor is a province
     assert slugs(matcher, "Rockets hit Harir air base and Erbil province on Monday.") == ["al-harir-air-base"]
+    assert slugs(matcher, "Rockets hit the Harir air base, Erbil, on Monday.") == ["al-harir-air-base"]
