@@ -26,7 +26,7 @@ ATTACK_WORDS = (
     "struck", "strike", "strikes", "hit", "hits", "hitting",
     "fired", "firing", "launched", "launching", "rocketed",
     "shelled", "shelling", "bombard", "bombarded", "bombarding", "bombardment", "bombardments", "bombards",
-    "landed", "fell", "impacted", "slammed into", "slam into", "crashed into",
+    "landed", "fell", "fallen", "impacted", "slammed into", "slam into", "crashed into",
     "explosion", "explosions", "exploded", "blast", "blasts",
     "barrage", "salvo", "came under", "assault", "assaulted",
     "shot down", "downed", "intercepted", "intercepting", "shooting down",

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from ingest.extractor import cues
 from ingest.extractor.counts import best_low_high
 from tests.extractor.helpers import primaries
 from tests.extractor.helpers import sorted_figures as figures
@@ -214,3 +215,15 @@ def test_where_between_the_interception_verb_and_its_object() -> None:
         ("launched", 1),
     ]
     assert figures("Air defences downed over Erbil two drones on Monday.") == [("intercepted", 2), ("launched", 2)]
+
+
+def test_rockets_reported_to_have_fallen_are_counted(gazetteer) -> None:
+    # "have fallen" tells the attack as "fell" does, so the sentence's count is the attack's
+    assert cues.ATTACK.search("At least two rockets are reported to have fallen in the Green Zone.")
+    text = (
+        "Rockets land near US Embassy in Baghdad's Green Zone on August 16\n"
+        "At least two Katyusha rockets are reported to have fallen in Baghdad's Green Zone on Sunday, August 16. "
+        "The indirect fire landed in the vicinity of the US Embassy."
+    )
+    (attack,) = primaries(text, gazetteer, published=dt.date(2020, 8, 16))
+    assert attack["launched"] == 2
