@@ -153,9 +153,20 @@ _TOLL = prefilter.compile(
 _OTHER_EVENT = prefilter.compile(rf"\b(?:{_EVENT_WORDS})\b", re.I)
 
 
+# "At least four rockets landed near the base, while another attack involved a drone and three rockets": a second
+# attack told in a clause of its own
+_ANOTHER_ATTACK = prefilter.compile(
+    r"(?:,\s*|\s)(?:while|whereas|and)\s+(?P<at>another\s+(?:[\w-]+\s+)?(?:attack|strike|assault))\b", re.I
+)
+
+
 def ordinal_cuts(text: str) -> list[int]:
-    """Offsets where enumerated attacks start ('the first attack ... the second attack'); [] unless 2+."""
+    """Offsets where enumerated attacks start ('the first attack ... the second attack', '..., while another
+    attack ...'); [] unless 2+."""
     found = [(m.start(), m.group("ord").lower()) for m in _ORDINAL.finditer(text)]
+    if not found:
+        another = [m.start("at") for m in _ANOTHER_ATTACK.finditer(text)]
+        return [0, another[0]] if len(another) == 1 else []
     if len({o for _, o in found}) < 2:
         return []
     cuts, seen = [], set()

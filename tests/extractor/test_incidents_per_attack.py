@@ -248,3 +248,15 @@ def test_a_line_counting_air_bases_frames_each_attack_told_after_it(gazetteer) -
         ("ain-al-asad-air-base", ("missile",), "iran"),
         ("erbil-air-base", ("missile",), "iran"),
     ]
+
+
+def test_another_attack_in_a_clause_of_its_own_is_a_second_attack(gazetteer) -> None:
+    text = (
+        "At least four rockets landed near Ain al-Asad air base on Thursday, while another attack involved a drone "
+        "and three rockets near the base perimeter, officials said."
+    )
+    got = [(i["base"]["slug"], i["weapons"], i["launched"]) for i in primaries(text, gazetteer)]
+    assert got == [
+        ("ain-al-asad-air-base", ["rocket"], 4),
+        ("ain-al-asad-air-base", ["rocket", "drone"], 3),
+    ]
