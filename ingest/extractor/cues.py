@@ -417,7 +417,8 @@ OWNED = prefilter.compile(
     re.I,
 )
 NO_CLAIM = prefilter.compile(
-    r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,3} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|taken|took)"  # noqa: E501
+    # ("no group immediately claims attack", "No group has so far assumed responsibility")
+    r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,3} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|claims|taken|took|assumed|assumes)"  # noqa: E501
     r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:\w+ly )?claimed"
     r"|\bunclaimed\b|\bwithout (?:a )?claim"
     # "no group has stepped forward to take responsibility", "none has come forward"
@@ -426,7 +427,7 @@ NO_CLAIM = prefilter.compile(
     r"|\b(?:has|have|had|was|were)\s+(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:any\s+)?(?:immediate\s+)?claims?\b"
     # "Nobody has claimed responsibility"
     r"|\b(?:nobody|no-one|no one)\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+|so far\s+|immediately\s+)?"
-    r"(?:claimed|taken|took)"
+    r"(?:claimed|claims|taken|took|assumed)"
     # "officials have not attributed responsibility for the attack": nobody is named, let alone a claimant
     r"|\b(?:did not|didn't|has not|hasn't|have not|haven't)\s+(?:yet\s+)?(?:publicly\s+)?(?:attributed|assigned)\b",
     re.I,

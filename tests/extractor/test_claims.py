@@ -445,3 +445,17 @@ def test_a_relative_clause_describing_the_group_does_not_undo_its_claim(gazettee
     campaign = "US forces shot down a drone near Ain al-Asad air base on Saturday. The Islamic Resistance in Iraq has "
     campaign += "claimed many of the recent attacks on US forces."
     assert actor_and_claim(campaign, gazetteer, dt.date(2023, 10, 28)) == (None, False)
+
+
+@pytest.mark.parametrize(
+    "no_claim",
+    [
+        "No group has so far assumed responsibility for the rocket attack.",
+        "Drones hit the base; no group immediately claims attack",
+        "Nobody has assumed responsibility.",
+    ],
+)
+def test_a_claim_denied_in_the_present_or_as_responsibility_assumed(gazetteer, no_claim: str) -> None:
+    assert cues.NO_CLAIM.search(no_claim)
+    text = f"Rockets struck the US embassy in Baghdad on Sunday, officials said. {no_claim}"
+    assert actor_and_claim(text, gazetteer, dt.date(2020, 8, 16)) == (None, False)
