@@ -253,6 +253,20 @@ _RELATIVE_ASIDE = prefilter.compile(
 )
 
 
+# "These have been blamed on Kataib Hezbollah": a subject pointing back at what the sentence before told
+_THESE = prefilter.compile(r"^\W*(?:these|they|those|such\s+attacks)\b", re.I)
+
+
+def _blames_the_series_told_before(state: State, idx: int) -> bool:
+    """'Over the last two years, dozens of rocket attacks have targeted ... These have been blamed on Kataib
+    Hezbollah': blame whose subject is the habit or series the sentence before told is that series' blame."""
+    return (
+        idx > 0
+        and _THESE.match(state.facts[idx].sent.text) is not None
+        and bool(state.facts[idx - 1].vetoes & {"habitual", "tally"})
+    )
+
+
 def _less_asides(text: str) -> str:
     return _RELATIVE_ASIDE.sub(" ", text)
 
@@ -297,7 +311,13 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
                 where = idx
         elif faction is None and (agent := _agent(f, state.gazetteer)) is not None:
             faction, where = agent, idx
-        elif cues.BLAME.search(text) and f.factions and faction is None and not cues.SPECULATION.search(text):
+        elif (
+            cues.BLAME.search(text)
+            and f.factions
+            and faction is None
+            and not cues.SPECULATION.search(text)
+            and not _blames_the_series_told_before(state, idx)
+        ):
             sure = _blamed(f)  # "carried out by Iran or Iranian-backed proxies": an alternative names no one
             if sure:
                 faction, where = sure[0].faction, idx

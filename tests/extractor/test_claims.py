@@ -459,3 +459,15 @@ def test_a_claim_denied_in_the_present_or_as_responsibility_assumed(gazetteer, n
     assert cues.NO_CLAIM.search(no_claim)
     text = f"Rockets struck the US embassy in Baghdad on Sunday, officials said. {no_claim}"
     assert actor_and_claim(text, gazetteer, dt.date(2020, 8, 16)) == (None, False)
+
+
+def test_blame_of_the_series_told_just_before_is_not_this_attacks(gazetteer) -> None:
+    attack = "A rocket attack on Monday evening targeted a base near Erbil International Airport where US troops are. "
+    series = "Over the last two years, dozens of rocket attacks have targeted US forces on bases in Iraq. "
+    blame = "These have been blamed on Kataib Hezbollah."
+    assert actor_and_claim(attack + series + blame, gazetteer, dt.date(2021, 2, 16)) == (None, False)
+    # blame of this attack told right after it still names the group
+    assert actor_and_claim(attack + "It has been blamed on Kataib Hezbollah.", gazetteer, dt.date(2021, 2, 16)) == (
+        "kataib-hezbollah",
+        False,
+    )
