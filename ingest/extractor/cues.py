@@ -540,3 +540,13 @@ COUNTED_WINDOW = prefilter.compile(
     r"|\bbetween\b))",
     re.I | re.S,
 )
+# A site the coalition had left before the attack: "Camp Taji, a base US forces recently left", "the airport had
+# previously served as a base for the Global Coalition but had been vacated on October 20"
+VACATED = prefilter.compile(
+    # (left before the attack: "had left", "recently left"; not "US forces have left three bases", since the attack)
+    rf"\b{_COALITION}\s+(?:forces|troops)\s+(?:had\s+(?:already\s+)?(?:left|vacated|withdrawn\s+from)"
+    r"|recently\s+(?:left|vacated|withdrew\s+from))\b"
+    r"|\b(?:had|has)\s+been\s+(?:\w+\s+)?(?:vacated|evacuated|handed\s+over)\b"
+    r"|\bhad\s+previously\s+(?:served|been\s+used)\s+as\s+a\s+base\b",
+    re.I,
+)

@@ -275,6 +275,18 @@ _AIMED_AT = prefilter.compile(
 )
 
 
+def drop_vacated_sites(state: State) -> None:
+    """'Camp Taji, a base US forces recently left', 'the airport had previously served as a base for the Global
+    Coalition but had been vacated': an attack there, told in the article's own sentences of it, hit no coalition
+    site."""
+    state.drafts = [
+        d
+        for d in state.drafts
+        if d.site is None
+        or not any(cues.VACATED.search(state.facts[i].sent.text) for i in {*d.sentences(), *d.context})
+    ]
+
+
 def _only_shot_down_there(state: State, d: Draft) -> bool:
     """'An explosive drone was shot down by the coalition at Ain al-Asad' in a story of drones bound for Israel:
     the site is where one was stopped, not what it attacked."""
@@ -697,6 +709,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     fold_summaries,
     drop_denied,
     drop_collateral_sites,
+    drop_vacated_sites,
     background_in_strike_stories,
     resolve_dates,
     date_the_attack_followed_up,

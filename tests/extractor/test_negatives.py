@@ -6,7 +6,7 @@ import pytest
 
 from ingest.extractor import cues
 from ingest.extractor.events import _attacks_in_general
-from tests.extractor.helpers import primaries
+from tests.extractor.helpers import incidents, primaries
 
 
 def test_group_described_as_mainly_iran_backed_is_not_a_habit() -> None:
@@ -398,3 +398,16 @@ def test_a_link_to_another_story_tells_no_attack(gazetteer) -> None:
             i["base"]["slug"] for i in primaries(f"{news}\n{link}\nNo one was hurt.", gazetteer, dt.date(2021, 5, 8))
         ]
         assert found == ["ain-al-asad-air-base"]
+
+
+def test_a_base_the_coalition_had_left_is_no_coalition_site(gazetteer) -> None:
+    vacated = (
+        "A drone attacked Harir air base in Erbil province on Thursday evening. The base had previously served as a "
+        "base for the coalition but had been vacated on October 20. A fire broke out in its fuel store."
+    )
+    assert primaries(vacated, gazetteer, dt.date(2023, 11, 10)) == []
+    left = "On September 7, rockets targeted Camp Taji, a base US forces recently left."
+    assert [i for i in incidents(left, gazetteer, dt.date(2020, 9, 11)) if i["base"]] == []
+    # a base still held, whose troops left it for a patrol, is still attacked
+    held = "Rockets hit Camp Taji on Monday, hours after a convoy left the base."
+    assert [i["base"]["slug"] for i in primaries(held, gazetteer, dt.date(2020, 9, 11))] == ["camp-taji"]
