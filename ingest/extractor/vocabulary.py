@@ -50,7 +50,7 @@ PROJECTILES = (
 )  # fmt: skip
 
 # Projectiles found or kept, never fired: "24 unused rockets" recovered are no launch count.
-NEVER_FIRED = ("unused", "unfired", "unlaunched", "spare", "stockpiled")
+NEVER_FIRED = ("unused", "unfired", "unlaunched", "spare", "stockpiled", "intact")
 
 # Who the coalition is in a target's description: "US forces", "a base housing coalition troops".
 COALITION = (

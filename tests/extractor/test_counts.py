@@ -227,3 +227,8 @@ def test_rockets_reported_to_have_fallen_are_counted(gazetteer) -> None:
     )
     (attack,) = primaries(text, gazetteer, published=dt.date(2020, 8, 16))
     assert attack["launched"] == 2
+
+
+def test_intact_projectiles_recovered_were_never_fired() -> None:
+    assert figures("Forces recovered eight intact missiles from the vehicle the attack was launched from.") == []
+    assert figures("Forces said five rockets hit the base and three intact rockets were found.") == [("launched", 5)]
