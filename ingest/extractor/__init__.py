@@ -24,7 +24,7 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   are attacks of their own. "Earlier in the day, a source told Xinhua that ..." and "separately claimed that ..."
   report the attack again; they open no second one. A timeline's entry that counts unnamed attacks ("are
   attacked three times", "in two separate drone attacks", "attacked with drones and rockets four times") tells
-  that many.
+  that many; "..., while another attack involved a drone and three rockets" is a second attack on the site.
 - Is it an attack on the coalition: not a state's strike on others (nor the sites it merely fell near when its
   declared target was another), shipping, foiled launches, tallies and their list lines, trends ("have
   continued", "months of strikes", "the majority of the attacks"), commentary, uncounted plural attacks ("more
@@ -45,7 +45,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   "inbound missile threats" engaged. An attack "prevented" is foiled (not drones stopped in flight); rockets aimed
   at Iran's Kurdish opponents "not far from Erbil airport" attack no coalition site; "No US facilities were
   impacted" is a denial; "Attacks have been recently carried out on US bases in the al-Tanf region" is a trend; a
-  linked story's title ("Read More: ...") tells nothing.
+  linked story's title ("Read More: ...") tells nothing; a base the coalition had left before the attack ("a base
+  US forces recently left", "had been vacated on October 20") is no coalition site.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May", "two previous assaults on Harir", "the
@@ -60,13 +61,16 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   toll "reported" as of now after the aside is the news's. A foiled drone or missile attack was flown and
   stopped: an attack. The attack as the subject of "is the latest in a series" is still told.
   The entries of a list of attacks - paragraphs each opening with the day of the attack they tell (a timeline's
-  "OCT. 18 - ...", an encyclopedia section's "On 17 October 2023, ..."), or whatever follows "Here is a summary of
-  the attacks:" - are what the article reports, however old, told in a timeline's present ("a rocket kills", "the
-  US bombs"). A lead counting the attacks of a recent window ("attacked at least 24 times in recent days") makes
-  those it then tells of the last week its news. The attack a strike "came hours after" is news with it; an attack
-  that "followed US strikes" as the lead's subject is the news, the strike its setting. The unnamed attack in
-  focus is placed, old as it is, by its weapon told again as a subject ("The drone, launched on Oct. 26 ... at the
-  Erbil air base").
+  "OCT. 18 - ...", an encyclopedia section's "On 17 October 2023, ...", a bullet's "- August 15: ..."), or
+  whatever follows "Here is a summary of the attacks:" or "The tit-for-tat attacks included:" - are what the
+  article reports, however old and even in a strike's story, on their entry's day, told in a timeline's present
+  ("a rocket kills", "the US bombs"). Rockets "targeting bases housing troops" in the plural sum up the attacks
+  told next; "These attacks occurred after ..." speaks of them. A headline counting US troops killed is their
+  toll, not US troops striking. A lead counting the attacks of a recent window ("attacked at least 24 times in
+  recent days") makes those it then tells of the last week its news. The attack a strike "came hours after" is
+  news with it; an attack that "followed US strikes" as the lead's subject is the news, the strike its setting.
+  The unnamed attack in focus is placed, old as it is, by its weapon told again as a subject ("The drone,
+  launched on Oct. 26 ... at the Erbil air base").
   A follow-up (an investigation, a casualty count, medals) that leads with an earlier attack reports that
   attack, named further down by its day ("the Jan. 8 missile attack on Al Asad") or named again further on by its
   site; dated only by its report, it takes the day its lead names the attack by ("Tehran's attack on June 23");
@@ -86,7 +90,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   that speaks ("a U.S. Embassy spokesperson told"), that places a named base ("the Harir base at Erbil
   International Airport") or where the wounded were taken ("taken to al-Omar military hospital") is not attacked.
   An attack told only by a part of a country ("in northeastern Jordan") is on the one site a gazetteer
-  description places there ("US outpost in northeast Jordan").
+  description places there ("US outpost in northeast Jordan"). A town joined to a named base ("hit the Ain
+  Al-Asad Air Base and in Erbil") is the military site named for it.
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
@@ -109,6 +114,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   drone attack that killed three soldiers to X" and "planned ... and facilitated by X" blame X; a capital as a
   dateline ("TEHRAN (Tasnim) -") is no government. A relative clause describing the group between dashes or
   commas ("- which has claimed many of the recent attacks on US forces -") neither undoes its claim nor spreads it.
+  "no group immediately claims attack" and "No group has so far assumed responsibility" are no claim; "These
+  have been blamed on X" after a series of attacks is the series' blame.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
@@ -133,7 +140,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   The weapons of a sentence telling several attacks at once ("US bases ... came under attack from drones and
   rockets", "Three bases came under separate attacks by drones and rockets") are each one's only where its own
   sentences name none. The day of a date counts nothing ("On Dec. 3 rockets hit"); a place may stand between the
-  interception verb and its object ("shot down in Syria's northeast a drone").
+  interception verb and its object ("shot down in Syria's northeast a drone"). "Intact" projectiles recovered
+  were never fired; rockets "reported to have fallen" are counted.
   Zero tolls are a vocabulary table (``casualties.TOLL_NOUNS``) under one grammar.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
