@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -139,10 +140,15 @@ def wait_loaded(page) -> None:
     page.wait_for_selector("body[data-loading=false]", state="attached")
 
 
-def drawn_box(locator) -> dict:
+def drawn_box(locator, timeout_s: float = 10.0) -> dict:
     """Where ``locator``'s element is drawn, once it is: right after the page says it has loaded, Leaflet may
-    still be placing a layer (no box yet on a busy machine)."""
-    locator.wait_for(state="visible")
-    box = locator.bounding_box()
-    assert box is not None
-    return box
+    still be placing a layer (no box yet on a busy machine), or redraw it between the element showing and its
+    box being read (the box is then None for a moment): asked again until drawn."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        locator.wait_for(state="visible")
+        box = locator.bounding_box()
+        if box is not None:
+            return box
+        assert time.monotonic() < deadline, f"{locator} shown but never drawn within {timeout_s} s"
+        time.sleep(0.05)
