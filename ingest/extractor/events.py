@@ -650,11 +650,15 @@ def told_as_reference(facts: Facts, target: Target) -> bool:
     return False
 
 
+# The reason an attack dated in the past is background (rules that read roles compare it, editors read it)
+DATED_BEFORE_THE_NEWS = "dated before the news"
+
+
 def background_reason(facts: Facts, target: Target, date: DateMention | None) -> str | None:
     """Why the attack this sentence tells of ``target`` is an earlier one, not the news (None when it is news)."""
     text = facts.sent.text
     if date is not None and date.past:
-        return "dated before the news"
+        return DATED_BEFORE_THE_NEWS
     if any(d.kind == "since" and d.start < target.start for d in facts.dates) and date is None:
         return "told as the start of a period ('since ...')"
     if cues.BACKGROUND.search(main_clause(text)) or told_as_reference(facts, target):

@@ -13,6 +13,7 @@ from ingest.extractor.attribution import find_attribution
 from ingest.extractor.dates import DateMention, days_from_the_last, find_dates, reported_period
 from ingest.extractor.events import (
     ANOTHER_STORY,
+    DATED_BEFORE_THE_NEWS,
     Draft,
     Facts,
     not_the_place_hit,
@@ -294,6 +295,11 @@ def _only_shot_down_there(state: State, d: Draft) -> bool:
     return bool(texts) and all(_SHOT_DOWN.search(t) and not _AIMED_AT.search(t) for t in texts)
 
 
+# Why an attack is background, for the rules that read it again (``attacks_the_article_lists``) and for editors
+_STRIKE_STORY = "the article's news is another actor's strike"
+_BEFORE_THE_LEAD = "days before the attack the article leads with"
+
+
 def background_in_strike_stories(state: State) -> None:
     """An article whose news is a strike by the US or another state (its first sentence telling an attack does)
     tells militia attacks as the strike's cause: background, also when it gives one its own day ('a Friday
@@ -316,7 +322,7 @@ def background_in_strike_stories(state: State) -> None:
             # "US forces responded Wednesday evening to rocket attacks at two sites in Syria": the attacks the
             # strike answered that day are news with it
             continue
-        d.role, d.why = "background", "the article's news is another actor's strike"
+        d.role, d.why = "background", _STRIKE_STORY
 
 
 # The attack as the subject, the strike what it came after: "The attempted drone attack followed US strikes on two
@@ -458,7 +464,7 @@ def earlier_days_as_background(state: State) -> None:
         if window and day is not None and (mine - day).days < OLD_NEWS_DAYS:
             continue
         if day is not None and (mine - day).days >= earlier and not _told_as_news_too(state, d):
-            d.role, d.why = "background", f"days before the attack the article leads with ({day:%d %b})"
+            d.role, d.why = "background", f"{_BEFORE_THE_LEAD} ({day:%d %b})"
         elif day is None and d.date is not None and d.date.told_before(mine):
             d.role, d.why = "background", f"told on {d.date.date:%d %b}, before the attack the article leads with"
 
@@ -602,9 +608,7 @@ def _opens_with(f: Facts, x: DateMention) -> bool:
 
 
 # Background for what surrounds the attack, not for how it is told: an entry of the article's list is reported
-_NOT_IN_PASSING = prefilter.compile(
-    r"dated before the news|the article's news is another actor's strike|days before the attack the article leads"
-)
+_NOT_IN_PASSING = (DATED_BEFORE_THE_NEWS, _STRIKE_STORY, _BEFORE_THE_LEAD)
 
 
 def attacks_the_article_lists(state: State) -> None:
@@ -616,7 +620,7 @@ def attacks_the_article_lists(state: State) -> None:
     entries = _list_entries(state)
     for d in list(state.drafts):
         told = sorted(i for i in d.anchors if i in entries)
-        if d.role == "background" and _NOT_IN_PASSING.match(d.why) and told and len(told) == len(d.anchors):
+        if d.role == "background" and d.why.startswith(_NOT_IN_PASSING) and told and len(told) == len(d.anchors):
             d.role, d.why = "primary", "an entry of the list of attacks the article gives"
             day = entries[told[0]]
             if day is not None and d.event_day is None:
