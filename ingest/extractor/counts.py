@@ -11,6 +11,7 @@ import re
 from incidents.counts import best_low_high  # noqa: F401  (the one rule; assemble.py reads it here)
 from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.casualties import casualty_figures
+from ingest.extractor.dates import MONTHS
 from ingest.extractor.numbers import VAGUE, NumberMention, find_numbers, numerals
 from ingest.extractor.types import Figure
 from ingest.extractor.vocabulary import words
@@ -56,10 +57,7 @@ _UNIT = prefilter.compile(
 
 # The day of a date, not a count: "Dec. 3 rockets hit the base", "OCT. 18 - two drones ..." (``before`` is lowered;
 # "On 3 December three rockets ...": a number in words after the month counts)
-_MONTH_BEFORE = prefilter.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s*$"
-)
+_MONTH_BEFORE = prefilter.compile(rf"\b{words(MONTHS)}\.?\s*$")
 
 
 # The whole a sentence's part is taken from, opening it: "Of 14 rockets fired", "Out of 14 rockets"

@@ -36,8 +36,11 @@ HOLIDAYS = {
 }
 _HOLIDAY = "|".join(re.escape(h).replace("'", "['\u2019]?").replace(r"\ ", r"\s+") for h in HOLIDAYS)
 
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH_NAMES = "|".join(calendar.month_name[1:])
+# longest first ("Sept" before "Sep")
+_MONTH_ABBREVIATIONS = "|".join(
+    sorted((m.rstrip(".") for m in vocabulary.MONTH_ABBREVIATIONS), key=lambda m: (-len(m), m))
+)
 # in title case, or in capitals as timelines print their entries ("OCT. 18 - U.S. forces in Iraq are targeted")
 _MONTH = rf"(?P<month>{_MONTH_NAMES}|{_MONTH_ABBREVIATIONS}|{_MONTH_NAMES.upper()}|{_MONTH_ABBREVIATIONS.upper()})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
