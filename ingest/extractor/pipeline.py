@@ -10,7 +10,7 @@ from ingest.extractor import cues, prefilter, vocabulary
 from ingest.extractor.anchoring import count_unnamed_attacks, drop_drafts, find_anchors, fold_summaries
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
-from ingest.extractor.dates import DateMention, days_from_the_last, find_dates, reported_period
+from ingest.extractor.dates import WEEKDAYS, DateMention, days_from_the_last, find_dates, reported_period
 from ingest.extractor.events import (
     ANOTHER_STORY,
     DATED_BEFORE_THE_NEWS,
@@ -328,7 +328,7 @@ def background_in_strike_stories(state: State) -> None:
 # The attack as the subject, the strike what it came after: "The attempted drone attack followed US strikes on two
 # military facilities in eastern Syria" - the news is the attack
 _ATTACK_AFTER_A_STRIKE = prefilter.compile(
-    r"^\W*(?:the|this|that|an?|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's)\s+"
+    rf"^\W*(?:the|this|that|an?|{words(WEEKDAYS)}['\u2019]s)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:attack|assault|barrage)\s+(?:\w+\s+)?(?:followed|follows|came\s+after|comes\s+after)\b",
     re.I,
 )
