@@ -10,6 +10,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,9 +85,17 @@ def _decode(cursor: str, ordering: str) -> tuple[Any, int]:
     return value, pk
 
 
-def paginate(incidents: QuerySet[Incident, Any], request: Request, *, ordering: str) -> Page:
+def paginate(
+    incidents: QuerySet[Incident, Any],
+    request: Request,
+    *,
+    ordering: str,
+    fetch: Callable[[QuerySet[Incident, Any]], list[dict[str, Any]]] | None = None,
+) -> Page:
     """One page of ``incidents`` in ``ordering`` (a filter-set value such as "-date"); a ``values()``
-    queryset gives a page of dicts (the sort value of a nullable count annotated as ``_sort``)."""
+    queryset gives a page of dicts (the sort value of a nullable count annotated as ``_sort``).
+    ``fetch``: reads the page's rows from its sliced, ordered ``values()`` queryset instead of listing it (dicts
+    holding at least the id and the sort value)."""
     params = request.query_params
     size = parse_page_size(params.get("page_size"))
     with_count = parse_count(params.get("count"))
@@ -106,7 +115,7 @@ def paginate(incidents: QuerySet[Incident, Any], request: Request, *, ordering: 
             rows_qs = rows_qs.filter(**{f"id__{op}": pk})
         else:
             rows_qs = rows_qs.filter(Q(**{f"{key}__{op}": value}) | Q(**{key: value, f"id__{op}": pk}))
-    rows = list(rows_qs[: size + 1])
+    rows = fetch(rows_qs[: size + 1]) if fetch is not None else list(rows_qs[: size + 1])
     next_url = None
     if len(rows) > size:
         rows = rows[:size]

@@ -7,6 +7,7 @@ No user is ever serialized: neither an article's submitter nor an incident's rev
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -144,6 +145,14 @@ def incident_rows(rows: list[dict[str, Any]], sources: dict[int, list[dict[str, 
         )
         for row in rows
     ]
+
+
+def incident_page_text(count: int | None, next_url: str | None, rows: list[str]) -> str:
+    """A JSON list page as DRF's JSONRenderer writes ``{"count", "next", "results"}`` (compact, UTF-8, U+2028 and
+    U+2029 escaped), its rows' JSON already written (``incidents.selectors.api_page``)."""
+    head = "{" if count is None else f'{{"count":{count},'
+    text = f'{head}"next":{json.dumps(next_url, ensure_ascii=False)},"results":[{",".join(rows)}]}}'
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _incident(

@@ -1,0 +1,125 @@
+"""On PostgreSQL a JSON list page's rows are written by the database (``incidents.selectors.api_page``): the same
+bytes as the rows written in Python (``incident_rows`` and DRF's renderer), for every value a row can hold, and
+the page in one statement. A value the database would write otherwise sends the page to Python."""
+
+import datetime as dt
+import json
+
+import pytest
+from django.utils import timezone
+
+import incidents.api.views as api_views
+from incidents.models import Incident
+from tests.factories import ArticleFactory, IncidentFactory, IncidentSourceFactory
+
+pytestmark = pytest.mark.postgres
+
+URLS = [
+    "/api/v1/incidents/",
+    "/api/v1/incidents/?page_size=2",
+    "/api/v1/incidents/?page_size=3&ordering=-killed&count=true",
+    "/api/v1/incidents/?ordering=launched",
+    "/api/v1/incidents/?ordering=-updated_at&page_size=4",
+    "/api/v1/incidents/?ordering=created_at",
+    "/api/v1/incidents/?ordering=id&country=IQ",
+    "/api/v1/incidents/?faction=iri&date_from=2024-01-01",
+]
+
+
+def _pages(api, url, *, in_python):
+    """Every page of ``url`` (following ``next``), as bytes, written by the database or by Python."""
+    pages = []
+    while url:
+        written = api_views.page_written_by_database
+        if in_python:
+            api_views.page_written_by_database = lambda request: False
+        try:
+            response = api.get(url)
+        finally:
+            api_views.page_written_by_database = written
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/json"
+        pages.append(response.content)
+        url = response.json()["next"]
+    return pages
+
+
+@pytest.fixture
+def odd_values(world):
+    """Rows holding what the two writers could disagree on: whole, tiny and negative-zero floats, fractions of
+    seconds with trailing zeros, times with and without them, escapes, non-ASCII text, line and paragraph
+    separators, several sources of both roles, none, a null site and groups."""
+    odd = IncidentFactory(
+        base=None,
+        latitude=33.0,
+        longitude=-0.0,
+        country="IQ",
+        place='A "quoted" place \\ with a tab\t, a bell \x07 and Arabic: عين الأسد',
+        summary="Line\nbreak, U+2028 \u2028 and U+2029 \u2029, emoji \U0001f680",
+        confidence=1e-05,
+        time_of_day=dt.time(23, 5, 0, 500000),
+        weapons=["rocket", "drone"],
+        launched=3,
+        killed=None,
+    )
+    Incident.objects.filter(pk=odd.pk).update(
+        created_at=dt.datetime(2024, 3, 1, 12, 0, 0, 123400, tzinfo=dt.UTC),
+        updated_at=dt.datetime(2024, 3, 2, 0, 0, 0, tzinfo=dt.UTC),
+        reviewed_at=dt.datetime(2024, 3, 3, 1, 2, 3, 5, tzinfo=dt.UTC),
+    )
+    world.rocket.confidence = 0.75
+    world.rocket.time_of_day = dt.time(6, 30)
+    world.rocket.save()
+    for role, title in (("background", 'An "earlier" report'), ("primary", "Second wire"), ("background", "Ünïcode")):
+        article = ArticleFactory(title=title, url=f"https://x.example/{title}")
+        IncidentSourceFactory(incident=odd, article=article, role=role)
+    return odd
+
+
+def test_pages_written_by_the_database_are_pythons_byte_for_byte(api, odd_values):
+    for url in URLS:
+        assert _pages(api, url, in_python=False) == _pages(api, url, in_python=True), url
+    page = json.loads(_pages(api, "/api/v1/incidents/?ordering=created_at&page_size=1", in_python=False)[0])
+    (row,) = page["results"]
+    assert row["id"] == odd_values.pk
+    assert (row["latitude"], row["longitude"], row["confidence"]) == (33.0, -0.0, 1e-05)
+    assert (row["created_at"], row["reviewed_at"]) == ("2024-03-01T12:00:00.123400Z", "2024-03-03T01:02:03.000005Z")
+    assert row["updated_at"] == "2024-03-02T00:00:00Z"
+    assert row["time_of_day"] == "23:05:00.500000"
+    assert [s["role"] for s in row["sources"]] == ["background", "background", "primary"]
+
+
+def test_the_database_writes_the_page_in_one_statement(api, world, django_assert_num_queries):
+    # The data version, then the page: its rows, their sites, groups and sources.
+    with django_assert_num_queries(2):
+        assert api.get("/api/v1/incidents/?page_size=100").status_code == 200
+
+
+@pytest.mark.parametrize("weapons", [["drone", 2], [True], "drone", {"drone": 1}])
+def test_weapons_other_than_a_list_of_strings_are_written_by_python(api, world, weapons):
+    Incident.objects.filter(pk=world.rocket.pk).update(weapons=weapons)
+    pages = _pages(api, "/api/v1/incidents/", in_python=False)
+    assert pages == _pages(api, "/api/v1/incidents/", in_python=True)
+    rows = {row["id"]: row for row in json.loads(pages[0])["results"]}
+    assert rows[world.rocket.pk]["weapons"] == [str(w) for w in weapons]
+
+
+def test_a_float_the_database_writes_in_exponent_form_is_written_by_python(api, world):
+    Incident.objects.filter(pk=world.rocket.pk).update(confidence=1e15)
+    pages = _pages(api, "/api/v1/incidents/", in_python=False)
+    assert pages == _pages(api, "/api/v1/incidents/", in_python=True)
+    assert b'"confidence":1000000000000000.0' in pages[0]
+
+
+def test_another_time_zone_is_written_by_python(api, world):
+    Incident.objects.filter(pk=world.rocket.pk).update(reviewed_at=dt.datetime(2024, 2, 1, 8, 30, tzinfo=dt.UTC))
+    with timezone.override("Asia/Baghdad"):
+        page = json.loads(api.get("/api/v1/incidents/").content)
+    rows = {row["id"]: row for row in page["results"]}
+    assert rows[world.rocket.pk]["reviewed_at"] == "2024-02-01T11:30:00+03:00"
+
+
+def test_an_indented_answer_asked_for_is_written_by_python(api, world):
+    response = api.get("/api/v1/incidents/", HTTP_ACCEPT="application/json; indent=2")
+    assert response.status_code == 200
+    assert response.content.startswith(b'{\n  "next": null,\n  "results": [')
