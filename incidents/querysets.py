@@ -123,6 +123,11 @@ class IncidentQuerySet(models.QuerySet[Any]):
         """Incidents whose perpetrator is one of ``factions`` or any group under them (umbrellas nest);
         with ``include_claims``, also those such a group claimed while officials named another."""
         ids = {pk for faction in factions for pk in faction.with_members_ids()}
+        return self.attributed_to_ids(ids, include_claims=include_claims)
+
+    def attributed_to_ids(self, ids: Iterable[int], *, include_claims: bool = False) -> IncidentQuerySet:
+        """``attributed_to`` given the groups' ids, their members' included (``faction_groups``)."""
+        ids = set(ids)
         condition = Q(perpetrator_id__in=ids)
         if include_claims:
             condition |= Q(claimed_by_id__in=ids)
@@ -211,8 +216,34 @@ class HistoricalIncidentQuerySet(HistoricalQuerySet):
 
     with_weapon = IncidentQuerySet.with_weapon
     attributed_to = IncidentQuerySet.attributed_to
+    attributed_to_ids = IncidentQuerySet.attributed_to_ids
     search = IncidentQuerySet.search
     in_bbox = IncidentQuerySet.in_bbox
+
+
+def faction_groups(version: str) -> dict[str, frozenset[int]]:
+    """Each faction's slug -> its id and those of every group under it (``Faction.with_members_ids``), as they
+    stand at ``version`` (a data version token that every write to factions moves: ``DataVersion.public_token``):
+    read in one query once per version in this process, not a query per umbrella level on every request that
+    filters by a faction (1-2.5 ms of the ORM's time each)."""
+    return _faction_groups_at(version)
+
+
+@functools.lru_cache(maxsize=1)
+def _faction_groups_at(version: str) -> dict[str, frozenset[int]]:
+    rows = list(_model("Faction").objects.values_list("pk", "slug", "umbrella_id"))
+    members: dict[int, list[int]] = {}
+    for pk, _, umbrella_id in rows:
+        if umbrella_id is not None:
+            members.setdefault(umbrella_id, []).append(pk)
+    groups = {}
+    for pk, slug, _ in rows:
+        ids, frontier = {pk}, [pk]
+        while frontier:
+            frontier = [m for f in frontier for m in members.get(f, ()) if m not in ids]
+            ids.update(frontier)
+        groups[slug] = frozenset(ids)
+    return groups
 
 
 def is_editor(user: Any) -> bool:

@@ -47,14 +47,17 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 @pytest.fixture(autouse=True)
 def _fresh_response_cache() -> Iterator[None]:
     """Cached API answers are keyed by a data version another test's data can repeat: none carry over
-    (nor the map's lookups, built once per data version)."""
+    (nor the map's lookups and the faction groups, read once per data version)."""
+    from incidents.querysets import _faction_groups_at
     from incidents.selectors.points import _lookups_at
 
     caches["responses"].clear()
     _lookups_at.cache_clear()
+    _faction_groups_at.cache_clear()
     yield
     caches["responses"].clear()
     _lookups_at.cache_clear()
+    _faction_groups_at.cache_clear()
 
 
 @pytest.fixture

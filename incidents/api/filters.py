@@ -19,7 +19,9 @@ from rest_framework import exceptions
 from rest_framework.request import Request
 
 from incidents.api.base import request_is_editor
-from incidents.models import Base, Country, Faction, Incident, Weapon
+from incidents.api.caching import data_version
+from incidents.models import Base, Country, Incident, Weapon
+from incidents.querysets import faction_groups
 from incidents.selectors.points import PointsChunkQuery
 
 MAX_Q_LENGTH = 200
@@ -212,11 +214,11 @@ class IncidentFilter(django_filters.FilterSet):
     def filter_faction(self, queryset: QuerySet[Incident], name: str, value: list[str]) -> QuerySet[Incident]:
         if not value:
             return queryset
-        factions = {f.slug: f for f in Faction.objects.filter(slug__in=value)}
-        missing = [s for s in value if s not in factions]
+        groups = faction_groups(data_version().public_token)
+        missing = [s for s in value if s not in groups]
         if missing:
             raise exceptions.ValidationError({"faction": [f"Unknown faction: {', '.join(missing)}."]})
-        return queryset.attributed_to(*factions.values())
+        return queryset.attributed_to_ids({pk for slug in value for pk in groups[slug]})
 
     def filter_weapon(self, queryset: QuerySet[Incident], name: str, value: str) -> QuerySet[Incident]:
         return queryset.with_weapon(value) if value else queryset
