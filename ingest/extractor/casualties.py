@@ -49,10 +49,11 @@ TOLL_NOUNS: dict[str, frozenset[str]] = {
 # causalities", "no immediate reports of casualties", "no injuries, deaths or damage").
 _NEGATOR = (
     r"\b(?:no|zero|without(?:\s+(?:causing|leaving|resulting\s+in|inflicting))?|caus(?:ing|ed)\s+no"
-    r"|did(?:\s+not|n't)\s+(?:cause|result\s+in|inflict|lead\s+to|leave))"
+    # in any tense: "which has not caused any casualties", "did not result in injuries"
+    r"|(?:did|does|has|have|had)(?:\s+not|n't)\s+(?:caused?|result(?:ed)?\s+in|inflict(?:ed)?|l(?:ead|ed)\s+to|le(?:ave|ft)))"
 )
 _TOLL_MOD = (
-    r"(?:any|immediate|reported|reports?\s+of|word\s+of|signs?\s+of|human|material|physical|significant|serious)"
+    r"(?:any|immediate|known|reported|reports?\s+of|word\s+of|signs?\s+of|human|material|physical|significant|serious)"
 )
 _TOLL_NOUN = "|".join(sorted(TOLL_NOUNS, key=len, reverse=True))
 _NOUN_TOLL = prefilter.compile(
@@ -147,18 +148,25 @@ _LAST_ITEM = re.compile(r"(?:,(?!\d)\s*(?:and\s+)?|\s+and\s+)(?:(?!,(?!\d)|\sand
 _SUBSET_AFTER = prefilter.compile(r"\bamong\s+(?:them|whom|those|these|the\s+(?:dead|wounded|injured))\b", re.I)
 
 
+_ONE_OF_A_NATION = prefilter.compile(r"(?i:a|an)\s+[A-Z][a-z]+(?:an|ish|i|ese)")
+_AND_ONE_OF_A_NATION = prefilter.compile(r",?\s+and\s+(?i:a|an)\s+[A-Z][a-z]+(?:an|ish|i|ese)\b")
+
+
 def _sum_list(phrase: str) -> int | None:
     """'five U.S. service members and one contractor' -> 6; None when a part is vague."""
-    total = 0
     found = False
+    values: list[int] = []
     for part in re.split(r",(?!\d)\s*(?:and\s+)?|\s+and\s+", phrase):  # "43,616 people" is one number
         if _SUBSET.match(part) or _SUBSET_AFTER.search(part):
             continue  # "five Americans, one of them a service member", "40 people, five Americans among them"
         if _VAGUE_ARTICLE.match(part):
             return None  # "a number of soldiers": no count
+        if found and _ONE_OF_A_NATION.fullmatch(part.strip()):
+            values.append(1)  # "two Americans and a British": one more, named by the adjective of a nation
+            continue
         nums = [n for n in find_numbers(part) if n.text.lower() != "no"]
         if not nums and found and re.match(_THE_ONE, part.strip(), re.I):
-            total += 1  # "two soldiers and the contractor": one more
+            values.append(1)  # "two soldiers and the contractor": one more
             continue
         if not nums:
             if re.search(rf"\b{_PERSON}\b", part, re.I) and re.search(
@@ -169,9 +177,9 @@ def _sum_list(phrase: str) -> int | None:
         n = nums[0]
         if not re.search(rf"\b{_PERSON}\b", part, re.I):
             continue
-        total += n.value
+        values.append(n.value)
         found = True
-    return total if found else None
+    return _total_or_breakdown(values) if found else None
 
 
 _NUM_WORDS = "|".join(sorted((w for w in UNITS if w not in {"no", "zero"}), key=len, reverse=True))
@@ -194,7 +202,8 @@ _ACTIVE = {
         re.I,
     )
     for field, verb in (
-        ("killed", r"(?:killing|killed|kills)"),
+        # "The attack claimed the lives of three coalition personnel"
+        ("killed", r"(?:killing|killed|kills|(?:claim|took|tak)\w*\s+the\s+lives?\s+of)"),
         ("injured", r"(?:wounding|wounded|injuring|injured|wounds|injures)"),
     )
 }
@@ -279,16 +288,24 @@ def coordinated_count(phrase: str) -> int | None:
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase)
     if not any(re.match(r"(?:a|an)\s", p, re.I) for p in parts):
         return None  # numbered lists are _PASSIVE/_ACTIVE's
-    total = 0
+    values = []
     for part in parts:
         if re.match(r"(?:a|an|one)\s", part, re.I):
-            total += 1
+            values.append(1)
         else:
             nums = [n for n in find_numbers(part) if n.text.lower() != "no"]
             if not nums:
                 return None
-            total += nums[0].value
-    return total
+            values.append(nums[0].value)
+    return _total_or_breakdown(values)
+
+
+def _total_or_breakdown(values: list[int]) -> int:
+    """The people a list counts: its sum - or its first number when the others break it down ("three coalition
+    personnel, two Americans and a Briton" are three)."""
+    if len(values) >= 3 and values[0] == sum(values[1:]):
+        return values[0]
+    return sum(values)
 
 
 # "killing one and injuring two soldiers": the noun told once for both figures
@@ -327,7 +344,8 @@ def of_the_attacked_side(text: str, f: Figure) -> bool:
 # Every casualty pattern below needs one of these word stems - the verbs' and every toll noun's (TOLL_NOUNS); most
 # sentences have none (speed).
 _CASUALTY_WORD = prefilter.compile(
-    r"kill|dead|die|death|slain|wound|injur|hurt|casualt|causalit|fatalit|harm|loss|concuss|lost\s+(?:their|his|her)\s+li",
+    r"kill|dead|die|death|slain|wound|injur|hurt|casualt|causalit|fatalit|harm|loss|concuss|lost\s+(?:their|his|her)\s+li"
+    r"|the\s+lives?\s+of",
     re.I,
 )
 
@@ -345,6 +363,9 @@ class _Found:
     def add_list(self, field: str, m: re.Match[str]) -> None:
         """A numbered list of people ("five U.S. service members and one contractor")."""
         phrase = m.group("list")
+        tail = _AND_ONE_OF_A_NATION.match(m.string, m.end("list"))
+        if tail is not None:
+            phrase += tail.group(0)  # "three personnel, two Americans and a British": the last one too
         if _AMONG_THEM.match(m.string, m.end("list")):
             # "injured 40 people, five Americans among them": the last item is a part of the ones before it
             phrase = _LAST_ITEM.sub("", phrase)
@@ -475,6 +496,29 @@ def _count_now(text: str, found: _Found) -> None:
             found.figures.append(Figure(field, nums[-1].value, m.start("n"), m.end()))
 
 
+# "the latest casualty count is 7 injured", "the toll stood at three dead and 12 wounded": the toll told by its
+# count, each number with the participle it counts
+_TOLL_PARTICIPLE = r"(?:killed|dead|injured|wounded|hurt)\b"
+_TOLL_AT = prefilter.compile(
+    r"\b(?:casualty\s+|death\s+|injury\s+)?(?:count|toll|tally)\s+(?:(?:is|was)(?:\s+now)?|(?:now\s+)?stands\s+at"
+    r"|stood\s+at|(?:has\s+|had\s+)?(?:rose|risen|climbed)\s+to|of)\s+"
+    rf"(?P<list>{_NUMTOK}\s+{_TOLL_PARTICIPLE}(?:\s*(?:,\s*|\s+and\s+|,\s*and\s+){_NUMTOK}\s+{_TOLL_PARTICIPLE})*)",
+    re.I,
+)
+_TOLL_AT_ITEM = prefilter.compile(rf"(?P<n>{_NUMTOK})\s+(?P<w>{_TOLL_PARTICIPLE})", re.I)
+
+
+def _toll_at(text: str, found: _Found) -> None:
+    """'The latest casualty count is 7 injured': each number of the count for the participle after it."""
+    for m in _TOLL_AT.finditer(text):
+        for item in _TOLL_AT_ITEM.finditer(m.group("list")):
+            field = "killed" if item.group("w").lower() in {"killed", "dead"} else "injured"
+            nums = [n for n in find_numbers(item.group("n")) if n.text.lower() != "no"]
+            at = m.start("list") + item.start()
+            if nums and not found.covers(field, at):
+                found.figures.append(Figure(field, nums[-1].value, at, m.start("list") + item.end()))
+
+
 # The readings, in order: later ones fill what earlier ones left (or replace a partial reading).
 _READINGS = (
     _one_of_many,
@@ -485,6 +529,7 @@ _READINGS = (
     _one_person,
     _elliptic,
     _count_now,
+    _toll_at,
 )
 
 
