@@ -364,7 +364,7 @@ CLAIM = prefilter.compile(
     # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
     # (not "claimed that the strikes were retaliation": an assertion)
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?!that\b)(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
-    r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|conducted|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced|bears?) responsibility"  # noqa: E501
+    r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|conducted|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced) responsibility|(?<!should )(?<!must )(?<!would )(?<!will )\bbears? responsibility"  # noqa: E501
     r"|\bresponsibility for\b|\b(?:took|takes|taking|claimed) credit\b"
     # the passive: "this particular raid claimed by the militia Kataib Hezbollah", "was claimed by"
     r"|\b(?:attacks?|strikes?|raids?|operations?|bombings?|it|which|was|were)[\s,]+(?:\w+\s+)?claimed\s+by\b"
@@ -419,7 +419,9 @@ OWNED = prefilter.compile(
 NO_CLAIM = prefilter.compile(
     # ("no group immediately claims attack", "No group has so far assumed responsibility")
     r"\bno (?:immediate |group |one )?(?:claim|responsibility)|\bno(?: [\w-]+){0,3} (?:has |have |had )?(?:yet |so far |immediately )?(?:claimed|claims|taken|took|assumed|assumes)"  # noqa: E501
-    r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim|\bnot (?:\w+ly )?claimed"
+    r"|\b(?:did not|didn't|has not|hasn't|have not|haven't) (?:yet )?(?:immediately )?claim"
+    # ("Despite not claiming responsibility for the attack")
+    r"|\bnot (?:\w+ly )?claim(?:ed|ing)"
     r"|\bunclaimed\b|\bwithout (?:a )?claim"
     # "no group has stepped forward to take responsibility", "none has come forward"
     r"|\b(?:no|none)(?: [\w-]+){0,2} (?:has |have |had )?(?:yet |so far )?(?:stepped|come|came) forward"
@@ -444,7 +446,10 @@ BLAME = prefilter.compile(
     re.I,
 )
 # "The monitor speculated that the attack was carried out by ...": a guess, no attribution
-SPECULATION = prefilter.compile(r"\bspeculat\w*|\bguess\w*|\bunconfirmed\b", re.I)
+# "... suggest that the attack may have been carried out by Iran-based fighters": a possibility, no attribution
+SPECULATION = prefilter.compile(
+    r"\bspeculat\w*|\bguess\w*|\bunconfirmed\b|\b(?:may|might|could)(?:\s+well)?\s+have\s+been\b", re.I
+)
 # "The resistance fighters also targeted a base at the Conoco field", "they also attacked Tanf": the actor of the
 # attack told before acts again, so its claim carries to this attack
 SAME_ACTOR_AGAIN = prefilter.compile(
