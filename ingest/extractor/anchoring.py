@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ingest.extractor import cues, prefilter, segments, vocabulary
-from ingest.extractor.dates import DateMention
+from ingest.extractor.dates import PRECISION_RANK, DateMention, same_period
 from ingest.extractor.events import Draft, Facts, Target, anchor_date, background_reason, targets
 from ingest.extractor.numbers import numerals
 from ingest.extractor.places import COUNTRY_WORD, COUNTRY_WORDS
@@ -60,11 +60,21 @@ def _anchor(state: State, d: Draft, idx: int, date: DateMention | None, span: tu
     if span is not None:
         old = d.spans.get(idx)
         d.spans[idx] = span if old is None else (min(old[0], span[0]), max(old[1], span[1]))
-    if date is not None and (d.date is None or (d.date.reporting and not date.reporting)):
+    if date is not None and (d.date is None or (d.date.reporting and not date.reporting) or _finer(date, d.date)):
         d.date, d.date_sentence = date, idx
     owners = state.owner.setdefault(idx, [])
     if not any(o is d for o in owners):
         owners.append(d)
+
+
+def _finer(new: DateMention, old: DateMention) -> bool:
+    """'this week's rocket attack', then 'rockets struck Camp Taji on Wednesday': the day within the week told."""
+    return (
+        not new.reporting
+        and not old.reporting
+        and PRECISION_RANK[new.precision] < PRECISION_RANK[old.precision]
+        and same_period(new, old)
+    )
 
 
 def _new(state: State, role: str, t: Target, **kw) -> Draft:
@@ -142,6 +152,11 @@ def _primary_drafts(
     match = next((d for d in reversed(same) if date_compatible(d.date, date)), None)
     if match is not None and not fresh:
         return [(match, own)]
+    headline = next((d for d in same if _told_in_the_headline_only(state, d)), None)
+    if headline is not None:
+        # "Rockets strike Erbil, drone hits Tal Baydar" ... "Separately, a drone hit the Tal Baydar base": the
+        # attack the headline named, told apart from the one before it, not from the headline
+        return [(headline, own)]
     if (
         focus is not None
         and focus.site is None
@@ -156,6 +171,20 @@ def _primary_drafts(
             focus.shared_before = f.sent.index
         return [(focus, own)]
     return [(_new(state, "primary", t), own)]
+
+
+_SENTENCE_END = prefilter.compile(r"[.!?\u201d\"']\s*$")
+
+
+def _told_in_the_headline_only(state: State, d: Draft) -> bool:
+    """The attack is so far only named by the article's headline (its first line, unpunctuated), undated."""
+    return (
+        d.date is None
+        and bool(d.anchors)
+        and all(
+            state.facts[i].sent.paragraph == 0 and not _SENTENCE_END.search(state.facts[i].sent.text) for i in d.anchors
+        )
+    )
 
 
 def _split_ordinals(state: State, f: Facts, d: Draft) -> Draft:
@@ -416,6 +445,31 @@ def split_times(state: State, f: Facts, touched: list[Draft]) -> None:
         _copy(state, d, [*earlier, idx])
 
 
+# "late Friday and early Saturday", "Friday and Saturday night": one attack across midnight, not two
+_ACROSS_THE_NIGHT = prefilter.compile(r"\b(?:late|early|night|overnight|dawn)\b", re.I)
+
+
+def split_days(state: State, f: Facts, touched: list[Draft]) -> None:
+    """'Drones were shot down near Shaddadi on both Friday and Saturday': one attack on the site a day, each on
+    its own day (what the sentence tells is shared by them)."""
+    named = list({id(d): d for d in touched if d.role == "primary" and d.site is not None}.values())
+    days = _coordinated_days(f)
+    if len(named) != 1 or not days or any(_ACROSS_THE_NIGHT.search(x.text) for x in days):
+        return
+    d, idx = named[0], f.sent.index
+    if d.date_sentence != idx or d.date not in days:
+        return
+    d.date = days[0]
+    for day in days[1:]:
+        if any(o.site is d.site and o.event_day == day.date for o in state.drafts if o.role == "primary"):
+            continue  # told apart already
+        c = Draft("primary", d.site, d.place, d.country, anchors=[idx], date=day)
+        c.date_sentence, c.shared = idx, {idx}
+        d.shared.add(idx)
+        state.drafts.append(c)
+        state.owner.setdefault(idx, []).append(c)
+
+
 @dataclass
 class _Reading:
     """Where the reading of the article stands: the attack in focus, the earlier time the story has moved back
@@ -482,7 +536,7 @@ def _another_attack_on_the_site(f: Facts, focus: Draft | None) -> Site | None:
     return focus.site if segments.opens_new_event(f.sent.text, 0, len(f.sent.text)) else None
 
 
-_AND_ON = prefilter.compile(r"\s*(?:,\s*and|,|and)\s+(?:on\s+)?", re.I)
+_AND_ON = prefilter.compile(r"\s*(?:,\s*and|,|and)\s+(?:again\s+)?(?:on\s+)?", re.I)
 
 
 def _coordinated_days(f: Facts) -> list[DateMention]:
@@ -605,6 +659,11 @@ def find_anchors(state: State) -> None:
             touched += _one_target(state, f, t, span, len(found), r)
         if not split_breakdown(state, f, touched):
             split_times(state, f, touched)
+            split_days(state, f, touched)
+        if not f.past_event_dates and any(d.role == "primary" and d.site is not None for d in touched):
+            # "... in a shock attack from Gaza on October 7. 'There was an attempted drone attack at Al-Tanf.'": the
+            # story is back at its news; the unnamed attack told next is the news's, not that time's
+            r.frame = None
         if len({id(d) for d in touched}) == 1 and not touched[0].counted and segments.ordinal_cuts(text):
             r.focus = _split_ordinals(state, f, touched[0])
 

@@ -86,7 +86,8 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
             rf"\b(?P<prep>(?i:in|on|during|since|last|until|by|as\s+recently\s+as|as\s+late\s+as))?\s*(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of))[\s-]+)?\b{_MONTH}\b(?:\s+{_YEAR}\b)?"
         ),
     ),
-    ("year", prefilter.compile(rf"\b(?P<prep>in|since|during)\s+{_YEAR}\b")),
+    # "in 2019", "in early 2020", "since mid-2021"
+    ("year", prefilter.compile(rf"\b(?P<prep>in|since|during)\s+(?:(?:early|mid|late)[\s-]+)?{_YEAR}\b")),
 )
 _REPORTING = prefilter.compile(
     rf"(?:\b{words(vocabulary.REPORTING_VERBS, vocabulary.POSTING_VERBS, ['statement'])}"
@@ -377,7 +378,9 @@ _FROM_THE_LAST_DAY = prefilter.compile(
     r"\b(?:(?:the\s+)?(?P<after>following|next|ensuing)\s+day|(?:on\s+)?the\s+day\s+(?P<before>before|prior)"
     r"|the\s+(?P<previous>previous|preceding)\s+day|(?P<same>(?:that|the)\s+same\s+day|later\s+that\s+day)"
     rf"|(?P<n>a|one|{numerals(2, 6)}|\d)\s+days?\s+(?P<dir>later|earlier|afterwards?|before)"
-    r"(?!\s+(?:the|an?|it|they|he|she)\b))\b",
+    r"(?!\s+(?:the|an?|it|they|he|she)\b)"
+    # "announced on Tuesday ... two days after a drone attack killed three": the attack, that many days before
+    rf"|(?P<since>a|one|{numerals(2, 6)}|\d)\s+days?\s+after(?=\s+(?:the|an?)\s))\b",
     re.I,
 )
 
@@ -385,18 +388,27 @@ _FROM_THE_LAST_DAY = prefilter.compile(
 def days_from_the_last(
     text: str, last: DateMention | None, own: list[DateMention], published: dt.date
 ) -> list[DateMention]:
-    """The days ``text`` tells from the event day told last - earlier in ``text`` (``own``, its event days) or
+    """The days ``text`` tells from the event day told last - earlier in ``text`` (``own``, its days) or
     before it (``last``) - e.g. "The following day, drones targeted Shaddadi" after an attack on October 30 is
     October 31. Without such a day, none."""
     found = []
     for m in _FROM_THE_LAST_DAY.finditer(text):
         if any(m.start() < y.end and y.start < m.end() for y in own):
             continue
-        told = [y for y in own if y.end <= m.start()]
+        told = [y for y in own if y.end <= m.start() and not y.reporting]
         base = told[-1] if told else last
-        if base is None or base.precision != "day" or base.reporting or base.kind == "since":
+        spoken = [y for y in own if y.end <= m.start()]
+        if m.group("since"):
+            # the day of the event told before it in the sentence, be it a statement's; none: no day
+            base = spoken[-1] if spoken else None
+        elif base is None or base.reporting:
             continue
-        if m.group("same"):
+        if base is None or base.precision != "day" or base.kind == "since":
+            continue
+        if m.group("since"):
+            n = m.group("since").lower()
+            shift = -(1 if n in {"a", "one"} else UNITS.get(n) or int(n))
+        elif m.group("same"):
             shift = 0
         elif m.group("n"):
             n = m.group("n").lower()

@@ -279,7 +279,9 @@ def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[Dat
     for name, pattern in _VETO_CUES:
         scope = main if name in _SCOPED else text
         if name == "habitual" and pattern is cues.HABITUAL:
-            if _habitual(scope):
+            named = [m.start - sent.start for m in sites]
+            since = any(x.kind == "since" for x in dates)
+            if _habitual(scope, [] if since else named):
                 vetoes.add(name)
         elif name == "foiled":
             if any(not _OUTCOME_OF_THE_TOLD.search(scope, 0, m.start()) for m in pattern.finditer(scope)):
@@ -431,15 +433,26 @@ def _setting_at(text: str) -> int:
     return len(text)
 
 
-def _habitual(text: str) -> bool:
+# The perfect of one attack on a site named as its object: "The mujahideen of the Islamic Resistance in Iraq have
+# attacked the US occupation base Tal Baidar with drones" (a claim's news, not a practice)
+_PERFECT_ON_A_SITE = prefilter.compile(
+    r"\b(?:have|has)\s+(?:targeted|attacked|struck)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$", re.I
+)
+
+
+def _habitual(text: str, named_at: list[int] | None = None) -> bool:
     """A habit or trend - except "at least 10 rockets have targeted the base", a counted volley told as news,
-    and a habit an attack is told to have come after (its setting, ``_setting_at``)."""
+    a habit an attack is told to have come after (its setting, ``_setting_at``), and the perfect whose object is
+    one site named at ``named_at`` (offsets in ``text``), when no other habit is told."""
     habits = _habits(text)
     if not habits:
         return False
     counted = [m.span() for m in cues.COUNTED_PERFECT.finditer(text)]
     setting = _setting_at(text)
-    return any(not any(a <= m.start() <= b for a, b in counted) and m.start() < setting for m in habits)
+    told = [m for m in habits if not any(a <= m.start() <= b for a, b in counted) and m.start() < setting]
+    if len(told) == 1 and len(named_at or []) == 1 and _PERFECT_ON_A_SITE.fullmatch(text, told[0].start(), named_at[0]):
+        return False
+    return bool(told)
 
 
 _SINGULAR_ATTACK = prefilter.compile(r"\b(?:the|this|that|an?|its)\s+(?:[\w-]+\s+){0,2}?attack\b", re.I)
@@ -650,8 +663,16 @@ def told_as_reference(facts: Facts, target: Target) -> bool:
     return False
 
 
+# "two days after", "weeks after", "a day after": an interval of days or more before the event of the main clause
+_DAYS_AFTER = prefilter.compile(
+    rf"\b(?:a|{numerals(1, 12)}|several|few|\d+)\s+(?:days?|weeks?|months?)\s+after\b", re.I
+)
+
+
 # The reason an attack dated in the past is background (rules that read roles compare it, editors read it)
 DATED_BEFORE_THE_NEWS = "dated before the news"
+# ... and an attack a later event is measured from ("announced ... two days after a drone attack killed three")
+MEASURED_FROM = "told as what a later event came days after"
 
 
 def background_reason(facts: Facts, target: Target, date: DateMention | None) -> str | None:
@@ -666,6 +687,11 @@ def background_reason(facts: Facts, target: Target, date: DateMention | None) ->
     main = main_clause(text)
     if any(not cues.REPORTED_THAT.search(main, 0, m.start()) for m in cues.PLUPERFECT.finditer(main)):
         return "told in the past perfect"
+    # "announced on Tuesday the suspension of its operations two days after a drone attack killed three US service
+    # members": the attack is what a later event is measured from, days before it
+    days_after = _DAYS_AFTER.search(text)
+    if days_after is not None and not cues.ATTACK.search(text, 0, days_after.start()):
+        return MEASURED_FROM
     # "... the second attack in a day, after two rockets on Sunday targeted X": X is the earlier one
     for m in cues.AFTER_CLAUSE.finditer(text):
         if cues.REPORTED_AFTER.match(text, m.end()) or cues.CAME_HOURS_AFTER.search(text, 0, m.end()):

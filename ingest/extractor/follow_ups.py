@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ingest.extractor import prefilter
 from ingest.extractor.anchoring import drop_drafts
 from ingest.extractor.dates import PRECISION_RANK, same_period
-from ingest.extractor.events import ANOTHER_STORY, NOT_AN_ATTACK, Draft
+from ingest.extractor.events import ANOTHER_STORY, MEASURED_FROM, NOT_AN_ATTACK, Draft
 
 if TYPE_CHECKING:
     from ingest.extractor.state import State
@@ -101,8 +101,8 @@ def _promote_the_lead_attack(state: State) -> None:
         return
     news = min(told, key=lambda d: min(d.anchors))
     first = state.facts[min(news.anchors)]
-    if first.vetoes & NOT_AN_ATTACK or _ANOTHER_ONE.search(first.sent.text):
-        return
+    if first.vetoes & NOT_AN_ATTACK or _ANOTHER_ONE.search(first.sent.text) or news.why == MEASURED_FROM:
+        return  # "announced ... two days after a drone attack killed three": the announcement is the news
     news.role = "primary"
     _absorb(state, news, news)
 
@@ -131,7 +131,7 @@ def _absorb(state: State, news: Draft, first: Draft) -> None:
         if b.role == "background" and b.date is not None and same_period(b.date, when) and _same_target(news, b)
     ]
     dated = [news, *same] if news.date is not None and not news.date.reporting else same
-    finest = min(dated, key=lambda d: PRECISION_RANK[d.date.precision] if d.date else 9)
+    finest = min(dated or [news], key=lambda d: PRECISION_RANK[d.date.precision] if d.date else 9)
     for b in same:
         news.anchors = sorted({*news.anchors, *b.anchors})
         news.site = news.site or b.site

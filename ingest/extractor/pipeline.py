@@ -72,7 +72,7 @@ def read_mentions(state: State) -> None:
 def _date_from_the_last_day(f: Facts, last_day: DateMention | None, published: dt.date) -> None:
     """'October 30 witnessed four attacks ... The following day, drones targeted Shaddadi': a day told from the
     event day told last, in this sentence or before it, is that day's neighbour."""
-    own = [x for x in f.event_dates if x.precision == "day"]
+    own = [x for x in f.dates if x.precision == "day" and x.kind != "since"]
     added = days_from_the_last(f.sent.text, last_day, own, published)
     if added:
         f.dates = sorted([*f.dates, *added], key=lambda d: d.start)
