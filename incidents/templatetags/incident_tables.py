@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.template.context import Context
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -31,8 +32,14 @@ def _value(value: Any) -> str:
 
 
 def _count(value: Any) -> str:
-    """``{{ value|default_if_none:"—" }}``."""
-    return _DASH if value is None else _value(value)
+    """``{{ value|default_if_none:"—" }}``. A whole number prints as its digits unless thousands are grouped:
+    what ``localize`` gives it after looking up three formats of the active language (~10 µs; 20 counts on an
+    incident page, 50 on a site's)."""
+    if value is None:
+        return _DASH
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(value)
+    return _value(value)
 
 
 def _weapons(weapons: Any) -> str:

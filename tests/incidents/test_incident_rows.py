@@ -68,3 +68,13 @@ def test_no_incidents_and_no_user(user):
     before, now = _both([], show_base=True, show_faction=True, user=user)
     assert now == before
     assert "No incidents." in now
+
+
+@pytest.mark.parametrize("grouped", [False, True])
+def test_counts_print_as_the_template_printed_them_with_thousands_grouped_or_not(incidents, settings, grouped):
+    settings.USE_THOUSAND_SEPARATOR = grouped
+    rows = list(Incident.objects.filter(pk__in=[i.pk for i in incidents]).for_table())
+    before, now = _both(rows, show_base=False, show_faction=True, user=AnonymousUser())
+    assert now == before
+    assert ("<td>1,234,567</td>" in now) == grouped
+    assert ("<td>1234567</td>" in now) == (not grouped)
