@@ -64,11 +64,13 @@ _NOUN_TOLL = prefilter.compile(
 # "no US or coalition troops were killed or wounded", "nobody was hurt", "no one was killed"
 _NOBODY = (
     r"(?:nobody|no-one|no\s+(?:[\w.-]+\s+(?:or\s+|and\s+)?){0,3}?"
-    r"(?:one|personnel|troops?|soldiers|people|persons?|Americans?))"
+    r"(?:one|personnel|troops?|soldiers|forces|people|persons?|Americans?))"
 )
 _PERSON_TOLL = prefilter.compile(
     # ("no one had been killed or injured in the attack")
-    rf"\b{_NOBODY}\s+(?:was|were|(?:had|has|have)\s+been)\s+(?:\w+\s+)?(?P<verbs>(?:killed|injured|wounded|hurt|harmed)"
+    # ("no US or coalition forces or any equipment were injured")
+    rf"\b{_NOBODY}(?:\s+(?:or|and)\s+(?:any\s+)?(?:equipment|property|facilities))?"
+    r"\s+(?:was|were|(?:had|has|have)\s+been)\s+(?:\w+\s+)?(?P<verbs>(?:killed|injured|wounded|hurt|harmed)"
     r"(?:\s+or\s+(?:killed|injured|wounded|hurt))?)\b",
     re.I,
 )

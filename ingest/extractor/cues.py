@@ -132,7 +132,9 @@ DENIAL = prefilter.compile(
     r"the (?:intended )?target)\b"
     # "we have no initial indications that Turkey was intentionally targeting U.S. forces"
     r"|\bno\s+(?:\w+\s+)?(?:indications?|evidence|signs?)\s+(?:that\s+)?(?:[\w.-]+\s+){0,5}?"
-    r"(?:targeting|targeted|aimed at)\b",
+    r"(?:targeting|targeted|aimed at)\b"
+    # "denied reports that another base housing U.S. troops was hit"
+    r"|\b(?:denied|denies|deny|dismissed|refuted|rejected)\s+(?:the\s+|those\s+|these\s+)?(?:\w+\s+)?reports?\s+(?:that|of)\b",
     re.I,
 )
 # "Unlike previous attacks primarily using drones, ...": the weapons of other attacks, up to the clause end;

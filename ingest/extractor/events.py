@@ -284,11 +284,19 @@ def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[Dat
             if _habitual(scope, [] if since else named):
                 vetoes.add(name)
         elif name == "foiled":
-            if any(not _OUTCOME_OF_THE_TOLD.search(scope, 0, m.start()) for m in pattern.finditer(scope)):
+            if any(
+                not _OUTCOME_OF_THE_TOLD.search(scope, 0, m.start()) and not _after_a_told_attack(scope, m.start())
+                for m in pattern.finditer(scope)
+            ):
                 vetoes.add(name)
         elif pattern.search(scope):
             vetoes.add(name)
     if not sites and _attacks_in_general(text, dates):
+        vetoes.add("habitual")
+    amid = _AMID_ATTACKS.search(text)
+    if amid is not None and not cues.ATTACK.search(text, 0, amid.start()):
+        # "US forces have withdrawn from two bases, including al-Omar, amid rising militia attacks": the attacks are
+        # the setting of another event, the bases named are not their targets
         vetoes.add("habitual")
     road = cues.ON_THE_ROAD.search(text)
     if road and all(m.start - sent.start > road.start() for m in sites):
@@ -316,6 +324,22 @@ def _figures(text: str, weapons: list[WeaponMention], attack: bool) -> list[Figu
 _OUTCOME_OF_THE_TOLD = prefilter.compile(
     r"\b(?:which|that|all\s+of\s+which|both\s+of\s+which)\s+(?:were|was)\s+(?:also\s+|all\s+|quickly\s+)?$", re.I
 )
+# Attacks in the plural as the setting of what the sentence tells: "amid rising militia attacks", "amid a wave of
+# attacks on US forces"
+_AMID_ATTACKS = prefilter.compile(r"\b(?:amid|amidst)\s+(?:[\w-]+\s+){0,4}?(?:attacks|strikes|assaults)\b", re.I)
+
+
+# Where a coordinated clause begins: "three rockets targeted the base at 7:05 pm, and a fourth missile with its
+# launch tubes was found at the launch point" - what was found is that clause's, the attack before it was fired
+_COORDINATED_CLAUSE = prefilter.compile(r",\s+(?:and|while|but)\s|;\s", re.I)
+
+
+def _after_a_told_attack(text: str, at: int) -> bool:
+    """The cue at ``at`` lies in a clause coordinated after one that told an attack."""
+    cut = next((m for m in reversed(list(_COORDINATED_CLAUSE.finditer(text, 0, at)))), None)
+    return cut is not None and cues.ATTACK.search(text, 0, cut.start()) is not None
+
+
 # Vetoes read in the main clause only: a trend, tally or threat told in a tail that situates the attack
 _SCOPED = frozenset({"tally", "habitual", "hypothetical"})
 

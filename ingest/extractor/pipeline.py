@@ -239,9 +239,13 @@ def attach_details(state: State) -> None:
 def drop_denied(state: State) -> None:
     """'Officials did not believe the drone was targeting the base': not an attack on it."""
     for idx, owners in state.owner.items():
-        if "denial" in state.facts[idx].vetoes:
+        f = state.facts[idx]
+        if "denial" in f.vetoes:
+            named = {m.site.slug for m in f.sites}
             for d in owners:
-                d.denied = True
+                # "denied reports that another base was hit, ... the facility, known as Conoco": that site's attack
+                if not named or d.site is None or d.site.slug in named:
+                    d.denied = True
     state.drafts = [d for d in state.drafts if not (d.denied and d.role == "primary")]
 
 
