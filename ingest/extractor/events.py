@@ -460,21 +460,23 @@ def _setting_at(text: str) -> int:
 # The perfect of one attack on a site named as its object: "The mujahideen of the Islamic Resistance in Iraq have
 # attacked the US occupation base Tal Baidar with drones" (a claim's news, not a practice)
 _PERFECT_ON_A_SITE = prefilter.compile(
-    r"\b(?:have|has)\s+(?:targeted|attacked|struck)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$", re.I
+    # (a site's mention starts after its article: "the Al-|Tanf")
+    r"\b(?:have|has)\s+(?:targeted|attacked|struck)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:\w{1,3}-)?$", re.I
 )
 
 
 def _habitual(text: str, named_at: list[int] | None = None) -> bool:
     """A habit or trend - except "at least 10 rockets have targeted the base", a counted volley told as news,
     a habit an attack is told to have come after (its setting, ``_setting_at``), and the perfect whose object is
-    one site named at ``named_at`` (offsets in ``text``), when no other habit is told."""
+    the sites named at ``named_at`` (offsets in ``text``; "have targeted the Al-Tanf, Al-Rukban and Al-Malikiya
+    bases"), when no other habit is told."""
     habits = _habits(text)
     if not habits:
         return False
     counted = [m.span() for m in cues.COUNTED_PERFECT.finditer(text)]
     setting = _setting_at(text)
     told = [m for m in habits if not any(a <= m.start() <= b for a, b in counted) and m.start() < setting]
-    if len(told) == 1 and len(named_at or []) == 1 and _PERFECT_ON_A_SITE.fullmatch(text, told[0].start(), named_at[0]):
+    if len(told) == 1 and named_at and _PERFECT_ON_A_SITE.fullmatch(text, told[0].start(), min(named_at)):
         return False
     return bool(told)
 
