@@ -365,6 +365,8 @@ def _told_of_several(state: State, d: Draft, idx: int) -> bool:
     sentences name none."""
     if d.shared_before is not None and idx < d.shared_before:
         return True
+    if idx in d.shared and idx not in d.anchors and len(state.owner.get(idx, [])) > 1:
+        return True  # a follow-up's lead on the attacks of a period ("waged by an Iran-made drone and rockets")
     return idx not in d.anchors and segments.counted_sites(state.facts[idx].sent.text) > 1
 
 

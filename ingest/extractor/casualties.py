@@ -214,7 +214,7 @@ _ACTIVE = {
 _WITH_INJURIES = prefilter.compile(
     rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:(?:\w+\s+){{0,3}}?(?:with|suffered|sustained|sustaining|suffering|received)"
     r"|(?:\w+\s+){0,2}?treated\s+for)"
-    r"\s+(?:\w+\s+){0,2}?(?:injur(?:y|ies)|wounds|traumatic\s+brain|concussions?)",
+    r"\s+(?:\w+\s+){0,2}?(?:injur(?:y|ies)|wounds|traumatic\s+brain|TBIs?\b|concussions?)",
     re.I,
 )
 _SINGULAR = words(vocabulary.PERSON)
@@ -347,7 +347,7 @@ def of_the_attacked_side(text: str, f: Figure) -> bool:
 # sentences have none (speed).
 _CASUALTY_WORD = prefilter.compile(
     r"kill|dead|die|death|slain|wound|injur|hurt|casualt|causalit|fatalit|harm|loss|concuss|lost\s+(?:their|his|her)\s+li"
-    r"|the\s+lives?\s+of",
+    r"|the\s+lives?\s+of|\bTBIs?\b|traumatic\s+brain",
     re.I,
 )
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from ingest.extractor import prefilter
 from ingest.extractor.anchoring import drop_drafts
-from ingest.extractor.dates import PRECISION_RANK, same_period
-from ingest.extractor.events import ANOTHER_STORY, MEASURED_FROM, NOT_AN_ATTACK, Draft
+from ingest.extractor.dates import PRECISION_RANK, DateMention, same_period
+from ingest.extractor.events import ANOTHER_STORY, DATED_BEFORE_THE_NEWS, MEASURED_FROM, NOT_AN_ATTACK, Draft
 
 if TYPE_CHECKING:
     from ingest.extractor.state import State
@@ -138,3 +138,61 @@ def _absorb(state: State, news: Draft, first: Draft) -> None:
     news.date, news.date_sentence = finest.date, finest.date_sentence
     news.why = "the attack this follow-up report is about"
     drop_drafts(state, same, news)
+
+
+# The role's reason for each attack of a period a follow-up report is about (read again by the rules on roles)
+PERIOD_FOLLOWED_UP = "an attack this follow-up report is about"
+
+
+def follow_up_a_period(state: State) -> None:
+    """'The Pentagon now says 23 troops were diagnosed with brain injuries from attacks ... in Syria in March': a
+    lead that counts what the attacks of an earlier period did, with no attack of its own day as news, follows
+    those attacks up - each attack of that period the article tells by its day is a primary, and an undated
+    attack told on the same site is that one."""
+    period = _period_followed_up(state)
+    if period is None:
+        return
+    if any(d.role == "primary" and d.date is not None and not d.date.reporting for d in state.drafts):
+        return  # the article has news of its own day
+    told = [
+        d
+        for d in state.drafts
+        if d.role == "background"
+        and d.why == DATED_BEFORE_THE_NEWS
+        and d.date is not None
+        and d.date.precision == "day"
+        and same_period(d.date, period)
+    ]
+    if len(told) < 2:
+        return  # one attack: the single follow-up rules read it
+    for d in told:
+        d.role, d.why = "primary", PERIOD_FOLLOWED_UP
+    # the lead's toll is the attacks' together ("23 troops were diagnosed ... from attacks in March"): each is told
+    # there, none alone has its positive figures
+    first = min(i for d in told for i in d.anchors)
+    for idx in range(first):
+        if idx not in state.owner:
+            state.owner[idx] = list(told)
+            for d in told:
+                d.details.append(idx)
+                d.shared.add(idx)
+    for p in [d for d in state.drafts if d.role == "primary" and d not in told and d.site is not None]:
+        same = next((d for d in told if d.site is not None and d.site.slug == p.site.slug), None)
+        if same is not None and (p.date is None or p.date.reporting):
+            same.anchors = sorted({*same.anchors, *p.anchors})
+            drop_drafts(state, [p], same)
+
+
+def _period_followed_up(state: State) -> DateMention | None:
+    """The earlier month or week a lead sentence counts the toll of attacks in ('from attacks ... in March')."""
+    for f in state.lead_attacks:
+        if not _TOLL_OF_ATTACKS.search(f.sent.text) or not any(g.value > 0 for g in f.figures):
+            continue
+        period = next((x for x in f.past_event_dates if x.precision in {"month", "week"}), None)
+        if period is not None:
+            return period
+    return None
+
+
+# "diagnosed with traumatic brain injuries from attacks", "wounded in the attacks": a toll of attacks in the plural
+_TOLL_OF_ATTACKS = prefilter.compile(r"\b(?:from|in|during|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?attacks\b", re.I)

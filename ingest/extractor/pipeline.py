@@ -20,7 +20,7 @@ from ingest.extractor.events import (
     read_facts,
     zero_casualties_before_strike,
 )
-from ingest.extractor.follow_ups import fold_follow_ups
+from ingest.extractor.follow_ups import PERIOD_FOLLOWED_UP, fold_follow_ups, follow_up_a_period
 from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.quotes import quote_depth
 from ingest.extractor.references import DEFINITE
@@ -462,8 +462,8 @@ def earlier_days_as_background(state: State) -> None:
     # then tells of its last days are its news
     window = any(cues.COUNTED_WINDOW.match(f.sent.text) for f in state.lead)
     for d in primaries:
-        if d is lead or min(d.anchors) < min(lead.anchors):
-            continue
+        if d is lead or min(d.anchors) < min(lead.anchors) or d.why == PERIOD_FOLLOWED_UP:
+            continue  # (the attacks of a period a follow-up is about are all its news)
         day = d.event_day
         if window and day is not None and (mine - day).days < OLD_NEWS_DAYS:
             continue
@@ -713,6 +713,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     read_mentions,
     find_anchors,
     fold_follow_ups,
+    follow_up_a_period,
     attach_details,
     fold_summaries,
     drop_denied,
