@@ -410,6 +410,20 @@ def _told_without_a_count(state: State, d: Draft, name: str) -> int | None:
     return next((idx for idx in d.sentences() if own_figures(state.facts[idx], d, f"{name}_vague")), None)
 
 
+def _claimed_with(d: Draft, other: Draft | None, claim_at: int | None) -> bool:
+    """``d`` is first told in a sentence that tells ``other`` too, after the sentence that claimed ``other`` ("X
+    said it has targeted at least three US bases. ... have targeted the Al-Tanf, Al-Rukban and Al-Malikiya bases"):
+    the claim made before the attacks were told together is of them all (not "claimed responsibility for the
+    attack on the air base" told after them, one of them)."""
+    return (
+        other is not None
+        and other.role == "primary"
+        and claim_at is not None
+        and d.anchors[0] in other.anchors
+        and claim_at < d.anchors[0]
+    )
+
+
 def _actor_again(state: State, d: Draft) -> bool:
     """The attack's own sentence says the actor of an attack told before acts again ('they also targeted')."""
     return any(cues.SAME_ACTOR_AGAIN.search(state.facts[i].sent.text) for i in d.anchors)
@@ -417,6 +431,7 @@ def _actor_again(state: State, d: Draft) -> bool:
 
 def build_incidents(state: State) -> None:
     before: tuple[Faction | None, bool] = (None, False)  # the claim of the last primary attack read
+    last: tuple[Draft | None, int | None] = (None, None)  # that attack, and where its claim was read
     for d in state.drafts:
         anchor = d.anchors[0]
         evidence: dict[str, Evidence] = {"role": evidence_of(state, anchor)}
@@ -431,9 +446,10 @@ def build_incidents(state: State) -> None:
         counts, inferred = _counts(state, d, evidence)
         faction, claimed, where = _perpetrator(state, d)
         if d.role == "primary":
-            if faction is None and before[0] is not None and _actor_again(state, d):
-                faction, claimed, where = before[0], claimed or before[1], anchor
-            before = (faction, claimed)
+            claim_at = where
+            if faction is None and before[0] is not None and (_actor_again(state, d) or _claimed_with(d, *last)):
+                faction, claimed, where, claim_at = before[0], claimed or before[1], anchor, last[1]
+            before, last = (faction, claimed), (d, claim_at)
         if where is not None and faction is not None:
             evidence["perpetrator"] = evidence_of(state, where)
         if where is not None and claimed:

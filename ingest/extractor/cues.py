@@ -375,7 +375,7 @@ CLAIM = prefilter.compile(
     rf"|\b{words(vocabulary.STATEMENT_VERBS)}(?: (?:in|on) [\w\s-]{{1,30}}?| (?:on )?"
     rf"{_WEEKDAY_WORD}(?: night| morning| evening)?)?(?: that)? "
     rf"(?:it|they|(?:its|their|the) [\"“]?(?:resistance |own )?{words(vocabulary.GROUP_FIGHTERS)}[\"”]?"
-    r"|resistance fighters) (?:had )?"
+    r"|resistance fighters) (?:had |has |have )?"
     rf"{_OWN_DEED}"
     # a time or a channel of any wording before "that": "announced early Sunday that it had launched an attack",
     # "said late on Monday via Telegram that its fighters targeted"

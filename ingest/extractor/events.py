@@ -465,6 +465,13 @@ _PERFECT_ON_A_SITE = prefilter.compile(
 )
 
 
+_PERFECT_ON_COUNTED_SITES = prefilter.compile(
+    rf"(?:have|has)\s+(?:targeted|attacked|struck)\s+(?:at\s+least\s+)?(?:\d+|{numerals(2, 12)})\s+"
+    r"(?:[\w.\u201c\u201d\"-]+\s+){0,3}?(?:bases|sites|positions|facilities)\b",
+    re.I,
+)
+
+
 def _habitual(text: str, named_at: list[int] | None = None) -> bool:
     """A habit or trend - except "at least 10 rockets have targeted the base", a counted volley told as news,
     a habit an attack is told to have come after (its setting, ``_setting_at``), and the perfect whose object is
@@ -478,6 +485,8 @@ def _habitual(text: str, named_at: list[int] | None = None) -> bool:
     told = [m for m in habits if not any(a <= m.start() <= b for a, b in counted) and m.start() < setting]
     if len(told) == 1 and named_at and _PERFECT_ON_A_SITE.fullmatch(text, told[0].start(), min(named_at)):
         return False
+    if len(told) == 1 and _PERFECT_ON_COUNTED_SITES.match(text, told[0].start()):
+        return False  # "said on Monday it has targeted three US bases in Syria": a claim's count, not a practice
     return bool(told)
 
 
