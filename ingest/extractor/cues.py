@@ -395,6 +395,10 @@ CLAIM = prefilter.compile(
     # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."'
     r"|\b(?:said|stated|announced|declared|added|read)[,:]?\s+[\"\u201c](?:the\s+)?(?:mujahideen|mujahids?|fighters|resistance|we)\b[^.]{0,80}?"
     r"\b(?:targeted|attacked|struck|hit|launched)"
+    # the group's statement quoted with its attribution after it: '"The mujahideen of the Islamic Resistance in Iraq
+    # have attacked the US occupation base Tal Baidar with drones ..." reads a statement from the militia'
+    rf"|^\W*[\"\u201c](?:the\s+)?(?:mujahideen|mujahedeen|mujahids|{words(vocabulary.GROUP_FIGHTERS)})\s+of\s+"
+    rf"[^.;\"\u201d]{{1,60}}?\s(?:have\s+|has\s+|had\s+)?{_OWN_DEED}\b"
     # nominal claims: "declared in a statement the targeting of a US base", "announced the bombing of"
     r"|\b(?:declared|announced|claimed|asserted)\b[^.;]{0,40}?\bthe\s+(?:targeting|bombing|shelling|striking)\s+of\b"
     r"|\basserted\s+responsibility"
