@@ -321,7 +321,17 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
             sure = _blamed(f)  # "carried out by Iran or Iranian-backed proxies": an alternative names no one
             if sure:
                 faction, where = sure[0].faction, idx
+    if claimed and faction is None and where is not None:
+        # "The pro-Iranian Islamic Resistance group claimed responsibility for a new attack on Ain al Asad ... The
+        # Islamic Resistance in Iraq also claimed responsibility for a drone strike on a US base in Syria": the
+        # group that "also" claimed is the one that claimed before
+        also = next((f for f in state.facts[where + 1 :] if f.factions and _ALSO_CLAIMED.search(f.sent.text)), None)
+        if also is not None:
+            faction = also.factions[0].faction
     return faction, claimed, where
+
+
+_ALSO_CLAIMED = prefilter.compile(r"\balso\s+(?:claimed|took|assumed)\s+(?:responsibility|credit)\b", re.I)
 
 
 def _when(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dt.date | None, str]:

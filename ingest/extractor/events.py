@@ -461,7 +461,8 @@ def _setting_at(text: str) -> int:
 # attacked the US occupation base Tal Baidar with drones" (a claim's news, not a practice)
 _PERFECT_ON_A_SITE = prefilter.compile(
     # (a site's mention starts after its article: "the Al-|Tanf")
-    r"\b(?:have|has)\s+(?:targeted|attacked|struck)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:\w{1,3}-)?$", re.I
+    r"\b(?:have|has)\s+(?:targeted|attacked|struck)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:\w{1,3}-)?$",
+    re.I,
 )
 
 
