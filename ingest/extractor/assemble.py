@@ -309,7 +309,9 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
                 faction, where = named[0].faction, idx
             elif where is None:
                 where = idx
-        elif faction is None and (agent := _agent(f, state.gazetteer)) is not None:
+        elif faction is None and idx not in d.context and (agent := _agent(f, state.gazetteer)) is not None:
+            # (a sentence the story moved on to names the actor of another event: "In response to the Soleimani
+            # killing, Iran launched a massive ballistic missile attack")
             faction, where = agent, idx
         elif (
             cues.BLAME.search(text)
