@@ -353,6 +353,8 @@ def _weapons(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[tup
         if idx in several:
             continue
         alone = len(state.owner.get(idx, [])) == 1
+        if idx not in d.anchors and alone and _THE_ATTACKS.match(f.sent.text):
+            continue  # "The attacks were carried out with a mix of drones and rockets": a tally's, not this one's
         found = own_weapons(f, d, alone) if idx in d.anchors else (f.weapons if f.attack else [])
         if found:
             mentions.extend(found)
@@ -368,6 +370,10 @@ def _weapons(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[tup
     if first is not None:
         evidence["weapons"] = evidence_of(state, first)
     return categories(mentions), sources
+
+
+# A sentence whose subject is attacks in the plural
+_THE_ATTACKS = prefilter.compile(r"^\W*(?:the|these|those|such)\s+(?:[\w-]+\s+)?attacks\b", re.I)
 
 
 def _told_of_several(state: State, d: Draft, idx: int) -> bool:

@@ -566,6 +566,12 @@ def targets(facts: Facts) -> list[Target]:
         counted = _counted_elsewhere(text, {t.country for t in out})
         if counted is not None:
             out.append(counted)
+    if not out and facts.place and not facts.generic_target:
+        latest = _THE_LATEST_ATTACK.match(text)
+        if latest is not None and any(not x.past and x.precision == "day" for x in facts.event_dates):
+            # "The latest attack took place in the autonomous Kurdistan region in northern Iraq on Thursday": a
+            # tally's newest attack, dated, placed where no site is named
+            out.append(Target(None, facts.place, facts.place_country, latest.start(), latest.end()))
     if not out and facts.generic_target:
         g = next(
             (
@@ -580,6 +586,14 @@ def targets(facts: Facts) -> list[Target]:
         if g is not None:
             out.append(_generic_target(facts, g.start(), g.end()))
     return out
+
+
+# "The latest attack", "The most recent strike": the newest attack of those a tally counts, as a subject
+_THE_LATEST_ATTACK = prefilter.compile(
+    r"^\W*the\s+(?:latest|most\s+recent|newest)\s+(?:[\w-]+\s+)?(?:attack|strike|assault)\s+"
+    r"(?:took\s+place|happened|occurred|came|was)\b",
+    re.I,
+)
 
 
 def _generic_target(facts: Facts, start: int, end: int) -> Target:
