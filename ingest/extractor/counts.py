@@ -155,6 +155,13 @@ _ALL_BUT = prefilter.compile(
 _UNCERTAIN = prefilter.compile(r"\b(?:whether|if)\b[^,;.]*$", re.I)
 
 
+# A sentence opening on one more projectile stopped: "Another one-way attack drone was shot down ..."
+_ANOTHER_ONE_DOWNED = prefilter.compile(
+    rf"^\W*another\s+(?:[\w-]+\s+){{0,3}}?{_PROJECTILE}\s+(?:was|had\s+been|has\s+been)\s+(?:\w+\s+)?{_STOP}\b",
+    re.I,
+)
+
+
 def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]:
     """'13 were destroyed' -> 13; 'shot them down', 'the drone was downed' -> every projectile of the attack
     (a marker figure ``intercepted_all``: 1 when singular, 0 for all of them; assembly takes the launch count)."""
@@ -167,6 +174,13 @@ def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]
     ordinal = _ORDINAL_INTERCEPT.search(text)
     if ordinal:
         return [Figure("intercepted", 1, ordinal.start(), ordinal.end())]
+    another = _ANOTHER_ONE_DOWNED.match(text)
+    if another:
+        # "Another one-way attack drone was shot down in Tall Baydar on Monday": one more, launched and stopped
+        return [
+            Figure("intercepted", 1, another.start(), another.end()),
+            Figure("launched", 1, another.start(), another.end()),
+        ]
     for m in _ELLIPTIC_INTERCEPT.finditer(text) if weapons else ():
         if any(w.end <= m.start() for w in weapons):
             nums = find_numbers(m.group("n") or m.group("after"))
