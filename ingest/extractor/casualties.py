@@ -192,7 +192,9 @@ _PASSIVE = {
     field: prefilter.compile(
         rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:{_NUMTOK}\s+{_ADJ}{_PERSON}|{_THE_ONE}))*)"
         # "the two soldiers and the contractor who were killed": the toll in a relative clause
-        rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+){{0,2}}\s+(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
+        # ("two members of the counter-terrorism units were killed": a noun may follow the preposition's object)
+        rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+(?:\s+(?!(?:were|was|who|that|have|has|had|are|is)\b)[\w'\u2019-]+)?){{0,2}}"
+        rf"\s+(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
         rf"(?:\w+ly\s+|also\s+)?{verb}\b",
         re.I,
     )
