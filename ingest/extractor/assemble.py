@@ -398,7 +398,7 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
             f = state.facts[idx]
             reports.extend(Report(value, f.attribution, evidence_of(state, idx)) for value in own_figures(f, d, name))
         best, low, high = best_low_high([r.value for r in reports])
-        vague = _told_without_a_count(state, d, name) if best and best < SEVERAL else None
+        vague = _told_without_a_count(state, d, name, best) if best else None
         if vague is not None:
             # "several were wounded ... one police officer was wounded": the figures are parts of a toll no
             # source counted; the count stays unknown, and its evidence is the sentence that says so. A figure
@@ -423,9 +423,14 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
 SEVERAL = 3
 
 
-def _told_without_a_count(state: State, d: Draft, name: str) -> int | None:
-    """The attack's own sentence that tells this toll with a vague quantity ('several were wounded'), if any."""
-    return next((idx for idx in d.sentences() if own_figures(state.facts[idx], d, f"{name}_vague")), None)
+def _told_without_a_count(state: State, d: Draft, name: str, best: int) -> int | None:
+    """The attack's own sentence that tells this toll with a vague quantity ('several were wounded', 'dozens of
+    personnel were injured') more than ``best`` - the exact figure is a part of it -, if any."""
+    for idx in d.sentences():
+        least = own_figures(state.facts[idx], d, f"{name}_vague")
+        if least and best < max(SEVERAL, *least):
+            return idx
+    return None
 
 
 def _claimed_with(d: Draft, other: Draft | None, claim_at: int | None) -> bool:

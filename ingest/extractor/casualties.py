@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.extractor import prefilter, vocabulary
-from ingest.extractor.numbers import UNITS, VAGUE, find_numbers
+from ingest.extractor.numbers import LEAST_OF_VAGUE, UNITS, VAGUE, find_numbers
 from ingest.extractor.types import Figure
 from ingest.extractor.vocabulary import words
 
@@ -113,7 +113,9 @@ def vague_tolls(text: str) -> list[Figure]:
     for field, pattern in _VAGUE_TOLL.items():
         m = pattern.search(text)
         if m:
-            out.append(Figure(f"{field}_vague", 0, m.start(), m.end()))
+            # the marker's value: the least its quantity means when it says ("dozens": 24), else 0
+            least = max((LEAST_OF_VAGUE.get(w.lower(), 0) for w in re.findall(r"\w+", m.group(0))), default=0)
+            out.append(Figure(f"{field}_vague", least, m.start(), m.end()))
     return out
 
 

@@ -29,6 +29,8 @@ def numerals(low: int, high: int) -> str:
 
 # Quantities too vague to count; they block a neighbouring figure from being read as exact.
 VAGUE = frozenset({"several", "multiple", "dozens", "scores", "hundreds", "many", "numerous", "some", "few", "other"})
+# The least some vague quantities mean ("dozens" are two dozen at least): a smaller exact figure is a part of them
+LEAST_OF_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200}
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 _NUMBER = prefilter.compile(
