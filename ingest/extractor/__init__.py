@@ -25,6 +25,10 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   report the attack again; they open no second one. A timeline's entry that counts unnamed attacks ("are
   attacked three times", "in two separate drone attacks", "attacked with drones and rockets four times") tells
   that many; "..., while another attack involved a drone and three rockets" is a second attack on the site.
+  "on both Friday and Saturday" is one attack on the site a day (not "late Friday and early Saturday", one
+  night); a statement's perfect whose object lists the sites it hit ("have targeted the Al-Tanf, Al-Rukban and
+  Al-Malikiya bases") tells an attack on each; the attack a headline names joins the one the body tells
+  "Separately".
 - Is it an attack on the coalition: not a state's strike on others (nor the sites it merely fell near when its
   declared target was another), shipping, foiled launches, tallies and their list lines, trends ("have
   continued", "months of strikes", "the majority of the attacks"), commentary, uncounted plural attacks ("more
@@ -47,6 +51,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   impacted" is a denial; "Attacks have been recently carried out on US bases in the al-Tanf region" is a trend; a
   linked story's title ("Read More: ...") tells nothing; a base the coalition had left before the attack ("a base
   US forces recently left", "had been vacated on October 20") is no coalition site.
+  Bases named beside "amid rising militia attacks" were not attacked; "denied reports that another base was hit"
+  denies that site's attack, not the one in focus; a launcher found in a clause coordinated after the volley
+  ("..., and a fourth missile with its launch tubes was found") does not foil the attack told before it.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May", "two previous assaults on Harir", "the
@@ -71,6 +78,14 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   news with it; an attack that "followed US strikes" as the lead's subject is the news, the strike its setting.
   The unnamed attack in focus is placed, old as it is, by its weapon told again as a subject ("The drone,
   launched on Oct. 26 ... at the Erbil air base").
+  An attack a later event is measured from ("announced ... two days after a drone attack killed three") is
+  background, that many days before; a story back at its news ("There was an attempted drone attack at Al-Tanf")
+  closes the past frame an aside opened; a tally's "latest attack took place in northern Iraq on Thursday" is the
+  news, placed where no site is named; a group's perfect on a named site or a counted set of bases ("have
+  attacked the base Tal Baidar with drones", "has targeted three US bases") is news, not a practice. A follow-up
+  whose lead counts the toll of an earlier month's attacks ("23 troops were diagnosed with brain injuries from
+  attacks in Syria in March") reports each attack of that month it tells by its day; the lead's toll and
+  weapons are theirs together, none's alone.
   A follow-up (an investigation, a casualty count, medals) that leads with an earlier attack reports that
   attack, named further down by its day ("the Jan. 8 missile attack on Al Asad") or named again further on by its
   site; dated only by its report, it takes the day its lead names the attack by ("Tehran's attack on June 23");
@@ -91,7 +106,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   International Airport") or where the wounded were taken ("taken to al-Omar military hospital") is not attacked.
   An attack told only by a part of a country ("in northeastern Jordan") is on the one site a gazetteer
   description places there ("US outpost in northeast Jordan"). A town joined to a named base ("hit the Ain
-  Al-Asad Air Base and in Erbil") is the military site named for it.
+  Al-Asad Air Base and in Erbil") is the military site named for it. "The base housing U.S. personnel in Hasakah" is not
+  the site in focus when that site is in another province.
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
@@ -115,7 +131,13 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   dateline ("TEHRAN (Tasnim) -") is no government. A relative clause describing the group between dashes or
   commas ("- which has claimed many of the recent attacks on US forces -") neither undoes its claim nor spreads it.
   "no group immediately claims attack" and "No group has so far assumed responsibility" are no claim; "These
-  have been blamed on X" after a series of attacks is the series' blame.
+  have been blamed on X" after a series of attacks is the series' blame. "May have been carried out by" names no one;
+  "not claiming responsibility" negates a claim and "should bear responsibility of" is none; a quoted statement
+  opening '"The mujahideen of X have attacked ...", reads a statement' is X's claim, and so is "said it has
+  targeted three US bases"; a claim made before the attacks are told together in one sentence is each one's;
+  the group that "also claimed responsibility" for another attack is the claimant of a claim told before without
+  a name; the actor of a sentence the story has moved on to ("In response to the killing of Soleimani, Iran
+  fired ...") is not the attack's.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
@@ -142,6 +164,13 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   sentences name none. The day of a date counts nothing ("On Dec. 3 rockets hit"); a place may stand between the
   interception verb and its object ("shot down in Syria's northeast a drone"). "Intact" projectiles recovered
   were never fired; rockets "reported to have fallen" are counted.
+  A toll told by its count ("the latest casualty count is 7 injured"); "no known fatalities", "which has not
+  caused any casualties", "no US or coalition forces or any equipment were hurt" are zero tolls; "claimed the
+  lives of"; a total followed by its parts ("three personnel, two Americans and a British" are three); "suffered
+  TBI"; "two members of the counter-terrorism units were killed". A vague toll means at least its quantity
+  ("dozens" of injured are 24 or more, ``numbers.LEAST_OF_VAGUE``), so a smaller exact figure ("Eight personnel
+  who received injuries were evacuated") is a part of it. "Another one-way attack drone was shot down" launched
+  one and stopped one; "The attacks were carried out with a mix of drones and rockets" tells a tally's weapons.
   Zero tolls are a vocabulary table (``casualties.TOLL_NOUNS``) under one grammar.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
@@ -150,7 +179,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   (UPI) --", "(MENAFN- IANS) Baghdad, Dec 27 (IANS)", "ERBIL, November 7 -", "Beirut, Jan 05:") dates the report,
   as do "revealed" and "disclosed"; the day within "this week" dates the attack, not the week. Months in
   capitals ("OCT. 18") date and end no sentence; "The attack, late on Wednesday, ..." dates the attack whose lead
-  gave only the day it was reported.
+  gave only the day it was reported. "In early 2020" dates an earlier attack by its year; a day within the period
+  told before replaces it ("this week's rocket attack", then "on Wednesday").
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
   story has moved to another actor's strike, "killed in the strike" is the strike's toll, and a weapon told after
   the attack in the strike's clause ("in a U.S. drone strike") is the strike's.
@@ -170,7 +200,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.8"
+EXTRACTOR_VERSION = "2026.12.9"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 
