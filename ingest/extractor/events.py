@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.extractor import cues, prefilter, segments, vocabulary
 from ingest.extractor.casualties import zero_tolls
@@ -207,6 +207,16 @@ def read_facts(
             weapons = [w for w in weapons if w.start < actor_at]
     figures = _figures(text, weapons, attack)
     cause = _strike_as_cause(text, actor.start()) if actor else None
+    lead_in = _strike_leading_in(text, actor.start()) if actor and cause is None else None
+    if lead_in is not None:
+        # "Hours after a flurry of US airstrikes against militia bases, four rockets were fired at the al-Taji
+        # military base": the strike is the time the attack is told from; what its clause says is the strike's
+        main = replace(sent, text=text[lead_in:], start=sent.start + lead_in)
+        vetoes = _vetoes(main.text, main, sites, [x for x in dates if x.start >= lead_in], -1)
+        actor_at = -1
+        weapons = [w for w in weapons if w.start >= lead_in]
+        figures = [g for g in figures if g.start >= lead_in]
+        dates = [x for x in dates if x.start >= lead_in]
     if cause is not None:
         # "the base was struck with 15 rockets following a US airstrike on trucks": the strike is the attack's
         # occasion, told in a phrase of its own; what the phrase says is the strike's, the rest the attack's
@@ -389,6 +399,28 @@ def _strike_as_cause(text: str, at: int) -> int | None:
     if m is None or m.start() > at or (at - m.end() > 40) or not cues.ATTACK.search(text, 0, m.start()):
         return None
     return m.start()
+
+
+# A sentence opening on the time after a strike: "Hours after a flurry of US airstrikes ..., four rockets were fired"
+_AFTER_A_STRIKE_FIRST = prefilter.compile(
+    rf"^\W*(?:(?:hours?|minutes?|shortly|soon|just|only|a\s+day|a\s+few\s+hours|{numerals(1, 12)})\s+)*"
+    r"(?:after|following)\s",
+    re.I,
+)
+
+
+def _strike_leading_in(text: str, at: int) -> int | None:
+    """Where the main clause begins, when the sentence opens on the time after a strike whose actor stands at
+    ``at`` ("Hours after US airstrikes ..., four rockets were fired at the base") and that clause tells an attack
+    on a site; else None."""
+    m = _AFTER_A_STRIKE_FIRST.match(text)
+    comma = text.find(",", at)
+    if m is None or at < m.end() or comma < 0 or cues.ATTACK.search(text, 0, m.start() + 1):
+        return None
+    main = comma + 1
+    if not cues.ATTACK.search(text, main) or cues.OTHER_ACTOR.search(text, main):
+        return None
+    return main
 
 
 _BUT = prefilter.compile(r",\s+but\s+|;\s+", re.I)
