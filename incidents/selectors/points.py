@@ -153,17 +153,14 @@ def _points_from_chunks(query: PointsChunkQuery) -> list[str]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         chunks = cursor.fetchall()
-    # The pieces of the members, joined once by the caller (each chunk's text is up to a megabyte).
+    # The pieces of the members, joined once by the caller (each chunk's text is up to a megabyte). A column's
+    # chunks are joined by one str.join, not appended one by one with their separators: a year is ~50 chunks
+    # a column, 14 columns, and the appends cost twice what the join does (~0.15 ms an answer).
     pieces = [f'"count":{sum(row[0] for row in chunks)}']
     for i, name in enumerate(POINTS_COLUMNS, start=1):
         # Dates are quoted strings: each chunk's text lacks the outer quotes.
         quote, separator = ('"', '","') if name == "date" and chunks else ("", ",")
-        pieces.append(f',"{name}":[{quote}')
-        for j, row in enumerate(chunks):
-            if j:
-                pieces.append(separator)
-            pieces.append(row[i])
-        pieces.append(f"{quote}]")
+        pieces += [f',"{name}":[{quote}', separator.join([row[i] for row in chunks]), f"{quote}]"]
     return pieces
 
 
