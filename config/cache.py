@@ -38,13 +38,31 @@ for i, key in ipairs(KEYS) do
 end
 return out
 """
+# The first of KEYS that holds a value: {its position from 1, the value}; {} when none does. Only the value
+# found is sent back, not the others'.
+_FIRST_STORED = """
+for i, key in ipairs(KEYS) do
+    local value = redis.call('GET', key)
+    if value then
+        return {i, value}
+    end
+end
+return {}
+"""
 
 
 class RedisCache(redis.RedisCache):
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
         self._class = _PooledClient
-        self._scripts: dict[int, Any] = {}
+        self._scripts: dict[tuple[int, str], Any] = {}
+
+    def _script(self, client: Any, source: str) -> Any:
+        """``source`` registered once per client: later calls send its SHA (EVALSHA), not its text."""
+        script = self._scripts.get((id(client), source))
+        if script is None:
+            script = self._scripts[(id(client), source)] = client.register_script(source)
+        return script
 
     def count_in_windows(self, windows: list[tuple[str, int]]) -> list[tuple[int, float]]:
         """``count_in_window`` for several keys in one round trip (one script: the request's rate limits).
@@ -54,10 +72,7 @@ class RedisCache(redis.RedisCache):
         """
         keys = [self.make_and_validate_key(key) for key, _ in windows]
         client = self._cache.get_client(keys[0], write=True)
-        script = self._scripts.get(id(client))
-        if script is None:  # registered once per client: later calls send its SHA (EVALSHA), not its text
-            script = self._scripts[id(client)] = client.register_script(_COUNT_IN_WINDOWS)
-        out = script(keys=keys, args=[seconds for _, seconds in windows])
+        out = self._script(client, _COUNT_IN_WINDOWS)(keys=keys, args=[seconds for _, seconds in windows])
         return [(out[i], max(out[i + 1], 0) / 1000) for i in range(0, len(out), 2)]
 
     def count_in_window(self, key: str, seconds: int) -> tuple[int, float]:
@@ -68,3 +83,15 @@ class RedisCache(redis.RedisCache):
         so later events never push the window's end back, and a key can never be left without one.
         """
         return self.count_in_windows([(key, seconds)])[0]
+
+    def get_first(self, keys: list[str]) -> tuple[str, Any] | None:
+        """The first of ``keys`` that is stored, and its value; None when none is. One round trip however
+        many keys are tried, where a get per key would make one each, and only the value found is read.
+
+        Run on the primary, as the rate-limit script is (a script on a replica may be refused).
+        """
+        made = [self.make_and_validate_key(key) for key in keys]
+        out = self._script(self._cache.get_client(made[0], write=True), _FIRST_STORED)(keys=made)
+        if not out:
+            return None
+        return keys[out[0] - 1], self._cache._serializer.loads(out[1])  # type: ignore[attr-defined]
