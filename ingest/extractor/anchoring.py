@@ -140,6 +140,10 @@ def _primary_drafts(
     text = f.sent.text
     own = span if n > 1 or span != (0, len(text)) else None
     fresh = segments.opens_new_event(text, span[0], span[1])
+    if fresh and _EARLIER_THAT_DAY.match(text) and f.sent.index > 0:
+        # "U.S. military forces conducted airstrikes ... Earlier in the day, ... attacked coalition forces at
+        # Erbil": earlier than the strike just told, not a second attack
+        fresh = cues.OTHER_ACTOR.search(state.facts[f.sent.index - 1].sent.text) is None
     primaries = [d for d in state.drafts if d.role == "primary" and not d.summary]
     if t.site is None:
         k = segments.counted_sites(text)
@@ -209,6 +213,9 @@ def _told_in_the_headline_only(state: State, d: Draft) -> bool:
             state.facts[i].sent.paragraph == 0 and not _SENTENCE_END.search(state.facts[i].sent.text) for i in d.anchors
         )
     )
+
+
+_EARLIER_THAT_DAY = prefilter.compile(r"^\W*earlier\s+(?:in\s+the|that|on\s+the\s+same)\s+day\b", re.I)
 
 
 def _split_ordinals(state: State, f: Facts, d: Draft) -> Draft:

@@ -340,7 +340,9 @@ _ATTACK_AFTER_A_STRIKE = prefilter.compile(
 # "Tuesday's strikes came hours after the U.S. said militants fired two one-way attack drones at the al-Asad Air Base"
 _ANSWERED_AT_ONCE = prefilter.compile(
     r"\brespond(?:ed|s|ing)\b[^.;]{0,40}?\bto\s+(?:[\w-]+\s+){0,3}?(?:attacks?|barrages?|strikes?)\b"
-    r"|\b(?:came|come|comes|coming)\s+(?:just\s+|only\s+|a\s+few\s+)?(?:hours|minutes)\s+after\b",
+    r"|\b(?:came|come|comes|coming)\s+(?:just\s+|only\s+|a\s+few\s+)?(?:hours|minutes)\s+after\b"
+    # "carried out retaliatory air strikes on Monday in Iraq after a one-way drone attack earlier in the day"
+    r"|\bafter\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|barrages?)\s+earlier\s+(?:in\s+the|that)\s+day\b",
     re.I,
 )
 

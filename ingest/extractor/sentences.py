@@ -76,6 +76,7 @@ def split_sentences(doc: Doc) -> list[Sentence]:
             pieces.append((pos, m.start()))
             pos = m.end()
         pieces.append((pos, e))
+    pieces = [part for s, e in pieces for part in _at_ellipses(text, s, e)]
     out: list[Sentence] = []
     paragraph = 0
     prev_end = 0
@@ -90,6 +91,21 @@ def split_sentences(doc: Doc) -> list[Sentence]:
             paragraph += 1
         out.append(Sentence(len(out), text[s:e], s, e, paragraph))
         prev_end = e
+    return out
+
+
+# An ellipsis closing a sentence of a quoted post: "... facilities used by Kataib Hezbollah in Iraq… Earlier in the
+# day, ... attacked coalition forces at Erbil" (the sentencizer ends no sentence on it: "We will … respond")
+_ELLIPSIS_END = prefilter.compile(r"(?:\u2026|\.\.\.)(?=\s+[A-Z])")
+
+
+def _at_ellipses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut after each ellipsis that a capitalised word follows."""
+    out, pos = [], start
+    for m in _ELLIPSIS_END.finditer(text, start, end):
+        out.append((pos, m.end()))
+        pos = m.end()
+    out.append((pos, end))
     return out
 
 

@@ -44,7 +44,9 @@ _DIPLOMATIC = prefilter.compile(
 _MILITARY_IN_TOWN = prefilter.compile(
     r"\b(?:(?:base|airbase|air\s+base|headquarters|outpost|garrison|installation)(?:\s+[a-z-]+){0,3}?\s+(?:in|at|near)"
     r"|(?:troops|forces|personnel|service\s?members|soldiers)\s+(?:were\s+|are\s+)?(?:stationed|based|deployed)\s+"
-    r"(?:in|at))\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region))"
+    r"(?:in|at)"
+    # "attacked coalition forces at Erbil, Iraq"
+    r"|(?:coalition|U\.?S\.?|US|American)\s+(?:forces|troops|personnel|service\s?members)\s+at)\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region))"
 )
 # A town joined to a base just named: "Ain Al-Asad and Erbil", "the Ain al-Asad airbase and five on the city of Erbil"
 _TOWN_BESIDE_A_BASE = prefilter.compile(
