@@ -129,6 +129,26 @@ class _FilterCopies(dict):
         return copies
 
 
+class _FilterForm(forms.Form):
+    """A filter form that cleans a parameter the request does not give without binding its field: a query
+    names two or three of the 13 filters, and Django builds a bound field for each of the others to read
+    that it is absent (~0.1 ms a request). The same values and errors: an absent parameter is cleaned as
+    Django cleans it, from None (what every widget here reads for a name not in the query)."""
+
+    def _clean_fields(self) -> None:
+        for name, field in self.fields.items():
+            try:
+                if field.disabled or self.add_prefix(name) in self.data:
+                    # Django's own step (private; Django is pinned in requirements.lock)
+                    self.cleaned_data[name] = field._clean_bound_field(self[name])  # type: ignore[attr-defined]
+                else:
+                    self.cleaned_data[name] = field.clean(None)
+                if hasattr(self, f"clean_{name}"):
+                    self.cleaned_data[name] = getattr(self, f"clean_{name}")()
+            except ValidationError as e:
+                self.add_error(name, e)
+
+
 class IncidentFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", help_text="On or after (YYYY-MM-DD).")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", help_text="On or before (YYYY-MM-DD).")
@@ -165,6 +185,7 @@ class IncidentFilter(django_filters.FilterSet):
     class Meta:
         model = Incident
         fields: list[str] = []
+        form = _FilterForm
 
     # The form class, built once: django-filter builds one per request (13 fields, their labels and
     # choices, about 0.4 ms), though the fields come from the declared filters alone. Each form still
