@@ -48,6 +48,12 @@ _MILITARY_IN_TOWN = prefilter.compile(
     # "attacked coalition forces at Erbil, Iraq"
     r"|(?:coalition|U\.?S\.?|US|American)\s+(?:forces|troops|personnel|service\s?members)\s+at)\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region))"
 )
+# The forces a base belongs to, when not the coalition's: "attack on Peshmerga base in Erbil"
+_ANOTHER_FORCES = prefilter.compile(
+    r"\b(?:Peshmerga|Iraqi(?:\s+army)?|Turkish|Syrian|PMF|Hashd|Popular\s+Mobili[sz]ation(?:\s+Forces)?|Kurdish|army|militia)"
+    r"(?:['\u2019]s)?\s+$",
+    re.I,
+)
 # A town joined to a base just named: "Ain Al-Asad and Erbil", "the Ain al-Asad airbase and five on the city of Erbil"
 _TOWN_BESIDE_A_BASE = prefilter.compile(
     r"(?:\s*\([^)]{0,40}\))?\s*,?\s+and\s+(?:(?:\d+|[a-z]+)\s+)?(?:(?:in|on|at)\s+)?"
@@ -236,6 +242,8 @@ class SiteMatcher:
             sites = self.towns.get(skeleton(m.group("town")), [])
             if len(sites) != 1 or any(n.start <= m.start() <= n.end + 3 for n in named):
                 continue
+            if _ANOTHER_FORCES.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "a Peshmerga base in Erbil", "an Iraqi army base in Erbil": another force's
             out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town")))
         for n in named:
             # "missiles hit the Ain Al-Asad Air Base and in Erbil", "17 on the Ain al-Asad airbase and five on the
