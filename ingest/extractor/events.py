@@ -247,8 +247,15 @@ _COUNT_BEFORE = prefilter.compile(rf"\b(?:\d+|{numerals(1, 20)})\s+$", re.I)
 
 
 def _a_toll(text: str, actor: re.Match[str]) -> bool:
-    """Is the 'US troops killed' a headline's toll ("Three US Troops Killed") rather than US troops killing?"""
+    """Is the 'US troops killed' a headline's toll ("Three US Troops Killed") rather than US troops killing - or
+    the US troops the object of a headline's passive ("Airbase hosting US troops in Iraq targeted with drones")?"""
+    if _PASSIVE_AFTER.match(text, actor.end()) and actor.group(0).lower().endswith(("ed", "hit", "struck")):
+        return True
     return actor.group(0).lower().endswith(("killed", "wounded")) and bool(_COUNT_BEFORE.search(text, 0, actor.start()))
+
+
+# "... targeted with drones", "... attacked by militias": the participle before it is a passive's
+_PASSIVE_AFTER = prefilter.compile(r"\s+(?:with|by)\s", re.I)
 
 
 def _where(text: str, sent: Sentence, factions: list[FactionMention]) -> tuple[str | None, str | None]:
