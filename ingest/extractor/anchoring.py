@@ -189,9 +189,11 @@ def _primary_drafts(
         focus is not None
         and focus.site is None
         and not focus.counted
-        and not fresh
+        and (not fresh or _told_in_the_headline_only(state, focus))
         and same_story(focus, t.site.country, None, date)
     ):
+        # ("US base in Iraq comes under yet another rocket attack" ... "The Iraqi base in Taji was rocked with another
+        # rocket attack on Saturday": "another" measures the news against earlier attacks, the headline's is this)
         focus.site = t.site
         if n > 1:
             # "The drones targeted al-Harir and al-Asad": what was told before of the attack unnamed was told
@@ -205,14 +207,12 @@ _SENTENCE_END = prefilter.compile(r"[.!?\u201d\"']\s*$")
 
 
 def _told_in_the_headline_only(state: State, d: Draft) -> bool:
-    """The attack is so far only named by the article's headline (its first line, unpunctuated), undated."""
-    return (
-        d.date is None
-        and bool(d.anchors)
-        and all(
-            state.facts[i].sent.paragraph == 0 and not _SENTENCE_END.search(state.facts[i].sent.text) for i in d.anchors
-        )
-    )
+    """The attack is so far only named by the article's title lines (the unpunctuated lines before its first
+    sentence), undated."""
+    if d.date is not None or not d.anchors:
+        return False
+    body = next((f.sent.index for f in state.facts if _SENTENCE_END.search(f.sent.text)), len(state.facts))
+    return all(i < body for i in d.anchors)
 
 
 _EARLIER_THAT_DAY = prefilter.compile(r"^\W*earlier\s+(?:in\s+the|that|on\s+the\s+same)\s+day\b", re.I)
@@ -661,10 +661,21 @@ def _its_weapon_again(state: State, f: Facts, told: Draft, focus: Draft | None) 
 _THE_WEAPON = prefilter.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.I)
 
 
+# How much of a sentence's opening makes it the same sentence printed again
+_REPEAT_KEY = 80
+
+
 def find_anchors(state: State) -> None:
     """One draft per attack; each sentence that reports one is an anchor of it."""
     r = _Reading()
+    seen: set[str] = set()
     for f in state.facts:
+        key = f.sent.text[:_REPEAT_KEY]
+        if key in seen:
+            # a paragraph printed again (a page's teaser repeated after its paywall, a quote repeated, cut short at
+            # the end of a page's text): told once
+            continue
+        seen.add(key)
         r.frame = past_frame(f, r.frame, state.drafts)
         found = merge_near(targets(f), state.drafts)
         if not found:
