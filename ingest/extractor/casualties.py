@@ -269,6 +269,8 @@ _TOLL_PART = prefilter.compile(
     rf"(?P<n>{_NUMTOK})\s+(?:[\w-]+\s+)?(?:(?P<killed>deaths?|fatalit(?:y|ies))|injur(?:y|ies))\b", re.I
 )
 _DEATHS_OF = prefilter.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
+# "resulted in the deaths of seven commandos and the injuries of eighteen others", "injuries to three soldiers"
+_INJURIES_OF = prefilter.compile(rf"\binjur(?:y|ies)\s+(?:of|to)\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
 
 
 # "a girl and a woman were injured", "wounding a soldier and two contractors": each coordinated singular
@@ -423,6 +425,8 @@ def _other_forms(text: str, found: _Found) -> None:
         found.add_list("injured", m)
     for m in _DEATHS_OF.finditer(text):
         found.add_list("killed", m)
+    for m in _INJURIES_OF.finditer(text):
+        found.add_list("injured", m)
     for m in _N_TOLL.finditer(text):
         for part in _TOLL_PART.finditer(m.group("list")):
             nums = [n for n in find_numbers(part.group("n")) if n.text.lower() != "no"]
