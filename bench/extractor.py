@@ -138,6 +138,11 @@ def _row(name: str, r: dict) -> str:
 
 
 def holdout_articles(folder: Path) -> list[dict]:
+    """The articles of a holdout as they were scored: its input.jsonl when the labeller wrote one (it gives a date
+    to an article whose page has none), else its gold files and texts."""
+    scored = folder / "input.jsonl"
+    if scored.exists():
+        return [json.loads(line) for line in scored.read_text().splitlines() if line.strip()]
     out = []
     for gold_file in sorted((folder / "gold").glob("*.json")):
         gold = json.loads(gold_file.read_text())
