@@ -35,3 +35,16 @@ def test_a_month_abbreviated_in_capitals_ends_no_sentence() -> None:
         "OCT. 18 - Drones targeted US troops in Iraq.",
         "NOV. 2 - A rocket hit the base.",
     ]
+
+
+def test_an_ellipsis_before_a_capital_ends_a_sentence() -> None:
+    assert texts("Forces struck facilities in Iraq\u2026 Earlier in the day, militants attacked Erbil.") == [
+        "Forces struck facilities in Iraq\u2026",
+        "Earlier in the day, militants attacked Erbil.",
+    ]
+
+
+def test_an_ellipsis_inside_a_quote_does_not() -> None:
+    assert texts('"We will \u2026 respond at a time of our choosing," he said.') == [
+        '"We will \u2026 respond at a time of our choosing," he said.'
+    ]
