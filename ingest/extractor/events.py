@@ -353,8 +353,8 @@ _COORDINATED_CLAUSE = prefilter.compile(r",\s+(?:and|while|but)\s|;\s", re.I)
 
 def _after_a_told_attack(text: str, at: int) -> bool:
     """The cue at ``at`` lies in a clause coordinated after one that told an attack."""
-    cut = next((m for m in reversed(list(_COORDINATED_CLAUSE.finditer(text, 0, at)))), None)
-    return cut is not None and cues.ATTACK.search(text, 0, cut.start()) is not None
+    cuts = list(_COORDINATED_CLAUSE.finditer(text, 0, at))
+    return bool(cuts) and cues.ATTACK.search(text, 0, cuts[-1].start()) is not None
 
 
 # Vetoes read in the main clause only: a trend, tally or threat told in a tail that situates the attack
@@ -418,11 +418,11 @@ _AFTER_A_STRIKE_FIRST = prefilter.compile(
 
 def _strike_leading_in(text: str, at: int) -> int | None:
     """Where the main clause begins, when the sentence opens on the time after a strike whose actor stands at
-    ``at`` ("Hours after US airstrikes ..., four rockets were fired at the base") and that clause tells an attack
-    on a site; else None."""
+    ``at`` ("Hours after US airstrikes ..., four rockets were fired at the base") and the main clause tells an
+    attack, by no other actor; else None."""
     m = _AFTER_A_STRIKE_FIRST.match(text)
     comma = text.find(",", at)
-    if m is None or at < m.end() or comma < 0 or cues.ATTACK.search(text, 0, m.start() + 1):
+    if m is None or at < m.end() or comma < 0:
         return None
     main = comma + 1
     if not cues.ATTACK.search(text, main) or cues.OTHER_ACTOR.search(text, main):
@@ -505,6 +505,7 @@ _PERFECT_ON_A_SITE = prefilter.compile(
 )
 
 
+# ... and on a counted set of bases: "said on Monday it has targeted three US bases in Syria"
 _PERFECT_ON_COUNTED_SITES = prefilter.compile(
     rf"(?:have|has)\s+(?:targeted|attacked|struck)\s+(?:at\s+least\s+)?(?:\d+|{numerals(2, 12)})\s+"
     r"(?:[\w.\u201c\u201d\"-]+\s+){0,3}?(?:bases|sites|positions|facilities)\b",
