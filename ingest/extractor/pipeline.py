@@ -253,46 +253,40 @@ def drop_denied(state: State) -> None:
 _NEAR = prefilter.compile(rf"\b{cues.BESIDE}\s+(?:[^,.;]{{0,40}}?\s+and\s+)?(?:the\s+)?$", re.I)
 
 
-def _named_as_landmark(state: State, d: Draft) -> bool:
-    """Is every mention of the attack's site in its own sentences a place near which something fell?"""
+def _every_mention_after(state: State, d: Draft, before: prefilter.Pattern) -> bool:
+    """Is every mention of the attack's site in its own sentences preceded by what ``before`` reads (a pattern
+    anchored at the mention, ``...$``)?"""
     mentions = [
         (state.facts[idx], m) for idx in d.anchors for m in state.facts[idx].sites if d.site and m.site == d.site
     ]
-    return bool(mentions) and all(_NEAR.search(f.sent.text, 0, m.start - f.sent.start) is not None for f, m in mentions)
+    return bool(mentions) and all(
+        before.search(f.sent.text, 0, m.start - f.sent.start) is not None for f, m in mentions
+    )
 
 
 # Another target named before the site it stood beside: "an ammunition warehouse belonging to the PMF exploded next
 # to Balad air base", "the intended target of the blasts was the group's position near Balad base"
 _ANOTHER_TARGET_BESIDE = prefilter.compile(
     # (in lower case: a common noun, not a name's word - "the Green Village")
-    rf"\b(?-i:warehouses?|depots?|stores?|caches?|positions?|headquarters|village|farm|checkpoint|factory)\b"
-    rf"[^.;]{{0,80}}?\b{cues.BESIDE}\s+(?:the\s+)?$",
+    rf"\b(?-i:{words(vocabulary.TARGETS_BESIDE_A_BASE)})\b[^.;]{{0,80}}?\b{cues.BESIDE}\s+(?:the\s+)?$",
     re.I,
 )
-
-
-def _landmark_of_another_target(state: State, d: Draft) -> bool:
-    """Is every mention of the attack's site in its own sentences the place another target stood beside?"""
-    mentions = [
-        (state.facts[idx], m) for idx in d.anchors for m in state.facts[idx].sites if d.site and m.site == d.site
-    ]
-    return bool(mentions) and all(
-        _ANOTHER_TARGET_BESIDE.search(f.sent.text, 0, m.start - f.sent.start) is not None for f, m in mentions
-    )
 
 
 def drop_collateral_sites(state: State) -> None:
     """A strike whose declared target is not the coalition ('spy headquarters', 'anti-Iran groups', told in the
     lead) is no attack on a coalition site that its missiles merely fell near; nor is a site told only as where
     another target stood ('an ammunition depot exploded next to Balad air base')."""
-    state.drafts = [d for d in state.drafts if not (d.role == "primary" and _landmark_of_another_target(state, d))]
+    state.drafts = [
+        d for d in state.drafts if not (d.role == "primary" and _every_mention_after(state, d, _ANOTHER_TARGET_BESIDE))
+    ]
     lead = state.lead_attacks
     if not any("other_target" in f.vetoes for f in lead):
         return
     state.drafts = [
         d
         for d in state.drafts
-        if not (d.role == "primary" and (_named_as_landmark(state, d) or _only_shot_down_there(state, d)))
+        if not (d.role == "primary" and (_every_mention_after(state, d, _NEAR) or _only_shot_down_there(state, d)))
     ]
 
 

@@ -9,7 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from ingest.extractor import prefilter
+from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.names import (
     ARTICLES,
     HYPHENS,
@@ -23,6 +23,7 @@ from ingest.extractor.names import (
 )
 from ingest.extractor.sentences import doc_text, nlp
 from ingest.extractor.types import Gazetteer, Site
+from ingest.extractor.vocabulary import words
 
 # A one-word alias such as "al-Asad" is also a family name ("Bashar al-Assad"); these
 # neighbours show the word names a person or a government, not a base.
@@ -49,11 +50,7 @@ _MILITARY_IN_TOWN = prefilter.compile(
     r"|(?:coalition|U\.?S\.?|US|American)\s+(?:forces|troops|personnel|service\s?members)\s+at)\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region))"
 )
 # The forces a base belongs to, when not the coalition's: "attack on Peshmerga base in Erbil"
-_ANOTHER_FORCES = prefilter.compile(
-    r"\b(?:Peshmerga|Iraqi(?:\s+army)?|Turkish|Syrian|PMF|Hashd|Popular\s+Mobili[sz]ation(?:\s+Forces)?|Kurdish|army|militia)"
-    r"(?:['\u2019]s)?\s+$",
-    re.I,
-)
+_ANOTHER_FORCES = prefilter.compile(rf"\b{words(vocabulary.OTHER_FORCES)}(?:['\u2019]s)?\s+$", re.I)
 # A town joined to a base just named: "Ain Al-Asad and Erbil", "the Ain al-Asad airbase and five on the city of Erbil"
 _TOWN_BESIDE_A_BASE = prefilter.compile(
     r"(?:\s*\([^)]{0,40}\))?\s*,?\s+and\s+(?:(?:\d+|[a-z]+)\s+)?(?:(?:in|on|at)\s+)?"

@@ -182,3 +182,14 @@ TREND_VERBS = (
 # Homes and offices of people: a site named as where one stands ("the prime minister's residence in the Green Zone")
 # is not the target.
 PRIVATE_PLACES = ("residence", "home", "house", "villa", "palace")
+# Other targets a site may be named beside ("an ammunition depot exploded next to Balad air base"): the target, not
+# the coalition site, was hit
+TARGETS_BESIDE_A_BASE = (
+    "warehouse", "warehouses", "depot", "depots", "store", "stores", "cache", "caches", "position", "positions",
+    "headquarters", "village", "farm", "checkpoint", "factory",
+)  # fmt: skip
+# Forces whose own base a town may name ("a Peshmerga base in Erbil"): not the coalition site named for that town
+OTHER_FORCES = (
+    "Peshmerga", "Iraqi army", "Iraqi", "Turkish", "Syrian", "PMF", "Hashd", "Popular Mobilization Forces",
+    "Popular Mobilisation Forces", "Popular Mobilization", "Popular Mobilisation", "Kurdish", "army", "militia",
+)  # fmt: skip
