@@ -26,13 +26,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from ingest.extractor import cues, prefilter, segments, vocabulary
 from ingest.extractor.dates import PRECISION_RANK, DateMention, same_period
 from ingest.extractor.events import Draft, Facts, Target, anchor_date, background_reason, targets
-from ingest.extractor.names import ARTICLES, skeleton
 from ingest.extractor.numbers import numerals
 from ingest.extractor.places import COUNTRY_WORD, COUNTRY_WORDS
 from ingest.extractor.references import (
@@ -53,7 +51,7 @@ from ingest.extractor.vocabulary import words
 if TYPE_CHECKING:
     from ingest.extractor.sites import SiteMention
     from ingest.extractor.state import State
-    from ingest.extractor.types import Gazetteer, Site
+    from ingest.extractor.types import Site
 
 
 def _anchor(state: State, d: Draft, idx: int, date: DateMention | None, span: tuple[int, int] | None) -> None:
@@ -67,28 +65,6 @@ def _anchor(state: State, d: Draft, idx: int, date: DateMention | None, span: tu
     owners = state.owner.setdefault(idx, [])
     if not any(o is d for o in owners):
         owners.append(d)
-
-
-@cache
-def _province_words(gazetteer: Gazetteer) -> frozenset[str]:
-    """The skeletons of the words naming the provinces the gazetteer's sites are in ('hasaka', 'deir', 'anbar')."""
-    return frozenset(w for site in gazetteer.sites for w in _place_words(site.province))
-
-
-def _place_words(text: str) -> set[str]:
-    return {skeleton(w) for w in _WORD.findall(text) if w.lower() not in ARTICLES and len(w) > 3}
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _placed_elsewhere(state: State, site: Site, place: str | None) -> bool:
-    """'the base housing U.S. personnel in Hasakah' is not Conoco, in Deir ez-Zor: the place names a province of
-    the gazetteer, not the site's."""
-    if not place:
-        return False
-    told = _place_words(place) & _province_words(state.gazetteer)
-    return bool(told) and not told & _place_words(site.province)
 
 
 def _finer(new: DateMention, old: DateMention) -> bool:
@@ -623,7 +599,7 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
             and r.focus is not None
             and r.focus.site is not None
             and (DEFINITE.search(text, 0, t.start) or THE_SITE.search(text))
-            and not _placed_elsewhere(state, r.focus.site, t.place)
+            and not compiled(state.gazetteer).sites.in_another_province(r.focus.site, t.place)
         ):
             # "The base, which hosts coalition personnel, was hit by a rocket on June 20", "days after two soldiers
             # were killed in a similar strike on the same base": the site in focus

@@ -51,6 +51,14 @@ _MILITARY_IN_TOWN = prefilter.compile(
 )
 # The forces a base belongs to, when not the coalition's: "attack on Peshmerga base in Erbil"
 _ANOTHER_FORCES = prefilter.compile(rf"\b{words(vocabulary.OTHER_FORCES)}(?:['\u2019]s)?\s+$", re.I)
+
+
+def _place_words(text: str) -> set[str]:
+    """The skeletons of a place's words of more than three letters, less articles."""
+    return {skeleton(w) for w in _LETTERS.findall(text) if w.lower() not in ARTICLES and len(w) > 3}
+
+
+_LETTERS = prefilter.compile(r"[^\W\d_]+")
 # A town joined to a base just named: "Ain Al-Asad and Erbil", "the Ain al-Asad airbase and five on the city of Erbil"
 _TOWN_BESIDE_A_BASE = prefilter.compile(
     r"(?:\s*\([^)]{0,40}\))?\s*,?\s+and\s+(?:(?:\d+|[a-z]+)\s+)?(?:(?:in|on|at)\s+)?"
@@ -179,6 +187,8 @@ class SiteMatcher:
         # the one site a description places in a part of a country ("US outpost in northeast Jordan")
         self.regions = _sites_by_region(gazetteer.sites)
         self.towns = _named_for_towns(list(gazetteer.sites))
+        # the words naming the provinces the sites are in ('hasaka', 'deir', 'anbar')
+        self.province_words = frozenset(w for site in gazetteer.sites for w in _place_words(site.province))
         for site in gazetteer.sites:
             exact, patterns = [], []
             for alias in {site.name, *site.aliases}:
@@ -276,6 +286,14 @@ class SiteMatcher:
             or not (before.is_alpha and before.text[0].isupper() and not before.is_sent_start)
             or _title_case(doc, before.i)
         )
+
+    def in_another_province(self, site: Site, place: str | None) -> bool:
+        """'the base housing U.S. personnel in Hasakah' is not Conoco, in Deir ez-Zor: the place names a province of
+        the gazetteer, not the site's."""
+        if not place:
+            return False
+        told = _place_words(place) & self.province_words
+        return bool(told) and not told & _place_words(site.province)
 
     def in_region(self, place: str | None) -> Site | None:
         """The site a description places in this part of a country ('northeastern Jordan'), if only one."""

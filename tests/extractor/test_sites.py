@@ -280,3 +280,11 @@ def test_a_town_joined_to_a_named_base_is_the_military_site_named_for_it(matcher
     # a town that places the named base is no other site; nor is a province
     assert slugs(matcher, "Rockets hit Harir air base and Erbil province on Monday.") == ["al-harir-air-base"]
     assert slugs(matcher, "Rockets hit the Harir air base, Erbil, on Monday.") == ["al-harir-air-base"]
+
+
+def test_a_place_in_another_province_is_not_the_site(matcher) -> None:
+    conoco = matcher.sites["conoco-gas-field"]  # in Deir ez-Zor
+    assert matcher.in_another_province(conoco, "Hasakah")
+    assert not matcher.in_another_province(conoco, "Deir ez-Zor")
+    assert not matcher.in_another_province(conoco, "northeast Syria")  # no province named: nothing to tell
+    assert not matcher.in_another_province(conoco, None)
