@@ -179,16 +179,9 @@ def _primary_drafts(
     return [(_new(state, "primary", t), own)]
 
 
-_SENTENCE_END = prefilter.compile(r"[.!?\u201d\"']\s*$")
-
-
 def _told_in_the_headline_only(state: State, d: Draft) -> bool:
-    """The attack is so far only named by the article's title lines (the unpunctuated lines before its first
-    sentence), undated."""
-    if d.date is not None or not d.anchors:
-        return False
-    body = next((f.sent.index for f in state.facts if _SENTENCE_END.search(f.sent.text)), len(state.facts))
-    return all(i < body for i in d.anchors)
+    """The attack is so far only named by the article's title lines, undated."""
+    return d.date is None and bool(d.anchors) and all(i < state.title_lines for i in d.anchors)
 
 
 _EARLIER_THAT_DAY = prefilter.compile(r"^\W*earlier\s+(?:in\s+the|that|on\s+the\s+same)\s+day\b", re.I)

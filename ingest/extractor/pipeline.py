@@ -24,7 +24,7 @@ from ingest.extractor.follow_ups import PERIOD_FOLLOWED_UP, fold_follow_ups, fol
 from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.quotes import quote_depth
 from ingest.extractor.references import DEFINITE
-from ingest.extractor.sentences import parse, sentence_at, split_sentences
+from ingest.extractor.sentences import parse, sentence_at, split_sentences, title_lines
 from ingest.extractor.state import State, compiled
 from ingest.extractor.types import ExtractedIncident, Gazetteer, Site
 from ingest.extractor.vocabulary import words
@@ -33,6 +33,7 @@ from ingest.extractor.vocabulary import words
 def read_sentences(state: State) -> None:
     state.doc = set_skeleton_norms(parse(state.text))
     state.sentences = split_sentences(state.doc)
+    state.title_lines = title_lines(state.sentences)
 
 
 def read_mentions(state: State) -> None:

@@ -122,6 +122,15 @@ def _wrapped(text: str, at: int, end: int) -> bool:
     return last.group(1).lower() in _DANGLING
 
 
+_SENTENCE_END = prefilter.compile(r"[.!?\u201d\"']\s*$")
+
+
+def title_lines(sentences: list[Sentence]) -> int:
+    """How many of the first sentences are title lines: the unpunctuated lines before the article's first
+    punctuated sentence (a headline, a section name, a subtitle)."""
+    return next((s.index for s in sentences if _SENTENCE_END.search(s.text)), len(sentences))
+
+
 def sentence_at(sentences: list[Sentence], char: int) -> Sentence | None:
     """The sentence containing character offset ``char`` (binary search)."""
     lo, hi = 0, len(sentences) - 1

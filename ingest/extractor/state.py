@@ -34,6 +34,7 @@ class State:
     gazetteer: Gazetteer
     doc: Doc | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    title_lines: int = 0  # how many sentences are title lines (sentences.title_lines)
     facts: list[Facts] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     owner: dict[int, list[Draft]] = field(default_factory=dict)  # sentence index -> drafts it informs

@@ -1,6 +1,6 @@
 """Sentence boundaries: punctuation and line breaks, except a line break inside a wrapped sentence."""
 
-from ingest.extractor.sentences import parse, split_sentences
+from ingest.extractor.sentences import parse, split_sentences, title_lines
 
 
 def texts(text: str) -> list[str]:
@@ -48,3 +48,9 @@ def test_an_ellipsis_inside_a_quote_does_not() -> None:
     assert texts('"We will \u2026 respond at a time of our choosing," he said.') == [
         '"We will \u2026 respond at a time of our choosing," he said.'
     ]
+
+
+def test_title_lines_are_the_unpunctuated_lines_before_the_first_sentence() -> None:
+    sentences = split_sentences(parse("Military\n\nUS base comes under rocket attack\n\nRockets hit Taji. More later"))
+    assert title_lines(sentences) == 2
+    assert title_lines(split_sentences(parse("Rockets hit Taji on Monday."))) == 0
