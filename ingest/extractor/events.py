@@ -195,7 +195,7 @@ def read_facts(
     dates = [x for x in find_dates(text, published) if not _in_a_clause_of_its_own(text, x.start)]
     # another actor's strike - unless the only one is a retaliation aimed at the coalition, the attack itself
     actor = cues.OTHER_ACTOR.search(text)
-    if actor is not None and (_retaliation_against_the_coalition(text, sites) or _a_toll(text, actor)):
+    if actor is not None and (_retaliation_against_the_coalition(text, sites) or _not_the_actor(text, actor)):
         actor = None
     actor_at = _clause_start(text, actor.start()) if actor else -1
     vetoes = _vetoes(text, sent, sites, dates, actor_at)
@@ -246,9 +246,9 @@ def read_facts(
 _COUNT_BEFORE = prefilter.compile(rf"\b(?:\d+|{numerals(1, 20)})\s+$", re.I)
 
 
-def _a_toll(text: str, actor: re.Match[str]) -> bool:
-    """Is the 'US troops killed' a headline's toll ("Three US Troops Killed") rather than US troops killing - or
-    the US troops the object of a headline's passive ("Airbase hosting US troops in Iraq targeted with drones")?"""
+def _not_the_actor(text: str, actor: re.Match[str]) -> bool:
+    """Are the US troops the actor matched names not acting: a headline's toll ("Three US Troops Killed") or the
+    object of a headline's passive ("Airbase hosting US troops in Iraq targeted with drones")?"""
     if _PASSIVE_AFTER.match(text, actor.end()) and actor.group(0).lower().endswith(("ed", "hit", "struck")):
         return True
     return actor.group(0).lower().endswith(("killed", "wounded")) and bool(_COUNT_BEFORE.search(text, 0, actor.start()))
