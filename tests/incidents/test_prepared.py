@@ -155,3 +155,32 @@ def test_a_count_beside_an_id_keeps_its_condition(site):
         assert sorted(i.pk for i in prepared("pk-or-killed", build, incident.pk)) == sorted(
             i.pk for i in build(incident.pk)
         )
+
+
+def test_converters_are_looked_up_once_per_shape_and_give_the_orms_values(site, monkeypatch):
+    """The columns' converters (JSON weapons, the joined rows' fields) are asked for once, then reused: the
+    values are the ORM's for every incident, the first compiling and the others binding."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    def build(pk):
+        return Incident.objects.select_related("base", "perpetrator").filter(pk=pk)
+
+    def values(rows) -> list[tuple]:
+        return [
+            (i.pk, i.weapons, i.date, i.updated_at, i.base.name, i.perpetrator and i.perpetrator.slug) for i in rows
+        ]
+
+    looked_up = []
+    original = SQLCompiler.get_converters
+
+    def counting(self, expressions):
+        looked_up.append(len(expressions))
+        return original(self, expressions)
+
+    for incident in site:
+        monkeypatch.setattr(SQLCompiler, "get_converters", counting)
+        got = values(prepared("converters", build, incident.pk))
+        monkeypatch.setattr(SQLCompiler, "get_converters", original)
+        assert got == values(build(incident.pk))
+        assert isinstance(got[0][1], list)  # JSON read back as a list, not its text
+    assert len(looked_up) == 1
