@@ -61,11 +61,9 @@ _NOUN_TOLL = prefilter.compile(
     rf"(?:\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?(?:{_TOLL_MOD}\s+)?(?:{_TOLL_NOUN}))*)\b",
     re.I,
 )
-# "no US or coalition troops were killed or wounded", "nobody was hurt", "no one was killed"
-_NOBODY = (
-    r"(?:nobody|no-one|no\s+(?:[\w.-]+\s+(?:or\s+|and\s+)?){0,3}?"
-    r"(?:one|personnel|troops?|soldiers|forces|people|persons?|Americans?))"
-)
+# "no US or coalition troops were killed or wounded", "nobody was hurt", "no one was killed", "no U.S. service
+# members have been reported injured": any of the people a toll counts
+_NOBODY = rf"(?:nobody|no-one|no\s+(?:[\w.-]+\s+(?:or\s+|and\s+)?){{0,3}}?(?:one|forces|{_PERSON}))"
 _PERSON_TOLL = prefilter.compile(
     # ("no one had been killed or injured in the attack")
     # ("no US or coalition forces or any equipment were injured")
@@ -120,22 +118,23 @@ def vague_tolls(text: str) -> list[Figure]:
 
 
 def zero_tolls(text: str) -> list[Figure]:
-    """'No casualties' -> killed 0 and injured 0; 'no injuries' -> injured 0; 'no one was killed' -> killed 0."""
-    fields: dict[str, re.Match[str]] = {}
+    """'No casualties' -> killed 0 and injured 0; 'no injuries' -> injured 0; 'no one was killed' -> killed 0.
+    One zero a field in each part of a list parted by semicolons ("X, with no casualties; Y, causing no injuries")."""
+    fields: dict[tuple[str, int], re.Match[str]] = {}
     for m in _NOUN_TOLL.finditer(text):
         for noun in re.finditer(_TOLL_NOUN, m.group("list"), re.I):
             if _of_property(text, m.start("list") + noun.start()):
                 continue  # "no deaths or material losses": the losses are of property, not people
             for name in TOLL_NOUNS[noun.group(0).lower()]:
-                fields.setdefault(name, m)
+                fields.setdefault((name, text.count(";", 0, m.start())), m)
     for m in _PERSON_TOLL.finditer(text):
         verbs = m.group("verbs").lower()
         names = {"killed", "injured"} if "harmed" in verbs else set()
         names |= {"killed"} if "killed" in verbs else set()
         names |= {"injured"} if re.search(r"injured|wounded|hurt", verbs) else set()
         for name in names:
-            fields.setdefault(name, m)
-    return [Figure(name, 0, m.start(), m.end()) for name, m in sorted(fields.items())]
+            fields.setdefault((name, text.count(";", 0, m.start())), m)
+    return [Figure(name, 0, m.start(), m.end()) for (name, _), m in sorted(fields.items())]
 
 
 _VAGUE_ARTICLE = prefilter.compile(
@@ -196,6 +195,8 @@ _PASSIVE = {
         # "the two soldiers and the contractor who were killed": the toll in a relative clause
         # ("two members of the counter-terrorism units were killed": a noun may follow the preposition's object)
         rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+(?:\s+(?!(?:were|was|who|that|have|has|had|are|is)\b)[\w'\u2019-]+)?){{0,2}}"
+        # "nine others, including a US soldier, were injured": a part of the toll told between commas
+        rf"(?:\s*,\s*(?:including|among\s+them)\s+[^,.;]{{1,60}},)?"
         rf"\s+(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
         rf"(?:\w+ly\s+|also\s+)?{verb}\b",
         re.I,

@@ -142,9 +142,13 @@ _PARTIAL = prefilter.compile(
 )
 # "shot down all but one of the rockets", "intercepted most of the drones except for two": every projectile less
 # the exceptions (a marker figure ``intercepted_except`` holding the number left out; assembly subtracts it)
+# ("able to intercept all but two of around 17 missiles": the total told after the exceptions)
+_MANAGED_TO_STOP = r"(?:were\s+|was\s+)?(?:able|managed)\s+to\s+(?:intercept|shoot\s+down|bring\s+down|down|destroy)"
 _ALL_BUT = prefilter.compile(
-    rf"\b(?:{_STOP}|brought\s+down)\s+(?:all|most|every\s+one)\s+(?:of\s+)?(?:the\s+|them\b)?(?:[\w-]+\s+){{0,2}}?"
-    rf"(?:{_PROJECTILE}\s+)?(?:except\s+(?:for\s+)?|but\s+|save\s+)(?P<n>{numerals(1, 5)}|\d+|a\s+single)\b"
+    rf"\b(?:{_STOP}|brought\s+down|{_MANAGED_TO_STOP})\s+(?:all|most|every\s+one)\s+(?:of\s+)?(?:the\s+|them\b)?"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_PROJECTILE}\s+)?(?:except\s+(?:for\s+)?|but\s+|save\s+)"
+    rf"(?P<n>{numerals(1, 5)}|\d+|a\s+single)\b"
+    rf"(?:\s+of\s+(?:the\s+)?(?:around\s+|about\s+|some\s+|nearly\s+)?(?P<total>\d+|{numerals(2, 20)})\b)?"
     rf"|\b(?:all|every\s+one)\s+but\s+(?P<m>{numerals(1, 5)}|\d+)\s+of\s+(?:the\s+|them\b)(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_PROJECTILE}\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_STOP}",
     re.I,
@@ -169,6 +173,10 @@ def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]
     but = _ALL_BUT.search(text) if weapons else None
     if but:
         nums = find_numbers((but.group("n") or but.group("m")).replace("a single", "one"))
+        total = find_numbers(but.group("total") or "")
+        if nums and total and total[0].value > nums[0].value:
+            # "all but two of around 17 missiles": the total less the exceptions
+            return [Figure("intercepted", total[0].value - nums[0].value, but.start(), but.end())]
         if nums:
             return [Figure("intercepted_except", nums[0].value, but.start(), but.end())]
     ordinal = _ORDINAL_INTERCEPT.search(text)
@@ -262,7 +270,7 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
                 between = text[n.end : w.start]
                 # a modifier may be quoted: three "one-way" drones, two \u2018suicide\u2019 drones
                 if re.fullmatch(r"[\s-]*(?:[\w\u2018\u2019\u201c\u201d\"'.-]+[\s-]+){0,3}", between) and not re.search(
-                    r"\b(?:of|which|and|or|were|was|the|by|at|on|in|to|from|with|than)\b", between, re.I
+                    r"\b(?:of|which|and|or|were|was|the|by|at|on|in|to|from|with|than|for)\b", between, re.I
                 ):
                     if _UNIT.match(text, n.end) and best is not None:
                         continue  # "14 107 mm rockets": the calibre is no count

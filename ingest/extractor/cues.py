@@ -26,6 +26,13 @@ ATTACK = prefilter.compile(
     rf"|inbound\s+(?:[\w-]+\s+)?(?:{words(vocabulary.PROJECTILES)}|threats?))\b",
     re.I,
 )
+# "targets" as what something is or may become, not what was done: "with U.S. troops at bases becoming targets",
+# "US bases are legitimate targets"
+TARGETS_AS_A_ROLE = prefilter.compile(
+    r"\b(?:becom\w*|became|are|were|be|as|remain\w*|legitimate|potential|possible|easy|prime|soft)\s+"
+    r"(?:[\w-]+\s+)?targets?\b",
+    re.I,
+)
 NEGATED_ATTACK = prefilter.compile(
     r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}?(?:attack(?:ed)?|target(?:ed|ing)?|struck|hit|impacted|fired|launched)\b"
     # attacks stopped: "Kataib Hezbollah announced it was suspending attacks on US troops", "would stop their attacks"
@@ -143,7 +150,25 @@ DENIAL = prefilter.compile(
 OTHER_ATTACKS = prefilter.compile(
     r"\b(?:previous|earlier|past|prior|former|other|those)\s+(?:\w+\s+)?(?:attacks|strikes|assaults|incidents)\b[^,.;]*"
     r"|\b(?:series|string|wave|spate)\s+of\s+(?:[\w-]+\s+){0,4}?(?:attacks|strikes|assaults)\b[^,.;]*"
-    r"|\b(?:rarer|commoner|more\s+\w+|less\s+\w+)\s+than\s+[^,.;]*",
+    r"|\b(?:rarer|commoner|more\s+\w+|less\s+\w+)\s+than\s+[^,.;]*"
+    # "in retaliation for the US drone strike that killed Soleimani", "an Israeli missile strike": a state's strike
+    # named with its weapon - the weapon is the strike's, whoever the sentence's attacker is
+    rf"|\b{_ACTOR}(?:['\u2019]s)?\s+(?:drone|missile|rocket)\s+(?:strikes?|raids?)\b",
+    re.I,
+)
+# An attack told as what people are arrested or charged for: "arrested 14 suspects for allegedly firing rockets at
+# the airport", "charged with attacking the base" - an act they are held for, not an event this sentence tells
+CHARGED_WITH_ATTACK = prefilter.compile(
+    r"\b(?:arrest\w*|detain\w*|captur\w*|charged|convict\w*|sentenc\w*)\b[^.;]{0,60}?"
+    r"\b(?:for|of|with|over)\s+(?:allegedly\s+|having\s+|their\s+role\s+in\s+)?"
+    r"(?:firing|launching|attacking|targeting|carrying\s+out|planting|shelling|bombing)\b",
+    re.I,
+)
+# A sentence set in other attacks than the one told: "In other Iran-backed onslaughts, more than 50 Americans have
+# suffered traumatic brain injuries" - its toll is theirs
+ABOUT_OTHER_ATTACKS = prefilter.compile(
+    r"^\W*(?:in|during|across)\s+(?:the\s+)?(?:previous|earlier|past|prior|other)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks|strikes|assaults|incidents|onslaughts|raids)\b",
     re.I,
 )
 # Many attacks, none of them told: "numerous attacks on U.S. forces" - unless a day follows ("several attacks on
@@ -206,6 +231,8 @@ HABITUAL = prefilter.compile(
     r"|\b(?:sporadic(?:ally)?|occasional(?:ly)?|periodic(?:ally)?|constantly)\b"
     # "have been attacked by rockets and drones several times before", "targeted multiple times since October 17"
     r"|\b(?:several|multiple|numerous)\s+times\s+(?:before|since|in\s+the\s+past|previously)\b"
+    # "the group had previously targeted the Green Zone with gunfire and rockets": earlier attacks, uncounted
+    r"|\bhad\s+(?:previously|repeatedly|already|often|frequently)\s+(?:targeted|attacked|fired|launched|struck|shelled)\b"
     # "drones and rockets have continued to be fired at US outposts": a continuing trend
     r"|\b(?:have|has)\s+continued\b"
     # "the al-Asad and Harir bases have previously faced multiple drone attacks": attacks undergone, uncounted

@@ -191,6 +191,8 @@ def read_facts(
     attack = bool(cues.ATTACK.search(text)) and not (
         cues.NEGATED_ATTACK.search(text) and len(cues.ATTACK.findall(text)) <= 1
     )
+    if attack and _only_targets_as_a_role(text):
+        attack = False
     place, place_country = _where(text, sent, factions)
     dates = [x for x in find_dates(text, published) if not _in_a_clause_of_its_own(text, x.start)]
     # another actor's strike - unless the only one is a retaliation aimed at the coalition, the attack itself
@@ -206,6 +208,8 @@ def read_facts(
             # of Soleimani, in a U.S. drone strike": the weapon of the strike told after the attack is the strike's
             weapons = [w for w in weapons if w.start < actor_at]
     figures = _figures(text, weapons, attack)
+    if not sites and cues.ABOUT_OTHER_ATTACKS.match(text):
+        figures = []  # "In other onslaughts, more than 50 Americans have suffered injuries": the others' toll
     cause = _strike_as_cause(text, actor.start()) if actor else None
     lead_in = _strike_leading_in(text, actor.start()) if actor and cause is None else None
     if lead_in is not None:
@@ -244,6 +248,13 @@ def read_facts(
 
 # A count just before the actor: "Three US Troops Killed, 25 Injured" counts the dead, it tells no one killing
 _COUNT_BEFORE = prefilter.compile(rf"\b(?:\d+|{numerals(1, 20)})\s+$", re.I)
+
+
+def _only_targets_as_a_role(text: str) -> bool:
+    """Are the sentence's only attack words "targets" said of what someone is or may become ("with U.S. troops at
+    bases becoming targets", "US bases are legitimate targets")? It tells no attack."""
+    roles = [m.end() for m in cues.TARGETS_AS_A_ROLE.finditer(text)]
+    return bool(roles) and all(m.end() in roles for m in cues.ATTACK.finditer(text))
 
 
 def _not_the_actor(text: str, actor: re.Match[str]) -> bool:
@@ -309,6 +320,10 @@ def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[Dat
         elif pattern.search(scope):
             vetoes.add(name)
     if not sites and _attacks_in_general(text, dates):
+        vetoes.add("habitual")
+    if cues.CHARGED_WITH_ATTACK.search(text) and not any(not x.reporting for x in dates):
+        # "The Iraqi army arrested 14 suspects for allegedly firing rockets at the airport": undated, the attack is
+        # what they are held for, told as a practice (a dated one, "for firing rockets at the base on Tuesday", is news)
         vetoes.add("habitual")
     amid = _AMID_ATTACKS.search(text)
     if amid is not None and not cues.ATTACK.search(text, 0, amid.start()):
@@ -404,7 +419,10 @@ def _strike_as_cause(text: str, at: int) -> int | None:
     airstrike', 'in retaliation for US strikes'), when the clause before it tells an attack; else None."""
     m = cues.CAUSE_PHRASE.search(text, 0, at + 20)
     if m is None or m.start() > at or (at - m.end() > 40) or not cues.ATTACK.search(text, 0, m.start()):
-        return None
+        # "Two drones were shot down at the airport, amid tensions on the anniversary of the killing of a general
+        # in a U.S. drone strike": a strike told in the tail that situates the attack is the tail's
+        main = len(main_clause(text))
+        return main if main <= at else None
     return m.start()
 
 

@@ -10,7 +10,7 @@ from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.counts import NOUN_MODIFIER, one_and_the_other
 from ingest.extractor.events import Draft, Facts
 from ingest.extractor.segments import counted_sites
-from ingest.extractor.types import Count, Evidence, Report
+from ingest.extractor.types import Count, Evidence, Figure, Report
 from ingest.extractor.vocabulary import words
 
 if TYPE_CHECKING:
@@ -139,6 +139,22 @@ _A_PART_OF_THE_VOLLEY = prefilter.compile(
 )
 
 
+def _in_another_item(f: Facts, fig: Figure, span: tuple[int, int] | None) -> bool:
+    """Is the figure told in another item, naming its own site, of a list parted by semicolons than the attack's
+    clause ``span``? ("a drone attack at Al Harir, with no reported casualties; drone strikes at Al Asad, causing no
+    injuries": the first zero is Harir's alone; "...; no one was hurt" names no site and covers each)"""
+    text = f.sent.text
+    if span is None or span[0] <= fig.start < span[1]:
+        return False
+    start = text.rfind(";", 0, fig.start) + 1
+    end = text.find(";", fig.end)
+    end = len(text) if end < 0 else end
+    if not any(start <= m.start - f.sent.start < end for m in f.sites):
+        return False
+    gap = text[fig.end : span[0] + 1] if fig.start < span[0] else text[max(span[1] - 1, 0) : fig.start]
+    return ";" in gap
+
+
 def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
     """Figures of ``d`` in one sentence: in its clause; 'no casualties' covers every attack the sentence
     tells; a sentence telling several attacks together gives none of them a positive figure."""
@@ -148,7 +164,7 @@ def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
         if fig.field != name:
             continue
         if fig.value == 0 and name in {"killed", "injured"}:
-            if not _A_PART_OF_THE_VOLLEY.match(f.sent.text):
+            if not _A_PART_OF_THE_VOLLEY.match(f.sent.text) and not _in_another_item(f, fig, span):
                 out.append(fig.value)
         elif f.sent.index in d.shared or (d.shared_before is not None and f.sent.index < d.shared_before):
             continue

@@ -17,7 +17,7 @@ from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ingest.extractor import prefilter
+from ingest.extractor import prefilter, vocabulary
 
 ARTICLES = frozenset(
     {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "er", "ez", "ul"}
@@ -106,6 +106,21 @@ def alias_variants(alias: str) -> set[str]:
     # "the Victoria military base" for "Victoria base": a name's base told as a military one
     if re.search(r"\w\s+base$", alias, re.I) and not re.search(r"\b(?:military|air)\s+base$", alias, re.I):
         out.add(re.sub(r"\s+base$", " military base", alias, flags=re.I))
+    return out | _number_variants(alias)
+
+
+_SINGULAR_OF = {plural: singular for singular, plural in vocabulary.NAME_NOUN_PLURALS.items()}
+_NAME_NOUN = prefilter.compile(rf"\b{vocabulary.words(vocabulary.NAME_NOUN_PLURALS, _SINGULAR_OF)}\b", re.I)
+
+
+def _number_variants(alias: str) -> set[str]:
+    """A translated name in the other number, one noun at a time: 'Guardians of Blood Brigades' is also written
+    'Guardian of Blood Brigades' and 'Guardians of Blood Brigade' (``vocabulary.NAME_NOUN_PLURALS``)."""
+    out = set()
+    for m in _NAME_NOUN.finditer(alias):
+        word = m.group(0).lower()
+        other = vocabulary.NAME_NOUN_PLURALS.get(word) or _SINGULAR_OF[word]
+        out.add(alias[: m.start()] + other + alias[m.end() :])
     return out
 
 

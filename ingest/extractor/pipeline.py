@@ -326,9 +326,20 @@ def background_in_strike_stories(state: State) -> None:
     tells militia attacks as the strike's cause: background, also when it gives one its own day ('a Friday
     attack on Kirkuk Air Base'; the strike answers it). Without this the strike's day would be given to the
     militia attack."""
-    # the first sentence of the lead that tells news, not a trend ("Militias have repeatedly attacked US forces")
-    lead = next((f for f in state.lead_attacks if not (f.vetoes and f.vetoes <= {"habitual", "hypothetical"})), None)
+    # the first sentence of the lead that tells news, not a trend ("Militias have repeatedly attacked US forces") nor
+    # an event dated in the past (a file photo's caption: "A vehicle burns at Baghdad airport after a US airstrike,
+    # Jan. 3, 2020" above an attack two years later)
+    lead = next(
+        (
+            f
+            for f in state.lead_attacks
+            if not (f.vetoes and f.vetoes <= {"habitual", "hypothetical"}) and not _dated_in_the_past(f)
+        ),
+        None,
+    )
     if lead is None or "other_actor" not in lead.vetoes or _ATTACK_AFTER_A_STRIKE.match(lead.sent.text):
+        return
+    if _strike_sets_the_scene(lead.sent.text):
         return
     answering = next((f for f in state.lead_attacks if _ANSWERED_AT_ONCE.search(f.sent.text)), None)
     answered = answering is not None
@@ -344,6 +355,28 @@ def background_in_strike_stories(state: State) -> None:
             # strike answered that day are news with it
             continue
         d.role, d.why = "background", _STRIKE_STORY
+
+
+# A sentence opening on a circumstance: "Despite a recent U.S. airstrike ...,", "Following the airstrike,"
+_OPENING_CIRCUMSTANCE = prefilter.compile(
+    r"^\W*(?:despite|after|following|in\s+the\s+wake\s+of|(?:hours|days|weeks)\s+after)\s", re.I
+)
+
+
+def _strike_sets_the_scene(text: str) -> bool:
+    """Is the strike told only in the opening phrase the main clause is set in ("Despite a recent U.S. airstrike
+    that damaged a storage facility, Iranian-backed militias show no signs of backing down")? The news is the
+    main clause's, not the strike."""
+    strike = cues.OTHER_ACTOR.search(text)
+    if strike is None or not _OPENING_CIRCUMSTANCE.match(text):
+        return False
+    comma = text.find(",", strike.end())
+    return comma > 0 and cues.OTHER_ACTOR.search(text, comma) is None
+
+
+def _dated_in_the_past(f: Facts) -> bool:
+    """Does the sentence date what it tells in the past only ('early Friday, Jan. 3, 2020' in an article of 2022)?"""
+    return bool(f.event_dates) and all(x.past for x in f.event_dates)
 
 
 # The attack as the subject, the strike what it came after: "The attempted drone attack followed US strikes on two

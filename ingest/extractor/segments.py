@@ -102,6 +102,11 @@ def clause_spans(text: str, targets: list[tuple[int, int]]) -> list[tuple[int, i
         nxt = max(targets[order[pos + 1]][0], end)
         m = _CLAUSE_BREAK.search(text, end, nxt)
         cut = m.start() if m else nxt
+        semicolon = text.rfind(";", end, nxt)
+        if semicolon >= 0:
+            # "a drone attack at Al Harir, with no reported casualties; drone strikes at Al Asad, causing ...":
+            # items of a list told with commas inside are parted by semicolons - the words up to one are the item's
+            cut = semicolon
         spans[i] = (start, cut)
         start = cut
     # a run of coordinated targets: each clause reaches to the end of the run's last one

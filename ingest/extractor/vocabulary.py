@@ -98,6 +98,15 @@ HABIT_WORDS = (
     "not uncommon",
 )  # fmt: skip
 
+# Nouns of the groups' names in English translation, singular -> plural: translations differ in number ("Guardians of
+# Blood Brigades", "Guardian of Blood Brigades"; "Hezbollah Brigades", "Hezbollah Brigade"), so a name matches in
+# either.
+NAME_NOUN_PLURALS = {
+    "brigade": "brigades", "guardian": "guardians", "battalion": "battalions", "company": "companies",
+    "martyr": "martyrs", "companion": "companions", "defender": "defenders", "partisan": "partisans",
+    "faction": "factions", "squad": "squads", "legion": "legions",
+}  # fmt: skip
+
 # People who can be among an attack's killed and injured: "five service members", "two contractors".
 PEOPLE = (
     "soldier", "soldiers", "troop", "troops", "service member", "service members", "servicemember",

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.extractor import prefilter
+from ingest.extractor.numbers import numerals
 
 # Order matters: longer, more specific phrases first ("ballistic missile" before "missile").
 _VOCAB: tuple[tuple[str, str], ...] = (
@@ -76,9 +77,15 @@ _DEFENCE_PURPOSE = prefilter.compile(
 )
 
 
+# A count in what a defence did tells an outcome, not a purpose: "air defenses able to intercept all but two of
+# around 17 ballistic missiles and rockets" (those were fired), unlike "designed to destroy incoming rockets"
+_COUNTED = prefilter.compile(rf"\b(?:\d+|{numerals(2, 20)}|all\s+but)\b", re.I)
+
+
 def defence_spans(text: str) -> list[tuple[int, int]]:
     """Spans naming a defence system or telling what it is for: their weapon words are not weapons fired."""
-    return [m.span() for m in _DEFENCE_NAME.finditer(text)] + [m.span() for m in _DEFENCE_PURPOSE.finditer(text)]
+    purposes = [m.span() for m in _DEFENCE_PURPOSE.finditer(text) if not _COUNTED.search(m.group(0))]
+    return [m.span() for m in _DEFENCE_NAME.finditer(text)] + purposes
 
 
 def find_weapons(text: str) -> list[WeaponMention]:

@@ -357,3 +357,18 @@ def test_attackers_killed_by_the_defenders_are_not_the_attacks_toll(gazetteer) -
     )
     (got,) = primaries(text, gazetteer, published=dt.date(2019, 11, 9))
     assert got["killed"] == 0
+
+
+def test_no_one_of_the_people_a_toll_counts() -> None:
+    assert ("injured", 0) in figures("No U.S. service members have been reported injured.")
+    assert ("killed", 0) in figures("No contractors were killed.")
+
+
+def test_a_part_of_the_toll_between_commas() -> None:
+    assert ("injured", 9) in figures("Nine others, including a US soldier, were injured.")
+
+
+def test_one_zero_a_field_in_each_item_of_a_semicolon_list() -> None:
+    found = figures("A drone hit X, with no reported casualties; drones hit Y, causing no injuries.")
+    assert found.count(("injured", 0)) == 2
+    assert found.count(("killed", 0)) == 1

@@ -232,3 +232,16 @@ def test_rockets_reported_to_have_fallen_are_counted(gazetteer) -> None:
 def test_intact_projectiles_recovered_were_never_fired() -> None:
     assert figures("Forces recovered eight intact missiles from the vehicle the attack was launched from.") == []
     assert figures("Forces said five rockets hit the base and three intact rockets were found.") == [("launched", 5)]
+
+
+def test_people_held_for_firing_are_no_launch_count() -> None:
+    # the count before "for firing rockets" counts the men arrested, not the rockets
+    assert ("launched", 3) not in figures("Police arrested three men for firing rockets at the base.")
+    assert ("launched", 3) in figures("Militants fired three rockets at the base.")
+
+
+def test_all_but_a_few_of_a_total_told_after_them() -> None:
+    assert ("intercepted", 15) in figures(
+        "Air defenses were able to intercept all but two of around 17 ballistic missiles and rockets."
+    )
+    assert ("intercepted", 4) in figures("The defences shot down all but two of the six drones.")

@@ -79,3 +79,11 @@ def test_rockets_at_bases_in_the_plural_are_a_roundup_summary() -> None:
         "Several rockets were launched on Thursday and Friday targeting bases housing troops from the coalition."
     )
     assert not segments.is_roundup_summary("Rockets targeted a base housing troops from the coalition on Friday.")
+
+
+def test_semicolons_part_the_items_of_a_list() -> None:
+    text = "a drone at Harir, with no casualties; drones at Asad, causing no injuries; and a drone at Baydar"
+    targets = [(text.index(n), text.index(n) + len(n)) for n in ("Harir", "Asad", "Baydar")]
+    spans = segments.clause_spans(text, targets)
+    assert text[spans[0][0] : spans[0][1]] == "a drone at Harir, with no casualties"
+    assert text[spans[1][0] : spans[1][1]].startswith("; drones at Asad, causing no injuries")

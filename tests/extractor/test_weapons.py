@@ -149,3 +149,9 @@ def test_weapons_told_of_several_attacks_at_once_are_each_ones_only_where_it_nam
         published,
     )
     assert attack["weapons"] == ["rocket", "drone"]
+
+
+def test_what_a_defence_did_to_a_counted_volley_names_the_weapons_fired() -> None:
+    text = "Air defenses were able to intercept all but two of 17 ballistic missiles and rockets."
+    assert {w.category for w in find_weapons(text)} == {"missile", "rocket"}
+    assert find_weapons("The C-RAM system is designed to destroy incoming rockets.") == []
