@@ -18,9 +18,9 @@ from incidents.querysets import is_editor, merged_survivor, source_model
 from incidents.selectors.pages import (
     bases_by_incidents,
     bases_with_counts,
-    incidents_by_perpetrator,
     incidents_totals,
     monthly_series,
+    site_page,
 )
 
 # The REST API the dashboard's scripts read (incidents/api/).
@@ -159,18 +159,11 @@ def _history(incident: Incident, *, for_editor: bool) -> list[dict[str, Any]]:
 
 def base_detail(request: HttpRequest, slug: str) -> HttpResponse:
     base = get_object_or_404(Base, slug=slug)
-    incidents = Incident.objects.visible_to(request.user).filter(base=base)
-    totals = incidents_totals(incidents)
-    paginator = Paginator(incidents.for_table(), PAGE_SIZE)
-    paginator.count = totals["n"]  # the totals counted them already: no second COUNT(*)
-    page = paginator.get_page(request.GET.get("page"))
-    factions = incidents_by_perpetrator(incidents)
+    editor = is_editor(request.user)  # who sees drafts, as visible_to() tells
+    figures = site_page(base.pk, editor=editor, page_number=request.GET.get("page"), per_page=PAGE_SIZE)
     context = {
         "base": base,
-        "page": page,
-        "totals": totals,
-        "factions": factions,
-        "monthly": monthly_series(incidents),
+        **figures,
         "points": [{"lat": base.latitude, "lon": base.longitude, "label": base.name, "kind": "base"}],
         **_map_settings(),
     }
