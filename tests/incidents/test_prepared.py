@@ -184,3 +184,20 @@ def test_converters_are_looked_up_once_per_shape_and_give_the_orms_values(site, 
         assert got == values(build(incident.pk))
         assert isinstance(got[0][1], list)  # JSON read back as a list, not its text
     assert len(looked_up) == 1
+
+
+def test_the_queryset_is_built_once_per_shape_and_each_use_binds_its_own_values(site):
+    """``build`` runs once, with the markers; each later use runs a copy of that shape with its values bound,
+    and gets the rows the ORM gives for them."""
+    built = []
+
+    def build(base_id, pk):
+        built.append((base_id, pk))
+        return Incident.objects.published().filter(base_id=base_id).exclude(pk=pk).for_table()[:10]
+
+    for incident in site:
+        rows = prepared("related-once", build, incident.base_id, incident.pk)
+        orm = list(Incident.objects.published().filter(base_id=incident.base_id).exclude(pk=incident.pk)[:10])
+        assert [(i.pk, i.perpetrator_id, i.killed) for i in rows] == [(i.pk, i.perpetrator_id, i.killed) for i in orm]
+        assert incident.pk not in [i.pk for i in rows]
+    assert built == [prepared_module._MARKERS[:2]]
