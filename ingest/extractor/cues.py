@@ -323,10 +323,11 @@ CAUSE_PHRASE = prefilter.compile(
     re.I,
 )
 # A tail clause that situates the attack told before it: "..., the latest of a series of strikes this week",
-# "... - the 26th attack since October", "..., amid rising attacks on US forces". A trend, tally or threat cue inside
-# it is the tail's, not the main clause's (the tail runs to the end of the sentence).
+# "... - the 26th attack since October", "..., in the first significant attack since", "..., amid rising attacks on
+# US forces". A trend, tally or threat cue inside it is the tail's, not the main clause's (the tail runs to the end
+# of the sentence).
 SITUATING_TAIL = prefilter.compile(
-    r"(?:,|\s[\u2014\u2013-]{1,2}\s?|;)[\u201d\"']?\s*(?:the\s+(?:latest|last|most\s+recent|newest|first|second|third|fourth|fifth)\b"
+    r"(?:,|\s[\u2014\u2013-]{1,2}\s?|;)[\u201d\"']?\s*(?:(?:in\s+)?the\s+(?:latest|last|most\s+recent|newest|first|second|third|fourth|fifth)\b"
     r"|(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:such\s+)?(?:attack|strike|incident)"
     r"|amid\b|as\s+part\s+of\b|part\s+of\b|in\s+what\b|marking\b|adding\s+to\b|continuing\b|despite\b"
     # "..., saying it would launch further attacks": the group's threat, told in a clause of its own

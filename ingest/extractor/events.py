@@ -372,8 +372,10 @@ def _after_a_told_attack(text: str, at: int) -> bool:
     return bool(cuts) and cues.ATTACK.search(text, 0, cuts[-1].start()) is not None
 
 
-# Vetoes read in the main clause only: a trend, tally or threat told in a tail that situates the attack
-_SCOPED = frozenset({"tally", "habitual", "hypothetical"})
+# Vetoes read in the main clause only: a trend, tally or threat told in a tail that situates the attack, and the
+# militias a strike told there was aimed at ("..., in the first attack since the U.S. launched strikes against
+# Iran-backed militias")
+_SCOPED = frozenset({"tally", "habitual", "hypothetical", "other_target"})
 
 
 def main_clause(text: str) -> str:
