@@ -69,6 +69,9 @@ OTHER_ACTOR = prefilter.compile(
     # "Turkish forces attacked an agricultural company in Zaghat village"
     rf"|\b{words(vocabulary.OTHER_STATE_ADJECTIVES)}\s+(?:forces|military|troops|army|drones?|warplanes|jets|aircraft)"
     r"\s+(?:have\s+|has\s+|had\s+)?(?:attacked|shelled)\b"
+    # a state's aircraft attacking: "The US Air Force attacked pro-Iranian forces' positions"
+    rf"|\b{_ACTOR}\s+(?:air\s+force|warplanes|(?:fighter\s+)?jets|aircraft|helicopters|bombers)\s+(?:have\s+|has\s+|had\s+)?"
+    r"attacked\b(?!\s+(?:by|in|with)\b)"
     # "retaliatory strikes", not "an assault Iran described as a retaliatory measure" (the attack itself)
     rf"|\b(?:{_RETALIATION}|self-defen[cs]e strikes?|precision strikes?)\b"
     rf"|\b{_ACTOR}(?:['\u2019]s)?\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b"
