@@ -156,6 +156,8 @@ def _primary_drafts(
     match = next((d for d in reversed(same) if date_compatible(d.date, date)), None)
     if match is not None and not fresh:
         return [(match, own)]
+    if match is not None and _another_than_one_told(text, span, match, primaries):
+        return [(match, own)]
     headline = next((d for d in same if _told_in_the_headline_only(state, d)), None)
     if headline is not None:
         # "Rockets strike Erbil, drone hits Tal Baydar" ... "Separately, a drone hit the Tal Baydar base": the
@@ -177,6 +179,15 @@ def _primary_drafts(
             focus.shared_before = f.sent.index
         return [(focus, own)]
     return [(_new(state, "primary", t), own)]
+
+
+def _another_than_one_told(text: str, span: tuple[int, int], match: Draft, primaries: list[Draft]) -> bool:
+    """'Three rockets struck a US base near Conoco ... Loud explosions were heard in the Green Village area ... two
+    rocket attacks struck another US base in the Green Village area': the base is another than Conoco, and its
+    attack the one already told of it."""
+    return segments.only_another_site(text, span[0], span[1]) and any(
+        d.site is not None and d.site != match.site for d in primaries if d is not match
+    )
 
 
 def _told_in_the_headline_only(state: State, d: Draft) -> bool:

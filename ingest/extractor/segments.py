@@ -21,14 +21,16 @@ from ingest.extractor.vocabulary import words
 _CLAUSE_BREAK = prefilter.compile(
     r"[,;:]|\s[-\u2013\u2014]\s|\s(?:and|while|whereas|but|after|before|as well as|then|followed by)\s", re.I
 )
+# "rockets hit another base near the airport": a second target, so a second attack (unless the site it names was
+# told attacked already: ``only_another_site``)
+_ANOTHER_SITE = r"\banother\s+(?:[\w-]+\s+){0,2}?(?:base|site|outpost|garrison|facility|installation|compound|camp)\b"
 # A mention that opens a new attack, even on a site already reported.
 NEW_EVENT = prefilter.compile(
     # ("Separately, rockets struck an Iraqi base"; not "an adviser separately claimed that the base was cut off":
     # another telling of the attack)
     r"\banother\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|barrage|salvo|bombardment)\b"
     r"|\bseparately\b(?!,?\s+(?:said|says|claimed|claims|told|reported|announced|stated|confirmed|added)\b)"
-    # "rockets hit another base near the airport": a second target, so a second attack
-    r"|\banother\s+(?:[\w-]+\s+){0,2}?(?:base|site|outpost|garrison|facility|installation|compound|camp)\b"
+    rf"|{_ANOTHER_SITE}"
     # "Hours later, at least one missile hit close to a military base": a sentence opening on a later time
     r"|^\W*(?:(?:a\s+few\s+|several\s+)?(?:hours|minutes)|shortly|moments)\s+(?:later|afterwards|after(?=\s*,))"
     r"|\b(?:a|in\s+a)\s+(?:second|third|separate|further|fresh|new)\s+(?:[\w-]+\s+)?"
@@ -48,6 +50,16 @@ def opens_new_event(text: str, start: int, end: int) -> bool:
     """A new-event cue ('another attack', 'a new attack') in this span - not inside a quoted statement, where
     'a new terrorist attack' measures the news against history rather than opening a second attack."""
     return any(not in_quote(text, m.start()) for m in NEW_EVENT.finditer(text, start, end))
+
+
+_ANOTHER_SITE_AT = prefilter.compile(_ANOTHER_SITE, re.I)
+
+
+def only_another_site(text: str, start: int, end: int) -> bool:
+    """Is every new-event cue of the span an 'another base' ("two rocket attacks struck another US base in the
+    Green Village area"): the base is another than one told before, its attack not necessarily new?"""
+    found = [m for m in NEW_EVENT.finditer(text, start, end) if not in_quote(text, m.start())]
+    return bool(found) and all(_ANOTHER_SITE_AT.match(text, m.start()) for m in found)
 
 
 # "the first attack ... the second drone attack": one enumerated attack per ordinal.
