@@ -115,6 +115,8 @@ FOILED = prefilter.compile(
     r"(?:were|was|could be) (?:launched|fired)|ready (?:to|for) (?:be )?launch\w*|launch(?:ing)?[- ]?pads?)\b",
     re.I,
 )
+# A party named that is not the US or the coalition (a "US-backed" one is not): "the Syrian Democratic Forces"
+_NOT_THE_COALITION = rf"(?!(?:the\s+)?{_COALITION}\b(?![-\u2010]backed))"
 # A state strike whose declared target was not the coalition ("Israeli spy headquarters").
 OTHER_TARGET = prefilter.compile(
     r"\b(?:spy|espionage|Mossad|Zionist)\s+(?:headquarters|cent(?:er|re)s?|bases?|sites?|hq|nests?)\b"
@@ -129,7 +131,11 @@ OTHER_TARGET = prefilter.compile(
     # "used heavy machine guns to target the militias": the militias are the target here
     r"|\b(?:target(?:ed|ing)?|attack(?:ed|ing)?|struck|shell(?:ed|ing)?|against)\s+(?!by\b)(?:the\s+)?"
     r"(?:(?!by\b)[\w-]+\s+){0,2}?"
-    r"(?:militias|militants|insurgents)\b",
+    r"(?:militias|militants|insurgents)\b"
+    # "a clash erupted between the Syrian Democratic Forces and ISIS": a fight of two other forces, neither of them
+    # the coalition
+    rf"|\bclash(?:es|ed)?\s+(?:(?:erupted|broke\s+out|took\s+place)\s+)?between\s+{_NOT_THE_COALITION}"
+    rf"[^.;]{{0,80}}?\s+and\s+{_NOT_THE_COALITION}",
     re.I,
 )
 DENIAL = prefilter.compile(

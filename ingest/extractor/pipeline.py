@@ -22,6 +22,7 @@ from ingest.extractor.events import (
 )
 from ingest.extractor.follow_ups import PERIOD_FOLLOWED_UP, fold_follow_ups, follow_up_a_period
 from ingest.extractor.names import set_skeleton_norms
+from ingest.extractor.places import COUNTRY_WORDS
 from ingest.extractor.quotes import quote_depth
 from ingest.extractor.references import DEFINITE
 from ingest.extractor.sentences import parse, sentence_at, split_sentences, title_lines
@@ -251,7 +252,11 @@ def drop_denied(state: State) -> None:
 
 
 # "missiles struck near Erbil-Pirmam road and Erbil International Airport": a place named as where things fell
-_NEAR = prefilter.compile(rf"\b{cues.BESIDE}\s+(?:[^,.;]{{0,40}}?\s+and\s+)?(?:the\s+)?$", re.I)
+# (its country's possessive before it: "a clash near Syria's al-Shaddadi")
+_NEAR = prefilter.compile(
+    rf"\b{cues.BESIDE}\s+(?:[^,.;]{{0,40}}?\s+and\s+)?(?:the\s+|{words(COUNTRY_WORDS)}['\u2019]s\s+)?(?:al-)?$",
+    re.I,
+)
 
 
 def _every_mention_after(state: State, d: Draft, before: prefilter.Pattern) -> bool:
