@@ -32,6 +32,8 @@ _PERSON_AFTER = frozenset({"regime", "government", "family", "loyalists", "'s", 
 _FACILITY_WORDS = frozenset(
     {"base", "airbase", "air", "airport", "airfield", "garrison", "camp", "field", "oilfield", "complex", "site"}
 )
+# ... and these after it show it names a place ("in the Haql al-Omar area", "the al-Tanf region"), never a person
+_PLACE_WORDS = frozenset({"area", "region"})
 
 # Descriptions with no alias: "the US diplomatic complex in Baghdad", "the American consulate in Erbil".
 _DIPLOMATIC = prefilter.compile(
@@ -265,7 +267,7 @@ class SiteMatcher:
     def _names_a_place(doc: Doc, start: int, end: int, bare_ok: bool) -> bool:
         """A one-word match names the site, not a person ("Bashar al-Assad", "Omar Abu Layla")."""
         after = doc[end].lower_ if end < len(doc) else ""
-        if after in _FACILITY_WORDS:
+        if after in _FACILITY_WORDS or after in _PLACE_WORDS:
             return True
         if after in _PERSON_AFTER:
             return False

@@ -288,3 +288,9 @@ def test_a_place_in_another_province_is_not_the_site(matcher) -> None:
     assert not matcher.in_another_province(conoco, "Deir ez-Zor")
     assert not matcher.in_another_province(conoco, "northeast Syria")  # no province named: nothing to tell
     assert not matcher.in_another_province(conoco, None)
+
+
+def test_a_one_word_name_before_area_names_the_place(matcher) -> None:
+    # "Haql" (field) is a capitalised word before "al-Omar", as a first name would be; "area" after it says place
+    assert slugs(matcher, "Rockets fell in the Haql al-Omar area on Monday.") == ["al-omar-oil-field"]
+    assert slugs(matcher, "Rockets were fired, Omar Abu Layla said.") == []
