@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.extractor import cues, prefilter, segments, vocabulary
+from ingest.extractor.casualties import toll_of_others
 from ingest.extractor.confidence import Reading, field_confidence, overall
 from ingest.extractor.counts import best_low_high
 from ingest.extractor.events import Draft, Facts, main_clause
@@ -392,11 +393,19 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
     """Each count from every report the attack's sentences give (best/low/high by the one rule), then the counts
     a text gives without a number; also which counts were inferred so."""
     counts: dict[str, Count] = {}
+    others_hurt = _others_hurt(state, d)
     for name in COUNT_FIELDS:
         reports = []
         for idx in sorted({*d.sentences(), *d.shared}):
             f = state.facts[idx]
-            reports.extend(Report(value, f.attribution, evidence_of(state, idx)) for value in own_figures(f, d, name))
+            values = own_figures(f, d, name)
+            if (
+                others_hurt
+                and name in {"killed", "injured"}
+                and any(g.field == "zero_of_the_coalition" for g in f.figures)
+            ):
+                values = [v for v in values if v]  # "No casualties ... among U.S. troops": the others' toll untold
+            reports.extend(Report(value, f.attribution, evidence_of(state, idx)) for value in values)
         best, low, high = best_low_high([r.value for r in reports])
         vague = _told_without_a_count(state, d, name, best) if best else None
         if vague is not None:
@@ -417,6 +426,16 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
     if counts["launched"].best is not None and "launched" not in evidence and "intercepted" in evidence:
         evidence["launched"] = evidence["intercepted"]
     return counts, {name for name in COUNT_FIELDS if counts[name] is not told[name]}
+
+
+def _others_hurt(state: State, d: Draft) -> bool:
+    """Did the attack kill or wound people who are not the coalition's ("killed six allied Kurdish fighters")? Then a
+    zero toll said of the coalition's people only is not the attack's."""
+    return any(
+        toll_of_others(f.sent.text, g)
+        for f in (state.facts[idx] for idx in d.sentences() if idx not in d.shared)
+        for g in f.figures
+    )
 
 
 # The least a vague toll ("several", "a number of") means: a smaller exact figure can only be a part of it.

@@ -117,6 +117,32 @@ def vague_tolls(text: str) -> list[Figure]:
     return out
 
 
+# A zero toll said of the coalition's people only: "No casualties were reported among U.S. troops"
+_AMONG_THE_COALITION = prefilter.compile(
+    rf"\s+(?:(?:were|was|have\s+been|has\s+been)\s+)?(?:\w+\s+)?among\s+(?:the\s+)?{words(vocabulary.COALITION)}\s+"
+    r"(?:[\w-]+\s+)?(?:troops|soldiers|forces|personnel|service\s?members|servicemen|staff)\b",
+    re.I,
+)
+# A toll of people who are not the coalition's: "killed six allied Kurdish fighters"
+_PARTNERS_OR_LOCALS = prefilter.compile(rf"\b{words(vocabulary.PARTNERS_AND_LOCALS)}\b", re.I)
+
+
+def coalition_only_zeros(text: str) -> list[Figure]:
+    """Marker figures ``zero_of_the_coalition``: a zero toll said of the coalition's people only ("No casualties
+    were reported among U.S. troops") - the attack's zero toll unless it counted others' dead or wounded."""
+    return [
+        Figure("zero_of_the_coalition", 0, m.start(), m.end())
+        for m in _NOUN_TOLL.finditer(text)
+        if _AMONG_THE_COALITION.match(text, m.end())
+    ]
+
+
+def toll_of_others(text: str, f: Figure) -> bool:
+    """Is ``f`` a positive toll whose words name people who are not the coalition's ("The drone attack ... killed six
+    allied Kurdish fighters")?"""
+    return f.field in {"killed", "injured"} and f.value > 0 and bool(_PARTNERS_OR_LOCALS.search(text, f.start, f.end))
+
+
 def zero_tolls(text: str) -> list[Figure]:
     """'No casualties' -> killed 0 and injured 0; 'no injuries' -> injured 0; 'no one was killed' -> killed 0.
     One zero a field in each part of a list parted by semicolons ("X, with no casualties; Y, causing no injuries")."""
@@ -561,7 +587,7 @@ def casualty_figures(text: str) -> list[Figure]:
     out = joined_groups(text, [f for f in found.figures if f.value <= MAX_TOLL and not of_the_attacked_side(text, f)])
     if _NOT_CAUSED.search(text):
         out = [f for f in out if f.value == 0]
-    return out + zero_tolls(text) + vague_tolls(text)
+    return out + zero_tolls(text) + coalition_only_zeros(text) + vague_tolls(text)
 
 
 # Only a comma or a conjunction between two groups: "5 contractors injured, and 1 service member injured"

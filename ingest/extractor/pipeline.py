@@ -138,7 +138,7 @@ def _returns_to(f: Facts, d: Draft, *, after_strike: bool = False) -> bool:
 def _nothing_hurt(f: Facts) -> bool:
     """'All of the missiles were intercepted, and no US casualties have been reported' after a sentence telling
     several attacks together: a zero toll, said of them all."""
-    zero = {"killed", "injured", "intercepted_all"}
+    zero = {"killed", "injured", "intercepted_all", "zero_of_the_coalition"}
     return (
         bool(f.figures)
         and all(g.value == 0 and g.field in zero for g in f.figures)

@@ -118,6 +118,12 @@ PEOPLE = (
     # nationals named by their country: "two Americans and a Briton", "a British national"
     "Briton", "Britons", "national", "nationals", "Iraqis", "Syrians",
 )  # fmt: skip
+# People of the attacked side who are not the coalition's: "killed six allied Kurdish fighters". A zero toll said of
+# the coalition's people only ("No casualties were reported among U.S. troops") does not count them.
+PARTNERS_AND_LOCALS = (
+    "allied", "partner", "Kurdish", "Kurds", "Iraqi", "Iraqis", "Syrian", "Syrians", "SDF", "Peshmerga", "civilian",
+    "civilians", "local",
+)  # fmt: skip
 # One person, told with "a" or "one": "a contractor was wounded", "killing one soldier".
 PERSON = (
     "soldier", "service member", "servicemember", "serviceman", "contractor", "civilian", "American", "member",

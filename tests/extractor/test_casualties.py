@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from ingest.extractor.casualties import coordinated_count, of_the_attacked_side
+from ingest.extractor.casualties import casualty_figures, coordinated_count, of_the_attacked_side, toll_of_others
 from ingest.extractor.types import Figure
 from tests.extractor.helpers import incidents, primaries
 from tests.extractor.helpers import sorted_figures as figures
@@ -372,3 +372,16 @@ def test_one_zero_a_field_in_each_item_of_a_semicolon_list() -> None:
     found = figures("A drone hit X, with no reported casualties; drones hit Y, causing no injuries.")
     assert found.count(("injured", 0)) == 2
     assert found.count(("killed", 0)) == 1
+
+
+def test_a_zero_toll_of_the_coalition_only_is_marked() -> None:
+    text = "No casualties were reported among U.S. troops."
+    assert [f.field for f in casualty_figures(text) if f.value == 0] == ["injured", "killed", "zero_of_the_coalition"]
+    assert not [f for f in casualty_figures("No casualties were reported.") if f.field == "zero_of_the_coalition"]
+
+
+def test_a_toll_of_partner_forces_is_told_apart() -> None:
+    text = "The drone attack killed six allied Kurdish fighters late Sunday."
+    assert [f.value for f in casualty_figures(text) if toll_of_others(text, f)] == [6]
+    text = "The attack killed two US soldiers."
+    assert not [f for f in casualty_figures(text) if toll_of_others(text, f)]
