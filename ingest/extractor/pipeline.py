@@ -217,6 +217,7 @@ def attach_details(state: State) -> None:
             (d for d in state.drafts if d.site is not None and d.site.slug in named and d.role == "primary"), None
         )
         target = target or next((d for d in state.drafts if d.site is not None and d.site.slug in named), None)
+        target = target or _told_again(state, f, current)
         draft = target or current
         if target is None and draft.role == "background" and _told_as_of_now(f):
             # "In April, two drones were shot down near the base. No casualties have been reported, said the
@@ -236,6 +237,35 @@ def attach_details(state: State) -> None:
             to_strike.discard(id(draft))
             draft.details.append(idx)
         state.owner[idx] = [draft]
+
+
+def _volley(state: State, d: Draft) -> tuple[set[str], set[int]]:
+    """The weapons and launch counts the attack's own sentences tell."""
+    weapons = {w.category for i in d.anchors for w in state.facts[i].weapons}
+    launched = {g.value for i in d.anchors for g in state.facts[i].figures if g.field == "launched"}
+    return weapons, launched
+
+
+def _told_again(state: State, f: Facts, current: Draft) -> Draft | None:
+    """'At least nine rockets have been fired at a US military base near Conoco ... Earlier, a missile struck a
+    military base near the Al-Omar oil field ... militias fires 9 rockets at US Military base': a sentence naming no
+    site whose volley (weapon and count) is another attack's, not the one in focus's, tells that attack again."""
+    weapons = {w.category for w in f.weapons}
+    launched = {g.value for g in f.figures if g.field == "launched" and g.value > 1}
+    if not weapons or not launched or f.sites:
+        return None
+    focus_weapons, _ = _volley(state, current)
+    if weapons & focus_weapons:
+        return None
+    told = [
+        d
+        for d in state.drafts
+        if d is not current
+        and d.role == "primary"
+        and weapons <= _volley(state, d)[0]
+        and launched <= _volley(state, d)[1]
+    ]
+    return told[0] if len(told) == 1 else None
 
 
 def drop_denied(state: State) -> None:
