@@ -641,6 +641,28 @@ def _its_weapon_again(state: State, f: Facts, told: Draft, focus: Draft | None) 
 _THE_WEAPON = prefilter.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.I)
 
 
+# The attack a strike answered, told in the strike's sentence: "... conducted in response to an Iranian drone attack"
+_IN_ANSWER_TO_AN_ATTACK = prefilter.compile(
+    r"\b(?:in\s+)?(?:response|retaliation|reply)\s+(?:to|for)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attack|assault)\b",
+    re.I,
+)
+# "In the attack, ...", "During that assault, ...": the attack just told, pointed at
+_IN_THE_ATTACK = prefilter.compile(
+    r"^\W*(?:in|during)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?(?:attack|assault|incident)\b", re.I
+)
+
+
+def the_answered_attack_again(state: State, idx: int) -> bool:
+    """'The series of strikes have been conducted in response to an Iranian drone attack on a helipad at the US base
+    in Rumaila. In the attack, one US serviceman was killed': right after a strike's sentence that names the attack it
+    answered, 'in the attack' is that one, not the news."""
+    if idx == 0 or not _IN_THE_ATTACK.match(state.facts[idx].sent.text):
+        return False
+    before = state.facts[idx - 1]
+    return _IN_ANSWER_TO_AN_ATTACK.search(before.sent.text) is not None and not before.sites
+
+
 # How much of a sentence's opening makes it the same sentence printed again
 _REPEAT_KEY = 80
 
@@ -662,6 +684,12 @@ def find_anchors(state: State) -> None:
             _no_target(state, f, r)
             continue
         text = f.sent.text
+        if (
+            all(t.site is None for t in found)
+            and r.focus is not None
+            and the_answered_attack_again(state, f.sent.index)
+        ):
+            continue  # the toll of the attack a strike answered, told right after it: not the news's
         told_last = state.owner.get(f.sent.index - 1, [])
         if (
             all(t.site is None for t in found)

@@ -7,7 +7,13 @@ import re
 from collections.abc import Callable
 
 from ingest.extractor import cues, prefilter, vocabulary
-from ingest.extractor.anchoring import count_unnamed_attacks, drop_drafts, find_anchors, fold_summaries
+from ingest.extractor.anchoring import (
+    count_unnamed_attacks,
+    drop_drafts,
+    find_anchors,
+    fold_summaries,
+    the_answered_attack_again,
+)
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.dates import WEEKDAYS, DateMention, days_from_the_last, find_dates, reported_period
@@ -230,7 +236,14 @@ def attach_details(state: State) -> None:
             if f.attack or f.vetoes & {"habitual", "hypothetical"}:
                 moved.add(id(draft))
             draft.context.append(idx)
-        elif id(draft) in moved and target is None and not _returns_to(f, draft, after_strike=id(draft) in to_strike):
+        elif (
+            id(draft) in moved
+            and target is None
+            and (
+                not _returns_to(f, draft, after_strike=id(draft) in to_strike)
+                or (id(draft) in to_strike and the_answered_attack_again(state, idx))
+            )
+        ):
             draft.context.append(idx)
         else:
             moved.discard(id(draft))
