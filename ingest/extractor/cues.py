@@ -354,7 +354,8 @@ HYPOTHETICAL = prefilter.compile(
     + r"(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to)\s+(?:\w+\s+){0,4}?"
     r"(?:attack|target|strike|hit|fire|launch)\w*\b"
     # a precaution against attacks that may come: "activated C-RAM to confront any possible rocket attacks"
-    r"|\b(?:any\s+)?(?:possible|potential|expected|anticipated)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?)\b",
+    # ("deployed in anticipation of a probable attack by drones")
+    r"|\b(?:any\s+)?(?:possible|potential|probable|likely|expected|anticipated)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?)\b",
     re.I,
 )
 # An earlier attack mentioned inside a sentence about a newer one: "... after two rockets on Sunday targeted X".
