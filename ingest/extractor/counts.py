@@ -121,7 +121,8 @@ _ORDINAL_INTERCEPT = prefilter.compile(
 # An interception that names no number but takes in every projectile of the attack: "shot them down",
 # "the two drones were downed", "intercepted it", "the drone was shot down". Value 1 = singular, 0 = all.
 _ALL_INTERCEPTED = prefilter.compile(
-    r"\b(?:shot|shoot|brought|bring|took|take|knocked|knock)\s+(?P<a>them|it|both)\s+down\b"
+    # ("managed to shoot the drone down")
+    rf"\b(?:shot|shoot|brought|bring|took|take|knocked|knock)\s+(?P<a>them|it|both|the\s+(?:[\w-]+\s+)?{_PROJECTILE})\s+down\b"
     rf"|\b(?:{_STOP}|brought\s+down|intercepting|neutrali[sz]ing|downing|shooting\s+down|destroying"
     r"|(?:intercepting|neutrali[sz]ing)\s+and\s+(?:neutrali[sz]ing|destroying|downing))"
     rf"\s+(?P<b>them|it|both(?:\s+of\s+them)?|all\s+(?:of\s+)?(?:them|the\s+\w+)"

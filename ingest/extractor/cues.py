@@ -20,10 +20,17 @@ _NOT_AFTER_A_PROJECTILE = "".join(
     rf"(?<!{re.escape(w)}\s)(?<!{re.escape(w)}\sthat\s)(?<!{re.escape(w)}\swhich\s)" for w in vocabulary.PROJECTILES
 )
 
+# The object between a phrasal verb's parts: "the drone", "both incoming missiles", "two of the rockets"
+_SPLIT_OBJECT = (
+    r"(?:the|a|an|one|two|three|four|five|both|all|several)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
+    rf"{words(vocabulary.PROJECTILES)}"
+)
 ATTACK = prefilter.compile(
     rf"\b(?:{words(vocabulary.ATTACK_WORDS)}|{words(vocabulary.UNDER_FIRE_VERBS)}\s+(?:\w+\s+)?fire"
     # "engaged two inbound missile threats": projectiles on their way in (not "inbound flights")
-    rf"|inbound\s+(?:[\w-]+\s+)?(?:{words(vocabulary.PROJECTILES)}|threats?))\b",
+    rf"|inbound\s+(?:[\w-]+\s+)?(?:{words(vocabulary.PROJECTILES)}|threats?)"
+    # the phrasal verb split by its object: "managed to shoot the drone down", "brought both missiles down"
+    rf"|(?:shoot|shot|shooting|bring|brought|bringing|knock|knocked)\s+{_SPLIT_OBJECT}\s+down)\b",
     re.I,
 )
 # "targets" as what something is or may become, not what was done: "with U.S. troops at bases becoming targets",

@@ -245,3 +245,9 @@ def test_all_but_a_few_of_a_total_told_after_them() -> None:
         "Air defenses were able to intercept all but two of around 17 ballistic missiles and rockets."
     )
     assert ("intercepted", 4) in figures("The defences shot down all but two of the six drones.")
+
+
+def test_a_phrasal_interception_verb_split_by_its_object() -> None:
+    text = "A drone approached the base, and the troops managed to shoot the drone down."
+    assert cues.ATTACK.search(text) is not None
+    assert ("intercepted_all", 1) in figures(text)
