@@ -611,7 +611,7 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
         r.earlier(state, t, idx, date, own, why=background)
         return []
     counted = segments.COUNTED_SITES.match(text, t.start) is not None  # "three bases in Syria": attacks of their own
-    if t.site is None and not counted and segments.is_roundup_summary(text):
+    if t.site is None and not counted and (segments.is_roundup_summary(text) or _bases_in_a_title(state, f, t)):
         _anchor(state, _new(state, "primary", t, summary=True), idx, date, own)
         return []
     touched = []
@@ -620,6 +620,19 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
         touched.append(d)
         r.focus = d
     return touched
+
+
+# Sites in the plural: "US-Occupied Bases", "American bases"
+_PLURAL_SITES = prefilter.compile(
+    r"\b(?:bases|airbases|outposts|installations|facilities|garrisons|compounds|positions|sites)\b", re.I
+)
+
+
+def _bases_in_a_title(state: State, f: Facts, t: Target) -> bool:
+    """'Retaliatory Drone Strikes Hit US-Occupied Bases in Syria, Iraq': a title line's unnamed bases in the plural
+    sum up the attacks the body tells one by one - a summary, not an attack of its own."""
+    in_a_title = f.sent.index < state.title_lines
+    return in_a_title and _PLURAL_SITES.search(f.sent.text, t.start, max(t.end, t.start)) is not None
 
 
 # The attack told last, pointed at from afar: "in that attack", "that strike"
