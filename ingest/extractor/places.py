@@ -78,6 +78,8 @@ PLACE_COUNTRY = {
     "eastern syria": "SY",
     "southern syria": "SY",
     "anbar": "IQ",
+    "al anbar": "IQ",
+    "al-anbar": "IQ",
     "erbil": "IQ",
     "irbil": "IQ",
     "arbil": "IQ",
