@@ -88,7 +88,9 @@ OTHER_ACTOR = prefilter.compile(
     # a state's own attack named by its adjective: "a Turkish drone attack", "a Turkish invasion which killed ..."
     rf"|\b{_ACTOR}\s+(?:(?:air|drone|missile|artillery)\s+attacks?|invasion|offensive|incursion|bombardment|shelling)\b"
     # the passive's agent: "a headquarters was targeted by three drone strikes by American aircraft"
-    rf"|\b(?:strikes?|raids?|targeted|attacked|bombed|struck)\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?{_ACTOR}\s+"
+    # ... and the attack noun's, right before it: "the early morning attack by American fighter jets on several
+    # headquarters" (not "the attack was repelled by US forces")
+    rf"|\b(?:(?:strikes?|raids?|targeted|attacked|bombed|struck)\s+(?:[\w-]+\s+){{0,4}}?|attacks?\s+)by\s+(?:the\s+)?{_ACTOR}\s+"
     r"(?:aircraft|warplanes|jets|fighter\s+jets|drones?|helicopters?|forces|troops|military|army|air\s+force)\b"
     # "accused the United States of conducting drone strikes"
     rf"|\baccus\w*\s+(?:the\s+)?{_ACTOR}\s+(?:[\w-]+\s+){{0,4}}?of\s+(?:conducting|carrying\s+out|launching)\b"
