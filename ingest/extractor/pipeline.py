@@ -506,7 +506,15 @@ def resolve_dates(state: State) -> None:
                 d.date_sentence, d.date = found[0]
                 break
         if d.date is None and reporting:
-            _, d.date_sentence, d.date = reporting[0]
+            _, d.date_sentence, d.date = _earliest_report(reporting, max(d.anchors))
+
+
+def _earliest_report(reporting: list[tuple], last: int) -> tuple:
+    """The earliest day someone spoke of the attack whose last own sentence is ``last``: among the days told up
+    to it, when any ('The Islamic Resistance in Iraq announced on Saturday that it targeted al-Tanf ...
+    Simultaneously, ... explosions at al-Omar'), not a statement told after it ('The Brigades said in a statement on
+    Thursday that ...', about something else); else the article's."""
+    return next((item for item in reporting if item[1] <= last), reporting[0])
 
 
 # An attack named by its day: "Tehran's attack on June 23", "the attack of June 23"
