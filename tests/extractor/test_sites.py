@@ -58,6 +58,8 @@ def test_descriptions(matcher) -> None:
     # the border told either way round: "near the Syrian border", "near the border with Syria"
     for border in ("near the Syrian border", "near the border with Syria"):
         assert slugs(matcher, f"a drone hit a US base in Jordan, {border}, in January") == ["tower-22"], border
+    # the one US outpost in Jordan, told as such ("an attack on a U.S. military outpost in Jordan on Sunday")
+    assert set(slugs(matcher, "an attack on a U.S. military outpost in Jordan on Sunday")) == {"tower-22"}
 
 
 def test_a_site_placed_near_another_is_a_landmark(gazetteer) -> None:
