@@ -376,6 +376,13 @@ AFTER_CLAUSE = prefilter.compile(
 CAME_HOURS_AFTER = prefilter.compile(
     r"\b(?:came|come|comes|coming)\s+(?:just\s+|only\s+|a\s+few\s+)?(?:hours|minutes)\s+after$", re.I
 )
+# "The development comes a day after ...", "That announcement came two days after ...": what follows is an earlier
+# event, the one the sentence's subject is measured from
+CAME_DAYS_AFTER = prefilter.compile(
+    rf"\b(?:came|come|comes|coming)\s+(?:just\s+|only\s+)?(?:a|{numerals(1, 12)}|several|a\s+few|\d+)\s+"
+    r"(?:days?|weeks?|months?)\s+after\b",
+    re.I,
+)
 # "after Reuters had reported that ...", "after officials said ...": what follows is a report.
 REPORTED_AFTER = prefilter.compile(
     rf"\s+(?:[\w.'\u2019-]+\s+){{1,4}}?(?:had\s+|has\s+)?{words(vocabulary.REPORTING_VERBS)}\b", re.I

@@ -218,6 +218,7 @@ def attach_details(state: State) -> None:
             # the toll told before the strike is the attack's; nothing after it is
             f.figures = [g for g in f.figures if g.end <= f.actor_at]
             f.dates = [x for x in f.dates if x.end <= f.actor_at]
+        _less_the_earlier_event(f)
         named = {m.site.slug for m in f.sites}
         target = next(
             (d for d in state.drafts if d.site is not None and d.site.slug in named and d.role == "primary"), None
@@ -279,6 +280,18 @@ def _told_again(state: State, f: Facts, current: Draft) -> Draft | None:
         and launched <= _volley(state, d)[1]
     ]
     return told[0] if len(told) == 1 else None
+
+
+def _less_the_earlier_event(f: Facts) -> None:
+    """'The development comes a day after the group claimed shooting down an MQ-9 Reaper drone': in a sentence that
+    tells no attack of its own, what follows 'comes a day after' is an earlier event's - its weapons, figures and
+    days are not the attack's."""
+    earlier = cues.CAME_DAYS_AFTER.search(f.sent.text)
+    if earlier is None:
+        return
+    f.weapons = [w for w in f.weapons if w.end <= earlier.start()]
+    f.figures = [g for g in f.figures if g.end <= earlier.start()]
+    f.dates = [x for x in f.dates if x.end <= earlier.start()]
 
 
 def drop_denied(state: State) -> None:
