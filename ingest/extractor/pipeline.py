@@ -60,9 +60,11 @@ def read_mentions(state: State) -> None:
     last_day: DateMention | None = None
     for s in state.sentences:
         if (state.facts and cues.LINK_MARKER.match(state.facts[-1].sent.text)) or cues.LINKED_TITLE.match(s.text):
-            # "Read more: Iraqi resistance targets US base in Al-Tanf": the title of another story, told nothing
-            state.facts.append(read_facts(s, [], [], state.published, None))
-            state.facts[-1].attack = False
+            # "Read more: Iraqi resistance targets US base in Al-Tanf": the title of another story, told nothing -
+            # not even a weapon or a figure ("Also Read: North Korea Fires Cruise Missiles off East Coast")
+            linked = read_facts(s, [], [], state.published, None)
+            linked.attack, linked.weapons, linked.figures, linked.dates = False, [], [], []
+            state.facts.append(linked)
             continue
         attribution = find_attribution(s.text, previous)
         previous = attribution or previous
