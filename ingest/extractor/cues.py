@@ -67,7 +67,8 @@ _ACTOR = words(vocabulary.STATE_ACTORS)
 _RETALIATION = r"retaliatory\s+(?:[\w-]+\s+)?(?:strikes?|raids?|bombing|shelling|fire)|in retaliation"
 OTHER_ACTOR = prefilter.compile(
     # "U.S. and coalition troops in Iraq killed five militia fighters"
-    rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
+    # ("U.S. military forces struck more than 85 targets": the forces named with their service)
+    rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:military\s+(?=forces))?(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
     r"special forces)?\s*(?:in\s+[A-Z]\w+\s+)?(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|carrying out|conducted|conducting|launched|"  # noqa: E501
     # (a timeline's present: "Two days later the US bombs a military base in western Iraq")
     r"struck(?!\s+down)|bombed|bombs|retaliated|targeted|killed|raided|responded)\b"
