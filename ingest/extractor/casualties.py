@@ -517,16 +517,23 @@ _COUNT_NOW = prefilter.compile(
     rf"\s+(?:to\s+|at\s+)?(?P<n>{_NUMTOK})\b",
     re.I,
 )
+# ... and by its update: "The Pentagon on Monday raised the injured toll to at least 40", "revised the death toll to
+# four"
+_COUNT_RAISED = prefilter.compile(
+    r"\b(?:raised|revised|increased|updated|lifted)\s+(?:the|its)\s+(?P<who>[\w-]+\s+)?(?:toll|count|tally)\s+"
+    rf"(?:to|at)\s+(?P<n>{_NUMTOK})\b",
+    re.I,
+)
 _INJURY_STEM = prefilter.compile(r"\b(?:injur|wound|hurt)", re.I)
 _DEATH_STEM = prefilter.compile(r"\b(?:killed|dead|deaths?|died)\b", re.I)
 
 
 def _count_now(text: str, found: _Found) -> None:
     """'The number of troops diagnosed with brain injury has now risen to 109': the toll as the count stands."""
-    for m in _COUNT_NOW.finditer(text):
+    for m in [*_COUNT_NOW.finditer(text), *_COUNT_RAISED.finditer(text)]:
         who = m.group("who") or ""
         field = "injured" if _INJURY_STEM.search(who) else None
-        if m.group("toll") or _DEATH_STEM.search(who):
+        if m.groupdict().get("toll") or _DEATH_STEM.search(who) or who.lower().startswith("death"):
             field = "killed"
         nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
         if field is not None and nums and not found.covers(field, m.start("n")):

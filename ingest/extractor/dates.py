@@ -100,6 +100,13 @@ _REPORTING = prefilter.compile(
     re.I,
 )
 # "On Monday, Pentagon spokesman John Kirby said ...": a sentence-initial date that dates the statement.
+# The day between the speaker and the verb: "The Pentagon on Monday said", "the SDF on Friday announced", and a toll
+# updated on a day ("The Pentagon on Monday raised the injured toll to at least 40"): the day of the statement
+_TOLD_RIGHT_AFTER = prefilter.compile(
+    rf"\s+(?:{words(vocabulary.REPORTING_VERBS)}\b"
+    r"|(?:raised|revised|updated|lifted)\s+(?:the|its)\s+(?:[\w-]+\s+)?(?:toll|count|tally)\b)",
+    re.I,
+)
 _REPORTING_AFTER = prefilter.compile(
     rf"\s*,\s*(?:[\w.'\u2019-]+\s+){{1,8}}?{words(vocabulary.REPORTING_VERBS)}\b", re.I
 )
@@ -493,6 +500,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             if (
                 _REPORTING.search(text[max(0, mention.start - 80) : mention.start])
                 or _says_on(text, mention)
+                or _TOLD_RIGHT_AFTER.match(text, mention.end)
                 or _is_dateline(text, mention)
             ):
                 mention = replace(mention, reporting=True)

@@ -385,3 +385,9 @@ def test_a_toll_of_partner_forces_is_told_apart() -> None:
     assert [f.value for f in casualty_figures(text) if toll_of_others(text, f)] == [6]
     text = "The attack killed two US soldiers."
     assert not [f for f in casualty_figures(text) if toll_of_others(text, f)]
+
+
+def test_a_toll_told_by_its_update() -> None:
+    # "The Pentagon on Monday raised the injured toll to at least 40"
+    assert ("injured", 40) in figures("The Pentagon on Monday raised the injured toll to at least 40, with a warning.")
+    assert ("killed", 4) in figures("Officials revised the death toll to four on Tuesday.")

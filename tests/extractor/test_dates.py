@@ -310,3 +310,10 @@ def test_a_lead_framing_two_attacks_dates_each_and_names_none_of_their_weapons(g
     }
     assert found["ain-al-asad-air-base"] == ("primary", "2023-12-11", ["drone"])
     assert found["al-shaddadi-base"] == ("primary", "2023-12-11", ["rocket"])
+
+
+def test_a_day_between_the_speaker_and_the_verb_dates_the_statement() -> None:
+    # "The Pentagon on Monday raised the injured toll to at least 40", "the SDF on Friday announced"
+    assert one("The Pentagon on Monday raised the injured toll to at least 40.").reporting
+    assert one("The SDF on Friday announced that two of its fighters were killed.").reporting
+    assert not one("A drone on Friday struck the base.").reporting
