@@ -71,7 +71,8 @@ OTHER_ACTOR = prefilter.compile(
     rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:military\s+(?=forces))?(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
     r"special forces)?\s*(?:in\s+[A-Z]\w+\s+)?(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|carrying out|conducted|conducting|launched|"  # noqa: E501
     # (a timeline's present: "Two days later the US bombs a military base in western Iraq")
-    r"struck(?!\s+down)|bombed|bombs|retaliated|targeted|killed|raided|responded)\b"
+    # (and a headline's: "U.S. military launches second strike in Iraq")
+    r"struck(?!\s+down)|bombed|bombs|launches|conducts|carries out|retaliated|targeted|killed|raided|responded)\b"
     # a passive headline is the coalition attacked, not attacking: "US forces in Syria targeted in first attack"
     r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b)"
     # another state's forces attacking (not "US forces attacked four times", a headline's passive):
