@@ -391,6 +391,7 @@ class _Found:
     def __init__(self) -> None:
         self.figures: list[Figure] = []
         self.seen: set[tuple[str, int]] = set()
+        self.apart: list[Figure] = []  # figures of different places ("32 at al-Tanf, 13 at al-Asad"): never summed
 
     def covers(self, field: str, at: int) -> bool:
         return any(f.field == field and f.start <= at < f.end for f in self.figures)
@@ -563,6 +564,38 @@ def _toll_at(text: str, found: _Found) -> None:
                 found.figures.append(Figure(field, nums[-1].value, at, m.start("list") + item.end()))
 
 
+# An injury toll broken down by place: "the injuries ... have been distributed across various locations, with at least
+# 32 individuals affected at the al-Tanf base, 13 at the al-Asad base, and one in Erbil" - each figure its site's
+_BREAKDOWN_OPENING = prefilter.compile(
+    r"\b(?:injuries|injured|wounded|casualties)\b[^.;:]{0,100}?(?:\bwith\b|\bincluding\b|:)\s+", re.I
+)
+_BREAKDOWN_ITEM = prefilter.compile(
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)?(?P<n>{_NUMTOK})\s+(?:(?:{words(vocabulary.PERSON)})s?\s+)?"
+    r"(?:(?:affected|injured|wounded|hurt)\s+)?(?:at|in)\s+(?:the\s+)?[^,;]{1,60}?(?=\s*,|\s+and\s|[.;]|$)",
+    re.I,
+)
+# Fewer items than this are no breakdown
+_BREAKDOWN_ITEMS = 2
+
+
+def _breakdown(text: str, found: _Found) -> None:
+    """'with at least 32 individuals affected at the al-Tanf base, 13 at the al-Asad base, and one in Erbil': the
+    injuries told by place, one figure for each place (the attack there)."""
+    opening = _BREAKDOWN_OPENING.search(text)
+    if opening is None:
+        return
+    items, pos = [], opening.end()
+    while (m := _BREAKDOWN_ITEM.match(text, pos)) is not None and m.end() > pos:
+        items.append(m)
+        pos = m.end()
+    if len(items) < _BREAKDOWN_ITEMS:
+        return
+    for m in items:
+        nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
+        if nums and not found.covers("injured", m.start("n")):
+            found.apart.append(Figure("injured", nums[-1].value, m.start("n"), m.end()))
+
+
 # The readings, in order: later ones fill what earlier ones left (or replace a partial reading).
 _READINGS = (
     _one_of_many,
@@ -574,6 +607,7 @@ _READINGS = (
     _elliptic,
     _count_now,
     _toll_at,
+    _breakdown,
 )
 
 
@@ -591,7 +625,8 @@ def casualty_figures(text: str) -> list[Figure]:
     found = _Found()
     for reading in _READINGS:
         reading(text, found)
-    out = joined_groups(text, [f for f in found.figures if f.value <= MAX_TOLL and not of_the_attacked_side(text, f)])
+    kept = [f for f in found.figures if f.value <= MAX_TOLL and not of_the_attacked_side(text, f)]
+    out = joined_groups(text, kept) + [f for f in found.apart if not any(g.start <= f.start < g.end for g in kept)]
     if _NOT_CAUSED.search(text):
         out = [f for f in out if f.value == 0]
     return out + zero_tolls(text) + coalition_only_zeros(text) + vague_tolls(text)

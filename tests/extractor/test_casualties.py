@@ -391,3 +391,13 @@ def test_a_toll_told_by_its_update() -> None:
     # "The Pentagon on Monday raised the injured toll to at least 40"
     assert ("injured", 40) in figures("The Pentagon on Monday raised the injured toll to at least 40, with a warning.")
     assert ("killed", 4) in figures("Officials revised the death toll to four on Tuesday.")
+
+
+def test_an_injury_toll_broken_down_by_place_is_not_summed() -> None:
+    text = (
+        "the injuries have been spread across locations, with at least 32 individuals affected at the al-Tanf base, "
+        "13 at the al-Asad base, and one in Erbil"
+    )
+    assert figures(text) == [("injured", 1), ("injured", 13), ("injured", 32)]
+    # a tally of attacks by place counts no one hurt
+    assert figures("There have been 60 attacks, with 25 in Iraq and 35 in Syria.") == []
