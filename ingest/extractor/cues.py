@@ -521,7 +521,11 @@ SAME_ACTOR_AGAIN = prefilter.compile(
     r"(?:targeted|attacked|struck|hit|launched|fired|shelled|bombed)\b"
     # "... six drone attacks, three of which targeted Ain al-Asad. The other three strikes targeted ...": the rest
     # of the set the claim told
-    r"|^\W*the\s+(?:other|remaining)\s+(?:\w+\s+)?(?:attacks|strikes|operations)\b",
+    r"|^\W*the\s+(?:other|remaining)\s+(?:\w+\s+)?(?:attacks|strikes|operations)\b"
+    # "... claimed responsibility for drone strikes on bases in al-Tanf and al-Shaddadi. The strikes targeted the
+    # al-Harir Air Base": the claimed strikes, named again as the subject, hit one more site
+    r"|^\W*the\s+(?:drone\s+|rocket\s+|missile\s+)?(?:attacks|strikes|operations)\s+(?:also\s+)?"
+    r"(?:targeted|hit|struck)\b",
     re.I,
 )
 GENERIC_CLAIM = prefilter.compile(
