@@ -592,9 +592,12 @@ def _dates_a_day(dates: list[DateMention]) -> bool:
 _STRIKE_ANSWERS = prefilter.compile(
     # ("launched airstrikes on seven facilities of militias in Syria and Iraq in response to a drone attack on
     # Tower 22": the answer may come after the strike's objects)
-    r"(?:[^;,]{0,40}?|[^;]{0,100}?(?=\bin\s+(?:response|retaliation)))"
+    # ("conducted strikes on militia-linked facilities and personnel after several service members were injured in
+    # a ballistic missile attack on Al-Asad Airbase": the attack told by its toll, after the strike's objects)
+    r"(?:[^;,]{0,40}?|[^;]{0,100}?(?=\bin\s+(?:response|retaliation)|\bafter\s))"
     r"\b(?:follow(?:s|ed)?|answer(?:s|ed)?|c(?:a|o)mes?\s+after|(?:(?:was|were|are|is)\s+)?in\s+(?:response|retaliation)"
-    r"\s+(?:to|for)|respond(?:s|ed)?\s+to|retaliat(?:es|ed)\s+for)\s+an?\s+(?:[\w-]+\s+){0,3}?"
+    r"\s+(?:to|for)|respond(?:s|ed)?\s+to|retaliat(?:es|ed)\s+for"
+    r"|after\s+(?:[\w-]+\s+){1,6}?(?:were|was)\s+(?:killed|injured|wounded|hurt)\s+in)\s+an?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:attacks?|strikes?|barrages?|salvos?)\s+(?:on|against|at|targeting)\b",
     re.I,
 )
