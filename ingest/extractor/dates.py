@@ -99,7 +99,6 @@ _REPORTING = prefilter.compile(
     r"[\s,]*(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
-# "On Monday, Pentagon spokesman John Kirby said ...": a sentence-initial date that dates the statement.
 # The day between the speaker and the verb: "The Pentagon on Monday said", "the SDF on Friday announced", and a toll
 # updated on a day ("The Pentagon on Monday raised the injured toll to at least 40"): the day of the statement
 _TOLD_RIGHT_AFTER = prefilter.compile(
@@ -107,6 +106,7 @@ _TOLD_RIGHT_AFTER = prefilter.compile(
     r"|(?:raised|revised|updated|lifted)\s+(?:the|its)\s+(?:[\w-]+\s+)?(?:toll|count|tally)\b)",
     re.I,
 )
+# "On Monday, Pentagon spokesman John Kirby said ...": a sentence-initial date that dates the statement.
 _REPORTING_AFTER = prefilter.compile(
     rf"\s*,\s*(?:[\w.'\u2019-]+\s+){{1,8}}?{words(vocabulary.REPORTING_VERBS)}\b", re.I
 )

@@ -524,7 +524,7 @@ def resolve_dates(state: State) -> None:
             _, d.date_sentence, d.date = _earliest_report(reporting, max(d.anchors))
 
 
-def _earliest_report(reporting: list[tuple], last: int) -> tuple:
+def _earliest_report(reporting: list[tuple[dt.date, int, DateMention]], last: int) -> tuple[dt.date, int, DateMention]:
     """The earliest day someone spoke of the attack whose last own sentence is ``last``: among the days told up
     to it, when any ('The Islamic Resistance in Iraq announced on Saturday that it targeted al-Tanf ...
     Simultaneously, ... explosions at al-Omar'), not a statement told after it ('The Brigades said in a statement on
