@@ -50,10 +50,13 @@ NEGATED_ATTACK = prefilter.compile(
 # Who or what the attack was aimed at, when no gazetteer site is named.
 _COALITION = words(vocabulary.COALITION)
 GENERIC_TARGET = prefilter.compile(
-    # ("US occupation bases", "US-occupied military bases": the pro-resistance outlets' words for the same sites)
-    rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:occupation\s+|occupied\s+|occupying\s+)?(?:military\s+|army\s+|troops?\s+|air\s+)?"
+    rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:military\s+|army\s+|troops?\s+|air\s+)?"
     r"(?:bases?|outposts?|installations?|facilit(?:y|ies)|garrisons?|compounds?|positions?|sites?|forces|troops|"
     r"personnel|service\s?members|soldiers|contractors|interests|patrols?)\b"
+    # "US occupation bases", "US-occupied military bases": the pro-resistance outlets' words for the same sites (not
+    # "resisting the American occupation forces", a statement's cause)
+    rf"|\b{_COALITION}[\s-]+(?:occupation|occupied|occupying)\s+(?:military\s+|air\s+)?"
+    r"(?:bases?|outposts?|installations?|facilit(?:y|ies)|garrisons?|compounds?|positions?|sites?)\b"
     # ("American and other forces from the international coalition")
     rf"|\b{_COALITION}\s+and\s+(?:other\s+)?(?:international\s+|coalition\s+|allied\s+|partner\s+|(?<=other\s))"
     r"(?:forces|troops|personnel)\b"
