@@ -51,11 +51,26 @@ def site():
     return incidents
 
 
+def _as_run(sql: str) -> str:
+    """The SQL a query ran: on PostgreSQL a prepared shape runs as ``EXECUTE name(values)``, and what it runs is
+    the statement prepared under that name with the values in its ``$n`` places."""
+    found = re.fullmatch(r"EXECUTE (\w+)(?:\((.*)\))?", sql)
+    if found is None:
+        return sql
+    name, args = found.groups()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE name = %s", [name])
+        (statement,) = cursor.fetchone()
+    body = statement.split(" AS ", 1)[1]
+    values = args.split(", ") if args else []  # ids and plain words: no comma inside a value
+    return re.sub(r"\$(\d+)", lambda m: values[int(m.group(1)) - 1], body)
+
+
 def _executed(rows_of) -> tuple[list[str], list]:
     """(the SQL run, parameters bound in, and the rows) of ``rows_of()``."""
     with CaptureQueriesContext(connection) as run:
         rows = list(rows_of())
-    return [query["sql"] for query in run.captured_queries], rows
+    return [_as_run(query["sql"]) for query in run.captured_queries], rows
 
 
 def test_bound_sql_and_parameters_are_what_the_orm_compiles(site):
@@ -201,3 +216,51 @@ def test_the_queryset_is_built_once_per_shape_and_each_use_binds_its_own_values(
         assert [(i.pk, i.perpetrator_id, i.killed) for i in rows] == [(i.pk, i.perpetrator_id, i.killed) for i in orm]
         assert incident.pk not in [i.pk for i in rows]
     assert built == [prepared_module._MARKERS[:2]]
+
+
+def test_a_value_before_the_where_clause_leaves_the_shape_unprepared():
+    """PREPARE would have PostgreSQL guess a select-list value's type; the literal Django sends has its own."""
+    assert prepared_module._statement('SELECT %s AS "x" FROM "t" WHERE "t"."id" = %s') is None
+    assert prepared_module._statement('SELECT "a" FROM "t" WHERE "t"."id" = %s AND "b" LIKE \'x%%\' AND "c" = %s') == (
+        'SELECT "a" FROM "t" WHERE "t"."id" = $1 AND "b" LIKE \'x%\' AND "c" = $2'
+    )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+@pytest.mark.django_db(transaction=True)  # the test closes its connection
+def test_postgresql_prepares_each_shape_once_a_session_and_again_on_a_new_connection(client, site):
+    def statements() -> set[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'bw%%'")
+            return {name for (name,) in cursor.fetchall()}
+
+    connection.close()  # a session of its own: earlier tests prepared the same shapes on theirs
+    before = statements()
+    pages = [client.get(incident.get_absolute_url()).content for incident in site[:3]]
+    prepared_here = statements() - before
+    assert len(prepared_here) == 4  # the page's shapes (incident, sources, neighbours, history), each once
+    with CaptureQueriesContext(connection) as run:
+        assert client.get(site[3].get_absolute_url()).status_code == 200
+    ran = [query["sql"] for query in run.captured_queries]
+    assert len(ran) == 4
+    assert all(sql.startswith("EXECUTE bw") for sql in ran)  # no PREPARE counted among the page's queries
+    assert statements() - before == prepared_here
+    connection.close()  # a new session: it holds none of them, and the page prepares them again
+    assert client.get(site[0].get_absolute_url()).content == pages[0]
+    assert prepared_here <= statements()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_a_shape_postgresql_will_not_prepare_runs_as_plain_sql(site):
+    """A value PostgreSQL cannot type on its own (``%s IS NULL``) fails PREPARE: the shape runs its plain SQL."""
+    from django.db.models import Q
+
+    def build(pk):
+        return Incident.objects.filter(Q(pk=pk) | Q(summary__isnull=True)).extra(where=["%s IS NOT NULL"], params=[1])
+
+    for incident in site[:3]:
+        got = prepared("untyped", build, incident.pk)
+        assert sorted(i.pk for i in got) == sorted(i.pk for i in build(incident.pk))
+    (entry,) = [entry for key, entry in prepared_module._compiled.items() if key[0] == "untyped"]
+    assert entry is not None
+    assert entry.statement is None
