@@ -29,6 +29,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   night); a statement's perfect whose object lists the sites it hit ("have targeted the Al-Tanf, Al-Rukban and
   Al-Malikiya bases") tells an attack on each; the attack a headline names joins the one the body tells
   "Separately".
+  "Another US base" naming a site already told attacked is another base than the first, not a second attack on it;
+  unnamed bases in the plural in a title line ("Drone Strikes Hit US-Occupied Bases in Syria, Iraq") sum up the
+  attacks told below.
 - Is it an attack on the coalition: not a state's strike on others (nor the sites it merely fell near when its
   declared target was another), shipping, foiled launches, tallies and their list lines, trends ("have
   continued", "months of strikes", "the majority of the attacks"), commentary, uncounted plural attacks ("more
@@ -54,6 +57,12 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   Bases named beside "amid rising militia attacks" were not attacked; "denied reports that another base was hit"
   denies that site's attack, not the one in focus; a launcher found in a clause coordinated after the volley
   ("..., and a fourth missile with its launch tubes was found") does not foil the attack told before it.
+  "With U.S. troops at bases becoming targets" (targets as a role) and "in anticipation of a probable attack" tell
+  no attack; neither do an undated attack that suspects are "arrested ... for allegedly firing rockets at" and one
+  the group "had previously targeted"; a clash "between the SDF and ISIS" is two other forces'; "The US Air Force
+  attacked ...", "the attack by American fighter jets on ...", "U.S. military forces struck" and a headline's
+  present ("U.S. military launches strikes") are a state's strikes; "US-occupied bases" and "a US occupation
+  base" are coalition sites (not "resisting the American occupation forces", a statement's cause).
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May", "two previous assaults on Harir", "the
@@ -95,6 +104,12 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   "the base had been attacked on Friday too" are earlier (background). A lead's unnamed attack "last week" is the
   one the body names on a day of that week; a situation report that names its period ("March 11 - 17, 2020")
   reports the attacks of those days; a group's threat after ", saying it would" is a clause of its own.
+  An old photo caption ("..., January 3, 2020") is not the lead that makes an article a strike story; a strike told
+  only in the opening circumstance ("Despite a recent U.S. airstrike ..., militias show no sign of backing down")
+  or in the tail that situates the attack (", amid tension on the anniversary of ... a U.S. drone strike", ", in
+  the first significant attack since the U.S. launched strikes") is the setting, not the news; "In the attack,
+  ..." right after a strike's sentence naming the attack it answered is that attack, and so is the attack a
+  strike came "after N were injured in" (background).
 - Sites: aliases and transliteration skeletons (a word's opening short vowel: Erbil/Irbil/Arbil; "the Victoria
   military base" for "Victoria base"); descriptions from the gazetteer ("a small logistics base in north-eastern
   Jordan") matched with words between; a one-word name in a title-case headline; "the base" in a past sentence
@@ -108,6 +123,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   description places there ("US outpost in northeast Jordan"). A town joined to a named base ("hit the Ain
   Al-Asad Air Base and in Erbil") is the military site named for it. "The base housing U.S. personnel in Hasakah" is not
   the site in focus when that site is in another province.
+  A one-word name before "area" or "region" names the place ("the Haql al-Omar area"); "Al Anbar" is Anbar; the
+  gazetteer describes Tower 22 as a "US military outpost in Jordan".
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
@@ -138,6 +155,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   the group that "also claimed responsibility" for another attack is the claimant of a claim told before without
   a name; the actor of a sentence the story has moved on to ("In response to the killing of Soleimani, Iran
   fired ...") is not the attack's.
+  A translated group name matches in the other number ("Guardian of Blood Brigades",
+  ``vocabulary.NAME_NOUN_PLURALS``); "The strikes targeted X" after a claim sentence carries the claim to X.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
@@ -172,6 +191,14 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   who received injuries were evacuated") is a part of it. "Another one-way attack drone was shot down" launched
   one and stopped one; "The attacks were carried out with a mix of drones and rockets" tells a tally's weapons.
   Zero tolls are a vocabulary table (``casualties.TOLL_NOUNS``) under one grammar.
+  "No U.S. service members have been reported injured" (any person noun of the toll); "nine others, including a
+  US soldier, were injured" (a part between commas); "able to intercept all but two of around 17 missiles" (a
+  counted outcome, not a defence's purpose: the total less the exceptions); items of a list parted by semicolons
+  keep their own clause and zero tolls; "In other incidents, more than 50 Americans have suffered injuries" is
+  the others' toll; "arrested three men for firing rockets" counts no rockets; "managed to shoot the drone down";
+  "No casualties ... among U.S. troops" is no zero toll of an attack that killed "six allied Kurdish fighters";
+  "raised the injured toll to at least 40" is a running toll; a toll broken down by base ("32 at al-Tanf, 13 at
+  al-Asad") gives each base its own figure.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
   that day; the date under an embedded post is its posting date; a day right after "since" opens a window;
@@ -181,9 +208,15 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   capitals ("OCT. 18") date and end no sentence; "The attack, late on Wednesday, ..." dates the attack whose lead
   gave only the day it was reported. "In early 2020" dates an earlier attack by its year; a day within the period
   told before replaces it ("this week's rocket attack", then "on Wednesday").
+  An undated attack takes the earliest report day told up to it; "The Pentagon on Monday raised" dates the
+  statement.
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
   story has moved to another actor's strike, "killed in the strike" is the strike's toll, and a weapon told after
   the attack in the strike's clause ("in a U.S. drone strike") is the strike's.
+  A state's strike named with its weapon ("in retaliation for the US drone strike") keeps its weapon; a sentence
+  naming no site whose volley (weapon and count) is another attack's tells that attack again; after "comes a day
+  after" in a sentence of no attack, weapons, figures and days are the earlier event's; a linked title ("Also
+  Read: ...") carries none.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
@@ -200,7 +233,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.9"
+EXTRACTOR_VERSION = "2026.12.10"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 
