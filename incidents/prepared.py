@@ -43,25 +43,33 @@ _PLACEHOLDER = re.compile(r"%[%s]")
 _sessions: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
 
 
-def _statement(sql: str) -> str | None:
-    """``sql`` with ``$1``, ``$2``, ... for its placeholders and ``%%`` as ``%``: the text PREPARE takes. None when a
-    value is read before the first WHERE (in the select list), whose type the statement would leave PostgreSQL to
-    guess where the literal Django sends has its own."""
-    where = sql.find(" WHERE ")
+def _statement(sql: str, params: tuple[Any, ...]) -> str | None:
+    """What PREPARE takes for ``sql``: each parameter's type, then ``sql`` with ``$1``, ``$2``, ... for its
+    placeholders and ``%%`` as ``%``. The types are those of the literals Django sends for the values: a whole
+    number is one (``bigint``), a string is typed by where it stands (``unknown``). None for other values (a date,
+    a float, a flag: their literals carry types this does not write)."""
+    types = []
+    for param in params:
+        if isinstance(param, int) and not isinstance(param, bool):
+            types.append("bigint")
+        elif isinstance(param, str):
+            types.append("unknown")
+        else:
+            return None
     pieces: list[str] = []
     n = last = 0
     for found in _PLACEHOLDER.finditer(sql):
         pieces.append(sql[last : found.start()])
         if found.group() == "%%":
             pieces.append("%")
-        elif where < 0 or found.start() < where:
-            return None
         else:
             n += 1
             pieces.append(f"${n}")
         last = found.end()
     pieces.append(sql[last:])
-    return "".join(pieces)
+    if n != len(params):
+        return None
+    return (f"({', '.join(types)}) " if types else "") + "AS " + "".join(pieces)
 
 
 class _Compiled:
@@ -71,7 +79,7 @@ class _Compiled:
         # columns are the compiled query's own (each use's compiler is a shallow copy of this one); the
         # connection is a thread's, and its backend's converters may be bound to it.
         self._converters: dict[tuple[Any, tuple[int, ...]], dict[int, Any]] = {}
-        self.statement = _statement(sql) if compiler.connection.vendor == "postgresql" else None
+        self.statement = _statement(sql, params) if compiler.connection.vendor == "postgresql" else None
         self.name = f"bw_{hashlib.sha1(sql.encode()).hexdigest()[:24]}"  # noqa: S324 - a name, not a secret
         self.execute = f"EXECUTE {self.name}" + (f"({', '.join(['%s'] * len(params))})" if params else "")
 
@@ -118,14 +126,14 @@ class _Compiled:
                     if guarded:
                         raw.execute("SAVEPOINT bw_prepare")
                     try:
-                        raw.execute(f"PREPARE {self.name} AS {self.statement}")
+                        raw.execute(f"PREPARE {self.name} {self.statement}")
                     except Exception:
                         if guarded:
                             raw.execute("ROLLBACK TO SAVEPOINT bw_prepare")
                         raise
                     if guarded:
                         raw.execute("RELEASE SAVEPOINT bw_prepare")
-            except ProgrammingError:  # a value PostgreSQL cannot type on its own: this shape runs its plain SQL
+            except ProgrammingError:  # a statement PostgreSQL refuses: this shape runs its plain SQL
                 self.statement = None
                 return False
             names.add(self.name)

@@ -3,6 +3,7 @@ the ones the ORM compiles for the same values, so the rows, and the incident pag
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 
@@ -218,12 +219,17 @@ def test_the_queryset_is_built_once_per_shape_and_each_use_binds_its_own_values(
     assert built == [prepared_module._MARKERS[:2]]
 
 
-def test_a_value_before_the_where_clause_leaves_the_shape_unprepared():
-    """PREPARE would have PostgreSQL guess a select-list value's type; the literal Django sends has its own."""
-    assert prepared_module._statement('SELECT %s AS "x" FROM "t" WHERE "t"."id" = %s') is None
-    assert prepared_module._statement('SELECT "a" FROM "t" WHERE "t"."id" = %s AND "b" LIKE \'x%%\' AND "c" = %s') == (
-        'SELECT "a" FROM "t" WHERE "t"."id" = $1 AND "b" LIKE \'x%\' AND "c" = $2'
+def test_the_statement_types_its_values_as_their_literals_are():
+    """A whole number's literal is a number and a string's is typed by where it stands; other values' literals
+    carry types of their own, and leave the shape to its plain SQL."""
+    sql = 'SELECT "a", %s AS "n" FROM "t" WHERE "t"."id" = %s AND "b" LIKE \'x%%\' AND "c" = %s'
+    assert prepared_module._statement(sql, (7, 8, "word")) == (
+        "(bigint, bigint, unknown) AS "
+        'SELECT "a", $1 AS "n" FROM "t" WHERE "t"."id" = $2 AND "b" LIKE \'x%\' AND "c" = $3'
     )
+    assert prepared_module._statement('SELECT "a" FROM "t"', ()) == 'AS SELECT "a" FROM "t"'
+    for other in (dt.date(2024, 1, 1), 1.5, True, None):
+        assert prepared_module._statement('SELECT "a" FROM "t" WHERE "b" = %s', (other,)) is None
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
@@ -250,17 +256,15 @@ def test_postgresql_prepares_each_shape_once_a_session_and_again_on_a_new_connec
     assert prepared_here <= statements()
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
-def test_a_shape_postgresql_will_not_prepare_runs_as_plain_sql(site):
-    """A value PostgreSQL cannot type on its own (``%s IS NULL``) fails PREPARE: the shape runs its plain SQL."""
-    from django.db.models import Q
-
+def test_a_shape_with_a_value_of_another_type_runs_its_plain_sql(site):
     def build(pk):
-        return Incident.objects.filter(Q(pk=pk) | Q(summary__isnull=True)).extra(where=["%s IS NOT NULL"], params=[1])
+        return Incident.objects.filter(pk=pk, date__gte=dt.date(2000, 1, 1))
 
     for incident in site[:3]:
-        got = prepared("untyped", build, incident.pk)
-        assert sorted(i.pk for i in got) == sorted(i.pk for i in build(incident.pk))
-    (entry,) = [entry for key, entry in prepared_module._compiled.items() if key[0] == "untyped"]
+        with CaptureQueriesContext(connection) as run:
+            got = prepared("dated", build, incident.pk)
+        assert [i.pk for i in got] == [incident.pk]
+        assert run.captured_queries[0]["sql"].startswith("SELECT")
+    (entry,) = [entry for key, entry in prepared_module._compiled.items() if key[0] == "dated"]
     assert entry is not None
     assert entry.statement is None
