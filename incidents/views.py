@@ -50,7 +50,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     editor = is_editor(request.user)
-    visible = Incident.objects.all() if editor else Incident.objects.published()  # visible_to(), asked once
+
+    def visible() -> QuerySet[Incident]:
+        # visible_to(), asked once; built only where a query is (the page's shapes are built once per process)
+        return Incident.objects.all() if editor else Incident.objects.published()
+
     # The page names the site and the groups (name, link, the site's coordinates on the map); it does not
     # show the reviewer. Every column of the incident itself, only those of the joined rows.
     joined = ["base__name", "base__slug", "base__latitude", "base__longitude"]
@@ -58,13 +62,13 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     def page_incident(pk: int) -> QuerySet[Incident]:
         only = (*(f.name for f in Incident._meta.concrete_fields), *joined)
-        return visible.select_related("base", "perpetrator", "claimed_by").only(*only).filter(pk=pk)[:1]
+        return visible().select_related("base", "perpetrator", "claimed_by").only(*only).filter(pk=pk)[:1]
 
     # The page's queries are compiled once per process (incidents.prepared): only the ids change.
     incident = next(iter(prepared(("incident-page", editor), page_incident, pk)), None)
     if incident is None:
         survivor = merged_survivor(pk)
-        if survivor is not None and visible.filter(pk=survivor.pk).exists():
+        if survivor is not None and visible().filter(pk=survivor.pk).exists():
             return redirect(survivor, permanent=True)  # merged: the attack's page is the survivor's
         raise Http404("No such incident.")
     sources = []
@@ -89,7 +93,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if incident.base_id:
         related = prepared(
             ("incident-page-related", editor),
-            lambda base_id, pk: visible.filter(base_id=base_id).exclude(pk=pk).for_table()[:10],
+            lambda base_id, pk: visible().filter(base_id=base_id).exclude(pk=pk).for_table()[:10],
             incident.base_id,
             incident.pk,
         )

@@ -116,13 +116,15 @@ def site_page(base_id: int, *, editor: bool, page_number: Any, per_page: int) ->
         return (Incident.objects.all() if editor else Incident.objects.published()).filter(base_id=pk)
 
     (totals,) = prepared(("site-totals", editor), lambda pk: _totals_row(at_site(pk)), base_id)
-    paginator = Paginator(at_site(base_id).for_table(), per_page)
-    paginator.count = totals["n"]  # the totals counted them already: no second COUNT(*)
-    page: Page = paginator.get_page(page_number)
-    low, high = page.object_list.query.low_mark, page.object_list.query.high_mark  # the page's slice
-    if high != low:  # an empty slice compiles to no query at all
-        rows = prepared(("site-rows", editor, low, high), lambda pk: at_site(pk).for_table()[low:high], base_id)
-        page.object_list = rows
+    # Paged over the rows' positions (the totals counted them): the page's slice of positions is its rows'.
+    page: Page = Paginator(range(totals["n"]), per_page).get_page(page_number)
+    positions = page.object_list
+    page.object_list = []  # an empty slice compiles to no query at all
+    if positions:
+        low, high = positions.start, positions.stop
+        page.object_list = prepared(
+            ("site-rows", editor, low, high), lambda pk: at_site(pk).for_table()[low:high], base_id
+        )
     factions = prepared(("site-factions", editor), lambda pk: _perpetrator_rows(at_site(pk)), base_id)
     months = prepared(
         ("site-months", editor), lambda pk: timeline_groups(at_site(pk), interval="month", split=None), base_id
