@@ -30,6 +30,8 @@ _VOCAB: tuple[tuple[str, str], ...] = (
     ),
     # "four shells landed inside the base": projectiles of a kind the report does not tell (rockets, mortars or guns)
     ("unknown", r"shells?"),
+    # "two rounds of indirect fire struck the base": rounds of no told kind (rockets or mortars), counted like shells
+    ("unknown", r"rounds?\s+of\s+indirect[- ]fire|indirect[- ]fire\s+rounds?"),
     ("missile", r"missiles?"),  # last: a bare "missile" is generic (``WeaponMention.generic``)
 )
 # "anti-rocket system", "counter-drone defences": the defence, not the weapon
