@@ -72,6 +72,12 @@ _DEFENCE_PURPOSE = prefilter.compile(
     + _PURPOSE_END
     + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,60}}?\b(?:capable\s+of|against|protects?\s+against)\s+(?:incoming\s+)?[^;]*?"
     + _PURPOSE_END
+    # "the C-RAM defense system that intercepts rounds of artillery and mortar fire mid-flight": what a defence does,
+    # told in the present of a relative clause, is its function, not this attack's weapons
+    + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,40}}?\b(?:that|which)\s+(?:\w+ly\s+)?"
+    r"(?:(?:intercept|destroy|detect|defeat|track|engage|counter)s?|(?:shoot|knock)s?\s+down|protects?\s+against)"
+    r"\b[^;]*?"
+    + _PURPOSE_END
     # "air defense systems which fired a series of rockets to shoot down the aerial vehicle": interceptors
     + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,40}}?\b(?:fired|launched)\b[^.;]{{0,60}}?"
     + r"\bto\s+(?:shoot|bring|knock|take)\s+down\b",
