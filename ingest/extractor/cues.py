@@ -339,6 +339,14 @@ ANOTHER_TARGET = prefilter.compile(
     r"(?:base|compound|camp|position|checkpoint|outpost|headquarters|barracks)\b",
     re.I,
 )
+# "A drone carrying explosives hit facilities at the Hor Mor gas field", "A drone attack prompted the suspension of
+# operations at the Khor Mor gas field": an attack on civilian works named by their own name (read where the sentence
+# names no coalition site - the al-Omar oil field and the Conoco gas field are sites)
+CIVIL_TARGET = prefilter.compile(
+    r"\b(?:hit|struck|targeted|attacked|attack|strike|bombed|shelled)\b[^.;]{0,60}?\b(?:at|on|in|against|targeted|hit)"
+    rf"\s+the\s+(?-i:(?:[A-Z][\w'\u2019-]*\s+){{1,3}})(?:{words(vocabulary.CIVIL_WORKS)})\b",
+    re.I,
+)
 # A phrase that gives an event as another's cause or occasion: "following a US airstrike", "in retaliation for"
 CAUSE_PHRASE = prefilter.compile(
     # "in retaliation for", and "in what it said was retaliation for American strikes"

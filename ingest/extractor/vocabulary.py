@@ -203,6 +203,11 @@ TARGETS_BESIDE_A_BASE = (
     "warehouse", "warehouses", "depot", "depots", "store", "stores", "cache", "caches", "position", "positions",
     "headquarters", "village", "farm", "checkpoint", "factory",
 )  # fmt: skip
+# Civilian works an attack may be aimed at by name ("a drone hit facilities at the Khor Mor gas field"): where no
+# coalition site is named, such a target is another story's
+CIVIL_WORKS = (
+    "gas field", "oil field", "gasfield", "oilfield", "refinery", "power station", "power plant", "gas plant",
+)  # fmt: skip
 # Forces whose own base a town may name ("a Peshmerga base in Erbil"): not the coalition site named for that town
 OTHER_FORCES = (
     "Peshmerga", "Iraqi army", "Iraqi", "Turkish", "Syrian", "PMF", "Hashd", "Popular Mobilization Forces",
