@@ -43,9 +43,10 @@ _DIPLOMATIC = prefilter.compile(
 )
 
 # A military site told by the town it is named for: "The other base targeted was in Irbil", "the U.S. headquarters
-# near the city of Erbil", "the troops were stationed in Erbil" - not "in Erbil province" (a province may hold more)
+# near the city of Erbil", "the troops were stationed in Erbil", "the civilian international airport in the city of
+# Irbil" (the coalition's base there shares the airfield) - not "in Erbil province" (a province may hold more)
 _MILITARY_IN_TOWN = prefilter.compile(
-    r"\b(?:(?:base|airbase|air\s+base|headquarters|outpost|garrison|installation)(?:\s+[a-z-]+){0,3}?\s+(?:in|at|near)"
+    r"\b(?:(?:base|airbase|air\s+base|airport|headquarters|outpost|garrison|installation)(?:\s+[a-z-]+){0,3}?\s+(?:in|at|near)"
     r"|(?:troops|forces|personnel|service\s?members|soldiers)\s+(?:were\s+|are\s+)?(?:stationed|based|deployed)\s+"
     r"(?:in|at)"
     # "attacked coalition forces at Erbil, Iraq"
