@@ -87,10 +87,12 @@ def _of_property(text: str, at: int) -> bool:
 
 # "Several US and Iraqi military members were wounded", "wounding a number of soldiers": a toll without a count.
 # The quantity words are numbers.VAGUE ("other" is no quantity of its own) and the article forms "a number of",
-# "a handful of", "a few", quoted or not ("'less than a handful' of Americans").
+# "a handful of", "a few", quoted or not ("'less than a handful' of Americans"), and a number whose size is not told
+# ("an unspecified number of other civilians were wounded": the article counts nothing).
 _VAGUE_QUANTITY = (
     rf"(?:{words(VAGUE - {'other'})}(?:\s+of)?"
-    r"|[\u201c\"]?(?:less\s+than\s+)?(?:a|an)\s+(?:small\s+|large\s+)?(?:number|handful|few|lot)[\u201d\"]?(?:\s+of)?)"
+    r"|[\u201c\"]?(?:less\s+than\s+)?(?:a|an)\s+(?:small\s+|large\s+|"
+    rf"{words(vocabulary.UNTOLD_SIZES)}\s+)?(?:number|handful|few|lot)[\u201d\"]?(?:\s+of)?)"
 )
 _VAGUE_TOLL = {
     field: prefilter.compile(
@@ -164,7 +166,8 @@ def zero_tolls(text: str) -> list[Figure]:
 
 
 _VAGUE_ARTICLE = prefilter.compile(
-    r"\s*(?:at\s+least\s+)?(?:a|an)\s+(?:small\s+|large\s+|great\s+|limited\s+)?(?:number|lot|handful|few|couple|host|series)\b",
+    r"\s*(?:at\s+least\s+)?(?:a|an)\s+(?:small\s+|large\s+|great\s+|limited\s+"
+    rf"|{words(vocabulary.UNTOLD_SIZES)}\s+)?(?:number|lot|handful|few|couple|host|series)\b",
     re.I,
 )
 

@@ -203,6 +203,8 @@ TARGETS_BESIDE_A_BASE = (
     "warehouse", "warehouses", "depot", "depots", "store", "stores", "cache", "caches", "position", "positions",
     "headquarters", "village", "farm", "checkpoint", "factory",
 )  # fmt: skip
+# A number whose size is not told: "an unspecified number of other civilians were wounded" counts no one
+UNTOLD_SIZES = ("unspecified", "unknown", "undisclosed", "undetermined", "unconfirmed", "indeterminate", "uncertain")
 # Civilian works an attack may be aimed at by name ("a drone hit facilities at the Khor Mor gas field"): where no
 # coalition site is named, such a target is another story's
 CIVIL_WORKS = (
