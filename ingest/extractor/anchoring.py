@@ -676,6 +676,22 @@ def the_answered_attack_again(state: State, idx: int) -> bool:
     return _IN_ANSWER_TO_AN_ATTACK.search(before.sent.text) is not None and not before.sites
 
 
+# A response told bare, its cause the event just told: "..., in response.", "In retaliation, ..."
+_IN_ANSWER_BARE = prefilter.compile(
+    r"^\W*in\s+(?:response|retaliation|reply|turn)\s*,|,\s+in\s+(?:response|retaliation|reply|turn)\W*$", re.I
+)
+
+
+def _answers_an_earlier_year(f: Facts, frame: DateMention | None, year: int) -> bool:
+    """'... a repeat of last year's tit-for-tat escalation, that culminated in the US assassination of Soleimani.
+    Dozens of US service members were injured as Iran targeted two airbases, including the Ain al-Asad airbase, in
+    response.': once the story has moved back to an earlier year, an undated attack told bare as the answer to what
+    was just told is that year's, even on the site of the news."""
+    if frame is None or frame.date.year >= year or f.event_dates:
+        return False
+    return _IN_ANSWER_BARE.search(f.sent.text) is not None
+
+
 # How much of a sentence's opening makes it the same sentence printed again
 _REPEAT_KEY = 80
 
@@ -691,10 +707,16 @@ def find_anchors(state: State) -> None:
             # the end of a page's text): told once
             continue
         seen.add(key)
+        before = r.frame
         r.frame = past_frame(f, r.frame, state.drafts)
         found = merge_near(targets(f), state.drafts)
         if not found:
             _no_target(state, f, r)
+            continue
+        if _answers_an_earlier_year(f, before, state.published.year):
+            for t in found:
+                r.earlier(state, t, f.sent.index, before, None, why="told in answer to an earlier year's event")
+            r.frame = before
             continue
         text = f.sent.text
         if (
