@@ -251,6 +251,13 @@ _WITH_INJURIES = prefilter.compile(
     r"\s+(?:\w+\s+){0,2}?(?:injur(?:y|ies)|wounds|traumatic\s+brain|TBIs?\b|concussions?)",
     re.I,
 )
+# "two service members had been treated after the attack and returned to duty": treated for what the attack did to
+# them (not "evaluated": an examination, no toll yet)
+_TREATED_AFTER = prefilter.compile(
+    rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:were|had\s+been|have\s+been)\s+(?:\w+ly\s+)?treated\s+"
+    r"(?:after|following|in\s+the\s+wake\s+of)\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+)?(?:attack|strike|blast|explosion)\b",
+    re.I,
+)
 _SINGULAR = words(vocabulary.PERSON)
 _ONE_PERSON = {
     field: prefilter.compile(
@@ -383,7 +390,7 @@ def of_the_attacked_side(text: str, f: Figure) -> bool:
 # sentences have none (speed).
 _CASUALTY_WORD = prefilter.compile(
     r"kill|dead|die|death|slain|wound|injur|hurt|casualt|causalit|fatalit|harm|loss|concuss|lost\s+(?:their|his|her)\s+li"
-    r"|the\s+lives?\s+of|\bTBIs?\b|traumatic\s+brain",
+    r"|the\s+lives?\s+of|\bTBIs?\b|traumatic\s+brain|\btreated\b",
     re.I,
 )
 
@@ -453,6 +460,8 @@ def _coordinated_people(text: str, found: _Found) -> None:
 def _other_forms(text: str, found: _Found) -> None:
     """'N suffered injuries', 'the deaths of N soldiers', 'causing two deaths'."""
     for m in _WITH_INJURIES.finditer(text):
+        found.add_list("injured", m)
+    for m in _TREATED_AFTER.finditer(text):
         found.add_list("injured", m)
     for m in _DEATHS_OF.finditer(text):
         found.add_list("killed", m)
