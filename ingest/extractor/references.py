@@ -23,9 +23,11 @@ _IT_WAS_HIT = prefilter.compile(
 DEFINITE = prefilter.compile(r"(?:^|\W)(?:the|this|that)\s+(?:same\s+)?$", re.I)
 _THAT_TIME = prefilter.compile(r"\bthat\s+(?:month|week|day|year)\b", re.I)
 
-# "The base last came under attack", "inside the same Iraqi airbase", "the storage facility of the air base"
+# "The base last came under attack", "inside the same Iraqi airbase", "the storage facility of the air base", "an armed
+# drone targeting the facility"
 THE_SITE = prefilter.compile(
-    r"\b(?i:the|that)\s+(?:same\s+)?(?:[A-Z][\w-]+\s+)?(?:base|garrison|airbase|air\s+base|site|outpost)\b"
+    r"\b(?i:the|that)\s+(?:same\s+)?(?:[A-Z][\w-]+\s+)?"
+    r"(?:base|garrison|airbase|air\s+base|site|outpost|facility|installation)\b"
 )
 
 
@@ -119,6 +121,11 @@ def earlier_attack_told(f: Facts, focus: Draft | None) -> tuple[Target, DateMent
     if not past and the_site is not None and focus.event_day is not None:
         # "The base had been attacked on Friday too" after Monday's attack: days before the news, on the site
         past = [x for x in f.event_dates if x.precision == "day" and (focus.event_day - x.date).days >= ACROSS_MIDNIGHT]
+        # "On April 8, the coalition said it shot down an armed drone targeting the facility": told weeks before the
+        # news, the attack was by then
+        past = past or [
+            x for x in f.dates if x.told_before(focus.event_day) and (focus.event_day - x.date).days >= ACROSS_MIDNIGHT
+        ]
     if not past:
         return None
     if the_site is not None:
