@@ -76,8 +76,10 @@ _DEFENCE_PURPOSE = prefilter.compile(
     # told in the present of a relative clause, is its function, not this attack's weapons
     + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,40}}?\b(?:that|which)\s+(?:\w+ly\s+)?"
     r"(?:(?:intercept|destroy|detect|defeat|track|engage|counter)s?|(?:shoot|knock)s?\s+down|protects?\s+against)"
-    r"\b[^;]*?"
+    # the relative clause ends where the main clause's verb comes back ("... which destroy drones were switched on")
+    r"\b[^;]*?(?:(?=\s+(?:was|were|is|are|had|has|have)\b)|"
     + _PURPOSE_END
+    + ")"
     # "air defense systems which fired a series of rockets to shoot down the aerial vehicle": interceptors
     + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,40}}?\b(?:fired|launched)\b[^.;]{{0,60}}?"
     + r"\bto\s+(?:shoot|bring|knock|take)\s+down\b",

@@ -401,3 +401,13 @@ def test_an_injury_toll_broken_down_by_place_is_not_summed() -> None:
     assert figures(text) == [("injured", 1), ("injured", 13), ("injured", 32)]
     # a tally of attacks by place counts no one hurt
     assert figures("There have been 60 attacks, with 25 in Iraq and 35 in Syria.") == []
+
+
+def test_a_number_of_untold_size_counts_no_one() -> None:
+    assert ("injured", 1) not in figures("An unspecified number of other civilians were wounded.")
+    assert ("injured", 1) not in figures("The blast wounded an undisclosed number of troops.")
+
+
+def test_people_treated_after_the_attack_are_injured() -> None:
+    assert ("injured", 2) in figures("Two service members had been treated after the attack and returned to duty.")
+    assert figures("Four service members are being evaluated for possible concussions.") == []

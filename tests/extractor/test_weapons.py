@@ -155,3 +155,16 @@ def test_what_a_defence_did_to_a_counted_volley_names_the_weapons_fired() -> Non
     text = "Air defenses were able to intercept all but two of 17 ballistic missiles and rockets."
     assert {w.category for w in find_weapons(text)} == {"missile", "rocket"}
     assert find_weapons("The C-RAM system is designed to destroy incoming rockets.") == []
+
+
+def test_what_a_defence_does_in_a_relative_clause_names_no_weapon() -> None:
+    text = "The rockets were downed by the C-RAM system that intercepts rounds of artillery and mortar fire mid-flight."
+    assert cats(text) == ("rocket",)
+    assert cats("Air defences which detect and destroy drones were switched on after mortars hit the base.") == (
+        "mortar",
+    )
+
+
+def test_rounds_of_indirect_fire_are_counted_projectiles_of_no_told_kind() -> None:
+    assert cats("Two rounds of indirect fire struck the base.") == ("unknown",)
+    assert cats("Two indirect-fire rounds and a rocket struck the base.") == ("rocket",)
