@@ -110,6 +110,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   the first significant attack since the U.S. launched strikes") is the setting, not the news; "In the attack,
   ..." right after a strike's sentence naming the attack it answered is that attack, and so is the attack a
   strike came "after N were injured in" (background).
+  After the story moves back to an earlier year, an undated attack told bare "in response" to it is of that year;
+  an attack the coalition told of weeks before the news ("On April 8, the coalition said it shot down a drone
+  targeting the facility") is an earlier one on the site in focus ("the facility", "the installation").
 - Sites: aliases and transliteration skeletons (a word's opening short vowel: Erbil/Irbil/Arbil; "the Victoria
   military base" for "Victoria base"); descriptions from the gazetteer ("a small logistics base in north-eastern
   Jordan") matched with words between; a one-word name in a title-case headline; "the base" in a past sentence
@@ -125,6 +128,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   the site in focus when that site is in another province.
   A one-word name before "area" or "region" names the place ("the Haql al-Omar area"); "Al Anbar" is Anbar; the
   gazetteer describes Tower 22 as a "US military outpost in Jordan".
+  An airport told by its town ("the civilian international airport in the city of Irbil") is the one military
+  site named for the town.
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
@@ -199,6 +204,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   "No casualties ... among U.S. troops" is no zero toll of an attack that killed "six allied Kurdish fighters";
   "raised the injured toll to at least 40" is a running toll; a toll broken down by base ("32 at al-Tanf, 13 at
   al-Asad") gives each base its own figure.
+  "N rounds of indirect fire" are N projectiles of a kind not told; "an unspecified number of" counts no one
+  (``vocabulary.UNTOLD_SIZES``); people "treated after the attack" are its injured.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
   that day; the date under an embedded post is its posting date; a day right after "since" opens a window;
@@ -217,6 +224,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   naming no site whose volley (weapon and count) is another attack's tells that attack again; after "comes a day
   after" in a sentence of no attack, weapons, figures and days are the earlier event's; a linked title ("Also
   Read: ...") carries none.
+  What a defence does in a present relative clause ("the C-RAM system that intercepts rounds of artillery and
+  mortar fire") names no weapon of the attack; an attack on civilian works named by their name ("facilities at
+  the Khor Mor gas field", ``vocabulary.CIVIL_WORKS``) is another story, its toll not the coalition attack's.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
