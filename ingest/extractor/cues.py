@@ -598,6 +598,8 @@ _LINK_WORDS = (
 LINK_MARKER = prefilter.compile(rf"^\W*{_LINK_WORDS}\W*$", re.I)
 # The marker and the other story's title on one line: "Read More: Erbil International Airport targeted in drone attack"
 LINKED_TITLE = prefilter.compile(rf"^\W*{_LINK_WORDS}\s*[:|\u2013\u2014-]\s*\S", re.I)
+# A photo's credit: the caption it ends (or the line before it) tells when and where the photo was taken
+PHOTO_CREDIT = prefilter.compile(rf"{words(vocabulary.PHOTO_CREDITS)}", re.I)
 # Attacks in the plural; "Operations" capitalised is a name's ("Al-Aqsa Flood Operations Room"), not a plural
 # An item of a tally's breakdown: "• Seven attacks on Al-Tanf garrison.", "- One attack on Qasrak base."
 TALLY_ITEM = prefilter.compile(

@@ -31,7 +31,7 @@ from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.places import COUNTRY_WORDS
 from ingest.extractor.quotes import quote_depth
 from ingest.extractor.references import DEFINITE
-from ingest.extractor.sentences import parse, sentence_at, split_sentences, title_lines
+from ingest.extractor.sentences import Sentence, parse, sentence_at, split_sentences, title_lines
 from ingest.extractor.state import State, compiled
 from ingest.extractor.types import ExtractedIncident, Gazetteer, Site
 from ingest.extractor.vocabulary import words
@@ -74,9 +74,23 @@ def read_mentions(state: State) -> None:
             # "SOHR documented 40 attacks ...; they are distributed as follows: • Seven attacks on Al-Tanf garrison.
             # • One attack on Qasrak base.": each item is a part of the tally, no attack told
             f.vetoes.add("tally")
+        if not f.attack and _photo_caption(state, s):
+            # "... at the White House in Washington, U.S., April 15, 2024. (... via REUTERS)": the photo's day (a
+            # caption that tells the attack dates it: "... were killed in a March 11, 2020, rocket attack on Camp Taji")
+            f.dates = []
         _date_from_the_last_day(f, last_day, state.published)
         last_day = next((x for x in reversed(f.event_dates) if x.precision == "day"), last_day)
         state.facts.append(f)
+
+
+def _photo_caption(state: State, s: Sentence) -> bool:
+    """A photo's caption: a sentence with the photo's credit ("... Qahtaniyah ..., on May 8, 2020. / AFP / DELIL
+    SOULEIMAN", "This Dec. 29, 2019, aerial file photo ... (AP Photo/Nasser Nasser, File)") or just before a
+    line that is only the credit in brackets ("(... Media Office/Handout via REUTERS)")."""
+    if cues.PHOTO_CREDIT.search(s.text):
+        return True
+    following = state.sentences[s.index + 1] if s.index + 1 < len(state.sentences) else None
+    return following is not None and following.text.endswith(")") and bool(cues.PHOTO_CREDIT.search(following.text))
 
 
 def _date_from_the_last_day(f: Facts, last_day: DateMention | None, published: dt.date) -> None:

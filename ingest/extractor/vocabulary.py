@@ -215,3 +215,17 @@ OTHER_FORCES = (
     "Peshmerga", "Iraqi army", "Iraqi", "Turkish", "Syrian", "PMF", "Hashd", "Popular Mobilization Forces",
     "Popular Mobilisation Forces", "Popular Mobilization", "Popular Mobilisation", "Kurdish", "army", "militia",
 )  # fmt: skip
+
+# Who a photo is credited to: a caption names them ("(AP Photo/Nasser Nasser, File)", "/ AFP / DELIL SOULEIMAN",
+# "(Raqi Prime Minister Media Office/Handout via REUTERS)").
+PHOTO_CREDITS = (
+    "AP Photo",
+    "AFP Photo",
+    "Photo:",
+    "File Photo",
+    "/Handout",
+    "Handout/",
+    "via REUTERS",
+    "Getty Images",
+    "/ AFP /",
+)
