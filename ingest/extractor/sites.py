@@ -46,11 +46,12 @@ _DIPLOMATIC = prefilter.compile(
 # near the city of Erbil", "the troops were stationed in Erbil", "the civilian international airport in the city of
 # Irbil" (the coalition's base there shares the airfield) - not "in Erbil province" (a province may hold more)
 _MILITARY_IN_TOWN = prefilter.compile(
-    r"\b(?:(?:base|airbase|air\s+base|airport|headquarters|outpost|garrison|installation)(?:\s+[a-z-]+){0,3}?\s+(?:in|at|near)"
+    r"\b(?:(?:base|airbase|air\s+base|airport|headquarters|outpost|garrison|installation|facility)(?:\s+[a-z-]+){0,3}?\s+"
+    r"(?:in|at|near)"
     r"|(?:troops|forces|personnel|service\s?members|soldiers)\s+(?:were\s+|are\s+)?(?:stationed|based|deployed)\s+"
     r"(?:in|at)"
     # "attacked coalition forces at Erbil, Iraq"
-    r"|(?:coalition|U\.?S\.?|US|American)\s+(?:forces|troops|personnel|service\s?members)\s+at)\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region))"
+    r"|(?:coalition|U\.?S\.?|US|American)\s+(?:forces|troops|personnel|service\s?members)\s+at)\s+(?:the\s+(?:[A-Za-z-]+\s+){0,2}?(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region))"
 )
 # The forces a base belongs to, when not the coalition's: "attack on Peshmerga base in Erbil"
 _ANOTHER_FORCES = prefilter.compile(rf"\b{words(vocabulary.OTHER_FORCES)}(?:['\u2019]s)?\s+$", re.I)
@@ -65,7 +66,7 @@ _LETTERS = prefilter.compile(r"[^\W\d_]+")
 # A town joined to a base just named: "Ain Al-Asad and Erbil", "the Ain al-Asad airbase and five on the city of Erbil"
 _TOWN_BESIDE_A_BASE = prefilter.compile(
     r"(?:\s*\([^)]{0,40}\))?\s*,?\s+and\s+(?:(?:\d+|[a-z]+)\s+)?(?:(?:in|on|at)\s+)?"
-    r"(?:the\s+(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region|[A-Z]))"
+    r"(?:the\s+(?:[A-Za-z-]+\s+){0,2}?(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region|[A-Z]))"
 )
 # A town in a site's own name: the word before "Air Base", "base", "Garrison" or "Airfield", or after "Camp"
 _TOWN_IN_NAME = re.compile(
