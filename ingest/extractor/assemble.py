@@ -268,6 +268,25 @@ def _blames_the_series_told_before(state: State, idx: int) -> bool:
     )
 
 
+# "The militant groups stated", "The groups say": the groups the sentence before spoke of, by no name of their own
+_THE_GROUPS = prefilter.compile(
+    r"^\W*(?:the|these|those)\s+(?:[\w-]+\s+)?(?:groups|militias|factions|militants)\b", re.I
+)
+
+
+def _speaks_for_the_series_told_before(state: State, idx: int) -> bool:
+    """'Militant groups have targeted U.S. and coalition forces ... over 40 times since early October. The militant
+    groups stated the attacks were in response to U.S. support for Israel': the unnamed groups of a habit or tally
+    the sentence before told speak of that series (its motive), claiming no one attack."""
+    f = state.facts[idx]
+    return (
+        idx > 0
+        and not f.factions
+        and _THE_GROUPS.match(f.sent.text) is not None
+        and bool(state.facts[idx - 1].vetoes & {"habitual", "tally"})
+    )
+
+
 def _less_asides(text: str) -> str:
     return _RELATIVE_ASIDE.sub(" ", text)
 
@@ -295,7 +314,7 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
             if blamed and faction is None:
                 faction, where = blamed[0].faction, idx
             continue
-        if _claims_what_was_told_before(state, idx, d):
+        if _claims_what_was_told_before(state, idx, d) or _speaks_for_the_series_told_before(state, idx):
             continue
         if _owned_by_group(f) or (
             _claim_by_group(_less_asides(text)) and not (cues.OFFICIAL_CLAIMED.search(text) and not f.factions)
