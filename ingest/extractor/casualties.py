@@ -245,8 +245,10 @@ _ACTIVE = {
 }
 # "three suffered injuries", "109 troops have been diagnosed with mild traumatic brain injury", "eight US troops
 # were treated for injuries" (not "evaluated for concussions": an examination, no toll yet)
+# (the count a word of its own: not the last letter of "Syria" in "A recent drone attack in Syria has left several
+# U.S. service members with minor injuries")
 _WITH_INJURIES = prefilter.compile(
-    rf"(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:(?:\w+\s+){{0,3}}?(?:with|suffered|sustained|sustaining|suffering|received)"
+    rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:(?:\w+\s+){{0,3}}?(?:with|suffered|sustained|sustaining|suffering|received)"
     r"|(?:\w+\s+){0,2}?treated\s+for)"
     r"\s+(?:\w+\s+){0,2}?(?:injur(?:y|ies)|wounds|traumatic\s+brain|TBIs?\b|concussions?)",
     re.I,

@@ -411,3 +411,10 @@ def test_a_number_of_untold_size_counts_no_one() -> None:
 def test_people_treated_after_the_attack_are_injured() -> None:
     assert ("injured", 2) in figures("Two service members had been treated after the attack and returned to duty.")
     assert figures("Four service members are being evaluated for possible concussions.") == []
+
+
+def test_a_count_of_the_hurt_is_a_word_of_its_own() -> None:
+    # the last letter of "Syria" is no article: no one counted
+    text = "A recent drone attack in Syria has left several U.S. service members with minor injuries."
+    assert [f for f in figures(text) if f[0] == "injured"] == []
+    assert ("injured", 2) in figures("Two soldiers suffered minor injuries.")
