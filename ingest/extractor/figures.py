@@ -38,8 +38,9 @@ def at_least_intercepted(launched: Count, intercepted: Count) -> Count:
 
 
 _PROJECTILES = frozenset({"rocket", "drone", "missile", "mortar"})
+# ("Hours later, another drone exploded outside the base": the attack's own one)
 _SINGULAR_HEAD = prefilter.compile(
-    r"(?:\bthe|\bthat|\ba\s+single|\ba\s+lone|\bone|\ban?)\s+[\"\u201c]?(?:[\w-]+\s+)?$", re.I
+    r"(?:\bthe|\bthat|\ba\s+single|\ba\s+lone|\bone|\ban?|\banother)\s+[\"\u201c]?(?:[\w-]+\s+)?$", re.I
 )
 
 
