@@ -28,6 +28,7 @@ from ingest.extractor.events import (
 )
 from ingest.extractor.follow_ups import PERIOD_FOLLOWED_UP, fold_follow_ups, follow_up_a_period
 from ingest.extractor.names import set_skeleton_norms
+from ingest.extractor.numbers import numerals
 from ingest.extractor.places import COUNTRY_WORDS
 from ingest.extractor.quotes import quote_depth
 from ingest.extractor.references import DEFINITE
@@ -269,6 +270,30 @@ def attach_details(state: State) -> None:
             to_strike.discard(id(draft))
             draft.details.append(idx)
         state.owner[idx] = [draft]
+
+
+# A lead counting the attacks it sums up: "at least four rocket and drone attacks", "three attacks"
+_COUNTED_ATTACKS = prefilter.compile(
+    rf"\b(?:{numerals(2, 20)}|\d+)\s+(?:[\w-]+\s+){{0,4}}?(?:attacks|strikes|assaults)\b", re.I
+)
+
+
+def zero_toll_of_the_counted_attacks(state: State) -> None:
+    """'A U.S. military official stated on Monday that at least four rocket and drone attacks recently targeted U.S.
+    and international forces in northeastern Syria. The official added that there were no casualties': a zero toll
+    told of the attacks a lead counts, before any of them is told by its site, is each one's in that country."""
+    primaries = [d for d in state.drafts if d.role == "primary"]
+    for d in primaries:
+        lead = state.facts[d.anchors[0]] if d.anchors else None
+        if lead is None or lead.sites or not _COUNTED_ATTACKS.search(lead.sent.text):
+            continue
+        first_site = min((i for i in d.anchors if state.facts[i].sites), default=None)
+        if first_site is None:
+            continue
+        zeros = [i for i in d.details if lead.sent.index < i < first_site and _nothing_hurt(state.facts[i])]
+        for other in primaries if zeros else ():
+            if other is not d and other.country == d.country and min(other.anchors, default=-1) >= first_site:
+                other.shared.update(zeros)
 
 
 def _volley(state: State, d: Draft) -> tuple[set[str], set[int]]:
@@ -854,6 +879,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     fold_follow_ups,
     follow_up_a_period,
     attach_details,
+    zero_toll_of_the_counted_attacks,
     fold_summaries,
     drop_denied,
     drop_collateral_sites,
