@@ -16,6 +16,7 @@ from ingest.extractor.anchoring import (
 )
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
+from ingest.extractor.counts import NOUN_MODIFIER
 from ingest.extractor.dates import WEEKDAYS, DateMention, days_from_the_last, find_dates, reported_period
 from ingest.extractor.events import (
     ANOTHER_STORY,
@@ -309,6 +310,8 @@ def _told_again(state: State, f: Facts, current: Draft) -> Draft | None:
     site whose volley (weapon and count) is another attack's, not the one in focus's, tells that attack again."""
     weapons = {w.category for w in f.weapons}
     launched = {g.value for g in f.figures if g.field == "launched" and g.value > 1}
+    if not launched and not f.sites and len(weapons) == 1:
+        return _named_by_its_weapon(state, f, current)
     if not weapons or not launched or f.sites:
         return None
     focus_weapons, _ = _volley(state, current)
@@ -322,6 +325,23 @@ def _told_again(state: State, f: Facts, current: Draft) -> Draft | None:
         and weapons <= _volley(state, d)[0]
         and launched <= _volley(state, d)[1]
     ]
+    return told[0] if len(told) == 1 else None
+
+
+# "the drone attacks", "the rocket attack": an attack named by its weapon
+_THE_WEAPON_ATTACK = prefilter.compile(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _named_by_its_weapon(state: State, f: Facts, current: Draft) -> Draft | None:
+    """'At least one armed drone was launched at the Ain al-Asad air base ... That followed five rockets fired ... at
+    a base in Rumalyn ... There were no reports of casualties or significant damage from the drone attacks': an
+    attack named by a weapon the attack in focus did not use is the one other attack of the story that did."""
+    w = f.weapons[0]
+    if not (_THE_WEAPON_ATTACK.search(f.sent.text, 0, w.start) and NOUN_MODIFIER.match(f.sent.text[w.end :])):
+        return None
+    if w.category in _volley(state, current)[0]:
+        return None
+    told = [d for d in state.drafts if d is not current and d.role == "primary" and w.category in _volley(state, d)[0]]
     return told[0] if len(told) == 1 else None
 
 
