@@ -396,6 +396,15 @@ def _weapons(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[tup
 _THE_ATTACKS = prefilter.compile(r"^\W*(?:the|these|those|such)\s+(?:[\w-]+\s+)?attacks\b", re.I)
 
 
+# Attacks in the plural, each of its weapons a modifier: "two separate rocket and explosive drone attacks", "Target Of
+# Drone, Rocket Attacks"
+_ATTACKS_BY_WEAPONS = prefilter.compile(
+    rf"\b{vocabulary.words(vocabulary.PROJECTILES)}\s*(?:,|and|or|/)\s*(?:[\w-]+\s+){{0,2}}?{vocabulary.words(vocabulary.PROJECTILES)}\s+"
+    r"(?:attacks|strikes|barrages)\b",
+    re.I,
+)
+
+
 def _told_of_several(state: State, d: Draft, idx: int) -> bool:
     """Does the sentence tell this attack together with others it does not name ("U.S. bases in Hasakah and Deir
     ez-Zor came under attack from drones and rockets", "Three bases came under separate attacks by drones and
@@ -405,7 +414,12 @@ def _told_of_several(state: State, d: Draft, idx: int) -> bool:
         return True
     if idx in d.shared and idx not in d.anchors and len(state.owner.get(idx, [])) > 1:
         return True  # a follow-up's lead on the attacks of a period ("waged by an Iran-made drone and rockets")
-    return idx not in d.anchors and segments.counted_sites(state.facts[idx].sent.text) > 1
+    f = state.facts[idx]
+    if not f.sites and _ATTACKS_BY_WEAPONS.search(f.sent.text) and any(state.facts[i].sites for i in d.anchors):
+        # "U.S. forces in Iraq and Syria faced two separate rocket and explosive drone attacks" leading the attack
+        # told by its site: the weapons of the attacks together
+        return True
+    return idx not in d.anchors and segments.counted_sites(f.sent.text) > 1
 
 
 def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict[str, Count], set[str]]:
