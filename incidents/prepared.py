@@ -80,7 +80,9 @@ class _Compiled:
         # connection is a thread's, and its backend's converters may be bound to it.
         self._converters: dict[tuple[Any, tuple[int, ...]], dict[int, Any]] = {}
         self.statement = _statement(sql, params) if compiler.connection.vendor == "postgresql" else None
-        self.name = f"bw_{hashlib.sha1(sql.encode()).hexdigest()[:24]}"  # noqa: S324 - a name, not a secret
+        # Named for what it prepares (its values' types included), so the same statement finds the same name.
+        named = (self.statement or sql).encode()
+        self.name = f"bw_{hashlib.sha1(named).hexdigest()[:24]}"  # noqa: S324 - a name, not a secret
         self.execute = f"EXECUTE {self.name}" + (f"({', '.join(['%s'] * len(params))})" if params else "")
 
     def converters(self, compiler: SQLCompiler, expressions: list[Any]) -> dict[int, Any]:
