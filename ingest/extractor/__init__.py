@@ -130,6 +130,7 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   gazetteer describes Tower 22 as a "US military outpost in Jordan".
   An airport told by its town ("the civilian international airport in the city of Irbil") is the one military
   site named for the town.
+  A site told by its town through a facility ("another facility in the northern Iraqi city of Erbil").
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
@@ -162,6 +163,7 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   fired ...") is not the attack's.
   A translated group name matches in the other number ("Guardian of Blood Brigades",
   ``vocabulary.NAME_NOUN_PLURALS``); "The strikes targeted X" after a claim sentence carries the claim to X.
+  Unnamed "groups" speaking right after a trend or tally sentence speak for the series, claiming no one attack.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
@@ -206,6 +208,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   al-Asad") gives each base its own figure.
   "N rounds of indirect fire" are N projectiles of a kind not told; "an unspecified number of" counts no one
   (``vocabulary.UNTOLD_SIZES``); people "treated after the attack" are its injured.
+  The count of people "with injuries" is a word of its own (the last "a" of "Syria" counts no one); "another
+  drone exploded" launched one; a zero toll told right after a lead counting several attacks, before any is
+  named by its site, is each one's.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
   that day; the date under an embedded post is its posting date; a day right after "since" opens a window;
@@ -217,6 +222,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   told before replaces it ("this week's rocket attack", then "on Wednesday").
   An undated attack takes the earliest report day told up to it; "The Pentagon on Monday raised" dates the
   statement.
+  A photo caption's date (a line with a credit, "via REUTERS", "(AP Photo/...)", or the line before one) is the
+  photo's, unless the caption tells the attack.
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
   story has moved to another actor's strike, "killed in the strike" is the strike's toll, and a weapon told after
   the attack in the strike's clause ("in a U.S. drone strike") is the strike's.
@@ -227,6 +234,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   What a defence does in a present relative clause ("the C-RAM system that intercepts rounds of artillery and
   mortar fire") names no weapon of the attack; an attack on civilian works named by their name ("facilities at
   the Khor Mor gas field", ``vocabulary.CIVIL_WORKS``) is another story, its toll not the coalition attack's.
+  A sentence naming no site that names its attack by a weapon the attack in focus did not use ("the drone
+  attacks") tells the one other attack that used it; the weapons of plural attacks told together ("two separate
+  rocket and explosive drone attacks") are an attack's only when its own sentences name none.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
