@@ -19,6 +19,14 @@ _PROJECTILE = words(vocabulary.PROJECTILES)
 _NOT_AFTER_A_PROJECTILE = "".join(
     rf"(?<!{re.escape(w)}\s)(?<!{re.escape(w)}\sthat\s)(?<!{re.escape(w)}\swhich\s)" for w in vocabulary.PROJECTILES
 )
+# "The drones were intercepted as they attempted to strike the base": what was downed "as it attempted" to strike
+# was flying at it, no hypothesis (like "Two armed drones were shot down as they approached" the base)
+_NOT_WHAT_WAS_DOWNED = "".join(
+    rf"(?<!{verb}\s{when}\s{it}\s)"
+    for verb in ("intercepted", "shot down", "downed")
+    for when in ("as", "when", "before")
+    for it in ("they", "it")
+)
 
 # The object between a phrasal verb's parts: "the drone", "both incoming missiles", "two of the rockets"
 _SPLIT_OBJECT = (
@@ -374,6 +382,7 @@ HYPOTHETICAL = prefilter.compile(
     r"urg(?:ed|es)|plan(?:ned|s|ning)? to|intend(?:ed|s|ing)? to|risk of|fears? of|prepar(?:ing|ed|es?) to|about to|"
     # "three drones attempting to strike the base" were launched: the projectile's aim is no hypothesis
     + _NOT_AFTER_A_PROJECTILE
+    + _NOT_WHAT_WAS_DOWNED
     + r"(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to)\s+(?:\w+\s+){0,4}?"
     r"(?:attack|target|strike|hit|fire|launch)\w*\b"
     # a precaution against attacks that may come: "activated C-RAM to confront any possible rocket attacks"

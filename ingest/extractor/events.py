@@ -313,7 +313,9 @@ def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[Dat
                 vetoes.add(name)
         elif name == "foiled":
             if any(
-                not _OUTCOME_OF_THE_TOLD.search(scope, 0, m.start()) and not _after_a_told_attack(scope, m.start())
+                not _OUTCOME_OF_THE_TOLD.search(scope, 0, m.start())
+                and not _after_a_told_attack(scope, m.start())
+                and not _FOILED_IN_FLIGHT.search(scope[m.end() :])
                 for m in pattern.finditer(scope)
             ):
                 vetoes.add(name)
@@ -355,6 +357,13 @@ def _figures(text: str, weapons: list[WeaponMention], attack: bool) -> list[Figu
 # stopped before launch
 _OUTCOME_OF_THE_TOLD = prefilter.compile(
     r"\b(?:which|that|all\s+of\s+which|both\s+of\s+which)\s+(?:were|was)\s+(?:also\s+|all\s+|quickly\s+)?$", re.I
+)
+# A foil told by the downing of its projectiles: "thwarted an attack targeting its forces, intercepting two drones
+# before they could strike", "foiled the attack by shooting down three drones" - they flew, the attack happened
+_FOILED_IN_FLIGHT = prefilter.compile(
+    r"^[^.;]*?\b(?:intercepting|intercepted|shooting\s+down|shot\s+down|downing|downed)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:drones?|uavs?|missiles?|rockets?)\b",
+    re.I,
 )
 # Attacks in the plural as the setting of what the sentence tells: "amid rising militia attacks", "amid a wave of
 # attacks on US forces"
