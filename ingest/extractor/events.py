@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from ingest.extractor import cues, prefilter, segments, vocabulary
 from ingest.extractor.casualties import zero_tolls
@@ -319,6 +320,9 @@ def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[Dat
                 for m in pattern.finditer(scope)
             ):
                 vetoes.add(name)
+        elif name == "other_target":
+            if any(not _coalition_hit_in_another_clause(scope, m.start()) for m in pattern.finditer(scope)):
+                vetoes.add(name)
         elif pattern.search(scope):
             vetoes.add(name)
     if not sites and _attacks_in_general(text, dates):
@@ -379,6 +383,17 @@ def _after_a_told_attack(text: str, at: int) -> bool:
     """The cue at ``at`` lies in a clause coordinated after one that told an attack."""
     cuts = list(_COORDINATED_CLAUSE.finditer(text, 0, at))
     return bool(cuts) and cues.ATTACK.search(text, 0, cuts[-1].start()) is not None
+
+
+def _coalition_hit_in_another_clause(text: str, at: int) -> bool:
+    """The cue at ``at`` lies in a clause coordinated with one that tells the coalition's own sites attacked: 'an
+    American destroyer intercepted missiles headed toward Israel, while American sites in Iraq and Syria were again
+    the target of drone assaults' - the other target is the first clause's, the second tells an attack on them."""
+    cuts = [0, *(c.end() for c in _COORDINATED_CLAUSE.finditer(text)), len(text)]
+    clauses = [(start, end) for start, end in pairwise(cuts) if not start <= at < end]
+    return any(
+        cues.GENERIC_TARGET.search(text, start, end) and cues.ATTACK.search(text, start, end) for start, end in clauses
+    )
 
 
 # Vetoes read in the main clause only: a trend, tally or threat told in a tail that situates the attack, and the
