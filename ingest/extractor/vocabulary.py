@@ -71,6 +71,8 @@ OTHER_STATE_ADJECTIVES = ("Turkish", "Israeli", "Russian", "Syrian government", 
 SHIPPING = (
     "ship", "ships", "vessel", "vessels", "tanker", "tankers", "shipping", "Red Sea", "Gulf of Aden",
     "Bab al-Mandab", "merchant", "bulk carrier", "container ship", "destroyer", "destroyers", "warship", "warships",
+    # a US Navy ship by its name: "all intercepted by the USS Carney", "fired ... toward USS Laboon"
+    "USS",
 )  # fmt: skip
 
 # Where drones and missiles flying over coalition sites are bound when the sites are not their target (Iran's
