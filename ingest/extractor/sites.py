@@ -68,6 +68,12 @@ _TOWN_BESIDE_A_BASE = prefilter.compile(
     r"(?:\s*\([^)]{0,40}\))?\s*,?\s+and\s+(?:(?:\d+|[a-z]+)\s+)?(?:(?:in|on|at)\s+)?"
     r"(?:the\s+(?:[A-Za-z-]+\s+){0,2}?(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region|[A-Z]))"
 )
+# The mirror of it, a town before a named base: "at least two sites were attacked, in Irbil and Al-Asad"
+_TOWN_BEFORE_A_BASE = prefilter.compile(
+    r"\b(?:in|on|at)\s+(?:the\s+(?:[A-Za-z-]+\s+){0,2}?(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\s*,?\s+and\s+"
+    # the base's name may start after its article: "and Al-Asad" names "Asad"
+    r"(?:(?:in|on|at)\s+)?(?:the\s+)?(?:(?:[Aa]in\s+)?[AaEe]l[-\s])?$"
+)
 # A town in a site's own name: the word before "Air Base", "base", "Garrison" or "Airfield", or after "Camp"
 _TOWN_IN_NAME = re.compile(
     r"(?:^|\s)(?:al-|el-)?(?P<before>[A-Z][\w'-]*)\s+(?:air\s*base|base|garrison|airfield)\b"
@@ -260,6 +266,10 @@ class SiteMatcher:
             # "missiles hit the Ain Al-Asad Air Base and in Erbil", "17 on the Ain al-Asad airbase and five on the
             # city of Erbil": a town beside a named base is the military site named for it
             m = _TOWN_BESIDE_A_BASE.match(text, n.end)
+            sites = self.towns.get(skeleton(m.group("town")), []) if m else []
+            if m is not None and len(sites) == 1 and sites[0] != n.site and n.site.kind != "diplomatic":
+                out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town")))
+            m = _TOWN_BEFORE_A_BASE.search(text, max(0, n.start - 60), n.start)
             sites = self.towns.get(skeleton(m.group("town")), []) if m else []
             if m is not None and len(sites) == 1 and sites[0] != n.site and n.site.kind != "diplomatic":
                 out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town")))
