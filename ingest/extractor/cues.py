@@ -116,6 +116,8 @@ OTHER_ACTOR = prefilter.compile(
     r"(?:destroyed|hit|struck|killed|targeted|bombed)\b"
     # "the Pentagon admitted that US President Donald Trump had ordered the killing of Soleimani"
     rf"|\b{_ACTOR}\b[^.;]{{0,40}}?\b(?:ordered|authori[sz]ed|approved)\s+(?:the\s+)?(?:killing|assassination|strikes?)\b"
+    # "killed in a drone strike in Baghdad, on the orders of US President Donald Trump": a strike a state ordered
+    rf"|\b(?:on\s+the\s+orders?\s+of|ordered\s+by)\s+(?:the\s+)?{_ACTOR}\b"
     # "claiming responsibility for an airstrike targeting and killing Qasem Soleimani": an air force's strike,
     # whoever's it is - the groups that attack coalition sites fly no aircraft
     r"|\b(?:an?|the)\s+(?:[\w-]+\s+)?air\s?(?:strike|raid)\b",
