@@ -357,6 +357,13 @@ CIVIL_TARGET = prefilter.compile(
     rf"\s+the\s+(?-i:(?:[A-Z][\w'\u2019-]*\s+){{1,3}})(?:{words(vocabulary.CIVIL_WORKS)})\b",
     re.I,
 )
+# A strike or blast on a civilian building: "a strike on a Gaza hospital killed hundreds", "Israel blamed the blast at
+# Al-Ahli al-Arabi hospital on a failed rocket launch", "The explosion at the Gaza hospital killed at least eleven"
+CIVILIAN_BUILDING_HIT = prefilter.compile(
+    r"\b(?:strike|airstrike|air\s+strike|blast|explosion|bombing|attack|shelling)\s+(?:on|at)\s+(?:an?\s+|the\s+)?"
+    rf"(?:[\w'\u2019-]+\s+){{0,3}}?{words(vocabulary.CIVILIAN_BUILDINGS)}\b",
+    re.I,
+)
 # A phrase that gives an event as another's cause or occasion: "following a US airstrike", "in retaliation for"
 CAUSE_PHRASE = prefilter.compile(
     # "in retaliation for", and "in what it said was retaliation for American strikes"

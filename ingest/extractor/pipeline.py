@@ -113,6 +113,8 @@ def _moves_on(f: Facts, d: Draft) -> bool:
         return True
     if f.attack and not f.sites and cues.CIVIL_TARGET.search(f.sent.text):
         return True  # "A drone hit facilities at the Hor Mor gas field": another target's attack, and its toll
+    if f.attack and not f.sites and cues.CIVILIAN_BUILDING_HIT.search(f.sent.text):
+        return True  # "The incident came hours after a strike on a Gaza hospital killed hundreds": another story
     if f.attack and cues.DAYS_LATER.search(f.sent.text):
         return True  # "a week later, ten rockets were fired": an attack on another day
     for x in f.dates:

@@ -212,6 +212,11 @@ UNTOLD_SIZES = ("unspecified", "unknown", "undisclosed", "undetermined", "unconf
 CIVIL_WORKS = (
     "gas field", "oil field", "gasfield", "oilfield", "refinery", "power station", "power plant", "gas plant",
 )  # fmt: skip
+# Civilian buildings a strike or blast may hit: "a strike on a Gaza hospital", "The explosion at the Gaza hospital"
+CIVILIAN_BUILDINGS = (
+    "hospital", "hospitals", "school", "schools", "mosque", "mosques", "church", "churches", "refugee camp",
+    "refugee camps",
+)  # fmt: skip
 # Forces whose own base a town may name ("a Peshmerga base in Erbil"): not the coalition site named for that town
 OTHER_FORCES = (
     "Peshmerga", "Iraqi army", "Iraqi", "Turkish", "Syrian", "PMF", "Hashd", "Popular Mobilization Forces",
