@@ -63,6 +63,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   attacked ...", "the attack by American fighter jets on ...", "U.S. military forces struck" and a headline's
   present ("U.S. military launches strikes") are a state's strikes; "US-occupied bases" and "a US occupation
   base" are coalition sites (not "resisting the American occupation forces", a statement's cause).
+  An attack "thwarted" by downing its drones in flight, or drones "intercepted as they attempted to strike", is an
+  attack, not a plot; "missiles headed toward Israel" stays in its clause beside "American sites ... were the
+  target of drone assaults"; "USS" names a ship; a strike "on the orders of" a state is that state's.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May", "two previous assaults on Harir", "the
@@ -131,6 +134,7 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   An airport told by its town ("the civilian international airport in the city of Irbil") is the one military
   site named for the town.
   A site told by its town through a facility ("another facility in the northern Iraqi city of Erbil").
+  A town listed before a named base ("in Irbil and Al-Asad") is the military site named for the town.
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
@@ -237,6 +241,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   A sentence naming no site that names its attack by a weapon the attack in focus did not use ("the drone
   attacks") tells the one other attack that used it; the weapons of plural attacks told together ("two separate
   rocket and explosive drone attacks") are an attack's only when its own sentences name none.
+  A sentence naming no site that tells a strike or blast on a civilian building ("a strike on a Gaza hospital")
+  moves the story on.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
