@@ -396,7 +396,9 @@ HYPOTHETICAL = prefilter.compile(
     r"(?:attack|target|strike|hit|fire|launch)\w*\b"
     # a precaution against attacks that may come: "activated C-RAM to confront any possible rocket attacks"
     # ("deployed in anticipation of a probable attack by drones")
-    r"|\b(?:any\s+)?(?:possible|potential|probable|likely|expected|anticipated)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?)\b",
+    r"|\b(?:any\s+)?(?:possible|potential|probable|likely|expected|anticipated)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?)\b"
+    # the same as a noun: an alert "warning of the increased potential for violence or attacks against U.S. sites"
+    r"|\b(?:potential|possibility|likelihood|prospect)\s+(?:for|of)\s+(?:[\w-]+\s+){0,5}?(?:attacks?|strikes?)\b",
     re.I,
 )
 # An earlier attack mentioned inside a sentence about a newer one: "... after two rockets on Sunday targeted X".
