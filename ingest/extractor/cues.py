@@ -261,6 +261,10 @@ HABITUAL = prefilter.compile(
     # "after months of similar strikes on bases that house U.S. troops"
     r"|\b(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|rocket\s+fire)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
+    # "They have initiated both drone and missile strikes against military bases", "Iraqi resistance groups have
+    # conducted similar attacks against US positions": attacks in the plural, made in a span left untold
+    r"|\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:initiated|conducted|staged|mounted|waged)\s+(?:both\s+)?"
+    r"(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}?(?:attacks|strikes|assaults|operations)\b"
     # "the bases have been sporadically targeted by rockets" (not "has been hit by two rockets": news)
     r"|\b(?:sporadic(?:ally)?|occasional(?:ly)?|periodic(?:ally)?|constantly)\b"
     # "have been attacked by rockets and drones several times before", "targeted multiple times since October 17"
