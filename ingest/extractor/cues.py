@@ -243,6 +243,8 @@ COMMENTARY = prefilter.compile(
     re.I,
 )
 # Habits and trends, not one attack: "bases ... intermittently come under rocket attacks", "have targeted US forces".
+# Other attacks like this one, in the plural: "similar strikes in recent weeks", "similar attacks in the past weeks"
+_SIMILAR_PLURAL = r"\bsimilar\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:attacks|strikes|incidents|assaults)\b"
 HABITUAL = prefilter.compile(
     rf"\b(?:{words(vocabulary.HABIT_WORDS)}|"
     # "mainly Iran-backed groups" describes a group, not a habit
@@ -258,6 +260,10 @@ HABITUAL = prefilter.compile(
     r"\bin\s+recent\s+(?:weeks|months|years)\b"
     # "Attacks have been recently carried out on US military bases in the Tenef region, ... using drones"
     r"|\b(?:attacks|strikes)\s+(?:have|had)\s+(?:been\s+recently|recently\s+been)\s+(?:\w+ed|carried\s+out)\b"
+    # "Similar attacks in the past weeks were claimed by Iraq-based Resistance groups": the like of the news, in the
+    # plural and as the subject, is other attacks (not "blamed militias for the attack, as it has other similar
+    # attacks": a tail beside this one)
+    rf"|^\W*{_SIMILAR_PLURAL}"
     # "after months of similar strikes on bases that house U.S. troops"
     r"|\b(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|rocket\s+fire)\b"
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
@@ -572,6 +578,8 @@ GENERIC_CLAIM = prefilter.compile(
     # "Iran-backed groups in Iraq and Syria have claimed responsibility for the attacks": unnamed groups owning
     # a campaign, not a group claiming this attack
     rf"|\b{words(vocabulary.ARMED_GROUPS)}\b[^.;,]{{0,40}}?\b(?:have|had)\s+(?:\w+\s+)?claimed\b"
+    # "Similar attacks in the past weeks were claimed by Iraq-based Resistance groups": others like it were claimed
+    rf"|{_SIMILAR_PLURAL}"
     # "claiming responsibility for at least five operations since the strikes": a campaign counted from a day
     rf"|\b(?:{numerals(2, 12)}|\d+)\s+(?:[\w-]+\s+)?(?:attacks|operations|strikes)\s+since\b",
     re.I,
@@ -592,9 +600,7 @@ SIMILAR_ATTACK = prefilter.compile(
     r"\b(?:a|another)\s+similar\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|barrage|fusillade|assault|incident)\b", re.I
 )
 # Other attacks like this one, in the plural: "similar strikes in recent weeks have been attributed to ..."
-SIMILAR_ATTACKS = prefilter.compile(
-    r"\bsimilar\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:attacks|strikes|incidents|assaults)\b", re.I
-)
+SIMILAR_ATTACKS = prefilter.compile(_SIMILAR_PLURAL, re.I)
 # A statement about each of the attacks just told together: "In both cases, ...", "Neither attack caused ..."
 EACH_OF_THEM = prefilter.compile(
     r"^\W*(?:in\s+(?:both|each\s+of\s+the|all|either)\s+(?:cases?|attacks?|instances?|incidents?)|in\s+each\s+case"
