@@ -433,6 +433,14 @@ REPORTED_AFTER = prefilter.compile(
 # "had been hit" tells an earlier event - unless it is reported speech: "officials confirmed that troops had been
 # killed" is the news itself, in the past perfect only because of the reporting verb.
 PLUPERFECT = prefilter.compile(r"\bhad been\b", re.I)
+# A sentence set before the news by its opening, its attack in the past perfect even in reported speech: "Earlier,
+# Iraqi media reported that several drones had targeted a US base in Erbil" (not "Earlier, a missile struck a
+# military base near the Al-Omar oil field": the same night's news)
+EARLIER_IN_THE_PAST_PERFECT = prefilter.compile(
+    r"^\W*(?:earlier|previously|before\s+that|prior\s+to\s+that),\s[^.;]*?\bhad\s+(?:\w+ly\s+)?(?:been\s+)?"
+    r"(?:targeted|attacked|struck|hit|shelled|bombed|fired|launched)\b",
+    re.I,
+)
 # Someone saying or announcing something: "officials said", "the group announced".
 REPORTED = prefilter.compile(rf"\b{words(vocabulary.REPORTING_VERBS)}\b", re.I)
 REPORTED_THAT = prefilter.compile(rf"\b{words(vocabulary.REPORTING_VERBS)}\b[^.;]{{0,60}}?\bthat\b", re.I)

@@ -824,6 +824,8 @@ def background_reason(facts: Facts, target: Target, date: DateMention | None) ->
     main = main_clause(text)
     if any(not cues.REPORTED_THAT.search(main, 0, m.start()) for m in cues.PLUPERFECT.finditer(main)):
         return "told in the past perfect"
+    if cues.EARLIER_IN_THE_PAST_PERFECT.search(main):
+        return "told as earlier, in the past perfect"
     # "announced on Tuesday the suspension of its operations two days after a drone attack killed three US service
     # members": the attack is what a later event is measured from, days before it
     days_after = _DAYS_AFTER.search(text)
