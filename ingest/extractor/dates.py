@@ -357,10 +357,32 @@ _WIRE_DASH = prefilter.compile(r"^,?\s*(?:\d{4}\s*)?(?:[-\u2013\u2014]{1,2}|:)\s
 _POST_SIGNATURE = prefilter.compile(r"\(@\w+\)\s*$")
 
 
+# A clock time: "14:31", "22:00:06", "5:10 AM"
+_CLOCK = prefilter.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+# The lower-case words a page's time stamp holds beside its date and clock: "Published: Feb. 16, 2021 at 5:10 AM
+# EST|Updated: 3 hours ago", "2023-12-06 22:00:06 - Source: Shafaq News"
+_STAMP_WORDS = frozenset(
+    {"at", "on", "updated", "posted", "published", "source", "last", "hours", "hour", "minutes", "ago"}
+)
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+
+
+def _is_time_stamp(rest: str) -> bool:
+    """What is left of a line beside its date is a clock time with labels only - capitalised names (the outlet, the
+    weekday, the time zone) and a stamp's few words: "Xinhua) 14:31, October 23, 2023", "Wed, 25 Oct 2023 10:04
+    UTC" (not "Rockets hit the base at 14:30 on October 23": the words of an event)."""
+    if _CLOCK.search(rest) is None:
+        return False
+    found = _WORD.findall(rest)
+    return len(found) <= 8 and all(w[0].isupper() or w.lower() in _STAMP_WORDS for w in found)
+
+
 def _is_dateline(text: str, mention: DateMention) -> bool:
     """A line that is only a date (and time or byline), a wire dateline, or the date under an embedded post dates
     the report, not an attack."""
     rest = (text[: mention.start] + " " + text[mention.end :]).strip()
+    if _is_time_stamp(rest):
+        return True
     wire = _WIRE_PLACE.match(text[: mention.start])
     if wire and (
         _WIRE_AGENCY.match(text[mention.end :]) or (wire.group("place") and _WIRE_DASH.match(text[mention.end :]))

@@ -317,3 +317,16 @@ def test_a_day_between_the_speaker_and_the_verb_dates_the_statement() -> None:
     assert one("The Pentagon on Monday raised the injured toll to at least 40.").reporting
     assert one("The SDF on Friday announced that two of its fighters were killed.").reporting
     assert not one("A drone on Friday struck the base.").reporting
+
+
+def test_a_page_time_stamp_dates_the_report() -> None:
+    published = dt.date(2024, 1, 30)
+    for line in (
+        "Xinhua) 14:31, October 23, 2023",
+        "Wed, 25 Oct 2023 10:04 UTC",
+        "2023-12-06 22:00:06 - Source: Shafaq News",
+        "Published: Feb. 16, 2021 at 5:10 AM EST|Updated: 3 hours ago",
+    ):
+        assert all(m.reporting for m in find_dates(line, published)), line
+    # the words of an event beside a clock time: the attack's own day
+    assert not find_dates("Rockets hit the base at 14:30 on October 23, 2023", published)[0].reporting
