@@ -111,6 +111,11 @@ OTHER_ACTOR = prefilter.compile(
     # named with their model or their force
     rf"|\b{_ACTOR}\s+(?:[\w-]+\s+){{1,3}}?(?:warplanes|jets|aircraft|bombers)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:dropped|struck|bombed|hit|targeted|launched|fired)\b"
+    # "helicopters of the US Armed Forces opened fire at a Syrian government army checkpoint": a state's aircraft
+    # named with "of" and their force
+    r"|\b(?:warplanes|jets|aircraft|helicopters|bombers|drones)\s+of\s+(?:the\s+)?"
+    rf"{_ACTOR}\s+(?:armed\s+forces|army|military|air\s+force)\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:opened\s+fire|fired|struck|bombed|hit|targeted|attacked|shelled)\b"
     # "US rockets have destroyed two SUVs": a state's projectiles as the actor
     rf"|\b{_ACTOR}\s+(?:rockets?|missiles?|drones?|warplanes?)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:destroyed|hit|struck|killed|targeted|bombed)\b"
