@@ -90,6 +90,9 @@ OTHER_ACTOR = prefilter.compile(
     # "Turkish forces attacked an agricultural company in Zaghat village"
     rf"|\b{words(vocabulary.OTHER_STATE_ADJECTIVES)}\s+(?:forces|military|troops|army|drones?|warplanes|jets|aircraft)"
     r"\s+(?:have\s+|has\s+|had\s+)?(?:attacked|shelled)\b"
+    # a state attacking what the militias hold: "US attacks Iraqi Kataib Hezbollah facilities", "The United States
+    # attacked three facilities allegedly belonging to the Kataib Hezbollah", "the U.S. attacked its positions"
+    rf"|\b{_ACTOR}\s+attack(?:s|ed)\s+(?:[\w'\u2019-]+\s+){{0,4}}?(?:facilities|positions|targets|headquarters|depots)\b"
     # a state's aircraft attacking: "The US Air Force attacked pro-Iranian forces' positions"
     rf"|\b{_ACTOR}\s+(?:air\s+force|warplanes|(?:fighter\s+)?jets|aircraft|helicopters|bombers)\s+(?:have\s+|has\s+|had\s+)?"
     r"attacked\b(?!\s+(?:by|in|with)\b)"
