@@ -66,6 +66,10 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   An attack "thwarted" by downing its drones in flight, or drones "intercepted as they attempted to strike", is an
   attack, not a plot; "missiles headed toward Israel" stays in its clause beside "American sites ... were the
   target of drone assaults"; "USS" names a ship; a strike "on the orders of" a state is that state's.
+  An alert of "the potential for ... attacks" tells none; "have initiated drone and missile strikes against
+  military bases" in the plural is a campaign; "similar attacks" are other attacks, and their claim not the
+  news's; "helicopters of the US Armed Forces opened fire" and "US attacks Kataib Hezbollah facilities" are a
+  state's strikes.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May", "two previous assaults on Harir", "the
@@ -116,6 +120,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   After the story moves back to an earlier year, an undated attack told bare "in response" to it is of that year;
   an attack the coalition told of weeks before the news ("On April 8, the coalition said it shot down a drone
   targeting the facility") is an earlier one on the site in focus ("the facility", "the installation").
+  A sentence opening "Earlier," with its attack in the past perfect ("Earlier, Iraqi media reported that drones
+  had targeted a US base in Erbil") tells an attack before the news.
 - Sites: aliases and transliteration skeletons (a word's opening short vowel: Erbil/Irbil/Arbil; "the Victoria
   military base" for "Victoria base"); descriptions from the gazetteer ("a small logistics base in north-eastern
   Jordan") matched with words between; a one-word name in a title-case headline; "the base" in a past sentence
@@ -228,6 +234,7 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   statement.
   A photo caption's date (a line with a credit, "via REUTERS", "(AP Photo/...)", or the line before one) is the
   photo's, unless the caption tells the attack.
+  A page's time stamp line ("Xinhua) 14:31, October 23, 2023", "Wed, 25 Oct 2023 10:04 UTC") dates the report.
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
   story has moved to another actor's strike, "killed in the strike" is the strike's toll, and a weapon told after
   the attack in the strike's clause ("in a U.S. drone strike") is the strike's.
