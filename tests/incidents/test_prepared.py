@@ -19,14 +19,7 @@ from incidents.models import Incident
 from incidents.prepared import prepared
 from tests.factories import ArticleFactory, BaseFactory, FactionFactory, IncidentFactory, IncidentSourceFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh():
-    prepared_module.forget()
-    yield
-    prepared_module.forget()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_prepared")]
 
 
 @pytest.fixture

@@ -9,19 +9,11 @@ import re
 
 import pytest
 
-from incidents import prepared as prepared_module
 from incidents.models import Incident
 from incidents.selectors import pages
 from tests.factories import BaseFactory, FactionFactory, IncidentFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh():
-    prepared_module.forget()
-    yield
-    prepared_module.forget()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_prepared")]
 
 
 @pytest.fixture
