@@ -452,26 +452,33 @@ def _strike_as_cause(text: str, at: int) -> int | None:
     return m.start()
 
 
-# A sentence opening on the time after a strike: "Hours after a flurry of US airstrikes ..., four rockets were fired"
-_AFTER_A_STRIKE_FIRST = prefilter.compile(
-    rf"^\W*(?:(?:hours?|minutes?|shortly|soon|just|only|a\s+day|a\s+few\s+hours|{numerals(1, 12)})\s+)*"
-    r"(?:after|following)\s",
+# A sentence opening on the circumstance of its main clause: "Hours after a flurry of US airstrikes ...,", "Despite
+# a recent U.S. airstrike ...,", "In the wake of the strikes,"
+_OPENING_CIRCUMSTANCE = prefilter.compile(
+    rf"^\W*(?:(?:(?:hours?|minutes?|days?|weeks?|shortly|soon|just|only|a\s+day|a\s+few\s+hours|{numerals(1, 12)})\s+)*"
+    r"(?:after|following)|despite|in\s+the\s+wake\s+of)\s",
     re.I,
 )
+
+
+def after_an_opening_strike(text: str, at: int) -> int | None:
+    """Where the main clause begins, when the sentence opens on a circumstance that holds the strike whose actor
+    stands at ``at`` ("Despite a recent U.S. airstrike that damaged a depot, militias show no sign of backing down")
+    and the main clause tells no other actor's strike; else None."""
+    m = _OPENING_CIRCUMSTANCE.match(text)
+    comma = text.find(",", at)
+    if m is None or at < m.end() or comma < 0:
+        return None
+    main = comma + 1
+    return None if cues.OTHER_ACTOR.search(text, main) else main
 
 
 def _strike_leading_in(text: str, at: int) -> int | None:
     """Where the main clause begins, when the sentence opens on the time after a strike whose actor stands at
     ``at`` ("Hours after US airstrikes ..., four rockets were fired at the base") and the main clause tells an
     attack, by no other actor; else None."""
-    m = _AFTER_A_STRIKE_FIRST.match(text)
-    comma = text.find(",", at)
-    if m is None or at < m.end() or comma < 0:
-        return None
-    main = comma + 1
-    if not cues.ATTACK.search(text, main) or cues.OTHER_ACTOR.search(text, main):
-        return None
-    return main
+    main = after_an_opening_strike(text, at)
+    return main if main is not None and cues.ATTACK.search(text, main) else None
 
 
 _BUT = prefilter.compile(r",\s+but\s+|;\s+", re.I)

@@ -23,6 +23,7 @@ from ingest.extractor.events import (
     DATED_BEFORE_THE_NEWS,
     Draft,
     Facts,
+    after_an_opening_strike,
     not_the_place_hit,
     read_facts,
     zero_casualties_before_strike,
@@ -319,14 +320,8 @@ def _told_again(state: State, f: Facts, current: Draft) -> Draft | None:
     focus_weapons, _ = _volley(state, current)
     if weapons & focus_weapons:
         return None
-    told = [
-        d
-        for d in state.drafts
-        if d is not current
-        and d.role == "primary"
-        and weapons <= _volley(state, d)[0]
-        and launched <= _volley(state, d)[1]
-    ]
+    volleys = [(d, _volley(state, d)) for d in state.drafts if d is not current and d.role == "primary"]
+    told = [d for d, (its_weapons, its_launched) in volleys if weapons <= its_weapons and launched <= its_launched]
     return told[0] if len(told) == 1 else None
 
 
@@ -483,21 +478,12 @@ def background_in_strike_stories(state: State) -> None:
         d.role, d.why = "background", _STRIKE_STORY
 
 
-# A sentence opening on a circumstance: "Despite a recent U.S. airstrike ...,", "Following the airstrike,"
-_OPENING_CIRCUMSTANCE = prefilter.compile(
-    r"^\W*(?:despite|after|following|in\s+the\s+wake\s+of|(?:hours|days|weeks)\s+after)\s", re.I
-)
-
-
 def _strike_sets_the_scene(text: str) -> bool:
     """Is the strike told only in the opening phrase the main clause is set in ("Despite a recent U.S. airstrike
     that damaged a storage facility, Iranian-backed militias show no signs of backing down")? The news is the
     main clause's, not the strike."""
     strike = cues.OTHER_ACTOR.search(text)
-    if strike is None or not _OPENING_CIRCUMSTANCE.match(text):
-        return False
-    comma = text.find(",", strike.end())
-    return comma > 0 and cues.OTHER_ACTOR.search(text, comma) is None
+    return strike is not None and after_an_opening_strike(text, strike.start()) is not None
 
 
 def _dated_in_the_past(f: Facts) -> bool:
