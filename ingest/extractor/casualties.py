@@ -12,6 +12,7 @@ import re
 
 from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.numbers import LEAST_OF_VAGUE, UNITS, VAGUE, find_numbers
+from ingest.extractor.segments import list_item
 from ingest.extractor.types import Figure
 from ingest.extractor.vocabulary import words
 
@@ -154,14 +155,14 @@ def zero_tolls(text: str) -> list[Figure]:
             if _of_property(text, m.start("list") + noun.start()):
                 continue  # "no deaths or material losses": the losses are of property, not people
             for name in TOLL_NOUNS[noun.group(0).lower()]:
-                fields.setdefault((name, text.count(";", 0, m.start())), m)
+                fields.setdefault((name, list_item(text, m.start())[0]), m)
     for m in _PERSON_TOLL.finditer(text):
         verbs = m.group("verbs").lower()
         names = {"killed", "injured"} if "harmed" in verbs else set()
         names |= {"killed"} if "killed" in verbs else set()
         names |= {"injured"} if re.search(r"injured|wounded|hurt", verbs) else set()
         for name in names:
-            fields.setdefault((name, text.count(";", 0, m.start())), m)
+            fields.setdefault((name, list_item(text, m.start())[0]), m)
     return [Figure(name, 0, m.start(), m.end()) for (name, _), m in sorted(fields.items())]
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.counts import NOUN_MODIFIER, one_and_the_other
 from ingest.extractor.events import Draft, Facts
-from ingest.extractor.segments import counted_sites
+from ingest.extractor.segments import counted_sites, list_item
 from ingest.extractor.types import Count, Evidence, Figure, Report
 from ingest.extractor.vocabulary import words
 
@@ -147,9 +147,7 @@ def _in_another_item(f: Facts, fig: Figure, span: tuple[int, int] | None) -> boo
     text = f.sent.text
     if span is None or span[0] <= fig.start < span[1]:
         return False
-    start = text.rfind(";", 0, fig.start) + 1
-    end = text.find(";", fig.end)
-    end = len(text) if end < 0 else end
+    start, end = list_item(text, fig.start)
     if not any(start <= m.start - f.sent.start < end for m in f.sites):
         return False
     gap = text[fig.end : span[0] + 1] if fig.start < span[0] else text[max(span[1] - 1, 0) : fig.start]

@@ -96,6 +96,13 @@ SAME_DAY = prefilter.compile(
 )
 
 
+def list_item(text: str, at: int) -> tuple[int, int]:
+    """The item of a list parted by semicolons that holds offset ``at`` ("a drone attack at Al Harir, with no
+    reported casualties; drone strikes at Al Asad, causing no injuries"); the whole text when it has none."""
+    end = text.find(";", at)
+    return text.rfind(";", 0, at) + 1, len(text) if end < 0 else end
+
+
 def clause_spans(text: str, targets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """One span (offsets in ``text``) per target (start, end): each target's clause runs to the first
     clause break after it; the first target's clause starts at the sentence start. Targets coordinated as

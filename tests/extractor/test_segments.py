@@ -87,3 +87,10 @@ def test_semicolons_part_the_items_of_a_list() -> None:
     spans = segments.clause_spans(text, targets)
     assert text[spans[0][0] : spans[0][1]] == "a drone at Harir, with no casualties"
     assert text[spans[1][0] : spans[1][1]].startswith("; drones at Asad, causing no injuries")
+
+
+def test_the_item_of_a_semicolon_list_that_holds_an_offset() -> None:
+    text = "X, with no casualties; Y, causing no injuries"
+    assert segments.list_item(text, text.index("no casualties")) == (0, text.index(";"))
+    assert segments.list_item(text, text.index("Y")) == (text.index(";") + 1, len(text))
+    assert segments.list_item("no list here", 3) == (0, len("no list here"))
