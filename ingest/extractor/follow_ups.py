@@ -103,8 +103,17 @@ def _promote_the_lead_attack(state: State) -> None:
     first = state.facts[min(news.anchors)]
     if first.vetoes & NOT_AN_ATTACK or _ANOTHER_ONE.search(first.sent.text) or news.why == MEASURED_FROM:
         return  # "announced ... two days after a drone attack killed three": the announcement is the news
+    if any(f.vetoes & _TREND and f.sent.index < first.sent.index for f in lead):
+        # "Militia attacks on US bases are rapidly escalating, a watchdog report found ... while US forces hunkered
+        # down in response to the attack": a lead that tells attacks as a trend or a tally before the one attack is
+        # a trend piece; the attack it then names in passing is no follow-up's news
+        return
     news.role = "primary"
     _absorb(state, news, news)
+
+
+# Vetoes that tell attacks as a trend or a tally, not one attack
+_TREND = frozenset({"habitual", "tally"})
 
 
 def _same_target(a: Draft, b: Draft) -> bool:
