@@ -105,8 +105,11 @@ OTHER_ACTOR = prefilter.compile(
     rf"|\b{_ACTOR}\s+(?:(?:air|drone|missile|artillery)\s+attacks?|invasion|offensive|incursion|bombardment|shelling)\b"
     # the passive's agent: "a headquarters was targeted by three drone strikes by American aircraft"
     # ... and the attack noun's, right before it: "the early morning attack by American fighter jets on several
-    # headquarters" (not "the attack was repelled by US forces")
-    rf"|\b(?:(?:strikes?|raids?|targeted|attacked|bombed|struck)\s+(?:[\w-]+\s+){{0,4}}?|attacks?\s+)by\s+(?:the\s+)?{_ACTOR}\s+"
+    # headquarters" (not "the attack was repelled by US forces"); and the agent of a strike's doing, however far
+    # from its noun: "killed in airstrikes that are believed to be carried out by US forces"
+    rf"|\b(?:(?:strikes?|raids?|targeted|attacked|bombed|struck)\s+(?:[\w-]+\s+){{0,4}}?|attacks?\s+"
+    r"|(?:carried\s+out|conducted|executed)\s+)"
+    rf"by\s+(?:the\s+)?{_ACTOR}\s+"
     r"(?:aircraft|warplanes|jets|fighter\s+jets|drones?|helicopters?|forces|troops|military|army|air\s+force)\b"
     # "accused the United States of conducting drone strikes"
     rf"|\baccus\w*\s+(?:the\s+)?{_ACTOR}\s+(?:[\w-]+\s+){{0,4}}?of\s+(?:conducting|carrying\s+out|launching)\b"
