@@ -422,6 +422,15 @@ HYPOTHETICAL = prefilter.compile(
     r"|\b(?:potential|possibility|likelihood|prospect)\s+(?:for|of)\s+(?:[\w-]+\s+){0,5}?(?:attacks?|strikes?)\b",
     re.I,
 )
+# Projectiles told as a state's drill or test: "splashed down in waters near the bases as part of Iran's military
+# exercises", "firing a missile during a military exercise", "due to IRGC's drill and missile tests", "test-fired"
+DRILL = prefilter.compile(
+    r"\b(?:as\s+part\s+of|during|in\s+the\s+course\s+of|due\s+to)\s+(?:an?\s+|the\s+|its\s+|their\s+|"
+    r"[\w-]+['\u2019]s\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"{words(vocabulary.DRILL_NOUNS)}\b"
+    r"|\btest[- ]?fir(?:ed|es|ing)\b",
+    re.I,
+)
 # An earlier attack mentioned inside a sentence about a newer one: "... after two rockets on Sunday targeted X".
 AFTER_CLAUSE = prefilter.compile(
     r"\b(?:after|following|since)\b(?!\s+(?:midnight|dawn|noon|sunset|sunrise|\d|the attack\b))", re.I

@@ -82,7 +82,18 @@ _LOCATIVE_BEFORE = prefilter.compile(rf"\b{cues.BESIDE}\s+(?:the\s+)?$", re.I)
 ANOTHER_STORY = frozenset({"other_actor", "shipping", "on_the_road", "foiled"})
 # Cues that stop a sentence from reporting an attack on a coalition site.
 NOT_AN_ATTACK = frozenset(
-    {"other_actor", "shipping", "on_the_road", "foiled", "other_target", "tally", "hypothetical", "habitual", "denial"}
+    {
+        "other_actor",
+        "shipping",
+        "on_the_road",
+        "foiled",
+        "other_target",
+        "tally",
+        "hypothetical",
+        "habitual",
+        "denial",
+        "drill",
+    }
 )
 
 
@@ -336,6 +347,11 @@ def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[Dat
         # "US forces have withdrawn from two bases, including al-Omar, amid rising militia attacks": the attacks are
         # the setting of another event, the bases named are not their targets
         vetoes.add("habitual")
+    if not sites and cues.DRILL.search(text) and not cues.GENERIC_TARGET.search(text):
+        # "3 Iranian missiles splashed down in waters near the bases as part of Iran's military exercises": a state's
+        # drill, no attack - where the sentence names no coalition site or forces as hit ("rockets hit the base
+        # during a training exercise" is an attack)
+        vetoes.add("drill")
     road = cues.ON_THE_ROAD.search(text)
     if road and all(m.start - sent.start > road.start() for m in sites):
         # "a bomb hit a convoy carrying supplies for the coalition": the convoy, not a site, was hit; a site named

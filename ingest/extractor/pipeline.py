@@ -367,6 +367,21 @@ def drop_denied(state: State) -> None:
     state.drafts = [d for d in state.drafts if not (d.denied and d.role == "primary")]
 
 
+def drop_drills(state: State) -> None:
+    """'Troops at Al Udeid took cover when Iranian missiles landed near the base ... two Iranian missiles fell into
+    the sea as part of Iran's naval exercises': an attack whose projectiles its own sentences tell as a state's drill
+    or test (a weapon it was told with, in a sentence naming no coalition site hit) was no attack on the site."""
+    state.drafts = [d for d in state.drafts if d.role != "primary" or not _a_drill(state, d)]
+
+
+def _a_drill(state: State, d: Draft) -> bool:
+    weapons, _ = _volley(state, d)
+    return any(
+        "drill" in state.facts[i].vetoes and weapons & {w.category for w in state.facts[i].weapons}
+        for i in d.sentences()
+    )
+
+
 # "missiles struck near Erbil-Pirmam road and Erbil International Airport": a place named as where things fell
 # (its country's possessive before it: "a clash near Syria's al-Shaddadi")
 _NEAR = prefilter.compile(
@@ -890,6 +905,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     zero_toll_of_the_counted_attacks,
     fold_summaries,
     drop_denied,
+    drop_drills,
     drop_collateral_sites,
     drop_vacated_sites,
     background_in_strike_stories,

@@ -79,6 +79,13 @@ SHIPPING = (
 # drones at Israel in April 2024 and June 2025, downed over Jordan and Ain al-Asad).
 ELSEWHERE_BOUND = ("Israel", "the Golan Heights", "occupied Palestine")
 
+# A state's drill or weapons test: projectiles fired "as part of Iran's naval exercises" or "during a military drill"
+# attack no one, even where they fall near a base (IRGC exercises whose missiles landed near Al Dhafra, July 2020).
+DRILL_NOUNS = (
+    "exercise", "exercises", "drill", "drills", "manoeuvre", "manoeuvres", "maneuver", "maneuvers", "war game",
+    "war games", "wargame", "wargames", "missile test", "missile tests", "weapons test", "weapons tests",
+)  # fmt: skip
+
 # Words of the road: a convoy or a supply truck hit on its way is not a coalition site (SCHEMA: no incident).
 ON_THE_ROAD = (
     "convoy", "convoys", "supply truck", "supply trucks", "logistics truck", "logistics trucks", "tanker truck",

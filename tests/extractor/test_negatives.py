@@ -411,3 +411,14 @@ def test_a_base_the_coalition_had_left_is_no_coalition_site(gazetteer) -> None:
     # a base still held, whose troops left it for a patrol, is still attacked
     held = "Rockets hit Camp Taji on Monday, hours after a convoy left the base."
     assert [i["base"]["slug"] for i in primaries(held, gazetteer, dt.date(2020, 9, 11))] == ["camp-taji"]
+
+
+def test_missiles_of_a_states_drill_attack_no_base_they_fell_near(gazetteer) -> None:
+    text = (
+        "Troops at Al Udeid Air Base took cover on Wednesday when Iranian missiles landed near the base. "
+        "An official said the missiles splashed down in the sea as part of Iran's naval exercises."
+    )
+    assert primaries(text, gazetteer) == []
+    # a coalition site hit during an exercise is attacked all the same
+    hit = "Two rockets hit Ain al-Asad air base on Wednesday during a training exercise, officials said."
+    assert len(primaries(hit, gazetteer)) == 1
