@@ -422,6 +422,12 @@ HYPOTHETICAL = prefilter.compile(
     r"|\b(?:potential|possibility|likelihood|prospect)\s+(?:for|of)\s+(?:[\w-]+\s+){0,5}?(?:attacks?|strikes?)\b",
     re.I,
 )
+# The speaker's own side as what was hit: "The attack on our forces in Al-Qa'im", "the strikes against our positions"
+OUR_SIDE_HIT = prefilter.compile(
+    r"\b(?:on|against|at|targeting|targeted|struck|hit|bombed|bombing\s+of)\s+our\s+(?:[\w-]+\s+)?"
+    rf"{words(vocabulary.OWN_SIDE_NOUNS)}\b",
+    re.I,
+)
 # Projectiles told as a state's drill or test: "splashed down in waters near the bases as part of Iran's military
 # exercises", "firing a missile during a military exercise", "due to IRGC's drill and missile tests", "test-fired"
 DRILL = prefilter.compile(

@@ -213,6 +213,8 @@ def read_facts(
         actor = None
     actor_at = _clause_start(text, actor.start()) if actor else -1
     vetoes = _vetoes(text, sent, sites, dates, actor_at)
+    if _a_group_hit_in_its_own_words(text, factions, attribution):
+        vetoes.add("other_target")
     if actor is not None:
         vetoes.add("other_actor")
         if sites and all(m.end - sent.start <= actor_at for m in sites):
@@ -260,6 +262,15 @@ def read_facts(
 
 # A count just before the actor: "Three US Troops Killed, 25 Injured" counts the dead, it tells no one killing
 _COUNT_BEFORE = prefilter.compile(rf"\b(?:\d+|{numerals(1, 20)})\s+$", re.I)
+
+
+def _a_group_hit_in_its_own_words(text: str, factions: list[FactionMention], speaker: str | None) -> bool:
+    """'The attack on our forces in Al-Qa'im ... is not surprising, Kata'ib Hezbollah noted': a group speaking of an
+    attack on its own side ("our forces", "our positions") tells a strike on it, not an attack on a coalition site
+    (a US official's "our forces" are the coalition's: the speaker decides)."""
+    if speaker is None or not cues.OUR_SIDE_HIT.search(text):
+        return False
+    return any(m.text in speaker or speaker in m.text for m in factions)
 
 
 def _only_targets_as_a_role(text: str) -> bool:

@@ -86,6 +86,13 @@ DRILL_NOUNS = (
     "war games", "wargame", "wargames", "missile test", "missile tests", "weapons test", "weapons tests",
 )  # fmt: skip
 
+# What a speaker calls its own side when it is hit: "the attack on our forces in Al-Qa'im" in a militia's statement
+# is the US strike on the militia, told from the side it hit
+OWN_SIDE_NOUNS = (
+    "forces", "positions", "fighters", "men", "brothers", "mujahideen", "headquarters", "units", "sites", "bases",
+    "camps", "brigades",
+)  # fmt: skip
+
 # Words of the road: a convoy or a supply truck hit on its way is not a coalition site (SCHEMA: no incident).
 ON_THE_ROAD = (
     "convoy", "convoys", "supply truck", "supply trucks", "logistics truck", "logistics trucks", "tanker truck",

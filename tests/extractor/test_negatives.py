@@ -422,3 +422,14 @@ def test_missiles_of_a_states_drill_attack_no_base_they_fell_near(gazetteer) -> 
     # a coalition site hit during an exercise is attacked all the same
     hit = "Two rockets hit Ain al-Asad air base on Wednesday during a training exercise, officials said."
     assert len(primaries(hit, gazetteer)) == 1
+
+
+def test_a_group_speaking_of_an_attack_on_our_forces_tells_a_strike_on_it(gazetteer) -> None:
+    text = "The attack on our forces in al-Qaim is a crime against Iraq, Kataib Hezbollah said on Sunday."
+    assert primaries(text, gazetteer) == []
+    # the coalition's own "our forces" are attacked
+    ours = (
+        "Rockets struck Ain al-Asad air base on Sunday. "
+        "The attack on our forces caused no casualties, a US official said."
+    )
+    assert len(primaries(ours, gazetteer)) == 1
