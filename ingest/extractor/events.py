@@ -840,10 +840,20 @@ _DAYS_AFTER = prefilter.compile(
 )
 
 
+# A subject followed by its verb of sequence: "The fragile truce followed", "The decision comes after" (not "This was
+# followed by", a passive, nor a subject that is itself an attack: "The attack comes after ...", read by the caller)
+_A_LATER_EVENT_FOLLOWED = prefilter.compile(
+    r"^\W*(?:the|this|that|its|their|[\w-]+['\u2019]s)\s+(?:(?!(?:was|were|is|are|has|have|had)\b)[\w-]+\s+){1,3}?"
+    r"(?P<verb>followed|follows|came\s+after|comes\s+after)\s",
+    re.I,
+)
+
+
 # The reason an attack dated in the past is background (rules that read roles compare it, editors read it)
 DATED_BEFORE_THE_NEWS = "dated before the news"
-# ... and an attack a later event is measured from ("announced ... two days after a drone attack killed three")
-MEASURED_FROM = "told as what a later event came days after"
+# ... and an attack a later event is measured from ("announced ... two days after a drone attack killed three", "The
+# fragile truce followed an extraordinary night in which Tehran ... launched missiles at an American air base")
+MEASURED_FROM = "told as what a later event came after"
 
 
 def background_reason(facts: Facts, target: Target, date: DateMention | None) -> str | None:
@@ -864,6 +874,11 @@ def background_reason(facts: Facts, target: Target, date: DateMention | None) ->
     # members": the attack is what a later event is measured from, days before it
     days_after = _DAYS_AFTER.search(text)
     if days_after is not None and not cues.ATTACK.search(text, 0, days_after.start()):
+        return MEASURED_FROM
+    # "The fragile truce followed an extraordinary night in which Tehran retaliated ... by launching missiles at an
+    # American air base in Qatar": the subject is a later event (a truce, a decision), the attack what it followed
+    later = _A_LATER_EVENT_FOLLOWED.match(text)
+    if later is not None and later.end() <= target.start and not cues.ATTACK.search(text, 0, later.start("verb")):
         return MEASURED_FROM
     # "... the second attack in a day, after two rockets on Sunday targeted X": X is the earlier one
     for m in cues.AFTER_CLAUSE.finditer(text):
