@@ -313,10 +313,14 @@ _TIMES = prefilter.compile(
 # since ...", "It marked the second attack on the base this week"
 _SPEAKS_OF_FOCUS = prefilter.compile(
     r"^\W*(?:this|it|that|the)\s+(?:attack\s+|strike\s+|incident\s+)?"
+    # ("The attack against U.S. forces is the first since early February": the attack with its target)
+    r"(?:(?<=attack\s|strike\s)(?:on|against|targeting)\s+(?:[\w.-]+\s+){1,3}?)?"
     r"(?:is|was|marks|marked|became|comes|came|represents|represented|constitutes|constituted)\s+"
     r"(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|incident|time)\b"
     # "This attack constitutes the 26th against US bases in Syria": an ordinal with its noun left out
-    r"|the\s+\d+(?:st|nd|rd|th)\b)"
+    r"|the\s+\d+(?:st|nd|rd|th)\b"
+    # ... also in words before what it counts from: "Wednesday's attack is the first since November 23"
+    r"|the\s+(?:first|second|third)\s+(?=since\b))"
     # "These attacks occurred after a security meeting in Washington": the attacks just told, set in their time
     r"|^\W*(?:these|those|both|the)\s+(?:[\w-]+\s+)?(?:attacks|strikes|incidents)\s+(?:\w+ly\s+)?"
     r"(?:occurred|came|come|took\s+place|happened|followed|follow)\b",
