@@ -186,6 +186,8 @@ ARMED_GROUPS = ("groups", "militias", "factions", "militants")
 ARMED_GROUP_NOUNS = (
     *ARMED_GROUPS, "group", "militia", "faction", "militant", "fighters", "paramilitary", "paramilitaries",
     "proxies", "insurgents",
+    # "Iraqi Resistance claimed responsibility for US base attack" (on al-Tanf, in Syria): the resistance is a group
+    "resistance",
 )  # fmt: skip
 # States named by their adjective as the actors of their own attacks ("an Iranian missile attack"), each with its
 # name in the gazetteer
