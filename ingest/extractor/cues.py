@@ -428,6 +428,14 @@ OUR_SIDE_HIT = prefilter.compile(
     rf"{words(vocabulary.OWN_SIDE_NOUNS)}\b",
     re.I,
 )
+# A drone on a watching flight, not an attack: "while the drone was conducting a reconnaissance tour over the military
+# base", "on a surveillance mission over the base" (an "unmanned aerial surveillance system" that "landed on a hangar"
+# is told by what it did, not by a mission)
+RECONNAISSANCE = prefilter.compile(
+    r"\b(?:conduct\w*|carr(?:y|ied|ying)\s+out|on|during|fl(?:y|ying|ew|own))\s+(?:an?\s+|its\s+|their\s+)?"
+    r"(?:reconnaissance|surveillance|spying|intelligence-gathering)\s+(?:tour|flight|mission|sortie|patrol)s?\b",
+    re.I,
+)
 # Projectiles told as a state's drill or test: "splashed down in waters near the bases as part of Iran's military
 # exercises", "firing a missile during a military exercise", "due to IRGC's drill and missile tests", "test-fired"
 DRILL = prefilter.compile(

@@ -363,6 +363,10 @@ def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[Dat
         # drill, no attack - where the sentence names no coalition site or forces as hit ("rockets hit the base
         # during a training exercise" is an attack)
         vetoes.add("drill")
+    if cues.RECONNAISSANCE.search(text):
+        # "American forces shot down an Iranian drone ... while the drone was conducting a reconnaissance tour over the
+        # military base": a drone watching the base, downed, attacked nothing
+        vetoes.add("reconnaissance")
     road = cues.ON_THE_ROAD.search(text)
     if road and all(m.start - sent.start > road.start() for m in sites):
         # "a bomb hit a convoy carrying supplies for the coalition": the convoy, not a site, was hit; a site named

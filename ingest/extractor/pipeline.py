@@ -374,6 +374,18 @@ def drop_drills(state: State) -> None:
     state.drafts = [d for d in state.drafts if d.role != "primary" or not _a_drill(state, d)]
 
 
+def drop_reconnaissance_flights(state: State) -> None:
+    """'American forces shot down an Iranian drone ... while the drone was conducting a reconnaissance tour over the
+    military base': an attack told only by sentences of a drone on a watching flight was none. (The sentence still
+    anchors its own draft, so that what follows it - the tension at that base - is its context, not the details of
+    the attack told before.)"""
+    state.drafts = [
+        d
+        for d in state.drafts
+        if d.role != "primary" or not d.anchors or not all("reconnaissance" in state.facts[i].vetoes for i in d.anchors)
+    ]
+
+
 def _a_drill(state: State, d: Draft) -> bool:
     weapons, _ = _volley(state, d)
     return any(
@@ -906,6 +918,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     fold_summaries,
     drop_denied,
     drop_drills,
+    drop_reconnaissance_flights,
     drop_collateral_sites,
     drop_vacated_sites,
     background_in_strike_stories,
