@@ -105,12 +105,15 @@ OTHER_ACTOR = prefilter.compile(
     rf"|\b{_ACTOR}\s+(?:(?:air|drone|missile|artillery)\s+attacks?|invasion|offensive|incursion|bombardment|shelling)\b"
     # the passive's agent: "a headquarters was targeted by three drone strikes by American aircraft"
     # ... and the attack noun's, right before it: "the early morning attack by American fighter jets on several
-    # headquarters" (not "the attack was repelled by US forces"); and the agent of a strike's doing, however far
-    # from its noun: "killed in airstrikes that are believed to be carried out by US forces"
-    rf"|\b(?:(?:strikes?|raids?|targeted|attacked|bombed|struck)\s+(?:[\w-]+\s+){{0,4}}?|attacks?\s+"
-    r"|(?:carried\s+out|conducted|executed)\s+)"
+    # headquarters" (not "the attack was repelled by US forces")
+    rf"|\b(?:(?:strikes?|raids?|targeted|attacked|bombed|struck)\s+(?:[\w-]+\s+){{0,4}}?|attacks?\s+)"
     rf"by\s+(?:the\s+)?{_ACTOR}\s+"
     r"(?:aircraft|warplanes|jets|fighter\s+jets|drones?|helicopters?|forces|troops|military|army|air\s+force)\b"
+    # ... and the agent of a strike's doing, however far from its noun - a state or the coalition itself: "killed in
+    # airstrikes that are believed to be carried out by US forces", "a raid conducted by the US-led coalition"
+    r"|\b(?:air\s?strikes?|strikes?|raids?|bombing|bombardment|shelling)\b[^.;]{0,60}?"
+    rf"\b(?:carried\s+out|conducted|executed)\s+by\s+(?:the\s+)?(?:{_ACTOR}[\s-]+led\s+|international\s+)?"
+    rf"(?:coalition|{_ACTOR})\b"
     # "accused the United States of conducting drone strikes"
     rf"|\baccus\w*\s+(?:the\s+)?{_ACTOR}\s+(?:[\w-]+\s+){{0,4}}?of\s+(?:conducting|carrying\s+out|launching)\b"
     # "two US F-15 fighter jets dropped multiple bombs", "Israeli Air Force fighter jets struck": a state's aircraft

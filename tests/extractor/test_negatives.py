@@ -433,3 +433,15 @@ def test_a_group_speaking_of_an_attack_on_our_forces_tells_a_strike_on_it(gazett
         "The attack on our forces caused no casualties, a US official said."
     )
     assert len(primaries(ours, gazetteer)) == 1
+
+
+def test_a_strike_carried_out_by_a_state_or_the_coalition_is_theirs(gazetteer) -> None:
+    for text in (
+        "Five ISIS fighters were killed on Sunday in airstrikes carried out by coalition forces near Deir Ezzor.",
+        "Two commanders were killed on Sunday in a raid conducted by the US-led coalition near Shaddadi.",
+        "Seven militiamen died on Sunday in strikes thought to have been carried out by American warplanes.",
+    ):
+        assert primaries(text, gazetteer) == [], text
+    # a group's attack carried out on US forces is still one
+    attack = "A drone attack carried out by the Islamic Resistance hit US forces at Ain al-Asad on Sunday."
+    assert len(primaries(attack, gazetteer)) == 1
