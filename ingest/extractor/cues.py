@@ -448,6 +448,7 @@ DRILL = prefilter.compile(
     r"|\btest[- ]?fir(?:ed|es|ing)\b",
     re.I,
 )
+DRILLING_STATE = prefilter.compile(rf"\b{words(vocabulary.DRILLING_STATES)}(?!\w)", re.I)
 # An earlier attack mentioned inside a sentence about a newer one: "... after two rockets on Sunday targeted X".
 AFTER_CLAUSE = prefilter.compile(
     r"\b(?:after|following|since)\b(?!\s+(?:midnight|dawn|noon|sunset|sunrise|\d|the attack\b))", re.I

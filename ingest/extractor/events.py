@@ -358,10 +358,15 @@ def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[Dat
         # "US forces have withdrawn from two bases, including al-Omar, amid rising militia attacks": the attacks are
         # the setting of another event, the bases named are not their targets
         vetoes.add("habitual")
-    if not sites and cues.DRILL.search(text) and not cues.GENERIC_TARGET.search(text):
+    if (
+        not sites
+        and cues.DRILL.search(text)
+        and cues.DRILLING_STATE.search(text)
+        and not cues.GENERIC_TARGET.search(text)
+    ):
         # "3 Iranian missiles splashed down in waters near the bases as part of Iran's military exercises": a state's
-        # drill, no attack - where the sentence names no coalition site or forces as hit ("rockets hit the base
-        # during a training exercise" is an attack)
+        # drill, no attack - where the sentence names the state and no coalition site or forces as hit ("rockets hit
+        # the base during a training drill" is an attack)
         vetoes.add("drill")
     if cues.RECONNAISSANCE.search(text):
         # "American forces shot down an Iranian drone ... while the drone was conducting a reconnaissance tour over the

@@ -85,6 +85,12 @@ DRILL_NOUNS = (
     "exercise", "exercises", "drill", "drills", "manoeuvre", "manoeuvres", "maneuver", "maneuvers", "war game",
     "war games", "wargame", "wargames", "missile test", "missile tests", "weapons test", "weapons tests",
 )  # fmt: skip
+# The states and forces whose drills are told near coalition sites: the drill must be theirs ("rockets hit the base
+# during a training drill" is an attack on the coalition's own drill)
+DRILLING_STATES = (
+    "Iran", "Iran's", "Iranian", "IRGC", "IRGC's", "Revolutionary Guards", "Revolutionary Guard", "Guards",
+    "North Korea", "North Korean", "Russia", "Russian", "China", "Chinese",
+)  # fmt: skip
 
 # What a speaker calls its own side when it is hit: "the attack on our forces in Al-Qa'im" in a militia's statement
 # is the US strike on the militia, told from the side it hit

@@ -422,6 +422,9 @@ def test_missiles_of_a_states_drill_attack_no_base_they_fell_near(gazetteer) -> 
     # a coalition site hit during an exercise is attacked all the same
     hit = "Two rockets hit Ain al-Asad air base on Wednesday during a training exercise, officials said."
     assert len(primaries(hit, gazetteer)) == 1
+    # ... and so is the coalition's own drill told apart from the base: the drill must be a state's
+    drill = "A US base in Syria came under rocket fire on Sunday. The rockets hit the base during a training drill."
+    assert len(primaries(drill, gazetteer)) == 1
 
 
 def test_a_group_speaking_of_an_attack_on_our_forces_tells_a_strike_on_it(gazetteer) -> None:
