@@ -212,9 +212,11 @@ def read_facts(
     if actor is not None and (_retaliation_against_the_coalition(text, sites) or _not_the_actor(text, actor)):
         actor = None
     actor_at = _clause_start(text, actor.start()) if actor else -1
+    ours = _a_group_hit_in_its_own_words(text, factions, attribution)
+    if ours is not None:
+        # "The attack on our forces in Al-Qa'im": the site places the group's own forces, not a coalition target
+        sites = [m for m in sites if not ours <= m.start - sent.start <= ours + _OUR_SIDE_PLACED]
     vetoes = _vetoes(text, sent, sites, dates, actor_at)
-    if _a_group_hit_in_its_own_words(text, factions, attribution):
-        vetoes.add("other_target")
     if actor is not None:
         vetoes.add("other_actor")
         if sites and all(m.end - sent.start <= actor_at for m in sites):
@@ -264,13 +266,19 @@ def read_facts(
 _COUNT_BEFORE = prefilter.compile(rf"\b(?:\d+|{numerals(1, 20)})\s+$", re.I)
 
 
-def _a_group_hit_in_its_own_words(text: str, factions: list[FactionMention], speaker: str | None) -> bool:
-    """'The attack on our forces in Al-Qa'im ... is not surprising, Kata'ib Hezbollah noted': a group speaking of an
-    attack on its own side ("our forces", "our positions") tells a strike on it, not an attack on a coalition site
-    (a US official's "our forces" are the coalition's: the speaker decides)."""
-    if speaker is None or not cues.OUR_SIDE_HIT.search(text):
-        return False
-    return any(m.text in speaker or speaker in m.text for m in factions)
+def _a_group_hit_in_its_own_words(text: str, factions: list[FactionMention], speaker: str | None) -> int | None:
+    """Where the group's own side named as hit ends ('The attack on our forces| in Al-Qa'im ... is not surprising,
+    Kata'ib Hezbollah noted'), when a group speaks of an attack on its own side: a strike on it, not an attack on
+    the coalition site that places it (a US official's "our forces" are the coalition's: the speaker decides; and
+    what else the sentence tells - "struck Ain al-Asad in response to the attack on our brothers" - stays told)."""
+    ours = cues.OUR_SIDE_HIT.search(text)
+    if speaker is None or ours is None or not any(m.text in speaker or speaker in m.text for m in factions):
+        return None
+    return ours.end()
+
+
+# How far after "our forces" a site places them: "our forces in Al-Qa'im", "our positions near the town of al-Qaim"
+_OUR_SIDE_PLACED = 30
 
 
 def _only_targets_as_a_role(text: str) -> bool:

@@ -436,6 +436,12 @@ def test_a_group_speaking_of_an_attack_on_our_forces_tells_a_strike_on_it(gazett
         "The attack on our forces caused no casualties, a US official said."
     )
     assert len(primaries(ours, gazetteer)) == 1
+    # the group's own side hit, told as the cause of its attack on a coalition site: that attack stays told
+    answer = (
+        "Our fighters struck Ain al-Asad air base with drones on Sunday in response to the attack on our brothers "
+        "in Jurf al-Sakhar, Kataib Hezbollah said in a statement."
+    )
+    assert len(primaries(answer, gazetteer)) == 1
 
 
 def test_a_strike_carried_out_by_a_state_or_the_coalition_is_theirs(gazetteer) -> None:
