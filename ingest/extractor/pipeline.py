@@ -379,11 +379,15 @@ def drop_reconnaissance_flights(state: State) -> None:
     military base': an attack told only by sentences of a drone on a watching flight was none. (The sentence still
     anchors its own draft, so that what follows it - the tension at that base - is its context, not the details of
     the attack told before.)"""
-    state.drafts = [
-        d
-        for d in state.drafts
-        if d.role != "primary" or not d.anchors or not all("reconnaissance" in state.facts[i].vetoes for i in d.anchors)
-    ]
+    state.drafts = [d for d in state.drafts if d.role != "primary" or not d.anchors or not _watching_only(state, d)]
+
+
+def _watching_only(state: State, d: Draft) -> bool:
+    """Does every sentence telling the attack tell a drone on a watching flight, and no attack aimed at anything
+    ("Two drones attacked the base, while a third was conducting a surveillance flight over it" tells an attack)?"""
+    return all(
+        "reconnaissance" in state.facts[i].vetoes and not _AIMED_AT.search(state.facts[i].sent.text) for i in d.anchors
+    )
 
 
 def _a_drill(state: State, d: Draft) -> bool:

@@ -454,3 +454,13 @@ def test_a_strike_carried_out_by_a_state_or_the_coalition_is_theirs(gazetteer) -
     # a group's attack carried out on US forces is still one
     attack = "A drone attack carried out by the Islamic Resistance hit US forces at Ain al-Asad on Sunday."
     assert len(primaries(attack, gazetteer)) == 1
+
+
+def test_a_drone_on_a_watching_flight_beside_an_attack_leaves_the_attack(gazetteer) -> None:
+    watching = "On Sunday, coalition forces shot down a drone on a surveillance mission over the Conoco gas field base."
+    assert primaries(watching, gazetteer) == []
+    both = (
+        "Two drones attacked the Conoco gas field base on Sunday, while a third was conducting a surveillance flight "
+        "over it, officials said."
+    )
+    assert len(primaries(both, gazetteer)) == 1
