@@ -857,10 +857,12 @@ _DAYS_AFTER = prefilter.compile(
 )
 
 
-# A subject followed by its verb of sequence: "The fragile truce followed", "The decision comes after" (not "This was
-# followed by", a passive, nor a subject that is itself an attack: "The attack comes after ...", read by the caller)
+# A truce as the subject of a verb of sequence: "The fragile truce followed", "The ceasefire came after" - what it
+# followed is the fighting it ended (not "This was followed by", a passive; an alert or a summons that "followed" an
+# attack may be the attack's own story, and a recent attack told after a statement is news: not read here)
 _A_LATER_EVENT_FOLLOWED = prefilter.compile(
-    r"^\W*(?:the|this|that|its|their|[\w-]+['\u2019]s)\s+(?:(?!(?:was|were|is|are|has|have|had)\b)[\w-]+\s+){1,3}?"
+    r"^\W*(?:the|this|that|its|their|[\w-]+['\u2019]s)\s+(?:(?!(?:was|were|is|are|has|have|had)\b)[\w-]+\s+){0,2}?"
+    rf"{words(vocabulary.TRUCE_NOUNS)}\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?P<verb>followed|follows|came\s+after|comes\s+after)\s",
     re.I,
 )
@@ -893,7 +895,7 @@ def background_reason(facts: Facts, target: Target, date: DateMention | None) ->
     if days_after is not None and not cues.ATTACK.search(text, 0, days_after.start()):
         return MEASURED_FROM
     # "The fragile truce followed an extraordinary night in which Tehran retaliated ... by launching missiles at an
-    # American air base in Qatar": the subject is a later event (a truce, a decision), the attack what it followed
+    # American air base in Qatar": the subject is a truce, the attack the fighting it followed
     later = _A_LATER_EVENT_FOLLOWED.match(text)
     if later is not None and later.end() <= target.start and not cues.ATTACK.search(text, 0, later.start("verb")):
         return MEASURED_FROM

@@ -99,6 +99,12 @@ OWN_SIDE_NOUNS = (
     "camps", "brigades",
 )  # fmt: skip
 
+# A pause in the fighting as the subject of what it followed ("The fragile truce followed an extraordinary night in
+# which Tehran ... launched missiles at an American air base"): the attack is the war's, before the news
+TRUCE_NOUNS = (
+    "truce", "ceasefire", "cease-fire", "armistice", "calm", "lull", "de-escalation", "peace deal", "peace agreement",
+)  # fmt: skip
+
 # Words of the road: a convoy or a supply truck hit on its way is not a coalition site (SCHEMA: no incident).
 ON_THE_ROAD = (
     "convoy", "convoys", "supply truck", "supply trucks", "logistics truck", "logistics trucks", "tanker truck",

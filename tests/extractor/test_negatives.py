@@ -464,3 +464,14 @@ def test_a_drone_on_a_watching_flight_beside_an_attack_leaves_the_attack(gazette
         "over it, officials said."
     )
     assert len(primaries(both, gazetteer)) == 1
+
+
+def test_the_attack_a_truce_followed_is_the_wars_not_the_news(gazetteer) -> None:
+    truce = (
+        "A ceasefire between Israel and Iran held on Wednesday. The shaky truce followed a tense night in which "
+        "Tehran hit back for a US attack by firing missiles at an American air base in Qatar."
+    )
+    assert primaries(truce, gazetteer) == []
+    # an alert that followed an attack may be the attack's own story
+    alert = "Base on alert\n\nThe alert followed a drone attack on the Conoco gas field base on Saturday."
+    assert len(primaries(alert, gazetteer)) == 1
