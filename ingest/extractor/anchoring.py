@@ -280,6 +280,27 @@ def _names_the_attack_in_focus(f: Facts, t: Target, focus: Draft, state: State) 
     return the_attack is not None and _could_name_focus(state, focus, f, t.site, t.start)
 
 
+# "the attack occurred in", "the incident took place at": the attack told, placed
+_THE_ATTACK_OCCURRED = prefilter.compile(
+    r"\bthe\s+(?:attack|incident|strike)\s+(?:occurred|took\s+place|happened)\s+(?:in|at|near)\s+(?:the\s+)?$", re.I
+)
+
+
+def _the_unnamed_attack_placed(state: State, f: Facts, t: Target) -> Draft | None:
+    """'US forces in eastern Syria took indirect fire on Saturday ... Hours later, another attack at Coalition forces
+    stationed at the Al Omar oil field ... The official said the attack occurred in Conoco': 'the attack' placed with
+    no day of its own is the one unnamed attack of the site's country told before, not a new one - even when the
+    story has since named another."""
+    if t.site is None or f.event_dates or f.vetoes or not _THE_ATTACK_OCCURRED.search(f.sent.text, 0, t.start):
+        return None
+    unnamed = [
+        d
+        for d in state.drafts
+        if d.role == "primary" and _could_name_focus(state, d, f, t.site, t.start) and d.country_code is not None
+    ]
+    return unnamed[0] if len(unnamed) == 1 else None
+
+
 # The sentence opens on the weapon told before, as its subject: "The drone, launched before sunrise on Oct. 26 ..."
 _OPENS_ON_THE = prefilter.compile(r"^\W*the\s+(?:[\w-]+\s+){0,2}?$", re.I)
 
@@ -592,6 +613,11 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
         r.focus.site = t.site
         _anchor(state, r.focus, idx, date, own)
         return [r.focus]
+    placed = _the_unnamed_attack_placed(state, f, t)
+    if placed is not None:
+        placed.site = t.site
+        _anchor(state, placed, idx, date, own)
+        return [placed]
     background = background_reason(f, t, date)
     # "This is the first such attack since ...": the attack in focus; a site told before a strike's clause
     speaks_of_focus = r.focus is not None and _SPEAKS_OF_FOCUS.match(text) is not None
