@@ -165,6 +165,19 @@ def _sites_by_region(sites) -> dict[tuple[str, str], Site]:
     return {key: by_slug[next(iter(slugs))] for key, slugs in found.items() if len(slugs) == 1}
 
 
+# What may stand between a site's name and the description that goes on from it: "Al-Taqaddum| air |base in Anbar"
+_NAME_TO_DESCRIPTION = prefilter.compile(r"(?:\s*(?:air|military|the|[\w-]*(?:base|field|port))\b)*\s*", re.I)
+
+
+def _describes_another_named(text: str, d: SiteMention, named: list[SiteMention]) -> bool:
+    """'the Al-Taqaddum air base in Anbar': a description that goes on from another site's name describes that site
+    (the province holds both), it names no second one."""
+    return any(
+        n.site != d.site and n.start <= d.start and _NAME_TO_DESCRIPTION.fullmatch(text, min(n.end, d.start), d.start)
+        for n in named
+    )
+
+
 def is_description(alias: str) -> bool:
     return _DESCRIPTION.search(alias) is not None
 
@@ -246,7 +259,10 @@ class SiteMatcher:
             ):
                 continue
             out.append(SiteMention(self.sites[slug], span.start_char, span.end_char, span.text))
-        out.extend(self._descriptions(doc_text(doc)))
+        text = doc_text(doc)
+        out.extend(self._descriptions(text))
+        named = [m for m in out if not is_description(m.text)]
+        out = [m for m in out if not (is_description(m.text) and _describes_another_named(text, m, named))]
         out.extend(self._in_towns(doc_text(doc), out))
         out.sort(key=lambda m: m.start)
         return out

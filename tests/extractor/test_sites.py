@@ -296,3 +296,14 @@ def test_a_one_word_name_before_area_names_the_place(matcher) -> None:
     # "Haql" (field) is a capitalised word before "al-Omar", as a first name would be; "area" after it says place
     assert slugs(matcher, "Rockets fell in the Haql al-Omar area on Monday.") == ["al-omar-oil-field"]
     assert slugs(matcher, "Rockets were fired, Omar Abu Layla said.") == []
+
+
+def test_a_us_base_told_by_its_province_is_the_one_us_base_there(matcher) -> None:
+    # Al-Qaim and Al-Taqaddum were handed to Iraqi forces in 2020: "a US base in Anbar" is Ain al-Asad
+    assert slugs(matcher, "Rockets hit a US base in Iraq in Anbar province on Wednesday.") == ["ain-al-asad-air-base"]
+
+
+def test_a_description_going_on_from_another_name_describes_that_site(matcher) -> None:
+    # the province holds both: the words after the name place it, they name no second site
+    assert slugs(matcher, "Rockets hit the Al-Taqaddum air base in Anbar on Monday.") == ["al-taqaddum-air-base"]
+    assert slugs(matcher, "Al-Qaim base in western Iraq was hit.") == ["al-qaim-base"]
