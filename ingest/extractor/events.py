@@ -136,6 +136,7 @@ class Target:
     # told before a clause about another actor's strike ("the last time ... at K-1 in December - Washington
     # responded with air strikes"): an attack only as an earlier event
     before_strike: bool = False
+    by_town: bool = False  # the site is told by the town it is named for, not by its own name
 
 
 @dataclass(eq=False)
@@ -152,6 +153,9 @@ class Draft:
     date_sentence: int | None = None
     # the sentence that names the site when none of the attack's own does ("aimed at ... the base in Al-Shaddadi")
     site_sentence: int | None = None
+    # the site is the one military site named for the town the attack was told in ("a base ... in Erbil"): a guess
+    # the site's own name, told of the same attack later ("The assault targeted Bashur base"), replaces
+    site_by_town: bool = False
     denied: bool = False
     # sentence index -> the part of it (offsets in the sentence) that tells this attack
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
@@ -807,7 +811,7 @@ def _site_targets(facts: Facts) -> list[Target]:
             out.append(Target(None, None, m.site.country, rel, rel + (m.end - m.start)))
             continue
         seen.add(m.site.slug)
-        out.append(Target(m.site, None, m.site.country, rel, rel + (m.end - m.start)))
+        out.append(Target(m.site, None, m.site.country, rel, rel + (m.end - m.start), by_town=m.by_town))
     return out
 
 

@@ -117,6 +117,8 @@ class SiteMention:
     start: int  # character offsets
     end: int
     text: str
+    # told by the town the site is named for ("the other base targeted was in Irbil"), not by its own name
+    by_town: bool = False
 
 
 # A description names a kind of place and where it is: "logistics base in Jordan", "base in western Anbar".
@@ -277,18 +279,18 @@ class SiteMatcher:
                 continue
             if _ANOTHER_FORCES.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "a Peshmerga base in Erbil", "an Iraqi army base in Erbil": another force's
-            out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town")))
+            out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town"), by_town=True))
         for n in named:
             # "missiles hit the Ain Al-Asad Air Base and in Erbil", "17 on the Ain al-Asad airbase and five on the
             # city of Erbil": a town beside a named base is the military site named for it
             m = _TOWN_BESIDE_A_BASE.match(text, n.end)
             sites = self.towns.get(skeleton(m.group("town")), []) if m else []
             if m is not None and len(sites) == 1 and sites[0] != n.site and n.site.kind != "diplomatic":
-                out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town")))
+                out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town"), by_town=True))
             m = _TOWN_BEFORE_A_BASE.search(text, max(0, n.start - 60), n.start)
             sites = self.towns.get(skeleton(m.group("town")), []) if m else []
             if m is not None and len(sites) == 1 and sites[0] != n.site and n.site.kind != "diplomatic":
-                out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town")))
+                out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town"), by_town=True))
         return out
 
     @staticmethod
