@@ -598,8 +598,11 @@ def _setting_at(text: str) -> int:
 # The perfect of one attack on a site named as its object: "The mujahideen of the Islamic Resistance in Iraq have
 # attacked the US occupation base Tal Baidar with drones" (a claim's news, not a practice)
 _PERFECT_ON_A_SITE = prefilter.compile(
-    # (a site's mention starts after its article: "the Al-|Tanf")
-    r"\b(?:have|has)\s+(?:targeted|attacked|struck)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:\w{1,3}-)?$",
+    r"\b(?:have|has)\s+(?:targeted|attacked|struck"
+    # ... and its noun: "has carried out strikes on the UAE's Al Dhafra Air Base", "have launched a drone attack on"
+    r"|(?:carried\s+out|launched|conducted)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?)\s+(?:on|against|targeting))"
+    # (a site's mention starts after its article: "the Al-|Tanf"; a country's possessive may stand before its name)
+    r"\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?(?:\w{1,3}-)?$",
     re.I,
 )
 
