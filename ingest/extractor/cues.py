@@ -167,8 +167,10 @@ OTHER_TARGET = prefilter.compile(
     # "Three rockets targeted rebel Iranian Kurdish forces not far from Erbil airport": Iran's opponents the target
     r"|\b(?:rebel\s+)?Iranian\s+(?:Kurdish\s+)?(?:opposition|rebels?|dissidents?)(?:\s+(?:forces|groups?|parties))?\b"
     r"|\bIranian\s+Kurdish\s+(?:forces|groups?|parties|fighters)\b"
-    # "used heavy machine guns to target the militias": the militias are the target here
-    r"|\b(?:target(?:ed|ing)?|attack(?:ed|ing)?|struck|shell(?:ed|ing)?|against)\s+(?!by\b)(?:the\s+)?"
+    # "used heavy machine guns to target the militias": the militias are the target here (not "stationed to aid in
+    # the fight against ISIS militants": the coalition's mission, told of the base)
+    r"|\b(?:target(?:ed|ing)?|attack(?:ed|ing)?|struck|shell(?:ed|ing)?"
+    r"|(?<!fight\s)(?<!battle\s)(?<!campaign\s)(?<!war\s)(?<!mission\s)against)\s+(?!by\b)(?:the\s+)?"
     r"(?:(?!by\b)[\w-]+\s+){0,2}?"
     r"(?:militias|militants|insurgents)\b"
     # "a clash erupted between the Syrian Democratic Forces and ISIS": a fight of two other forces, neither of them
