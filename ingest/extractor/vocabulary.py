@@ -28,7 +28,7 @@ ATTACK_WORDS = (
     "shelled", "shelling", "bombard", "bombarded", "bombarding", "bombardment", "bombardments", "bombards",
     "landed", "fell", "fallen", "impacted", "slammed into", "slam into", "crashed into",
     "explosion", "explosions", "exploded", "blast", "blasts",
-    "barrage", "salvo", "came under", "assault", "assaulted",
+    "barrage", "salvo", "came under", "assault", "assaults", "assaulted",
     "shot down", "downed", "intercepted", "intercepting", "shooting down",
     "wounded", "injured", "killed", "wounding", "injuring", "killing",
     # a timeline's present: "a rocket kills two American soldiers", "a militia launches a drone at an air base"
