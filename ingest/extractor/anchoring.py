@@ -103,12 +103,17 @@ def _counted(state: State, f: Facts, t: Target, k: int) -> list[tuple[Draft, tup
 
 def _counted_just_told(state: State, f: Facts) -> list[Draft]:
     """The attacks the previous attack sentence counted ('Three US bases came under attack'), else []."""
+    group = [d for d in _told_together_last(state, f) if d.counted]
+    return group if len(group) > 1 else []
+
+
+def _told_together_last(state: State, f: Facts) -> list[Draft]:
+    """The primary attacks the last attack sentence before this one told."""
     told = [i for d in state.drafts for i in d.anchors if i < f.sent.index]
     if not told:
         return []
     last = max(told)
-    group = [d for d in state.drafts if d.counted and d.role == "primary" and last in d.anchors]
-    return group if len(group) > 1 else []
+    return [d for d in state.drafts if d.role == "primary" and not d.summary and last in d.anchors]
 
 
 def _primary_drafts(
@@ -126,6 +131,11 @@ def _primary_drafts(
         k = segments.counted_sites(text)
         if k > 1:
             return _counted(state, f, t, k)
+        together = _told_together_last(state, f)
+        if len(together) > 1 and cues.EACH_OF_THEM.match(text):
+            # "One of the assaults was at the al-Shaddadi base, while the other took place near the Baghdad Embassy
+            # Complex. In both cases, coalition forces were targeted by a barrage of rockets.": each attack's
+            return [(d, own) for d in together]
         group = _counted_just_told(state, f)
         if group and cues.THEIR_BASES.search(text):
             # "Three US bases came under attack. US forces intercepted missiles aimed at their bases": the bases
