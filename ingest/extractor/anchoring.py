@@ -237,9 +237,25 @@ _DESCRIBED_AS = prefilter.compile(r"\s*((?:[\w-]+\s+){0,2}(?:north|south|east|we
 
 
 def _repeats_description(state: State, focus: Draft, f: Facts, m: SiteMention) -> bool:
-    """The words after the site's name ('airbase north of Baghdad') describe the unnamed site attacked."""
+    """The words after the site's name ('airbase north of Baghdad') describe the unnamed site attacked, or the
+    words before it repeat, made definite, the description the attack was told with ('a US patrol base in
+    northeastern Syria' ... 'the US patrol base in Al-Shaddadi')."""
     tail = _DESCRIBED_AS.match(f.sent.text, m.end - f.sent.start)
-    return tail is not None and any(tail.group(1) in state.facts[i].sent.text for i in focus.anchors)
+    if tail is not None and any(tail.group(1) in state.facts[i].sent.text for i in focus.anchors):
+        return True
+    head = _THE_DESCRIBED.search(f.sent.text, 0, m.start - f.sent.start)
+    if head is None:
+        return False
+    told = re.compile(rf"\ban?\s+{re.escape(head.group(1))}\s+(?:in|at|near)\b", re.I)
+    return any(told.search(state.facts[i].sent.text) for i in focus.anchors)
+
+
+# A definite description of a site, up to its name: "the US patrol base in |Al-Shaddadi"
+_THE_DESCRIBED = prefilter.compile(
+    r"\bthe\s+((?:[\w.-]+\s+){1,3}?(?:base|outpost|garrison|airbase|airfield|installation|facility))\s+(?:in|at|near)\s+"
+    r"(?:(?:the\s+)?(?:town|city|village)\s+of\s+)?(?:\w{1,3}-)?$",
+    re.I,
+)
 
 
 def _before_the_strike(f: Facts, at: int) -> bool:
@@ -547,7 +563,7 @@ def _no_target(state: State, f: Facts, r: _Reading) -> None:
         for date in _coordinated_days(f) or [earlier[1]]:
             r.earlier(state, earlier[0], f.sent.index, date, None, why="an earlier attack told in passing")
     elif _names_unnamed(f, r.focus, state):
-        r.focus.site = f.sites[0].site
+        r.focus.site, r.focus.site_sentence = f.sites[0].site, f.sent.index
     elif (day := _day_of_the_attack_told(f, r.focus)) is not None and r.focus is not None:
         # "Two drones targeted the base, a source told Reuters on Tuesday. The attack in the early hours of Tuesday
         # caused no casualties.": the attack's own day, so that Monday's rockets on the same base are another attack
