@@ -698,7 +698,7 @@ LIST_HEADING = prefilter.compile(
 # A lead that counts the attacks of a recent window before telling them: "have been attacked with drones or rockets
 # at least 24 times in recent days, including ...", "Since Oct. 17, US forces ... have been attacked at least 52 times"
 COUNTED_WINDOW = prefilter.compile(
-    rf"^(?=.*?\b(?:\d+|{numerals(2, 12)})\s+(?:times|(?:[\w-]+\s+){{0,2}}?(?:attacks|incidents))\b)"
+    rf"^(?=.*?\b(?:\d+|{numerals(2, 12)})\s+(?:times|(?:[\w-]+\s+){{0,2}}?(?:attacks|assaults|incidents))\b)"
     r"(?=.*?(?:\bin\s+(?:recent|the\s+(?:past|last))\s+(?:few\s+)?(?:days|weeks?)\b|\bthis\s+week\b|\bsince\b"
     r"|\bbetween\b))",
     re.I | re.S,
