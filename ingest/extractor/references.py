@@ -69,7 +69,21 @@ def same_story(d: Draft, country: str | None, place: str | None, date: DateMenti
     a, b = _norm_place(place), _norm_place(d.place)
     if a and b and a not in b and b not in a:
         return False
+    # "a military base in southern Syria" and "an oil facility in eastern Syria": parts of a country told by compass
+    # words neither of which holds the other are two places ("eastern" and "northeastern" may be one)
+    x, y = _compass(place), _compass(d.place)
+    if x and y and not (x <= y or y <= x):
+        return False
     return date_compatible(d.date, date)
+
+
+_COMPASS_WORD = re.compile(r"\b(north|south)?[\s-]?(east|west)?(?:ern)?\b", re.I)
+
+
+def _compass(place: str | None) -> frozenset[str]:
+    """The compass points a place's opening words give ('northeastern Syria': north, east), else empty."""
+    m = _COMPASS_WORD.match((place or "").strip())
+    return frozenset(p.lower() for p in m.groups() if p) if m else frozenset()
 
 
 def km(a: Site, b: Site) -> float:
