@@ -297,7 +297,16 @@ def _not_the_actor(text: str, actor: re.Match[str]) -> bool:
     object of a headline's passive ("Airbase hosting US troops in Iraq targeted with drones")?"""
     if _PASSIVE_AFTER.match(text, actor.end()) and actor.group(0).lower().endswith(("ed", "hit", "struck")):
         return True
-    return actor.group(0).lower().endswith(("killed", "wounded")) and bool(_COUNT_BEFORE.search(text, 0, actor.start()))
+    if not actor.group(0).lower().endswith(("killed", "wounded")):
+        return False
+    return bool(_COUNT_BEFORE.search(text, 0, actor.start()) or _TOLL_AFTER.match(text, actor.end()))
+
+
+# "US Military Forces Killed, Wounded In Attack By ...": the other half of a toll, or the attack they fell in, after
+# the participle - the troops are its victims, not the actors of a strike
+_TOLL_AFTER = prefilter.compile(
+    r"\s*(?:,|and)\s*(?:wounded|injured|hurt)\b|\s+in\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:attack|strike|assault)\b", re.I
+)
 
 
 # "... targeted with drones", "... attacked by militias": the participle before it is a passive's

@@ -648,3 +648,16 @@ def test_a_headline_counting_us_troops_killed_is_their_toll_not_their_strike(gaz
     assert (attack["role"], attack["base"]["slug"], attack["killed"]) == ("primary", "tower-22", 3)
     # US troops who killed are still another actor striking
     assert cues.OTHER_ACTOR.search("US troops killed five militants near the border.")
+
+
+def test_a_headline_of_us_forces_killed_wounded_in_an_attack_is_their_toll(gazetteer) -> None:
+    # no count before the participle: the other half of the toll, or the attack they fell in, after it
+    text = (
+        "US Military Forces Killed, Wounded In Attack By Iraqi Militia\n"
+        "Following a drone attack by an Iraqi militia on a US army base in the Al-Tanf region, three American soldiers "
+        "were killed and 25 others were injured.\n"
+        "On Sunday, the militia targeted the positions of the US army in the Al-Tanf region, on the border of Syria "
+        "and Jordan."
+    )
+    roles = {(i["role"], (i["base"] or {}).get("slug")) for i in incidents(text, gazetteer, dt.date(2024, 1, 28))}
+    assert ("primary", "al-tanf-garrison") in roles
