@@ -264,7 +264,18 @@ class SiteMatcher:
         text = doc_text(doc)
         out.extend(self._descriptions(text))
         named = [m for m in out if not is_description(m.text)]
-        out = [m for m in out if not (is_description(m.text) and _describes_another_named(text, m, named))]
+        out = [
+            m
+            for m in out
+            if not (
+                is_description(m.text)
+                # "an Iraqi army base in Anbar", "a Peshmerga base in Erbil": another force's base there
+                and (
+                    _describes_another_named(text, m, named)
+                    or _ANOTHER_FORCES.search(text, max(0, m.start - 30), m.start)
+                )
+            )
+        ]
         out.extend(self._in_towns(doc_text(doc), out))
         out.sort(key=lambda m: m.start)
         return out

@@ -307,3 +307,9 @@ def test_a_description_going_on_from_another_name_describes_that_site(matcher) -
     # the province holds both: the words after the name place it, they name no second site
     assert slugs(matcher, "Rockets hit the Al-Taqaddum air base in Anbar on Monday.") == ["al-taqaddum-air-base"]
     assert slugs(matcher, "Al-Qaim base in western Iraq was hit.") == ["al-qaim-base"]
+
+
+def test_another_forces_base_told_by_its_province_is_not_the_us_base(matcher) -> None:
+    # "an Iraqi army base in Anbar", "a militia base in Anbar": the force before the base names whose it is
+    assert slugs(matcher, "Rockets hit an Iraqi army base in Anbar on Monday.") == []
+    assert slugs(matcher, "A drone hit a militia base in Anbar.") == []
