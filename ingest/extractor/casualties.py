@@ -54,7 +54,9 @@ _NEGATOR = (
     r"|(?:did|does|has|have|had)(?:\s+not|n't)\s+(?:caused?|result(?:ed)?\s+in|inflict(?:ed)?|l(?:ead|ed)\s+to|le(?:ave|ft)))"
 )
 _TOLL_MOD = (
-    r"(?:any|immediate|known|reported|reports?\s+of|word\s+of|signs?\s+of|human|material|physical|significant|serious)"
+    # ("did not result in any personnel injuries": the people the toll counts, like "human")
+    r"(?:any|immediate|known|reported|reports?\s+of|word\s+of|signs?\s+of|human|personnel|material|physical|significant"
+    r"|serious)"
 )
 _TOLL_NOUN = "|".join(sorted(TOLL_NOUNS, key=len, reverse=True))
 _NOUN_TOLL = prefilter.compile(
@@ -64,7 +66,11 @@ _NOUN_TOLL = prefilter.compile(
 )
 # "no US or coalition troops were killed or wounded", "nobody was hurt", "no one was killed", "no U.S. service
 # members have been reported injured": any of the people a toll counts
-_NOBODY = rf"(?:nobody|no-one|no\s+(?:[\w.-]+\s+(?:or\s+|and\s+)?){{0,3}}?(?:one|forces|{_PERSON}))"
+# ("none of its service members were injured or killed": none of the people told)
+_NOBODY = (
+    rf"(?:nobody|no-one|no\s+(?:[\w.-]+\s+(?:or\s+|and\s+)?){{0,3}}?(?:one|forces|{_PERSON})"
+    rf"|none\s+of\s+(?:the|its|their|our|his|her)\s+(?:[\w.-]+\s+){{0,2}}?(?:forces|{_PERSON}))"
+)
 _PERSON_TOLL = prefilter.compile(
     # ("no one had been killed or injured in the attack")
     # ("no US or coalition forces or any equipment were injured")
