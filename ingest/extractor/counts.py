@@ -33,6 +33,14 @@ _INTERCEPTED = prefilter.compile(
     rf"\b(?:was|were|had been|have been|being)\s+(?:\w+\s+)?[\"'\u201c]?{_STOP}",
     re.I,
 )
+# "Two drones attacked on Monday a military base near the airport and were shot down": a second predicate of the
+# same subject, the counted projectiles ("Three rockets were fired at the base and were intercepted"); no subject of
+# its own after the conjunction, no relative or contrasting clause between
+_INTERCEPTED_TOO = prefilter.compile(
+    r"^(?:(?!\b(?:which|that|who|while|whereas)\b)[^.;,]){1,120}?"
+    rf"\b(?:and|but)\s+(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?[\"'\u201c]?{_STOP}",
+    re.I,
+)
 _INTERCEPT_OF = prefilter.compile(
     rf"^\s*of\s+(?:which|them|these|those|the\s+\w+)\s+(?:were|was|had been)?\s*(?:\w+\s+)?{_STOP}",
     re.I,
@@ -133,6 +141,10 @@ _ALL_INTERCEPTED = prefilter.compile(
     r"(?:\s+(?:targeting|aimed\s+at|heading\s+(?:for|to|toward)|directed\s+at|fired\s+at|launched\s+at)\s+(?:the\s+)?"
     r"[\w-]+(?:\s+(?:air\s+)?base)?)?\s+(?:were|was|had\s+been|have\s+been)\s+"
     rf"(?:\w+\s+)?[\"'\u201c]?(?:{_STOP}|brought\s+down)"
+    # "attacked by two drones on April 8, with both aircraft intercepted by the base's C-RAM": the volley told before
+    # as the subject of an absolute clause
+    rf"|\bwith\s+(?P<e>both|all)(?:\s+of\s+them|\s+(?:the\s+|its\s+|their\s+)?[\w-]+)?\s+(?:having\s+been\s+|being\s+)?"
+    rf"(?:\w+ly\s+)?(?:{_STOP}|brought\s+down)"
     # "successfully prevented both missiles from impacting the base"
     rf"|\bprevented\s+(?P<d>both|all|them|it|the\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})\s+(?:\w+\s+)?"
     r"from\s+(?:impacting|reaching|hitting|striking)",
@@ -199,7 +211,7 @@ def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]
         return out
     m = _ALL_INTERCEPTED.search(text)
     if m and not _UNCERTAIN.search(text, max(0, m.start() - 80), m.start()):
-        word = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").lower()
+        word = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or "").lower()
         singular = word == "it" or (word.startswith(("the ", "[t]he ")) and not word.endswith("s"))
         out.append(Figure("intercepted_all", 1 if singular else 0, m.start(), m.end()))
     return out
@@ -293,8 +305,11 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
             continue
         if NOUN_MODIFIER.match(tail) or _COORDINATED_MODIFIER.match(tail):
             continue  # "two drone attacks" counts attacks, not the drones fired in them
-        if _INTERCEPTED.match(text[w.end : w.end + 140]) or _INTERCEPT_VERB.search(
-            text[max(0, best.start - 40) : best.start]
+        shared_subject = best.value > 1 and _INTERCEPTED_TOO.match(text[w.end : w.end + 160])
+        if (
+            _INTERCEPTED.match(text[w.end : w.end + 140])
+            or shared_subject
+            or _INTERCEPT_VERB.search(text[max(0, best.start - 40) : best.start])
         ):
             out.append(Figure("intercepted", best.value, best.start, w.end))
             # "shot down two drones", "three drones ... were destroyed": that many were launched - unless others
