@@ -384,12 +384,23 @@ _MILITIA_ATTACK = prefilter.compile(
 )
 
 
+# The event a toll is told of, right after its verb: "two Syrian soldiers were wounded in the air strikes", "At least
+# four have been killed in US airstrikes"
+_CAUSED_BY = prefilter.compile(
+    r"\s+(?:in|by|during|from)\s+(?:the\s+|an?\s+|these\s+|those\s+)?(?:[\w.'\u2019-]+\s+){0,2}?$", re.I
+)
+
+
 def of_the_attacked_side(text: str, f: Figure) -> bool:
-    """A casualty figure naming militants, or told in an airstrike's clause (an airstrike before it in the
-    sentence, no militia weapon or attack between them): the other event's toll."""
+    """A casualty figure naming militants, told in an airstrike's clause (an airstrike before it in the sentence,
+    no militia weapon or attack between them) or told of an airstrike ("wounded in the air strikes"): the other
+    event's toll."""
     if f.field not in {"killed", "injured"} or f.value == 0:
         return False
     if _ATTACKED_SIDE.search(text, f.start, f.end):
+        return True
+    strike = _AIRSTRIKE.search(text, f.end, f.end + 60)
+    if strike is not None and _CAUSED_BY.fullmatch(text, f.end, strike.start()):
         return True
     strikes = [m for m in _AIRSTRIKE.finditer(text) if m.end() <= f.start]
     return bool(strikes) and not _MILITIA_ATTACK.search(text, strikes[-1].end(), f.start)
