@@ -229,8 +229,9 @@ _PASSIVE = {
     field: prefilter.compile(
         rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:{_NUMTOK}\s+{_ADJ}{_PERSON}|{_THE_ONE}))*)"
         # "the two soldiers and the contractor who were killed": the toll in a relative clause
-        # ("two members of the counter-terrorism units were killed": a noun may follow the preposition's object)
-        rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+(?:\s+(?!(?:were|was|who|that|have|has|had|are|is)\b)[\w'\u2019-]+)?){{0,2}}"
+        # ("two members of the counter-terrorism units were killed": a noun may follow the preposition's object; "two
+        # members of the Free Syrian Army were wounded": a name of three words)
+        rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+(?:\s+(?!(?:were|was|who|that|have|has|had|are|is)\b)[\w'\u2019-]+){{0,2}}){{0,2}}"
         # "nine others, including a US soldier, were injured": a part of the toll told between commas
         rf"(?:\s*,\s*(?:including|among\s+them)\s+[^,.;]{{1,60}},)?"
         rf"\s+(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"
@@ -267,7 +268,8 @@ _TREATED_AFTER = prefilter.compile(
     r"(?:after|following|in\s+the\s+wake\s+of)\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+)?(?:attack|strike|blast|explosion)\b",
     re.I,
 )
-_SINGULAR = words(vocabulary.PERSON)
+# ("One rocket landed near a home, wounding a child": anyone the attack hurt, one at a time)
+_SINGULAR = words(vocabulary.PERSON, vocabulary.OTHER_PERSON)
 _ONE_PERSON = {
     field: prefilter.compile(
         rf"(?<![\w-])(?P<list>(?:a|an|one)\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{_SINGULAR})\s+(?:[\w-]+\s+){{0,3}}?"
