@@ -187,6 +187,25 @@ def _told_as_of_now(f: Facts) -> bool:
     return bool(f.figures) and not (f.sites or f.event_dates) and _AS_OF_NOW.search(f.sent.text) is not None
 
 
+# The attack as the subject measured from an earlier event: "The incident came one day after a fatal blast at an
+# Iraqi military command post", "Thursday's reported attacks come after CENTCOM confirmed that U.S. forces had been
+# attacked by drones in Iraq" (not "hours after": news together)
+_CAME_AFTER = prefilter.compile(
+    r"^\W*(?:the|this|that|these|those|[\w-]+[\'\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|incidents?|assaults?|strikes?)\s+(?:came|comes|come)\s+(?!(?:just\s+|only\s+|a\s+few\s+)?"
+    r"(?:hours|minutes)\b)(?:[\w-]+\s+){0,3}?after\s+",
+    re.I,
+)
+
+
+def _story_moves_to_an_earlier_attack(f: Facts) -> bool:
+    """Does the sentence measure the attack from an earlier event told as an attack ('came one day after a fatal
+    blast at ...')? What the next sentences tell of it ('The explosion reportedly killed one member ...', 'It said
+    American troops engaged two drones in western Iraq') is that event's until the story comes back."""
+    m = _CAME_AFTER.match(f.sent.text)
+    return m is not None and cues.ATTACK.search(f.sent.text, m.end()) is not None
+
+
 def attach_details(state: State) -> None:
     """Sentences between anchors inform the attack last named (or the one whose site they name). Once the
     story moves on (a trend, another day's attack) the following sentences are context until it comes back:
@@ -206,6 +225,8 @@ def attach_details(state: State) -> None:
             to_strike -= {id(o) for o in state.owner[idx]}
             told_together = [o for o in state.owner[idx] if o.role == "primary"]
             each = []
+            if _story_moves_to_an_earlier_attack(f):
+                moved.add(id(current))
             continue
         if current is None:
             continue
@@ -273,6 +294,8 @@ def attach_details(state: State) -> None:
             moved.discard(id(draft))
             to_strike.discard(id(draft))
             draft.details.append(idx)
+            if _story_moves_to_an_earlier_attack(f):
+                moved.add(id(draft))
         state.owner[idx] = [draft]
 
 
