@@ -372,7 +372,11 @@ UNCOUNTED_ATTACKS = prefilter.compile(
 ANOTHER_TARGET = prefilter.compile(
     r"\b(?:as\s+well\s+as|also|another|separately|in\s+a\s+separate|earlier|before\s+the\s+(?:incident|attack)|meanwhile)\b"
     r"[^.;]*?\b(?:on|at|against|targeting|targeted|hit|struck)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:base|compound|camp|position|checkpoint|outpost|headquarters|barracks)\b",
+    r"(?:base|compound|camp|position|checkpoint|outpost|headquarters|barracks)\b"
+    # the new target as the subject of a passive: "a camp in which the Turkish army was present was also struck with
+    # rockets"
+    r"|\b(?:an?|another)\s+(?:[\w-]+\s+){0,3}?(?:base|compound|camp|position|checkpoint|outpost|headquarters|barracks)"
+    r"\b[^.;]{0,60}?\b(?:was|were|had\s+been|has\s+been)\s+also\s+(?:struck|hit|targeted|attacked|shelled)\b",
     re.I,
 )
 # "A drone carrying explosives hit facilities at the Hor Mor gas field", "A drone attack prompted the suspension of
