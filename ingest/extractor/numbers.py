@@ -15,7 +15,11 @@ UNITS = {
 }  # fmt: skip
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000}  # "two dozen rockets" is 24
-IDIOMS = {"a pair of": 2, "a dozen": 12, "both": 2, "twin": 2, "a couple of": 2}
+IDIOMS = {
+    "a pair of": 2, "a dozen": 12, "both": 2, "twin": 2, "a couple of": 2,
+    # half of a dozen, however written: "half a dozen rockets", "a half-dozen drones"
+    "half a dozen": 6, "a half dozen": 6, "half dozen": 6,
+}  # fmt: skip
 # Spelled numerals only ("a", "single", "no" also count in UNITS but are no numerals to list in a pattern).
 _NUMERALS = {w: v for w, v in UNITS.items() if w not in {"a", "an", "single", "lone", "no"}}
 
@@ -35,7 +39,8 @@ LEAST_OF_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200}
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 _NUMBER = prefilter.compile(
     # "BM-21", "Fateh-110", "MQ-9": a model designator, not a count
-    r"(?<![\w.,])(?<![A-Za-z]-)(?:(?P<idiom>a pair of|a dozen|a couple of|both|twin)"
+    r"(?<![\w.,])(?<![A-Za-z]-)"
+    r"(?:(?P<idiom>(?:a\s+)?half(?:\s+a|\s+|-)\s*dozen|a pair of|a dozen|a couple of|both|twin)"
     r"|(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]?\d)"
     # "one-way drones", "a two-seater": a number word joined to another word makes an adjective, not a count
     rf"|(?P<words>(?:{_WORD})(?:(?:-|\s+|\s+and\s+)(?:{_WORD}))*)(?!-[A-Za-z]))(?![\w])",
@@ -83,7 +88,7 @@ def words_to_int(words: str) -> int | None:
 
 def parse_number(text: str) -> int | None:
     """A whole string as one number, or None."""
-    text = text.strip().lower()
+    text = re.sub(r"[\s-]+", " ", text.strip().lower())
     if text in IDIOMS:
         return IDIOMS[text]
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):

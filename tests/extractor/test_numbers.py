@@ -29,3 +29,9 @@ def test_a_year_counts_nothing() -> None:
     assert figures("In 2018 rockets targeted the US consulate in Basra.") == []
     assert figures("Since 2014 rockets have hit the base.") == []
     assert figures("In 2019, 30 rockets hit the base.") == [("launched", 30)]
+
+
+def test_half_a_dozen_is_six_however_written() -> None:
+    assert [n.value for n in find_numbers("half a dozen rockets and a half-dozen drones")] == [6, 6]
+    assert [n.value for n in find_numbers("a dozen rockets")] == [12]
+    assert figures("Half a dozen rockets struck the base.") == [("launched", 6)]
