@@ -154,6 +154,21 @@ def _in_another_item(f: Facts, fig: Figure, span: tuple[int, int] | None) -> boo
     return ";" in gap
 
 
+# A volley aimed at bases in the plural: 'Iran had launched "more than a dozen" missiles from inside its territory at
+# bases hosting US troops, with several landing at al-Asad air base'
+_AT_BASES = prefilter.compile(
+    r"[^.;,]{0,60}?\b(?:at|on|against|toward|towards|targeting|targeted)\s+(?:the\s+|several\s+|multiple\s+)?"
+    r"(?:[\w.-]+\s+){0,2}?(?:bases|airbases|air\s+bases)\b",
+    re.I,
+)
+
+
+def _at_several_bases(f: Facts, fig: Figure) -> bool:
+    """Is the projectiles' count told of a volley at bases in the plural, the sentence naming one site at most? It is
+    the total of the attacks on them, not one's."""
+    return fig.field in {"launched", "intercepted"} and len(f.sites) < 2 and bool(_AT_BASES.match(f.sent.text, fig.end))
+
+
 def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
     """Figures of ``d`` in one sentence: in its clause; 'no casualties' covers every attack the sentence
     tells; a sentence telling several attacks together gives none of them a positive figure."""
@@ -169,6 +184,8 @@ def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
             continue
         elif d.site is not None and len(f.sites) < 2 and counted_sites(f.sent.text) > 1:
             continue  # "Iran launched 16 missiles at two Iraqi airbases": the two attacks' total, not this one's
+        elif d.site is not None and _at_several_bases(f, fig):
+            continue  # "launched more than a dozen missiles at bases hosting US troops": the total over the bases
         elif span is None or span[0] <= fig.start < span[1]:
             out.append(fig.value)
     return out
