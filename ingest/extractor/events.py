@@ -436,9 +436,14 @@ _AMID_ATTACKS = prefilter.compile(r"\b(?:amid|amidst)\s+(?:[\w-]+\s+){0,4}?(?:at
 _COORDINATED_CLAUSE = prefilter.compile(r",\s+(?:and|while|but)\s|;\s", re.I)
 
 
+# What a source adds after telling the attack is a clause of its own: '"The attack resulted in no injuries or damage to
+# the base," the statement read, adding that the SDF visited the rocket origin site and found a third unfired rocket'
+_ADDED_CLAUSE = prefilter.compile(r",\s+(?:and\s+)?adding\s+(?:that\s+)?|" + _COORDINATED_CLAUSE.pattern, re.I)
+
+
 def _after_a_told_attack(text: str, at: int) -> bool:
-    """The cue at ``at`` lies in a clause coordinated after one that told an attack."""
-    cuts = list(_COORDINATED_CLAUSE.finditer(text, 0, at))
+    """The cue at ``at`` lies in a clause coordinated after one that told an attack, or added after it."""
+    cuts = list(_ADDED_CLAUSE.finditer(text, 0, at))
     return bool(cuts) and cues.ATTACK.search(text, 0, cuts[-1].start()) is not None
 
 
