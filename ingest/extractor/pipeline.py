@@ -147,11 +147,12 @@ _THE_SITE_TARGETED = prefilter.compile(
 )
 
 
-def _returns_to(f: Facts, d: Draft, *, after_strike: bool = False) -> bool:
+def _returns_to(f: Facts, d: Draft, *, after_strike: bool = False, after_earlier: bool = False) -> bool:
     """A sentence dated the attack's own day is about it again; so is one that speaks of 'the attack' and of
     nothing else ('No one was hurt in the attack') - but not of 'the strike' once the story has moved to another
-    actor's strike ('Four people were killed in the strike': the strike's toll). A sentence whose attack aims at
-    'the base' (the site in focus named by its kind) is about it again."""
+    actor's strike ('Four people were killed in the strike': the strike's toll), nor of 'the incident' once it has
+    moved to an earlier attack the news was measured from. A sentence whose attack aims at 'the base' (the site in
+    focus named by its kind) is about it again."""
     mine = d.date
     if mine is not None and any(x.date == mine.date and x.precision == "day" and not x.reporting for x in f.dates):
         return True
@@ -161,6 +162,8 @@ def _returns_to(f: Facts, d: Draft, *, after_strike: bool = False) -> bool:
     the_attack = _THE_ATTACK.search(f.sent.text)
     if the_attack is None or (after_strike and _THE_STRIKE.fullmatch(the_attack.group(0))):
         return False
+    if after_earlier:
+        return False  # "It said Coalition forces sustained minor injuries in the incident": the earlier one, told last
     return plain
 
 
@@ -214,6 +217,7 @@ def attach_details(state: State) -> None:
     current = primaries[0] if primaries else None
     moved: set[int] = set()
     to_strike: set[int] = set()  # the drafts whose story moved on to another actor's strike
+    to_earlier: set[int] = set()  # the drafts whose story moved on to an earlier attack they were measured from
     told_together: list = []  # the attacks the last anchor sentence told together
     each: list = []  # "In both cases, ...": the attacks a statement is about, until its quotation closes
     quoted = 0
@@ -223,10 +227,12 @@ def attach_details(state: State) -> None:
             current = state.owner[idx][-1]
             moved -= {id(o) for o in state.owner[idx]}
             to_strike -= {id(o) for o in state.owner[idx]}
+            to_earlier -= {id(o) for o in state.owner[idx]}
             told_together = [o for o in state.owner[idx] if o.role == "primary"]
             each = []
             if _story_moves_to_an_earlier_attack(f):
                 moved.add(id(current))
+                to_earlier.add(id(current))
             continue
         if current is None:
             continue
@@ -285,7 +291,7 @@ def attach_details(state: State) -> None:
             id(draft) in moved
             and target is None
             and (
-                not _returns_to(f, draft, after_strike=id(draft) in to_strike)
+                not _returns_to(f, draft, after_strike=id(draft) in to_strike, after_earlier=id(draft) in to_earlier)
                 or (id(draft) in to_strike and the_answered_attack_again(state, idx))
             )
         ):
@@ -293,9 +299,11 @@ def attach_details(state: State) -> None:
         else:
             moved.discard(id(draft))
             to_strike.discard(id(draft))
+            to_earlier.discard(id(draft))
             draft.details.append(idx)
             if _story_moves_to_an_earlier_attack(f):
                 moved.add(id(draft))
+                to_earlier.add(id(draft))
         state.owner[idx] = [draft]
 
 
