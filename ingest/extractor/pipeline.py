@@ -130,7 +130,10 @@ def _moves_on(f: Facts, d: Draft) -> bool:
     return False
 
 
-_THE_ATTACK = prefilter.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|strike|incident|bombing)\b", re.I)
+# ("The Iranian assault, intended as retaliation, caused no casualties": an assault is the attack too)
+_THE_ATTACK = prefilter.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|assault|strike|incident|bombing)\b", re.I
+)
 
 
 # The noun another actor's strike is told with: after the story moves to such a strike, "the strike" is that one.
