@@ -239,6 +239,7 @@ def read_facts(
         vetoes = _vetoes(main.text, main, sites, [x for x in dates if x.start >= lead_in], -1)
         actor_at = -1
         weapons = [w for w in weapons if w.start >= lead_in]
+        factions = [g for g in factions if g.start - sent.start >= lead_in]
         figures = [g for g in figures if g.start >= lead_in]
         dates = [x for x in dates if x.start >= lead_in]
     if cause is not None:
@@ -247,6 +248,9 @@ def read_facts(
         vetoes.discard("other_actor")
         actor_at = cause
         weapons = [w for w in weapons if w.start < cause]
+        # ("..., as tensions escalate following US-Israeli strikes on Iran": the state the strike hit, or the one
+        # that struck, is no actor of the attack)
+        factions = [g for g in factions if g.start - sent.start < cause]
         figures = [g for g in figures if g.start < cause]
         dates = [x for x in dates if x.start < cause]
     return Facts(
