@@ -78,7 +78,8 @@ _AGENT_VERB = prefilter.compile(
     # the name's acronym and an apposition may stand before the verb: "the Islamic Resistance in Iraq (IRI), an
     # umbrella group of Iranian-backed armed factions, attacked two bases"
     r"(?:\s*\([A-Z]{2,6}\))?(?:\s*,\s*(?:an?|the)\s+[^,;.()]{1,80},)?"
-    r"\s+(?:\w+ly\s+|also\s+)?(?:launched|fired|attacked|struck|targeted|shelled|bombed)\b",
+    # the perfect tells the same act: "the Pentagon said that Iran had launched more than a dozen missiles at bases"
+    r"\s+(?:(?:had|has|have)\s+)?(?:\w+ly\s+|also\s+)?(?:launched|fired|attacked|struck|targeted|shelled|bombed)\b",
     re.I,
 )
 # ("missiles fired by Yemen's Houthi rebels": a country's possessive may stand before the name); the passive of an
