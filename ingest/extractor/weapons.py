@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.extractor import prefilter
+from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.numbers import numerals
 
 # Order matters: longer, more specific phrases first ("ballistic missile" before "missile").
@@ -92,10 +92,24 @@ _DEFENCE_PURPOSE = prefilter.compile(
 _COUNTED = prefilter.compile(rf"\b(?:\d+|{numerals(2, 20)}|all\s+but)\b", re.I)
 
 
+# "US military jets and reconnaissance drones also flew over the field following the attack": the coalition's own
+# aircraft, named by their owner, are not the weapons of the attack on it
+_COALITION_AIRCRAFT = prefilter.compile(
+    # (the owner as written: "US", not the pronoun "us")
+    rf"(?<![\w-])(?-i:{vocabulary.words([w for w in vocabulary.COALITION if w != 'foreign'])})(?:['\u2019]s)?\s+"
+    r"(?:military\s+|air\s+force\s+|army\s+)?"
+    r"(?:(?:fighter\s+)?(?:jets|warplanes|aircraft|helicopters|planes)\s+(?:and|or)\s+)?"
+    r"(?:reconnaissance\s+|surveillance\s+|spy\s+|armed\s+)?(?:drones?|uavs?)\b",
+    re.I,
+)
+
+
 def defence_spans(text: str) -> list[tuple[int, int]]:
-    """Spans naming a defence system or telling what it is for: their weapon words are not weapons fired."""
+    """Spans naming a defence system or telling what it is for, or the coalition's own aircraft: their weapon words
+    are not weapons fired at it."""
     purposes = [m.span() for m in _DEFENCE_PURPOSE.finditer(text) if not _COUNTED.search(m.group(0))]
-    return [m.span() for m in _DEFENCE_NAME.finditer(text)] + purposes
+    aircraft = [m.span() for m in _COALITION_AIRCRAFT.finditer(text)]
+    return [m.span() for m in _DEFENCE_NAME.finditer(text)] + purposes + aircraft
 
 
 def find_weapons(text: str) -> list[WeaponMention]:
