@@ -406,7 +406,9 @@ CAUSE_PHRASE = prefilter.compile(
 # US forces". A trend, tally or threat cue inside it is the tail's, not the main clause's (the tail runs to the end
 # of the sentence).
 SITUATING_TAIL = prefilter.compile(
-    r"(?:,|\s[\u2014\u2013-]{1,2}\s?|;)[\u201d\"']?\s*(?:(?:in\s+)?the\s+(?:latest|last|most\s+recent|newest|first|second|third|fourth|fifth)\b"
+    # (", which is the latest in a series of assaults": the same tail told as a relative clause)
+    r"(?:,|\s[\u2014\u2013-]{1,2}\s?|;)[\u201d\"']?\s*(?:(?:(?:which|that)\s+(?:is|was|marks|marked|becomes|became)\s+)?"
+    r"(?:in\s+)?the\s+(?:latest|last|most\s+recent|newest|first|second|third|fourth|fifth)\b"
     r"|(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:such\s+)?(?:attack|strike|incident)"
     r"|amid\b|as\s+part\s+of\b|part\s+of\b|in\s+what\b|marking\b|adding\s+to\b|continuing\b|despite\b"
     # "..., saying it would launch further attacks": the group's threat, told in a clause of its own
