@@ -211,11 +211,20 @@ def _claims_what_was_told_before(state: State, idx: int, d: Draft) -> bool:
 
 def _claimant_named_next(state: State, idx: int) -> list:
     """'An Iraqi group claimed responsibility ... The group, called X, said ...': the claimant named in the next
-    sentence that speaks of 'the group'."""
+    sentence that speaks of 'the group', or that names it as the one speaking ('"No one can stop our operations,"
+    X said in the statement')."""
     if idx + 1 >= len(state.facts):
         return []
     nxt = state.facts[idx + 1]
-    return nxt.factions if _THE_GROUP.match(nxt.sent.text) else []
+    if _THE_GROUP.match(nxt.sent.text):
+        return nxt.factions
+    return [g for g in nxt.factions if _SPEAKS.match(nxt.sent.text, g.end - nxt.sent.start)][:1]
+
+
+# The group named as the one speaking: "X said in the statement", "X added"
+_SPEAKS = prefilter.compile(
+    rf"\s+(?:also\s+|later\s+)?{vocabulary.words(vocabulary.REPORTING_VERBS, vocabulary.POSTING_VERBS)}\b"
+)
 
 
 def _claimant_named_before(state: State, idx: int) -> list:
