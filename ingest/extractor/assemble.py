@@ -349,6 +349,9 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
             and faction is None
             and not cues.SPECULATION.search(text)
             and not _blames_the_series_told_before(state, idx)
+            # "The Observatory has documented 68 attacks carried out by those groups, mainly the Islamic Resistance
+            # in Iraq": blame told of a habit or a tally is the series', not this attack's
+            and not f.vetoes & {"habitual", "tally"}
         ):
             sure = _blamed(f)  # "carried out by Iran or Iranian-backed proxies": an alternative names no one
             if sure:
