@@ -12,6 +12,7 @@ from ingest.extractor import cues, prefilter, segments, vocabulary
 from ingest.extractor.casualties import toll_of_others
 from ingest.extractor.confidence import Reading, field_confidence, overall
 from ingest.extractor.counts import best_low_high
+from ingest.extractor.dates import WEEKDAYS
 from ingest.extractor.events import Draft, Facts, main_clause
 from ingest.extractor.figures import (
     all_intercepted,
@@ -301,10 +302,42 @@ def _less_asides(text: str) -> str:
     return _RELATIVE_ASIDE.sub(" ", text)
 
 
+# A claim that names its attack by the day: "the group that claimed responsibility for the Monday evening attack"
+_CLAIM_OF_A_DAY = prefilter.compile(
+    r"\b(?:claim(?:ed|s|ing)?|t(?:ook|aken|akes|aking))\s+(?:responsibility|credit)\s+for\s+(?:the\s+)?"
+    rf"(?P<day>{'|'.join(WEEKDAYS)})(?:['\u2019]s)?\s+(?:(?:morning|afternoon|evening|night)['\u2019]?s?\s+)?"
+    r"(?:[\w-]+\s+)?(?:attack|strike|assault|bombing|barrage|shelling)\b",
+    re.I,
+)
+
+
+def _day_claimed(text: str) -> int | None:
+    """The weekday of the attack a claim names by its day, if it does."""
+    m = _CLAIM_OF_A_DAY.search(text)
+    return WEEKDAYS[m.group("day").lower()] if m is not None else None
+
+
+def _claims_by_day(state: State, d: Draft) -> tuple[set[int], set[int]]:
+    """The sentences claiming ``d`` by its day ("claimed responsibility for the Monday evening attack", wherever the
+    story told it), and those claiming another draft's day instead."""
+    days = {x.event_day.weekday() for x in state.drafts if x is not d and x.event_day is not None}
+    mine, others = set(), set()
+    for f in state.facts:
+        day = _day_claimed(f.sent.text)
+        if day is None:
+            continue
+        if d.event_day is not None and d.event_day.weekday() == day:
+            mine.add(f.sent.index)
+        elif day in days:
+            others.add(f.sent.index)
+    return mine, others
+
+
 def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
     """Named group that claimed the attack or that officials held responsible; generic mentions never count."""
     claimed, faction, where = False, None, None
-    indexes = {*d.sentences(), *d.context, *d.frames}
+    by_day, of_another_day = _claims_by_day(state, d)
+    indexes = {*d.sentences(), *d.context, *d.frames, *by_day} - of_another_day
     if d.role == "primary":
         for idx, owners in state.owner.items():
             f = state.facts[idx]
