@@ -242,6 +242,12 @@ def read_facts(
         factions = [g for g in factions if g.start - sent.start >= lead_in]
         figures = [g for g in figures if g.start >= lead_in]
         dates = [x for x in dates if x.start >= lead_in]
+    situated = _situated_after(text) if cause is None and lead_in is None else None
+    if situated is not None and not any(m.start - sent.start >= situated for m in sites):
+        # (not "The attack comes after four rockets struck Balad Air Base": an attack of its own, told by its site)
+        weapons = [w for w in weapons if w.start < situated]
+        factions = [g for g in factions if g.start - sent.start < situated]
+        figures = [g for g in figures if g.start < situated]
     if cause is not None:
         # "the base was struck with 15 rockets following a US airstrike on trucks": the strike is the attack's
         # occasion, told in a phrase of its own; what the phrase says is the strike's, the rest the attack's
@@ -516,6 +522,27 @@ def _strike_as_cause(text: str, at: int) -> int | None:
         main = len(main_clause(text))
         return main if main <= at else None
     return m.start()
+
+
+# The attack in focus as the subject of what places it in time: "It occurs in tensions stoked by the war, days after
+# Israel was said to have retaliated ...", "This comes after ...", "The attack followed ..."
+_ATTACK_SITUATED = prefilter.compile(
+    r"^\W*(?:it|this|that|the\s+(?:attack|strike|assault|incident))\s+(?:\w+ly\s+)?"
+    r"(?:(?P<follows>follows|followed)|comes?|came|occurs|occurred|happened|took\s+place)\b",
+    re.I,
+)
+
+
+def _situated_after(text: str) -> int | None:
+    """Where the event the attack is placed after begins, when the attack itself is the subject ('It came days after
+    a drone strike on ...'): what that event's phrase names - weapons, groups, figures - is the event's."""
+    m = _ATTACK_SITUATED.match(text)
+    if m is None:
+        return None
+    if m.group("follows"):
+        return m.end()
+    after = cues.CAUSE_PHRASE.search(text, m.end())
+    return after.start() if after is not None else None
 
 
 # A sentence opening on the circumstance of its main clause: "Hours after a flurry of US airstrikes ...,", "Despite
