@@ -219,9 +219,14 @@ def _claimant_named_next(state: State, idx: int) -> list:
     nxt = state.facts[idx + 1]
     if _THE_GROUP.match(nxt.sent.text):
         return nxt.factions
+    if _DISOWNS.search(nxt.sent.text):
+        return []  # "Kataib Hezbollah said it had nothing to do with the attack": a group speaking to deny it
     return [g for g in nxt.factions if _SPEAKS.match(nxt.sent.text, g.end - nxt.sent.start)][:1]
 
 
+_DISOWNS = prefilter.compile(
+    r"\b(?:denied|denies|deny|denying|nothing\s+to\s+do\s+with|not\s+involved|no\s+(?:role|part|link)\s+in)\b", re.I
+)
 # The group named as the one speaking: "X said in the statement", "X added"
 _SPEAKS = prefilter.compile(
     rf"\s+(?:also\s+|later\s+)?{vocabulary.words(vocabulary.REPORTING_VERBS, vocabulary.POSTING_VERBS)}\b"

@@ -471,3 +471,12 @@ def test_blame_of_the_series_told_just_before_is_not_this_attacks(gazetteer) -> 
         "kataib-hezbollah",
         False,
     )
+
+
+def test_the_group_named_next_as_the_speaker_claims_unless_it_disowns_the_attack(gazetteer) -> None:
+    claim = "An Iraqi armed faction claimed responsibility on Sunday for a drone attack on the US base at al-Tanf. "
+    speaks = claim + '"Our operations will go on," Kataib Hezbollah said in the statement.'
+    disowns = claim + "Kataib Hezbollah said in a statement that it had nothing to do with the attack."
+    published = dt.date(2025, 5, 12)
+    assert actor_and_claim(speaks, gazetteer, published) == ("kataib-hezbollah", True)
+    assert actor_and_claim(disowns, gazetteer, published) == (None, True)
