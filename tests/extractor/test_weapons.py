@@ -168,3 +168,11 @@ def test_what_a_defence_does_in_a_relative_clause_names_no_weapon() -> None:
 def test_rounds_of_indirect_fire_are_counted_projectiles_of_no_told_kind() -> None:
     assert cats("Two rounds of indirect fire struck the base.") == ("unknown",)
     assert cats("Two indirect-fire rounds and a rocket struck the base.") == ("rocket",)
+
+
+def test_the_coalitions_own_aircraft_are_not_weapons_fired_at_it() -> None:
+    assert cats("US military jets and reconnaissance drones flew over the field after the attack") == ("unknown",)
+    assert cats("the coalition's drones circled the base") == ("unknown",)
+    # the owner as written: the pronoun "us" owns nothing
+    assert cats("they attacked us with drones") == ("drone",)
+    assert cats("American forces shot down two drones near the base") == ("drone",)
