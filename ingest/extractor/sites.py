@@ -172,12 +172,9 @@ _NAME_TO_DESCRIPTION = prefilter.compile(r"(?:\s*(?:air|military|the|[\w-]*(?:ba
 
 
 def _describes_another_named(text: str, d: SiteMention, named: list[SiteMention]) -> bool:
-    """'the Al-Taqaddum air base in Anbar': a description that goes on from another site's name describes that site
-    (the province holds both), it names no second one."""
-    return any(
-        n.site != d.site and n.start <= d.start and _NAME_TO_DESCRIPTION.fullmatch(text, min(n.end, d.start), d.start)
-        for n in named
-    )
+    """'the Al-Taqaddum air base in Anbar': a description that goes on from a site's name describes that site (the
+    province holds both), it names no second one - nor the same one twice ('the Ain al-Asad air base in Anbar')."""
+    return any(n.start <= d.start and _NAME_TO_DESCRIPTION.fullmatch(text, min(n.end, d.start), d.start) for n in named)
 
 
 def is_description(alias: str) -> bool:
