@@ -102,44 +102,56 @@ class _Compiled:
         for place, value in zip(self.places, values, strict=True):
             # As the ORM passes it: a big integer column's value wrapped (psycopg's Int8), another's a plain int.
             params[place] = type(params[place])(value)
-        if self.statement is not None and self._prepared_on(db):
+        if self.statement is not None and session_statement(db, self.name, self.statement):
             return self.execute, tuple(params)
         return self.sql, tuple(params)
 
-    def _prepared_on(self, db: str) -> bool:
-        wrapper = connections[db]
-        if wrapper.connection is not None and wrapper.health_check_done:  # this request's session, checked
-            names = _sessions.get(wrapper.connection)
-            if names is not None and self.name in names:
-                return True
-        # Through Django's cursor: its health check first, so a connection it replaces is the one prepared on.
-        with wrapper.cursor() as cursor:
+
+# Names of statements PostgreSQL refused to prepare: their callers run the plain SQL instead.
+_refused: set[str] = set()
+
+
+def session_statement(db: str, name: str, statement: str) -> bool:
+    """Whether ``name`` is a prepared statement of this thread's session on ``db``, prepared now if it is not yet:
+    ``PREPARE name statement`` (``statement``: the parameters' types, if any, then ``AS`` and the query). False when
+    the session holds ``MAX_STATEMENTS`` already or PostgreSQL refuses it (then never tried again): run the plain
+    SQL. PostgreSQL only. Callers name a statement for its text, so the same text finds the same name."""
+    if name in _refused:
+        return False
+    wrapper = connections[db]
+    if wrapper.connection is not None and wrapper.health_check_done:  # this request's session, checked
+        names = _sessions.get(wrapper.connection)
+        if names is not None and name in names:
+            return True
+    # Through Django's cursor: its health check first, so a connection it replaces is the one prepared on.
+    with wrapper.cursor() as cursor:
+        with _lock:
+            names = _sessions.setdefault(wrapper.connection, set())
+        if name in names:
+            return True
+        if len(names) >= MAX_STATEMENTS:
+            return False
+        # On the driver's cursor, not logged as the page's queries; in a transaction, behind a savepoint of its
+        # own, so a statement PostgreSQL refuses leaves the transaction as it was.
+        raw, guarded = cursor.cursor, wrapper.in_atomic_block
+        try:
+            with wrapper.wrap_database_errors:
+                if guarded:
+                    raw.execute("SAVEPOINT bw_prepare")
+                try:
+                    raw.execute(f"PREPARE {name} {statement}")
+                except Exception:
+                    if guarded:
+                        raw.execute("ROLLBACK TO SAVEPOINT bw_prepare")
+                    raise
+                if guarded:
+                    raw.execute("RELEASE SAVEPOINT bw_prepare")
+        except ProgrammingError:
             with _lock:
-                names = _sessions.setdefault(wrapper.connection, set())
-            if self.name in names:
-                return True
-            if len(names) >= MAX_STATEMENTS:
-                return False
-            # On the driver's cursor, not logged as the page's queries; in a transaction, behind a savepoint of
-            # its own, so a shape PostgreSQL refuses leaves the transaction as it was.
-            raw, guarded = cursor.cursor, wrapper.in_atomic_block
-            try:
-                with wrapper.wrap_database_errors:
-                    if guarded:
-                        raw.execute("SAVEPOINT bw_prepare")
-                    try:
-                        raw.execute(f"PREPARE {self.name} {self.statement}")
-                    except Exception:
-                        if guarded:
-                            raw.execute("ROLLBACK TO SAVEPOINT bw_prepare")
-                        raise
-                    if guarded:
-                        raw.execute("RELEASE SAVEPOINT bw_prepare")
-            except ProgrammingError:  # a statement PostgreSQL refuses: this shape runs its plain SQL
-                self.statement = None
-                return False
-            names.add(self.name)
-        return True
+                _refused.add(name)
+            return False
+        names.add(name)
+    return True
 
 
 _compiled: dict[Hashable, _Compiled | None] = {}

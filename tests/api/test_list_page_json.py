@@ -1,14 +1,18 @@
 """On PostgreSQL a JSON list page's rows are written by the database (``incidents.selectors.api_page``): the same
-bytes as the rows written in Python (``incident_rows`` and DRF's renderer), for every value a row can hold, and
-the page in one statement. A value the database would write otherwise sends the page to Python."""
+bytes as the rows written in Python (``incident_rows`` and DRF's renderer), for every value a row can hold, the
+rows of every page by one prepared statement fed the page's ids. A value the database would write otherwise, or
+an incident gone between the ids and the rows, sends the page to Python."""
 
 import datetime as dt
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import incidents.api.views as api_views
+import incidents.selectors.api_page as api_page
 from incidents.models import Incident
 from tests.factories import ArticleFactory, IncidentFactory, IncidentSourceFactory
 
@@ -89,10 +93,48 @@ def test_pages_written_by_the_database_are_pythons_byte_for_byte(api, odd_values
     assert [s["role"] for s in row["sources"]] == ["background", "background", "primary"]
 
 
-def test_the_database_writes_the_page_in_one_statement(api, world, django_assert_num_queries):
-    # The data version, then the page: its rows, their sites, groups and sources.
-    with django_assert_num_queries(2):
-        assert api.get("/api/v1/incidents/?page_size=100").status_code == 200
+def _statements() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'bw%%'")
+        return {name for (name,) in cursor.fetchall()}
+
+
+@pytest.mark.django_db(transaction=True)  # the test closes its connection
+def test_every_page_writes_its_rows_with_one_prepared_statement(api, world):
+    connection.close()  # a session of its own: earlier tests prepared the statement on theirs
+    urls = ["/api/v1/incidents/?page_size=100", "/api/v1/incidents/?country=IQ&ordering=-killed", "/api/v1/incidents/"]
+    ran = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as run:
+            assert api.get(url).status_code == 200
+        ran.append([query["sql"] for query in run.captured_queries])
+    # The data version, the page's ids chosen by the ORM, then its rows, sites, groups and sources from those ids.
+    assert [len(sqls) for sqls in ran] == [3, 3, 3]
+    assert ran[0][1].startswith("SELECT")
+    assert "LIMIT 101" in ran[0][1]
+    executed = {sqls[2].split("(")[0] for sqls in ran}
+    assert len(executed) == 1  # whatever the filters and the ordering: one statement
+    (name,) = [e.removeprefix("EXECUTE ") for e in executed]
+    assert name in _statements()
+    connection.close()  # a new session holds none: its first page prepares it again
+    assert name not in _statements()
+    assert api.get("/api/v1/incidents/?page_size=7").status_code == 200  # not an answer cached earlier
+    assert name in _statements()
+
+
+def test_the_plain_statement_writes_what_the_prepared_one_does(api, odd_values, monkeypatch):
+    prepared = [_pages(api, url, in_python=False) for url in URLS]
+    monkeypatch.setattr(api_page, "session_statement", lambda *args: False)  # refused, or the session is full
+    assert [_pages(api, url, in_python=False) for url in URLS] == prepared
+
+
+def test_a_page_whose_incident_was_deleted_meanwhile_is_not_written(world):
+    # Between the page's ids and its rows: the rows are read again by the Python path.
+    page = [{"id": world.rocket.pk, "date": world.rocket.date}, {"id": 2_000_000_000, "date": world.rocket.date}]
+    with pytest.raises(api_page.NotWritten):
+        api_page.incident_page_json(page, url_prefix="http://testserver/incidents/")
+    (row,) = api_page.incident_page_json(page[:1], url_prefix="http://testserver/incidents/")
+    assert json.loads(row["json"])["id"] == world.rocket.pk
 
 
 @pytest.mark.parametrize("weapons", [["drone", 2], [True], "drone", {"drone": 1}])
