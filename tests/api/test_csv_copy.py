@@ -54,6 +54,12 @@ def awkward(world):
         IncidentSourceFactory(incident=two, article=ArticleFactory(url=url))
     one_empty = IncidentFactory(date=dt.date(2022, 5, 1), summary="@at", time_of_day=dt.time(23, 59))
     IncidentSourceFactory(incident=one_empty, article=ArticleFactory(url=""))
+    # Times written from their text: a whole second, a fraction with trailing zeros, a tiny fraction; whole, zero
+    # and tiny coordinates.
+    stamps = IncidentFactory(date=dt.date(2023, 1, 2), latitude=1e-05, longitude=-3.0, time_of_day=dt.time(0, 0, 0, 5))
+    second = IncidentFactory(date=dt.date(2023, 1, 3), latitude=0.0, longitude=45.5, time_of_day=dt.time(12, 0))
+    Incident.objects.filter(pk=stamps.pk).update(updated_at=dt.datetime(2024, 6, 1, 8, 0, 0, 120000, tzinfo=dt.UTC))
+    Incident.objects.filter(pk=second.pk).update(updated_at=dt.datetime(2024, 6, 1, 8, 0, 0, tzinfo=dt.UTC))
     return world
 
 
@@ -64,6 +70,16 @@ def test_copy_csv_matches_python_rows_for_every_ordering(awkward, ordering):
     assert copied == _python_csv(incidents, ordering)
     assert copied.startswith((",".join(CSV_COLUMNS) + "\r\n").encode())
     assert copied.count(b"\r\n") == incidents.count() + 1  # the summary's own newline stays a bare \n
+
+
+def test_copy_csv_writes_times_and_coordinates_as_python_does(awkward):
+    text = b"".join(incidents_csv_copy(Incident.objects.all(), ordering="-date")).decode()
+    assert ",2023-01-02,day,2023,00:00:00.000005," in text
+    assert ",2023-01-03,day,2023,12:00:00," in text
+    assert ",1e-05,-3.0," in text
+    assert ",0.0,45.5," in text
+    assert ",2024-06-01T08:00:00.120000+00:00\r\n" in text
+    assert ",2024-06-01T08:00:00+00:00\r\n" in text
 
 
 def test_copy_csv_sorts_source_urls_and_counts_empty_ones(awkward):
