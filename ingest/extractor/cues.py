@@ -259,6 +259,16 @@ COMMENTARY = prefilter.compile(
     re.I,
 )
 # Habits and trends, not one attack: "bases ... intermittently come under rocket attacks", "have targeted US forces".
+# The attack counted among those on its site over a window: "the second strike on Camp Taji since January", "the
+# third in six months on the base", "the third time in recent weeks that the base has come under attack", "the first
+# time the Green Village was hit by rocket fire since January" (the window is what makes it a count of attacks on
+# the site, not a rank: "the second drone" alone is one of a volley)
+NTH_IN_A_WINDOW = prefilter.compile(
+    rf"\b(?:the|its|for)\s+(?P<nth>{words(vocabulary.ORDINALS)})\b(?!\s+such\b)[^.;:]{{0,80}}?"
+    r"(?:\bsince\b|\bin\s+(?:just\s+|only\s+)?(?:the\s+)?(?:past\s+|last\s+|recent\s+)?"
+    rf"(?:(?:few\s+|{numerals(2, 12)}\s+|\d+\s+)?(?:days|weeks|months|years)|(?:a|one)\s+(?:week|month|year))\b)",
+    re.I,
+)
 # Other attacks like this one, in the plural: "similar strikes in recent weeks", "similar attacks in the past weeks"
 _SIMILAR_PLURAL = r"\bsimilar\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:attacks|strikes|incidents|assaults)\b"
 HABITUAL = prefilter.compile(

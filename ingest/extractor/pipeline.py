@@ -33,7 +33,7 @@ from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.numbers import numerals
 from ingest.extractor.places import COUNTRY_WORDS
 from ingest.extractor.quotes import quote_depth
-from ingest.extractor.references import DEFINITE
+from ingest.extractor.references import DEFINITE, THE_SITE, earlier_attacks_counted
 from ingest.extractor.sentences import Sentence, parse, sentence_at, split_sentences, title_lines
 from ingest.extractor.state import State, compiled
 from ingest.extractor.types import ExtractedIncident, Gazetteer, Site
@@ -945,6 +945,42 @@ def one_attack_one_incident(state: State) -> None:
         drop_drafts(state, [b], news)
 
 
+def earlier_attacks_counted_on_the_site(state: State) -> None:
+    """'The attack was the third in six months on the base, known as Tower 22': the news counted among the attacks
+    on its site over a window tells of earlier ones there - background attacks, less those the article tells
+    itself ('In late July, multiple rockets were launched at Ain al-Asad airbase' before 'Monday's attack marks the
+    third time in recent weeks that the base has come under attack'). The site is the one the sentence names, or
+    'the base' of the attack in focus; it must be a site whose attack is the news."""
+    news = {d.site.slug: d for d in state.drafts if d.role == "primary" and d.site is not None}
+    for f in state.facts:
+        counted = earlier_attacks_counted(f)
+        if counted is None:
+            continue
+        named = {m.site.slug for m in f.sites}
+        if named:
+            focus = news.get(next(iter(named))) if len(named) == 1 else None
+        else:
+            owners = [d for d in state.owner.get(f.sent.index, []) if d.site is not None and d.role == "primary"]
+            focus = owners[0] if len(owners) == 1 and THE_SITE.search(f.sent.text) else None
+        if focus is None:
+            continue
+        earlier, day = counted
+        told = [d for d in state.drafts if d.role == "background" and d.site == focus.site]
+        for _ in range(earlier - len(told)):
+            state.drafts.append(
+                Draft(
+                    "background",
+                    focus.site,
+                    None,
+                    focus.site.country,
+                    anchors=[f.sent.index],
+                    date=day,
+                    date_sentence=f.sent.index if day is not None else None,
+                    why="an earlier attack on the site the news is counted among",
+                )
+            )
+
+
 RULES: tuple[Callable[[State], None], ...] = (
     read_sentences,
     read_mentions,
@@ -970,6 +1006,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     attacks_the_article_lists,
     name_the_lone_unnamed_attack,
     one_attack_one_incident,
+    earlier_attacks_counted_on_the_site,
     build_incidents,
 )
 

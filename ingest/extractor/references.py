@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
-from ingest.extractor import cues, prefilter
+from ingest.extractor import cues, prefilter, vocabulary
 from ingest.extractor.dates import DateMention
 from ingest.extractor.events import NOT_AN_ATTACK, Draft, Facts, Target, told_as_reference
 from ingest.extractor.places import COUNTRY_WORDS
@@ -176,3 +177,27 @@ def refers_to_focus(f: Facts, t: Target, date: DateMention | None, focus: Draft)
     if t.site is None:
         return same_story(focus, t.country, t.place, None)
     return focus.site is not None and km(focus.site, t.site) <= NEAR_KM
+
+
+# "since January, when several rockets landed": the day the window opens on is the earlier attack's own
+_WHEN_AFTER = prefilter.compile(r"\s*,?\s*when\b", re.I)
+
+
+def earlier_attacks_counted(f: Facts) -> tuple[int, DateMention | None] | None:
+    """'The attack was the third in six months on the base', 'the second strike on Camp Taji since January': the
+    attack in focus counted among the attacks on its site over a window tells how many came before it. The one
+    earlier attack takes the day the window opens on when that is its own ('the first time the Green Village was
+    hit by rocket fire since January', 'since January, when several rockets landed in and around the base'); 'the
+    first' counts one only so. None when the sentence counts nothing."""
+    m = cues.NTH_IN_A_WINDOW.search(f.sent.text)
+    if m is None or not f.attack or f.vetoes & {"tally", "denial"}:
+        return None
+    nth = vocabulary.ORDINALS[m.group("nth").lower()]
+    since = next((x for x in f.dates if x.kind == "since" and x.start >= m.start()), None)
+    opened = since is not None and (nth == 1 or _WHEN_AFTER.match(f.sent.text, since.end) is not None)
+    if nth == 1 and not opened:
+        return None
+    earlier = max(nth - 1, 1)
+    if earlier == 1 and opened:
+        return earlier, replace(since, kind="explicit" if since.precision == "day" else "month")
+    return earlier, None

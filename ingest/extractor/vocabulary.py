@@ -264,3 +264,10 @@ PHOTO_CREDITS = (
     "Getty Images",
     "/ AFP /",
 )
+
+# Ordinals that count an attack among others on its site ("the third attack on the base in six months"); a count
+# past ten is a campaign's running total, not a handful of earlier attacks one could tell apart.
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip

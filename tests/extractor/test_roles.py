@@ -661,3 +661,19 @@ def test_a_headline_of_us_forces_killed_wounded_in_an_attack_is_their_toll(gazet
     )
     roles = {(i["role"], (i["base"] or {}).get("slug")) for i in incidents(text, gazetteer, dt.date(2024, 1, 28))}
     assert ("primary", "al-tanf-garrison") in roles
+
+
+def test_an_attack_counted_on_its_site_over_a_window_tells_earlier_ones(gazetteer) -> None:
+    text = (
+        "Two rockets hit Camp Taji north of Baghdad on Wednesday, the coalition said. "
+        "It was the second strike on Camp Taji since January, when a rocket landed inside the base."
+    )
+    got = incidents(text, gazetteer, published=dt.date(2020, 3, 12))
+    earlier = [i for i in got if i["role"] == "background"]
+    assert [(i["base"]["slug"], i["date"]) for i in earlier] == [("camp-taji", "2020-01")]
+
+
+def test_a_rank_without_a_window_or_a_first_without_a_date_counts_nothing() -> None:
+    assert not cues.NTH_IN_A_WINDOW.search("The second drone was shot down over the base.")
+    assert not cues.NTH_IN_A_WINDOW.search("It was the third such attack in nine days.")
+    assert cues.NTH_IN_A_WINDOW.search("The attack was the third in six months on the base.")
