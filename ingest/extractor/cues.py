@@ -264,7 +264,7 @@ COMMENTARY = prefilter.compile(
 # time the Green Village was hit by rocket fire since January" (the window is what makes it a count of attacks on
 # the site, not a rank: "the second drone" alone is one of a volley)
 NTH_IN_A_WINDOW = prefilter.compile(
-    rf"\b(?:the|its|for)\s+(?P<nth>{words(vocabulary.ORDINALS)})\b(?!\s+such\b)[^.;:]{{0,80}}?"
+    rf"\b(?:(?P<for>for)\s+(?:the\s+)?|(?:the|its)\s+)(?P<nth>{words(vocabulary.ORDINALS)})\b(?!\s+such\b)[^.;:]{{0,120}}?"
     r"(?:\bsince\b|\bin\s+(?:just\s+|only\s+)?(?:the\s+)?(?:past\s+|last\s+|recent\s+)?"
     rf"(?:(?:few\s+|{numerals(2, 12)}\s+|\d+\s+)?(?:days|weeks|months|years)|(?:a|one)\s+(?:week|month|year))\b)",
     re.I,

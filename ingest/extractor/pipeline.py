@@ -956,15 +956,16 @@ def earlier_attacks_counted_on_the_site(state: State) -> None:
         counted = earlier_attacks_counted(f)
         if counted is None:
             continue
-        named = {m.site.slug for m in f.sites}
+        earlier, day, named_from = counted
+        named = {m.site.slug for m in f.sites if m.start - f.sent.start >= named_from}
         if named:
             focus = news.get(next(iter(named))) if len(named) == 1 else None
         else:
             owners = [d for d in state.owner.get(f.sent.index, []) if d.site is not None and d.role == "primary"]
-            focus = owners[0] if len(owners) == 1 and THE_SITE.search(f.sent.text) else None
+            the_site = THE_SITE.search(f.sent.text, named_from) is not None
+            focus = owners[0] if len(owners) == 1 and the_site else None
         if focus is None:
             continue
-        earlier, day = counted
         told = [d for d in state.drafts if d.role == "background" and d.site == focus.site]
         for _ in range(earlier - len(told)):
             state.drafts.append(

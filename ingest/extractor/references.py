@@ -183,12 +183,16 @@ def refers_to_focus(f: Facts, t: Target, date: DateMention | None, focus: Draft)
 _WHEN_AFTER = prefilter.compile(r"\s*,?\s*when\b", re.I)
 
 
-def earlier_attacks_counted(f: Facts) -> tuple[int, DateMention | None] | None:
+def earlier_attacks_counted(f: Facts) -> tuple[int, DateMention | None, int] | None:
     """'The attack was the third in six months on the base', 'the second strike on Camp Taji since January': the
     attack in focus counted among the attacks on its site over a window tells how many came before it. The one
     earlier attack takes the day the window opens on when that is its own ('the first time the Green Village was
     hit by rocket fire since January', 'since January, when several rockets landed in and around the base'); 'the
-    first' counts one only so. None when the sentence counts nothing."""
+    first' counts one only so. The last value is where the site counted on may be named from: after the count
+    ('the second strike on Camp Taji', 'the third time ... that the base has come under attack'), or anywhere when
+    the site is the subject of a verb 'for the second time' ('The base ... was targeted for the second time since
+    June 20') - not a site the count only follows ('an attack on Rumalyn, marking the first time since Feb. 4
+    that militias have attacked a U.S. facility'). None when the sentence counts nothing."""
     m = cues.NTH_IN_A_WINDOW.search(f.sent.text)
     if m is None or not f.attack or f.vetoes & {"tally", "denial"}:
         return None
@@ -198,6 +202,7 @@ def earlier_attacks_counted(f: Facts) -> tuple[int, DateMention | None] | None:
     if nth == 1 and not opened:
         return None
     earlier = max(nth - 1, 1)
+    named_from = 0 if m.group("for") else m.start()
     if earlier == 1 and opened:
-        return earlier, replace(since, kind="explicit" if since.precision == "day" else "month")
-    return earlier, None
+        return earlier, replace(since, kind="explicit" if since.precision == "day" else "month"), named_from
+    return earlier, None, named_from

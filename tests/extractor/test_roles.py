@@ -677,3 +677,25 @@ def test_a_rank_without_a_window_or_a_first_without_a_date_counts_nothing() -> N
     assert not cues.NTH_IN_A_WINDOW.search("The second drone was shot down over the base.")
     assert not cues.NTH_IN_A_WINDOW.search("It was the third such attack in nine days.")
     assert cues.NTH_IN_A_WINDOW.search("The attack was the third in six months on the base.")
+
+
+def test_a_count_that_only_follows_the_site_tells_no_earlier_attack_there(gazetteer) -> None:
+    # the count is of attacks on "a U.S. facility" anywhere, not on the base the sentence named before it
+    text = (
+        "A rocket was fired at a base housing coalition forces at Rumalyn on Sunday, marking the first time since "
+        "Feb. 4 that militias have attacked a U.S. facility in Syria."
+    )
+    got = incidents(text, gazetteer, published=dt.date(2024, 4, 22))
+    assert [i["role"] for i in got] == ["primary"]
+
+
+def test_a_site_attacked_for_the_second_time_over_a_long_window(gazetteer) -> None:
+    text = (
+        "A drone was shot down over Al-Tanf Garrison on Monday. "
+        "It is the second drone attack on Al-Tanf Garrison in the desert zone at the border triangle of Syria, "
+        "Jordan and Iraq in a week, the coalition said."
+    )
+    got = incidents(text, gazetteer, published=dt.date(2022, 8, 22))
+    assert [(i["role"], i["base"]["slug"]) for i in got if i["role"] == "background"] == [
+        ("background", "al-tanf-garrison")
+    ]
