@@ -687,7 +687,9 @@ DAYS_LATER = prefilter.compile(
 # A line that introduces a link to another story: what follows it is that story's title, not this one's news.
 _LINK_WORDS = (
     r"(?:read\s+more|related(?:\s+(?:stories|articles|news|coverage))?|see\s+also|also\s+read|more\s+on\s+this"
-    r"|recommended|you\s+may\s+also\s+like)"
+    r"|recommended|you\s+may\s+also\s+like"
+    # a site's list of its other stories: "Latest News" above a ticker of headlines run together
+    r"|latest\s+news|top\s+stories|most\s+read|trending\s+now)"
 )
 LINK_MARKER = prefilter.compile(rf"^\W*{_LINK_WORDS}\W*$", re.I)
 # The marker and the other story's title on one line: "Read More: Erbil International Airport targeted in drone attack"
