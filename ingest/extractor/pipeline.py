@@ -624,7 +624,8 @@ def resolve_dates(state: State) -> None:
             continue
         # an attack happens on or before the day it was told of: a later day found elsewhere is another attack's
         told = d.date.date if d.date is not None and d.date.precision == "day" else None
-        for group in (d.sentences(), d.frames, _setting(state, d), lead):
+        own = [i for i in d.sentences() if _dates_the_attack(state.facts[i], d)]
+        for group in (own, d.frames, _setting(state, d), lead):
             found = [
                 (idx, x)
                 for idx in group
@@ -636,6 +637,15 @@ def resolve_dates(state: State) -> None:
                 break
         if d.date is None and reporting:
             _, d.date_sentence, d.date = _earliest_report(reporting, max(d.anchors))
+
+
+def _dates_the_attack(f: Facts, d: Draft) -> bool:
+    """Can the day a sentence of the attack's gives be the attack's? Not when the sentence tells no attack, names
+    neither 'the attack' nor its site ('Global consulting firm McKinsey agreed Friday to pay $650 million', a stray
+    story's line; 'The Prime Minister returned home on Saturday from his trip to the US')."""
+    if f.attack or _THE_ATTACK.search(f.sent.text):
+        return True
+    return d.site is not None and any(m.site == d.site for m in f.sites)
 
 
 def _earliest_report(reporting: list[tuple[dt.date, int, DateMention]], last: int) -> tuple[dt.date, int, DateMention]:
