@@ -266,7 +266,8 @@ COMMENTARY = prefilter.compile(
 NTH_IN_A_WINDOW = prefilter.compile(
     rf"\b(?:(?P<for>for)\s+(?:the\s+)?|(?:the|its)\s+)(?P<nth>{words(vocabulary.ORDINALS)})\b(?!\s+such\b)[^.;:]{{0,120}}?"
     r"(?:\bsince\b|\bin\s+(?:just\s+|only\s+)?(?:the\s+)?(?:past\s+|last\s+|recent\s+)?"
-    rf"(?:(?:few\s+|{numerals(2, 12)}\s+|\d+\s+)?(?:days|weeks|months|years)|(?:a|one)\s+(?:week|month|year))\b)",
+    rf"(?:(?:few\s+|(?P<n>{numerals(2, 12)}|\d+)\s+)?(?P<unit>days|weeks|months|years)"
+    r"|(?:a|one)\s+(?:week|month|year))\b)",
     re.I,
 )
 # Other attacks like this one, in the plural: "similar strikes in recent weeks", "similar attacks in the past weeks"

@@ -30,7 +30,7 @@ from ingest.extractor.events import (
 )
 from ingest.extractor.follow_ups import PERIOD_FOLLOWED_UP, fold_follow_ups, follow_up_a_period
 from ingest.extractor.names import set_skeleton_norms
-from ingest.extractor.numbers import numerals
+from ingest.extractor.numbers import UNITS, numerals
 from ingest.extractor.places import COUNTRY_WORDS
 from ingest.extractor.quotes import quote_depth
 from ingest.extractor.references import DEFINITE, THE_SITE, earlier_attacks_counted
@@ -707,17 +707,35 @@ def earlier_days_as_background(state: State) -> None:
         return
     # "attacked at least 24 times in recent days, including ...": the lead counts a window's attacks, and those it
     # then tells of its last days are its news
-    window = any(cues.COUNTED_WINDOW.match(f.sent.text) for f in state.lead)
+    window = OLD_NEWS_DAYS if any(cues.COUNTED_WINDOW.match(f.sent.text) for f in state.lead) else 0
+    window = window or _days_the_news_is_counted_in(state, lead)
     for d in primaries:
         if d is lead or min(d.anchors) < min(lead.anchors) or d.why == PERIOD_FOLLOWED_UP:
             continue  # (the attacks of a period a follow-up is about are all its news)
         day = d.event_day
-        if window and day is not None and (mine - day).days < OLD_NEWS_DAYS:
+        if window and day is not None and (mine - day).days < window:
             continue
         if day is not None and (mine - day).days >= earlier and not _told_as_news_too(state, d):
             d.role, d.why = "background", f"{_BEFORE_THE_LEAD} ({day:%d %b})"
         elif day is None and d.date is not None and d.date.told_before(mine):
             d.role, d.why = "background", f"told on {d.date.date:%d %b}, before the attack the article leads with"
+
+
+def _days_the_news_is_counted_in(state: State, lead: Draft) -> int:
+    """'Two rockets were fired at the US embassy ... It is the fourth attack on US targets in just two days': the lead
+    attack counted among the attacks of a window of days, in its own sentences, makes those of the window the news
+    (within a week at most). Not a count of the attacks on one site ('attack base housing US forces for second time
+    in two days', 'the second on the base in two days'): the earlier one there is recalled. The window's days, or 0."""
+    for idx in sorted({*lead.anchors, *lead.details}):
+        f = state.facts[idx]
+        m = cues.NTH_IN_A_WINDOW.search(f.sent.text)
+        if m is None or (m.group("unit") or "").lower() != "days":
+            continue
+        if m.group("for") or THE_SITE.search(f.sent.text, m.start()) or any(x.start > m.start() for x in f.sites):
+            continue
+        n = (m.group("n") or "").lower()
+        return min(UNITS.get(n) or (int(n) if n.isdigit() else OLD_NEWS_DAYS), OLD_NEWS_DAYS)
+    return 0
 
 
 # "since" opening the window the lead counts its attacks in: "at least four attacks since the US strikes on Sunday"
