@@ -405,7 +405,7 @@ _STAMP_WEEKDAY = prefilter.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)da
 # A day told from the one the text told last: "the following day", "two days later", "the day before"
 _FROM_THE_LAST_DAY = prefilter.compile(
     r"\b(?:(?:the\s+)?(?P<after>following|next|ensuing)\s+day|(?:on\s+)?the\s+day\s+(?P<before>before|prior)"
-    r"|the\s+(?P<previous>previous|preceding)\s+day|(?P<same>(?:that|the)\s+same\s+day|later\s+that\s+day)"
+    r"|the\s+(?P<previous>previous|preceding)\s+day|(?P<same>(?:that|the)\s+same\s+day|(?:later|earlier)\s+(?:that|in\s+the)\s+day)"
     rf"|(?P<n>a|one|{numerals(2, 6)}|\d)\s+days?\s+(?P<dir>later|earlier|afterwards?|before)"
     r"(?!\s+(?:the|an?|it|they|he|she)\b)"
     # "announced on Tuesday ... two days after a drone attack killed three": the attack, that many days before

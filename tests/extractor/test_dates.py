@@ -207,6 +207,18 @@ def test_a_day_told_from_the_day_told_last_is_its_neighbour(gazetteer) -> None:
     assert days_from_the_last("The following day, rockets hit the base.", None, [], published) == []
 
 
+def test_earlier_in_the_day_is_the_day_told_last() -> None:
+    # "US diplomats and troops were targeted in three attacks on Wednesday. ... Earlier in the day, a US military base
+    # in Syria's Deir Ezzor province was the target of a drone strike": Wednesday, not the lead's Thursday
+    published = dt.date(2021, 7, 8)
+    (wednesday,) = find_dates("US troops were targeted in three attacks on Wednesday.", published)
+    for opening in ("Earlier in the day", "Later in the day", "Earlier that day"):
+        (x,) = days_from_the_last(f"{opening}, a drone struck a base in Syria.", wednesday, [], published)
+        assert x.date == dt.date(2021, 7, 7)
+    # "earlier in the week" is no day
+    assert days_from_the_last("Earlier in the week, a drone struck a base.", wednesday, [], published) == []
+
+
 def test_a_day_after_since_opens_a_window_and_dates_no_attack(gazetteer) -> None:
     # "the second time since Thursday": Thursday's attack is another one; today's news keeps its own day
     published = dt.date(2023, 10, 23)  # a Monday
