@@ -490,6 +490,17 @@ def reported_period(text: str, published: dt.date) -> tuple[dt.date, dt.date] | 
 # "since" just before a date: the date opens a window ("attacked twice since Thursday"); not "since the March 3
 # attack", where the date is the attack's
 _SINCE_BEFORE = prefilter.compile(r"\bsince\s+(?:(?:early|late)\s+)?$", re.I)
+# The day an event that opens a window took place on: "since the Israel-Gaza conflict began on October 7", "since
+# Hamas invaded Israel on Oct. 7", "Since the outbreak of the Gaza conflict on Oct 7" - the window's first day, not an
+# attack's (a clause telling an attack keeps its day: "since a drone struck the base on Monday")
+_SINCE_CLAUSE = prefilter.compile(r"\bsince\s+(?P<clause>[^.,;:]{1,60}?)\s+(?:on|in)\s+$", re.I)
+_ATTACK_WORD = prefilter.compile(rf"\b{words(vocabulary.ATTACK_WORDS)}\b", re.I)
+
+
+def _opens_a_window(text: str, mention: DateMention) -> bool:
+    """Is the date that of a non-attack event a 'since' clause opens its window on ('since the war began on Oct. 7')?"""
+    clause = _SINCE_CLAUSE.search(text, max(0, mention.start - 80), mention.start)
+    return clause is not None and _ATTACK_WORD.search(clause.group("clause")) is None
 
 
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
@@ -516,7 +527,8 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             if _PLANNED.search(re.split(r"[,;]", before)[-1]):
                 taken.append((m.start(), m.end()))
                 continue
-            if mention.kind != "since" and _SINCE_BEFORE.search(text, 0, mention.start):
+            opening = _SINCE_BEFORE.search(text, 0, mention.start) or _opens_a_window(text, mention)
+            if mention.kind != "since" and opening:
                 # "the second time since Thursday", "since last week": a window's first day, not an event's
                 mention = replace(mention, kind="since")
             if (

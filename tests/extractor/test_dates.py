@@ -219,6 +219,20 @@ def test_earlier_in_the_day_is_the_day_told_last() -> None:
     assert days_from_the_last("Earlier in the week, a drone struck a base.", wednesday, [], published) == []
 
 
+def test_the_day_of_the_event_a_since_clause_opens_its_window_on_is_no_attack_day() -> None:
+    published = dt.date(2023, 11, 21)
+    for text in (
+        "The attack was the first in Iraq since the Israel-Gaza conflict began on October 7",
+        "US forces have been attacked more than 150 times since Hamas invaded Israel on Oct. 7, officials said.",
+        "Since the outbreak of the Gaza conflict on Oct 7, the group has claimed dozens of attacks.",
+    ):
+        (x,) = [x for x in find_dates(text, published) if x.date == dt.date(2023, 10, 7)]
+        assert x.kind == "since"
+    # a clause that tells an attack keeps its day: the earlier attack happened then
+    (x,) = find_dates("The base was hit twice since a drone struck it on Monday.", published)
+    assert x.kind == "weekday"
+
+
 def test_a_day_after_since_opens_a_window_and_dates_no_attack(gazetteer) -> None:
     # "the second time since Thursday": Thursday's attack is another one; today's news keeps its own day
     published = dt.date(2023, 10, 23)  # a Monday
