@@ -717,6 +717,10 @@ def earlier_days_as_background(state: State) -> None:
             continue
         if day is not None and (mine - day).days >= earlier and not _told_as_news_too(state, d):
             d.role, d.why = "background", f"{_BEFORE_THE_LEAD} ({day:%d %b})"
+        elif day is None and d.date is not None and _EARLIER_THIS_WEEK.fullmatch(d.date.text):
+            # "Earlier this week, five Americans were injured when two rockets struck the sprawling Al-Asad Air Base"
+            # after Friday's attack: told as before the news
+            d.role, d.why = "background", "told 'earlier this week', before the attack the article leads with"
         elif day is None and d.date is not None and d.date.told_before(mine):
             d.role, d.why = "background", f"told on {d.date.date:%d %b}, before the attack the article leads with"
 
@@ -736,6 +740,10 @@ def _days_the_news_is_counted_in(state: State, lead: Draft) -> int:
         n = (m.group("n") or "").lower()
         return min(UNITS.get(n) or (int(n) if n.isdigit() else OLD_NEWS_DAYS), OLD_NEWS_DAYS)
     return 0
+
+
+# A week's earlier days, as an attack told after the lead is dated: "Earlier this week, five Americans were injured"
+_EARLIER_THIS_WEEK = prefilter.compile(r"earlier\s+this\s+week", re.I)
 
 
 # "since" opening the window the lead counts its attacks in: "at least four attacks since the US strikes on Sunday"
