@@ -505,7 +505,19 @@ REPORTED_THAT = prefilter.compile(rf"\b{words(vocabulary.REPORTING_VERBS)}\b[^.;
 LEADING_ADVERB = prefilter.compile(r"\s*(?:[\w-]+\s+){0,2}?", re.I)
 # An attack added to the news told before it: "Also on Wednesday overnight, two drones attacked the base",
 # "Separately, rockets struck an Iraqi base on Saturday"
-NEWS_ADDED = prefilter.compile(r"\b(?:also|separately|meanwhile|in a separate)\b", re.I)
+# An attack told in the simple past after "also" (not the perfect: "has also been targeted")
+_ATTACK_VERB = rf"{words(vocabulary.ATTACK_WORDS)}\b"
+# "Also on Wednesday", "Rockets were also fired at the Rumalyn base on Thursday", "drones also attacked" - not "also"
+# in any place: "Other sites ... are also prone to strikes, with four rockets landing inside Besmaya on Friday" and
+# the perfect's "Erbil airport has also been targeted. Just two days ago a drone attacked the airport" recall attacks
+NEWS_ADDED = prefilter.compile(
+    r"(?:^\W*also\b|\balso\s+(?:on|late|early|overnight|that|this)\b"
+    rf"|\b(?:was|were)\s+also\s+{_ATTACK_VERB}|\b(?<!has\s)(?<!have\s)also\s+{_ATTACK_VERB}"
+    # a source adding it: "The official also said rockets were fired at American forces in Syria on Thursday"
+    rf"|\balso\s+{words(vocabulary.REPORTING_VERBS)}\b"
+    r"|\b(?:separately|meanwhile|in a separate)\b)",
+    re.I,
+)
 BACKGROUND = prefilter.compile(
     # not "previously" (a base that previously hosted troops) nor "an earlier attack" (often the same day's)
     r"\b(?:had come under|was last|were last|last (?:hit|attacked|targeted)|the previous (?:attack|week|day)|"
