@@ -32,6 +32,12 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   "Another US base" naming a site already told attacked is another base than the first, not a second attack on it;
   unnamed bases in the plural in a title line ("Drone Strikes Hit US-Occupied Bases in Syria, Iraq") sum up the
   attacks told below.
+  "Assaults" count as "attacks" ("One of the assaults ... at al-Shaddadi, while the other ... near the Baghdad
+  Embassy Complex": one attack a site; "one of two assaults this week"); "In both cases, ..." on no named site
+  tells each attack the sentence before told; "The attack against U.S. forces is the first since ..." and "the
+  third in six months" speak of the attack in focus; "the attack occurred in Conoco" and "The assault took place
+  at X" place the unnamed attack told before; parts of a country told by compass words neither of which holds the
+  other ("southern Syria", "eastern Syria") are two places; "Iraqi Resistance" names a group, not a place.
 - Is it an attack on the coalition: not a state's strike on others (nor the sites it merely fell near when its
   declared target was another), shipping, foiled launches, tallies and their list lines, trends ("have
   continued", "months of strikes", "the majority of the attacks"), commentary, uncounted plural attacks ("more
@@ -63,6 +69,13 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   attacked ...", "the attack by American fighter jets on ...", "U.S. military forces struck" and a headline's
   present ("U.S. military launches strikes") are a state's strikes; "US-occupied bases" and "a US occupation
   base" are coalition sites (not "resisting the American occupation forces", a statement's cause).
+  Projectiles of a state's drill or test named in the sentence ("as part of Iran's military exercises",
+  ``vocabulary.DRILL_NOUNS``) attack no one; a strike whose agent follows it ("airstrikes believed to be carried out
+  by US forces", "a raid conducted by the US-led coalition") is that state's; a group's own side named as hit ("The
+  attack on our forces in Al-Qa'im", ``vocabulary.OWN_SIDE_NOUNS``) sets aside only the site that places it; a
+  drone shot down on a watching flight ("conducting a reconnaissance tour over the base", ``cues.RECONNAISSANCE``)
+  attacked nothing when its sentences aim at nothing; the attack a truce "followed" is the war's background; a
+  lead telling attacks as a trend or tally before naming "the attack" in passing is no follow-up.
   An attack "thwarted" by downing its drones in flight, or drones "intercepted as they attempted to strike", is an
   attack, not a plot; "missiles headed toward Israel" stays in its clause beside "American sites ... were the
   target of drone assaults"; "USS" names a ship; a strike "on the orders of" a state is that state's.
@@ -122,6 +135,15 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   targeting the facility") is an earlier one on the site in focus ("the facility", "the installation").
   A sentence opening "Earlier," with its attack in the past perfect ("Earlier, Iraqi media reported that drones
   had targeted a US base in Erbil") tells an attack before the news.
+  The news counted among the attacks on its site over a window ("the third in six months on the base", "the second
+  strike on Camp Taji since January, when ...") tells that many earlier attacks there (background, less those the
+  article tells), the one earlier attack dated by the window's opening day; a count of the attacks of a window of
+  days in general ("the fourth attack on US targets in just two days") makes them news. A site's list heading
+  ("Latest News", "Top Stories") opens other stories' titles, no lead; a headline of US troops "Killed, Wounded In
+  Attack By ..." is their toll, not a state's strike; an attack told "earlier this week" after a lead with its own
+  day is background; "also" adds an earlier day's attack to the news only opening the sentence or its day, or
+  before an attack verb in the simple past ("Rockets were also fired"), not in a recall ("has also been
+  targeted").
 - Sites: aliases and transliteration skeletons (a word's opening short vowel: Erbil/Irbil/Arbil; "the Victoria
   military base" for "Victoria base"); descriptions from the gazetteer ("a small logistics base in north-eastern
   Jordan") matched with words between; a one-word name in a title-case headline; "the base" in a past sentence
@@ -141,6 +163,14 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   site named for the town.
   A site told by its town through a facility ("another facility in the northern Iraqi city of Erbil").
   A town listed before a named base ("in Irbil and Al-Asad") is the military site named for the town.
+  An unnamed US base told by its province or country is the one US base there, by gazetteer descriptions with
+  their reasons in the gazetteer's notes ("a US base in Iraq in Anbar province" is Ain al-Asad; "an American air
+  base in Qatar" is Al Udeid), never another force's base ("an Iraqi army base in Anbar"); a description going on
+  from a site's own name ("the Al-Taqaddum air base in Anbar", "the Ain al-Asad air base in Anbar") names no second
+  site; a site guessed from a town gives way to the site the story then names in that province ("attacked by drone
+  in Erbil" ... "The assault targeted Bashur base"); a definite description repeating an unnamed attack's ("the US
+  patrol base in Al-Shaddadi") names its site; "the fight against ISIS" is the base's mission, no other target;
+  "has carried out strikes on the UAE's Al Dhafra Air Base" is one attack's news.
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
@@ -174,6 +204,13 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   A translated group name matches in the other number ("Guardian of Blood Brigades",
   ``vocabulary.NAME_NOUN_PLURALS``); "The strikes targeted X" after a claim sentence carries the claim to X.
   Unnamed "groups" speaking right after a trend or tally sentence speak for the series, claiming no one attack.
+  Officials naming the actor in the perfect ("the Pentagon said that Iran had launched ...") name the perpetrator;
+  a strike told as the attack's cause ("following US-Israeli strikes on Iran") names no claimant; a relative tail
+  (", which is the latest in a series of assaults") does not make the claim a campaign's; an unnamed group's claim
+  takes the group named next as the speaker ('..., Tashkil al-Warithin said in the statement'), not one that
+  disowns the attack ("had nothing to do with the attack"); blame of a tally ("68 attacks carried out by those
+  groups, mainly X") is the series'; a claim naming its attack by the day ("the Monday evening attack") is that
+  day's attack's.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
@@ -221,6 +258,12 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   The count of people "with injuries" is a word of its own (the last "a" of "Syria" counts no one); "another
   drone exploded" launched one; a zero toll told right after a lead counting several attacks, before any is
   named by its site, is each one's.
+  "did not result in any personnel injuries" and "none of its service members were injured or killed" are zero
+  tolls; an interception sharing the volley's subject ("Two drones attacked ... and were shot down", "with both
+  aircraft intercepted") counts; a toll told right after its verb as an air strike's ("wounded in the air
+  strikes") is the strike's; a toll may count people by a force's long name ("two members of the Free Syrian
+  Army") or one at a time ("wounding a child"); half a dozen is six; a volley "at bases" in the plural is the
+  total over them, not one base's count; ", adding that ..." is a clause of its own for the foiled cue.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
   that day; the date under an embedded post is its posting date; a day right after "since" opens a window;
@@ -235,6 +278,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   A photo caption's date (a line with a credit, "via REUTERS", "(AP Photo/...)", or the line before one) is the
   photo's, unless the caption tells the attack.
   A page's time stamp line ("Xinhua) 14:31, October 23, 2023", "Wed, 25 Oct 2023 10:04 UTC") dates the report.
+  "Earlier in the day", "later in the day" and "earlier that day" are the event day told last; the day an event a
+  "since" clause names ("since the Israel-Gaza conflict began on October 7") only opens a window; an undated
+  attack takes its day only from its own sentences (an attack told, "the attack", its site), not a stray line.
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
   story has moved to another actor's strike, "killed in the strike" is the strike's toll, and a weapon told after
   the attack in the strike's clause ("in a U.S. drone strike") is the strike's.
@@ -250,6 +296,12 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   rocket and explosive drone attacks") are an attack's only when its own sentences name none.
   A sentence naming no site that tells a strike or blast on a civilian building ("a strike on a Gaza hospital")
   moves the story on.
+  "The incident came one day after a fatal blast ..." moves the story to that earlier event (its toll and, after
+  it, "the incident" are its); another target as the subject of a passive with "also" ("a camp ... was also
+  struck") moves the story on; "the assault" named again brings it back like "the attack"; the coalition's own
+  aircraft ("US military jets and reconnaissance drones also flew over the field") are not the attack's weapons;
+  the event the attack is placed after ("days after Israel was said to have retaliated ... with a drone strike")
+  keeps its weapons, groups and figures.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
@@ -266,7 +318,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.10"
+EXTRACTOR_VERSION = "2026.12.11"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 
