@@ -193,6 +193,69 @@ def holdout_lines(gazetteer) -> list[str]:
     return [*lines, "", *notes]
 
 
+def gold_as_prediction(gold_dir: Path) -> Path:
+    """A labeller's gold written as an extractor's output, so score.py can score one labeller against another."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
+        for gold_file in sorted(gold_dir.glob("*.json")):
+            gold = json.loads(gold_file.read_text())
+            incidents = [
+                {
+                    **{k: i.get(k) for k in ("role", "date", "country", "weapons", "perpetrator", "claimed")},
+                    **{k: i.get(k) for k in ("launched", "intercepted", "killed", "injured")},
+                    "base": {"name": i["site"], "lat": i.get("lat"), "lon": i.get("lon")} if i.get("site") else None,
+                }
+                for i in gold["incidents"]
+            ]
+            fh.write(json.dumps({"id": gold["id"], "incidents": incidents}) + "\n")
+    return Path(fh.name)
+
+
+_AGREEMENT_PAIRS = ("second_vs_first", "first_vs_second", "extractor_vs_first", "extractor_vs_second")
+
+
+def agreement(folder: Path, gazetteer) -> dict[str, dict]:
+    """A holdout labelled twice: the second labeller scored against the first's gold and the first against the
+    second's, and the extractor against each (the second labels in ``gold_second/``, git-ignored like ``gold/``)."""
+    first, second = folder / "gold", folder / "gold_second"
+    held = holdout_articles(folder)
+    ids = [a["id"] for a in held]
+    extracted = _extract_all(held, gazetteer)
+    scores = {
+        "second_vs_first": score(gold_as_prediction(second), ids, first),
+        "first_vs_second": score(gold_as_prediction(first), ids, second),
+        "extractor_vs_first": score(extracted, ids, first),
+        "extractor_vs_second": score(extracted, ids, second),
+    }
+    return {name: {"f1": r["f1"], "fields": r["field_accuracy_mean"]} for name, r in scores.items()}
+
+
+def agreement_lines(gazetteer) -> list[str]:
+    """Inter-annotator agreement on the holdouts labelled twice: today's figures where both labels are on this
+    machine, else the recorded ones."""
+    records = json.loads(FOLD_RECORD.read_text()).get("agreement", [])
+    if not records:
+        return []
+    lines = [
+        "",
+        "### Two labellers",
+        "",
+        "Holdouts labelled a second time by another team member, from the same texts and publication dates, who saw "
+        "neither the first labels nor the extractor's output. F1 and fields as score.py gives them with one "
+        "labeller's gold as the prediction and the other's as the gold; the extractor scored against each.",
+        "",
+        "| holdout | articles | second vs first: F1 | fields | first vs second: F1 | fields | extractor vs first: F1 "
+        "| fields | extractor vs second: F1 | fields |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for record in records:
+        folder = ROOT / record["folder"]
+        figures = agreement(folder, gazetteer) if (folder / "gold_second").is_dir() else record
+        cells = " | ".join(f"{figures[k]['f1']:.2f} | {figures[k]['fields']:.2f}" for k in _AGREEMENT_PAIRS)
+        lines.append(f"| `{record['folder']}` | {record['articles']} | {cells} |")
+        print(f"{record['folder']} agreement: " + ", ".join(f"{k} F1={figures[k]['f1']:.2f}" for k in _AGREEMENT_PAIRS))
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
@@ -280,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         for label, n, right in bands:
             print(f"confidence {label}: {n} fields, {right / n if n else 0:.0%} right")
     lines += holdout_lines(gazetteer)
+    lines += agreement_lines(gazetteer)
     if not args.no_write:
         write_section("extractor", "\n".join(lines))
     return 0

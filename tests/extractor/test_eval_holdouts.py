@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bench.extractor import holdout_articles
+import pytest
+
+from bench import extractor
+from bench.extractor import agreement, agreement_lines, gold_as_prediction, holdout_articles
+from ingest.extractor.cli import load_gazetteer
 
 
 def _gold(folder: Path, article_id: str, published: str | None) -> None:
@@ -30,3 +34,73 @@ def test_without_an_input_a_holdout_is_read_from_its_gold_and_texts(tmp_path: Pa
     assert holdout_articles(tmp_path) == [
         {"id": "iq-h0001", "text": "Rockets hit the base.", "published": "2024-01-02"}
     ]
+
+
+def _labels(folder: Path, name: str, killed: int | None) -> None:
+    (folder / name).mkdir(parents=True, exist_ok=True)
+    incident = {
+        "role": "primary",
+        "date": "2024-01-01",
+        "site": "Ain al-Asad Air Base",
+        "lat": 33.7856,
+        "lon": 42.4412,
+        "country": "Iraq",
+        "weapons": ["rocket"],
+        "launched": 2,
+        "intercepted": None,
+        "killed": killed,
+        "injured": None,
+        "perpetrator": None,
+        "claimed": False,
+    }
+    (folder / name / "iq-h0001.json").write_text(
+        json.dumps({"id": "iq-h0001", "published": "2024-01-02", "incidents": [incident]})
+    )
+    (folder / name / "neg-h0002.json").write_text(
+        json.dumps({"id": "neg-h0002", "published": "2024-01-02", "incidents": []})
+    )
+
+
+def test_a_labellers_gold_reads_as_an_extractor_output(tmp_path: Path) -> None:
+    _labels(tmp_path, "gold", killed=0)
+    lines = [json.loads(line) for line in gold_as_prediction(tmp_path / "gold").read_text().splitlines()]
+    assert [line["id"] for line in lines] == ["iq-h0001", "neg-h0002"]
+    (incident,) = lines[0]["incidents"]
+    assert incident["base"] == {"name": "Ain al-Asad Air Base", "lat": 33.7856, "lon": 42.4412}
+    assert (incident["role"], incident["date"], incident["weapons"], incident["launched"], incident["killed"]) == (
+        "primary",
+        "2024-01-01",
+        ["rocket"],
+        2,
+        0,
+    )
+    assert lines[1]["incidents"] == []
+
+
+def test_recorded_agreement_is_shown_where_the_second_labels_are_not_on_the_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    figures = {name: {"f1": 0.96, "fields": 0.93} for name in extractor._AGREEMENT_PAIRS}
+    record = tmp_path / "record.json"
+    record.write_text(json.dumps({"agreement": [{"folder": ".eval-holdout7", "articles": 14, **figures}]}))
+    monkeypatch.setattr(extractor, "FOLD_RECORD", record)
+    monkeypatch.setattr(extractor, "ROOT", tmp_path)
+    lines = agreement_lines(gazetteer=None)
+    assert "| `.eval-holdout7` | 14 | 0.96 | 0.93 | 0.96 | 0.93 | 0.96 | 0.93 | 0.96 | 0.93 |" in lines
+
+
+@pytest.mark.skipif(not (extractor.EVAL / "score.py").exists(), reason="needs ../shared/eval/score.py")
+def test_each_labeller_is_scored_against_the_other(tmp_path: Path) -> None:
+    _labels(tmp_path, "gold", killed=0)
+    _labels(tmp_path, "gold_second", killed=None)  # the second labeller read no toll
+    (tmp_path / "input.jsonl").write_text(
+        "\n".join(
+            json.dumps({"id": i, "text": "Two rockets hit Ain al-Asad air base on Monday.", "published": "2024-01-02"})
+            for i in ("iq-h0001", "neg-h0002")
+        )
+        + "\n"
+    )
+    figures = agreement(tmp_path, load_gazetteer())
+    assert figures["second_vs_first"]["f1"] == figures["first_vs_second"]["f1"] == 1.0
+    assert figures["second_vs_first"]["fields"] == figures["first_vs_second"]["fields"] == pytest.approx(8 / 9)
+    assert set(figures) == set(extractor._AGREEMENT_PAIRS)
