@@ -44,14 +44,17 @@ _DIPLOMATIC = prefilter.compile(
 
 # A military site told by the town it is named for: "The other base targeted was in Irbil", "the U.S. headquarters
 # near the city of Erbil", "the troops were stationed in Erbil", "the civilian international airport in the city of
-# Irbil" (the coalition's base there shares the airfield) - not "in Erbil province" (a province may hold more)
+# Irbil" (the coalition's base there shares the airfield), "a US base in Iraq's Erbil" - not "in Erbil province"
+# (a province may hold more)
 _MILITARY_IN_TOWN = prefilter.compile(
     r"\b(?:(?:base|airbase|air\s+base|airport|headquarters|outpost|garrison|installation|facility)(?:\s+[a-z-]+){0,3}?\s+"
     r"(?:in|at|near)"
     r"|(?:troops|forces|personnel|service\s?members|soldiers)\s+(?:were\s+|are\s+)?(?:stationed|based|deployed)\s+"
     r"(?:in|at)"
     # "attacked coalition forces at Erbil, Iraq"
-    r"|(?:coalition|U\.?S\.?|US|American)\s+(?:forces|troops|personnel|service\s?members)\s+at)\s+(?:the\s+(?:[A-Za-z-]+\s+){0,2}?(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region))"
+    r"|(?:coalition|U\.?S\.?|US|American)\s+(?:forces|troops|personnel|service\s?members)\s+at)\s+"
+    # the town may be told as its country's: "a US base in Iraq's Erbil"
+    r"(?:[A-Z][a-z]+['\u2019]s\s+)?(?:the\s+(?:[A-Za-z-]+\s+){0,2}?(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region))"
 )
 # The forces a base belongs to, when not the coalition's: "attack on Peshmerga base in Erbil"
 _ANOTHER_FORCES = prefilter.compile(rf"\b{words(vocabulary.OTHER_FORCES)}(?:['\u2019]s)?\s+$", re.I)

@@ -313,3 +313,15 @@ def test_another_forces_base_told_by_its_province_is_not_the_us_base(matcher) ->
     # "an Iraqi army base in Anbar", "a militia base in Anbar": the force before the base names whose it is
     assert slugs(matcher, "Rockets hit an Iraqi army base in Anbar on Monday.") == []
     assert slugs(matcher, "A drone hit a militia base in Anbar.") == []
+
+
+def test_a_base_in_a_town_told_as_its_countrys_is_the_site_named_for_it(matcher) -> None:
+    # "a US base in Iraq's Erbil": the town told as its country's is still the town, and Erbil Air Base the one
+    # military site named for it
+    text = "A US base in Iraq's Erbil that houses American troops came under drone attack on Monday."
+    assert slugs(matcher, text) == ["erbil-air-base"]
+
+
+def test_a_town_told_as_its_countrys_province_names_no_site(matcher) -> None:
+    # a province may hold more than one site
+    assert slugs(matcher, "A US base in Iraq's Erbil province came under drone attack on Monday.") == []
