@@ -184,6 +184,18 @@ def is_description(alias: str) -> bool:
     return _DESCRIPTION.search(alias) is not None
 
 
+# A head noun told after the unit it belongs to, also told before it with "of": "Fifth Fleet headquarters" is "the
+# headquarters of the US Navy's Fifth Fleet"
+_HEAD_AFTER_UNIT = prefilter.compile(r"^(?P<unit>.+?)\s+(?P<head>headquarters)$", re.I)
+
+
+def head_first(alias: str) -> str | None:
+    """'headquarters of Fifth Fleet' for 'Fifth Fleet headquarters' (matched as a description, words between its
+    words: 'the headquarters of the US Navy's Fifth Fleet'); None for other aliases."""
+    m = _HEAD_AFTER_UNIT.match(alias)
+    return f"{m.group('head')} of {m.group('unit')}" if m else None
+
+
 def description_pattern(alias: str) -> prefilter.Pattern:
     """'logistics base in Jordan' matches 'a small logistics base in Jordan on Sunday' and 'logistics base
     in north-eastern Jordan': its words in order, up to three others between them, compass words in any form."""
@@ -238,6 +250,9 @@ class SiteMatcher:
             self.described.extend(
                 (site, description_pattern(a), a.split()[-1].lower()) for a in site.aliases if is_description(a)
             )
+            # one pattern each ("US Fifth Fleet headquarters" and "Fifth Fleet headquarters" read the same)
+            reordered = {description_pattern(r).pattern: r for a in site.aliases if (r := head_first(a)) is not None}
+            self.described.extend((site, description_pattern(r), r.split()[-1].lower()) for r in reordered.values())
             if patterns:
                 self.matcher.add(site.slug, patterns)
             if exact:

@@ -325,3 +325,13 @@ def test_a_base_in_a_town_told_as_its_countrys_is_the_site_named_for_it(matcher)
 def test_a_town_told_as_its_countrys_province_names_no_site(matcher) -> None:
     # a province may hold more than one site
     assert slugs(matcher, "A US base in Iraq's Erbil province came under drone attack on Monday.") == []
+
+
+def test_a_headquarters_told_before_its_unit_is_the_units_headquarters(matcher) -> None:
+    # "Fifth Fleet headquarters" is also written "the headquarters of the US Navy's Fifth Fleet": the head noun
+    # first, the unit after "of", words between
+    text = "The missile hit a compound that serves as the headquarters of the US Navy's Fifth Fleet."
+    assert slugs(matcher, text) == ["naval-support-activity-bahrain"]
+    assert slugs(matcher, "Sirens sounded near the headquarters of the 5th Fleet in Manama.") == [
+        "naval-support-activity-bahrain"
+    ]
