@@ -327,6 +327,12 @@ def test_a_town_told_as_its_countrys_province_names_no_site(matcher) -> None:
     assert slugs(matcher, "A US base in Iraq's Erbil province came under drone attack on Monday.") == []
 
 
+def test_port_shuaiba_is_a_site_of_its_own(matcher) -> None:
+    # the US Army's sea port in Kuwait, 18 km from Camp Arifjan: not the camp
+    assert slugs(matcher, "A drone struck a bunker at Port Shuaiba on Sunday.") == ["port-shuaiba"]
+    assert slugs(matcher, "Troops at the Shuaiba port were evacuated.") == ["port-shuaiba"]
+
+
 def test_a_headquarters_told_before_its_unit_is_the_units_headquarters(matcher) -> None:
     # "Fifth Fleet headquarters" is also written "the headquarters of the US Navy's Fifth Fleet": the head noun
     # first, the unit after "of", words between
