@@ -285,7 +285,15 @@ def _names_unnamed(f: Facts, focus: Draft | None, state: State) -> bool:
     at = m.start - f.sent.start
     # "The al-Tanf garrison ... is located", "The attack on MSS Euphrates prompted ...", "airmen stationed at the
     # al-Balad airbase north of Baghdad" after "an Iraqi airbase north of Baghdad" was hit: the site the attack was at
-    named = at <= 12 or _THE_ATTACK_ON.search(f.sent.text, 0, at) or _repeats_description(state, focus, f, m)
+    named = (
+        at <= 12
+        or _THE_ATTACK_ON.search(f.sent.text, 0, at)
+        or _repeats_description(state, focus, f, m)
+        # "The drone that crashed into a base in Jordan ... The explosive-laden drone had originated in Iraq and
+        # exploded near the sleeping quarters of Jordan's Tower 22 base": the weapon in focus, its subject again,
+        # ends at the site
+        or _the_weapon_in_focus_placed(state, f, Target(m.site, None, m.site.country, at, m.end - f.sent.start), focus)
+    )
     return bool(named) and _could_name_focus(state, focus, f, m.site, at)
 
 
