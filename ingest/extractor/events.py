@@ -545,13 +545,31 @@ def _situated_after(text: str) -> int | None:
     return after.start() if after is not None else None
 
 
+# The answer to a strike, opening a sentence: "In a widely expected response to US strikes ..., Iran fired missiles
+# at ...", "Responding to this attack, ... factions targeted a US military base"
+_ANSWERING = (
+    r"in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:response|retaliation|reply|revenge)\s+(?:to|for)"
+    r"|(?:responding|retaliating)\s+(?:to|for|against)"
+)
 # A sentence opening on the circumstance of its main clause: "Hours after a flurry of US airstrikes ...,", "Despite
 # a recent U.S. airstrike ...,", "In the wake of the strikes,"
 _OPENING_CIRCUMSTANCE = prefilter.compile(
     rf"^\W*(?:(?:(?:hours?|minutes?|days?|weeks?|shortly|soon|just|only|a\s+day|a\s+few\s+hours|{numerals(1, 12)})\s+)*"
-    r"(?:after|following)|despite|in\s+the\s+wake\s+of)\s",
+    rf"(?:after|following)|despite|in\s+the\s+wake\s+of|{_ANSWERING})\s",
     re.I,
 )
+_ANSWER_OPENING = prefilter.compile(rf"^\W*(?:{_ANSWERING})\s", re.I)
+
+
+def answers_a_strike(text: str) -> bool:
+    """Does the sentence tell an attack as the answer to a strike, in a main clause of its own after the opening
+    that holds the strike ("Responding to this attack, yesterday evening, factions targeted a US military base")?
+    Such an attack came after the strike: it is news, not the strike's cause."""
+    m = _ANSWER_OPENING.match(text)
+    comma = text.find(",", m.end()) if m else -1
+    if comma < 0:
+        return False
+    return not cues.OTHER_ACTOR.search(text, comma + 1) and bool(cues.ATTACK.search(text, comma + 1))
 
 
 def after_an_opening_strike(text: str, at: int) -> int | None:

@@ -24,6 +24,7 @@ from ingest.extractor.events import (
     Draft,
     Facts,
     after_an_opening_strike,
+    answers_a_strike,
     not_the_place_hit,
     read_facts,
     zero_casualties_before_strike,
@@ -535,6 +536,10 @@ def background_in_strike_stories(state: State) -> None:
     )
     for d in state.drafts:
         if d.role != "primary":
+            continue
+        if any(answers_a_strike(state.facts[i].sent.text) for i in d.anchors):
+            # "Responding to this attack, yesterday evening, Iranian factions targeted a US military base": the
+            # attack answers the strike, it came after it - the news, not its cause
             continue
         if answered and (d.event_day is None or d.event_day == strike_day):
             # "US forces responded Wednesday evening to rocket attacks at two sites in Syria": the attacks the
