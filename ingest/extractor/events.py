@@ -337,6 +337,15 @@ def _where(text: str, sent: Sentence, factions: list[FactionMention]) -> tuple[s
     return place, place_country
 
 
+# What a denial is about when it denies earlier attacks only: "had not been the target of previous attacks", "was not
+# targeted in any earlier strikes"
+_OF_EARLIER_ATTACKS = prefilter.compile(
+    r"\s+(?:of|in|by|during)\s+(?:any\s+|the\s+|its\s+)?(?:previous|earlier|prior|past|former)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|strikes?|assaults?|barrages?|rounds?)\b",
+    re.I,
+)
+
+
 # The vetoes a sentence's words raise, each with the pattern that raises it
 _VETO_CUES = (
     ("shipping", cues.SHIPPING),
@@ -372,6 +381,10 @@ def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[Dat
                 and not _FOILED_IN_FLIGHT.search(scope[m.end() :])
                 for m in pattern.finditer(scope)
             ):
+                vetoes.add(name)
+        elif name == "denial":
+            # "The outpost that was hit had not been the target of previous attacks": earlier attacks denied, not this
+            if any(not _OF_EARLIER_ATTACKS.match(scope, m.end()) for m in pattern.finditer(scope)):
                 vetoes.add(name)
         elif name == "other_target":
             if any(not _coalition_hit_in_another_clause(scope, m.start()) for m in pattern.finditer(scope)):
