@@ -491,9 +491,22 @@ def drop_vacated_sites(state: State) -> None:
     state.drafts = [
         d
         for d in state.drafts
-        if d.site is None
-        or not any(cues.VACATED.search(state.facts[i].sent.text) for i in {*d.sentences(), *d.context})
+        if d.site is None or not any(_vacated(state.facts[i].sent.text) for i in {*d.sentences(), *d.context})
     ]
+
+
+# A part of the people told as gone, not the site: "... as well as American contractors, but a majority had been
+# evacuated" (some stayed: the site was still the coalition's)
+_PART_OF_THEM = prefilter.compile(
+    r"\b(?:a\s+majority|the\s+majority|most|many|some|half|several|a\s+number|much|part|all\s+but\s+\w+)"
+    r"(?:\s+of\s+(?:them|those|the\s+[\w-]+))?\s+$",
+    re.I,
+)
+
+
+def _vacated(text: str) -> bool:
+    """Does the sentence tell the site left by the coalition - the site itself, not a part of its people?"""
+    return any(not _PART_OF_THEM.search(text, 0, m.start()) for m in cues.VACATED.finditer(text))
 
 
 def _only_shot_down_there(state: State, d: Draft) -> bool:
