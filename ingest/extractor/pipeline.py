@@ -504,9 +504,22 @@ _PART_OF_THEM = prefilter.compile(
 )
 
 
+# An evacuation told as a precaution against the attack: "the Al Udeid base had been evacuated in advance" - the
+# site stayed the coalition's
+_AS_A_PRECAUTION = prefilter.compile(
+    r"\s+(?:in\s+advance|beforehand|ahead\s+of|as\s+a\s+precaution|in\s+anticipation|pre-?emptively"
+    r"|temporarily|in\s+preparation)\b",
+    re.I,
+)
+
+
 def _vacated(text: str) -> bool:
-    """Does the sentence tell the site left by the coalition - the site itself, not a part of its people?"""
-    return any(not _PART_OF_THEM.search(text, 0, m.start()) for m in cues.VACATED.finditer(text))
+    """Does the sentence tell the site left by the coalition - the site itself, not a part of its people, and for
+    good, not as a precaution against the attack?"""
+    return any(
+        not _PART_OF_THEM.search(text, 0, m.start()) and not _AS_A_PRECAUTION.match(text, m.end())
+        for m in cues.VACATED.finditer(text)
+    )
 
 
 def _only_shot_down_there(state: State, d: Draft) -> bool:
