@@ -912,6 +912,20 @@ def anchor_date(facts: Facts, target: Target, span: tuple[int, int] | None = Non
     return reporting[0] if reporting else None
 
 
+# The defence against an attack, told as what happened: "air defense systems intercepted multiple missiles"
+_INTERCEPTED = prefilter.compile(rf"\b{words(vocabulary.INTERCEPTION_VERBS)}\b", re.I)
+_AIMED_AT = prefilter.compile(r"\b(?:target\w*|attack\w*|hit|struck|strikes?|fired|launched|aimed)\b", re.I)
+
+
+def _defence_before(text: str, at: int) -> bool:
+    """Does the main clause before an 'after' clause at ``at`` tell only projectiles intercepted ("Qatar's air
+    defense systems intercepted multiple missiles over the capital Doha on Monday after Iran launched a military
+    operation targeting U.S. forces stationed at Al Udeid Air Base")? Then the 'after' clause is the attack they
+    stopped, not an earlier one."""
+    head = text[:at]
+    return bool(_INTERCEPTED.search(head)) and not _AIMED_AT.search(head)
+
+
 def _leading_after_clause(text: str, m: re.Match[str], target: Target) -> bool:
     """'After three troops were killed in an attack on X, ... there have been few attacks': a sentence-initial
     after-clause names an earlier event that the main clause (itself about attacks) is measured from."""
@@ -986,6 +1000,8 @@ def background_reason(facts: Facts, target: Target, date: DateMention | None) ->
     for m in cues.AFTER_CLAUSE.finditer(text):
         if cues.REPORTED_AFTER.match(text, m.end()) or cues.CAME_HOURS_AFTER.search(text, 0, m.end()):
             continue  # "after Reuters had reported that ...": a report, not an earlier attack
+        if _defence_before(text, m.start()):
+            continue  # "Air defences intercepted missiles over Doha after Iran launched an attack on X": its outcome
         if _leading_after_clause(text, m, target) or (
             0 < m.start() < target.start
             and cues.ATTACK.search(text[: m.start()])
