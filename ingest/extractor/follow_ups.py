@@ -108,8 +108,21 @@ def _promote_the_lead_attack(state: State) -> None:
         # down in response to the attack": a lead that tells attacks as a trend or a tally before the one attack is
         # a trend piece; the attack it then names in passing is no follow-up's news
         return
-    news.role = "primary"
-    _absorb(state, news, news)
+    # "... following separate strikes on Al-Tanf base in Syria and Al-Asad air base in Iraq on October 17 and 18":
+    # the attacks the lead's sentence tells together, each on its own site and read alike, are its news together
+    together = [
+        d
+        for d in told
+        if d is not news
+        and min(d.anchors) == first.sent.index
+        and d.why == news.why
+        and d.site is not None
+        and news.site is not None
+        and d.site.slug != news.site.slug
+    ]
+    for d in [news, *together]:
+        d.role = "primary"
+        _absorb(state, d, d)
 
 
 # Vetoes that tell attacks as a trend or a tally, not one attack
