@@ -567,6 +567,16 @@ def background_in_strike_stories(state: State) -> None:
             # "Responding to this attack, yesterday evening, Iranian factions targeted a US military base": the
             # attack answers the strike, it came after it - the news, not its cause
             continue
+        if (
+            d.event_day is not None
+            and d.event_day == state.published
+            and strike_day in (None, state.published)
+            and any((f.sites or f.generic_target) and f.weapons for f in (state.facts[i] for i in d.anchors))
+        ):
+            # "US conducts airstrikes in Syria after drone attack kills American contractor" over "An unmanned aerial
+            # vehicle struck a coalition military base in Syria on Thursday" (that day's article): an attack of the
+            # article's own day is news with the strike that answered it
+            continue
         if answered and (d.event_day is None or d.event_day == strike_day):
             # "US forces responded Wednesday evening to rocket attacks at two sites in Syria": the attacks the
             # strike answered that day are news with it
