@@ -30,7 +30,16 @@ from typing import TYPE_CHECKING
 
 from ingest.extractor import cues, prefilter, segments, vocabulary
 from ingest.extractor.dates import PRECISION_RANK, DateMention, same_period
-from ingest.extractor.events import Draft, Facts, Target, anchor_date, background_reason, targets
+from ingest.extractor.events import (
+    ANSWERED_BY_A_STRIKE,
+    Draft,
+    Facts,
+    Target,
+    anchor_date,
+    answered_by_the_strike,
+    background_reason,
+    targets,
+)
 from ingest.extractor.numbers import numerals
 from ingest.extractor.places import COUNTRY_WORD, COUNTRY_WORDS
 from ingest.extractor.references import (
@@ -659,6 +668,8 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
         _anchor(state, placed, idx, date, own)
         return [placed]
     background = background_reason(f, t, date)
+    if background is None and t.before_strike and answered_by_the_strike(text, t.start):
+        background = ANSWERED_BY_A_STRIKE
     # "This is the first such attack since ...": the attack in focus; a site told before a strike's clause
     speaks_of_focus = r.focus is not None and _SPEAKS_OF_FOCUS.match(text) is not None
     if (t.before_strike or speaks_of_focus) and not background:

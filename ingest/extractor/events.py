@@ -574,6 +574,15 @@ _OPENING_CIRCUMSTANCE = prefilter.compile(
 _ANSWER_OPENING = prefilter.compile(rf"^\W*(?:{_ANSWERING})\s", re.I)
 
 
+def answered_by_the_strike(text: str, at: int) -> bool:
+    """Is the offset ``at`` in the opening of a sentence whose main clause tells another actor's strike ("In response
+    to attacks by Kataib Hezbollah, including the attack on al-Asad Airbase on Jan. 20, US forces conducted
+    airstrikes")? What the opening names is the attack the strike answered."""
+    m = _OPENING_CIRCUMSTANCE.match(text)
+    strike = cues.OTHER_ACTOR.search(text, at)
+    return m is not None and m.end() <= at and strike is not None and "," in text[at : strike.start()]
+
+
 def answers_a_strike(text: str) -> bool:
     """Does the sentence tell an attack as the answer to a strike, in a main clause of its own after the opening
     that holds the strike ("Responding to this attack, yesterday evening, factions targeted a US military base")?
@@ -965,6 +974,9 @@ _A_LATER_EVENT_FOLLOWED = prefilter.compile(
 )
 
 
+# The reason an attack told in the opening a strike's clause follows is background ("In response to ... the attack on
+# al-Asad Airbase on Jan. 20, US forces conducted airstrikes")
+ANSWERED_BY_A_STRIKE = "told as what another actor's strike answered"
 # The reason an attack dated in the past is background (rules that read roles compare it, editors read it)
 DATED_BEFORE_THE_NEWS = "dated before the news"
 # ... and an attack a later event is measured from ("announced ... two days after a drone attack killed three", "The
