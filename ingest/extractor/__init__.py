@@ -76,6 +76,11 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   drone shot down on a watching flight ("conducting a reconnaissance tour over the base", ``cues.RECONNAISSANCE``)
   attacked nothing when its sentences aim at nothing; the attack a truce "followed" is the war's background; a
   lead telling attacks as a trend or tally before naming "the attack" in passing is no follow-up.
+  Context does not lose an attack told in its own clause: a denial of earlier attacks ("had not been the target of
+  previous attacks") keeps this one; part of the people evacuated ("a majority had been evacuated") or a base
+  "evacuated in advance" is still a coalition site (only the site itself left is not); interceptions told before
+  the attack they stopped ("intercepted multiple missiles over Doha ... after Iran launched ... targeting Al
+  Udeid") are that attack.
   An attack "thwarted" by downing its drones in flight, or drones "intercepted as they attempted to strike", is an
   attack, not a plot; "missiles headed toward Israel" stays in its clause beside "American sites ... were the
   target of drone assaults"; "USS" names a ship; a strike "on the orders of" a state is that state's.
@@ -144,6 +149,12 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   day is background; "also" adds an earlier day's attack to the news only opening the sentence or its day, or
   before an attack verb in the simple past ("Rockets were also fired"), not in a recall ("has also been
   targeted").
+  An attack told as the answer to a strike ("Responding to this attack, ... factions targeted a US military
+  base", "In a widely anticipated response to American strikes ..., Iran launched") is news, the strike its
+  setting; a follow-up's lead naming attacks on two sites together makes both news; in a strike's story an
+  attack on the article's day with its weapon and target stays news; an attack a strike answered, told in the
+  strike's opening clause ("In response to attacks ..., including the attack on al-Asad Airbase on Jan. 20"), is
+  background.
 - Sites: aliases and transliteration skeletons (a word's opening short vowel: Erbil/Irbil/Arbil; "the Victoria
   military base" for "Victoria base"); descriptions from the gazetteer ("a small logistics base in north-eastern
   Jordan") matched with words between; a one-word name in a title-case headline; "the base" in a past sentence
@@ -171,6 +182,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   in Erbil" ... "The assault targeted Bashur base"); a definite description repeating an unnamed attack's ("the US
   patrol base in Al-Shaddadi") names its site; "the fight against ISIS" is the base's mission, no other target;
   "has carried out strikes on the UAE's Al Dhafra Air Base" is one attack's news.
+  A town told as its country's ("a US base in Iraq's Erbil") is the town; a headquarters told before its unit
+  ("the headquarters of the US Navy's Fifth Fleet") matches the unit's headquarters; the weapon in focus told again
+  as a sentence's subject ("The drone that crashed into a base in Jordan ... Tower 22") names its site.
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
