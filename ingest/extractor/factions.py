@@ -16,6 +16,10 @@ from ingest.extractor.types import Faction, Gazetteer
 # A name that only qualifies others: "Iran-backed", "Kataib Hezbollah-linked", "pro-Iran"
 _SPONSOR_AFTER = re.compile(
     r"[-\u2010\u2011]\s?(?:backed|aligned|allied|linked|affiliated|supported|sponsored|funded|armed|led|inspired)\b"
+    # the hyphen left out, before the common noun it qualifies: "Iran backed militias", "the Iranian backed umbrella
+    # group" (not the verb: "Iran backed the group", "Iran backed Hamas")
+    r"|\s(?:backed|aligned|allied|linked|affiliated|supported|sponsored|funded)\s+(?!(?:the|a|an|by|its|their|his|her)\b)"
+    r"(?-i:[a-z])"
     # "Iran proxy forces", "Iran's proxies": the sponsor's name before the ones it sponsors
     r"|(?:['\u2019]s)?\s+(?:proxy|proxies|allies|allied|affiliates?|affiliated|surrogates?)\b",
     re.I,
