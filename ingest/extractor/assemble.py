@@ -341,6 +341,7 @@ def _claims_by_day(state: State, d: Draft) -> tuple[set[int], set[int]]:
 def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
     """Named group that claimed the attack or that officials held responsible; generic mentions never count."""
     claimed, faction, where = False, None, None
+    by_claim = False  # the faction is the one a claim named (not an actor or a group blamed)
     by_day, of_another_day = _claims_by_day(state, d)
     indexes = {*d.sentences(), *d.context, *d.frames, *by_day} - of_another_day
     if d.role == "primary":
@@ -375,8 +376,14 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
                 # "Iran claims responsibility" (the headline), "Iran's Revolutionary Guard claimed
                 # responsibility": the force that claims for its state is the more exact claimant
                 faction, where = named[0].faction, idx
+            elif named and faction is not None and not by_claim and faction.umbrella != named[0].faction.slug:
+                # "a missile barrage launched by Iran-back militias ... The Islamic Resistance in Iraq claimed
+                # responsibility": the group that claimed the attack is surer than the actor or sponsor the
+                # reporter or officials named before it (not a state claiming what its own force was said to do)
+                faction, where = named[0].faction, idx
             elif where is None:
                 where = idx
+            by_claim = by_claim or bool(named)
         elif faction is None and idx not in d.context and (agent := _agent(f, state.gazetteer)) is not None:
             # (a sentence the story moved on to names the actor of another event: "In response to the Soleimani
             # killing, Iran launched a massive ballistic missile attack")
