@@ -338,12 +338,33 @@ def _claims_by_day(state: State, d: Draft) -> tuple[set[int], set[int]]:
     return mine, others
 
 
+# A subject pointing back at the attacks just told together: "Both attacks", "The two strikes", "These attacks"
+_THE_ATTACKS = prefilter.compile(
+    r"^\W*(?:both|all|the|these|those)\s+(?:(?:two|three|four|five)\s+)?(?:attacks|strikes|assaults)\b", re.I
+)
+
+
+def _of_the_attacks_framed(state: State, d: Draft) -> set[int]:
+    """'A drone and rockets targeted two military bases on Monday. Both attacks were claimed by X. ... A drone
+    attack targeted the Ain al-Asad airbase': a sentence after the summary line that frames ``d``, pointing back
+    at the attacks it summed up before any is told on its own, is of each of them."""
+    out = set()
+    for idx in d.frames:
+        for j in range(idx + 1, min(idx + 4, len(state.facts))):
+            f = state.facts[j]
+            if state.owner.get(j) or f.sites:
+                break
+            if _THE_ATTACKS.match(f.sent.text) or cues.EACH_OF_THEM.match(f.sent.text):
+                out.add(j)
+    return out
+
+
 def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
     """Named group that claimed the attack or that officials held responsible; generic mentions never count."""
     claimed, faction, where = False, None, None
     by_claim = False  # the faction is the one a claim named (not an actor or a group blamed)
     by_day, of_another_day = _claims_by_day(state, d)
-    indexes = {*d.sentences(), *d.context, *d.frames, *by_day} - of_another_day
+    indexes = {*d.sentences(), *d.context, *d.frames, *_of_the_attacks_framed(state, d), *by_day} - of_another_day
     if d.role == "primary":
         for idx, owners in state.owner.items():
             f = state.facts[idx]
