@@ -18,7 +18,9 @@ from ingest.extractor.figures import (
     all_intercepted,
     at_least_intercepted,
     evidence_of,
+    launch_echoes,
     one_and_the_other_launch,
+    others_got_through,
     own_figures,
     singular_launch,
 )
@@ -506,11 +508,14 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
     a text gives without a number; also which counts were inferred so."""
     counts: dict[str, Count] = {}
     others_hurt = _others_hurt(state, d)
+    got_through = others_got_through(state, d)
     for name in COUNT_FIELDS:
         reports = []
         for idx in sorted({*d.sentences(), *d.shared}):
             f = state.facts[idx]
             values = own_figures(f, d, name)
+            if name == "launched" and values and got_through:
+                values = [v for v in values if v not in launch_echoes(f)]
             if (
                 others_hurt
                 and name in {"killed", "injured"}
@@ -533,7 +538,7 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
     told = dict(counts)
     counts["intercepted"] = all_intercepted(state, d, counts["launched"], counts["intercepted"], evidence)
     counts["launched"] = one_and_the_other_launch(state, d, counts["launched"], evidence)
-    counts["launched"] = at_least_intercepted(counts["launched"], counts["intercepted"])
+    counts["launched"] = at_least_intercepted(counts["launched"], counts["intercepted"], got_through)
     counts["launched"] = singular_launch(state, d, counts["launched"], evidence)
     if counts["launched"].best is not None and "launched" not in evidence and "intercepted" in evidence:
         evidence["launched"] = evidence["intercepted"]

@@ -23,13 +23,49 @@ def evidence_of(state: State, idx: int) -> Evidence:
     return Evidence(s.text, s.start, s.end)
 
 
+# Projectiles that reached the ground: "several rockets landed inside the area", "a number of UAVs did impact on
+# the camp" (not stopped in the same clause: "the rockets were shot down and fell", "no drone hit")
+_PROJECTILES_STRUCK = prefilter.compile(
+    rf"\b{words(vocabulary.PROJECTILES)}\b"
+    r"(?:(?!\b(?:not|n't|never|intercept\w*|shot|down|downed|destroyed|debris|fragments?)\b)[^.;,]){0,60}?"
+    r"\b(?:(?:did\s+)?impact(?:ed)?|landed|fell|struck|hit|crashed\s+into|slammed\s+into)\b",
+    re.I,
+)
+_NONE_STRUCK = prefilter.compile(r"\b(?:no|none|neither)\b(?:\s+\w+){0,3}\s*$", re.I)
+
+
+def others_got_through(state: State, d: Draft) -> bool:
+    """'The embassy's defence system shot down three rockets ... several rockets landed inside the area': do the
+    attack's own sentences tell projectiles that reached the ground? Then the number shot down is not the number
+    fired, and no launch count is read off an interception."""
+    for idx in d.sentences():
+        f = state.facts[idx]
+        # (a headline sums up: "Drones hit refinery and US base"; a sentence naming another site tells its own)
+        if idx in d.shared or idx == 0 or any(d.site is None or m.site.slug != d.site.slug for m in f.sites):
+            continue
+        text = f.sent.text
+        if any(not _NONE_STRUCK.search(text, 0, m.start()) for m in _PROJECTILES_STRUCK.finditer(text)):
+            return True
+    return False
+
+
+def launch_echoes(f: Facts) -> set[int]:
+    """The launch figures of ``f`` read off an interception ('shot down two drones': two launched)."""
+    return {
+        g.value
+        for g in f.figures
+        if g.field == "launched"
+        and any(h.field == "intercepted" and (h.start, h.end) == (g.start, g.end) for h in f.figures)
+    }
+
+
 _MORE_THAN_INTERCEPTED = prefilter.compile(r"\b(?:another|others?|the rest|remaining)\b", re.I)
 
 
-def at_least_intercepted(launched: Count, intercepted: Count) -> Count:
+def at_least_intercepted(launched: Count, intercepted: Count, got_through: bool = False) -> Count:
     """'US forces shot down a drone over the embassy': what was shot down was launched, so an unstated
-    launch count is at least the intercepted one."""
-    if launched.best is not None or not intercepted.best:
+    launch count is at least the intercepted one (not a count when others got through: ``others_got_through``)."""
+    if launched.best is not None or not intercepted.best or got_through:
         return launched
     # "one drone was shot down, but another hit the base": more were launched than the figure says
     if any(_MORE_THAN_INTERCEPTED.search(r.evidence.text) for r in intercepted.reports):
