@@ -205,6 +205,33 @@ def _at_several_bases(f: Facts, fig: Figure) -> bool:
     return fig.field in {"launched", "intercepted"} and len(f.sites) < 2 and bool(_AT_BASES.match(f.sent.text, fig.end))
 
 
+# A toll summed over many attacks, told in its own clause: "At least 24 U.S. troops were hurt amid a wave of attacks
+# on their bases", "two dozen US troops were injured last week in a series of drone attacks", "24 U.S. troops
+# injured in attacks since Gaza war began", "Roughly 70 U.S. troops have received minor injuries ... in that time"
+_OVER_MANY_ATTACKS = prefilter.compile(
+    r"\b(?:in|amid|during|across|from|by|over)\s+(?:a\s+|the\s+)?(?:(?:wave|series|spate|string|barrage)\s+of\s+)"
+    r"(?:[\w-]+\s+){0,3}?(?:attacks|strikes|assaults)\b"
+    r"|\b(?:attacks|strikes|assaults)\s+(?:\w+\s+){0,2}?since\b"
+    r"|\b(?:in|during|over)\s+that\s+(?:time|period|span|stretch)\b|\bsince\s+then\b",
+    re.I,
+)
+# ("two were injured, the latest in a series of attacks": the tail places this attack's toll in the series)
+_THE_LATEST = prefilter.compile(r"\b(?:latest|last|newest|most\s+recent|one)\s*$", re.I)
+
+
+def _a_running_total(text: str, fig: Figure) -> bool:
+    """Is the toll ``fig`` summed over many attacks, as its own clause tells (up to the next clause)?"""
+    end = min(
+        (i for i in (text.find(c, fig.end) for c in (";", ", including", " including")) if i >= 0),
+        default=-1,
+    )
+    end = len(text) if end < 0 else end
+    return any(
+        not _THE_LATEST.search(text, max(0, m.start() - 24), m.start())
+        for m in _OVER_MANY_ATTACKS.finditer(text, fig.start, end)
+    )
+
+
 def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
     """Figures of ``d`` in one sentence: in its clause; 'no casualties' covers every attack the sentence
     tells; a sentence telling several attacks together gives none of them a positive figure."""
@@ -222,6 +249,8 @@ def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
             continue  # "Iran launched 16 missiles at two Iraqi airbases": the two attacks' total, not this one's
         elif d.site is not None and _at_several_bases(f, fig):
             continue  # "launched more than a dozen missiles at bases hosting US troops": the total over the bases
+        elif name in {"killed", "injured"} and _a_running_total(f.sent.text, fig):
+            continue  # "At least 24 U.S. troops were hurt amid a wave of attacks": the campaign's toll
         elif span is None or span[0] <= fig.start < span[1]:
             out.append(fig.value)
     return out
