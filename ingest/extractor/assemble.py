@@ -503,6 +503,14 @@ def _told_of_several(state: State, d: Draft, idx: int) -> bool:
     return idx not in d.anchors and segments.counted_sites(f.sent.text) > 1
 
 
+def _toll_told_in_the_body(state: State, d: Draft, name: str) -> bool:
+    """'Two Dozen US Troops Injured in Syria, Iraq ... 20 American personnel sustained minor injuries at al-Tanf':
+    the headline sums up the story; when the attack's own sentences in the body give its toll, that toll is it."""
+    return any(
+        v for idx in d.sentences() if idx != 0 and idx not in d.shared for v in own_figures(state.facts[idx], d, name)
+    )
+
+
 def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict[str, Count], set[str]]:
     """Each count from every report the attack's sentences give (best/low/high by the one rule), then the counts
     a text gives without a number; also which counts were inferred so."""
@@ -522,6 +530,8 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
                 and any(g.field == "zero_of_the_coalition" for g in f.figures)
             ):
                 values = [v for v in values if v]  # "No casualties ... among U.S. troops": the others' toll untold
+            if idx == 0 and name in {"killed", "injured"} and _toll_told_in_the_body(state, d, name):
+                values = [v for v in values if not v]  # "Two Dozen US Troops Injured" (the headline's sum)
             reports.extend(Report(value, f.attribution, evidence_of(state, idx)) for value in values)
         best, low, high = best_low_high([r.value for r in reports])
         vague = _told_without_a_count(state, d, name, best) if best else None
