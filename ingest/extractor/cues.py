@@ -594,7 +594,12 @@ OWNED = prefilter.compile(
     # "has endorsed Tuesday's attack": a group's endorsement of the attack is its claim
     r"(?<!not )(?<!n't )\b(?:confirmed|acknowledged|admitted|endorsed)\s+(?:carrying\s+out\s+|launching\s+)?"
     rf"(?:the|its|their|{_WEEKDAY_WORD}['\u2019]s)\s+"
-    r"(?:[\w-]+\s+)?(?:strikes?|attacks?|operations?)\b(?!\s+(?:had|has|was|were|did|would|could)\b)",
+    r"(?:[\w-]+\s+)?(?:strikes?|attacks?|operations?)\b(?!\s+(?:had|has|was|were|did|would|could)\b)"
+    # the group speaking of its own act: "the Revolutionary Guards confirmed that they fired the rockets", "Iran's
+    # armed forces say they targeted the Al-Udeid base" (a pronoun, the subject, for the group named before)
+    r"|(?<!not )(?<!n't )\b(?:confirmed|said|says|say|announced|stated|declared|acknowledged|admitted)\s+(?:that\s+)?"
+    r"(?:they|it)\s+(?:had\s+|have\s+|has\s+)?(?:fired|launched|targeted|attacked|struck|shelled|bombed"
+    r"|carried\s+out|conducted)\b",
     re.I,
 )
 NO_CLAIM = prefilter.compile(
