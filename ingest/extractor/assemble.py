@@ -58,7 +58,15 @@ def tells_another_attack(f: Facts, d: Draft) -> bool:
     its claim or blame for that attack. (A claim made on a later day is still this attack's.)"""
     if f.sent.index in d.anchors or not f.attack:
         return False
-    return bool(f.past_event_dates)
+    # ("confirmed that they fired the rockets to retaliate for last week's killing": the past is the motive's)
+    motive = _MOTIVE.search(f.sent.text)
+    return any(motive is None or x.start < motive.start() for x in f.past_event_dates)
+
+
+# The cause an attack answers, told after it: "to retaliate for", "in revenge for", "in response to"
+_MOTIVE = prefilter.compile(
+    r"\b(?:to\s+(?:retaliate|avenge)|in\s+(?:retaliation|response|revenge)\s+(?:for|to))\b", re.I
+)
 
 
 def _owned_by_group(f: Facts) -> bool:
@@ -356,7 +364,9 @@ def _of_the_attacks_framed(state: State, d: Draft) -> set[int]:
             f = state.facts[j]
             if state.owner.get(j) or f.sites:
                 break
-            if _THE_ATTACKS.match(f.sent.text) or cues.EACH_OF_THEM.match(f.sent.text):
+            # (or a group owning what the line told: "Tehran fired more than a dozen ballistic missiles against
+            # two bases. The Revolutionary Guards confirmed that they fired the rockets")
+            if _THE_ATTACKS.match(f.sent.text) or cues.EACH_OF_THEM.match(f.sent.text) or _owned_by_group(f):
                 out.add(j)
     return out
 
