@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.counts import NOUN_MODIFIER, one_and_the_other
 from ingest.extractor.events import Draft, Facts
+from ingest.extractor.places import COUNTRY_WORDS
 from ingest.extractor.segments import counted_sites, list_item
 from ingest.extractor.types import Count, Evidence, Figure, Report
 from ingest.extractor.vocabulary import words
@@ -232,11 +233,34 @@ def _a_running_total(text: str, fig: Figure) -> bool:
     )
 
 
+# A sentence told of another country's own event, by its opening: "Jordan shot down two ballistic missiles, with no
+# casualties reported", "In the UAE, debris from intercepted missiles hit a residential area, killing one civilian"
+_COUNTRIES = "|".join(
+    sorted((re.escape(w) for w in COUNTRY_WORDS if not w.endswith(("i", "ian"))), key=len, reverse=True)
+)
+_ANOTHER_COUNTRYS_EVENT = prefilter.compile(
+    rf"^\W*(?:in\s+(?:the\s+)?(?P<where>{_COUNTRIES})\s*,"
+    rf"|(?:the\s+)?(?P<who>{_COUNTRIES})\s+(?:also\s+)?(?:shot|intercepted|downed|destroyed|reported|said)\b)",
+    re.I,
+)
+
+
+def _another_countrys_event(f: Facts, d: Draft) -> bool:
+    """Does the sentence, naming no site, open on a country other than the site's as the place or the actor of
+    what it tells?"""
+    if d.site is None or f.sites:
+        return False
+    m = _ANOTHER_COUNTRYS_EVENT.match(f.sent.text)
+    return m is not None and COUNTRY_WORDS[(m.group("where") or m.group("who")).lower()] != d.site.country
+
+
 def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
     """Figures of ``d`` in one sentence: in its clause; 'no casualties' covers every attack the sentence
     tells; a sentence telling several attacks together gives none of them a positive figure."""
     span = d.spans.get(f.sent.index)
     out = []
+    if _another_countrys_event(f, d):
+        return out
     for fig in f.figures:
         if fig.field != name:
             continue
