@@ -225,6 +225,10 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   disowns the attack ("had nothing to do with the attack"); blame of a tally ("68 attacks carried out by those
   groups, mainly X") is the series'; a claim naming its attack by the day ("the Monday evening attack") is that
   day's attack's.
+  A sponsor written without its hyphen ("the Iranian backed umbrella group") is no actor; the group that claimed
+  wins over an actor or sponsor named before it; "Both attacks were claimed by ..." after a summary line, and a
+  group owning the act right after it, claim each attack the line listed; "X confirmed that they fired" and "X
+  say they targeted" are claims.
 - Numbers and counts: model names ("BM-21"), calibres ("107 mm") and "a small number" are no counts; "a barrage
   of eight rockets", "all but two of the rockets", "one rocket ... the other" (also over two sentences), "the
   drone targeting X was intercepted", "prevented both missiles from impacting", a singular projectile ("the rocket
@@ -278,6 +282,11 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   strikes") is the strike's; a toll may count people by a force's long name ("two members of the Free Syrian
   Army") or one at a time ("wounding a child"); half a dozen is six; a volley "at bases" in the plural is the
   total over them, not one base's count; ", adding that ..." is a clause of its own for the foiled cue.
+  An interception count is no launch count when the attack's own sentences say some projectiles landed; a toll
+  summed over many attacks ("hurt amid a wave of attacks", "in attacks since ...") is a running total; a
+  headline's toll gives way to the body's count for this attack; a sentence naming no site that opens on another
+  country ("Jordan shot down two ballistic missiles", "In the UAE, debris ... killing one civilian") gives the
+  attack no figures.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
   that day; the date under an embedded post is its posting date; a day right after "since" opens a window;
