@@ -241,7 +241,9 @@ def agreement_lines(gazetteer) -> list[str]:
         "",
         "Holdouts labelled a second time by another team member, from the same texts and publication dates, who saw "
         "neither the first labels nor the extractor's output. F1 and fields as score.py gives them with one "
-        "labeller's gold as the prediction and the other's as the gold; the extractor scored against each.",
+        "labeller's gold as the prediction and the other's as the gold; the extractor scored against each (recorded: "
+        "before the set's errors were read; where both labels are on this machine, today's extractor, in sample once "
+        "the set was taught).",
         "",
         "| holdout | articles | second vs first: F1 | fields | first vs second: F1 | fields | extractor vs first: F1 "
         "| fields | extractor vs second: F1 | fields |",
