@@ -399,14 +399,14 @@ def drop_denied(state: State) -> None:
                 # "denied reports that another base was hit, ... the facility, known as Conoco": that site's attack
                 if not named or d.site is None or d.site.slug in named:
                     d.denied = True
-    state.drafts = [d for d in state.drafts if not (d.denied and d.role == "primary")]
+    state.drop_primaries(lambda d: d.denied)
 
 
 def drop_drills(state: State) -> None:
     """'Troops at Al Udeid took cover when Iranian missiles landed near the base ... two Iranian missiles fell into
     the sea as part of Iran's naval exercises': an attack whose projectiles its own sentences tell as a state's drill
     or test (a weapon it was told with, in a sentence naming no coalition site hit) was no attack on the site."""
-    state.drafts = [d for d in state.drafts if d.role != "primary" or not _a_drill(state, d)]
+    state.drop_primaries(lambda d: _a_drill(state, d))
 
 
 def drop_reconnaissance_flights(state: State) -> None:
@@ -414,7 +414,7 @@ def drop_reconnaissance_flights(state: State) -> None:
     military base': an attack told only by sentences of a drone on a watching flight was none. (The sentence still
     anchors its own draft, so that what follows it - the tension at that base - is its context, not the details of
     the attack told before.)"""
-    state.drafts = [d for d in state.drafts if d.role != "primary" or not d.anchors or not _watching_only(state, d)]
+    state.drop_primaries(lambda d: bool(d.anchors) and _watching_only(state, d))
 
 
 def _watching_only(state: State, d: Draft) -> bool:
@@ -465,17 +465,11 @@ def drop_collateral_sites(state: State) -> None:
     """A strike whose declared target is not the coalition ('spy headquarters', 'anti-Iran groups', told in the
     lead) is no attack on a coalition site that its missiles merely fell near; nor is a site told only as where
     another target stood ('an ammunition depot exploded next to Balad air base')."""
-    state.drafts = [
-        d for d in state.drafts if not (d.role == "primary" and _every_mention_after(state, d, _ANOTHER_TARGET_BESIDE))
-    ]
+    state.drop_primaries(lambda d: _every_mention_after(state, d, _ANOTHER_TARGET_BESIDE))
     lead = state.lead_attacks
     if not any("other_target" in f.vetoes for f in lead):
         return
-    state.drafts = [
-        d
-        for d in state.drafts
-        if not (d.role == "primary" and (_every_mention_after(state, d, _NEAR) or _only_shot_down_there(state, d)))
-    ]
+    state.drop_primaries(lambda d: _every_mention_after(state, d, _NEAR) or _only_shot_down_there(state, d))
 
 
 _SHOT_DOWN = prefilter.compile(rf"\b{words(vocabulary.INTERCEPTION_VERBS)}\b", re.I)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -49,6 +50,11 @@ class State:
     def lead_attacks(self) -> list[Facts]:
         """The lead as a coder reads it: the first sentences that tell an attack (a byline tells none)."""
         return [f for f in self.facts if f.attack][:LEAD_SENTENCES]
+
+    def drop_primaries(self, no_attack: Callable[[Draft], bool]) -> None:
+        """Drop the primary drafts that ``no_attack`` finds were no attack on a coalition site (a drill, a watching
+        flight, a denied report...); background drafts stay, as the article still recalls them."""
+        self.drafts = [d for d in self.drafts if d.role != "primary" or not no_attack(d)]
 
 
 # How many sentences make an article's lead
