@@ -749,3 +749,6 @@ VACATED = prefilter.compile(
     r"|\bhad\s+previously\s+(?:served|been\s+used)\s+as\s+a\s+base\b",
     re.I,
 )
+
+# An interception verb ("shot down", "intercepted", "neutralised"): what air defences did
+INTERCEPTION = prefilter.compile(rf"\b{words(vocabulary.INTERCEPTION_VERBS)}\b", re.I)

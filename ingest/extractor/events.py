@@ -922,7 +922,6 @@ def anchor_date(facts: Facts, target: Target, span: tuple[int, int] | None = Non
 
 
 # The defence against an attack, told as what happened: "air defense systems intercepted multiple missiles"
-_INTERCEPTED = prefilter.compile(rf"\b{words(vocabulary.INTERCEPTION_VERBS)}\b", re.I)
 _AIMED_AT = prefilter.compile(r"\b(?:target\w*|attack\w*|hit|struck|strikes?|fired|launched|aimed)\b", re.I)
 
 
@@ -932,7 +931,7 @@ def _defence_before(text: str, at: int) -> bool:
     operation targeting U.S. forces stationed at Al Udeid Air Base")? Then the 'after' clause is the attack they
     stopped, not an earlier one."""
     head = text[:at]
-    return bool(_INTERCEPTED.search(head)) and not _AIMED_AT.search(head)
+    return bool(cues.INTERCEPTION.search(head)) and not _AIMED_AT.search(head)
 
 
 def _leading_after_clause(text: str, m: re.Match[str], target: Target) -> bool:

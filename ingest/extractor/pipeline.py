@@ -472,7 +472,6 @@ def drop_collateral_sites(state: State) -> None:
     state.drop_primaries(lambda d: _every_mention_after(state, d, _NEAR) or _only_shot_down_there(state, d))
 
 
-_SHOT_DOWN = prefilter.compile(rf"\b{words(vocabulary.INTERCEPTION_VERBS)}\b", re.I)
 _AIMED_AT = prefilter.compile(
     r"\b(?:target\w*|attack\w*|hit|struck|strikes?|fired\s+at|launched\s+at|aimed\s+at)\b", re.I
 )
@@ -520,7 +519,7 @@ def _only_shot_down_there(state: State, d: Draft) -> bool:
     """'An explosive drone was shot down by the coalition at Ain al-Asad' in a story of drones bound for Israel:
     the site is where one was stopped, not what it attacked."""
     texts = [state.facts[idx].sent.text for idx in d.anchors]
-    return bool(texts) and all(_SHOT_DOWN.search(t) and not _AIMED_AT.search(t) for t in texts)
+    return bool(texts) and all(cues.INTERCEPTION.search(t) and not _AIMED_AT.search(t) for t in texts)
 
 
 # Why an attack is background, for the rules that read it again (``attacks_the_article_lists``) and for editors
