@@ -43,6 +43,11 @@ _PLACEHOLDER = re.compile(r"%[%s]")
 _sessions: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
 
 
+def statement_name(text: str) -> str:
+    """The name a prepared statement goes by: named for what it prepares, so the same text finds the same name."""
+    return f"bw_{hashlib.sha1(text.encode()).hexdigest()[:24]}"  # noqa: S324 - a name, not a secret
+
+
 def _statement(sql: str, params: tuple[Any, ...]) -> str | None:
     """What PREPARE takes for ``sql``: each parameter's type, then ``sql`` with ``$1``, ``$2``, ... for its
     placeholders and ``%%`` as ``%``. The types are those of the literals Django sends for the values: a whole
@@ -81,8 +86,7 @@ class _Compiled:
         self._converters: dict[tuple[Any, tuple[int, ...]], dict[int, Any]] = {}
         self.statement = _statement(sql, params) if compiler.connection.vendor == "postgresql" else None
         # Named for what it prepares (its values' types included), so the same statement finds the same name.
-        named = (self.statement or sql).encode()
-        self.name = f"bw_{hashlib.sha1(named).hexdigest()[:24]}"  # noqa: S324 - a name, not a secret
+        self.name = statement_name(self.statement or sql)
         self.execute = f"EXECUTE {self.name}" + (f"({', '.join(['%s'] * len(params))})" if params else "")
 
     def converters(self, compiler: SQLCompiler, expressions: list[Any]) -> dict[int, Any]:

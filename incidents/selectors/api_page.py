@@ -16,14 +16,13 @@ another zone's offset), weapons a list of strings, and floats below 1e15 (Postgr
 from __future__ import annotations
 
 import functools
-import hashlib
 from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
 
 from incidents.models import Base, Faction, Incident
-from incidents.prepared import session_statement
+from incidents.prepared import session_statement, statement_name
 from incidents.querysets import API_INCIDENT_FIELDS, source_model
 
 # The keys of a list row, in the order the API writes them (``incidents.api.serializers._INCIDENT_FIELDS``).
@@ -196,8 +195,7 @@ def _row_writer() -> tuple[str, str, str]:
         f"SELECT p.id, {exact} AS exact, {row_json} AS json FROM p {joins} ORDER BY p.ord"
     )
     statement = "(text, text) AS " + sql.replace("%(ids)s", "$1").replace("%(prefix)s", "$2").replace("%%", "%")
-    name = f"bw_{hashlib.sha1(statement.encode()).hexdigest()[:24]}"  # noqa: S324 - a name, not a secret
-    return name, statement, sql
+    return statement_name(statement), statement, sql
 
 
 def incident_page_keys(incidents: QuerySet[Incident], *, ordering: str) -> QuerySet[Incident, dict[str, Any]]:
