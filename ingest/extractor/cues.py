@@ -567,8 +567,11 @@ CLAIM = prefilter.compile(
     # "declared new strikes on American occupation forces", "have announced a strike deep in Emirati territory"
     r"|\b(?:announc|declar)(?:ed|es|ing)\s+(?:(?:an?|two|three|new|fresh|its|their)\s+){0,2}"
     r"(?:strikes?|attacks?|operations?)\b(?!\s+(?:would|will|against\s+(?:militia|Kataib|Iran)))"
-    # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."'
+    # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."' - the speakers
+    # doing it, not a passive whose subject is what was hit ('stated, "We cannot confirm that the truck was hit by
+    # U.S. aircraft"': an official speaking of a strike on the launcher)
     r"|\b(?:said|stated|announced|declared|added|read)[,:]?\s+[\"\u201c](?:the\s+)?(?:mujahideen|mujahids?|fighters|resistance|we)\b[^.]{0,80}?"
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)"
     r"\b(?:targeted|attacked|struck|hit|launched)"
     # the group's statement quoted with its attribution after it: '"The mujahideen of the Islamic Resistance in Iraq
     # have attacked the US occupation base Tal Baidar with drones ..." reads a statement from the militia'

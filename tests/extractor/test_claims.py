@@ -480,3 +480,9 @@ def test_the_group_named_next_as_the_speaker_claims_unless_it_disowns_the_attack
     published = dt.date(2025, 5, 12)
     assert actor_and_claim(speaks, gazetteer, published) == ("kataib-hezbollah", True)
     assert actor_and_claim(disowns, gazetteer, published) == (None, True)
+
+
+def test_a_quoted_passive_is_no_statement_of_the_speakers_attack() -> None:
+    # the speakers doing it is a claim; what was hit, as a passive's subject, is no act of theirs
+    assert cues.CLAIM.search('The statement read, "We targeted the occupation base with three drones."')
+    assert not cues.CLAIM.search('An officer stated, "We cannot say whether the truck was hit by coalition jets."')
