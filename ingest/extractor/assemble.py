@@ -376,13 +376,19 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
     claimed, faction, where = False, None, None
     by_claim = False  # the faction is the one a claim named (not an actor or a group blamed)
     by_day, of_another_day = _claims_by_day(state, d)
-    indexes = {*d.sentences(), *d.context, *d.frames, *_of_the_attacks_framed(state, d), *by_day} - of_another_day
+    framed = _of_the_attacks_framed(state, d)
+    indexes = {*d.sentences(), *d.context, *d.frames, *framed, *by_day} - of_another_day
     if d.role == "primary":
         for idx, owners in state.owner.items():
             f = state.facts[idx]
             plural = cues.PLURAL_ATTACKS.search(_less_asides(f.sent.text))
             if not f.sites and plural and all(o.role == "primary" for o in owners):
                 indexes.add(idx)
+    if any(cues.NO_CLAIM.search(state.facts[i].sent.text) for i in d.anchors):
+        # "Iraqi group says it hit three US bases in Syria ... US officials have not attributed responsibility for a
+        # fourth attack, on the al-Omar oil field base": the attack's own sentence, saying no one is named, outranks
+        # the claim of the line that frames the attacks together
+        indexes -= {*d.frames, *framed}
     for idx in sorted(indexes):
         f = state.facts[idx]
         text = f.sent.text

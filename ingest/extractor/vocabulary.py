@@ -205,7 +205,10 @@ ARMED_GROUP_NOUNS = (
 # name in the gazetteer
 STATE_ADJECTIVES = {"Iranian": "Iran"}
 GROUP_NATIONALITIES = ("Iraqi", "Syrian", "Iranian", "Lebanese", "Yemeni", "Afghan", "Pakistani")
-STATEMENT_VERBS = ("said", "saying", "announced", "announcing", "claimed", "claiming", "stated", "stating")
+# (the present too, as headlines and ledes tell it: "Rebels say they have targeted Al Dhafra Air Base")
+STATEMENT_VERBS = (
+    "said", "saying", "say", "says", "announced", "announcing", "claimed", "claiming", "stated", "stating",
+)  # fmt: skip
 
 # Kinds of site an attack is told at without a name: "three times at separate bases in Syria"
 SITE_KINDS = (

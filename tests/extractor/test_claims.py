@@ -486,3 +486,25 @@ def test_a_quoted_passive_is_no_statement_of_the_speakers_attack() -> None:
     # the speakers doing it is a claim; what was hit, as a passive's subject, is no act of theirs
     assert cues.CLAIM.search('The statement read, "We targeted the occupation base with three drones."')
     assert not cues.CLAIM.search('An officer stated, "We cannot say whether the truck was hit by coalition jets."')
+
+
+def test_a_group_saying_in_the_present_that_it_struck_claims_it() -> None:
+    assert cues.CLAIM.search("Rebels say they have targeted the air base near the capital.")
+    assert cues.CLAIM.search("The militia says it launched two drones at the garrison.")
+    # a state speaking of its own forces claims no attack
+    from ingest.extractor.assemble import _claim_by_group
+
+    assert _claim_by_group("Rebels say they have targeted the air base near the capital.")
+    assert not _claim_by_group("US officials say they struck a militia depot.")
+
+
+def test_a_frames_claim_is_not_the_claim_of_an_attack_whose_sentence_names_no_one(gazetteer) -> None:
+    text = (
+        "Militia says it hit two US bases in Syria\n\n"
+        "The Islamic Resistance in Iraq said on Friday that its fighters attacked the al-Shaddadi base with drones. "
+        "Hours earlier, the fighters also attacked the Al-Tanf garrison, the statement said. "
+        "US officials have not attributed responsibility for a third attack, on the al-Omar oil field base, "
+        "in which a rocket landed near the perimeter."
+    )
+    got = {i["base"]["slug"]: i["claimed"] for i in primaries(text, gazetteer, published=dt.date(2024, 1, 5))}
+    assert got == {"al-shaddadi-base": True, "al-tanf-garrison": True, "al-omar-oil-field": False}
