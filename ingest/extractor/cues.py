@@ -582,8 +582,9 @@ CLAIM = prefilter.compile(
     r"|\basserted\s+responsibility"
     # the attacker's own account of why: "Iran launched missiles at a US base in Qatar, in what it said was
     # retaliation for American strikes"
-    r"|\bin\s+what\s+(?:it|they)\s+(?:said|says|called|calls|described\s+as|termed)\s+(?:was\s+|were\s+)?"
-    r"(?:an?\s+)?(?:[\w-]+\s+)?(?:retaliation|response|revenge|reprisal)\b"
+    # - the noun or its adjective before any noun: "in what it described as a retaliatory measure"
+    r"|\bin\s+what\s+(?:it|they)\s+(?:said|says|called|calls|describe[sd]?\s+as|termed)\s+(?:was\s+|were\s+)?"
+    r"(?:an?\s+)?(?:[\w-]+\s+)?(?:retaliation|response|revenge|reprisal|retaliatory\s+[\w-]+)\b"
     # an endorsement: "the IRI said that the attacks were an act of resistance", "said the strike came in response"
     r"|\b(?:said|stated|announced|declared)\s+(?:that\s+)?(?:the|these|its|their)\s+(?:[\w-]+\s+)?"
     r"(?:attacks?|operations?|strikes?)\s+(?:was|were|came)\s+(?:an?\s+)?"

@@ -508,3 +508,8 @@ def test_a_frames_claim_is_not_the_claim_of_an_attack_whose_sentence_names_no_on
     )
     got = {i["base"]["slug"]: i["claimed"] for i in primaries(text, gazetteer, published=dt.date(2024, 1, 5))}
     assert got == {"al-shaddadi-base": True, "al-tanf-garrison": True, "al-omar-oil-field": False}
+
+
+def test_the_attackers_account_of_why_with_an_adjective_is_a_claim() -> None:
+    assert cues.CLAIM.search("Iran fired missiles at the base, in what it described as a retaliatory measure.")
+    assert cues.CLAIM.search("The group shelled the base in what it called a reprisal for the raid.")
