@@ -142,11 +142,22 @@ def _agent(f: Facts, gazetteer: Gazetteer) -> Faction | None:
 
 
 _EITHER_OR = prefilter.compile(r"\s*,?\s+or\s", re.I)
+# A sponsor named together with the groups it sponsors, by no name of theirs: "blaming Iran and its proxy forces for
+# the attack" blames a network, no one actor (like "Iran-backed militias", ``factions._SPONSOR_AFTER``)
+_WITH_ITS_CLIENTS = prefilter.compile(
+    rf"\s*,?\s+and\s+(?:its|their)\s+(?:[\w-]+\s+)?{vocabulary.words(vocabulary.CLIENT_WORDS)}\b", re.I
+)
 
 
 def _named_for_sure(f: Facts) -> list[FactionMention]:
-    """The groups a sentence names, less those given as one of two alternatives ("Iran or its proxies")."""
-    return [g for g in f.factions if not _EITHER_OR.match(f.sent.text, g.end - f.sent.start)]
+    """The groups a sentence names, less those given as one of two alternatives ("Iran or its proxies") or as the
+    sponsor of others it names with them ("Iran and its proxy forces")."""
+    at = f.sent.start
+    return [
+        g
+        for g in f.factions
+        if not _EITHER_OR.match(f.sent.text, g.end - at) and not _WITH_ITS_CLIENTS.match(f.sent.text, g.end - at)
+    ]
 
 
 # Where a clause ends inside a sentence: a dash, a semicolon, a bracket, a conjunction after a comma

@@ -201,6 +201,8 @@ ARMED_GROUP_NOUNS = (
     # "Iraqi Resistance claimed responsibility for US base attack" (on al-Tanf, in Syria): the resistance is a group
     "resistance",
 )  # fmt: skip
+# The groups a sponsor backs, named by what they are to it: "Iran and its proxy forces", "Iran and its allies"
+CLIENT_WORDS = ("proxy", "proxies", "allies", "allied", "affiliates", "affiliated", "surrogates", "clients")
 # States named by their adjective as the actors of their own attacks ("an Iranian missile attack"), each with its
 # name in the gazetteer
 STATE_ADJECTIVES = {"Iranian": "Iran"}

@@ -513,3 +513,14 @@ def test_a_frames_claim_is_not_the_claim_of_an_attack_whose_sentence_names_no_on
 def test_the_attackers_account_of_why_with_an_adjective_is_a_claim() -> None:
     assert cues.CLAIM.search("Iran fired missiles at the base, in what it described as a retaliatory measure.")
     assert cues.CLAIM.search("The group shelled the base in what it called a reprisal for the raid.")
+
+
+def test_a_sponsor_blamed_with_its_proxies_is_no_perpetrator(gazetteer) -> None:
+    text = (
+        "Three rockets hit Camp Taji on Thursday night, US officials said, blaming Iran and its proxy forces "
+        "for the attack."
+    )
+    assert actor_and_claim(text, gazetteer, dt.date(2020, 3, 13)) == (None, False)
+    # the state blamed alone is the perpetrator
+    alone = "Three rockets hit Camp Taji on Thursday night, US officials said, blaming Iran for the attack."
+    assert actor_and_claim(alone, gazetteer, dt.date(2020, 3, 13)) == ("iran", False)
