@@ -524,3 +524,20 @@ def test_a_sponsor_blamed_with_its_proxies_is_no_perpetrator(gazetteer) -> None:
     # the state blamed alone is the perpetrator
     alone = "Three rockets hit Camp Taji on Thursday night, US officials said, blaming Iran for the attack."
     assert actor_and_claim(alone, gazetteer, dt.date(2020, 3, 13)) == ("iran", False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The Islamic Resistance, an umbrella of armed factions, said that it attacked the base.", True),
+        ("The Islamic Resistance in Lebanon said it fired rockets at an Israeli post.", False),
+        ("The Islamic Resistance Movement, Hamas, issued a statement.", False),
+        ("Lebanon's Islamic Resistance said it fired rockets at an Israeli post.", False),
+    ],
+)
+def test_a_groups_name_told_without_its_country(gazetteer, sentence: str, found: bool) -> None:
+    from ingest.extractor.sentences import parse
+    from ingest.extractor.state import compiled
+
+    slugs = [m.faction.slug for m in compiled(gazetteer).factions.find(parse(sentence))]
+    assert ("islamic-resistance-in-iraq" in slugs) is found
