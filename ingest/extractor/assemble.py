@@ -24,6 +24,7 @@ from ingest.extractor.figures import (
     own_figures,
     singular_launch,
 )
+from ingest.extractor.numbers import numerals
 from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Gazetteer, Report
 from ingest.extractor.weapons import WeaponMention, categories
 
@@ -122,10 +123,37 @@ _STATE_ATTACK = {
 _AN_EARLIER = prefilter.compile(r"\b(?:previous|earlier|prior|past|last|former|an?other)\s+$", re.I)
 
 
+# A named group counted as the dead or wounded: "ISIL attacks: 14 Popular Mobilisation Forces killed in Iraq",
+# "killing five Kataib Hezbollah fighters"
+_A_COUNT_BEFORE = prefilter.compile(rf"(?:\b\d+|\b{numerals(2, 99)})\s+(?:of\s+)?(?:the\s+)?$", re.I)
+_HURT_BEFORE = prefilter.compile(
+    rf"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+)?(?:\d+|{numerals(2, 99)})\s+"
+    r"(?:of\s+)?(?:the\s+)?$",
+    re.I,
+)
+_HURT_AFTER = prefilter.compile(
+    r"\s+(?:[\w-]+\s+)?(?:(?:were|are|was|have\s+been)\s+)?(?:killed|wounded|injured|dead)\b", re.I
+)
+
+
+def _a_groups_toll(f: Facts) -> bool:
+    """Are a named group's people the sentence's dead or wounded? Then it tells an attack on that group ("ISIL
+    attacks: 14 Popular Mobilisation Forces killed in Iraq", a linked story's title), and its actor is that
+    attack's, not the coalition's."""
+    text, at = f.sent.text, f.sent.start
+    return any(
+        _HURT_BEFORE.search(text, 0, g.start - at)
+        or (_A_COUNT_BEFORE.search(text, 0, g.start - at) and _HURT_AFTER.match(text, g.end - at))
+        for g in f.factions
+    )
+
+
 def _agent(f: Facts, gazetteer: Gazetteer) -> Faction | None:
     """The group or state a sentence telling one attack (no habit, trend or other story) names as its actor."""
     if f.vetoes:
         return None  # "the Islamic Resistance in Iraq launched regular drone attacks": a campaign's actor
+    if _a_groups_toll(f):
+        return None  # "ISIL attacks: 14 Popular Mobilisation Forces killed": an attack on that group
     text, at = f.sent.text, f.sent.start
     for g in _named_for_sure(f):
         if (

@@ -541,3 +541,11 @@ def test_a_groups_name_told_without_its_country(gazetteer, sentence: str, found:
 
     slugs = [m.faction.slug for m in compiled(gazetteer).factions.find(parse(sentence))]
     assert ("islamic-resistance-in-iraq" in slugs) is found
+
+
+def test_a_group_counted_among_the_dead_is_no_actor_of_the_attack(gazetteer) -> None:
+    text = (
+        "Two rockets landed inside the Ain al-Asad air base on Wednesday, the Iraqi military said.\n\n"
+        "ISIL attacks: 14 Popular Mobilisation Forces killed in Iraq"
+    )
+    assert actor_and_claim(text, gazetteer, dt.date(2020, 5, 7)) == (None, False)
