@@ -24,6 +24,7 @@ from ingest.extractor.figures import (
     own_figures,
     singular_launch,
 )
+from ingest.extractor.numbers import numerals
 from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Gazetteer, Report
 from ingest.extractor.weapons import WeaponMention, categories
 
@@ -122,10 +123,37 @@ _STATE_ATTACK = {
 _AN_EARLIER = prefilter.compile(r"\b(?:previous|earlier|prior|past|last|former|an?other)\s+$", re.I)
 
 
+# A named group counted as the dead or wounded: "ISIL attacks: 14 Popular Mobilisation Forces killed in Iraq",
+# "killing five Kataib Hezbollah fighters"
+_A_COUNT_BEFORE = prefilter.compile(rf"(?:\b\d+|\b{numerals(2, 99)})\s+(?:of\s+)?(?:the\s+)?$", re.I)
+_HURT_BEFORE = prefilter.compile(
+    rf"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+)?(?:\d+|{numerals(2, 99)})\s+"
+    r"(?:of\s+)?(?:the\s+)?$",
+    re.I,
+)
+_HURT_AFTER = prefilter.compile(
+    r"\s+(?:[\w-]+\s+)?(?:(?:were|are|was|have\s+been)\s+)?(?:killed|wounded|injured|dead)\b", re.I
+)
+
+
+def _a_groups_toll(f: Facts) -> bool:
+    """Are a named group's people the sentence's dead or wounded? Then it tells an attack on that group ("ISIL
+    attacks: 14 Popular Mobilisation Forces killed in Iraq", a linked story's title), and its actor is that
+    attack's, not the coalition's."""
+    text, at = f.sent.text, f.sent.start
+    return any(
+        _HURT_BEFORE.search(text, 0, g.start - at)
+        or (_A_COUNT_BEFORE.search(text, 0, g.start - at) and _HURT_AFTER.match(text, g.end - at))
+        for g in f.factions
+    )
+
+
 def _agent(f: Facts, gazetteer: Gazetteer) -> Faction | None:
     """The group or state a sentence telling one attack (no habit, trend or other story) names as its actor."""
     if f.vetoes:
         return None  # "the Islamic Resistance in Iraq launched regular drone attacks": a campaign's actor
+    if _a_groups_toll(f):
+        return None  # "ISIL attacks: 14 Popular Mobilisation Forces killed": an attack on that group
     text, at = f.sent.text, f.sent.start
     for g in _named_for_sure(f):
         if (
@@ -142,11 +170,22 @@ def _agent(f: Facts, gazetteer: Gazetteer) -> Faction | None:
 
 
 _EITHER_OR = prefilter.compile(r"\s*,?\s+or\s", re.I)
+# A sponsor named together with the groups it sponsors, by no name of theirs: "blaming Iran and its proxy forces for
+# the attack" blames a network, no one actor (like "Iran-backed militias", ``factions._SPONSOR_AFTER``)
+_WITH_ITS_CLIENTS = prefilter.compile(
+    rf"\s*,?\s+and\s+(?:its|their)\s+(?:[\w-]+\s+)?{vocabulary.words(vocabulary.CLIENT_WORDS)}\b", re.I
+)
 
 
 def _named_for_sure(f: Facts) -> list[FactionMention]:
-    """The groups a sentence names, less those given as one of two alternatives ("Iran or its proxies")."""
-    return [g for g in f.factions if not _EITHER_OR.match(f.sent.text, g.end - f.sent.start)]
+    """The groups a sentence names, less those given as one of two alternatives ("Iran or its proxies") or as the
+    sponsor of others it names with them ("Iran and its proxy forces")."""
+    at = f.sent.start
+    return [
+        g
+        for g in f.factions
+        if not _EITHER_OR.match(f.sent.text, g.end - at) and not _WITH_ITS_CLIENTS.match(f.sent.text, g.end - at)
+    ]
 
 
 # Where a clause ends inside a sentence: a dash, a semicolon, a bracket, a conjunction after a comma
@@ -376,13 +415,19 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
     claimed, faction, where = False, None, None
     by_claim = False  # the faction is the one a claim named (not an actor or a group blamed)
     by_day, of_another_day = _claims_by_day(state, d)
-    indexes = {*d.sentences(), *d.context, *d.frames, *_of_the_attacks_framed(state, d), *by_day} - of_another_day
+    framed = _of_the_attacks_framed(state, d)
+    indexes = {*d.sentences(), *d.context, *d.frames, *framed, *by_day} - of_another_day
     if d.role == "primary":
         for idx, owners in state.owner.items():
             f = state.facts[idx]
             plural = cues.PLURAL_ATTACKS.search(_less_asides(f.sent.text))
             if not f.sites and plural and all(o.role == "primary" for o in owners):
                 indexes.add(idx)
+    if any(cues.NO_CLAIM.search(state.facts[i].sent.text) for i in d.anchors):
+        # "Iraqi group says it hit three US bases in Syria ... US officials have not attributed responsibility for a
+        # fourth attack, on the al-Omar oil field base": the attack's own sentence, saying no one is named, outranks
+        # the claim of the line that frames the attacks together
+        indexes -= {*d.frames, *framed}
     for idx in sorted(indexes):
         f = state.facts[idx]
         text = f.sent.text

@@ -567,8 +567,11 @@ CLAIM = prefilter.compile(
     # "declared new strikes on American occupation forces", "have announced a strike deep in Emirati territory"
     r"|\b(?:announc|declar)(?:ed|es|ing)\s+(?:(?:an?|two|three|new|fresh|its|their)\s+){0,2}"
     r"(?:strikes?|attacks?|operations?)\b(?!\s+(?:would|will|against\s+(?:militia|Kataib|Iran)))"
-    # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."'
+    # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."' - the speakers
+    # doing it, not a passive whose subject is what was hit ('stated, "We cannot confirm that the truck was hit by
+    # U.S. aircraft"': an official speaking of a strike on the launcher)
     r"|\b(?:said|stated|announced|declared|added|read)[,:]?\s+[\"\u201c](?:the\s+)?(?:mujahideen|mujahids?|fighters|resistance|we)\b[^.]{0,80}?"
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)"
     r"\b(?:targeted|attacked|struck|hit|launched)"
     # the group's statement quoted with its attribution after it: '"The mujahideen of the Islamic Resistance in Iraq
     # have attacked the US occupation base Tal Baidar with drones ..." reads a statement from the militia'
@@ -579,8 +582,9 @@ CLAIM = prefilter.compile(
     r"|\basserted\s+responsibility"
     # the attacker's own account of why: "Iran launched missiles at a US base in Qatar, in what it said was
     # retaliation for American strikes"
-    r"|\bin\s+what\s+(?:it|they)\s+(?:said|says|called|calls|described\s+as|termed)\s+(?:was\s+|were\s+)?"
-    r"(?:an?\s+)?(?:[\w-]+\s+)?(?:retaliation|response|revenge|reprisal)\b"
+    # - the noun or its adjective before any noun: "in what it described as a retaliatory measure"
+    r"|\bin\s+what\s+(?:it|they)\s+(?:said|says|called|calls|describe[sd]?\s+as|termed)\s+(?:was\s+|were\s+)?"
+    r"(?:an?\s+)?(?:[\w-]+\s+)?(?:retaliation|response|revenge|reprisal|retaliatory\s+[\w-]+)\b"
     # an endorsement: "the IRI said that the attacks were an act of resistance", "said the strike came in response"
     r"|\b(?:said|stated|announced|declared)\s+(?:that\s+)?(?:the|these|its|their)\s+(?:[\w-]+\s+)?"
     r"(?:attacks?|operations?|strikes?)\s+(?:was|were|came)\s+(?:an?\s+)?"

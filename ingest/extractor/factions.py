@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ingest.extractor.names import alias_variants, content_keys, is_acronym, norm_doc, phrase_variants
+from ingest.extractor.places import COUNTRY_WORD
 from ingest.extractor.sentences import doc_text, nlp
 from ingest.extractor.types import Faction, Gazetteer
 
@@ -36,6 +37,14 @@ _DATELINE_AFTER = re.compile(
 )
 # "Iran's Islamic Revolutionary Guard Corps": the state named as the owner of the force named next
 _OWNER_OF_NEXT = re.compile(r"['\u2019]s\s+$")
+# A name that ends on the country it fights in: "Islamic Resistance in Iraq" is also told as "the Islamic
+# Resistance" ("The Islamic Resistance, a loose-knit group of Iranian-backed militias, said that it attacked ...")
+_COUNTRY_TAIL = re.compile(rf"^(?P<head>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+)\s+(?:in|of)\s+(?i:{COUNTRY_WORD.pattern})$")
+# The short name going on into a longer name or another place: "the Islamic Resistance in Lebanon", "the Islamic
+# Resistance Movement" (Hamas) are other groups
+_NAME_GOES_ON = re.compile(r"\s+(?:(?:in|of|for)\s+)?(?:the\s+)?[A-Z]")
+# ... or named with another country before it: "Lebanon's Islamic Resistance", "the Palestinian Islamic Resistance"
+_NAMED_BEFORE = re.compile(r"\b(?!The\b)[A-Z][\w'\u2019-]*\s+$")
 
 
 @dataclass(frozen=True)
@@ -52,8 +61,12 @@ class FactionMatcher:
         vocab = nlp().vocab
         self.matcher = PhraseMatcher(vocab, attr="NORM")
         self.exact = PhraseMatcher(vocab, attr="ORTH")
+        self.short: set[str] = set()  # the names told without their country
         for faction in gazetteer.factions:
             exact, patterns = [], []
+            if (tail := _COUNTRY_TAIL.match(faction.name)) is not None:
+                exact.append(nlp().make_doc(tail.group("head")))
+                self.short.add(tail.group("head"))
             for alias in {faction.name, *faction.aliases}:
                 if not alias.isascii():
                     continue
@@ -79,6 +92,10 @@ class FactionMatcher:
                 continue  # "Iran-backed militias", "pro-Iran groups": others, named by their sponsor
             if doc[start].text.isupper() and _DATELINE_AFTER.match(text, last.idx + len(last)):
                 continue  # "TEHRAN (Tasnim) -": where the report was filed
+            if doc[start:end].text in self.short and (
+                _NAME_GOES_ON.match(text, last.idx + len(last)) or _NAMED_BEFORE.search(text, 0, doc[start].idx)
+            ):
+                continue  # "the Islamic Resistance in Lebanon", "Lebanon's Islamic Resistance": another group's name
             span = doc[start:end]
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)

@@ -201,11 +201,16 @@ ARMED_GROUP_NOUNS = (
     # "Iraqi Resistance claimed responsibility for US base attack" (on al-Tanf, in Syria): the resistance is a group
     "resistance",
 )  # fmt: skip
+# The groups a sponsor backs, named by what they are to it: "Iran and its proxy forces", "Iran and its allies"
+CLIENT_WORDS = ("proxy", "proxies", "allies", "allied", "affiliates", "affiliated", "surrogates", "clients")
 # States named by their adjective as the actors of their own attacks ("an Iranian missile attack"), each with its
 # name in the gazetteer
 STATE_ADJECTIVES = {"Iranian": "Iran"}
 GROUP_NATIONALITIES = ("Iraqi", "Syrian", "Iranian", "Lebanese", "Yemeni", "Afghan", "Pakistani")
-STATEMENT_VERBS = ("said", "saying", "announced", "announcing", "claimed", "claiming", "stated", "stating")
+# (the present too, as headlines and ledes tell it: "Rebels say they have targeted Al Dhafra Air Base")
+STATEMENT_VERBS = (
+    "said", "saying", "say", "says", "announced", "announcing", "claimed", "claiming", "stated", "stating",
+)  # fmt: skip
 
 # Kinds of site an attack is told at without a name: "three times at separate bases in Syria"
 SITE_KINDS = (

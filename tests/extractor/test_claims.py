@@ -480,3 +480,72 @@ def test_the_group_named_next_as_the_speaker_claims_unless_it_disowns_the_attack
     published = dt.date(2025, 5, 12)
     assert actor_and_claim(speaks, gazetteer, published) == ("kataib-hezbollah", True)
     assert actor_and_claim(disowns, gazetteer, published) == (None, True)
+
+
+def test_a_quoted_passive_is_no_statement_of_the_speakers_attack() -> None:
+    # the speakers doing it is a claim; what was hit, as a passive's subject, is no act of theirs
+    assert cues.CLAIM.search('The statement read, "We targeted the occupation base with three drones."')
+    assert not cues.CLAIM.search('An officer stated, "We cannot say whether the truck was hit by coalition jets."')
+
+
+def test_a_group_saying_in_the_present_that_it_struck_claims_it() -> None:
+    assert cues.CLAIM.search("Rebels say they have targeted the air base near the capital.")
+    assert cues.CLAIM.search("The militia says it launched two drones at the garrison.")
+    # a state speaking of its own forces claims no attack
+    from ingest.extractor.assemble import _claim_by_group
+
+    assert _claim_by_group("Rebels say they have targeted the air base near the capital.")
+    assert not _claim_by_group("US officials say they struck a militia depot.")
+
+
+def test_a_frames_claim_is_not_the_claim_of_an_attack_whose_sentence_names_no_one(gazetteer) -> None:
+    text = (
+        "Militia says it hit two US bases in Syria\n\n"
+        "The Islamic Resistance in Iraq said on Friday that its fighters attacked the al-Shaddadi base with drones. "
+        "Hours earlier, the fighters also attacked the Al-Tanf garrison, the statement said. "
+        "US officials have not attributed responsibility for a third attack, on the al-Omar oil field base, "
+        "in which a rocket landed near the perimeter."
+    )
+    got = {i["base"]["slug"]: i["claimed"] for i in primaries(text, gazetteer, published=dt.date(2024, 1, 5))}
+    assert got == {"al-shaddadi-base": True, "al-tanf-garrison": True, "al-omar-oil-field": False}
+
+
+def test_the_attackers_account_of_why_with_an_adjective_is_a_claim() -> None:
+    assert cues.CLAIM.search("Iran fired missiles at the base, in what it described as a retaliatory measure.")
+    assert cues.CLAIM.search("The group shelled the base in what it called a reprisal for the raid.")
+
+
+def test_a_sponsor_blamed_with_its_proxies_is_no_perpetrator(gazetteer) -> None:
+    text = (
+        "Three rockets hit Camp Taji on Thursday night, US officials said, blaming Iran and its proxy forces "
+        "for the attack."
+    )
+    assert actor_and_claim(text, gazetteer, dt.date(2020, 3, 13)) == (None, False)
+    # the state blamed alone is the perpetrator
+    alone = "Three rockets hit Camp Taji on Thursday night, US officials said, blaming Iran for the attack."
+    assert actor_and_claim(alone, gazetteer, dt.date(2020, 3, 13)) == ("iran", False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The Islamic Resistance, an umbrella of armed factions, said that it attacked the base.", True),
+        ("The Islamic Resistance in Lebanon said it fired rockets at an Israeli post.", False),
+        ("The Islamic Resistance Movement, Hamas, issued a statement.", False),
+        ("Lebanon's Islamic Resistance said it fired rockets at an Israeli post.", False),
+    ],
+)
+def test_a_groups_name_told_without_its_country(gazetteer, sentence: str, found: bool) -> None:
+    from ingest.extractor.sentences import parse
+    from ingest.extractor.state import compiled
+
+    slugs = [m.faction.slug for m in compiled(gazetteer).factions.find(parse(sentence))]
+    assert ("islamic-resistance-in-iraq" in slugs) is found
+
+
+def test_a_group_counted_among_the_dead_is_no_actor_of_the_attack(gazetteer) -> None:
+    text = (
+        "Two rockets landed inside the Ain al-Asad air base on Wednesday, the Iraqi military said.\n\n"
+        "ISIL attacks: 14 Popular Mobilisation Forces killed in Iraq"
+    )
+    assert actor_and_claim(text, gazetteer, dt.date(2020, 5, 7)) == (None, False)
