@@ -307,14 +307,16 @@ _NOT_CAUSED = prefilter.compile(
 )
 # "resulting in at least one death", "causing two deaths", "resulted in eight injuries", "caused two deaths and
 # 14 injuries": the toll as nouns after a verb of outcome
-_TOLL_ITEM = rf"{_NUMTOK}\s+(?:[\w-]+\s+)?(?:deaths?|fatalit(?:y|ies)|injur(?:y|ies))\b"
+# ("causing two \u201cminor\u201d injuries": the modifier may be quoted)
+_TOLL_MODIFIER = r"(?:[\"'\u2018\u201c]?[\w-]+[\"'\u2019\u201d]?\s+)?"
+_TOLL_ITEM = rf"{_NUMTOK}\s+{_TOLL_MODIFIER}(?:deaths?|fatalit(?:y|ies)|injur(?:y|ies))\b"
 _N_TOLL = prefilter.compile(
     rf"\b(?:resulting\s+in|result\w*\s+in|causing|caused|leaving|left|inflicting|inflicted)\s+"
     rf"(?P<list>{_TOLL_ITEM}(?:\s*(?:,\s*|\s+and\s+|,\s*and\s+){_TOLL_ITEM})*)",
     re.I,
 )
 _TOLL_PART = prefilter.compile(
-    rf"(?P<n>{_NUMTOK})\s+(?:[\w-]+\s+)?(?:(?P<killed>deaths?|fatalit(?:y|ies))|injur(?:y|ies))\b", re.I
+    rf"(?P<n>{_NUMTOK})\s+{_TOLL_MODIFIER}(?:(?P<killed>deaths?|fatalit(?:y|ies))|injur(?:y|ies))\b", re.I
 )
 _DEATHS_OF = prefilter.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
 # "resulted in the deaths of seven commandos and the injuries of eighteen others", "injuries to three soldiers"
