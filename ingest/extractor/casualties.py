@@ -292,7 +292,8 @@ _ONE_WITH_INJURIES = prefilter.compile(
 _ELLIPTIC = {
     field: prefilter.compile(
         # "killed three soldiers, and at least 34 were injured"; "one contractor was killed, and 9 injured"
-        rf"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?P<n>{_NUMTOK})\s+(?:more\s+)?(?:(?:were|have\s+been|had\s+been)\s+)?"
+        # ("three soldiers have been killed and another 12 wounded": the rest of the toll)
+        rf"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?:another\s+)?(?P<n>{_NUMTOK})\s+(?:more\s+)?(?:(?:were|have\s+been|had\s+been)\s+)?"
         rf"(?:\w+ly\s+|also\s+)?{verb}\b",
         re.I,
     )
