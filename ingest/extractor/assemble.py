@@ -469,6 +469,10 @@ def _weapons(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[tup
             continue  # "The attacks were carried out with a mix of drones and rockets": a tally's, not this one's
         if idx not in d.anchors and another_countrys_event(f, d):
             continue  # "the Houthis said they shot down a US drone off the coast of Yemen": another country's event
+        if tells_another_attack(f, d):
+            # "The same air base was targeted early last year by the IRGC in a ballistic missile attack": an earlier
+            # attack on the site, told in a sentence of its own, keeps its weapons as it keeps its claim
+            continue
         found = own_weapons(f, d, alone) if idx in d.anchors else (f.weapons if f.attack else [])
         if found:
             mentions.extend(found)
