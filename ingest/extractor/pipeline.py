@@ -151,6 +151,19 @@ _THE_SITE_TARGETED = prefilter.compile(
 )
 
 
+# "the attack on Erbil", "the strike against Tanf": the attack named by a proper name after its preposition
+_THE_ATTACK_ON_A_NAME = prefilter.compile(
+    r"\b(?i:the|this|that)\s+(?:[\w-]+\s+)?(?i:attack|assault|strike)\s+(?i:on|at|against)\s+(?:al-)?(?P<name>[A-Z][\w'-]{2,})"
+)
+
+
+def _the_attack_on_its_name(text: str, d: Draft) -> bool:
+    """Does the sentence speak of the attack on a name that is a word of the site's own name ("the attack on Erbil"
+    after a drone attack on Erbil Air Base), the site left unmatched because the town names more than one site?"""
+    own = {w.lower() for w in re.findall(r"[\w'-]+", d.site.name if d.site else "")}
+    return any(m.group("name").lower() in own for m in _THE_ATTACK_ON_A_NAME.finditer(text))
+
+
 def _returns_to(f: Facts, d: Draft, *, after_strike: bool = False, after_earlier: bool = False) -> bool:
     """A sentence dated the attack's own day is about it again; so is one that speaks of 'the attack' and of
     nothing else ('No one was hurt in the attack') - but not of 'the strike' once the story has moved to another
@@ -162,6 +175,8 @@ def _returns_to(f: Facts, d: Draft, *, after_strike: bool = False, after_earlier
         return True
     if f.attack and d.site is not None and not (f.sites or f.vetoes) and _THE_SITE_TARGETED.search(f.sent.text):
         return True  # "the group claimed credit for using a drone to target the air base": the site in focus
+    if d.site is not None and not (f.sites or f.vetoes) and _the_attack_on_its_name(f.sent.text, d):
+        return True  # "the attack on Erbil was conducted by a single drone": the site in focus by its town's name
     plain = not (f.sites or f.weapons or f.dates or f.vetoes or f.factions)
     the_attack = _THE_ATTACK.search(f.sent.text)
     if the_attack is None or (after_strike and _THE_STRIKE.fullmatch(the_attack.group(0))):
