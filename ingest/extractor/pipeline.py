@@ -968,6 +968,55 @@ def _the_dated_attack(state: State, d: Draft) -> bool:
     return bool(DEFINITE.search(text, 0, x.start)) and bool(_DATED_ATTACK_AFTER.match(text, x.end))
 
 
+# A part of the volley just told, opening its sentence: "Three of the rockets impacted within a base ...", "One of the
+# drones hit ..."
+_PART_OF_THE_VOLLEY = prefilter.compile(
+    rf"^\W*(?:\d+|{numerals(1, 20)}|some|most|all|several)\s+of\s+(?:the|these|those)\s+(?:[\w-]+\s+)?"
+    rf"(?P<w>{words(vocabulary.PROJECTILES)})\b",
+    re.I,
+)
+
+
+def place_the_volley_by_its_part(state: State) -> None:
+    """'Nearly 14 rockets were launched toward Erbil city on February 15. Three of the rockets impacted within a base
+    hosting Coalition troops near Erbil international airport.': the volley told without a site, then a part of it
+    placed at one, is one attack on that site - its day and its count are the site's attack's."""
+    for d in list(state.drafts):
+        if d.site is None:
+            continue
+        for idx in d.anchors:
+            m = _PART_OF_THE_VOLLEY.match(state.facts[idx].sent.text)
+            if m is None or idx == 0:
+                continue
+            before = state.facts[idx - 1]
+            # the same weapon in both: the part is of that volley
+            if not before.weapons or {w.category for w in before.weapons} != {
+                w.category for w in state.facts[idx].weapons
+            }:
+                continue
+            told = [o for o in state.owner.get(idx - 1, []) if o is not d]
+            if not told and before.attack and not before.sites and before.sent.index not in d.anchors:
+                # the volley's sentence made no attack of its own (told toward a town): it is this one's
+                d.anchors = sorted({*d.anchors, idx - 1})
+                state.owner.setdefault(idx - 1, []).append(d)
+                day = next((x for x in before.event_dates if x.precision == "day"), None)
+                if day is not None and (d.date is None or d.date.reporting):
+                    d.date, d.date_sentence = day, idx - 1
+                break
+            if len(told) != 1 or told[0].site is not None or told[0].anchors != [idx - 1]:
+                continue
+            volley = told[0]
+            if volley.country is not None and volley.country != d.site.country:
+                continue
+            d.anchors = sorted({*d.anchors, *volley.anchors})
+            d.details = sorted({*d.details, *volley.details} - set(d.anchors))
+            if volley.date is not None and (d.date is None or d.date.reporting):
+                d.date, d.date_sentence = volley.date, volley.date_sentence
+            d.spans = {**volley.spans, **d.spans}
+            drop_drafts(state, [volley], d)
+            break
+
+
 def name_the_lone_unnamed_attack(state: State) -> None:
     """A story of one attack told without its site's name ('a US patrol base in northeastern Syria') that names one
     coalition site of that country elsewhere, not as a landmark, not as another attack's ('aimed at coalition
@@ -1071,6 +1120,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     read_sentences,
     read_mentions,
     find_anchors,
+    place_the_volley_by_its_part,
     fold_follow_ups,
     follow_up_a_period,
     attach_details,
