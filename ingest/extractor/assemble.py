@@ -16,6 +16,7 @@ from ingest.extractor.dates import WEEKDAYS
 from ingest.extractor.events import Draft, Facts, main_clause
 from ingest.extractor.figures import (
     all_intercepted,
+    another_countrys_event,
     at_least_intercepted,
     evidence_of,
     launch_echoes,
@@ -511,6 +512,12 @@ def _weapons(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[tup
         alone = len(state.owner.get(idx, [])) == 1
         if idx not in d.anchors and alone and _THE_ATTACKS.match(f.sent.text):
             continue  # "The attacks were carried out with a mix of drones and rockets": a tally's, not this one's
+        if idx not in d.anchors and another_countrys_event(f, d):
+            continue  # "the Houthis said they shot down a US drone off the coast of Yemen": another country's event
+        if tells_another_attack(f, d):
+            # "The same air base was targeted early last year by the IRGC in a ballistic missile attack": an earlier
+            # attack on the site, told in a sentence of its own, keeps its weapons as it keeps its claim
+            continue
         found = own_weapons(f, d, alone) if idx in d.anchors else (f.weapons if f.attack else [])
         if found:
             mentions.extend(found)

@@ -292,7 +292,8 @@ _ONE_WITH_INJURIES = prefilter.compile(
 _ELLIPTIC = {
     field: prefilter.compile(
         # "killed three soldiers, and at least 34 were injured"; "one contractor was killed, and 9 injured"
-        rf"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?P<n>{_NUMTOK})\s+(?:more\s+)?(?:(?:were|have\s+been|had\s+been)\s+)?"
+        # ("three soldiers have been killed and another 12 wounded": the rest of the toll)
+        rf"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?:another\s+)?(?P<n>{_NUMTOK})\s+(?:more\s+)?(?:(?:were|have\s+been|had\s+been)\s+)?"
         rf"(?:\w+ly\s+|also\s+)?{verb}\b",
         re.I,
     )
@@ -307,14 +308,16 @@ _NOT_CAUSED = prefilter.compile(
 )
 # "resulting in at least one death", "causing two deaths", "resulted in eight injuries", "caused two deaths and
 # 14 injuries": the toll as nouns after a verb of outcome
-_TOLL_ITEM = rf"{_NUMTOK}\s+(?:[\w-]+\s+)?(?:deaths?|fatalit(?:y|ies)|injur(?:y|ies))\b"
+# ("causing two \u201cminor\u201d injuries": the modifier may be quoted)
+_TOLL_MODIFIER = r"(?:[\"'\u2018\u201c]?[\w-]+[\"'\u2019\u201d]?\s+)?"
+_TOLL_ITEM = rf"{_NUMTOK}\s+{_TOLL_MODIFIER}(?:deaths?|fatalit(?:y|ies)|injur(?:y|ies))\b"
 _N_TOLL = prefilter.compile(
     rf"\b(?:resulting\s+in|result\w*\s+in|causing|caused|leaving|left|inflicting|inflicted)\s+"
     rf"(?P<list>{_TOLL_ITEM}(?:\s*(?:,\s*|\s+and\s+|,\s*and\s+){_TOLL_ITEM})*)",
     re.I,
 )
 _TOLL_PART = prefilter.compile(
-    rf"(?P<n>{_NUMTOK})\s+(?:[\w-]+\s+)?(?:(?P<killed>deaths?|fatalit(?:y|ies))|injur(?:y|ies))\b", re.I
+    rf"(?P<n>{_NUMTOK})\s+{_TOLL_MODIFIER}(?:(?P<killed>deaths?|fatalit(?:y|ies))|injur(?:y|ies))\b", re.I
 )
 _DEATHS_OF = prefilter.compile(rf"\bdeaths?\s+of\s+(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})", re.I)
 # "resulted in the deaths of seven commandos and the injuries of eighteen others", "injuries to three soldiers"

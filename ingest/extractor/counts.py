@@ -94,9 +94,14 @@ def _usable(n: NumberMention, text: str, *, allow_article: bool) -> bool:
     return not re.match(r"\s*(?:other|more|additional)\b", after)
 
 
-# "One of the drones was shot down", "two of the rockets were intercepted"
+# "One of the drones was shot down", "two of the rockets were intercepted"; the whole may be counted and its
+# launch told by a participle ("three of the seven rockets fired were intercepted": seven launched, three stopped)
 _PARTITIVE_INTERCEPT = prefilter.compile(
-    r"\s+of\s+(?:the|them|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<w>[\w-]+)\s+(?:was|were|had been|have been)\s+"
+    r"\s+of\s+(?:the|them|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<w>[\w-]+)"
+    # ("three of the nine rockets launched at the base on Thursday were intercepted": the participle's phrase, no other
+    # clause in it)
+    rf"(?:\s+(?:fired|launched)\b(?:{_NOT_ANOTHER_CLAUSE}[^.;,]){{0,60}}?)?"
+    r"\s+(?:was|were|had been|have been)\s+"
     rf"(?:\w+\s+)?{_STOP}",
     re.I,
 )
@@ -237,6 +242,10 @@ def partitive_intercepts(text: str, weapons: list[WeaponMention], numbers: list[
         m = _PARTITIVE_INTERCEPT.match(text, n.end)
         if m and any(w.start <= m.start("w") < w.end for w in weapons):
             out.append(Figure("intercepted", n.value, n.start, m.end()))
+            # the counted whole between the article and the noun is the launch ("of the seven rockets")
+            whole = [w for w in numbers if m.start() < w.start < m.start("w") and w.value > n.value]
+            if whole:
+                out.append(Figure("launched", whole[0].value, whole[0].start, m.end()))
             continue
         part = _OF_THE_PROJECTILES.match(text, n.end)
         if part and weapons and _ACTIVE_PARTITIVE.search(text, max(0, n.start - 40), n.start):

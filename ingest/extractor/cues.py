@@ -148,8 +148,10 @@ FOILED = prefilter.compile(
     # "foiled hostile drone attacks against al-Omar field" (drones and missiles fly; "a foiled rocket attack" is
     # most often launchers found before they fired)
     # ("Baghdad Operations Command said it has prevented a Katyusha rocket attack on the Green Zone")
+    # ("The attack was thwarted before reaching its target": stopped in flight, an interception too)
     r"\b(?:(?:thwart\w*|foil(?:ed|s)?|prevent(?:ed|s)?)(?!\s+(?:[\w-]+\s+){0,3}?(?:(?:drones?|uavs?|missiles?)\b(?!\s+plots?)"
     r"|rockets?\b(?!\s+(?:attacks?|plots?))))"
+    r"(?!\s+(?:\w+\s+)?before\s+(?:reaching|hitting|striking|it\s+reached|they\s+reached)\b)"
     r"|found|discovered|seized|defused|dismantled|confiscated|before (?:they|it) "
     r"(?:were|was|could be) (?:launched|fired)|ready (?:to|for) (?:be )?launch\w*|launch(?:ing)?[- ]?pads?)\b",
     re.I,

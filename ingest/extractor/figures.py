@@ -245,13 +245,29 @@ _ANOTHER_COUNTRYS_EVENT = prefilter.compile(
 )
 
 
-def _another_countrys_event(f: Facts, d: Draft) -> bool:
+# Where in the air or at sea a projectile or aircraft was when it was stopped: "Two Iranian missiles were intercepted
+# over Qatar", "said it shot down a US MQ-9 Reaper drone off the coast of Yemen" (not "in", which also tells where
+# a launch came from or where the forces are)
+_OVER_A_COUNTRY = prefilter.compile(
+    rf"\b(?:over|above|off\s+(?:the\s+)?(?:coast|coasts|shores?)\s+of)\s+(?:the\s+)?"
+    rf"(?:(?P<where>{_COUNTRIES})|(?P<other>{words(vocabulary.COUNTRIES_WITHOUT_SITES)}))\b",
+    re.I,
+)
+
+
+def another_countrys_event(f: Facts, d: Draft) -> bool:
     """Does the sentence, naming no site, open on a country other than the site's as the place or the actor of
-    what it tells?"""
+    what it tells, or place what it tells over another country's land or off its coast?"""
     if d.site is None or f.sites:
         return False
     m = _ANOTHER_COUNTRYS_EVENT.match(f.sent.text)
-    return m is not None and COUNTRY_WORDS[(m.group("where") or m.group("who")).lower()] != d.site.country
+    if m is not None:
+        return COUNTRY_WORDS[(m.group("where") or m.group("who")).lower()] != d.site.country
+    places = {
+        COUNTRY_WORDS[m.group("where").lower()] if m.group("where") else m.group("other").lower()
+        for m in _OVER_A_COUNTRY.finditer(f.sent.text)
+    }
+    return bool(places) and d.site.country not in places
 
 
 def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
@@ -259,7 +275,7 @@ def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
     tells; a sentence telling several attacks together gives none of them a positive figure."""
     span = d.spans.get(f.sent.index)
     out = []
-    if _another_countrys_event(f, d):
+    if another_countrys_event(f, d):
         return out
     for fig in f.figures:
         if fig.field != name:

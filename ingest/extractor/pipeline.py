@@ -151,6 +151,19 @@ _THE_SITE_TARGETED = prefilter.compile(
 )
 
 
+# "the attack on Erbil", "the strike against Tanf": the attack named by a proper name after its preposition
+_THE_ATTACK_ON_A_NAME = prefilter.compile(
+    r"\b(?i:the|this|that)\s+(?:[\w-]+\s+)?(?i:attack|assault|strike)\s+(?i:on|at|against)\s+(?:al-)?(?P<name>[A-Z][\w'-]{2,})"
+)
+
+
+def _the_attack_on_its_name(text: str, d: Draft) -> bool:
+    """Does the sentence speak of the attack on a name that is a word of the site's own name ("the attack on Erbil"
+    after a drone attack on Erbil Air Base), the site left unmatched because the town names more than one site?"""
+    own = {w.lower() for w in re.findall(r"[\w'-]+", d.site.name if d.site else "")}
+    return any(m.group("name").lower() in own for m in _THE_ATTACK_ON_A_NAME.finditer(text))
+
+
 def _returns_to(f: Facts, d: Draft, *, after_strike: bool = False, after_earlier: bool = False) -> bool:
     """A sentence dated the attack's own day is about it again; so is one that speaks of 'the attack' and of
     nothing else ('No one was hurt in the attack') - but not of 'the strike' once the story has moved to another
@@ -162,6 +175,8 @@ def _returns_to(f: Facts, d: Draft, *, after_strike: bool = False, after_earlier
         return True
     if f.attack and d.site is not None and not (f.sites or f.vetoes) and _THE_SITE_TARGETED.search(f.sent.text):
         return True  # "the group claimed credit for using a drone to target the air base": the site in focus
+    if d.site is not None and not (f.sites or f.vetoes) and _the_attack_on_its_name(f.sent.text, d):
+        return True  # "the attack on Erbil was conducted by a single drone": the site in focus by its town's name
     plain = not (f.sites or f.weapons or f.dates or f.vetoes or f.factions)
     the_attack = _THE_ATTACK.search(f.sent.text)
     if the_attack is None or (after_strike and _THE_STRIKE.fullmatch(the_attack.group(0))):
@@ -953,6 +968,55 @@ def _the_dated_attack(state: State, d: Draft) -> bool:
     return bool(DEFINITE.search(text, 0, x.start)) and bool(_DATED_ATTACK_AFTER.match(text, x.end))
 
 
+# A part of the volley just told, opening its sentence: "Three of the rockets impacted within a base ...", "One of the
+# drones hit ..."
+_PART_OF_THE_VOLLEY = prefilter.compile(
+    rf"^\W*(?:\d+|{numerals(1, 20)}|some|most|all|several)\s+of\s+(?:the|these|those)\s+(?:[\w-]+\s+)?"
+    rf"(?P<w>{words(vocabulary.PROJECTILES)})\b",
+    re.I,
+)
+
+
+def place_the_volley_by_its_part(state: State) -> None:
+    """'Nearly 14 rockets were launched toward Erbil city on February 15. Three of the rockets impacted within a base
+    hosting Coalition troops near Erbil international airport.': the volley told without a site, then a part of it
+    placed at one, is one attack on that site - its day and its count are the site's attack's."""
+    for d in list(state.drafts):
+        if d.site is None:
+            continue
+        for idx in d.anchors:
+            m = _PART_OF_THE_VOLLEY.match(state.facts[idx].sent.text)
+            if m is None or idx == 0:
+                continue
+            before = state.facts[idx - 1]
+            # the same weapon in both: the part is of that volley
+            if not before.weapons or {w.category for w in before.weapons} != {
+                w.category for w in state.facts[idx].weapons
+            }:
+                continue
+            told = [o for o in state.owner.get(idx - 1, []) if o is not d]
+            if not told and before.attack and not before.sites and before.sent.index not in d.anchors:
+                # the volley's sentence made no attack of its own (told toward a town): it is this one's
+                d.anchors = sorted({*d.anchors, idx - 1})
+                state.owner.setdefault(idx - 1, []).append(d)
+                day = next((x for x in before.event_dates if x.precision == "day"), None)
+                if day is not None and (d.date is None or d.date.reporting):
+                    d.date, d.date_sentence = day, idx - 1
+                break
+            if len(told) != 1 or told[0].site is not None or told[0].anchors != [idx - 1]:
+                continue
+            volley = told[0]
+            if volley.country is not None and volley.country != d.site.country:
+                continue
+            d.anchors = sorted({*d.anchors, *volley.anchors})
+            d.details = sorted({*d.details, *volley.details} - set(d.anchors))
+            if volley.date is not None and (d.date is None or d.date.reporting):
+                d.date, d.date_sentence = volley.date, volley.date_sentence
+            d.spans = {**volley.spans, **d.spans}
+            drop_drafts(state, [volley], d)
+            break
+
+
 def name_the_lone_unnamed_attack(state: State) -> None:
     """A story of one attack told without its site's name ('a US patrol base in northeastern Syria') that names one
     coalition site of that country elsewhere, not as a landmark, not as another attack's ('aimed at coalition
@@ -1056,6 +1120,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     read_sentences,
     read_mentions,
     find_anchors,
+    place_the_volley_by_its_part,
     fold_follow_ups,
     follow_up_a_period,
     attach_details,

@@ -168,7 +168,21 @@ def after_clause_span(text: str, target: int) -> tuple[int, int]:
     start = before[-1] if before else 0
     if start and _TOLL.search(text, 0, start) and not _OTHER_EVENT.search(text, 0, start):
         start = 0  # "Two soldiers are dead after 15 rockets hit X": the main clause is the after-clause's toll
-    return (start, after[0] if after else len(text))
+    end = after[0] if after else len(text)
+    if after and not _OTHER_EVENT.search(text, start, end) and _THE_ATTACK_AFTER.match(text, end):
+        # "Explosions were heard around the base early on Monday, following a rocket attack from Iraq, with five
+        # rockets landing near the base": the site's clause tells only what was heard or seen, the attack is told
+        # after it - one event, whose volley is the site's
+        end = after[1] if len(after) > 1 else len(text)
+    return (start, end)
+
+
+# The attack itself told after the site's clause: "following a rocket attack", "after a drone attack" (not "after a
+# US airstrike": no strike, no named actor before the weapon)
+_THE_ATTACK_AFTER = prefilter.compile(
+    rf"\s(?:after|following)\s+(?:an?|the)\s+(?:[a-z-]+\s+)?{words(vocabulary.PROJECTILES)}\s+"
+    r"(?:attacks?|barrages?|salvos?|volleys?)\b",
+)
 
 
 _TOLL = prefilter.compile(

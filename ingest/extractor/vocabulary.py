@@ -270,6 +270,10 @@ PHOTO_CREDITS = (
     "/ AFP /",
 )
 
+# Countries hosting none of the sites we track (``places.COUNTRY_WORDS`` has those that do): an interception over one
+# of them or off its coast ("shot down a US MQ-9 Reaper drone off the coast of Yemen") is another country's event.
+COUNTRIES_WITHOUT_SITES = ("Yemen", "Israel", "Iran", "Lebanon", "Cyprus", "Egypt", "Djibouti", "Eritrea", "Somalia")
+
 # Ordinals that count an attack among others on its site ("the third attack on the base in six months"); a count
 # past ten is a campaign's running total, not a handful of earlier attacks one could tell apart.
 ORDINALS = {

@@ -99,3 +99,12 @@ def test_these_attacks_set_in_their_time_speak_of_the_attacks_told() -> None:
     assert _SPEAKS_OF_FOCUS.match("These attacks occurred after a security meeting between Iraqi and US officials.")
     assert _SPEAKS_OF_FOCUS.match("The strikes came after a meeting in Washington.")
     assert not _SPEAKS_OF_FOCUS.match("Three attacks occurred on Monday at al-Tanf and Conoco.")
+
+
+def test_a_volley_told_toward_a_town_then_placed_by_its_part(gazetteer) -> None:
+    text = (
+        "About six drones were launched toward Erbil city on Monday, officials said. "
+        "Two of the drones struck inside a base hosting coalition troops near Erbil international airport."
+    )
+    [attack] = primaries(text, gazetteer)
+    assert (attack["base"]["slug"], attack["launched"], attack["date"]) == ("erbil-air-base", 6, "2024-03-04")

@@ -418,3 +418,13 @@ def test_a_count_of_the_hurt_is_a_word_of_its_own() -> None:
     text = "A recent drone attack in Syria has left several U.S. service members with minor injuries."
     assert [f for f in figures(text) if f[0] == "injured"] == []
     assert ("injured", 2) in figures("Two soldiers suffered minor injuries.")
+
+
+def test_a_quoted_modifier_of_the_toll() -> None:
+    assert figures("Rockets hit the base, causing two \u201cminor\u201d injuries.") == [("injured", 2)]
+    assert figures("The drone struck the base, resulting in four 'light' injuries.") == [("injured", 4)]
+
+
+def test_the_rest_of_the_toll_after_another() -> None:
+    text = "Two soldiers have been killed and another nine wounded in a rocket attack on the base."
+    assert figures(text) == [("injured", 9), ("killed", 2)]

@@ -251,3 +251,20 @@ def test_a_phrasal_interception_verb_split_by_its_object() -> None:
     text = "A drone approached the base, and the troops managed to shoot the drone down."
     assert cues.ATTACK.search(text) is not None
     assert ("intercepted_all", 1) in figures(text)
+
+
+def test_part_of_a_counted_whole_intercepted() -> None:
+    # the counted whole is the launch, the part the interception
+    text = "Three of the eight drones launched at the base overnight were shot down by air defences."
+    assert figures(text) == [("intercepted", 3), ("launched", 8)]
+    assert figures("Two of the rockets fired were intercepted.") == [("intercepted", 2)]
+
+
+def test_an_interception_over_another_country_is_not_the_attacks(gazetteer) -> None:
+    text = (
+        "Two drones struck Al-Harir air base in northern Iraq on Friday. "
+        "Later, three missiles were intercepted over Qatar. "
+        "A group said it shot down a US drone off the coast of Yemen."
+    )
+    [attack] = primaries(text, gazetteer)
+    assert (attack["weapons"], attack["launched"], attack["intercepted"]) == (["drone"], 2, None)

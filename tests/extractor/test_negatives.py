@@ -475,3 +475,10 @@ def test_the_attack_a_truce_followed_is_the_wars_not_the_news(gazetteer) -> None
     # an alert that followed an attack may be the attack's own story
     alert = "Base on alert\n\nThe alert followed a drone attack on the Conoco gas field base on Saturday."
     assert len(primaries(alert, gazetteer)) == 1
+
+
+def test_an_attack_thwarted_before_reaching_its_target_was_in_flight() -> None:
+    # stopped on its way in: an interception, not a plot stopped before launch
+    assert not cues.FOILED.search("The attack was thwarted before reaching its target, resulting in no injuries.")
+    assert not cues.FOILED.search("The rocket attack was foiled before hitting the base.")
+    assert cues.FOILED.search("Police foiled a rocket attack before it could be launched.")

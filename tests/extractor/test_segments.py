@@ -94,3 +94,12 @@ def test_the_item_of_a_semicolon_list_that_holds_an_offset() -> None:
     assert segments.list_item(text, text.index("no casualties")) == (0, text.index(";"))
     assert segments.list_item(text, text.index("Y")) == (text.index(";") + 1, len(text))
     assert segments.list_item("no list here", 3) == (0, len("no list here"))
+
+
+def test_the_attack_told_after_what_was_heard_is_the_sites() -> None:
+    # the site's clause tells only what was heard; the attack and its volley come after "following"
+    text = "Blasts were heard at the base on Monday, following a drone attack, with three drones crashing nearby."
+    assert segments.after_clause_span(text, text.index("the base")) == (0, len(text))
+    # another actor's strike after the site's clause stays apart
+    text = "Blasts were heard at the base on Monday, following a US airstrike on a militia depot."
+    assert segments.after_clause_span(text, text.index("the base"))[1] == text.index(" following")
