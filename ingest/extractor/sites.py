@@ -77,6 +77,31 @@ _TOWN_BEFORE_A_BASE = prefilter.compile(
     # the base's name may start after its article: "and Al-Asad" names "Asad"
     r"(?:(?:in|on|at)\s+)?(?:the\s+)?(?:(?:[Aa]in\s+)?[AaEe]l[-\s])?$"
 )
+# A site's name told with another facility noun than its own: "the al-Jafr facility" is "al-Jafr Air Base", "the
+# Harir installation" "Harir base" - the stem is the one word of a name or alias "<Word> Air Base|base|Airfield"
+_STEM_OF_NAME = re.compile(
+    r"^(?:(?:al|el|Al|El)[-\s])?(?P<stem>[A-Z][a-z'\u2019-]+)\s+(?:[Aa]ir\s*[Bb]ase|[Bb]ase|[Aa]irbase|[Aa]irfield|[Gg]arrison)$"
+)
+_STEM_WITH_FACILITY = prefilter.compile(
+    r"\bthe\s+(?:(?:al|el|Al|El)[-\s])?(?P<stem>[A-Z][a-z'\u2019-]+)\s+(?:facility|installation)\b"
+)
+
+
+def _named_by_stems(sites: list[Site]) -> dict[str, list[Site]]:
+    """The sites each one-word stem names ('Jafr' from 'al-Jafr Air Base', 'Harir' from 'Harir base'); a stem
+    shared by two sites names none of them."""
+    stems: dict[str, set[str]] = {}
+    by_slug = {site.slug: site for site in sites}
+    for site in sites:
+        if site.kind == "diplomatic":
+            continue
+        for alias in (site.name.split("(")[0].strip(), *site.aliases):
+            m = _STEM_OF_NAME.match(alias)
+            if m:
+                stems.setdefault(skeleton(m.group("stem")), set()).add(site.slug)
+    return {stem: [by_slug[s] for s in slugs] for stem, slugs in stems.items()}
+
+
 # A town in a site's own name: the word before "Air Base", "base", "Garrison" or "Airfield", or after "Camp"
 _TOWN_IN_NAME = re.compile(
     r"(?:^|\s)(?:al-|el-)?(?P<before>[A-Z][\w'-]*)\s+(?:air\s*base|base|garrison|airfield)\b"
@@ -224,6 +249,7 @@ class SiteMatcher:
         # the one site a description places in a part of a country ("US outpost in northeast Jordan")
         self.regions = _sites_by_region(gazetteer.sites)
         self.towns = _named_for_towns(list(gazetteer.sites))
+        self.stems = _named_by_stems(list(gazetteer.sites))
         # the words naming the provinces the sites are in ('hasaka', 'deir', 'anbar')
         self.province_words = frozenset(w for site in gazetteer.sites for w in _place_words(site.province))
         for site in gazetteer.sites:
@@ -306,6 +332,11 @@ class SiteMatcher:
             if _ANOTHER_FORCES.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "a Peshmerga base in Erbil", "an Iraqi army base in Erbil": another force's
             out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town"), by_town=True))
+        for m in _STEM_WITH_FACILITY.finditer(text):
+            # "they drove their vehicles into the al-Jafr facility": the site whose name is that word and a base
+            sites = self.stems.get(skeleton(m.group("stem")), [])
+            if len(sites) == 1 and not any(n.start <= m.start("stem") < n.end for n in named):
+                out.append(SiteMention(sites[0], m.start("stem"), m.end(), m.group(0)[4:]))
         for n in named:
             # "missiles hit the Ain Al-Asad Air Base and in Erbil", "17 on the Ain al-Asad airbase and five on the
             # city of Erbil": a town beside a named base is the military site named for it

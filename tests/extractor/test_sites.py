@@ -341,3 +341,19 @@ def test_a_headquarters_told_before_its_unit_is_the_units_headquarters(matcher) 
     assert slugs(matcher, "Sirens sounded near the headquarters of the 5th Fleet in Manama.") == [
         "naval-support-activity-bahrain"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("The incident occurred as they drove into the al-Jafr facility.", "king-faisal-air-base"),
+        ("Two rockets struck the Tabqa installation on Tuesday.", "tabqa-air-base"),
+    ],
+)
+def test_a_sites_name_told_with_another_facility_noun_is_the_site(matcher, text: str, slug: str) -> None:
+    # "al-Jafr Air Base" told as "the al-Jafr facility": the name's one word and another facility noun
+    assert slugs(matcher, text) == [slug]
+
+
+def test_a_stem_shared_by_no_base_names_no_site(matcher) -> None:
+    assert slugs(matcher, "Workers left the Baghdad facility on Tuesday.") == []
