@@ -357,3 +357,20 @@ def test_a_sites_name_told_with_another_facility_noun_is_the_site(matcher, text:
 
 def test_a_stem_shared_by_no_base_names_no_site(matcher) -> None:
     assert slugs(matcher, "Workers left the Baghdad facility on Tuesday.") == []
+
+
+def test_the_base_nothing_named_before_is_the_site_the_next_sentence_names(gazetteer) -> None:
+    text = (
+        "Three rockets landed inside the air base on Friday, the army said. "
+        "Balad, north of Baghdad, once hosted thousands of American troops."
+    )
+    assert primary_sites(text, gazetteer) == ["balad-air-base"]
+
+
+def test_the_base_before_a_sentence_naming_two_sites_names_neither(gazetteer) -> None:
+    text = (
+        "Three rockets landed inside the air base on Friday, the army said. "
+        "Balad and Taji once hosted thousands of American troops."
+    )
+    assert "balad-air-base" not in primary_sites(text, gazetteer)
+    assert "camp-taji" not in primary_sites(text, gazetteer)
