@@ -21,6 +21,7 @@ from ingest.extractor.names import (
     possessive_variant,
     skeleton,
 )
+from ingest.extractor.places import COUNTRY_WORD, COUNTRY_WORDS, country_name
 from ingest.extractor.sentences import doc_text, nlp
 from ingest.extractor.types import Gazetteer, Site
 from ingest.extractor.vocabulary import words
@@ -168,6 +169,17 @@ _COMPASS = {
 
 # A part of a country: a compass word and the country or province ("northeast Jordan", "western Anbar")
 _REGION = prefilter.compile(r"^(?P<compass>(?i:(?:north|south)?[\s-]?(?:east|west)?(?:ern)?))\s+(?P<area>[A-Z][\w-]+)$")
+
+
+# A part of the country told in words: "an air base in the west of the country" is an air base in western Iraq when
+# the sentence has named Iraq before it
+_IN_PART_OF_THE_COUNTRY = prefilter.compile(
+    r"\b(?:base|airbase|air\s+base|outpost|garrison|airfield|camp)\s+in\s+the\s+"
+    r"(?P<compass>(?:north|south)?[\s-]?(?:east|west)?)\s+of\s+the\s+country\b",
+    re.I,
+)
+# how far back the country may be named: the clause's own words, not another paragraph's
+_COUNTRY_REACH = 300
 
 
 def region_key(text: str) -> tuple[str, str] | None:
@@ -397,6 +409,15 @@ class SiteMatcher:
             if needed in low  # a cheap test first: the description's last word
             for m in pattern.finditer(text)
         ]
+        for m in _IN_PART_OF_THE_COUNTRY.finditer(text):
+            # "the installations near the Baghdad airport in Iraq and an air base in the west of the country": the
+            # one site a description places in that part of the country named last before it, in its paragraph
+            before = text[max(0, m.start() - _COUNTRY_REACH) : m.start()].rsplit("\n", 1)[-1]
+            countries = list(COUNTRY_WORD.finditer(before))
+            name = country_name(COUNTRY_WORDS[countries[-1].group(0).lower()]) if countries else None
+            site = self.in_region(f"{m.group('compass').strip()} {name}") if name else None
+            if site is not None:
+                out.append(SiteMention(site, m.start(), m.end(), m.group(0)))
         for m in _DIPLOMATIC.finditer(text):
             kind = m.group("kind").lower()
             city = skeleton(m.group("city"))

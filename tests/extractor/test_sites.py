@@ -374,3 +374,12 @@ def test_the_base_before_a_sentence_naming_two_sites_names_neither(gazetteer) ->
     )
     assert "balad-air-base" not in primary_sites(text, gazetteer)
     assert "camp-taji" not in primary_sites(text, gazetteer)
+
+
+def test_a_base_in_a_part_of_the_country_named_before_is_the_site_described_there(matcher) -> None:
+    text = "Drones flew from Iraq toward an air base in the west of the country on Monday."
+    assert slugs(matcher, text) == ["ain-al-asad-air-base"]
+
+
+def test_a_part_of_the_country_with_no_country_named_before_names_no_site(matcher) -> None:
+    assert slugs(matcher, "Drones flew toward an air base in the west of the country on Monday.") == []
