@@ -87,6 +87,13 @@ _STEM_WITH_FACILITY = prefilter.compile(
     r"\bthe\s+(?:(?:al|el|Al|El)[-\s])?(?P<stem>[A-Z][a-z'\u2019-]+)\s+(?:facility|installation)\b"
 )
 
+# ... and a stem told bare with its article, listed right after a named site: "bases in the Gulf, such as Al-Udeid Air
+# Base in Qatar, Al-Dhafra in the UAE" (not "Al-Qaim province", "Al-Hasakah city")
+_STEM_LISTED_AFTER = prefilter.compile(
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.]*)?\s*,\s+(?:and\s+)?(?P<name>(?:Al|al|El|el)[-\s](?P<stem>[A-Z][a-z'\u2019-]+))\b"
+    r"(?!\s+(?:[A-Z]|province|governorate|region|city|town|village|district|area))"
+)
+
 
 def _named_by_stems(sites: list[Site]) -> dict[str, list[Site]]:
     """The sites each one-word stem names ('Jafr' from 'al-Jafr Air Base', 'Harir' from 'Harir base'); a stem
@@ -350,6 +357,17 @@ class SiteMatcher:
             if len(sites) == 1 and not any(n.start <= m.start("stem") < n.end for n in named):
                 out.append(SiteMention(sites[0], m.start("stem"), m.end(), m.group(0)[4:]))
         for n in named:
+            m = _STEM_LISTED_AFTER.match(text, n.end)
+            sites = self.stems.get(skeleton(m.group("stem")), []) if m else []
+            if (
+                m is not None
+                and len(sites) == 1
+                and sites[0] != n.site
+                and not any(o.start <= m.start("name") < o.end for o in named)
+            ):
+                # "American bases in the Gulf, such as Al-Udeid Air Base in Qatar, Al-Dhafra in the UAE": the next
+                # item of the list, told by its name's one word
+                out.append(SiteMention(sites[0], m.start("name"), m.end("name"), m.group("name")))
             # "missiles hit the Ain Al-Asad Air Base and in Erbil", "17 on the Ain al-Asad airbase and five on the
             # city of Erbil": a town beside a named base is the military site named for it
             m = _TOWN_BESIDE_A_BASE.match(text, n.end)

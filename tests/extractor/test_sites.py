@@ -383,3 +383,13 @@ def test_a_base_in_a_part_of_the_country_named_before_is_the_site_described_ther
 
 def test_a_part_of_the_country_with_no_country_named_before_names_no_site(matcher) -> None:
     assert slugs(matcher, "Drones flew toward an air base in the west of the country on Monday.") == []
+
+
+def test_a_listed_base_told_by_one_word_of_its_name_is_that_site(matcher) -> None:
+    text = "Missiles were fired at Al Udeid Air Base in Qatar, Al-Dhafra in the UAE and others."
+    assert slugs(matcher, text) == ["al-udeid-air-base", "al-dhafra-air-base"]
+
+
+def test_a_word_listed_before_a_province_names_no_site(matcher) -> None:
+    text = "Missiles were fired at Al Udeid Air Base in Qatar, Al-Minhad district and others."
+    assert slugs(matcher, text) == ["al-udeid-air-base"]
