@@ -43,6 +43,12 @@ _DIPLOMATIC = prefilter.compile(
     r"facility|mission))(?:\s+(?:compound|complex|general))?(?:\s+[a-z-]+){0,3}?\s+(?:in|at|near)\s+(?P<city>[A-Z][a-z]+)"
 )
 
+# ... and one told without its city: "fired ... at the new US consulate building", the story having named Erbil
+_DIPLOMATIC_BARE = prefilter.compile(r"\b(?:U\.?S\.?|US|American|United States)\s+(?P<kind>embassy|consulate)\b", re.I)
+# how far back its city may be named: the paragraph's words before it
+_CITY_REACH = 400
+_CAPITALISED = prefilter.compile(r"\b[A-Z][a-z]+\b")
+
 # A military site told by the town it is named for: "The other base targeted was in Irbil", "the U.S. headquarters
 # near the city of Erbil", "the troops were stationed in Erbil", "the civilian international airport in the city of
 # Irbil" (the coalition's base there shares the airfield), "a US base in Iraq's Erbil" - not "in Erbil province"
@@ -436,12 +442,30 @@ class SiteMatcher:
             site = self.in_region(f"{m.group('compass').strip()} {name}") if name else None
             if site is not None:
                 out.append(SiteMention(site, m.start(), m.end(), m.group(0)))
+        told = []
         for m in _DIPLOMATIC.finditer(text):
-            kind = m.group("kind").lower()
-            city = skeleton(m.group("city"))
-            word = "consulate" if kind == "consulate" else "embassy"
-            for site in self.sites.values():
-                if site.kind == "diplomatic" and word in site.name.lower() and city in skeleton(site.name):
+            told.append(m)
+            site = self._diplomatic_in(m.group("kind"), m.group("city"))
+            if site is not None:
+                out.append(SiteMention(site, m.start(), m.end(), m.group(0)))
+        for m in _DIPLOMATIC_BARE.finditer(text):
+            if any(t.start() <= m.start() < t.end() for t in told):
+                continue
+            # "A dozen ballistic missiles hit Erbil ... the rockets were fired ... at the new US consulate building":
+            # the building of the city the paragraph named last before it
+            before = text[max(0, m.start() - _CITY_REACH) : m.start()].rsplit("\n", 1)[-1]
+            for word in reversed(_CAPITALISED.findall(before)):
+                site = self._diplomatic_in(m.group("kind"), word)
+                if site is not None:
                     out.append(SiteMention(site, m.start(), m.end(), m.group(0)))
                     break
         return out
+
+    def _diplomatic_in(self, kind: str, city: str) -> Site | None:
+        """The US embassy or consulate (``kind``) the gazetteer has in this city, if any."""
+        word = "consulate" if kind.lower() == "consulate" else "embassy"
+        key = skeleton(city)
+        for site in self.sites.values():
+            if site.kind == "diplomatic" and word in site.name.lower() and key in skeleton(site.name):
+                return site
+        return None

@@ -393,3 +393,12 @@ def test_a_listed_base_told_by_one_word_of_its_name_is_that_site(matcher) -> Non
 def test_a_word_listed_before_a_province_names_no_site(matcher) -> None:
     text = "Missiles were fired at Al Udeid Air Base in Qatar, Al-Minhad district and others."
     assert slugs(matcher, text) == ["al-udeid-air-base"]
+
+
+def test_a_consulate_told_without_its_city_is_the_one_in_the_city_named_before(matcher) -> None:
+    text = "Missiles hit Erbil overnight. They were fired at the new US consulate building, officials said."
+    assert slugs(matcher, text) == ["us-consulate-general-erbil"]
+
+
+def test_a_consulate_told_without_its_city_in_a_city_the_gazetteer_lacks_is_no_site(matcher) -> None:
+    assert slugs(matcher, "Protesters gathered in Mosul outside the US consulate building.") == []
