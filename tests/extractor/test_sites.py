@@ -402,3 +402,11 @@ def test_a_consulate_told_without_its_city_is_the_one_in_the_city_named_before(m
 
 def test_a_consulate_told_without_its_city_in_a_city_the_gazetteer_lacks_is_no_site(matcher) -> None:
     assert slugs(matcher, "Protesters gathered in Mosul outside the US consulate building.") == []
+
+
+def test_headquarters_in_a_name_is_also_written_hq() -> None:
+    assert "Fifth Fleet HQ" in alias_variants("Fifth Fleet headquarters")
+
+
+def test_a_headquarters_told_as_hq_is_the_site(matcher) -> None:
+    assert slugs(matcher, "Drone Strike Near US Fifth Fleet HQ in Bahrain") == ["naval-support-activity-bahrain"]
