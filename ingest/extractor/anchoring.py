@@ -588,12 +588,33 @@ def _no_target(state: State, f: Facts, r: _Reading) -> None:
     elif THE_SITE.search(f.sent.text) and times_told(f.sent.text)[0] and r.focus is not None and r.focus.site:
         _anchor(state, r.focus, f.sent.index, None, None)
         split_times(state, f, [r.focus])
+    elif (site := _the_site_named_next(state, f, r.focus)) is not None:
+        # "... three Katyusha rockets had landed inside the air base. ... Balad was the second-largest US base in the
+        # country": "the air base" had no site before it, the site the next sentence names is the one meant
+        d = _new(state, "primary", Target(site, None, site.country, 0, 0))
+        d.site_sentence = f.sent.index + 1
+        _anchor(state, d, f.sent.index, None, None)
+        r.focus = d
     elif (site := _another_attack_on_the_site(f, r.focus)) is not None and r.focus is not None:
         # "Hours later, a second rocket attack targeted the base": a new attack on the site in focus
         d = _new(state, "primary", Target(site, None, site.country, 0, 0))
         same_day = segments.SAME_DAY.search(f.sent.text) is not None
         _anchor(state, d, f.sent.index, r.focus.date if same_day else None, None)
         r.focus = d
+
+
+def _the_site_named_next(state: State, f: Facts, focus: Draft | None) -> Site | None:
+    """The one site the next sentence names, when this one tells an attack on "the base" that nothing before it
+    named (no attack told yet, no site named): the definite description points at it; else None."""
+    if focus is not None or state.drafts or not f.attack or f.vetoes or f.past_event_dates:
+        return None
+    if any(x.sites for x in state.facts[: f.sent.index]) or not THE_SITE.search(f.sent.text):
+        return None
+    after = state.facts[f.sent.index + 1] if f.sent.index + 1 < len(state.facts) else None
+    if after is None or after.attack or after.vetoes or len({m.site.slug for m in after.sites}) != 1:
+        return None
+    site = after.sites[0].site
+    return site if site.kind != "diplomatic" and f.place_country in (None, site.country) else None
 
 
 # The attack just told as the subject: "The attack in the early hours of Tuesday ...", "The strike, late on Monday, ..."

@@ -106,6 +106,9 @@ def alias_variants(alias: str) -> set[str]:
     # "the Victoria military base" for "Victoria base": a name's base told as a military one
     if re.search(r"\w\s+base$", alias, re.I) and not re.search(r"\b(?:military|air)\s+base$", alias, re.I):
         out.add(re.sub(r"\s+base$", " military base", alias, flags=re.I))
+    for word, short in vocabulary.NAME_WORD_ABBREVIATIONS.items():
+        # "US Fifth Fleet HQ in Bahrain" for the alias "Fifth Fleet headquarters"
+        out |= {re.sub(rf"\b{word}\b", short, v, flags=re.I) for v in out if re.search(rf"\b{word}\b", v, re.I)}
     return out | _number_variants(alias)
 
 

@@ -82,9 +82,11 @@ COUNTED_SITES = prefilter.compile(
     r"(?:bases|airbases|sites|outposts|locations|installations|facilities|positions|garrisons)\b",
     re.I,
 )
-# The definite attack already told: "The attack targeted the Green Zone" refines where, not what.
+# The definite attack already told: "The attack targeted the Green Zone" refines where, not what - an ordinal past
+# the first counts another attack ("The second attack targeted the Ain al Asad air base" after rockets on Baghdad).
 ANAPHORIC = prefilter.compile(
-    r"^(?:the|this|that)\s+(?:\w+\s+)?(?:attack|strike|assault|barrage|bombardment|shelling)\s+"
+    r"^(?:the|this|that)\s+(?!(?:second|third|fourth|fifth|other|next)\s)(?:\w+\s+)?"
+    r"(?:attack|strike|assault|barrage|bombardment|shelling)\s+"
     r"(?:targeted|hit|struck|was aimed at|landed|fell|was directed at)\b",
     re.I,
 )

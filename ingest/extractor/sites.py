@@ -21,6 +21,7 @@ from ingest.extractor.names import (
     possessive_variant,
     skeleton,
 )
+from ingest.extractor.places import COUNTRY_WORD, COUNTRY_WORDS, country_name
 from ingest.extractor.sentences import doc_text, nlp
 from ingest.extractor.types import Gazetteer, Site
 from ingest.extractor.vocabulary import words
@@ -41,6 +42,12 @@ _DIPLOMATIC = prefilter.compile(
     # up to three words between the building and its city: "a new US consulate under construction in Erbil"
     r"facility|mission))(?:\s+(?:compound|complex|general))?(?:\s+[a-z-]+){0,3}?\s+(?:in|at|near)\s+(?P<city>[A-Z][a-z]+)"
 )
+
+# ... and one told without its city: "fired ... at the new US consulate building", the story having named Erbil
+_DIPLOMATIC_BARE = prefilter.compile(r"\b(?:U\.?S\.?|US|American|United States)\s+(?P<kind>embassy|consulate)\b", re.I)
+# how far back its city may be named: the paragraph's words before it
+_CITY_REACH = 400
+_CAPITALISED = prefilter.compile(r"\b[A-Z][a-z]+\b")
 
 # A military site told by the town it is named for: "The other base targeted was in Irbil", "the U.S. headquarters
 # near the city of Erbil", "the troops were stationed in Erbil", "the civilian international airport in the city of
@@ -77,6 +84,38 @@ _TOWN_BEFORE_A_BASE = prefilter.compile(
     # the base's name may start after its article: "and Al-Asad" names "Asad"
     r"(?:(?:in|on|at)\s+)?(?:the\s+)?(?:(?:[Aa]in\s+)?[AaEe]l[-\s])?$"
 )
+# A site's name told with another facility noun than its own: "the al-Jafr facility" is "al-Jafr Air Base", "the
+# Harir installation" "Harir base" - the stem is the one word of a name or alias "<Word> Air Base|base|Airfield"
+_STEM_OF_NAME = re.compile(
+    r"^(?:(?:al|el|Al|El)[-\s])?(?P<stem>[A-Z][a-z'\u2019-]+)\s+(?:[Aa]ir\s*[Bb]ase|[Bb]ase|[Aa]irbase|[Aa]irfield|[Gg]arrison)$"
+)
+_STEM_WITH_FACILITY = prefilter.compile(
+    r"\bthe\s+(?:(?:al|el|Al|El)[-\s])?(?P<stem>[A-Z][a-z'\u2019-]+)\s+(?:facility|installation)\b"
+)
+
+# ... and a stem told bare with its article, listed right after a named site: "bases in the Gulf, such as Al-Udeid Air
+# Base in Qatar, Al-Dhafra in the UAE" (not "Al-Qaim province", "Al-Hasakah city")
+_STEM_LISTED_AFTER = prefilter.compile(
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.]*)?\s*,\s+(?:and\s+)?(?P<name>(?:Al|al|El|el)[-\s](?P<stem>[A-Z][a-z'\u2019-]+))\b"
+    r"(?!\s+(?:[A-Z]|province|governorate|region|city|town|village|district|area))"
+)
+
+
+def _named_by_stems(sites: list[Site]) -> dict[str, list[Site]]:
+    """The sites each one-word stem names ('Jafr' from 'al-Jafr Air Base', 'Harir' from 'Harir base'); a stem
+    shared by two sites names none of them."""
+    stems: dict[str, set[str]] = {}
+    by_slug = {site.slug: site for site in sites}
+    for site in sites:
+        if site.kind == "diplomatic":
+            continue
+        for alias in (site.name.split("(")[0].strip(), *site.aliases):
+            m = _STEM_OF_NAME.match(alias)
+            if m:
+                stems.setdefault(skeleton(m.group("stem")), set()).add(site.slug)
+    return {stem: [by_slug[s] for s in slugs] for stem, slugs in stems.items()}
+
+
 # A town in a site's own name: the word before "Air Base", "base", "Garrison" or "Airfield", or after "Camp"
 _TOWN_IN_NAME = re.compile(
     r"(?:^|\s)(?:al-|el-)?(?P<before>[A-Z][\w'-]*)\s+(?:air\s*base|base|garrison|airfield)\b"
@@ -143,6 +182,17 @@ _COMPASS = {
 
 # A part of a country: a compass word and the country or province ("northeast Jordan", "western Anbar")
 _REGION = prefilter.compile(r"^(?P<compass>(?i:(?:north|south)?[\s-]?(?:east|west)?(?:ern)?))\s+(?P<area>[A-Z][\w-]+)$")
+
+
+# A part of the country told in words: "an air base in the west of the country" is an air base in western Iraq when
+# the sentence has named Iraq before it
+_IN_PART_OF_THE_COUNTRY = prefilter.compile(
+    r"\b(?:base|airbase|air\s+base|outpost|garrison|airfield|camp)\s+in\s+the\s+"
+    r"(?P<compass>(?:north|south)?[\s-]?(?:east|west)?)\s+of\s+the\s+country\b",
+    re.I,
+)
+# how far back the country may be named: the clause's own words, not another paragraph's
+_COUNTRY_REACH = 300
 
 
 def region_key(text: str) -> tuple[str, str] | None:
@@ -224,6 +274,7 @@ class SiteMatcher:
         # the one site a description places in a part of a country ("US outpost in northeast Jordan")
         self.regions = _sites_by_region(gazetteer.sites)
         self.towns = _named_for_towns(list(gazetteer.sites))
+        self.stems = _named_by_stems(list(gazetteer.sites))
         # the words naming the provinces the sites are in ('hasaka', 'deir', 'anbar')
         self.province_words = frozenset(w for site in gazetteer.sites for w in _place_words(site.province))
         for site in gazetteer.sites:
@@ -306,7 +357,23 @@ class SiteMatcher:
             if _ANOTHER_FORCES.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "a Peshmerga base in Erbil", "an Iraqi army base in Erbil": another force's
             out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town"), by_town=True))
+        for m in _STEM_WITH_FACILITY.finditer(text):
+            # "they drove their vehicles into the al-Jafr facility": the site whose name is that word and a base
+            sites = self.stems.get(skeleton(m.group("stem")), [])
+            if len(sites) == 1 and not any(n.start <= m.start("stem") < n.end for n in named):
+                out.append(SiteMention(sites[0], m.start("stem"), m.end(), m.group(0)[4:]))
         for n in named:
+            m = _STEM_LISTED_AFTER.match(text, n.end)
+            sites = self.stems.get(skeleton(m.group("stem")), []) if m else []
+            if (
+                m is not None
+                and len(sites) == 1
+                and sites[0] != n.site
+                and not any(o.start <= m.start("name") < o.end for o in named)
+            ):
+                # "American bases in the Gulf, such as Al-Udeid Air Base in Qatar, Al-Dhafra in the UAE": the next
+                # item of the list, told by its name's one word
+                out.append(SiteMention(sites[0], m.start("name"), m.end("name"), m.group("name")))
             # "missiles hit the Ain Al-Asad Air Base and in Erbil", "17 on the Ain al-Asad airbase and five on the
             # city of Erbil": a town beside a named base is the military site named for it
             m = _TOWN_BESIDE_A_BASE.match(text, n.end)
@@ -366,12 +433,39 @@ class SiteMatcher:
             if needed in low  # a cheap test first: the description's last word
             for m in pattern.finditer(text)
         ]
+        for m in _IN_PART_OF_THE_COUNTRY.finditer(text):
+            # "the installations near the Baghdad airport in Iraq and an air base in the west of the country": the
+            # one site a description places in that part of the country named last before it, in its paragraph
+            before = text[max(0, m.start() - _COUNTRY_REACH) : m.start()].rsplit("\n", 1)[-1]
+            countries = list(COUNTRY_WORD.finditer(before))
+            name = country_name(COUNTRY_WORDS[countries[-1].group(0).lower()]) if countries else None
+            site = self.in_region(f"{m.group('compass').strip()} {name}") if name else None
+            if site is not None:
+                out.append(SiteMention(site, m.start(), m.end(), m.group(0)))
+        told = []
         for m in _DIPLOMATIC.finditer(text):
-            kind = m.group("kind").lower()
-            city = skeleton(m.group("city"))
-            word = "consulate" if kind == "consulate" else "embassy"
-            for site in self.sites.values():
-                if site.kind == "diplomatic" and word in site.name.lower() and city in skeleton(site.name):
+            told.append(m)
+            site = self._diplomatic_in(m.group("kind"), m.group("city"))
+            if site is not None:
+                out.append(SiteMention(site, m.start(), m.end(), m.group(0)))
+        for m in _DIPLOMATIC_BARE.finditer(text):
+            if any(t.start() <= m.start() < t.end() for t in told):
+                continue
+            # "A dozen ballistic missiles hit Erbil ... the rockets were fired ... at the new US consulate building":
+            # the building of the city the paragraph named last before it
+            before = text[max(0, m.start() - _CITY_REACH) : m.start()].rsplit("\n", 1)[-1]
+            for word in reversed(_CAPITALISED.findall(before)):
+                site = self._diplomatic_in(m.group("kind"), word)
+                if site is not None:
                     out.append(SiteMention(site, m.start(), m.end(), m.group(0)))
                     break
         return out
+
+    def _diplomatic_in(self, kind: str, city: str) -> Site | None:
+        """The US embassy or consulate (``kind``) the gazetteer has in this city, if any."""
+        word = "consulate" if kind.lower() == "consulate" else "embassy"
+        key = skeleton(city)
+        for site in self.sites.values():
+            if site.kind == "diplomatic" and word in site.name.lower() and key in skeleton(site.name):
+                return site
+        return None

@@ -135,6 +135,9 @@ NAME_NOUN_PLURALS = {
     "faction": "factions", "squad": "squads", "legion": "legions",
 }  # fmt: skip
 
+# Words of sites' names and their short forms in headlines and wire copy: "Fifth Fleet HQ" is "Fifth Fleet headquarters"
+NAME_WORD_ABBREVIATIONS = {"headquarters": "HQ"}
+
 # People who can be among an attack's killed and injured: "five service members", "two contractors".
 PEOPLE = (
     "soldier", "soldiers", "troop", "troops", "service member", "service members", "servicemember",

@@ -260,3 +260,14 @@ def test_another_attack_in_a_clause_of_its_own_is_a_second_attack(gazetteer) -> 
         ("ain-al-asad-air-base", ["rocket"], 4),
         ("ain-al-asad-air-base", ["rocket", "drone"], 3),
     ]
+
+
+def test_the_second_attack_on_another_site_is_an_attack_of_its_own(gazetteer) -> None:
+    text = (
+        "A rocket struck Camp Taji on Friday, officials said. "
+        "The second attack targeted the Harir air base, where a drone was shot down."
+    )
+    assert sorted((i["base"] or {}).get("slug") for i in primaries(text, gazetteer)) == [
+        "al-harir-air-base",
+        "camp-taji",
+    ]

@@ -341,3 +341,72 @@ def test_a_headquarters_told_before_its_unit_is_the_units_headquarters(matcher) 
     assert slugs(matcher, "Sirens sounded near the headquarters of the 5th Fleet in Manama.") == [
         "naval-support-activity-bahrain"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("The incident occurred as they drove into the al-Jafr facility.", "king-faisal-air-base"),
+        ("Two rockets struck the Tabqa installation on Tuesday.", "tabqa-air-base"),
+    ],
+)
+def test_a_sites_name_told_with_another_facility_noun_is_the_site(matcher, text: str, slug: str) -> None:
+    # "al-Jafr Air Base" told as "the al-Jafr facility": the name's one word and another facility noun
+    assert slugs(matcher, text) == [slug]
+
+
+def test_a_stem_shared_by_no_base_names_no_site(matcher) -> None:
+    assert slugs(matcher, "Workers left the Baghdad facility on Tuesday.") == []
+
+
+def test_the_base_nothing_named_before_is_the_site_the_next_sentence_names(gazetteer) -> None:
+    text = (
+        "Three rockets landed inside the air base on Friday, the army said. "
+        "Balad, north of Baghdad, once hosted thousands of American troops."
+    )
+    assert primary_sites(text, gazetteer) == ["balad-air-base"]
+
+
+def test_the_base_before_a_sentence_naming_two_sites_names_neither(gazetteer) -> None:
+    text = (
+        "Three rockets landed inside the air base on Friday, the army said. "
+        "Balad and Taji once hosted thousands of American troops."
+    )
+    assert "balad-air-base" not in primary_sites(text, gazetteer)
+    assert "camp-taji" not in primary_sites(text, gazetteer)
+
+
+def test_a_base_in_a_part_of_the_country_named_before_is_the_site_described_there(matcher) -> None:
+    text = "Drones flew from Iraq toward an air base in the west of the country on Monday."
+    assert slugs(matcher, text) == ["ain-al-asad-air-base"]
+
+
+def test_a_part_of_the_country_with_no_country_named_before_names_no_site(matcher) -> None:
+    assert slugs(matcher, "Drones flew toward an air base in the west of the country on Monday.") == []
+
+
+def test_a_listed_base_told_by_one_word_of_its_name_is_that_site(matcher) -> None:
+    text = "Missiles were fired at Al Udeid Air Base in Qatar, Al-Dhafra in the UAE and others."
+    assert slugs(matcher, text) == ["al-udeid-air-base", "al-dhafra-air-base"]
+
+
+def test_a_word_listed_before_a_province_names_no_site(matcher) -> None:
+    text = "Missiles were fired at Al Udeid Air Base in Qatar, Al-Minhad district and others."
+    assert slugs(matcher, text) == ["al-udeid-air-base"]
+
+
+def test_a_consulate_told_without_its_city_is_the_one_in_the_city_named_before(matcher) -> None:
+    text = "Missiles hit Erbil overnight. They were fired at the new US consulate building, officials said."
+    assert slugs(matcher, text) == ["us-consulate-general-erbil"]
+
+
+def test_a_consulate_told_without_its_city_in_a_city_the_gazetteer_lacks_is_no_site(matcher) -> None:
+    assert slugs(matcher, "Protesters gathered in Mosul outside the US consulate building.") == []
+
+
+def test_headquarters_in_a_name_is_also_written_hq() -> None:
+    assert "Fifth Fleet HQ" in alias_variants("Fifth Fleet headquarters")
+
+
+def test_a_headquarters_told_as_hq_is_the_site(matcher) -> None:
+    assert slugs(matcher, "Drone Strike Near US Fifth Fleet HQ in Bahrain") == ["naval-support-activity-bahrain"]
