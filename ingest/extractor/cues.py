@@ -76,10 +76,14 @@ GENERIC_TARGET = prefilter.compile(
 _ACTOR = words(vocabulary.STATE_ACTORS)
 # A retaliation named without its actor: "retaliatory strikes", "in retaliation"
 _RETALIATION = r"retaliatory\s+(?:[\w-]+\s+)?(?:strikes?|raids?|bombing|shelling|fire)|in retaliation"
+# A state's forces right after a word aiming the attack at them are its object, not the subject of the verb that
+# follows ("launched against U.S. and Coalition forces struck al-Tanf"): one fixed-width lookbehind a word, bare or
+# with its article
+_NOT_AIMED_AT = "".join(rf"(?<!\b{w}\s)(?<!\b{w}\sthe\s)" for w in vocabulary.AIMED_AT_WORDS)
 OTHER_ACTOR = prefilter.compile(
     # "U.S. and coalition troops in Iraq killed five militia fighters"
     # ("U.S. military forces struck more than 85 targets": the forces named with their service)
-    rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:military\s+(?=forces))?(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
+    rf"\b{_NOT_AIMED_AT}{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:military\s+(?=forces))?(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
     r"special forces)?\s*(?:in\s+[A-Z]\w+\s+)?(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|carrying out|conducted|conducting|launched|"  # noqa: E501
     # (a timeline's present: "Two days later the US bombs a military base in western Iraq")
     # (and a headline's: "U.S. military launches second strike in Iraq")
@@ -88,7 +92,8 @@ OTHER_ACTOR = prefilter.compile(
     r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b)"
     # another state's forces attacking (not "US forces attacked four times", a headline's passive):
     # "Turkish forces attacked an agricultural company in Zaghat village"
-    rf"|\b{words(vocabulary.OTHER_STATE_ADJECTIVES)}\s+(?:forces|military|troops|army|drones?|warplanes|jets|aircraft)"
+    rf"|\b{_NOT_AIMED_AT}{words(vocabulary.OTHER_STATE_ADJECTIVES)}"
+    r"\s+(?:forces|military|troops|army|drones?|warplanes|jets|aircraft)"
     r"\s+(?:have\s+|has\s+|had\s+)?(?:attacked|shelled)\b"
     # a state attacking what the militias hold: "US attacks Iraqi Kataib Hezbollah facilities", "The United States
     # attacked three facilities allegedly belonging to the Kataib Hezbollah", "the U.S. attacked its positions"

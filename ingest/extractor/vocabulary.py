@@ -67,6 +67,11 @@ STATE_ACTORS = (
 # States whose forces attack others than the coalition: "Turkish forces attacked", "Israeli jets shelled"
 OTHER_STATE_ADJECTIVES = ("Turkish", "Israeli", "Russian", "Syrian government", "Jordanian")
 
+# Words that aim an attack at what follows them: in "a drone launched against U.S. and Coalition forces struck the
+# garrison" and "rockets fired at American troops killed a contractor" the forces are the attack's object, not the
+# actor of the verb after them
+AIMED_AT_WORDS = ("against", "at", "on", "upon", "toward", "towards", "targeting")
+
 # Words of the sea: an attack on shipping is not an attack on a coalition site ashore.
 SHIPPING = (
     "ship", "ships", "vessel", "vessels", "tanker", "tankers", "shipping", "Red Sea", "Gulf of Aden",

@@ -1,0 +1,16 @@
+"""Who acts and who is hit: a state's forces as the object of an attack, a state's own strike, targets that are
+not coalition sites, and attacks told as a practice rather than as one event."""
+
+from ingest.extractor import cues
+
+
+def test_forces_an_attack_is_aimed_at_are_its_object_not_the_actor() -> None:
+    assert not cues.OTHER_ACTOR.search(
+        "A one-way drone launched against U.S. and coalition forces struck the garrison on Monday."
+    )
+    assert not cues.OTHER_ACTOR.search("Two rockets fired at American troops struck the Erbil air base.")
+    assert not cues.OTHER_ACTOR.search("Attacks on the US forces conducted by the militias have grown.")
+    # the forces as the subject stay a state's strike, however the sentence opens
+    assert cues.OTHER_ACTOR.search("U.S. forces struck 85 targets in Iraq and Syria.")
+    assert cues.OTHER_ACTOR.search("On Tuesday, US forces struck a depot near al-Qaim.")
+    assert cues.OTHER_ACTOR.search("Turkish forces attacked an agricultural company in the village.")
