@@ -2,6 +2,7 @@
 not coalition sites, and attacks told as a practice rather than as one event."""
 
 from ingest.extractor import cues
+from ingest.extractor.pipeline import _ANSWERED_AT_ONCE
 
 
 def test_forces_an_attack_is_aimed_at_are_its_object_not_the_actor() -> None:
@@ -14,3 +15,16 @@ def test_forces_an_attack_is_aimed_at_are_its_object_not_the_actor() -> None:
     assert cues.OTHER_ACTOR.search("U.S. forces struck 85 targets in Iraq and Syria.")
     assert cues.OTHER_ACTOR.search("On Tuesday, US forces struck a depot near al-Qaim.")
     assert cues.OTHER_ACTOR.search("Turkish forces attacked an agricultural company in the village.")
+
+
+def test_a_self_defense_strike_answers_the_fire_at_once() -> None:
+    assert _ANSWERED_AT_ONCE.search(
+        "U.S. forces conducted a self-defense strike in response to mortar and rocket fire targeting their position."
+    )
+    assert _ANSWERED_AT_ONCE.search(
+        "A coalition jet destroyed a rocket launcher in self-defense after reports of a failed rocket attack."
+    )
+    # a retaliation named without self-defence answers an earlier attack
+    assert not _ANSWERED_AT_ONCE.search(
+        "The US launched airstrikes on seven facilities in response to a drone attack on Tower 22."
+    )
