@@ -121,6 +121,11 @@ OTHER_ACTOR = prefilter.compile(
     rf"(?:coalition|{_ACTOR})\b"
     # "accused the United States of conducting drone strikes"
     rf"|\baccus\w*\s+(?:the\s+)?{_ACTOR}\s+(?:[\w-]+\s+){{0,4}}?of\s+(?:conducting|carrying\s+out|launching)\b"
+    # ... and a state asked to answer for the attack: "Iraq calls on Turkey to apologize for attack on Sulaymaniyah
+    # airport", "held Turkey responsible for the strike" - the attack told is the state's
+    rf"|\b(?:call\w*\s+on|ask\w*|urg\w*|demand\w*(?:\s+that)?)\s+(?:the\s+)?{_ACTOR}\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:to\s+)?apologi[sz]e\s+for\b"
+    rf"|\bh[eo]ld\w*\s+(?:the\s+)?{_ACTOR}\s+(?:\w+\s+)?responsible\s+for\b"
     # "two US F-15 fighter jets dropped multiple bombs", "Israeli Air Force fighter jets struck": a state's aircraft
     # named with their model or their force
     rf"|\b{_ACTOR}\s+(?:[\w-]+\s+){{1,3}}?(?:warplanes|jets|aircraft|bombers)\s+(?:have\s+|has\s+|had\s+)?"

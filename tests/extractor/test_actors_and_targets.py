@@ -17,6 +17,13 @@ def test_forces_an_attack_is_aimed_at_are_its_object_not_the_actor() -> None:
     assert cues.OTHER_ACTOR.search("Turkish forces attacked an agricultural company in the village.")
 
 
+def test_a_state_asked_to_answer_for_the_attack_is_its_actor() -> None:
+    assert cues.OTHER_ACTOR.search("Iraq calls on Turkey to apologize for attack on Sulaymaniyah airport")
+    assert cues.OTHER_ACTOR.search("The ministry asked Turkey to apologise for the drone strike.")
+    assert cues.OTHER_ACTOR.search("Baghdad held Turkey fully responsible for the attack on the airport.")
+    assert not cues.OTHER_ACTOR.search("Iraq asked the militias to stop firing at the airport.")
+
+
 def test_a_self_defense_strike_answers_the_fire_at_once() -> None:
     assert _ANSWERED_AT_ONCE.search(
         "U.S. forces conducted a self-defense strike in response to mortar and rocket fire targeting their position."
