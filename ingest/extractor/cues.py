@@ -174,6 +174,10 @@ OTHER_TARGET = prefilter.compile(
     r"|\b(?:en\s+route|bound|heading|headed|on\s+(?:their|its)\s+way|launched\s+(?:[\w-]+\s+){0,3}?)\s*"
     rf"(?:to|for|toward|towards)\s+{words(vocabulary.ELSEWHERE_BOUND)}\b"
     r"|\banti-Iran(?:ian)?\s+(?:terrorist\s+)?groups\b"
+    # the attack declared one on civilian works: "drones targeted fuel tanks at the Kuwait International Airport in an
+    # attack on critical infrastructure" - the airport is where they stand, not a coalition target
+    r"|\b(?:attacks?|strikes?|assaults?|targeted|targeting|attacked|struck|hit)\s+(?:on|against|at)?\s*"
+    rf"(?:the\s+)?(?:country's\s+|kingdom's\s+|[\w-]+\s+)?{words(vocabulary.CIVIL_INFRASTRUCTURE)}\b"
     # "Three rockets targeted rebel Iranian Kurdish forces not far from Erbil airport": Iran's opponents the target
     r"|\b(?:rebel\s+)?Iranian\s+(?:Kurdish\s+)?(?:opposition|rebels?|dissidents?)(?:\s+(?:forces|groups?|parties))?\b"
     r"|\bIranian\s+Kurdish\s+(?:forces|groups?|parties|fighters)\b"

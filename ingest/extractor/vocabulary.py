@@ -240,6 +240,13 @@ TARGETS_BESIDE_A_BASE = (
 )  # fmt: skip
 # A number whose size is not told: "an unspecified number of other civilians were wounded" counts no one
 UNTOLD_SIZES = ("unspecified", "unknown", "undisclosed", "undetermined", "unconfirmed", "indeterminate", "uncertain")
+# What an attack may be declared to target instead of a military site: "drones targeted fuel tanks at the Kuwait
+# International Airport in an attack on critical infrastructure", "a direct strike on vital infrastructure" (not
+# oil or energy works: the coalition holds bases in Syria's oil and gas fields)
+CIVIL_INFRASTRUCTURE = (
+    "critical infrastructure", "vital infrastructure", "civilian infrastructure", "civil infrastructure",
+    "economic infrastructure", "vital facilities", "civilian facilities",
+)  # fmt: skip
 # Civilian works an attack may be aimed at by name ("a drone hit facilities at the Khor Mor gas field"): where no
 # coalition site is named, such a target is another story's
 CIVIL_WORKS = (

@@ -24,6 +24,15 @@ def test_a_state_asked_to_answer_for_the_attack_is_its_actor() -> None:
     assert not cues.OTHER_ACTOR.search("Iraq asked the militias to stop firing at the airport.")
 
 
+def test_an_attack_declared_on_civil_infrastructure_has_another_target() -> None:
+    assert cues.OTHER_TARGET.search(
+        "Drones targeted fuel tanks at the Kuwait International Airport in an attack on critical infrastructure."
+    )
+    assert cues.OTHER_TARGET.search("He described it as a direct strike on vital infrastructure.")
+    # a zero toll names no target
+    assert not cues.OTHER_TARGET.search("There were no injuries or damage to infrastructure, the official said.")
+
+
 def test_a_self_defense_strike_answers_the_fire_at_once() -> None:
     assert _ANSWERED_AT_ONCE.search(
         "U.S. forces conducted a self-defense strike in response to mortar and rocket fire targeting their position."
