@@ -354,7 +354,7 @@ PRACTICE = prefilter.compile(
     r"|\b(?:have|has)\s+(?:\w+ly\s+)?seen\s+attacks\b"
     # "The groups targeting U.S. forces have a direct connection to Iran": groups described by what they do
     rf"|\b{words(vocabulary.ARMED_GROUPS)}\s+(?:(?:that|which|who)\s+(?:are|have\s+been)\s+)?"
-    r"(?:targeting|attacking)\b",
+    rf"{words(vocabulary.PRACTICE_PARTICIPLES)}\b",
     re.I,
 )
 # "at least 10 rockets have targeted a base": a counted volley in the present perfect is news, not a habit.

@@ -198,6 +198,9 @@ GROUP_NOUNS = ("group", "movement", "militia", "faction")
 # Armed groups named in the plural by what they are or do: "the groups targeting US forces", "militias have
 # claimed the attacks" (a practice or a campaign, not one group's attack)
 ARMED_GROUPS = ("groups", "militias", "factions", "militants")
+# What armed groups are described as doing, right after their noun: "Militia groups targeting American forces ...
+# rely on cheap drones", "the Iran-backed groups launching rockets at our Embassy are a danger" - a practice
+PRACTICE_PARTICIPLES = ("targeting", "attacking", "launching", "firing", "shelling")
 # Every noun for armed groups a nationality may describe ("Iraqi militias", "an Iraqi Shiite militia"), and those
 # nationalities: the group's, not the place of an attack
 ARMED_GROUP_NOUNS = (

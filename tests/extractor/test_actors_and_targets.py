@@ -33,6 +33,12 @@ def test_an_attack_declared_on_civil_infrastructure_has_another_target() -> None
     assert not cues.OTHER_TARGET.search("There were no injuries or damage to infrastructure, the official said.")
 
 
+def test_groups_named_by_what_they_do_tell_a_practice() -> None:
+    assert cues.PRACTICE.search("The Iran-backed groups launching rockets at our Embassy are a danger to Iraq.")
+    assert cues.PRACTICE.search("Militia groups targeting American forces rely on cheap drones.")
+    assert cues.PRACTICE.search("The factions firing rockets at the Green Zone answer to Tehran.")
+
+
 def test_a_self_defense_strike_answers_the_fire_at_once() -> None:
     assert _ANSWERED_AT_ONCE.search(
         "U.S. forces conducted a self-defense strike in response to mortar and rocket fire targeting their position."
