@@ -354,7 +354,11 @@ PRACTICE = prefilter.compile(
     r"|\b(?:have|has)\s+(?:\w+ly\s+)?seen\s+attacks\b"
     # "The groups targeting U.S. forces have a direct connection to Iran": groups described by what they do
     rf"|\b{words(vocabulary.ARMED_GROUPS)}\s+(?:(?:that|which|who)\s+(?:are|have\s+been)\s+)?"
-    rf"{words(vocabulary.PRACTICE_PARTICIPLES)}\b",
+    rf"{words(vocabulary.PRACTICE_PARTICIPLES)}\b"
+    # a campaign begun, its targets in the plural: "Iranian-aligned groups began attacking US military bases in Iraq
+    # and Syria shortly after the Gaza war erupted" (not "began firing rockets at the base": one volley)
+    rf"|\b{words(vocabulary.CAMPAIGN_STARTS)}\s+(?:to\s+)?(?:attack|target|strik|launch|fir|shell)\w*\s+"
+    rf"(?:[\w.-]+\s+){{0,3}}?{words(vocabulary.CAMPAIGN_TARGETS)}\b",
     re.I,
 )
 # "at least 10 rockets have targeted a base": a counted volley in the present perfect is news, not a habit.

@@ -201,6 +201,13 @@ ARMED_GROUPS = ("groups", "militias", "factions", "militants")
 # What armed groups are described as doing, right after their noun: "Militia groups targeting American forces ...
 # rely on cheap drones", "the Iran-backed groups launching rockets at our Embassy are a danger" - a practice
 PRACTICE_PARTICIPLES = ("targeting", "attacking", "launching", "firing", "shelling")
+# What a campaign is begun by: "Iranian-aligned groups began attacking US military bases in Iraq and Syria shortly
+# after the Gaza war erupted", "The militants started attacking warships and merchant vessels in mid-November"
+CAMPAIGN_STARTS = ("began", "begun", "begin", "begins", "started", "start", "starts")
+# The plural objects a campaign is aimed at (not "began firing rockets at the base", one volley under way)
+CAMPAIGN_TARGETS = (
+    "bases", "forces", "troops", "positions", "sites", "interests", "facilities", "warships", "vessels", "ships",
+)  # fmt: skip
 # Every noun for armed groups a nationality may describe ("Iraqi militias", "an Iraqi Shiite militia"), and those
 # nationalities: the group's, not the place of an attack
 ARMED_GROUP_NOUNS = (

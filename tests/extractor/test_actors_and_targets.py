@@ -39,6 +39,13 @@ def test_groups_named_by_what_they_do_tell_a_practice() -> None:
     assert cues.PRACTICE.search("The factions firing rockets at the Green Zone answer to Tehran.")
 
 
+def test_a_campaign_begun_against_plural_targets_is_a_practice() -> None:
+    assert cues.PRACTICE.search("Iranian-aligned groups began attacking US military bases in Iraq and Syria.")
+    assert cues.PRACTICE.search("The militants started attacking warships and merchant vessels in mid-November.")
+    # one volley under way, not a campaign
+    assert not cues.PRACTICE.search("The militants began firing rockets at the base at 9 pm.")
+
+
 def test_a_self_defense_strike_answers_the_fire_at_once() -> None:
     assert _ANSWERED_AT_ONCE.search(
         "U.S. forces conducted a self-defense strike in response to mortar and rocket fire targeting their position."
