@@ -348,6 +348,9 @@ PRACTICE = prefilter.compile(
     # "similar drone strikes over the past few days against U.S. bases": several, over a period
     r"|\b(?:attacks|strikes)\b[^.;]{0,60}?\bover\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:days|weeks|months)\b"
     r"|\bongoing\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?attacks\b"
+    # the attacks in the plural going on in the present: "Meanwhile, rocket attacks continue against bases housing US
+    # forces", "as these attacks continue" (not "the attack continued for an hour": one attack's course)
+    r"|\b(?:attacks|strikes|assaults)\s+(?:[\w-]+\s+){0,2}?continue\b"
     # "the Islamic Resistance in Iraq continues to target US bases in the region": a practice that goes on
     r"|\bcontinu(?:es|e|ing)\s+to\s+(?:target|attack|strike|launch|fire)\w*\b"
     # "Recent incidents have seen attacks utilizing kamikaze drones on US bases": attacks uncounted, as a trend

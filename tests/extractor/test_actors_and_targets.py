@@ -46,6 +46,12 @@ def test_a_campaign_begun_against_plural_targets_is_a_practice() -> None:
     assert not cues.PRACTICE.search("The militants began firing rockets at the base at 9 pm.")
 
 
+def test_attacks_going_on_in_the_present_are_a_trend() -> None:
+    assert cues.PRACTICE.search("Meanwhile, rocket attacks continue against bases housing US forces.")
+    assert cues.PRACTICE.search("It is important to take a serious stance as these attacks continue.")
+    assert not cues.PRACTICE.search("The attack continued for two hours, the official said.")
+
+
 def test_a_self_defense_strike_answers_the_fire_at_once() -> None:
     assert _ANSWERED_AT_ONCE.search(
         "U.S. forces conducted a self-defense strike in response to mortar and rocket fire targeting their position."
