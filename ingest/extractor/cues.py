@@ -174,6 +174,15 @@ OTHER_TARGET = prefilter.compile(
     r"|\b(?:en\s+route|bound|heading|headed|on\s+(?:their|its)\s+way|launched\s+(?:[\w-]+\s+){0,3}?)\s*"
     rf"(?:to|for|toward|towards)\s+{words(vocabulary.ELSEWHERE_BOUND)}\b"
     r"|\banti-Iran(?:ian)?\s+(?:terrorist\s+)?groups\b"
+    # another state's military as the target: "launched a drone attack on an Israeli military target in the Golan
+    # Heights", 'struck a "vital" Israeli target', or one placed where such attacks aim ("attacked a military target
+    # in the occupied Golan Heights"); not "Turkish and US bases", the coalition's among them
+    r"|\b(?:attack\w*|target(?:ed|ing)|struck|strikes?|hit)\s+(?:on\s+|against\s+|at\s+)?(?:an?\s+|the\s+)?"
+    rf"(?:(?!(?:and|or)\b)[\w\"'\u201c\u201d-]+\s+){{0,2}}?{words(vocabulary.OTHER_STATES_TARGETED)}\s+"
+    r"(?:(?!(?:and|or)\b)[\w-]+\s+){0,2}?"
+    rf"{words(vocabulary.MILITARY_TARGET_NOUNS)}\b"
+    rf"|\b{words(vocabulary.MILITARY_TARGET_NOUNS)}\s+in\s+(?:the\s+)?(?:occupied\s+)?"
+    rf"(?:{words(vocabulary.ELSEWHERE_BOUND)}|Golan)\b"
     # the attack declared one on civilian works: "drones targeted fuel tanks at the Kuwait International Airport in an
     # attack on critical infrastructure" - the airport is where they stand, not a coalition target
     r"|\b(?:attacks?|strikes?|assaults?|targeted|targeting|attacked|struck|hit)\s+(?:on|against|at)?\s*"

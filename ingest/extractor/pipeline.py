@@ -113,6 +113,10 @@ def _moves_on(f: Facts, d: Draft) -> bool:
         return True
     if f.attack and not f.sites and not f.generic_target and cues.ANOTHER_TARGET.search(f.sent.text):
         return True
+    if f.attack and not f.sites and not f.generic_target and "other_target" in f.vetoes:
+        # "it launched a drone attack on an Israeli military target in the Golan Heights": another target's attack,
+        # its drones and its day not the coalition attack's
+        return True
     if f.attack and not f.sites and cues.CIVIL_TARGET.search(f.sent.text):
         return True  # "A drone hit facilities at the Hor Mor gas field": another target's attack, and its toll
     if f.attack and not f.sites and cues.CIVILIAN_BUILDING_HIT.search(f.sent.text):

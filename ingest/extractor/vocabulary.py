@@ -83,6 +83,13 @@ SHIPPING = (
 # Where drones and missiles flying over coalition sites are bound when the sites are not their target (Iran's
 # drones at Israel in April 2024 and June 2025, downed over Jordan and Ain al-Asad).
 ELSEWHERE_BOUND = ("Israel", "the Golan Heights", "occupied Palestine")
+# Another state's own military named as an attack's target: "a drone attack on an Israeli military target in the Golan
+# Heights", "struck a 'vital' Israeli target" - no coalition site (a claim of it, its drones, its day are its own)
+OTHER_STATES_TARGETED = ("Israeli", "Israel's", "Zionist", "Turkish", "Russian")
+# What such a target is called
+MILITARY_TARGET_NOUNS = (
+    "target", "targets", "position", "positions", "site", "sites", "base", "bases", "stronghold", "strongholds",
+)  # fmt: skip
 
 # A state's drill or weapons test: projectiles fired "as part of Iran's naval exercises" or "during a military drill"
 # attack no one, even where they fall near a base (IRGC exercises whose missiles landed near Al Dhafra, July 2020).

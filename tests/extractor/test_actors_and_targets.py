@@ -63,3 +63,13 @@ def test_a_self_defense_strike_answers_the_fire_at_once() -> None:
     assert not _ANSWERED_AT_ONCE.search(
         "The US launched airstrikes on seven facilities in response to a drone attack on Tower 22."
     )
+
+
+def test_another_states_military_named_as_the_target_is_another_target() -> None:
+    assert cues.OTHER_TARGET.search("It launched a drone attack on an Israeli military target in the Golan Heights.")
+    assert cues.OTHER_TARGET.search('On Saturday, the group also struck a "vital" Israeli target in the same area.')
+    assert cues.OTHER_TARGET.search("Our fighters attacked a military target in the occupied Golan Heights.")
+    assert not cues.OTHER_TARGET.search("The group said it targeted a US base in Syria with drones.")
+    # the coalition's bases among the targets keep the attack
+    assert not cues.OTHER_TARGET.search("Drones targeted Turkish and US bases in northern Iraq.")
+    assert not cues.OTHER_TARGET.search("Drones attacked US and Turkish bases in northern Iraq.")
