@@ -60,6 +60,10 @@ def tells_another_attack(f: Facts, d: Draft) -> bool:
     its claim or blame for that attack. (A claim made on a later day is still this attack's.)"""
     if f.sent.index in d.anchors or not f.attack:
         return False
+    if not f.sites and not f.generic_target and "other_target" in f.vetoes:
+        # "The Islamic Resistance in Iraq announced that it launched a drone attack on an Israeli military target in
+        # the Golan Heights": the claim is of that attack, not of the coalition site's
+        return True
     # ("confirmed that they fired the rockets to retaliate for last week's killing": the past is the motive's)
     motive = _MOTIVE.search(f.sent.text)
     return any(motive is None or x.start < motive.start() for x in f.past_event_dates)

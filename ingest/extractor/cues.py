@@ -76,10 +76,14 @@ GENERIC_TARGET = prefilter.compile(
 _ACTOR = words(vocabulary.STATE_ACTORS)
 # A retaliation named without its actor: "retaliatory strikes", "in retaliation"
 _RETALIATION = r"retaliatory\s+(?:[\w-]+\s+)?(?:strikes?|raids?|bombing|shelling|fire)|in retaliation"
+# A state's forces right after a word aiming the attack at them are its object, not the subject of the verb that
+# follows ("launched against U.S. and Coalition forces struck al-Tanf"): one fixed-width lookbehind a word, bare or
+# with its article
+_NOT_AIMED_AT = "".join(rf"(?<!\b{w}\s)(?<!\b{w}\sthe\s)" for w in vocabulary.AIMED_AT_WORDS)
 OTHER_ACTOR = prefilter.compile(
     # "U.S. and coalition troops in Iraq killed five militia fighters"
     # ("U.S. military forces struck more than 85 targets": the forces named with their service)
-    rf"\b{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:military\s+(?=forces))?(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
+    rf"\b{_NOT_AIMED_AT}{_ACTOR}(?:-led\s+coalition|\s+-led|\s+and\s+coalition)?\s+(?:military\s+(?=forces))?(?:forces|military|troops|warplanes|jets|fighter jets|aircraft|drones?|helicopters?|army|air force|"  # noqa: E501
     r"special forces)?\s*(?:in\s+[A-Z]\w+\s+)?(?:have\s+|has\s+|had\s+)?(?:then\s+|later\s+|also\s+|again\s+)?(?:carried out|carrying out|conducted|conducting|launched|"  # noqa: E501
     # (a timeline's present: "Two days later the US bombs a military base in western Iraq")
     # (and a headline's: "U.S. military launches second strike in Iraq")
@@ -88,7 +92,8 @@ OTHER_ACTOR = prefilter.compile(
     r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b)"
     # another state's forces attacking (not "US forces attacked four times", a headline's passive):
     # "Turkish forces attacked an agricultural company in Zaghat village"
-    rf"|\b{words(vocabulary.OTHER_STATE_ADJECTIVES)}\s+(?:forces|military|troops|army|drones?|warplanes|jets|aircraft)"
+    rf"|\b{_NOT_AIMED_AT}{words(vocabulary.OTHER_STATE_ADJECTIVES)}"
+    r"\s+(?:forces|military|troops|army|drones?|warplanes|jets|aircraft)"
     r"\s+(?:have\s+|has\s+|had\s+)?(?:attacked|shelled)\b"
     # a state attacking what the militias hold: "US attacks Iraqi Kataib Hezbollah facilities", "The United States
     # attacked three facilities allegedly belonging to the Kataib Hezbollah", "the U.S. attacked its positions"
@@ -116,6 +121,11 @@ OTHER_ACTOR = prefilter.compile(
     rf"(?:coalition|{_ACTOR})\b"
     # "accused the United States of conducting drone strikes"
     rf"|\baccus\w*\s+(?:the\s+)?{_ACTOR}\s+(?:[\w-]+\s+){{0,4}}?of\s+(?:conducting|carrying\s+out|launching)\b"
+    # ... and a state asked to answer for the attack: "Iraq calls on Turkey to apologize for attack on Sulaymaniyah
+    # airport", "held Turkey responsible for the strike" - the attack told is the state's
+    rf"|\b(?:call\w*\s+on|ask\w*|urg\w*|demand\w*(?:\s+that)?)\s+(?:the\s+)?{_ACTOR}\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:to\s+)?apologi[sz]e\s+for\b"
+    rf"|\bh[eo]ld\w*\s+(?:the\s+)?{_ACTOR}\s+(?:\w+\s+)?responsible\s+for\b"
     # "two US F-15 fighter jets dropped multiple bombs", "Israeli Air Force fighter jets struck": a state's aircraft
     # named with their model or their force
     rf"|\b{_ACTOR}\s+(?:[\w-]+\s+){{1,3}}?(?:warplanes|jets|aircraft|bombers)\s+(?:have\s+|has\s+|had\s+)?"
@@ -166,6 +176,19 @@ OTHER_TARGET = prefilter.compile(
     r"|\b(?:en\s+route|bound|heading|headed|on\s+(?:their|its)\s+way|launched\s+(?:[\w-]+\s+){0,3}?)\s*"
     rf"(?:to|for|toward|towards)\s+{words(vocabulary.ELSEWHERE_BOUND)}\b"
     r"|\banti-Iran(?:ian)?\s+(?:terrorist\s+)?groups\b"
+    # another state's military as the target: "launched a drone attack on an Israeli military target in the Golan
+    # Heights", 'struck a "vital" Israeli target', or one placed where such attacks aim ("attacked a military target
+    # in the occupied Golan Heights"); not "Turkish and US bases", the coalition's among them
+    r"|\b(?:attack\w*|target(?:ed|ing)|struck|strikes?|hit)\s+(?:on\s+|against\s+|at\s+)?(?:an?\s+|the\s+)?"
+    rf"(?:(?!(?:and|or)\b)[\w\"'\u201c\u201d-]+\s+){{0,2}}?{words(vocabulary.OTHER_STATES_TARGETED)}\s+"
+    r"(?:(?!(?:and|or)\b)[\w-]+\s+){0,2}?"
+    rf"{words(vocabulary.MILITARY_TARGET_NOUNS)}\b"
+    rf"|\b{words(vocabulary.MILITARY_TARGET_NOUNS)}\s+in\s+(?:the\s+)?(?:occupied\s+)?"
+    rf"(?:{words(vocabulary.ELSEWHERE_BOUND)}|Golan)\b"
+    # the attack declared one on civilian works: "drones targeted fuel tanks at the Kuwait International Airport in an
+    # attack on critical infrastructure" - the airport is where they stand, not a coalition target
+    r"|\b(?:attacks?|strikes?|assaults?|targeted|targeting|attacked|struck|hit)\s+(?:on|against|at)?\s*"
+    rf"(?:the\s+)?(?:country's\s+|kingdom's\s+|[\w-]+\s+)?{words(vocabulary.CIVIL_INFRASTRUCTURE)}\b"
     # "Three rockets targeted rebel Iranian Kurdish forces not far from Erbil airport": Iran's opponents the target
     r"|\b(?:rebel\s+)?Iranian\s+(?:Kurdish\s+)?(?:opposition|rebels?|dissidents?)(?:\s+(?:forces|groups?|parties))?\b"
     r"|\bIranian\s+Kurdish\s+(?:forces|groups?|parties|fighters)\b"
@@ -336,13 +359,20 @@ PRACTICE = prefilter.compile(
     # "similar drone strikes over the past few days against U.S. bases": several, over a period
     r"|\b(?:attacks|strikes)\b[^.;]{0,60}?\bover\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:days|weeks|months)\b"
     r"|\bongoing\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?attacks\b"
+    # the attacks in the plural going on in the present: "Meanwhile, rocket attacks continue against bases housing US
+    # forces", "as these attacks continue" (not "the attack continued for an hour": one attack's course)
+    r"|\b(?:attacks|strikes|assaults)\s+(?:[\w-]+\s+){0,2}?continue\b"
     # "the Islamic Resistance in Iraq continues to target US bases in the region": a practice that goes on
     r"|\bcontinu(?:es|e|ing)\s+to\s+(?:target|attack|strike|launch|fire)\w*\b"
     # "Recent incidents have seen attacks utilizing kamikaze drones on US bases": attacks uncounted, as a trend
     r"|\b(?:have|has)\s+(?:\w+ly\s+)?seen\s+attacks\b"
     # "The groups targeting U.S. forces have a direct connection to Iran": groups described by what they do
     rf"|\b{words(vocabulary.ARMED_GROUPS)}\s+(?:(?:that|which|who)\s+(?:are|have\s+been)\s+)?"
-    r"(?:targeting|attacking)\b",
+    rf"{words(vocabulary.PRACTICE_PARTICIPLES)}\b"
+    # a campaign begun, its targets in the plural: "Iranian-aligned groups began attacking US military bases in Iraq
+    # and Syria shortly after the Gaza war erupted" (not "began firing rockets at the base": one volley)
+    rf"|\b{words(vocabulary.CAMPAIGN_STARTS)}\s+(?:to\s+)?(?:attack|target|strik|launch|fir|shell)\w*\s+"
+    rf"(?:[\w.-]+\s+){{0,3}}?{words(vocabulary.CAMPAIGN_TARGETS)}\b",
     re.I,
 )
 # "at least 10 rockets have targeted a base": a counted volley in the present perfect is news, not a habit.

@@ -113,6 +113,10 @@ def _moves_on(f: Facts, d: Draft) -> bool:
         return True
     if f.attack and not f.sites and not f.generic_target and cues.ANOTHER_TARGET.search(f.sent.text):
         return True
+    if f.attack and not f.sites and not f.generic_target and "other_target" in f.vetoes:
+        # "it launched a drone attack on an Israeli military target in the Golan Heights": another target's attack,
+        # its drones and its day not the coalition attack's
+        return True
     if f.attack and not f.sites and cues.CIVIL_TARGET.search(f.sent.text):
         return True  # "A drone hit facilities at the Hor Mor gas field": another target's attack, and its toll
     if f.attack and not f.sites and cues.CIVILIAN_BUILDING_HIT.search(f.sent.text):
@@ -617,6 +621,11 @@ _ATTACK_AFTER_A_STRIKE = prefilter.compile(
 _ANSWERED_AT_ONCE = prefilter.compile(
     r"\brespond(?:ed|s|ing)\b[^.;]{0,40}?\bto\s+(?:[\w-]+\s+){0,3}?(?:attacks?|barrages?|strikes?)\b"
     r"|\b(?:came|come|comes|coming)\s+(?:just\s+|only\s+|a\s+few\s+)?(?:hours|minutes)\s+after\b"
+    # a strike in self-defence answers fire at the troops as it comes: "conducted a self-defense strike in response to
+    # mortar and rocket fire targeting their position", "destroyed a rocket launcher in self-defense after reports of
+    # a failed rocket attack" (not a retaliation days later: "in response to a drone attack on Tower 22")
+    r"|\bself[- ]defen[cs]e\b[^.;]{0,60}?\b(?:in\s+response\s+to|after|against)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:attacks?|fire|barrages?|strikes?|launch(?:es)?)\b"
     # "carried out retaliatory air strikes on Monday in Iraq after a one-way drone attack earlier in the day"
     r"|\bafter\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|barrages?)\s+earlier\s+(?:in\s+the|that)\s+day\b",
     re.I,

@@ -67,6 +67,11 @@ STATE_ACTORS = (
 # States whose forces attack others than the coalition: "Turkish forces attacked", "Israeli jets shelled"
 OTHER_STATE_ADJECTIVES = ("Turkish", "Israeli", "Russian", "Syrian government", "Jordanian")
 
+# Words that aim an attack at what follows them: in "a drone launched against U.S. and Coalition forces struck the
+# garrison" and "rockets fired at American troops killed a contractor" the forces are the attack's object, not the
+# actor of the verb after them
+AIMED_AT_WORDS = ("against", "at", "on", "upon", "toward", "towards", "targeting")
+
 # Words of the sea: an attack on shipping is not an attack on a coalition site ashore.
 SHIPPING = (
     "ship", "ships", "vessel", "vessels", "tanker", "tankers", "shipping", "Red Sea", "Gulf of Aden",
@@ -78,6 +83,13 @@ SHIPPING = (
 # Where drones and missiles flying over coalition sites are bound when the sites are not their target (Iran's
 # drones at Israel in April 2024 and June 2025, downed over Jordan and Ain al-Asad).
 ELSEWHERE_BOUND = ("Israel", "the Golan Heights", "occupied Palestine")
+# Another state's own military named as an attack's target: "a drone attack on an Israeli military target in the Golan
+# Heights", "struck a 'vital' Israeli target" - no coalition site (a claim of it, its drones, its day are its own)
+OTHER_STATES_TARGETED = ("Israeli", "Israel's", "Zionist", "Turkish", "Russian")
+# What such a target is called
+MILITARY_TARGET_NOUNS = (
+    "target", "targets", "position", "positions", "site", "sites", "base", "bases", "stronghold", "strongholds",
+)  # fmt: skip
 
 # A state's drill or weapons test: projectiles fired "as part of Iran's naval exercises" or "during a military drill"
 # attack no one, even where they fall near a base (IRGC exercises whose missiles landed near Al Dhafra, July 2020).
@@ -196,6 +208,16 @@ GROUP_NOUNS = ("group", "movement", "militia", "faction")
 # Armed groups named in the plural by what they are or do: "the groups targeting US forces", "militias have
 # claimed the attacks" (a practice or a campaign, not one group's attack)
 ARMED_GROUPS = ("groups", "militias", "factions", "militants")
+# What armed groups are described as doing, right after their noun: "Militia groups targeting American forces ...
+# rely on cheap drones", "the Iran-backed groups launching rockets at our Embassy are a danger" - a practice
+PRACTICE_PARTICIPLES = ("targeting", "attacking", "launching", "firing", "shelling")
+# What a campaign is begun by: "Iranian-aligned groups began attacking US military bases in Iraq and Syria shortly
+# after the Gaza war erupted", "The militants started attacking warships and merchant vessels in mid-November"
+CAMPAIGN_STARTS = ("began", "begun", "begin", "begins", "started", "start", "starts")
+# The plural objects a campaign is aimed at (not "began firing rockets at the base", one volley under way)
+CAMPAIGN_TARGETS = (
+    "bases", "forces", "troops", "positions", "sites", "interests", "facilities", "warships", "vessels", "ships",
+)  # fmt: skip
 # Every noun for armed groups a nationality may describe ("Iraqi militias", "an Iraqi Shiite militia"), and those
 # nationalities: the group's, not the place of an attack
 ARMED_GROUP_NOUNS = (
@@ -243,6 +265,13 @@ TARGETS_BESIDE_A_BASE = (
 )  # fmt: skip
 # A number whose size is not told: "an unspecified number of other civilians were wounded" counts no one
 UNTOLD_SIZES = ("unspecified", "unknown", "undisclosed", "undetermined", "unconfirmed", "indeterminate", "uncertain")
+# What an attack may be declared to target instead of a military site: "drones targeted fuel tanks at the Kuwait
+# International Airport in an attack on critical infrastructure", "a direct strike on vital infrastructure" (not
+# oil or energy works: the coalition holds bases in Syria's oil and gas fields)
+CIVIL_INFRASTRUCTURE = (
+    "critical infrastructure", "vital infrastructure", "civilian infrastructure", "civil infrastructure",
+    "economic infrastructure", "vital facilities", "civilian facilities",
+)  # fmt: skip
 # Civilian works an attack may be aimed at by name ("a drone hit facilities at the Khor Mor gas field"): where no
 # coalition site is named, such a target is another story's
 CIVIL_WORKS = (
