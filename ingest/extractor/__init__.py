@@ -326,6 +326,33 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   the event the attack is placed after ("days after Israel was said to have retaliated ... with a drone strike")
   keeps its weapons, groups and figures.
 
+Taught in 2026.12.12 (from holdouts 118-121; each with a golden article named after its concern):
+
+- Who acts and who is hit: forces after a word that aims an attack at them ("launched against U.S. and Coalition
+  forces", "fired at US troops"; ``vocabulary.AIMED_AT_WORDS``) are its target, not a state striking; the fire a
+  self-defence strike answers is news, not background; a state asked to apologise for an attack, or held
+  responsible for it, is its actor; an attack declared one on civilian infrastructure is not aimed at the base
+  nearby; groups named by what they do ("militias firing rockets at"), a campaign begun against plural targets
+  ("began attacking US bases") and "attacks continue" tell a habit or a trend; another state's military named as
+  the target is another story, its weapons, date and claim with it.
+- Sites: a site's name told with another facility noun ("the al-Jafr facility"); "the base" that nothing before
+  named, told first, is the one site the next sentence names; "an air base in the west of the country" in the
+  country the paragraph named last; "The second attack targeted X" is another attack; a base listed by one word of
+  its name after a named site ("Al-Udeid Air Base in Qatar, Al-Dhafra in the UAE"); a US consulate or embassy told
+  without its city is the one in the city told last; "HQ" for "headquarters" (``vocabulary.NAME_WORD_ABBREVIATIONS``).
+- Counts, tolls, weapons and dates: a quoted modifier before a toll noun ("causing two 'minor' injuries");
+  "killed and another 12 wounded"; "three of the seven rockets fired were intercepted" (the whole is the launch);
+  the attack told after what was heard at the site keeps its volley; an interception over another country or off
+  its coast is that country's event (``vocabulary.COUNTRIES_WITHOUT_SITES``); an earlier attack told in a sentence
+  of its own keeps its weapons; "the attack on Erbil" brings the story back to Erbil Air Base; "thwarted before
+  reaching its target" is stopped in flight; a volley told toward a town and then placed at a base by a part of it
+  is that base's (``pipeline.place_the_volley_by_its_part``).
+- Perpetrators and claims: a quoted passive is no claim; a claim in the present tense ("Rebels say they have
+  targeted"); an attack's own "no one named" wins over the claim of a headline covering several attacks; "in what
+  it described as a retaliatory measure"; a sponsor blamed together with its proxies names no one
+  (``vocabulary.CLIENT_WORDS``); "The Islamic Resistance" told without its country; a named group counted among
+  the dead is the victim of another attack, not the coalition attack's actor.
+
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
 0 killed and 0 injured; "no injuries" gives 0 injured only.
@@ -341,7 +368,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.11"
+EXTRACTOR_VERSION = "2026.12.12"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 
