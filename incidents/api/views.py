@@ -62,7 +62,7 @@ from incidents.selectors.as_of import (
     with_related,
 )
 from incidents.selectors.csv_copy import incidents_csv_copy
-from incidents.selectors.export import CSV_COLUMNS, incidents_csv_rows, incidents_geojson
+from incidents.selectors.export import CSV_COLUMNS, incidents_csv_rows, incidents_geojson_utf8
 from incidents.selectors.points import incidents_points
 
 PAGE_PARAMS = ("cursor", "page_size", "count")
@@ -159,7 +159,7 @@ class IncidentListView(ApiView):
         return Response(data)
 
     def _geojson(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> Response:
-        return Response(incidents_geojson(incidents, url_prefix=incident_url_prefix(request)))
+        return Response(incidents_geojson_utf8(incidents, url_prefix=incident_url_prefix(request)))
 
     def _csv(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> StreamingHttpResponse:
         if connection.vendor == "postgresql" and not self.as_of:
