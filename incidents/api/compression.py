@@ -48,8 +48,8 @@ def gzipped(body: bytes, parts: Sequence[tuple[str, Hashable | None]] | None = N
     A new filter's answer waits on it and the map is fetched on every filter change, so speed wins
     over the last 20% of size (level 6) on a local network or nearby.
     """
-    if not parts:
-        return igzip.compress(body, compresslevel=_LEVEL, mtime=0)
+    if not parts or all(key is None or len(text) < MIN_KEPT_PIECE for text, key in parts):
+        return igzip.compress(body, compresslevel=_LEVEL, mtime=0)  # nothing kept: in one go
     out = [_HEADER]
     own = isal_zlib.compressobj(_LEVEL, isal_zlib.DEFLATED, -isal_zlib.MAX_WBITS)
     pending: list[str] = []
