@@ -214,8 +214,8 @@ def answer_keys(view: Any, request: Request) -> list[str]:
     or none when the view does not answer it from the cache (``ApiView.cached_formats``).
 
     For the rate limits' round trip to Redis (``incidents.api.throttling``), which then reads the answer too
-    (``answer_found``): one round trip instead of two for every cached API answer, ~0.15 ms of a cache
-    hit's ~1 ms of CPU."""
+    (``answer_found``): one round trip instead of two for every cached API answer (a cache hit of the bases
+    API, in process: 1.41 to 1.20 ms of CPU)."""
     renderer = getattr(request, "accepted_renderer", None)
     if request.method not in ("GET", "HEAD") or getattr(renderer, "format", None) not in getattr(
         view, "cached_formats", ()
