@@ -168,8 +168,8 @@ def test_points_are_gzipped_once_and_only_for_clients_that_accept_it(api, world,
     from incidents.api import caching
 
     calls = []
-    real = caching.gzipped
-    monkeypatch.setattr(caching, "gzipped", lambda body, parts=None: calls.append(len(body)) or real(body, parts))
+    real = caching._gzipped
+    monkeypatch.setattr(caching, "_gzipped", lambda body: calls.append(len(body)) or real(body))
     url = "/api/v1/incidents/points/?country=IQ"
     assert api.get(url)["X-Cache"] == "miss"
     assert api.get(url)["X-Cache"] == "hit"
