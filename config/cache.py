@@ -50,6 +50,27 @@ end
 return {}
 """
 
+# _COUNT_IN_WINDOWS over the first ARGV[1] keys, then _FIRST_STORED over the others: the counts and times left as
+# _COUNT_IN_WINDOWS returns them, followed by {its position among the others from 1, the value} when one is stored.
+_COUNT_THEN_FIRST_STORED = """
+local counters = tonumber(ARGV[1])
+local out = {}
+for i = 1, counters do
+    out[#out + 1] = redis.call('INCR', KEYS[i])
+    redis.call('EXPIRE', KEYS[i], ARGV[i + 1], 'NX')
+    out[#out + 1] = redis.call('PTTL', KEYS[i])
+end
+for i = counters + 1, #KEYS do
+    local value = redis.call('GET', KEYS[i])
+    if value then
+        out[#out + 1] = i - counters
+        out[#out + 1] = value
+        return out
+    end
+end
+return out
+"""
+
 
 class RedisCache(redis.RedisCache):
     def __init__(self, server: str, params: dict[str, Any]) -> None:
@@ -83,6 +104,30 @@ class RedisCache(redis.RedisCache):
         so later events never push the window's end back, and a key can never be left without one.
         """
         return self.count_in_windows([(key, seconds)])[0]
+
+    def shares_database(self, other: Any) -> bool:
+        """Whether ``other`` is a cache of this class on the same Redis servers and database (its own key prefix)."""
+        return (
+            isinstance(other, RedisCache)
+            and self._servers == other._servers  # type: ignore[attr-defined]
+            and self._options.get("db") == other._options.get("db")  # type: ignore[attr-defined]
+        )
+
+    def count_in_windows_then_get_first(
+        self, windows: list[tuple[str, int]], other: RedisCache, keys: list[str]
+    ) -> tuple[list[tuple[int, float]], tuple[str, Any] | None]:
+        """``count_in_windows(windows)`` and ``other.get_first(keys)`` in one round trip (one script): an API
+        request's rate limits and its cached answer. ``other`` must share this cache's database."""
+        counters = [self.make_and_validate_key(key) for key, _ in windows]
+        made = [other.make_and_validate_key(key) for key in keys]
+        client = self._cache.get_client(counters[0], write=True)
+        args = [len(counters), *(seconds for _, seconds in windows)]
+        out = self._script(client, _COUNT_THEN_FIRST_STORED)(keys=[*counters, *made], args=args)
+        n = 2 * len(counters)
+        counted = [(out[i], max(out[i + 1], 0) / 1000) for i in range(0, n, 2)]
+        if len(out) == n:
+            return counted, None
+        return counted, (keys[out[n] - 1], other._cache._serializer.loads(out[n + 1]))  # type: ignore[attr-defined]
 
     def get_first(self, keys: list[str]) -> tuple[str, Any] | None:
         """The first of ``keys`` that is stored, and its value; None when none is. One round trip however

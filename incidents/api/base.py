@@ -49,6 +49,10 @@ class ApiView(APIView):
     # Query parameters this view understands; anything else is a 400.
     allowed_params: frozenset[str] = frozenset({"format"})
     repeatable_params: frozenset[str] = frozenset()
+    # The formats whose GET answers come through ``incidents.api.caching.cached_answer`` (gzipped for clients
+    # that take it when ``compressed_answers``): the rate limits' round trip to Redis reads them too.
+    cached_formats: frozenset[str] = frozenset()
+    compressed_answers = False
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)

@@ -41,6 +41,7 @@ TIMELINE_PARAMS = frozenset({"interval", "split"})
 
 class TimelineView(ApiView):
     renderer_classes = [PrebuiltJSONRenderer]
+    cached_formats = frozenset({"json"})
     allowed_params = frozenset({"format", "interval", "split", AS_OF, *FILTER_NAMES} - {"ordering"})
     repeatable_params = frozenset(REPEATABLE)
 

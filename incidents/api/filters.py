@@ -235,7 +235,7 @@ class IncidentFilter(django_filters.FilterSet):
     def filter_faction(self, queryset: QuerySet[Incident], name: str, value: list[str]) -> QuerySet[Incident]:
         if not value:
             return queryset
-        groups = faction_groups(data_version().public_token)
+        groups = faction_groups(data_version(self.request).public_token)
         missing = [s for s in value if s not in groups]
         if missing:
             raise exceptions.ValidationError({"faction": [f"Unknown faction: {', '.join(missing)}."]})

@@ -17,6 +17,8 @@ from incidents.selectors.pages import faction_incident_stats
 
 
 class BaseListView(ApiView):
+    cached_formats = frozenset({"json"})
+
     @extend_schema(
         operation_id="bases_list",
         summary="Bases with their published-incident counts and first/last incident dates",
@@ -35,6 +37,8 @@ class BaseListView(ApiView):
 
 
 class BaseDetailView(ApiView):
+    cached_formats = frozenset({"json"})
+
     @extend_schema(
         operation_id="bases_retrieve",
         parameters=[SLUG_PARAMETER, format_parameter("json")],
@@ -56,6 +60,8 @@ def _factions() -> QuerySet[Faction]:
 
 
 class FactionListView(ApiView):
+    cached_formats = frozenset({"json"})
+
     @extend_schema(
         operation_id="factions_list",
         summary="Factions with umbrella, members and published-incident figures (members included)",
@@ -74,6 +80,8 @@ class FactionListView(ApiView):
 
 
 class FactionDetailView(ApiView):
+    cached_formats = frozenset({"json"})
+
     @extend_schema(
         operation_id="factions_retrieve",
         parameters=[SLUG_PARAMETER, format_parameter("json")],

@@ -12,7 +12,8 @@ requests in it, the answer is 429 with Retry-After = the seconds until the windo
 history is read, unpickled, grown, pickled and written back on every request, and grows with the
 rate (1,200 timestamps for an editor at full rate; at the bench's 200 requests/s, 12,000: 0.6 ms of
 CPU per throttle, two throttles per anonymous request); the counter is one INCR with its expiry, and
-every counter of a request (an anonymous client's two) is counted in one round trip. What a fixed
+every counter of a request (an anonymous client's two) is counted in one round trip - which, on Redis, also reads
+the request's cached answer when its view has one (``incidents.api.caching.answer_keys``). What a fixed
 window allows that a sliding one does not: a client that spent its rate at the end of one window can
 spend it again at the start of the next, up to twice the rate within one period, never more.
 """
@@ -89,8 +90,19 @@ class ClientThrottle(SimpleRateThrottle):
                 limits.append((self.cache_format % {"scope": scope, "ident": ident}, num_requests, duration))
         if not limits:
             return True
+        # Imported here: DRF imports this class while the API's views (and so the cache module) are being imported.
+        from incidents.api.caching import CACHE_ALIAS, answer_found, answer_keys
+
+        windows = [(key, duration) for key, _, duration in limits]
+        keys = answer_keys(view, request)  # outside the try: its data version is the database's, not the cache's
         try:
-            counted = count_in_windows(self.cache, [(key, duration) for key, _, duration in limits], self.timer())
+            responses = caches[CACHE_ALIAS]
+            if keys and hasattr(self.cache, "shares_database") and self.cache.shares_database(responses):
+                # The cached answer read in the same round trip as the counters (answer_keys).
+                counted, found = self.cache.count_in_windows_then_get_first(windows, responses, keys)
+                answer_found(request, keys, found)
+            else:
+                counted = count_in_windows(self.cache, windows, self.timer())
         except Exception:
             logger.warning("throttle cache unavailable; request let through", exc_info=True)
             return True

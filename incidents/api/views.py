@@ -62,7 +62,7 @@ from incidents.selectors.as_of import (
     with_related,
 )
 from incidents.selectors.csv_copy import incidents_csv_copy
-from incidents.selectors.export import CSV_COLUMNS, incidents_csv_rows, incidents_geojson
+from incidents.selectors.export import CSV_COLUMNS, incidents_csv_rows, incidents_geojson_utf8
 from incidents.selectors.points import incidents_points
 
 PAGE_PARAMS = ("cursor", "page_size", "count")
@@ -77,6 +77,7 @@ def _reject(request: Request, names: tuple[str, ...], why: str) -> None:
 class IncidentListView(ApiView):
     # JSON pages are either data for DRF's JSONRenderer or their text, already written (``_json``).
     renderer_classes = [PrebuiltJSONRenderer, GeoJSONRenderer, CSVRenderer]
+    cached_formats = frozenset({"json", "geojson"})  # the CSV is streamed, not cached
     allowed_params = frozenset({"format", AS_OF, *PAGE_PARAMS, *FILTER_NAMES})
     repeatable_params = frozenset(REPEATABLE)
 
@@ -114,7 +115,7 @@ class IncidentListView(ApiView):
         if fmt == "geojson":
             _reject(request, ("ordering",), "GeoJSON features come newest first; ordering applies to JSON and CSV.")
         if fmt == "csv":  # streamed, so validated but not cached
-            version, editor = data_version(), request_is_editor(request)
+            version, editor = data_version(request), request_is_editor(request)
             return self.conditional(
                 request,
                 token=version.key(editor=editor),
@@ -158,7 +159,7 @@ class IncidentListView(ApiView):
         return Response(data)
 
     def _geojson(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> Response:
-        return Response(incidents_geojson(incidents, url_prefix=incident_url_prefix(request)))
+        return Response(incidents_geojson_utf8(incidents, url_prefix=incident_url_prefix(request)))
 
     def _csv(self, request: Request, incidents: QuerySet[Incident], ordering: str) -> StreamingHttpResponse:
         if connection.vendor == "postgresql" and not self.as_of:
@@ -195,6 +196,10 @@ def export_filename(extension: str) -> str:
 
 class IncidentPointsView(ApiView):
     renderer_classes = [PrebuiltJSONRenderer]
+    cached_formats = frozenset({"json"})
+    # Compressed here only: this answer carries no secret (no CSRF token, nothing per user but the
+    # status filter), and at 50,000 incidents gzip turns ~3 MB into well under 1 MB.
+    compressed_answers = True
     allowed_params = frozenset({"format", AS_OF, *FILTER_NAMES} - {"ordering"})
     repeatable_params = frozenset(REPEATABLE)
 
@@ -225,16 +230,14 @@ class IncidentPointsView(ApiView):
         chunks = None if as_of else filterset.points_chunks()
         incidents = checked_rows(filterset, chunks)  # checks who may see the status asked for, before anything
 
-        version = data_version()
+        version = data_version(request)
 
         def build() -> Response:
             # The lookups are the same for every visibility class; the public version moves with every
             # write to bases or factions.
             return Response(incidents_points(incidents, lookups_version=version.public_token, chunks=chunks))
 
-        # Compressed here only: this answer carries no secret (no CSRF token, nothing per user but the
-        # status filter), and at 50,000 incidents gzip turns ~3 MB into well under 1 MB.
-        return cached_answer(self, request, build=build, compress=True, version=version)
+        return cached_answer(self, request, build=build, version=version)  # gzipped (compressed_answers)
 
 
 class IncidentDetailView(ApiView):

@@ -61,7 +61,7 @@ def test_the_text_built_collection_is_json_build_objects_byte_for_byte(world):
     """The PostgreSQL path writes the features as text: the same bytes json_build_object/json_agg write."""
     if connection.vendor != "postgresql":
         pytest.skip("the PostgreSQL path")
-    from tests.factories import IncidentFactory
+    from tests.factories import BaseFactory, FactionFactory, IncidentFactory
 
     IncidentFactory(
         base=None,
@@ -76,6 +76,11 @@ def test_the_text_built_collection_is_json_build_objects_byte_for_byte(world):
         claimed=True,
     )
     IncidentFactory(latitude=-33.123456789, longitude=1e-05, weapons=[], claimed=False, killed=7)
+    # Sites' and groups' names and slugs are written once per site or group: escaped as in each feature.
+    named = FactionFactory(slug="q-g", name='Group "G" \\ ü\t')
+    IncidentFactory(
+        base=BaseFactory(slug="q-b", name='Base "B" \\ ✓\n'), perpetrator=named, claimed=True, claimed_by=named
+    )
     for incidents in (Incident.objects.all(), Incident.objects.published(), Incident.objects.filter(country="QA")):
         built = export.incidents_geojson(incidents, url_prefix='http://h/"i"/', in_database=True)
         assert built == export.geojson_by_json_build_object(incidents, url_prefix='http://h/"i"/')

@@ -93,3 +93,53 @@ def test_a_new_gzipped_map_answer_on_redis_is_built_once_and_stored(client, db, 
     assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
     assert first.content == second.content
     assert json.loads(gzip.decompress(first.content)) == client.get(url).json()
+
+
+@pytest.fixture
+def redis_responses_and_throttle(settings, own_redis):
+    """The deploy's settings: the answers and the rate limits' counters in one Redis database, each its prefix."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "responses": {"BACKEND": "config.cache.RedisCache", "LOCATION": own_redis.url, "KEY_PREFIX": "r"},
+        "throttle": {"BACKEND": "config.cache.RedisCache", "LOCATION": own_redis.url, "KEY_PREFIX": "t"},
+    }
+    caches["responses"].clear()
+    yield own_redis.url
+    caches["responses"].clear()
+
+
+@pytest.mark.parametrize(
+    ("url", "headers"),
+    [
+        ("/api/v1/incidents/points/?country=IQ", {"HTTP_ACCEPT_ENCODING": "gzip"}),
+        ("/api/v1/incidents/points/?country=IQ", {}),
+        ("/api/v1/incidents/?format=geojson", {}),
+        ("/api/v1/stats/timeline/?split=faction", {}),
+        ("/api/v1/bases/", {}),
+    ],
+)
+def test_the_rate_limits_round_trip_reads_the_cached_answer_too(
+    client, db, redis_responses_and_throttle, sent, url, headers
+):
+    IncidentFactory.create_batch(3)
+    client.get("/api/v1/factions/")  # the script loaded, as in a worker after its first request
+    sent.clear()
+    first = client.get(url, **headers)
+    assert first["X-Cache"] == "miss"
+    assert sent == [b"EVALSHA", b"SET"]  # the counters and the lookup, then the answer stored
+    sent.clear()
+    second = client.get(url, **headers)
+    assert second["X-Cache"] == "hit"
+    assert sent == [b"EVALSHA"]  # a hit: one round trip in all
+    assert second.content == first.content
+    counters = redis.Redis.from_url(redis_responses_and_throttle).keys("t:*")
+    assert counters  # the request was counted against its rate
+
+
+def test_the_csv_is_counted_without_a_lookup(client, db, redis_responses_and_throttle, sent):
+    IncidentFactory.create_batch(2)
+    for date_from in ("2000-01-01", "2001-01-01"):  # the first loads the counters' own script
+        sent.clear()
+        response = client.get(f"/api/v1/incidents/?format=csv&date_from={date_from}")
+        b"".join(response.streaming_content)
+    assert sent == [b"EVALSHA"]  # the counters only (a streamed CSV is not cached)
