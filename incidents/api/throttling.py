@@ -94,11 +94,14 @@ class ClientThrottle(SimpleRateThrottle):
         from incidents.api.caching import CACHE_ALIAS, answer_found, answer_keys
 
         windows = [(key, duration) for key, _, duration in limits]
-        keys = answer_keys(view, request)  # outside the try: its data version is the database's, not the cache's
+        responses = caches[CACHE_ALIAS]
+        shares_database = getattr(self.cache, "shares_database", None)
+        # Where the response cache shares the counters' Redis database, the request's cached answer is read in the
+        # same round trip (answer_keys); elsewhere its keys are not worked out at all. Outside the try: the keys'
+        # data version is the database's, not the cache's.
+        keys = answer_keys(view, request) if shares_database is not None and shares_database(responses) else []
         try:
-            responses = caches[CACHE_ALIAS]
-            if keys and hasattr(self.cache, "shares_database") and self.cache.shares_database(responses):
-                # The cached answer read in the same round trip as the counters (answer_keys).
+            if keys:
                 counted, found = self.cache.count_in_windows_then_get_first(windows, responses, keys)
                 answer_found(request, keys, found)
             else:
