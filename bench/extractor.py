@@ -18,6 +18,7 @@ import time
 from functools import cache
 from pathlib import Path
 
+from bench.holdouts import gold_dir
 from bench.report import write_section
 from ingest.extractor import EXTRACTOR_VERSION, extract
 from ingest.extractor.cli import load_gazetteer
@@ -144,7 +145,7 @@ def holdout_articles(folder: Path) -> list[dict]:
     if scored.exists():
         return [json.loads(line) for line in scored.read_text().splitlines() if line.strip()]
     out = []
-    for gold_file in sorted((folder / "gold").glob("*.json")):
+    for gold_file in sorted(gold_dir(folder).glob("*.json")):
         gold = json.loads(gold_file.read_text())
         path = folder / "texts" / f"{gold['id']}.txt"
         if path.exists():
@@ -155,7 +156,7 @@ def holdout_articles(folder: Path) -> list[dict]:
 
 def holdout_lines(gazetteer) -> list[str]:
     """Each blind holdout: its score before its errors were read (from the record), and today's score when its
-    texts are on this machine (git-ignored, so a fresh clone has only the record)."""
+    texts are on this machine (texts are never committed; from holdout 134 on the labels are, in bench/holdouts/)."""
     records = {h["folder"]: h for h in json.loads(FOLD_RECORD.read_text()).get("holdouts", [])}
     folders = sorted(
         {*records, *(p.name for p in ROOT.glob(".eval-holdout*") if p.is_dir())},
@@ -165,9 +166,12 @@ def holdout_lines(gazetteer) -> list[str]:
         "",
         "### Blind holdouts",
         "",
-        "Real articles labelled by the `SCHEMA.md` rules by a team member who never ran or read the extractor, kept "
-        "git-ignored. Each was scored once **before any of its errors were read**; that figure is the one that "
-        "predicts unseen reporting. Where its errors were then taught, today's figure on it is in sample.",
+        "Real articles labelled by the `SCHEMA.md` rules by a team member who never ran or read the extractor. "
+        "Each was scored once **before any of its errors were read**; that figure is the one that predicts unseen "
+        "reporting. Where its errors were then taught, today's figure on it is in sample. The texts are never "
+        "committed; up to holdout 133 the labels were git-ignored too and only the record survives, from 134 on "
+        "they are committed in `bench/holdouts/` and today's figure is measured wherever the texts have been "
+        "fetched (`python -m bench.holdouts missing` lists them).",
         "",
         "| holdout | articles | before its errors were read: F1 | fields | neg_fp | background recall | now: F1 | "
         "fields |",
@@ -177,7 +181,7 @@ def holdout_lines(gazetteer) -> list[str]:
     for name in folders:
         first = records.get(name)
         held = holdout_articles(ROOT / name)
-        now = score(_extract_all(held, gazetteer), [a["id"] for a in held], ROOT / name / "gold") if held else None
+        now = score(_extract_all(held, gazetteer), [a["id"] for a in held], gold_dir(ROOT / name)) if held else None
         if now:
             print(f"{name}: F1={now['f1']:.2f} fields={now['field_accuracy_mean']:.2f} neg_fp={now['neg_fp']}")
         before = (
@@ -216,7 +220,7 @@ _AGREEMENT_PAIRS = ("second_vs_first", "first_vs_second", "extractor_vs_first", 
 def agreement(folder: Path, gazetteer) -> dict[str, dict]:
     """A holdout labelled twice: the second labeller scored against the first's gold and the first against the
     second's, and the extractor against each (the second labels in ``gold_second/``, git-ignored like ``gold/``)."""
-    first, second = folder / "gold", folder / "gold_second"
+    first, second = gold_dir(folder), folder / "gold_second"
     held = holdout_articles(folder)
     ids = [a["id"] for a in held]
     extracted = _extract_all(held, gazetteer)

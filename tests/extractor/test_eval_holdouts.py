@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
-from bench import extractor
+from bench import extractor, holdouts
 from bench.extractor import agreement, agreement_lines, gold_as_prediction, holdout_articles
 from ingest.extractor.cli import load_gazetteer
 
@@ -104,3 +105,91 @@ def test_each_labeller_is_scored_against_the_other(tmp_path: Path) -> None:
     assert figures["second_vs_first"]["f1"] == figures["first_vs_second"]["f1"] == 1.0
     assert figures["second_vs_first"]["fields"] == figures["first_vs_second"]["fields"] == pytest.approx(8 / 9)
     assert set(figures) == set(extractor._AGREEMENT_PAIRS)
+
+
+# Committed labels (bench/holdouts/): our annotations travel with the project, the article texts never do.
+
+ARTICLE = "Posted 2024-01-08 09:15:02. Two rockets struck the western edge of the airbase late on Sunday, officials say"
+
+
+def _labeller_folder(root: Path, set_name: str, note: str, query: str | None = "rockets airbase sunday") -> Path:
+    folder = root / f".eval-holdout{set_name}"
+    _gold(folder, "iq-h9901", "2024-01-08")
+    gold = {
+        "id": "iq-h9901",
+        "url": "https://example.org/news/1",
+        "query": query,
+        "published": "2024-01-08",
+        "published_basis": "the page's stamp: 2024-01-08 09:15:02",
+        "incidents": [{"role": "primary", "date": "2024-01-07", "note": note}],
+        "notes": "",
+    }
+    (folder / "gold" / "iq-h9901.json").write_text(json.dumps(gold))
+    (folder / "texts" / "iq-h9901.txt").write_text(ARTICLE)
+    return folder
+
+
+@pytest.fixture
+def committed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    target = tmp_path / "bench_holdouts"
+    monkeypatch.setattr(holdouts, "COMMITTED", target)
+    monkeypatch.setattr(holdouts, "ROOT", tmp_path)
+    return target
+
+
+def test_a_sentence_of_a_note_that_repeats_the_article_is_left_out_of_the_commit(
+    tmp_path: Path, committed: Path
+) -> None:
+    note = "Two rockets struck the western edge of the airbase. The labeller read the count from the lead."
+    holdouts.export(_labeller_folder(tmp_path, "901", note))
+    (incident,) = json.loads((committed / "901" / "iq-h9901.json").read_text())["incidents"]
+    assert incident["note"] == "The labeller read the count from the lead."
+
+
+def test_a_date_stamp_shared_with_the_article_is_a_fact_not_wording(tmp_path: Path, committed: Path) -> None:
+    holdouts.export(_labeller_folder(tmp_path, "902", "A note."))
+    gold = json.loads((committed / "902" / "iq-h9901.json").read_text())
+    assert gold["published_basis"] == "the page's stamp: 2024-01-08 09:15:02"
+    assert gold["query"] == "rockets airbase sunday"
+    assert gold["url"] == "https://example.org/news/1"
+
+
+def test_a_label_without_the_query_that_finds_its_page_is_refused(tmp_path: Path, committed: Path) -> None:
+    with pytest.raises(ValueError, match="query"):
+        holdouts.export(_labeller_folder(tmp_path, "903", "A note.", query=None))
+    assert not list(committed.glob("*/*.json"))
+
+
+def test_committed_labels_are_read_with_the_fetched_texts_and_the_rest_listed_to_fetch(
+    tmp_path: Path, committed: Path
+) -> None:
+    folder = _labeller_folder(tmp_path, "904", "A note.")
+    holdouts.export(folder)
+    (folder / "gold" / "iq-h9901.json").unlink()  # a fresh clone has only the committed copy
+    assert holdout_articles(folder) == [{"id": "iq-h9901", "text": ARTICLE, "published": "2024-01-08"}]
+    assert holdouts.missing() == []
+    (folder / "texts" / "iq-h9901.txt").unlink()
+    assert holdouts.missing() == [
+        {
+            "path": ".eval-holdout904/texts/iq-h9901.txt",
+            "url": "https://example.org/news/1",
+            "query": "rockets airbase sunday",
+        }
+    ]
+
+
+SCHEMA_WEAPONS = {"rocket", "drone", "missile", "mortar", "ied", "small_arms", "unknown"}
+
+
+@pytest.mark.parametrize("path", sorted(holdouts.COMMITTED.glob("*/*.json")), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_each_committed_label_can_find_its_article_and_follows_the_schema(path: Path) -> None:
+    gold = json.loads(path.read_text())
+    assert gold["id"] == path.stem
+    assert gold["url"].startswith("http")
+    assert gold["query"].strip()
+    dt.date.fromisoformat(gold["published"])
+    for incident in gold["incidents"]:
+        assert incident["role"] in {"primary", "background"}
+        assert set(incident.get("weapons") or []) <= SCHEMA_WEAPONS
+        for count in ("launched", "intercepted", "killed", "injured"):
+            assert incident.get(count) is None or (isinstance(incident[count], int) and incident[count] >= 0)
