@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import combinations, product
 
 import numpy
 from spacy.attrs import NORM, ORTH
@@ -127,7 +128,9 @@ def _number_variants(alias: str) -> set[str]:
     return out
 
 
-_GAPS: tuple[tuple[str, ...], ...] = ((), ("al",), ("al", "-"), ("-",))
+_GAPS: tuple[tuple[str, ...], ...] = (("al",), ("al", "-"), ("-",))  # what a text may write between two words
+MAX_GAPS = 2  # names written with an article or hyphen in more than two places are not seen in reporting
+MAX_KEYS = 6  # a longer name is matched on its first six words
 
 
 def content_keys(doc: Doc) -> list[str]:
@@ -136,12 +139,17 @@ def content_keys(doc: Doc) -> list[str]:
 
 
 def phrase_variants(keys: list[str]) -> list[list[str]]:
-    """Norm sequences a text may show for ``keys``: 'ain asad' -> ain asad / ain al asad / ain al - asad / ain - asad."""  # noqa: E501
-    out: list[list[str]] = [[keys[0]]] if keys else []
-    for key in keys[1:]:
-        out = [[*seq, *gap, key] for seq in out for gap in _GAPS]
-        if len(out) > 256:
-            break
+    """Norm sequences a text may show for ``keys``: 'ain asad' -> ain asad / ain al asad / ain al - asad / ain - asad.
+    "al", "al -" or "-" may stand between any two words, in at most MAX_GAPS places ("Quwat al-Hashd al-Shaabi")."""
+    keys = keys[:MAX_KEYS]
+    if not keys:
+        return []
+    out: list[list[str]] = []
+    for n in range(min(MAX_GAPS, len(keys) - 1) + 1):
+        for places in combinations(range(1, len(keys)), n):
+            for fills in product(_GAPS, repeat=n):
+                gap = dict(zip(places, fills, strict=True))
+                out.append([keys[0], *(w for i, key in enumerate(keys[1:], 1) for w in (*gap.get(i, ()), key))])
     return out
 
 
@@ -154,5 +162,6 @@ def possessive_variant(keys: list[str]) -> list[str] | None:
 def norm_doc(vocab: Vocab, norms: list[str]) -> Doc:
     doc = Doc(vocab, words=norms)
     for token, norm in zip(doc, norms, strict=True):
-        token.norm_ = norm
+        if token.norm_ != norm:  # a word's own norm is usually itself: setting it costs a token-level override
+            token.norm_ = norm
     return doc

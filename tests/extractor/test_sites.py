@@ -3,7 +3,14 @@ import datetime as dt
 import pytest
 
 from ingest.extractor.cli import load_gazetteer
-from ingest.extractor.names import alias_variants, possessive_variant, set_skeleton_norms, skeleton
+from ingest.extractor.names import (
+    MAX_GAPS,
+    alias_variants,
+    phrase_variants,
+    possessive_variant,
+    set_skeleton_norms,
+    skeleton,
+)
 from ingest.extractor.sentences import parse
 from ingest.extractor.state import compiled
 from tests.extractor.helpers import primaries, primary_sites
@@ -410,3 +417,22 @@ def test_headquarters_in_a_name_is_also_written_hq() -> None:
 
 def test_a_headquarters_told_as_hq_is_the_site(matcher) -> None:
     assert slugs(matcher, "Drone Strike Near US Fifth Fleet HQ in Bahrain") == ["naval-support-activity-bahrain"]
+
+
+def test_a_name_may_be_written_with_or_without_an_article_or_hyphen_between_its_words() -> None:
+    assert phrase_variants(["ain", "asad"]) == [
+        ["ain", "asad"],
+        ["ain", "al", "asad"],
+        ["ain", "al", "-", "asad"],
+        ["ain", "-", "asad"],
+    ]
+    assert ["hashd", "al", "-", "shaabi", "al", "-", "forces"] in phrase_variants(["hashd", "shaabi", "forces"])
+
+
+def test_articles_in_more_than_two_places_and_words_past_the_sixth_are_not_spelled_out() -> None:
+    # what keeps the matchers small: every process builds them once before its first article
+    six = phrase_variants(["a", "b", "c", "d", "e", "f"])
+    assert len(six) == 1 + 5 * 3 + 10 * 9
+    places = [sum(w == "al" or (w == "-" and seq[i - 1] != "al") for i, w in enumerate(seq)) for seq in six]
+    assert max(places) == MAX_GAPS
+    assert phrase_variants(["a", "b", "c", "d", "e", "f", "g"]) == six
