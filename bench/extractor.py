@@ -18,7 +18,7 @@ import time
 from functools import cache
 from pathlib import Path
 
-from bench.holdouts import gold_dir
+from bench.holdouts import gold_dir, second_gold_dir
 from bench.report import write_section
 from ingest.extractor import EXTRACTOR_VERSION, extract
 from ingest.extractor.cli import load_gazetteer
@@ -219,8 +219,9 @@ _AGREEMENT_PAIRS = ("second_vs_first", "first_vs_second", "extractor_vs_first", 
 
 def agreement(folder: Path, gazetteer) -> dict[str, dict]:
     """A holdout labelled twice: the second labeller scored against the first's gold and the first against the
-    second's, and the extractor against each (the second labels in ``gold_second/``, git-ignored like ``gold/``)."""
-    first, second = gold_dir(folder), folder / "gold_second"
+    second's, and the extractor against each (the second labels in ``gold_second/``, or committed in
+    ``bench/holdouts/<set>/second/``)."""
+    first, second = gold_dir(folder), second_gold_dir(folder)
     held = holdout_articles(folder)
     ids = [a["id"] for a in held]
     extracted = _extract_all(held, gazetteer)
@@ -255,7 +256,8 @@ def agreement_lines(gazetteer) -> list[str]:
     ]
     for record in records:
         folder = ROOT / record["folder"]
-        figures = agreement(folder, gazetteer) if (folder / "gold_second").is_dir() else record
+        on_machine = second_gold_dir(folder).is_dir() and holdout_articles(folder)
+        figures = agreement(folder, gazetteer) if on_machine else record
         cells = " | ".join(f"{figures[k]['f1']:.2f} | {figures[k]['fields']:.2f}" for k in _AGREEMENT_PAIRS)
         lines.append(f"| `{record['folder']}` | {record['articles']} | {cells} |")
         print(f"{record['folder']} agreement: " + ", ".join(f"{k} F1={figures[k]['f1']:.2f}" for k in _AGREEMENT_PAIRS))

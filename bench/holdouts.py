@@ -7,7 +7,8 @@ labeller's own words. They are committed under ``bench/holdouts/<set>/``. The ar
 never committed: they are fetched from their pages into ``.eval-holdout<set>/texts/<id>.txt`` (git-ignored),
 exactly as the dev texts are fetched into ``.eval-texts/``.
 
-python -m bench.holdouts export .eval-holdout134    copy a labeller's gold into bench/holdouts/134/
+python -m bench.holdouts export .eval-holdout134    copy a labeller's gold into bench/holdouts/134/ (and a second
+                                                    labeller's gold_second/, when there is one, into 134/second/)
 python -m bench.holdouts missing                    list the texts still to fetch (JSON lines: path, url, query)
 """
 
@@ -48,6 +49,12 @@ def gold_dir(folder: Path) -> Path:
     return committed_gold(folder) or folder / "gold"
 
 
+def second_gold_dir(folder: Path) -> Path:
+    """A second labeller's labels of the same articles (blind to the first), committed or on this machine."""
+    committed = committed_gold(folder)
+    return committed / "second" if committed and (committed / "second").is_dir() else folder / "gold_second"
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.lower())
 
@@ -66,13 +73,21 @@ def without_article_wording(note: str, article: str) -> str:
 
 
 def export(folder: Path) -> Path:
-    """Copy a holdout's gold into ``bench/holdouts/<set>/``, with no sentence of a note that repeats the article."""
+    """Copy a holdout's gold into ``bench/holdouts/<set>/`` (a second labeller's into ``<set>/second/``), with no
+    sentence of a note that repeats the article."""
     target = COMMITTED / set_name(folder)
+    _export_labels(folder, folder / "gold", target, first=True)
+    if (folder / "gold_second").is_dir():
+        _export_labels(folder, folder / "gold_second", target / "second", first=False)
+    return target
+
+
+def _export_labels(folder: Path, labels: Path, target: Path, *, first: bool) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    for source in sorted((folder / "gold").glob("*.json")):
+    for source in sorted(labels.glob("*.json")):
         gold = json.loads(source.read_text())
         text_file = folder / "texts" / f"{gold['id']}.txt"
-        if not gold.get("query") or not gold.get("url"):
+        if first and not (gold.get("query") and gold.get("url")):
             raise ValueError(f"{source}: a committed label needs the url and the query that finds its page again")
         article = text_file.read_text() if text_file.exists() else ""
         for key in _NOTE_FIELDS:
@@ -83,7 +98,6 @@ def export(folder: Path) -> Path:
                 if incident.get(key):
                     incident[key] = without_article_wording(incident[key], article)
         (target / source.name).write_text(json.dumps(gold, indent=2, ensure_ascii=False) + "\n")
-    return target
 
 
 def missing() -> list[dict]:

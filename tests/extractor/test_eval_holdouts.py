@@ -193,3 +193,16 @@ def test_each_committed_label_can_find_its_article_and_follows_the_schema(path: 
         assert set(incident.get("weapons") or []) <= SCHEMA_WEAPONS
         for count in ("launched", "intercepted", "killed", "injured"):
             assert incident.get(count) is None or (isinstance(incident[count], int) and incident[count] >= 0)
+
+
+def test_a_second_labellers_labels_are_committed_beside_the_first_and_read_from_there(
+    tmp_path: Path, committed: Path
+) -> None:
+    folder = _labeller_folder(tmp_path, "905", "A note.")
+    (folder / "gold_second").mkdir()
+    second = {"id": "iq-h9901", "published": "2024-01-08", "incidents": [], "notes": "Read as no attack."}
+    (folder / "gold_second" / "iq-h9901.json").write_text(json.dumps(second))
+    holdouts.export(folder)
+    assert json.loads((committed / "905" / "second" / "iq-h9901.json").read_text()) == second
+    assert holdouts.second_gold_dir(folder) == committed / "905" / "second"
+    assert [p.name for p in holdouts.gold_dir(folder).glob("*.json")] == ["iq-h9901.json"]
