@@ -353,6 +353,11 @@ Taught in 2026.12.12 (from holdouts 118-121; each with a golden article named af
   (``vocabulary.CLIENT_WORDS``); "The Islamic Resistance" told without its country; a named group counted among
   the dead is the victim of another attack, not the coalition attack's actor.
 
+Taught from holdouts 134-137 (each with a golden article named after its concern):
+
+- Perpetrators and claims: a force named in the other number ("The Islamic Revolutionary Guard has confirmed that
+  it launched", the gazetteer's "Revolutionary Guards"; ``vocabulary.NAME_NOUN_PLURALS``) is that force.
+
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
 0 killed and 0 injured; "no injuries" gives 0 injured only.

@@ -139,12 +139,12 @@ HABIT_WORDS = (
 )  # fmt: skip
 
 # Nouns of the groups' names in English translation, singular -> plural: translations differ in number ("Guardians of
-# Blood Brigades", "Guardian of Blood Brigades"; "Hezbollah Brigades", "Hezbollah Brigade"), so a name matches in
-# either.
+# Blood Brigades", "Guardian of Blood Brigades"; "Hezbollah Brigades", "Hezbollah Brigade"; "the Revolutionary Guards",
+# "the Revolutionary Guard"), so a name matches in either.
 NAME_NOUN_PLURALS = {
     "brigade": "brigades", "guardian": "guardians", "battalion": "battalions", "company": "companies",
     "martyr": "martyrs", "companion": "companions", "defender": "defenders", "partisan": "partisans",
-    "faction": "factions", "squad": "squads", "legion": "legions",
+    "faction": "factions", "squad": "squads", "legion": "legions", "guard": "guards",
 }  # fmt: skip
 
 # Words of sites' names and their short forms in headlines and wire copy: "Fifth Fleet HQ" is "Fifth Fleet headquarters"

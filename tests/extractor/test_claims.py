@@ -191,6 +191,17 @@ def test_a_state_named_as_the_owner_of_its_force_is_not_a_group_mention(gazettee
     assert [m.faction.slug for m in found] == ["islamic-revolutionary-guard-corps"]
 
 
+def test_a_force_named_in_the_singular_is_the_force_of_the_plural_name(gazetteer) -> None:
+    from ingest.extractor.factions import FactionMatcher
+    from ingest.extractor.names import set_skeleton_norms
+    from ingest.extractor.sentences import parse
+
+    # the gazetteer knows "Revolutionary Guards"; reports write "the Revolutionary Guard" as often
+    doc = set_skeleton_norms(parse("The Islamic Revolutionary Guard said it launched the missiles."))
+    found = FactionMatcher(gazetteer).find(doc)
+    assert [m.faction.slug for m in found] == ["islamic-revolutionary-guard-corps"]
+
+
 def test_the_blamed_are_named_in_the_blames_own_clause(gazetteer) -> None:
     # "groups backed by Iran" names a sponsor, not the attacker; the state that rejects the blame in a clause of its
     # own is not blamed either
