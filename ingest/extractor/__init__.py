@@ -356,7 +356,8 @@ Taught in 2026.12.12 (from holdouts 118-121; each with a golden article named af
 Taught from holdouts 134-137 (each with a golden article named after its concern):
 
 - Perpetrators and claims: a force named in the other number ("The Islamic Revolutionary Guard has confirmed that
-  it launched", the gazetteer's "Revolutionary Guards"; ``vocabulary.NAME_NOUN_PLURALS``) is that force.
+  it launched", the gazetteer's "Revolutionary Guards"; ``vocabulary.NAME_NOUN_PLURALS``) is that force; "Iran fired
+  a series of missiles" is one volley's actor, not a campaign's.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives

@@ -20,6 +20,12 @@ def test_claim_cues() -> None:
     assert cues.GENERIC_CLAIM.search("The group has claimed most of the recent attacks.")
 
 
+def test_a_series_of_projectiles_is_one_volley_not_a_campaign() -> None:
+    assert not cues.GENERIC_CLAIM.search("Iran fired a series of missiles toward the consulate in Erbil.")
+    assert not cues.GENERIC_CLAIM.search("The militia launched a series of armed drones at the garrison.")
+    assert cues.GENERIC_CLAIM.search("The group has claimed a series of attacks on US forces.")
+
+
 def test_claim_wordings() -> None:
     assert cues.CLAIM.search("The faction quickly took credit for the strike on the airport.")
     assert cues.CLAIM.search("The group claimed in a Telegram post that its fighters launched two drones at the base.")
