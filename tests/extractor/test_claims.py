@@ -57,6 +57,12 @@ def test_an_endorsement_of_the_days_attack_is_a_claim() -> None:
     assert not cues.OWNED.search("Officials have not confirmed the attack had caused damage.")
 
 
+def test_the_attackers_defence_of_its_attack_as_an_answer_is_a_claim() -> None:
+    assert cues.CLAIM.search("Iran justified the attacks as a calculated response to the bombing of its sites.")
+    assert cues.CLAIM.search("The militia justified its strike as retaliation for the killing of its commander.")
+    assert not cues.CLAIM.search("Officials said nothing justified the attack on the embassy.")
+
+
 def test_a_passive_claim() -> None:
     assert cues.CLAIM.search("The raid, claimed by the militia Kataib Hezbollah, wounded one airman.")
     assert cues.CLAIM.search("The attack was claimed by a little-known group.")
