@@ -570,7 +570,11 @@ REFERENCE_CLAUSE = prefilter.compile(
 )
 # A day a group speaks of: "said Sunday it carried out", "has endorsed Tuesday's attack" (case-insensitive patterns)
 _WEEKDAY_WORD = words([*WEEKDAYS, "today", "yesterday"])
-_OWN_DEED = words(vocabulary.OWN_ATTACK_VERBS)
+# (or the weapons it used to do it: "said Monday that their forces used two drones to attack the garrison")
+_OWN_DEED = (
+    rf"(?:{words(vocabulary.OWN_ATTACK_VERBS)}"
+    rf"|used\s+[^.;,]{{1,40}}?\s+to\s+{words(vocabulary.OWN_ATTACK_INFINITIVES)})"
+)
 CLAIM = prefilter.compile(
     # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
     # (not "claimed that the strikes were retaliation": an assertion)

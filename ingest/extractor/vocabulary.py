@@ -203,6 +203,8 @@ MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "
 # Claims: how a group tells its own attack. The verbs of the deed ("said it targeted", "its fighters carried out"),
 # the group's words for its own men, a group named as "the group", and the verbs of a statement.
 OWN_ATTACK_VERBS = ("targeted", "attacked", "struck", "launched", "carried out", "conducted", "hit", "fired")
+# What a group says its weapons were used to do: "their forces used two drones to attack the garrison"
+OWN_ATTACK_INFINITIVES = ("attack", "target", "strike", "hit", "bomb", "shell")
 GROUP_FIGHTERS = ("fighters", "members", "forces", "mujahideen", "mujahedeen")
 GROUP_NOUNS = ("group", "movement", "militia", "faction")
 # Armed groups named in the plural by what they are or do: "the groups targeting US forces", "militias have

@@ -63,6 +63,12 @@ def test_the_attackers_defence_of_its_attack_as_an_answer_is_a_claim() -> None:
     assert not cues.CLAIM.search("Officials said nothing justified the attack on the embassy.")
 
 
+def test_a_groups_statement_of_the_weapons_it_used_to_attack_is_a_claim() -> None:
+    assert cues.CLAIM.search("The group said Monday that their forces used two drones to attack the garrison.")
+    assert cues.CLAIM.search("The militia said in a statement it used rockets to target the airport.")
+    assert not cues.CLAIM.search("Officials said the militants used the road to reach the border.")
+
+
 def test_a_passive_claim() -> None:
     assert cues.CLAIM.search("The raid, claimed by the militia Kataib Hezbollah, wounded one airman.")
     assert cues.CLAIM.search("The attack was claimed by a little-known group.")
