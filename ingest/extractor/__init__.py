@@ -360,7 +360,8 @@ Taught from holdouts 134-137 (each with a golden article named after its concern
   a series of missiles" is one volley's actor, not a campaign's; the attacker's defence of its attack as an answer
   ("Iran justified the attacks as a calculated response") is its claim; so is a group's statement of the weapons its
   fighters used to attack ("said Monday that their forces used two drones to attack the garrison";
-  ``vocabulary.OWN_ATTACK_INFINITIVES``).
+  ``vocabulary.OWN_ATTACK_INFINITIVES``); a habit told of the place in a description ending the sentence (", a
+  sensitive location often used by militants to ...") makes no claim a campaign's.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives

@@ -69,6 +69,14 @@ def test_a_groups_statement_of_the_weapons_it_used_to_attack_is_a_claim() -> Non
     assert not cues.CLAIM.search("Officials said the militants used the road to reach the border.")
 
 
+def test_a_habit_told_of_the_place_is_no_campaign_claim() -> None:
+    from ingest.extractor.assemble import _less_asides
+
+    text = "The group claimed the attack on the garrison, a remote post often used by smugglers to cross the border."
+    assert not cues.GENERIC_CLAIM.search(_less_asides(text))
+    assert cues.GENERIC_CLAIM.search(_less_asides("The group often claimed attacks on the garrison."))
+
+
 def test_a_passive_claim() -> None:
     assert cues.CLAIM.search("The raid, claimed by the militia Kataib Hezbollah, wounded one airman.")
     assert cues.CLAIM.search("The attack was claimed by a little-known group.")
