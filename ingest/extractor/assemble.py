@@ -357,8 +357,8 @@ def _speaks_for_the_series_told_before(state: State, idx: int) -> bool:
     )
 
 
-# A noun described at the sentence's end by what is done there as a habit: "..., a sensitive location often used by
-# militants to move weapons" tells of the place, not of the attack or its claim
+# A noun described at the sentence's end by what is done there as a habit: "..., a desert post often crossed by
+# smugglers" tells of the place, not of the attack or its claim
 _HABIT_OF_A_PLACE = prefilter.compile(
     rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{1,4}}?{vocabulary.words(vocabulary.HABIT_WORDS)}\s+\w+ed\s+by\b[^;]*$", re.I
 )

@@ -570,7 +570,7 @@ REFERENCE_CLAUSE = prefilter.compile(
 )
 # A day a group speaks of: "said Sunday it carried out", "has endorsed Tuesday's attack" (case-insensitive patterns)
 _WEEKDAY_WORD = words([*WEEKDAYS, "today", "yesterday"])
-# (or the weapons it used to do it: "said Monday that their forces used two drones to attack the garrison")
+# (or the weapons it used to do it: "said its fighters used drones to hit the base")
 _OWN_DEED = (
     rf"(?:{words(vocabulary.OWN_ATTACK_VERBS)}"
     rf"|used\s+[^.;,]{{1,40}}?\s+to\s+{words(vocabulary.OWN_ATTACK_INFINITIVES)})"
@@ -623,7 +623,7 @@ CLAIM = prefilter.compile(
     # - the noun or its adjective before any noun: "in what it described as a retaliatory measure"
     r"|\bin\s+what\s+(?:it|they)\s+(?:said|says|called|calls|describe[sd]?\s+as|termed)\s+(?:was\s+|were\s+)?"
     r"(?:an?\s+)?(?:[\w-]+\s+)?(?:retaliation|response|revenge|reprisal|retaliatory\s+[\w-]+)\b"
-    # ... and its defence of the attack as an answer: "Iran justified the attacks as a calculated response"
+    # ... and its defence of the attack as an answer: "the group justified the strike as retaliation for ..."
     r"|\bjustif(?:ied|ies|y|ying)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|operations?)\s+as\s+"
     r"(?:an?\s+)?(?:[\w-]+\s+)?(?:retaliation|response|revenge|reprisal|retaliatory\s+[\w-]+)\b"
     # an endorsement: "the IRI said that the attacks were an act of resistance", "said the strike came in response"
@@ -700,7 +700,7 @@ GENERIC_CLAIM = prefilter.compile(
     r"\b(?:most|many|dozens|scores|hundreds|some|all|several|a number) of (?:the |its |their )?(?:\w+ )?"
     rf"(?:attacks|strikes|operations)\b|\b(?:multiple|several)\s+(?:[\w-]+\s+)?(?:attacks|strikes|operations)\b{_DAY_FOLLOWS}"
     rf"|{_MANY_ATTACKS}"
-    # ("Iran fired a series of missiles toward the consulate" is one attack's actor, not a campaign's)
+    # ("the state launched a series of rockets at the base" is one attack's actor, not a campaign's)
     rf"|\bseries of\b{_NOT_A_VOLLEY}"
     r"|\bin recent (?:days|weeks|months)\b|\bregularly\b|\bfrequently\b|\btypically\b|\bgenerally\b"
     r"|\brepeatedly\b|\busually\b|\boften\b|\b\d+ (?:attacks|operations)\b"

@@ -203,7 +203,7 @@ MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "
 # Claims: how a group tells its own attack. The verbs of the deed ("said it targeted", "its fighters carried out"),
 # the group's words for its own men, a group named as "the group", and the verbs of a statement.
 OWN_ATTACK_VERBS = ("targeted", "attacked", "struck", "launched", "carried out", "conducted", "hit", "fired")
-# What a group says its weapons were used to do: "their forces used two drones to attack the garrison"
+# What a group says its weapons were used to do: "its fighters used rockets to target the airport"
 OWN_ATTACK_INFINITIVES = ("attack", "target", "strike", "hit", "bomb", "shell")
 GROUP_FIGHTERS = ("fighters", "members", "forces", "mujahideen", "mujahedeen")
 GROUP_NOUNS = ("group", "movement", "militia", "faction")

@@ -21,7 +21,7 @@ def test_claim_cues() -> None:
 
 
 def test_a_series_of_projectiles_is_one_volley_not_a_campaign() -> None:
-    assert not cues.GENERIC_CLAIM.search("Iran fired a series of missiles toward the consulate in Erbil.")
+    assert not cues.GENERIC_CLAIM.search("The state launched a series of rockets at the air base at dawn.")
     assert not cues.GENERIC_CLAIM.search("The militia launched a series of armed drones at the garrison.")
     assert cues.GENERIC_CLAIM.search("The group has claimed a series of attacks on US forces.")
 
@@ -58,13 +58,13 @@ def test_an_endorsement_of_the_days_attack_is_a_claim() -> None:
 
 
 def test_the_attackers_defence_of_its_attack_as_an_answer_is_a_claim() -> None:
-    assert cues.CLAIM.search("Iran justified the attacks as a calculated response to the bombing of its sites.")
+    assert cues.CLAIM.search("The state justified the strikes as a measured response to the raids on its soil.")
     assert cues.CLAIM.search("The militia justified its strike as retaliation for the killing of its commander.")
     assert not cues.CLAIM.search("Officials said nothing justified the attack on the embassy.")
 
 
 def test_a_groups_statement_of_the_weapons_it_used_to_attack_is_a_claim() -> None:
-    assert cues.CLAIM.search("The group said Monday that their forces used two drones to attack the garrison.")
+    assert cues.CLAIM.search("The faction said Friday that its fighters used three drones to strike the airfield.")
     assert cues.CLAIM.search("The militia said in a statement it used rockets to target the airport.")
     assert not cues.CLAIM.search("Officials said the militants used the road to reach the border.")
 
@@ -223,7 +223,7 @@ def test_a_force_named_in_the_singular_is_the_force_of_the_plural_name(gazetteer
     from ingest.extractor.sentences import parse
 
     # the gazetteer knows "Revolutionary Guards"; reports write "the Revolutionary Guard" as often
-    doc = set_skeleton_norms(parse("The Islamic Revolutionary Guard said it launched the missiles."))
+    doc = set_skeleton_norms(parse("The Revolutionary Guard said it fired the rockets at dawn."))
     found = FactionMatcher(gazetteer).find(doc)
     assert [m.faction.slug for m in found] == ["islamic-revolutionary-guard-corps"]
 
