@@ -353,6 +353,15 @@ Taught in 2026.12.12 (from holdouts 118-121; each with a golden article named af
   (``vocabulary.CLIENT_WORDS``); "The Islamic Resistance" told without its country; a named group counted among
   the dead is the victim of another attack, not the coalition attack's actor.
 
+Taught from holdouts 134-137 (each with a golden article named after its concern):
+
+- Perpetrators and claims: a force named in the other number ("the Revolutionary Guard said it fired" for the
+  gazetteer's "Revolutionary Guards"; ``vocabulary.NAME_NOUN_PLURALS``) is that force; a state that "launched a series
+  of rockets" is one volley's actor, not a campaign's; the attacker's defence of its attack as an answer ("justified
+  the strike as retaliation") is its claim; so is a group's statement of the weapons its fighters used to attack
+  ("said its fighters used drones to hit the base"; ``vocabulary.OWN_ATTACK_INFINITIVES``); a habit told of the place
+  in a description ending the sentence (", a desert post often crossed by smugglers") makes no claim a campaign's.
+
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
 0 killed and 0 injured; "no injuries" gives 0 injured only.

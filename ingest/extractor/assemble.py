@@ -357,8 +357,15 @@ def _speaks_for_the_series_told_before(state: State, idx: int) -> bool:
     )
 
 
+# A noun described at the sentence's end by what is done there as a habit: "..., a desert post often crossed by
+# smugglers" tells of the place, not of the attack or its claim
+_HABIT_OF_A_PLACE = prefilter.compile(
+    rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{1,4}}?{vocabulary.words(vocabulary.HABIT_WORDS)}\s+\w+ed\s+by\b[^;]*$", re.I
+)
+
+
 def _less_asides(text: str) -> str:
-    return _RELATIVE_ASIDE.sub(" ", text)
+    return _HABIT_OF_A_PLACE.sub("", _RELATIVE_ASIDE.sub(" ", text))
 
 
 # A claim that names its attack by the day: "the group that claimed responsibility for the Monday evening attack"

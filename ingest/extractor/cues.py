@@ -295,6 +295,9 @@ NTH_IN_A_WINDOW = prefilter.compile(
     r"|(?:a|one)\s+(?:week|month|year))\b)",
     re.I,
 )
+# What follows "a series of" when it is one volley, of one attack ("a series of missiles"), not a habit ("a series
+# of attacks")
+_NOT_A_VOLLEY = r"(?!\s+(?:[\w-]+\s+)?(?:missiles|rockets|drones|explosions|blasts|projectiles))"
 # Other attacks like this one, in the plural: "similar strikes in recent weeks", "similar attacks in the past weeks"
 _SIMILAR_PLURAL = r"\bsimilar\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:attacks|strikes|incidents|assaults)\b"
 HABITUAL = prefilter.compile(
@@ -302,8 +305,7 @@ HABITUAL = prefilter.compile(
     # "mainly Iran-backed groups" describes a group, not a habit
     r"(?:mainly|mostly)(?!\s+(?:Iran\w*|pro-\w+|Shi\w+|Sunni|Kurdish|Arab\w*|Iraqi)\b)|"
     # "a series of attacks", not "a series of missiles" (one barrage)
-    r"spate of|string of|(?:wave|series) of"
-    r"(?!\s+(?:[\w-]+\s+)?(?:missiles|rockets|drones|explosions|blasts|projectiles))"
+    rf"spate of|string of|(?:wave|series) of{_NOT_A_VOLLEY}"
     # "dozens of attacks", not "hundreds of the attackers dead" (a toll)
     r"|(?:dozens|scores|hundreds)\s+of\s+(?:[\w-]+\s+){0,3}?(?:attacks|strikes|incidents|operations|times|assaults))\b"
     # "several rocket and drone attacks have been launched on US interests in recent months"
@@ -568,7 +570,11 @@ REFERENCE_CLAUSE = prefilter.compile(
 )
 # A day a group speaks of: "said Sunday it carried out", "has endorsed Tuesday's attack" (case-insensitive patterns)
 _WEEKDAY_WORD = words([*WEEKDAYS, "today", "yesterday"])
-_OWN_DEED = words(vocabulary.OWN_ATTACK_VERBS)
+# (or the weapons it used to do it: "said its fighters used drones to hit the base")
+_OWN_DEED = (
+    rf"(?:{words(vocabulary.OWN_ATTACK_VERBS)}"
+    rf"|used\s+[^.;,]{{1,40}}?\s+to\s+{words(vocabulary.OWN_ATTACK_INFINITIVES)})"
+)
 CLAIM = prefilter.compile(
     # "claimed responsibility / the attack / attacks on ... / to have attacked"; not "claimed two had breached"
     # (not "claimed that the strikes were retaliation": an assertion)
@@ -616,6 +622,9 @@ CLAIM = prefilter.compile(
     # retaliation for American strikes"
     # - the noun or its adjective before any noun: "in what it described as a retaliatory measure"
     r"|\bin\s+what\s+(?:it|they)\s+(?:said|says|called|calls|describe[sd]?\s+as|termed)\s+(?:was\s+|were\s+)?"
+    r"(?:an?\s+)?(?:[\w-]+\s+)?(?:retaliation|response|revenge|reprisal|retaliatory\s+[\w-]+)\b"
+    # ... and its defence of the attack as an answer: "the group justified the strike as retaliation for ..."
+    r"|\bjustif(?:ied|ies|y|ying)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|operations?)\s+as\s+"
     r"(?:an?\s+)?(?:[\w-]+\s+)?(?:retaliation|response|revenge|reprisal|retaliatory\s+[\w-]+)\b"
     # an endorsement: "the IRI said that the attacks were an act of resistance", "said the strike came in response"
     r"|\b(?:said|stated|announced|declared)\s+(?:that\s+)?(?:the|these|its|their)\s+(?:[\w-]+\s+)?"
@@ -691,7 +700,9 @@ GENERIC_CLAIM = prefilter.compile(
     r"\b(?:most|many|dozens|scores|hundreds|some|all|several|a number) of (?:the |its |their )?(?:\w+ )?"
     rf"(?:attacks|strikes|operations)\b|\b(?:multiple|several)\s+(?:[\w-]+\s+)?(?:attacks|strikes|operations)\b{_DAY_FOLLOWS}"
     rf"|{_MANY_ATTACKS}"
-    r"|\bseries of\b|\bin recent (?:days|weeks|months)\b|\bregularly\b|\bfrequently\b|\btypically\b|\bgenerally\b"
+    # ("the state launched a series of rockets at the base" is one attack's actor, not a campaign's)
+    rf"|\bseries of\b{_NOT_A_VOLLEY}"
+    r"|\bin recent (?:days|weeks|months)\b|\bregularly\b|\bfrequently\b|\btypically\b|\bgenerally\b"
     r"|\brepeatedly\b|\busually\b|\boften\b|\b\d+ (?:attacks|operations)\b"
     # "Iran-backed groups in Iraq and Syria have claimed responsibility for the attacks": unnamed groups owning
     # a campaign, not a group claiming this attack

@@ -139,12 +139,12 @@ HABIT_WORDS = (
 )  # fmt: skip
 
 # Nouns of the groups' names in English translation, singular -> plural: translations differ in number ("Guardians of
-# Blood Brigades", "Guardian of Blood Brigades"; "Hezbollah Brigades", "Hezbollah Brigade"), so a name matches in
-# either.
+# Blood Brigades", "Guardian of Blood Brigades"; "Hezbollah Brigades", "Hezbollah Brigade"; "the Revolutionary Guards",
+# "the Revolutionary Guard"), so a name matches in either.
 NAME_NOUN_PLURALS = {
     "brigade": "brigades", "guardian": "guardians", "battalion": "battalions", "company": "companies",
     "martyr": "martyrs", "companion": "companions", "defender": "defenders", "partisan": "partisans",
-    "faction": "factions", "squad": "squads", "legion": "legions",
+    "faction": "factions", "squad": "squads", "legion": "legions", "guard": "guards",
 }  # fmt: skip
 
 # Words of sites' names and their short forms in headlines and wire copy: "Fifth Fleet HQ" is "Fifth Fleet headquarters"
@@ -203,6 +203,8 @@ MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "
 # Claims: how a group tells its own attack. The verbs of the deed ("said it targeted", "its fighters carried out"),
 # the group's words for its own men, a group named as "the group", and the verbs of a statement.
 OWN_ATTACK_VERBS = ("targeted", "attacked", "struck", "launched", "carried out", "conducted", "hit", "fired")
+# What a group says its weapons were used to do: "its fighters used rockets to target the airport"
+OWN_ATTACK_INFINITIVES = ("attack", "target", "strike", "hit", "bomb", "shell")
 GROUP_FIGHTERS = ("fighters", "members", "forces", "mujahideen", "mujahedeen")
 GROUP_NOUNS = ("group", "movement", "militia", "faction")
 # Armed groups named in the plural by what they are or do: "the groups targeting US forces", "militias have

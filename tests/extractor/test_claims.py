@@ -20,6 +20,12 @@ def test_claim_cues() -> None:
     assert cues.GENERIC_CLAIM.search("The group has claimed most of the recent attacks.")
 
 
+def test_a_series_of_projectiles_is_one_volley_not_a_campaign() -> None:
+    assert not cues.GENERIC_CLAIM.search("The state launched a series of rockets at the air base at dawn.")
+    assert not cues.GENERIC_CLAIM.search("The militia launched a series of armed drones at the garrison.")
+    assert cues.GENERIC_CLAIM.search("The group has claimed a series of attacks on US forces.")
+
+
 def test_claim_wordings() -> None:
     assert cues.CLAIM.search("The faction quickly took credit for the strike on the airport.")
     assert cues.CLAIM.search("The group claimed in a Telegram post that its fighters launched two drones at the base.")
@@ -49,6 +55,26 @@ def test_an_endorsement_of_the_days_attack_is_a_claim() -> None:
     assert cues.OWNED.search("A group calling itself the Islamic Resistance has endorsed Tuesday\u2019s attack.")
     assert cues.OWNED.search("The faction endorsed the attack in a post on Telegram.")
     assert not cues.OWNED.search("Officials have not confirmed the attack had caused damage.")
+
+
+def test_the_attackers_defence_of_its_attack_as_an_answer_is_a_claim() -> None:
+    assert cues.CLAIM.search("The state justified the strikes as a measured response to the raids on its soil.")
+    assert cues.CLAIM.search("The militia justified its strike as retaliation for the killing of its commander.")
+    assert not cues.CLAIM.search("Officials said nothing justified the attack on the embassy.")
+
+
+def test_a_groups_statement_of_the_weapons_it_used_to_attack_is_a_claim() -> None:
+    assert cues.CLAIM.search("The faction said Friday that its fighters used three drones to strike the airfield.")
+    assert cues.CLAIM.search("The militia said in a statement it used rockets to target the airport.")
+    assert not cues.CLAIM.search("Officials said the militants used the road to reach the border.")
+
+
+def test_a_habit_told_of_the_place_is_no_campaign_claim() -> None:
+    from ingest.extractor.assemble import _less_asides
+
+    text = "The group claimed the attack on the garrison, a remote post often used by smugglers to cross the border."
+    assert not cues.GENERIC_CLAIM.search(_less_asides(text))
+    assert cues.GENERIC_CLAIM.search(_less_asides("The group often claimed attacks on the garrison."))
 
 
 def test_a_passive_claim() -> None:
@@ -187,6 +213,17 @@ def test_a_state_named_as_the_owner_of_its_force_is_not_a_group_mention(gazettee
     from ingest.extractor.sentences import parse
 
     doc = set_skeleton_norms(parse("Iran\u2019s Islamic Revolutionary Guard Corps fired the missiles."))
+    found = FactionMatcher(gazetteer).find(doc)
+    assert [m.faction.slug for m in found] == ["islamic-revolutionary-guard-corps"]
+
+
+def test_a_force_named_in_the_singular_is_the_force_of_the_plural_name(gazetteer) -> None:
+    from ingest.extractor.factions import FactionMatcher
+    from ingest.extractor.names import set_skeleton_norms
+    from ingest.extractor.sentences import parse
+
+    # the gazetteer knows "Revolutionary Guards"; reports write "the Revolutionary Guard" as often
+    doc = set_skeleton_norms(parse("The Revolutionary Guard said it fired the rockets at dawn."))
     found = FactionMatcher(gazetteer).find(doc)
     assert [m.faction.slug for m in found] == ["islamic-revolutionary-guard-corps"]
 
