@@ -304,6 +304,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   "Earlier in the day", "later in the day" and "earlier that day" are the event day told last; the day an event a
   "since" clause names ("since the Israel-Gaza conflict began on October 7") only opens a window; an undated
   attack takes its day only from its own sentences (an attack told, "the attack", its site), not a stray line.
+  An undated attack takes no report day told after it in another attack's sentence ("On March 4, it was reported
+  that the base at the Omar oil field had come under mortar fire" is that attack's); none left, it is the report's.
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
   story has moved to another actor's strike, "killed in the strike" is the strike's toll, and a weapon told after
   the attack in the strike's clause ("in a U.S. drone strike") is the strike's.

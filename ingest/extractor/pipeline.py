@@ -694,7 +694,10 @@ def resolve_dates(state: State) -> None:
                 d.date_sentence, d.date = found[0]
                 break
         if d.date is None and reporting:
-            _, d.date_sentence, d.date = _earliest_report(reporting, max(d.anchors))
+            others = {i for o in state.drafts if o is not d for i in o.anchors}
+            found = _earliest_report(reporting, max(d.anchors), others)
+            if found is not None:
+                _, d.date_sentence, d.date = found
 
 
 def _dates_the_attack(f: Facts, d: Draft) -> bool:
@@ -706,12 +709,19 @@ def _dates_the_attack(f: Facts, d: Draft) -> bool:
     return d.site is not None and any(m.site == d.site for m in f.sites)
 
 
-def _earliest_report(reporting: list[tuple[dt.date, int, DateMention]], last: int) -> tuple[dt.date, int, DateMention]:
+def _earliest_report(
+    reporting: list[tuple[dt.date, int, DateMention]], last: int, others: set[int]
+) -> tuple[dt.date, int, DateMention] | None:
     """The earliest day someone spoke of the attack whose last own sentence is ``last``: among the days told up
     to it, when any ('The Islamic Resistance in Iraq announced on Saturday that it targeted al-Tanf ...
     Simultaneously, ... explosions at al-Omar'), not a statement told after it ('The Brigades said in a statement on
-    Thursday that ...', about something else); else the article's."""
-    return next((item for item in reporting if item[1] <= last), reporting[0])
+    Thursday that ...', about something else); else the article's - but not a day told after it in a sentence of
+    another attack (``others``: 'On February 14, it was reported that the base in the Omar oil field was attacked'
+    is that attack's report), which leaves the attack undated."""
+    return next(
+        (item for item in reporting if item[1] <= last),
+        next((item for item in reporting if item[1] not in others), None),
+    )
 
 
 # An attack named by its day: "Tehran's attack on June 23", "the attack of June 23"

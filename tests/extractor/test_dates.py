@@ -356,3 +356,13 @@ def test_a_page_time_stamp_dates_the_report() -> None:
         assert all(m.reporting for m in find_dates(line, published)), line
     # the words of an event beside a clock time: the attack's own day
     assert not find_dates("Rockets hit the base at 14:30 on October 23, 2023", published)[0].reporting
+
+
+def test_an_undated_attack_is_not_dated_by_another_attacks_report(gazetteer) -> None:
+    # the only report day comes after the attack, in a sentence telling another site's attack: it is that attack's
+    text = (
+        "Two rockets fell inside the US base at the Conoco gas field, a source said. "
+        "On March 4, it was reported that the base at the Omar oil field had come under mortar fire."
+    )
+    found = {i["base"]["slug"]: i["date"] for i in incidents(text, gazetteer, dt.date(2024, 3, 11))}
+    assert found["conoco-gas-field"] == "2024-03-11"
