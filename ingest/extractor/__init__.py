@@ -122,9 +122,10 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   weapons are theirs together, none's alone.
   A follow-up (an investigation, a casualty count, medals) that leads with an earlier attack reports that
   attack, named further down by its day ("the Jan. 8 missile attack on Al Asad") or named again further on by its
-  site; dated only by its report, it takes the day its lead names the attack by ("Tehran's attack on June 23");
-  an attack first told as a
-  reference and then reported on the same site and day is one incident. An
+  site; dated only by its report, it takes the day the story first names the attack by, in its lead ("Tehran's
+  attack on June 23") or further on in a sentence of no other event ("The militia drone attack on 9 May came a
+  day after ..."); an attack first told as a reference and then reported on the same site and day is one
+  incident. An
   attack told on a day before the news happened ("told reporters Monday that there was a rocket attack") and
   "the base had been attacked on Friday too" are earlier (background). A lead's unnamed attack "last week" is the
   one the body names on a day of that week; a situation report that names its period ("March 11 - 17, 2020")

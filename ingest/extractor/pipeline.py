@@ -724,26 +724,43 @@ def _earliest_report(
     )
 
 
-# An attack named by its day: "Tehran's attack on June 23", "the attack of June 23"
+# An attack named by its day: "Tehran's attack on June 23", "the attack of June 23", "The Iranian missile strike on
+# 23 June"
 _ATTACK_ON_THE_DAY = prefilter.compile(
-    r"(?:\bthe|\bthis|\bthat|[\w-]+['\u2019]s)\s+(?:[\w-]+\s+)?(?:attack|strike|assault|retaliation)\s+(?:on|of)\s+$",
+    r"(?:\bthe|\bthis|\bthat|[\w-]+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|retaliation)\s+(?:on|of)\s+$",
     re.I,
 )
 
 
+def _names_the_attack_by_its_day(state: State, f: Facts, d: Draft) -> DateMention | None:
+    """The day a sentence names the attack by ("Tehran's attack on June 23", "The Iranian missile strike on 23 June
+    came after ..."), in the lead or further on, when the sentence tells no other attack and raises no veto (not "The
+    US air strike on 23 June hit a depot")."""
+    if f.vetoes or any(f.sent.index in o.anchors for o in state.drafts if o is not d):
+        return None
+    return next(
+        (
+            x
+            for x in f.dates
+            if x.precision == "day" and not x.reporting and _ATTACK_ON_THE_DAY.search(f.sent.text, 0, x.start)
+        ),
+        None,
+    )
+
+
 def date_the_attack_followed_up(state: State) -> None:
     """'An Iranian attack on Al Udeid may have hit a dome, new satellite images revealed on Friday. Tehran's attack
-    on June 23 had been a response to ...': when the story's one attack is dated only by its report, the lead's
+    on June 23 had been a response to ...': when the story's one attack is dated only by its report, the first
     definite mention of the attack by its day dates it."""
     primaries = [d for d in state.drafts if d.role == "primary"]
     if len(primaries) != 1 or (primaries[0].date is not None and not primaries[0].date.reporting):
         return
     d = primaries[0]
-    for f in state.lead:
-        for x in f.dates:
-            if x.precision == "day" and not x.reporting and _ATTACK_ON_THE_DAY.search(f.sent.text, 0, x.start):
-                d.date, d.date_sentence = x, f.sent.index
-                return
+    for f in state.facts:
+        x = _names_the_attack_by_its_day(state, f, d)
+        if x is not None:
+            d.date, d.date_sentence = x, f.sent.index
+            return
 
 
 # Days before the lead attack from which an attack told after it is an earlier event, not the news

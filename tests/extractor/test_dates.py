@@ -366,3 +366,17 @@ def test_an_undated_attack_is_not_dated_by_another_attacks_report(gazetteer) -> 
     )
     found = {i["base"]["slug"]: i["date"] for i in incidents(text, gazetteer, dt.date(2024, 3, 11))}
     assert found["conoco-gas-field"] == "2024-03-11"
+
+
+def test_the_attack_named_by_its_day_further_on_dates_a_follow_up(gazetteer) -> None:
+    # dated only by its report, the one attack takes the day a later sentence names it by; a sentence telling
+    # another actor's strike by its day does not date it
+    text = (
+        "A drone that struck Al Udeid Air Base damaged a radar dome, a Pentagon review said on Friday. "
+        "The review urged new defences. The Iranian missile strike on 23 June came after US raids on Iran."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2025, 7, 12))
+    assert attack["date"] == "2025-06-23"
+    struck = text.replace("The Iranian missile strike on 23 June came after", "The US air strike on 23 June hit")
+    (attack,) = primaries(struck, gazetteer, dt.date(2025, 7, 12))
+    assert attack["date"] == "2025-07-11"
