@@ -320,8 +320,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   A sentence naming no site that names its attack by a weapon the attack in focus did not use ("the drone
   attacks") tells the one other attack that used it; the weapons of plural attacks told together ("two separate
   rocket and explosive drone attacks") are an attack's only when its own sentences name none.
-  A sentence naming no site that tells a strike or blast on a civilian building ("a strike on a Gaza hospital")
-  moves the story on.
+  A sentence naming no site that tells a strike or blast on a civilian building ("a strike on a Gaza hospital",
+  "a strike had hit a primary school on April 5") moves the story on: its day and toll are not the attack's.
   "The incident came one day after a fatal blast ..." moves the story to that earlier event (its toll and, after
   it, "the incident" are its); another target as the subject of a passive with "also" ("a camp ... was also
   struck") moves the story on; "the assault" named again brings it back like "the attack"; the coalition's own

@@ -380,3 +380,14 @@ def test_the_attack_named_by_its_day_further_on_dates_a_follow_up(gazetteer) -> 
     struck = text.replace("The Iranian missile strike on 23 June came after", "The US air strike on 23 June hit")
     (attack,) = primaries(struck, gazetteer, dt.date(2025, 7, 12))
     assert attack["date"] == "2025-07-11"
+
+
+def test_a_strike_that_hit_a_school_dates_no_coalition_attack(gazetteer) -> None:
+    # the day and toll of a strike told with its verb on a civilian building are that strike's
+    text = (
+        "A faction said on April 9 that it had targeted Ali Al Salem Air Base with drones. "
+        "It gave no details of damage. "
+        "The faction said a strike had hit a school on April 5 near the border, killing 40 people."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 4, 10))
+    assert (attack["date"], attack["killed"]) == ("2024-04-09", None)
