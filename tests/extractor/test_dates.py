@@ -383,10 +383,10 @@ def test_the_attack_named_by_its_day_further_on_dates_a_follow_up(gazetteer) -> 
 
 
 def test_a_strike_that_hit_a_school_dates_no_coalition_attack(gazetteer) -> None:
-    # the day and toll of a strike told with its verb on a civilian building are that strike's
+    # the day and toll of a strike told with its verb on a civilian building, after the lead, are that strike's
     text = (
         "A faction said on April 9 that it had targeted Ali Al Salem Air Base with drones. "
-        "It gave no details of damage. "
+        "It gave no details of damage. Kuwait did not comment. "
         "The faction said a strike had hit a school on April 5 near the border, killing 40 people."
     )
     (attack,) = primaries(text, gazetteer, dt.date(2024, 4, 10))
