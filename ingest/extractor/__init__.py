@@ -184,8 +184,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   patrol base in Al-Shaddadi") names its site; "the fight against ISIS" is the base's mission, no other target;
   "has carried out strikes on the UAE's Al Dhafra Air Base" is one attack's news.
   A town told as its country's ("a US base in Iraq's Erbil") is the town; a headquarters told before its unit
-  ("the headquarters of the US Navy's Fifth Fleet") matches the unit's headquarters; the weapon in focus told again
-  as a sentence's subject ("The drone that crashed into a base in Jordan ... Tower 22") names its site.
+  ("the headquarters of the US Navy's Fifth Fleet", "United States" spelt out as one word) matches the unit's
+  headquarters; the weapon in focus told again as a sentence's subject ("The drone that crashed into a base in
+  Jordan ... Tower 22") names its site.
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its

@@ -255,7 +255,9 @@ def description_pattern(alias: str) -> prefilter.Pattern:
         key = w.lower().replace("-", "").replace("ern", "") if w.lower().startswith(("north", "south")) else w.lower()
         compass = _COMPASS.get(w.lower()) or _COMPASS.get(key) or _COMPASS.get(key + "ern")
         parts.append(compass or re.escape(w))
-    gap = r"(?:[\s,]+[^\s,]+){0,3}?[\s,]+"  # disjoint classes: no backtracking blow-up
+    # disjoint classes: no backtracking blow-up; "United States" spelt out is one word, like "US" ("the headquarters of
+    # the United States Navy's 5th Fleet")
+    gap = r"(?:[\s,]+(?:United\s+States\b|[^\s,]+)){0,3}?[\s,]+"
     return prefilter.compile(r"\b" + gap.join(parts) + r"\b", re.I)
 
 

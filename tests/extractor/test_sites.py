@@ -343,6 +343,13 @@ def test_a_headquarters_told_before_its_unit_is_the_units_headquarters(matcher) 
     ]
 
 
+def test_united_states_spelt_out_is_one_word_between_a_descriptions_words(matcher) -> None:
+    # "the United States Navy's" stands where "the US Navy's" does: three words between "of" and the unit
+    text = "Drones flew at the headquarters of the United States Navy's Fifth Fleet on Sunday."
+    assert slugs(matcher, text) == ["naval-support-activity-bahrain"]
+    assert slugs(matcher, "Drones flew at the headquarters of the navy of the Kingdom of Bahrain on Sunday.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "slug"),
     [
