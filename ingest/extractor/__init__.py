@@ -169,7 +169,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   description places there ("US outpost in northeast Jordan"). A town joined to a named base ("hit the Ain
   Al-Asad Air Base and in Erbil") is the military site named for it. "The base housing U.S. personnel in Hasakah" is not
   the site in focus when that site is in another province.
-  A one-word name before "area" or "region" names the place ("the Haql al-Omar area"); "Al Anbar" is Anbar; the
+  A one-word name before "area" or "region" names the place ("the Haql al-Omar area"), and so do the words a base's
+  name gives before its facility noun ("the air base in the Muwaffaq Salti area"); "Al Anbar" is Anbar; the
   gazetteer describes Tower 22 as a "US military outpost in Jordan".
   An airport told by its town ("the civilian international airport in the city of Irbil") is the one military
   site named for the town.

@@ -298,6 +298,13 @@ def test_a_one_word_name_before_area_names_the_place(matcher) -> None:
     assert slugs(matcher, "Rockets were fired, Omar Abu Layla said.") == []
 
 
+def test_a_name_of_several_words_before_area_names_its_base(matcher) -> None:
+    # "Sheikh Isa Air Base": its name's words before "area" place the base there; a name of no base ("the Green
+    # Mountain area") places none
+    assert slugs(matcher, "Drones targeted the US air base in the Sheikh Isa area.") == ["isa-air-base"]
+    assert slugs(matcher, "Drones targeted a base in the Green Mountain area.") == []
+
+
 def test_a_us_base_told_by_its_province_is_the_one_us_base_there(matcher) -> None:
     # Al-Qaim and Al-Taqaddum were handed to Iraqi forces in 2020: "a US base in Anbar" is Ain al-Asad
     assert slugs(matcher, "Rockets hit a US base in Iraq in Anbar province on Wednesday.") == ["ain-al-asad-air-base"]
