@@ -424,3 +424,13 @@ def test_headquarters_in_a_name_is_also_written_hq() -> None:
 
 def test_a_headquarters_told_as_hq_is_the_site(matcher) -> None:
     assert slugs(matcher, "Drone Strike Near US Fifth Fleet HQ in Bahrain") == ["naval-support-activity-bahrain"]
+
+
+def test_a_site_named_before_a_rocket_found_in_a_clause_of_its_own(gazetteer) -> None:
+    # "and a third rocket was found": a clause with its own subject, joined without a comma - what was found there
+    # foils nothing, and the unnamed attack of the lead is on the site the sentence names
+    text = (
+        "A rocket attack on Thursday targeted a base in eastern Syria, officials said. "
+        "Two rockets landed inside the Conoco gas field base and a third rocket was found on its launcher nearby."
+    )
+    assert primary_sites(text, gazetteer, dt.date(2023, 6, 16)) == ["conoco-gas-field"]
