@@ -62,7 +62,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   US forces recently left", "had been vacated on October 20") is no coalition site.
   Bases named beside "amid rising militia attacks" were not attacked; "denied reports that another base was hit"
   denies that site's attack, not the one in focus; a launcher found in a clause coordinated after the volley
-  ("..., and a fourth missile with its launch tubes was found") does not foil the attack told before it.
+  ("..., and a fourth missile with its launch tubes was found", or with its own subject and no comma: "... and a
+  third rocket was found on its launcher") does not foil the attack told before it, nor unplace it.
   "With U.S. troops at bases becoming targets" (targets as a role) and "in anticipation of a probable attack" tell
   no attack; neither do an undated attack that suspects are "arrested ... for allegedly firing rockets at" and one
   the group "had previously targeted"; a clash "between the SDF and ISIS" is two other forces'; "The US Air Force
@@ -122,9 +123,10 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   weapons are theirs together, none's alone.
   A follow-up (an investigation, a casualty count, medals) that leads with an earlier attack reports that
   attack, named further down by its day ("the Jan. 8 missile attack on Al Asad") or named again further on by its
-  site; dated only by its report, it takes the day its lead names the attack by ("Tehran's attack on June 23");
-  an attack first told as a
-  reference and then reported on the same site and day is one incident. An
+  site; dated only by its report, it takes the day the story first names the attack by, in its lead ("Tehran's
+  attack on June 23") or further on in a sentence of no other event ("The militia drone attack on 9 May came a
+  day after ..."); an attack first told as a reference and then reported on the same site and day is one
+  incident. An
   attack told on a day before the news happened ("told reporters Monday that there was a rocket attack") and
   "the base had been attacked on Friday too" are earlier (background). A lead's unnamed attack "last week" is the
   one the body names on a day of that week; a situation report that names its period ("March 11 - 17, 2020")
@@ -168,7 +170,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   description places there ("US outpost in northeast Jordan"). A town joined to a named base ("hit the Ain
   Al-Asad Air Base and in Erbil") is the military site named for it. "The base housing U.S. personnel in Hasakah" is not
   the site in focus when that site is in another province.
-  A one-word name before "area" or "region" names the place ("the Haql al-Omar area"); "Al Anbar" is Anbar; the
+  A one-word name before "area" or "region" names the place ("the Haql al-Omar area"), and so do the words a base's
+  name gives before its facility noun ("the air base in the Muwaffaq Salti area"); "Al Anbar" is Anbar; the
   gazetteer describes Tower 22 as a "US military outpost in Jordan".
   An airport told by its town ("the civilian international airport in the city of Irbil") is the one military
   site named for the town.
@@ -183,8 +186,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   patrol base in Al-Shaddadi") names its site; "the fight against ISIS" is the base's mission, no other target;
   "has carried out strikes on the UAE's Al Dhafra Air Base" is one attack's news.
   A town told as its country's ("a US base in Iraq's Erbil") is the town; a headquarters told before its unit
-  ("the headquarters of the US Navy's Fifth Fleet") matches the unit's headquarters; the weapon in focus told again
-  as a sentence's subject ("The drone that crashed into a base in Jordan ... Tower 22") names its site.
+  ("the headquarters of the US Navy's Fifth Fleet", "United States" spelt out as one word) matches the unit's
+  headquarters; the weapon in focus told again as a sentence's subject ("The drone that crashed into a base in
+  Jordan ... Tower 22") names its site.
 - Claims and blame: claim verbs, nominal and quoted claims ("asserted responsibility", 'stated, "The Mujahideen
   targeted"', "declared the targeting of"); negated claims ("no group has stepped forward", "there have not been
   claims"); blame told in a sentence about an earlier attack stays with that attack; a group's statement of its
@@ -304,6 +308,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   "Earlier in the day", "later in the day" and "earlier that day" are the event day told last; the day an event a
   "since" clause names ("since the Israel-Gaza conflict began on October 7") only opens a window; an undated
   attack takes its day only from its own sentences (an attack told, "the attack", its site), not a stray line.
+  An undated attack takes no report day told after it in another attack's sentence ("On March 4, it was reported
+  that the base at the Omar oil field had come under mortar fire" is that attack's); none left, it is the report's.
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
   story has moved to another actor's strike, "killed in the strike" is the strike's toll, and a weapon told after
   the attack in the strike's clause ("in a U.S. drone strike") is the strike's.
@@ -317,8 +323,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   A sentence naming no site that names its attack by a weapon the attack in focus did not use ("the drone
   attacks") tells the one other attack that used it; the weapons of plural attacks told together ("two separate
   rocket and explosive drone attacks") are an attack's only when its own sentences name none.
-  A sentence naming no site that tells a strike or blast on a civilian building ("a strike on a Gaza hospital")
-  moves the story on.
+  A sentence naming no site that tells a strike or blast on a civilian building ("a strike on a Gaza hospital",
+  "a strike had hit a primary school on April 5") moves the story on: its day and toll are not the attack's.
   "The incident came one day after a fatal blast ..." moves the story to that earlier event (its toll and, after
   it, "the incident" are its); another target as the subject of a passive with "also" ("a camp ... was also
   struck") moves the story on; "the assault" named again brings it back like "the attack"; the coalition's own

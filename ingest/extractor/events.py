@@ -461,7 +461,14 @@ _COORDINATED_CLAUSE = prefilter.compile(r",\s+(?:and|while|but)\s|;\s", re.I)
 
 # What a source adds after telling the attack is a clause of its own: '"The attack resulted in no injuries or damage to
 # the base," the statement read, adding that the SDF visited the rocket origin site and found a third unfired rocket'
-_ADDED_CLAUSE = prefilter.compile(r",\s+(?:and\s+)?adding\s+(?:that\s+)?|" + _COORDINATED_CLAUSE.pattern, re.I)
+_ADDED_CLAUSE = prefilter.compile(
+    r",\s+(?:and\s+)?adding\s+(?:that\s+)?|"
+    + _COORDINATED_CLAUSE.pattern
+    # ... and one with a subject of its own, joined without a comma: "one rocket struck the base on Monday night and
+    # another rocket was found at the launch site"
+    + r"|\s+and\s+(?=(?:one|another|an?|the|two|three)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s)",
+    re.I,
+)
 
 
 def _after_a_told_attack(text: str, at: int) -> bool:

@@ -694,7 +694,10 @@ def resolve_dates(state: State) -> None:
                 d.date_sentence, d.date = found[0]
                 break
         if d.date is None and reporting:
-            _, d.date_sentence, d.date = _earliest_report(reporting, max(d.anchors))
+            others = {i for o in state.drafts if o is not d for i in o.anchors}
+            found = _earliest_report(reporting, max(d.anchors), others)
+            if found is not None:
+                _, d.date_sentence, d.date = found
 
 
 def _dates_the_attack(f: Facts, d: Draft) -> bool:
@@ -706,34 +709,58 @@ def _dates_the_attack(f: Facts, d: Draft) -> bool:
     return d.site is not None and any(m.site == d.site for m in f.sites)
 
 
-def _earliest_report(reporting: list[tuple[dt.date, int, DateMention]], last: int) -> tuple[dt.date, int, DateMention]:
+def _earliest_report(
+    reporting: list[tuple[dt.date, int, DateMention]], last: int, others: set[int]
+) -> tuple[dt.date, int, DateMention] | None:
     """The earliest day someone spoke of the attack whose last own sentence is ``last``: among the days told up
     to it, when any ('The Islamic Resistance in Iraq announced on Saturday that it targeted al-Tanf ...
     Simultaneously, ... explosions at al-Omar'), not a statement told after it ('The Brigades said in a statement on
-    Thursday that ...', about something else); else the article's."""
-    return next((item for item in reporting if item[1] <= last), reporting[0])
+    Thursday that ...', about something else); else the article's - but not a day told after it in a sentence of
+    another attack (``others``: 'On February 14, it was reported that the base in the Omar oil field was attacked'
+    is that attack's report), which leaves the attack undated."""
+    return next(
+        (item for item in reporting if item[1] <= last),
+        next((item for item in reporting if item[1] not in others), None),
+    )
 
 
-# An attack named by its day: "Tehran's attack on June 23", "the attack of June 23"
+# An attack named by its day: "Tehran's attack on June 23", "the attack of June 23", "The Iranian missile strike on
+# 23 June"
 _ATTACK_ON_THE_DAY = prefilter.compile(
-    r"(?:\bthe|\bthis|\bthat|[\w-]+['\u2019]s)\s+(?:[\w-]+\s+)?(?:attack|strike|assault|retaliation)\s+(?:on|of)\s+$",
+    r"(?:\bthe|\bthis|\bthat|[\w-]+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|retaliation)\s+(?:on|of)\s+$",
     re.I,
 )
 
 
+def _names_the_attack_by_its_day(state: State, f: Facts, d: Draft) -> DateMention | None:
+    """The day a sentence names the attack by ("Tehran's attack on June 23", "The Iranian missile strike on 23 June
+    came after ..."), in the lead or further on, when the sentence tells no other attack and raises no veto (not "The
+    US air strike on 23 June hit a depot")."""
+    if f.vetoes or any(f.sent.index in o.anchors for o in state.drafts if o is not d):
+        return None
+    return next(
+        (
+            x
+            for x in f.dates
+            if x.precision == "day" and not x.reporting and _ATTACK_ON_THE_DAY.search(f.sent.text, 0, x.start)
+        ),
+        None,
+    )
+
+
 def date_the_attack_followed_up(state: State) -> None:
     """'An Iranian attack on Al Udeid may have hit a dome, new satellite images revealed on Friday. Tehran's attack
-    on June 23 had been a response to ...': when the story's one attack is dated only by its report, the lead's
+    on June 23 had been a response to ...': when the story's one attack is dated only by its report, the first
     definite mention of the attack by its day dates it."""
     primaries = [d for d in state.drafts if d.role == "primary"]
     if len(primaries) != 1 or (primaries[0].date is not None and not primaries[0].date.reporting):
         return
     d = primaries[0]
-    for f in state.lead:
-        for x in f.dates:
-            if x.precision == "day" and not x.reporting and _ATTACK_ON_THE_DAY.search(f.sent.text, 0, x.start):
-                d.date, d.date_sentence = x, f.sent.index
-                return
+    for f in state.facts:
+        x = _names_the_attack_by_its_day(state, f, d)
+        if x is not None:
+            d.date, d.date_sentence = x, f.sent.index
+            return
 
 
 # Days before the lead attack from which an attack told after it is an earlier event, not the news

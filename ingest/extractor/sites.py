@@ -116,6 +116,39 @@ def _named_by_stems(sites: list[Site]) -> dict[str, list[Site]]:
     return {stem: [by_slug[s] for s in slugs] for stem, slugs in stems.items()}
 
 
+# A name of two or more words before a facility noun ("Sheikh Isa Air Base") names the place the site is in, told with
+# "area" or "region" ("the US air base in the Sheikh Isa area"); a one-word name there is an alias of its own
+_AREA_OF_NAME = re.compile(
+    r"^(?P<stem>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){1,2}?)\s+(?:[Aa]ir\s*[Bb]ase|[Bb]ase|[Aa]irbase|[Aa]irfield|[Gg]arrison)$"
+)
+_NAMED_AREA = prefilter.compile(
+    r"\b(?:in|near|around|at)\s+the\s+(?P<stem>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){1,2})\s+(?:area|region)\b"
+)
+
+
+# the words of a kind of base, not of its place: "Harir Air Base", "Camp Taji Army Base"
+_KIND_WORDS = frozenset({"air", "army", "military", "naval"})
+
+
+def _area_key(stem: str) -> str:
+    return " ".join(skeleton(w) for w in stem.split() if w.lower() not in ARTICLES)
+
+
+def _named_by_areas(sites: list[Site]) -> dict[str, list[Site]]:
+    """The sites each name of several words before a facility noun names ('shaikh isa' from 'Sheikh Isa Air
+    Base'); a name shared by two sites names none of them."""
+    areas: dict[str, set[str]] = {}
+    by_slug = {site.slug: site for site in sites}
+    for site in sites:
+        if site.kind == "diplomatic":
+            continue
+        for alias in (site.name.split("(")[0].strip(), *site.aliases):
+            m = _AREA_OF_NAME.match(alias)
+            if m and " " in _area_key(m.group("stem")) and m.group("stem").split()[-1].lower() not in _KIND_WORDS:
+                areas.setdefault(_area_key(m.group("stem")), set()).add(site.slug)
+    return {key: [by_slug[s] for s in slugs] for key, slugs in areas.items()}
+
+
 # A town in a site's own name: the word before "Air Base", "base", "Garrison" or "Airfield", or after "Camp"
 _TOWN_IN_NAME = re.compile(
     r"(?:^|\s)(?:al-|el-)?(?P<before>[A-Z][\w'-]*)\s+(?:air\s*base|base|garrison|airfield)\b"
@@ -255,7 +288,9 @@ def description_pattern(alias: str) -> prefilter.Pattern:
         key = w.lower().replace("-", "").replace("ern", "") if w.lower().startswith(("north", "south")) else w.lower()
         compass = _COMPASS.get(w.lower()) or _COMPASS.get(key) or _COMPASS.get(key + "ern")
         parts.append(compass or re.escape(w))
-    gap = r"(?:[\s,]+[^\s,]+){0,3}?[\s,]+"  # disjoint classes: no backtracking blow-up
+    # disjoint classes: no backtracking blow-up; "United States" spelt out is one word, like "US" ("the headquarters of
+    # the United States Navy's 5th Fleet")
+    gap = r"(?:[\s,]+(?:United\s+States\b|[^\s,]+)){0,3}?[\s,]+"
     return prefilter.compile(r"\b" + gap.join(parts) + r"\b", re.I)
 
 
@@ -275,6 +310,7 @@ class SiteMatcher:
         self.regions = _sites_by_region(gazetteer.sites)
         self.towns = _named_for_towns(list(gazetteer.sites))
         self.stems = _named_by_stems(list(gazetteer.sites))
+        self.areas = _named_by_areas(list(gazetteer.sites))
         # the words naming the provinces the sites are in ('hasaka', 'deir', 'anbar')
         self.province_words = frozenset(w for site in gazetteer.sites for w in _place_words(site.province))
         for site in gazetteer.sites:
@@ -362,6 +398,11 @@ class SiteMatcher:
             sites = self.stems.get(skeleton(m.group("stem")), [])
             if len(sites) == 1 and not any(n.start <= m.start("stem") < n.end for n in named):
                 out.append(SiteMention(sites[0], m.start("stem"), m.end(), m.group(0)[4:]))
+        for m in _NAMED_AREA.finditer(text):
+            # "the US air base in the Sheikh Isa area": the site whose name is those words and a facility noun
+            sites = self.areas.get(_area_key(m.group("stem")), [])
+            if len(sites) == 1 and not any(n.start <= m.start("stem") < n.end for n in named):
+                out.append(SiteMention(sites[0], m.start("stem"), m.end("stem"), m.group("stem")))
         for n in named:
             m = _STEM_LISTED_AFTER.match(text, n.end)
             sites = self.stems.get(skeleton(m.group("stem")), []) if m else []

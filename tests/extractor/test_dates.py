@@ -356,3 +356,38 @@ def test_a_page_time_stamp_dates_the_report() -> None:
         assert all(m.reporting for m in find_dates(line, published)), line
     # the words of an event beside a clock time: the attack's own day
     assert not find_dates("Rockets hit the base at 14:30 on October 23, 2023", published)[0].reporting
+
+
+def test_an_undated_attack_is_not_dated_by_another_attacks_report(gazetteer) -> None:
+    # the only report day comes after the attack, in a sentence telling another site's attack: it is that attack's
+    text = (
+        "Two rockets fell inside the US base at the Conoco gas field, a source said. "
+        "On March 4, it was reported that the base at the Omar oil field had come under mortar fire."
+    )
+    found = {i["base"]["slug"]: i["date"] for i in incidents(text, gazetteer, dt.date(2024, 3, 11))}
+    assert found["conoco-gas-field"] == "2024-03-11"
+
+
+def test_the_attack_named_by_its_day_further_on_dates_a_follow_up(gazetteer) -> None:
+    # dated only by its report, the one attack takes the day a later sentence names it by; a sentence telling
+    # another actor's strike by its day does not date it
+    text = (
+        "A drone that struck Al Udeid Air Base damaged a radar dome, a Pentagon review said on Friday. "
+        "The review urged new defences. The Iranian missile strike on 23 June came after US raids on Iran."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2025, 7, 12))
+    assert attack["date"] == "2025-06-23"
+    struck = text.replace("The Iranian missile strike on 23 June came after", "The US air strike on 23 June hit")
+    (attack,) = primaries(struck, gazetteer, dt.date(2025, 7, 12))
+    assert attack["date"] == "2025-07-11"
+
+
+def test_a_strike_that_hit_a_school_dates_no_coalition_attack(gazetteer) -> None:
+    # the day and toll of a strike told with its verb on a civilian building, after the lead, are that strike's
+    text = (
+        "A faction said on April 9 that it had targeted Ali Al Salem Air Base with drones. "
+        "It gave no details of damage. Kuwait did not comment. "
+        "The faction said a strike had hit a school on April 5 near the border, killing 40 people."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 4, 10))
+    assert (attack["date"], attack["killed"]) == ("2024-04-09", None)

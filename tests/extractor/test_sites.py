@@ -305,6 +305,13 @@ def test_a_one_word_name_before_area_names_the_place(matcher) -> None:
     assert slugs(matcher, "Rockets were fired, Omar Abu Layla said.") == []
 
 
+def test_a_name_of_several_words_before_area_names_its_base(matcher) -> None:
+    # "Sheikh Isa Air Base": its name's words before "area" place the base there; a name of no base ("the Green
+    # Mountain area") places none
+    assert slugs(matcher, "Drones targeted the US air base in the Sheikh Isa area.") == ["isa-air-base"]
+    assert slugs(matcher, "Drones targeted a base in the Green Mountain area.") == []
+
+
 def test_a_us_base_told_by_its_province_is_the_one_us_base_there(matcher) -> None:
     # Al-Qaim and Al-Taqaddum were handed to Iraqi forces in 2020: "a US base in Anbar" is Ain al-Asad
     assert slugs(matcher, "Rockets hit a US base in Iraq in Anbar province on Wednesday.") == ["ain-al-asad-air-base"]
@@ -348,6 +355,13 @@ def test_a_headquarters_told_before_its_unit_is_the_units_headquarters(matcher) 
     assert slugs(matcher, "Sirens sounded near the headquarters of the 5th Fleet in Manama.") == [
         "naval-support-activity-bahrain"
     ]
+
+
+def test_united_states_spelt_out_is_one_word_between_a_descriptions_words(matcher) -> None:
+    # "the United States Navy's" stands where "the US Navy's" does: three words between "of" and the unit
+    text = "Drones flew at the headquarters of the United States Navy's Fifth Fleet on Sunday."
+    assert slugs(matcher, text) == ["naval-support-activity-bahrain"]
+    assert slugs(matcher, "Drones flew at the headquarters of the navy of the Kingdom of Bahrain on Sunday.") == []
 
 
 @pytest.mark.parametrize(
@@ -436,3 +450,13 @@ def test_articles_in_more_than_two_places_and_words_past_the_sixth_are_not_spell
     places = [sum(w == "al" or (w == "-" and seq[i - 1] != "al") for i, w in enumerate(seq)) for seq in six]
     assert max(places) == MAX_GAPS
     assert phrase_variants(["a", "b", "c", "d", "e", "f", "g"]) == six
+
+
+def test_a_site_named_before_a_rocket_found_in_a_clause_of_its_own(gazetteer) -> None:
+    # "and a third rocket was found": a clause with its own subject, joined without a comma - what was found there
+    # foils nothing, and the unnamed attack of the lead is on the site the sentence names
+    text = (
+        "A rocket attack on Thursday targeted a base in eastern Syria, officials said. "
+        "Two rockets landed inside the Conoco gas field base and a third rocket was found on its launcher nearby."
+    )
+    assert primary_sites(text, gazetteer, dt.date(2023, 6, 16)) == ["conoco-gas-field"]
