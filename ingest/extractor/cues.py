@@ -725,6 +725,13 @@ EACH_OF_THEM = prefilter.compile(
     r"|both\s+(?:attacks|strikes|drones|incidents)|neither\s+(?:attack|strike|drone|incident)|each\s+(?:attack|strike))\b",
     re.I,
 )
+# The attacks told so far named together inside a sentence: "no casualties have been reported from either
+# incident", "no claim of responsibility for either attack" - what it says, it says of each
+EITHER_OF_THEM = prefilter.compile(
+    r"\b(?:from|in|of|for|after)\s+(?:either|both|neither|each)\s+(?:of\s+the\s+)?"
+    r"(?:incidents?|attacks?|strikes?|assaults?|cases?)\b",
+    re.I,
+)
 # A plural that points back at the sites just counted: "their bases", "the bases", "both outposts" - what the
 # sentence tells, it tells of each ("Three US bases came under attack. Missiles aimed at their bases were
 # intercepted")

@@ -202,6 +202,14 @@ def _nothing_hurt(f: Facts) -> bool:
     )
 
 
+def _primaries_told_before(state: State, idx: int) -> list[Draft]:
+    """The primary attacks the sentences before ``idx`` have told, in the order they were first told."""
+    told: list[Draft] = []
+    for i in sorted(i for i in state.owner if i < idx):
+        told += [d for d in state.owner[i] if d.role == "primary" and all(d is not t for t in told)]
+    return told
+
+
 # What stands reported as of the report: "No casualties have been reported", "no group has yet claimed"
 _AS_OF_NOW = prefilter.compile(
     r"\b(?:has|have)\s+(?:not\s+|yet\s+|so\s+far\s+)*been\s+(?:\w+ly\s+)?(?:reported|confirmed|recorded)\b", re.I
@@ -259,6 +267,11 @@ def attach_details(state: State) -> None:
             continue
         if current is None:
             continue
+        if _nothing_hurt(f) and cues.EITHER_OF_THEM.search(f.sent.text):
+            # "no casualties have been reported from either incident": the zero toll of each attack told so far,
+            # though they were told in sentences of their own
+            told_so_far = _primaries_told_before(state, idx)
+            each, quoted = (told_so_far, 0) if len(told_so_far) > 1 else (each, quoted)
         counted_together = len(told_together) > 1 and all(o.counted for o in told_together)
         if len(told_together) > 1 and (
             cues.EACH_OF_THEM.match(f.sent.text)

@@ -428,3 +428,13 @@ def test_a_quoted_modifier_of_the_toll() -> None:
 def test_the_rest_of_the_toll_after_another() -> None:
     text = "Two soldiers have been killed and another nine wounded in a rocket attack on the base."
     assert figures(text) == [("injured", 9), ("killed", 2)]
+
+
+def test_a_zero_toll_of_either_incident_is_each_attacks(gazetteer) -> None:
+    text = (
+        "A drone hit Camp Taji on Friday, the army said. "
+        "Hours later, rockets struck Balad Air Base, officials said. "
+        "No one was hurt in either incident, the officials added."
+    )
+    tolls = {i["base"]["slug"]: (i["killed"], i["injured"]) for i in primaries(text, gazetteer)}
+    assert tolls == {"camp-taji": (None, 0), "balad-air-base": (None, 0)}
