@@ -223,11 +223,13 @@ def _told_as_of_now(f: Facts) -> bool:
 
 # The attack as the subject measured from an earlier event: "The incident came one day after a fatal blast at an
 # Iraqi military command post", "Thursday's reported attacks come after CENTCOM confirmed that U.S. forces had been
-# attacked by drones in Iraq" (not "hours after": news together)
+# attacked by drones in Iraq" (not "hours after" nor "two hours after": news together, the next sentences still the
+# attack's)
 _CAME_AFTER = prefilter.compile(
     r"^\W*(?:the|this|that|these|those|[\w-]+[\'\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attacks?|incidents?|assaults?|strikes?)\s+(?:came|comes|come)\s+(?!(?:just\s+|only\s+|a\s+few\s+)?"
-    r"(?:hours|minutes)\b)(?:[\w-]+\s+){0,3}?after\s+",
+    rf"(?:(?:about\s+|some\s+|nearly\s+)?(?:an|{numerals(1, 12)}|\d+)\s+)?(?:hours?|minutes?)\b)"
+    r"(?:[\w-]+\s+){0,3}?after\s+",
     re.I,
 )
 
