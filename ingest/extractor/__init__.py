@@ -289,7 +289,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   attack no figures.
   A zero toll "from either incident" (``cues.EITHER_OF_THEM``) is each one's told so far, though each was told in
   a sentence of its own. "The attack came two hours after a cargo plane landed" places the attack by the hour:
-  the story stays on it, and the toll told next is its own.
+  the story stays on it, and the toll told next is its own. "The strike on the airfield follows an attack on an
+  army post" moves the story to that earlier attack: "The attack killed two soldiers" is its toll.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
   that day; the date under an embedded post is its posting date; a day right after "since" opens a window;

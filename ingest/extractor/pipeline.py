@@ -227,9 +227,13 @@ def _told_as_of_now(f: Facts) -> bool:
 # attack's)
 _CAME_AFTER = prefilter.compile(
     r"^\W*(?:the|this|that|these|those|[\w-]+[\'\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:attacks?|incidents?|assaults?|strikes?)\s+(?:came|comes|come)\s+(?!(?:just\s+|only\s+|a\s+few\s+)?"
+    r"(?:attacks?|incidents?|assaults?|strikes?)"
+    # ("The strike on the airfield follows an assault last week on an Iraqi army post": the attack named by its
+    # target, then placed after another)
+    r"(?:\s+(?:on|against|at|off)\s+(?:[\w'\u2019.-]+\s+){0,4}?[\w'\u2019.-]+)?"
+    r"\s+(?:(?:came|comes|come)\s+(?!(?:just\s+|only\s+|a\s+few\s+)?"
     rf"(?:(?:about\s+|some\s+|nearly\s+)?(?:an|{numerals(1, 12)}|\d+)\s+)?(?:hours?|minutes?)\b)"
-    r"(?:[\w-]+\s+){0,3}?after\s+",
+    r"(?:[\w-]+\s+){0,3}?after|follows|followed(?!\s+by\b))\s+",
     re.I,
 )
 
