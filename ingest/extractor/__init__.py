@@ -290,7 +290,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   A zero toll "from either incident" (``cues.EITHER_OF_THEM``) is each one's told so far, though each was told in
   a sentence of its own. "The attack came two hours after a cargo plane landed" places the attack by the hour:
   the story stays on it, and the toll told next is its own. "The strike on the airfield follows an attack on an
-  army post" moves the story to that earlier attack: "The attack killed two soldiers" is its toll.
+  army post" moves the story to that earlier attack: "The attack killed two soldiers" is its toll. A strike told
+  with its verb on a civilian building ("a missile strike had hit a village school, killing ...") moves the story
+  on like "a strike on a school".
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
   that day; the date under an embedded post is its posting date; a day right after "since" opens a window;

@@ -431,9 +431,11 @@ CIVIL_TARGET = prefilter.compile(
     re.I,
 )
 # A strike or blast on a civilian building: "a strike on a Gaza hospital killed hundreds", "Israel blamed the blast at
-# Al-Ahli al-Arabi hospital on a failed rocket launch", "The explosion at the Gaza hospital killed at least eleven"
+# Al-Ahli al-Arabi hospital on a failed rocket launch", "The explosion at the Gaza hospital killed at least eleven",
+# and told with its verb: "a missile strike had hit a village school, killing dozens"
 CIVILIAN_BUILDING_HIT = prefilter.compile(
-    r"\b(?:strike|airstrike|air\s+strike|blast|explosion|bombing|attack|shelling)\s+(?:on|at)\s+(?:an?\s+|the\s+)?"
+    r"\b(?:strike|airstrike|air\s+strike|blast|explosion|bombing|attack|shelling)\s+"
+    r"(?:on|at|(?:(?:had|has|have)\s+)?(?:hit|struck|destroyed))\s+(?:an?\s+|the\s+)?"
     rf"(?:[\w'\u2019-]+\s+){{0,3}}?{words(vocabulary.CIVILIAN_BUILDINGS)}\b",
     re.I,
 )
