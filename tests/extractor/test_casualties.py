@@ -438,3 +438,10 @@ def test_a_zero_toll_of_either_incident_is_each_attacks(gazetteer) -> None:
     )
     tolls = {i["base"]["slug"]: (i["killed"], i["injured"]) for i in primaries(text, gazetteer)}
     assert tolls == {"camp-taji": (None, 0), "balad-air-base": (None, 0)}
+
+
+def test_a_toll_that_first_reports_do_not_show_is_zero() -> None:
+    text = "Early information did not indicate any damage, injuries or casualties, the ministry said."
+    assert figures(text) == [("injured", 0), ("killed", 0)]
+    assert figures("The first reports do not show injuries among the troops.") == [("injured", 0)]
+    assert figures("The video does not show the drone hitting the base.") == []
