@@ -752,11 +752,13 @@ _LINK_WORDS = (
     r"(?:read\s+more|related(?:\s+(?:stories|articles|news|coverage))?|see\s+also|also\s+read|more\s+on\s+this"
     r"|recommended|you\s+may\s+also\s+like"
     # a site's list of its other stories: "Latest News" above a ticker of headlines run together
-    r"|latest\s+news|top\s+stories|most\s+read|trending\s+now)"
+    r"|latest\s+news|top\s+stories|most\s+read|trending\s+now|featured\s+stories|more\s+stories)"
 )
 LINK_MARKER = prefilter.compile(rf"^\W*{_LINK_WORDS}\W*$", re.I)
 # The marker and the other story's title on one line: "Read More: Erbil International Airport targeted in drone attack"
 LINKED_TITLE = prefilter.compile(rf"^\W*{_LINK_WORDS}\s*[:|\u2013\u2014-]\s*\S", re.I)
+# A line that ends as a sentence does ("... the officials said."), not as a title: it closes a list of linked titles
+ENDS_A_SENTENCE = prefilter.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 # A photo's credit: the caption it ends (or the line before it) tells when and where the photo was taken
 PHOTO_CREDIT = prefilter.compile(rf"{words(vocabulary.PHOTO_CREDITS)}", re.I)
 # Attacks in the plural; "Operations" capitalised is a name's ("Al-Aqsa Flood Operations Room"), not a plural

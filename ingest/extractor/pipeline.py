@@ -62,8 +62,10 @@ def read_mentions(state: State) -> None:
             by_sent_factions.setdefault(s.index, []).append(m)
     previous = None
     last_day: DateMention | None = None
+    linking = False  # in the list of titles a link marker ("Featured Stories") heads
     for s in state.sentences:
-        if (state.facts and cues.LINK_MARKER.match(state.facts[-1].sent.text)) or cues.LINKED_TITLE.match(s.text):
+        linking = _opens_or_goes_on_a_list_of_links(state, s, linking)
+        if linking or cues.LINKED_TITLE.match(s.text):
             # "Read more: Iraqi resistance targets US base in Al-Tanf": the title of another story, told nothing -
             # not even a weapon or a figure ("Also Read: North Korea Fires Cruise Missiles off East Coast")
             linked = read_facts(s, [], [], state.published, None)
@@ -85,6 +87,15 @@ def read_mentions(state: State) -> None:
         _date_from_the_last_day(f, last_day, state.published)
         last_day = next((x for x in reversed(f.event_dates) if x.precision == "day"), last_day)
         state.facts.append(f)
+
+
+def _opens_or_goes_on_a_list_of_links(state: State, s: Sentence, linking: bool) -> bool:
+    """Is ``s`` the title of another story: right after a link marker ("Featured Stories"), or a title line (no
+    sentence's stop) in the list the marker heads? Each headline there ("Four Soldiers Injured"), and each date
+    between them, is the other story's; the first line that ends as a sentence closes the list."""
+    if state.facts and cues.LINK_MARKER.match(state.facts[-1].sent.text):
+        return True
+    return linking and cues.ENDS_A_SENTENCE.search(s.text) is None
 
 
 def _photo_caption(state: State, s: Sentence) -> bool:
