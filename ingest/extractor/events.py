@@ -546,9 +546,23 @@ _ATTACK_SITUATED = prefilter.compile(
 )
 
 
+# The site as the subject of the attack's passive, then placed after another attack: "The airfield was hit two hours
+# after a drone attack on another base" (the attack named by its noun: not "hit after midnight with rockets")
+_SITE_HIT_AFTER = prefilter.compile(
+    r"^\W*(?:[\w'\u2019.-]+\s+){1,6}?(?:was|were)\s+(?:\w+ly\s+)?(?:targeted|attacked|hit|struck)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?P<after>after|following)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attack|strike|assault|bombing)s?\b",
+    re.I,
+)
+
+
 def _situated_after(text: str) -> int | None:
     """Where the event the attack is placed after begins, when the attack itself is the subject ('It came days after
-    a drone strike on ...'): what that event's phrase names - weapons, groups, figures - is the event's."""
+    a drone strike on ...', 'The airfield was hit hours after a drone attack on ...'): what that event's phrase
+    names - weapons, groups, figures - is the event's."""
+    hit = _SITE_HIT_AFTER.match(text)
+    if hit is not None:
+        return hit.start("after")
     m = _ATTACK_SITUATED.match(text)
     if m is None:
         return None

@@ -176,3 +176,12 @@ def test_the_coalitions_own_aircraft_are_not_weapons_fired_at_it() -> None:
     # the owner as written: the pronoun "us" owns nothing
     assert cats("they attacked us with drones") == ("drone",)
     assert cats("American forces shot down two drones near the base") == ("drone",)
+
+
+def test_the_weapon_of_the_attack_a_site_was_hit_after_is_not_its_own(gazetteer) -> None:
+    text = (
+        "Rockets struck Balad Air Base on Tuesday, officials said. "
+        "Balad Air Base was hit two hours after a drone attack on an airport in Syria."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert inc["weapons"] == ["rocket"]
