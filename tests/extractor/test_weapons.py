@@ -185,3 +185,10 @@ def test_the_weapon_of_the_attack_a_site_was_hit_after_is_not_its_own(gazetteer)
     )
     [inc] = primaries(text, gazetteer)
     assert inc["weapons"] == ["rocket"]
+
+
+def test_missiles_listed_with_drones_are_a_weapon_of_their_own() -> None:
+    assert categories(find_weapons("The Guards fired missiles and drones at the base.")) == ("drone", "missile")
+    assert categories(find_weapons("It downed 12 drones and four missiles.")) == ("drone", "missile")
+    # a drone's own missiles are no second weapon told beside it
+    assert categories(find_weapons("A drone fired missiles at the base.")) == ("drone",)
