@@ -297,7 +297,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   their dates up to a line that ends as a sentence) are other stories: "Three Soldiers Wounded" there is no toll.
   "The airfield was hit two hours after a drone attack on another base": the drone is the earlier attack's.
   A bare "missiles" listed with drones ("fired missiles and drones", "20 drones and three missiles") is a weapon of
-  its own, not the drones (beside rockets it is still the rockets).
+  its own, not the drones (beside rockets it is still the rockets). "In response to the drone attacks, U.S. forces
+  fired artillery shells at nearby villages" is the coalition's answer (``cues.COALITION_ANSWER``): its shells are
+  not the attack's.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
   that day; the date under an embedded post is its posting date; a day right after "since" opens a window;

@@ -227,6 +227,11 @@ def read_facts(
             # "The morning attack on Mission Support Site Conoco came as Iran marked the anniversary of the killing
             # of Soleimani, in a U.S. drone strike": the weapon of the strike told after the attack is the strike's
             weapons = [w for w in weapons if w.start < actor_at]
+    answer = cues.COALITION_ANSWER.match(text)
+    if answer is not None:
+        # "In response to the drone attacks, U.S. forces at the base fired artillery shells at nearby villages":
+        # the shells are the answer's; the attack's weapon is the one its phrase names
+        weapons = [w for w in weapons if w.start < answer.end()]
     figures = _figures(text, weapons, attack)
     if not sites and cues.ABOUT_OTHER_ATTACKS.match(text):
         figures = []  # "In other onslaughts, more than 50 Americans have suffered injuries": the others' toll

@@ -192,3 +192,13 @@ def test_missiles_listed_with_drones_are_a_weapon_of_their_own() -> None:
     assert categories(find_weapons("It downed 12 drones and four missiles.")) == ("drone", "missile")
     # a drone's own missiles are no second weapon told beside it
     assert categories(find_weapons("A drone fired missiles at the base.")) == ("drone",)
+
+
+def test_what_the_coalitions_answer_fires_is_not_the_attacks_weapon(gazetteer) -> None:
+    text = (
+        "Drones struck Camp Taji on Tuesday, officials said. "
+        "In response to the drone attack, US troops at the camp fired mortar rounds at the launch area."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert inc["weapons"] == ["drone"]
+    assert cues.COALITION_ANSWER.match("In response to the US strikes, militias fired rockets at the base.") is None
