@@ -53,7 +53,10 @@ _NEGATOR = (
     # in any tense: "which has not caused any casualties", "did not result in injuries"
     r"|(?:did|does|has|have|had)(?:\s+not|n't)\s+(?:caused?|result(?:ed)?\s+in|inflict(?:ed)?|l(?:ead|ed)\s+to|le(?:ave|ft))"
     # what first reports show: "initial information did not indicate any injuries or casualties"
-    r"|(?:did|does|do)(?:\s+not|n't)\s+(?:indicate|show|suggest|point\s+to))"
+    r"|(?:did|does|do)(?:\s+not|n't)\s+(?:indicate|show|suggest|point\s+to)"
+    # an outcome, not a purpose: "the warning helped avoid casualties", "the troops avoided injuries" (not "took
+    # cover to avoid casualties")
+    r"|help(?:ed|s)?\s+(?:to\s+)?avoid|avoided)"
 )
 _TOLL_MOD = (
     # ("did not result in any personnel injuries": the people the toll counts, like "human")

@@ -445,3 +445,10 @@ def test_a_toll_that_first_reports_do_not_show_is_zero() -> None:
     assert figures(text) == [("injured", 0), ("killed", 0)]
     assert figures("The first reports do not show injuries among the troops.") == [("injured", 0)]
     assert figures("The video does not show the drone hitting the base.") == []
+
+
+def test_casualties_avoided_are_none() -> None:
+    assert figures("The early warning helped avoid casualties.") == [("injured", 0), ("killed", 0)]
+    assert figures("The crews sheltered in bunkers and avoided injuries.") == [("injured", 0)]
+    # a purpose, not an outcome
+    assert figures("Troops took cover to avoid casualties.") == []
