@@ -300,7 +300,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   its own, not the drones (beside rockets it is still the rockets). "In response to the drone attacks, U.S. forces
   fired artillery shells at nearby villages" is the coalition's answer (``cues.COALITION_ANSWER``): its shells are
   not the attack's. Casualties "avoided" ("the warning helped avoid casualties") are none, not those avoided "to"
-  (a purpose).
+  (a purpose). A country speaking of what was fired at the whole country ("Kuwait says it intercepted 40
+  missiles launched against it") gives its own total, not the base's count.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
   that day; the date under an embedded post is its posting date; a day right after "since" opens a window;

@@ -233,6 +233,8 @@ def read_facts(
         # the shells are the answer's; the attack's weapon is the one its phrase names
         weapons = [w for w in weapons if w.start < answer.end()]
     figures = _figures(text, weapons, attack)
+    if not sites and _a_states_own_total(text):
+        figures = []  # "Kuwait says it shot down 40 missiles fired against it": the country's count, not the base's
     if not sites and cues.ABOUT_OTHER_ATTACKS.match(text):
         figures = []  # "In other onslaughts, more than 50 Americans have suffered injuries": the others' toll
     cause = _strike_as_cause(text, actor.start()) if actor else None
@@ -559,6 +561,25 @@ _SITE_HIT_AFTER = prefilter.compile(
     r"(?:attack|strike|assault|bombing)s?\b",
     re.I,
 )
+
+
+# A country as the sentence's subject ("Kuwait says ...", "The kingdom of Bahrain said ...") and what was fired at
+# the country itself ("launched against it", "fired at the kingdom")
+_A_COUNTRY_SPEAKS = prefilter.compile(
+    rf"^\W*(?:the\s+(?:[\w-]+\s+){{0,3}}?of\s+)?{COUNTRY_WORD.pattern}[^.;]{{0,60}}?\b(?:says|said|reports|reported)\b",
+    re.I,
+)
+_FIRED_AT_THE_COUNTRY = prefilter.compile(
+    r"\b(?:launched|fired|directed|aimed)\s+(?:at|against|toward|towards)\s+"
+    r"(?:it|the\s+(?:kingdom|country|emirate|state))\b",
+    re.I,
+)
+
+
+def _a_states_own_total(text: str) -> bool:
+    """Does a country speak of what was fired at the whole country ('Kuwait says it intercepted 40 missiles and 30
+    drones launched against it')? Its counts are the country's, over all the sites and towns hit, not one base's."""
+    return _A_COUNTRY_SPEAKS.match(text) is not None and _FIRED_AT_THE_COUNTRY.search(text) is not None
 
 
 def _situated_after(text: str) -> int | None:
