@@ -52,9 +52,9 @@ _NEGATOR = (
     r"\b(?:no|zero|without(?:\s+(?:causing|leaving|resulting\s+in|inflicting))?|caus(?:ing|ed)\s+no"
     # in any tense: "which has not caused any casualties", "did not result in injuries"
     r"|(?:did|does|has|have|had)(?:\s+not|n't)\s+(?:caused?|result(?:ed)?\s+in|inflict(?:ed)?|l(?:ead|ed)\s+to|le(?:ave|ft))"
-    # what first reports show: "initial information did not indicate any injuries or casualties"
+    # what first reports show: "early information did not indicate any injuries"
     r"|(?:did|does|do)(?:\s+not|n't)\s+(?:indicate|show|suggest|point\s+to)"
-    # an outcome, not a purpose: "the warning helped avoid casualties", "the troops avoided injuries" (not "took
+    # an outcome, not a purpose: "the early alert helped to avoid casualties", "the crews avoided injuries" (not "took
     # cover to avoid casualties")
     r"|help(?:ed|s)?\s+(?:to\s+)?avoid|avoided)"
 )

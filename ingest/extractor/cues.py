@@ -727,9 +727,9 @@ EACH_OF_THEM = prefilter.compile(
     r"|both\s+(?:attacks|strikes|drones|incidents)|neither\s+(?:attack|strike|drone|incident)|each\s+(?:attack|strike))\b",
     re.I,
 )
-# The coalition's answer told after the attack it answers: "In response to the drone attacks, US forces at the base
-# fired artillery shells at nearby villages" - what the answer fires is its own, not the attack's (the end of the
-# match is where the answer's clause begins)
+# The coalition's answer told after the attack it answers: "In response to the attack, US troops shelled the launch
+# area with artillery" - what the answer fires is its own, not the attack's (the end of the match is where the
+# answer's clause begins)
 COALITION_ANSWER = prefilter.compile(
     r"^\W*(?:in\s+(?:response|retaliation|reply)\s+to|responding\s+to)\s+[^,;]{1,80}?,\s+(?:the\s+)?"
     rf"(?-i:{words([w for w in vocabulary.COALITION if w != 'foreign'])})(?=[\s,])",

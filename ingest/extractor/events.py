@@ -229,8 +229,8 @@ def read_facts(
             weapons = [w for w in weapons if w.start < actor_at]
     answer = cues.COALITION_ANSWER.match(text)
     if answer is not None:
-        # "In response to the drone attacks, U.S. forces at the base fired artillery shells at nearby villages":
-        # the shells are the answer's; the attack's weapon is the one its phrase names
+        # "In response to the attack, US troops shelled the launch area with artillery": the shells are the
+        # answer's; the attack's weapon is the one its phrase names
         weapons = [w for w in weapons if w.start < answer.end()]
     figures = _figures(text, weapons, attack)
     if not sites and _a_states_own_total(text):

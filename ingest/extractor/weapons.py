@@ -132,8 +132,8 @@ def find_weapons(text: str) -> list[WeaponMention]:
     return _missiles_beside_drones(text, out)
 
 
-# What may stand between two nouns of one list: "missiles and drones", "61 missiles and 34 attack drones", "20 drones
-# and three missiles"
+# What may stand between two nouns of one list: "missiles and drones", "12 missiles and 40 attack drones", "30 drones
+# and two missiles"
 _LISTED_WITH = prefilter.compile(
     r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+(?:(?:\d[\d,]*|[a-z]+)\s+)?(?:[\w-]+\s+)?", re.I
 )
@@ -141,7 +141,7 @@ _LISTED_WITH = prefilter.compile(
 
 def _missiles_beside_drones(text: str, mentions: list[WeaponMention]) -> list[WeaponMention]:
     """A bare 'missiles' listed with drones is a weapon of its own: a drone is never called a missile, as a rocket
-    often is ("launched missiles and drones", "20 drones and three missiles")."""
+    often is ("fired drones and missiles", "30 drones and two missiles")."""
     out = list(mentions)
     for i, (a, b) in enumerate(pairwise(mentions)):
         if {a.category, b.category} != {"missile", "drone"} or not _LISTED_WITH.fullmatch(text, a.end, b.start):
