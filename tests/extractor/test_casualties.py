@@ -452,3 +452,29 @@ def test_casualties_avoided_are_none() -> None:
     assert figures("The crews sheltered in bunkers and avoided injuries.") == [("injured", 0)]
     # a purpose, not an outcome
     assert figures("Troops took cover to avoid casualties.") == []
+
+
+def test_the_toll_after_an_attack_placed_by_the_hour_is_its_own(gazetteer) -> None:
+    text = (
+        "A drone struck Camp Taji on Friday, the army said. "
+        "The attack came an hour after a supply flight landed at the camp. "
+        "No casualties were reported."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert (inc["killed"], inc["injured"]) == (0, 0)
+
+
+def test_the_toll_of_the_attack_this_one_follows_is_not_its_own(gazetteer) -> None:
+    text = (
+        "Rockets struck Camp Taji on Friday, the army said. "
+        "The strike on the camp follows a bombing attack on a police post in Diyala. "
+        "The attack killed two soldiers."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert inc["killed"] is None
+
+
+def test_headlines_under_a_link_marker_tell_no_toll(gazetteer) -> None:
+    text = "Rockets struck Camp Taji on Friday, the army said.\n\nMore Stories\nTwo Soldiers Killed in Mosul Ambush\n"
+    [inc] = primaries(text, gazetteer)
+    assert inc["killed"] is None
