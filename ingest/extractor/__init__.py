@@ -291,6 +291,21 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   headline's toll gives way to the body's count for this attack; a sentence naming no site that opens on another
   country ("Jordan shot down two ballistic missiles", "In the UAE, debris ... killing one civilian") gives the
   attack no figures.
+  A zero toll "from either incident" (``cues.EITHER_OF_THEM``) is each one's told so far, though each was told in
+  a sentence of its own. "The attack came two hours after a supply flight touched down" places the attack by the
+  hour: the story stays on it, and the toll told next is its own. "The strike on the airfield follows an attack on
+  an army post" moves the story to that earlier attack: "The attack killed two soldiers" is its toll. A strike told
+  with its verb on a civilian building ("a missile strike had hit a village school, killing ...") moves the story
+  on like "a strike on a school". "Early information did not indicate any injuries" is a zero toll (what first
+  reports do not show). The headlines a link marker heads ("Featured Stories", then title lines and their dates up
+  to a line that ends as a sentence) are other stories: "Three Soldiers Wounded" there is no toll. "The airfield
+  was hit hours after a drone attack on another base": the drone is the earlier attack's. A bare "missiles" listed
+  with drones ("fired drones and missiles", "30 drones and two missiles") is a weapon of its own, not the drones
+  (beside rockets it is still the rockets). "In response to the attack, US troops shelled the launch area with
+  artillery" is the coalition's answer (``cues.COALITION_ANSWER``): its shells are not the attack's. Casualties
+  "avoided" ("the early alert helped to avoid casualties") are none, not those avoided "to" (a purpose). A country
+  speaking of what was fired at the whole country ("Kuwait says it intercepted 40 missiles launched against it")
+  gives its own total, not the base's count.
 - Dates: attacks told together share the day one is given; "hours later" is the same day; "the following day",
   "two days later" and "the day before" count from the day told last; "earlier in the day" is a second attack
   that day; the date under an embedded post is its posting date; a day right after "since" opens a window;

@@ -51,12 +51,17 @@ TOLL_NOUNS: dict[str, frozenset[str]] = {
 _NEGATOR = (
     r"\b(?:no|zero|without(?:\s+(?:causing|leaving|resulting\s+in|inflicting))?|caus(?:ing|ed)\s+no"
     # in any tense: "which has not caused any casualties", "did not result in injuries"
-    r"|(?:did|does|has|have|had)(?:\s+not|n't)\s+(?:caused?|result(?:ed)?\s+in|inflict(?:ed)?|l(?:ead|ed)\s+to|le(?:ave|ft)))"
+    r"|(?:did|does|has|have|had)(?:\s+not|n't)\s+(?:caused?|result(?:ed)?\s+in|inflict(?:ed)?|l(?:ead|ed)\s+to|le(?:ave|ft))"
+    # what first reports show: "early information did not indicate any injuries"
+    r"|(?:did|does|do)(?:\s+not|n't)\s+(?:indicate|show|suggest|point\s+to)"
+    # an outcome, not a purpose: "the early alert helped to avoid casualties", "the crews avoided injuries" (not "took
+    # cover to avoid casualties")
+    r"|help(?:ed|s)?\s+(?:to\s+)?avoid|avoided)"
 )
 _TOLL_MOD = (
     # ("did not result in any personnel injuries": the people the toll counts, like "human")
     r"(?:any|immediate|known|reported|reports?\s+of|word\s+of|signs?\s+of|human|personnel|material|physical|significant"
-    r"|serious)"
+    r"|serious|structural)"
 )
 _TOLL_NOUN = "|".join(sorted(TOLL_NOUNS, key=len, reverse=True))
 _NOUN_TOLL = prefilter.compile(

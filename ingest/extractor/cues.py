@@ -433,11 +433,11 @@ CIVIL_TARGET = prefilter.compile(
     re.I,
 )
 # A strike or blast on a civilian building: "a strike on a Gaza hospital killed hundreds", "Israel blamed the blast at
-# Al-Ahli al-Arabi hospital on a failed rocket launch", "The explosion at the Gaza hospital killed at least eleven"
+# Al-Ahli al-Arabi hospital on a failed rocket launch", "The explosion at the Gaza hospital killed at least eleven",
+# and told with its verb: "a missile strike had hit a village school, killing dozens"
 CIVILIAN_BUILDING_HIT = prefilter.compile(
     r"\b(?:strike|airstrike|air\s+strike|blast|explosion|bombing|attack|shelling)\s+"
-    # ... or told with its verb: "a strike had hit a village school on Feb 28, killing dozens"
-    r"(?:on|at|(?:had\s+|has\s+|have\s+)?(?:hit|struck|destroyed))\s+(?:an?\s+|the\s+)?"
+    r"(?:on|at|(?:(?:had|has|have)\s+)?(?:hit|struck|destroyed))\s+(?:an?\s+|the\s+)?"
     rf"(?:[\w'\u2019-]+\s+){{0,3}}?{words(vocabulary.CIVILIAN_BUILDINGS)}\b",
     re.I,
 )
@@ -738,6 +738,21 @@ EACH_OF_THEM = prefilter.compile(
     r"|both\s+(?:attacks|strikes|drones|incidents)|neither\s+(?:attack|strike|drone|incident)|each\s+(?:attack|strike))\b",
     re.I,
 )
+# The coalition's answer told after the attack it answers: "In response to the attack, US troops shelled the launch
+# area with artillery" - what the answer fires is its own, not the attack's (the end of the match is where the
+# answer's clause begins)
+COALITION_ANSWER = prefilter.compile(
+    r"^\W*(?:in\s+(?:response|retaliation|reply)\s+to|responding\s+to)\s+[^,;]{1,80}?,\s+(?:the\s+)?"
+    rf"(?-i:{words([w for w in vocabulary.COALITION if w != 'foreign'])})(?=[\s,])",
+    re.I,
+)
+# The attacks told so far named together inside a sentence: "no casualties have been reported from either
+# incident", "no claim of responsibility for either attack" - what it says, it says of each
+EITHER_OF_THEM = prefilter.compile(
+    r"\b(?:from|in|of|for|after)\s+(?:either|both|neither|each)\s+(?:of\s+the\s+)?"
+    r"(?:incidents?|attacks?|strikes?|assaults?|cases?)\b",
+    re.I,
+)
 # A plural that points back at the sites just counted: "their bases", "the bases", "both outposts" - what the
 # sentence tells, it tells of each ("Three US bases came under attack. Missiles aimed at their bases were
 # intercepted")
@@ -756,11 +771,13 @@ _LINK_WORDS = (
     r"(?:read\s+more|related(?:\s+(?:stories|articles|news|coverage))?|see\s+also|also\s+read|more\s+on\s+this"
     r"|recommended|you\s+may\s+also\s+like"
     # a site's list of its other stories: "Latest News" above a ticker of headlines run together
-    r"|latest\s+news|top\s+stories|most\s+read|trending\s+now)"
+    r"|latest\s+news|top\s+stories|most\s+read|trending\s+now|featured\s+stories|more\s+stories)"
 )
 LINK_MARKER = prefilter.compile(rf"^\W*{_LINK_WORDS}\W*$", re.I)
 # The marker and the other story's title on one line: "Read More: Erbil International Airport targeted in drone attack"
 LINKED_TITLE = prefilter.compile(rf"^\W*{_LINK_WORDS}\s*[:|\u2013\u2014-]\s*\S", re.I)
+# A line that ends as a sentence does ("... the officials said."), not as a title: it closes a list of linked titles
+ENDS_A_SENTENCE = prefilter.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 # A photo's credit: the caption it ends (or the line before it) tells when and where the photo was taken
 PHOTO_CREDIT = prefilter.compile(rf"{words(vocabulary.PHOTO_CREDITS)}", re.I)
 # Attacks in the plural; "Operations" capitalised is a name's ("Al-Aqsa Flood Operations Room"), not a plural

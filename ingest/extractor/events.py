@@ -227,7 +227,14 @@ def read_facts(
             # "The morning attack on Mission Support Site Conoco came as Iran marked the anniversary of the killing
             # of Soleimani, in a U.S. drone strike": the weapon of the strike told after the attack is the strike's
             weapons = [w for w in weapons if w.start < actor_at]
+    answer = cues.COALITION_ANSWER.match(text)
+    if answer is not None:
+        # "In response to the attack, US troops shelled the launch area with artillery": the shells are the
+        # answer's; the attack's weapon is the one its phrase names
+        weapons = [w for w in weapons if w.start < answer.end()]
     figures = _figures(text, weapons, attack)
+    if not sites and _a_states_own_total(text):
+        figures = []  # "Kuwait says it shot down 40 missiles fired against it": the country's count, not the base's
     if not sites and cues.ABOUT_OTHER_ATTACKS.match(text):
         figures = []  # "In other onslaughts, more than 50 Americans have suffered injuries": the others' toll
     cause = _strike_as_cause(text, actor.start()) if actor else None
@@ -553,9 +560,42 @@ _ATTACK_SITUATED = prefilter.compile(
 )
 
 
+# The site as the subject of the attack's passive, then placed after another attack: "The airfield was hit two hours
+# after a drone attack on another base" (the attack named by its noun: not "hit after midnight with rockets")
+_SITE_HIT_AFTER = prefilter.compile(
+    r"^\W*(?:[\w'\u2019.-]+\s+){1,6}?(?:was|were)\s+(?:\w+ly\s+)?(?:targeted|attacked|hit|struck)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?P<after>after|following)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attack|strike|assault|bombing)s?\b",
+    re.I,
+)
+
+
+# A country as the sentence's subject ("Kuwait says ...", "The kingdom of Bahrain said ...") and what was fired at
+# the country itself ("launched against it", "fired at the kingdom")
+_A_COUNTRY_SPEAKS = prefilter.compile(
+    rf"^\W*(?:the\s+(?:[\w-]+\s+){{0,3}}?of\s+)?{COUNTRY_WORD.pattern}[^.;]{{0,60}}?\b(?:says|said|reports|reported)\b",
+    re.I,
+)
+_FIRED_AT_THE_COUNTRY = prefilter.compile(
+    r"\b(?:launched|fired|directed|aimed)\s+(?:at|against|toward|towards)\s+"
+    r"(?:it|the\s+(?:kingdom|country|emirate|state))\b",
+    re.I,
+)
+
+
+def _a_states_own_total(text: str) -> bool:
+    """Does a country speak of what was fired at the whole country ('Kuwait says it intercepted 40 missiles and 30
+    drones launched against it')? Its counts are the country's, over all the sites and towns hit, not one base's."""
+    return _A_COUNTRY_SPEAKS.match(text) is not None and _FIRED_AT_THE_COUNTRY.search(text) is not None
+
+
 def _situated_after(text: str) -> int | None:
     """Where the event the attack is placed after begins, when the attack itself is the subject ('It came days after
-    a drone strike on ...'): what that event's phrase names - weapons, groups, figures - is the event's."""
+    a drone strike on ...', 'The airfield was hit hours after a drone attack on ...'): what that event's phrase
+    names - weapons, groups, figures - is the event's."""
+    hit = _SITE_HIT_AFTER.match(text)
+    if hit is not None:
+        return hit.start("after")
     m = _ATTACK_SITUATED.match(text)
     if m is None:
         return None

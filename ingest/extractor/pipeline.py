@@ -62,8 +62,10 @@ def read_mentions(state: State) -> None:
             by_sent_factions.setdefault(s.index, []).append(m)
     previous = None
     last_day: DateMention | None = None
+    linking = False  # in the list of titles a link marker ("Featured Stories") heads
     for s in state.sentences:
-        if (state.facts and cues.LINK_MARKER.match(state.facts[-1].sent.text)) or cues.LINKED_TITLE.match(s.text):
+        linking = _opens_or_goes_on_a_list_of_links(state, s, linking)
+        if linking or cues.LINKED_TITLE.match(s.text):
             # "Read more: Iraqi resistance targets US base in Al-Tanf": the title of another story, told nothing -
             # not even a weapon or a figure ("Also Read: North Korea Fires Cruise Missiles off East Coast")
             linked = read_facts(s, [], [], state.published, None)
@@ -85,6 +87,15 @@ def read_mentions(state: State) -> None:
         _date_from_the_last_day(f, last_day, state.published)
         last_day = next((x for x in reversed(f.event_dates) if x.precision == "day"), last_day)
         state.facts.append(f)
+
+
+def _opens_or_goes_on_a_list_of_links(state: State, s: Sentence, linking: bool) -> bool:
+    """Is ``s`` the title of another story: right after a link marker ("Featured Stories"), or a title line (no
+    sentence's stop) in the list the marker heads? Each headline there ("Four Soldiers Injured"), and each date
+    between them, is the other story's; the first line that ends as a sentence closes the list."""
+    if state.facts and cues.LINK_MARKER.match(state.facts[-1].sent.text):
+        return True
+    return linking and cues.ENDS_A_SENTENCE.search(s.text) is None
 
 
 def _photo_caption(state: State, s: Sentence) -> bool:
@@ -202,6 +213,14 @@ def _nothing_hurt(f: Facts) -> bool:
     )
 
 
+def _primaries_told_before(state: State, idx: int) -> list[Draft]:
+    """The primary attacks the sentences before ``idx`` have told, in the order they were first told."""
+    told: list[Draft] = []
+    for i in sorted(i for i in state.owner if i < idx):
+        told += [d for d in state.owner[i] if d.role == "primary" and all(d is not t for t in told)]
+    return told
+
+
 # What stands reported as of the report: "No casualties have been reported", "no group has yet claimed"
 _AS_OF_NOW = prefilter.compile(
     r"\b(?:has|have)\s+(?:not\s+|yet\s+|so\s+far\s+)*been\s+(?:\w+ly\s+)?(?:reported|confirmed|recorded)\b", re.I
@@ -215,11 +234,17 @@ def _told_as_of_now(f: Facts) -> bool:
 
 # The attack as the subject measured from an earlier event: "The incident came one day after a fatal blast at an
 # Iraqi military command post", "Thursday's reported attacks come after CENTCOM confirmed that U.S. forces had been
-# attacked by drones in Iraq" (not "hours after": news together)
+# attacked by drones in Iraq" (not "hours after" nor "two hours after": news together, the next sentences still the
+# attack's)
 _CAME_AFTER = prefilter.compile(
     r"^\W*(?:the|this|that|these|those|[\w-]+[\'\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:attacks?|incidents?|assaults?|strikes?)\s+(?:came|comes|come)\s+(?!(?:just\s+|only\s+|a\s+few\s+)?"
-    r"(?:hours|minutes)\b)(?:[\w-]+\s+){0,3}?after\s+",
+    r"(?:attacks?|incidents?|assaults?|strikes?)"
+    # ("The strike on the airfield follows an assault last week on an Iraqi army post": the attack named by its
+    # target, then placed after another)
+    r"(?:\s+(?:on|against|at|off)\s+(?:[\w'\u2019.-]+\s+){0,4}?[\w'\u2019.-]+)?"
+    r"\s+(?:(?:came|comes|come)\s+(?!(?:just\s+|only\s+|a\s+few\s+)?"
+    rf"(?:(?:about\s+|some\s+|nearly\s+)?(?:an|{numerals(1, 12)}|\d+)\s+)?(?:hours?|minutes?)\b)"
+    r"(?:[\w-]+\s+){0,3}?after|follows|followed(?!\s+by\b))\s+",
     re.I,
 )
 
@@ -259,6 +284,11 @@ def attach_details(state: State) -> None:
             continue
         if current is None:
             continue
+        if _nothing_hurt(f) and cues.EITHER_OF_THEM.search(f.sent.text):
+            # "no casualties have been reported from either incident": the zero toll of each attack told so far,
+            # though they were told in sentences of their own
+            told_so_far = _primaries_told_before(state, idx)
+            each, quoted = (told_so_far, 0) if len(told_so_far) > 1 else (each, quoted)
         counted_together = len(told_together) > 1 and all(o.counted for o in told_together)
         if len(told_together) > 1 and (
             cues.EACH_OF_THEM.match(f.sent.text)

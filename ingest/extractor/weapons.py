@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.numbers import numerals
@@ -128,6 +129,26 @@ def find_weapons(text: str) -> list[WeaponMention]:
             out[-1] = WeaponMention(category, prev.start, m.end(), text[prev.start : m.end()], prev.generic and generic)
             continue
         out.append(WeaponMention(category, m.start(), m.end(), m.group(0), generic))
+    return _missiles_beside_drones(text, out)
+
+
+# What may stand between two nouns of one list: "missiles and drones", "12 missiles and 40 attack drones", "30 drones
+# and two missiles"
+_LISTED_WITH = prefilter.compile(
+    r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+(?:(?:\d[\d,]*|[a-z]+)\s+)?(?:[\w-]+\s+)?", re.I
+)
+
+
+def _missiles_beside_drones(text: str, mentions: list[WeaponMention]) -> list[WeaponMention]:
+    """A bare 'missiles' listed with drones is a weapon of its own: a drone is never called a missile, as a rocket
+    often is ("fired drones and missiles", "30 drones and two missiles")."""
+    out = list(mentions)
+    for i, (a, b) in enumerate(pairwise(mentions)):
+        if {a.category, b.category} != {"missile", "drone"} or not _LISTED_WITH.fullmatch(text, a.end, b.start):
+            continue
+        for j, m in ((i, a), (i + 1, b)):
+            if m.generic:
+                out[j] = WeaponMention(m.category, m.start, m.end, m.text, False)
     return out
 
 

@@ -428,3 +428,53 @@ def test_a_quoted_modifier_of_the_toll() -> None:
 def test_the_rest_of_the_toll_after_another() -> None:
     text = "Two soldiers have been killed and another nine wounded in a rocket attack on the base."
     assert figures(text) == [("injured", 9), ("killed", 2)]
+
+
+def test_a_zero_toll_of_either_incident_is_each_attacks(gazetteer) -> None:
+    text = (
+        "A drone hit Camp Taji on Friday, the army said. "
+        "Hours later, rockets struck Balad Air Base, officials said. "
+        "No one was hurt in either incident, the officials added."
+    )
+    tolls = {i["base"]["slug"]: (i["killed"], i["injured"]) for i in primaries(text, gazetteer)}
+    assert tolls == {"camp-taji": (None, 0), "balad-air-base": (None, 0)}
+
+
+def test_a_toll_that_first_reports_do_not_show_is_zero() -> None:
+    text = "Early information did not indicate any damage, injuries or casualties, the ministry said."
+    assert figures(text) == [("injured", 0), ("killed", 0)]
+    assert figures("The first reports do not show injuries among the troops.") == [("injured", 0)]
+    assert figures("The video does not show the drone hitting the base.") == []
+
+
+def test_casualties_avoided_are_none() -> None:
+    assert figures("The early warning helped avoid casualties.") == [("injured", 0), ("killed", 0)]
+    assert figures("The crews sheltered in bunkers and avoided injuries.") == [("injured", 0)]
+    # a purpose, not an outcome
+    assert figures("Troops took cover to avoid casualties.") == []
+
+
+def test_the_toll_after_an_attack_placed_by_the_hour_is_its_own(gazetteer) -> None:
+    text = (
+        "A drone struck Camp Taji on Friday, the army said. "
+        "The attack came an hour after a supply flight landed at the camp. "
+        "No casualties were reported."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert (inc["killed"], inc["injured"]) == (0, 0)
+
+
+def test_the_toll_of_the_attack_this_one_follows_is_not_its_own(gazetteer) -> None:
+    text = (
+        "Rockets struck Camp Taji on Friday, the army said. "
+        "The strike on the camp follows a bombing attack on a police post in Diyala. "
+        "The attack killed two soldiers."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert inc["killed"] is None
+
+
+def test_headlines_under_a_link_marker_tell_no_toll(gazetteer) -> None:
+    text = "Rockets struck Camp Taji on Friday, the army said.\n\nMore Stories\nTwo Soldiers Killed in Mosul Ambush\n"
+    [inc] = primaries(text, gazetteer)
+    assert inc["killed"] is None

@@ -268,3 +268,12 @@ def test_an_interception_over_another_country_is_not_the_attacks(gazetteer) -> N
     )
     [attack] = primaries(text, gazetteer)
     assert (attack["weapons"], attack["launched"], attack["intercepted"]) == (["drone"], 2, None)
+
+
+def test_a_countrys_own_total_is_not_the_bases(gazetteer) -> None:
+    text = (
+        "Missiles struck Camp Arifjan on Monday, officials said. "
+        "Kuwait said it had shot down 30 missiles launched against it this week."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert (inc["launched"], inc["intercepted"]) == (None, None)

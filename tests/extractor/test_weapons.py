@@ -176,3 +176,29 @@ def test_the_coalitions_own_aircraft_are_not_weapons_fired_at_it() -> None:
     # the owner as written: the pronoun "us" owns nothing
     assert cats("they attacked us with drones") == ("drone",)
     assert cats("American forces shot down two drones near the base") == ("drone",)
+
+
+def test_the_weapon_of_the_attack_a_site_was_hit_after_is_not_its_own(gazetteer) -> None:
+    text = (
+        "Rockets struck Balad Air Base on Tuesday, officials said. "
+        "Balad Air Base was hit two hours after a drone attack on an airport in Syria."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert inc["weapons"] == ["rocket"]
+
+
+def test_missiles_listed_with_drones_are_a_weapon_of_their_own() -> None:
+    assert categories(find_weapons("The Guards fired missiles and drones at the base.")) == ("drone", "missile")
+    assert categories(find_weapons("It downed 12 drones and four missiles.")) == ("drone", "missile")
+    # a drone's own missiles are no second weapon told beside it
+    assert categories(find_weapons("A drone fired missiles at the base.")) == ("drone",)
+
+
+def test_what_the_coalitions_answer_fires_is_not_the_attacks_weapon(gazetteer) -> None:
+    text = (
+        "Drones struck Camp Taji on Tuesday, officials said. "
+        "In response to the drone attack, US troops at the camp fired mortar rounds at the launch area."
+    )
+    [inc] = primaries(text, gazetteer)
+    assert inc["weapons"] == ["drone"]
+    assert cues.COALITION_ANSWER.match("In response to the US strikes, militias fired rockets at the base.") is None
