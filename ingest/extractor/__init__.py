@@ -88,6 +88,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   military bases" in the plural is a campaign; "similar attacks" are other attacks, and their claim not the
   news's; "helicopters of the US Armed Forces opened fire" and "US attacks Kataib Hezbollah facilities" are a
   state's strikes.
+  Attacks in the plural opened as others or as lately and told in the perfect ("Other rocket attacks have targeted
+  the embassy", "Recently rockets and bombs have exploded near it", uncounted; ``vocabulary.TREND_OPENERS``) are a
+  trend beside the news.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May", "two previous assaults on Harir", "the

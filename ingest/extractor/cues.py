@@ -312,6 +312,11 @@ HABITUAL = prefilter.compile(
     r"\bin\s+recent\s+(?:weeks|months|years)\b"
     # "Attacks have been recently carried out on US military bases in the Tenef region, ... using drones"
     r"|\b(?:attacks|strikes)\s+(?:have|had)\s+(?:been\s+recently|recently\s+been)\s+(?:\w+ed|carried\s+out)\b"
+    # "Other rocket attacks have targeted the US embassy", "Recently rockets and roadside bombs have exploded near the
+    # embassy": attacks in the plural, others than the news or lately, uncounted, in the perfect (a count - "Recently,
+    # two rockets have hit the base" - is news)
+    rf"|^\W*{words(vocabulary.TREND_OPENERS)},?\s+(?:(?!(?:\d+|{numerals(1, 20)})\b)[\w-]+\s+(?:and\s+)?){{0,4}}?"
+    rf"{words(vocabulary.PLURAL_ATTACK_NOUNS)}\s+(?:have|has)\b"
     # "Similar attacks in the past weeks were claimed by Iraq-based Resistance groups": the like of the news, in the
     # plural and as the subject, is other attacks (not "blamed militias for the attack, as it has other similar
     # attacks": a tail beside this one)

@@ -482,3 +482,11 @@ def test_an_attack_thwarted_before_reaching_its_target_was_in_flight() -> None:
     assert not cues.FOILED.search("The attack was thwarted before reaching its target, resulting in no injuries.")
     assert not cues.FOILED.search("The rocket attack was foiled before hitting the base.")
     assert cues.FOILED.search("Police foiled a rocket attack before it could be launched.")
+
+
+def test_other_or_recent_attacks_in_the_perfect_are_a_trend() -> None:
+    assert cues.HABITUAL.search("Other mortar attacks have hit the embassy in recent years.")
+    assert cues.HABITUAL.search("Recently drones and rockets have exploded near the consulate.")
+    # counted, or told in the past tense: the news
+    assert not cues.HABITUAL.search("Recently, three rockets have hit the base.")
+    assert not cues.HABITUAL.search("Other rockets fell near the embassy.")
