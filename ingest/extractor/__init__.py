@@ -91,6 +91,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   Attacks in the plural opened as others or as lately and told in the perfect ("Other rocket attacks have targeted
   the embassy", "Recently rockets and bombs have exploded near it", uncounted; ``vocabulary.TREND_OPENERS``) are a
   trend beside the news.
+  A headline's present with a state first and its object named ("Israel targets Hamas in Qatar air strikes", not
+  "US Targets In Syria Hit") is a state's strike: the story's news, and a base named later as what a country is
+  host to is no target of it.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May", "two previous assaults on Harir", "the

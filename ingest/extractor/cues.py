@@ -135,6 +135,11 @@ OTHER_ACTOR = prefilter.compile(
     r"|\b(?:warplanes|jets|aircraft|helicopters|bombers|drones)\s+of\s+(?:the\s+)?"
     rf"{_ACTOR}\s+(?:armed\s+forces|army|military|air\s+force)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:opened\s+fire|fired|struck|bombed|hit|targeted|attacked|shelled)\b"
+    # a headline's present with the state first and its object named: "Israel targets Hamas in Qatar air strikes"
+    # (not "US Targets In Syria Hit" nor "US targets Sunday": the noun, a place or a day after it)
+    rf"|^\W*{_ACTOR}\s+(?:military\s+|forces\s+|army\s+)?targets\s+"
+    rf"(?!(?i:{words(WEEKDAYS)}|in|on|at|across|and|or|of|with|near|around|inside|overnight|again|were|are|have|has)\b)"
+    r"(?-i:[A-Z])"
     # "US rockets have destroyed two SUVs": a state's projectiles as the actor
     rf"|\b{_ACTOR}\s+(?:rockets?|missiles?|drones?|warplanes?)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:destroyed|hit|struck|killed|targeted|bombed)\b"
