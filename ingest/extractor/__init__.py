@@ -146,6 +146,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   targeting the facility") is an earlier one on the site in focus ("the facility", "the installation").
   A sentence opening "Earlier," with its attack in the past perfect ("Earlier, Iraqi media reported that drones
   had targeted a US base in Erbil") tells an attack before the news.
+  An undated lead is the news of the article's day: an attack told after it and dated only by a report two or
+  more days before ("On February 14, it was reported that the base ... was attacked") is earlier, and that report's
+  day, told of another site's attack, does not date the lead.
   The news counted among the attacks on its site over a window ("the third in six months on the base", "the second
   strike on Camp Taji since January, when ...") tells that many earlier attacks there (background, less those the
   article tells), the one earlier attack dated by the window's opening day; a count of the attacks of a window of

@@ -693,8 +693,9 @@ def resolve_dates(state: State) -> None:
             if found:
                 d.date_sentence, d.date = found[0]
                 break
-        if d.date is None and reporting:
-            _, d.date_sentence, d.date = _earliest_report(reporting, max(d.anchors))
+        own_reports = _reports_not_of_another_attack(state, d, reporting)
+        if d.date is None and own_reports:
+            _, d.date_sentence, d.date = _earliest_report(own_reports, max(d.anchors))
 
 
 def _dates_the_attack(f: Facts, d: Draft) -> bool:
@@ -704,6 +705,19 @@ def _dates_the_attack(f: Facts, d: Draft) -> bool:
     if f.attack or _THE_ATTACK.search(f.sent.text):
         return True
     return d.site is not None and any(m.site == d.site for m in f.sites)
+
+
+def _reports_not_of_another_attack(
+    state: State, d: Draft, reporting: list[tuple[dt.date, int, DateMention]]
+) -> list[tuple[dt.date, int, DateMention]]:
+    """The report days that may be ``d``'s: not one told, after ``d``'s sentences, in a sentence telling another
+    site's attack ("Four rockets fell on the Conoco base ... On February 14, it was reported that the base in the
+    Omar field was attacked": that day is the Omar attack's report, not the undated Conoco attack's)."""
+    last = max(d.anchors)
+    others = {
+        i for o in state.drafts if o is not d and o.site is not None and o.site != d.site for i in o.anchors if i > last
+    }
+    return [item for item in reporting if item[1] not in others or item[1] in d.anchors]
 
 
 def _earliest_report(reporting: list[tuple[dt.date, int, DateMention]], last: int) -> tuple[dt.date, int, DateMention]:
@@ -761,6 +775,12 @@ def earlier_days_as_background(state: State) -> None:
         # 'a swarm of drones struck a US base in Shaddadi, Al Mayadeen reported on Wednesday': the attack was that
         # day or the night before, so an attack told after it two or more days before Wednesday is earlier
         mine, earlier = lead.date.date, EARLIER_DAYS + 1
+    if mine is None and lead.date is None:
+        # "Four rockets fell on the base at the Conoco gas field ... On February 14, it was reported that the base in
+        # the Omar field was attacked": the undated lead is the day's news, and an attack someone spoke of two or
+        # more days before the article is earlier
+        _reported_before_the_undated_lead(state, lead, primaries)
+        return
     if mine is None:
         return
     # "attacked at least 24 times in recent days, including ...": the lead counts a window's attacks, and those it
@@ -781,6 +801,16 @@ def earlier_days_as_background(state: State) -> None:
             d.role, d.why = "background", "told 'earlier this week', before the attack the article leads with"
         elif day is None and d.date is not None and d.date.told_before(mine):
             d.role, d.why = "background", f"told on {d.date.date:%d %b}, before the attack the article leads with"
+
+
+def _reported_before_the_undated_lead(state: State, lead: Draft, primaries: list[Draft]) -> None:
+    """The attacks told after an undated lead and dated only by a report two or more days before publication are
+    background: the lead is told as the news of the article's day."""
+    for d in primaries:
+        if d is lead or min(d.anchors) < min(lead.anchors) or d.event_day is not None or d.date is None:
+            continue
+        if d.date.told_before(state.published - dt.timedelta(days=EARLIER_DAYS)) and not _told_as_news_too(state, d):
+            d.role, d.why = "background", f"reported on {d.date.date:%d %b}, before the undated news"
 
 
 def _days_the_news_is_counted_in(state: State, lead: Draft) -> int:
