@@ -111,7 +111,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   "OCT. 18 - ...", an encyclopedia section's "On 17 October 2023, ...", a bullet's "- August 15: ..."), or
   whatever follows "Here is a summary of the attacks:" or "The tit-for-tat attacks included:" - are what the
   article reports, however old and even in a strike's story, on their entry's day, told in a timeline's present
-  ("a rocket kills", "the US bombs"). Rockets "targeting bases housing troops" in the plural sum up the attacks
+  ("a rocket kills", "the US bombs"); lines dated by their month between two lines opening with a day ("In
+  February, four rockets targeted the base. In March another five ...") tell a site's history in prose, no list.
+  Rockets "targeting bases housing troops" in the plural sum up the attacks
   told next; "These attacks occurred after ..." speaks of them. A headline counting US troops killed is their
   toll, not US troops striking. A lead counting the attacks of a recent window ("attacked at least 24 times in
   recent days") makes those it then tells of the last week its news. The attack a strike "came hours after" is

@@ -945,7 +945,7 @@ def _list_entries(state: State) -> dict[int, DateMention | None]:
     if heading is not None:
         # "Here is a summary of the attacks:": what follows is the list, dated entries or not
         entries.update(dict.fromkeys(range(heading + 1, len(state.facts))))
-    if len(openers) < 2:
+    if len(openers) < 2 or _recap_between(state, openers):
         return entries
     day, paragraph = None, -1
     for f in state.facts:
@@ -957,6 +957,19 @@ def _list_entries(state: State) -> dict[int, DateMention | None]:
             # "OCT. 19 - ... Separately, drones and rockets target two bases": the entry's sentences, its day
             entries[f.sent.index] = day
     return entries
+
+
+def _recap_between(state: State, openers: dict[int, DateMention]) -> bool:
+    """'On June 9th, five rockets targeted Balad ... In February, four rockets targeted the base. In March another
+    five ... On April 18 the coalition said ...': a line dated by its month between two lines opening with a day tells
+    the site's history in prose, not the entries of a list (a list dates each of its entries by its day)."""
+    first, last = min(openers), max(openers)
+    return any(
+        f.attack
+        and _starts_a_line(state, f)
+        and any(x.kind == "month" and _ENTRY_OPENING.match(f.sent.text, 0, x.start) for x in f.dates)
+        for f in state.facts[first + 1 : last]
+    )
 
 
 def _starts_a_line(state: State, f: Facts) -> bool:
