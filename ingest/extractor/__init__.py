@@ -143,7 +143,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   the first significant attack since the U.S. launched strikes") is the setting, not the news; "In the attack,
   ..." right after a strike's sentence naming the attack it answered is that attack, and so is the attack a
   strike came "after N were injured in" (background).
-  After the story moves back to an earlier year, an undated attack told bare "in response" to it is of that year;
+  After the story moves back to an earlier year, an undated attack told bare "in response" to it, or in a sentence
+  opening on its time ("When Iran fired at the Al Asad Air Base, ..."), is of that year;
   an attack the coalition told of weeks before the news ("On April 8, the coalition said it shot down a drone
   targeting the facility") is an earlier one on the site in focus ("the facility", "the installation").
   A sentence opening "Earlier," with its attack in the past perfect ("Earlier, Iraqi media reported that drones

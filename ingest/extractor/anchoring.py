@@ -784,6 +784,11 @@ _IN_ANSWER_BARE = prefilter.compile(
 )
 
 
+# A sentence opening on the time of an event: "When Iran fired at the Al Asad Air Base, multiple soldiers suffered
+# concussions" - told right after the story moved back to an earlier year, it is that year's event
+_WHEN_OPENING = prefilter.compile(r"^\W*when\s", re.I)
+
+
 def _answers_an_earlier_year(f: Facts, frame: DateMention | None, year: int) -> bool:
     """'... a repeat of last year's tit-for-tat escalation, that culminated in the US assassination of Soleimani.
     Dozens of US service members were injured as Iran targeted two airbases, including the Ain al-Asad airbase, in
@@ -791,7 +796,7 @@ def _answers_an_earlier_year(f: Facts, frame: DateMention | None, year: int) -> 
     was just told is that year's, even on the site of the news."""
     if frame is None or frame.date.year >= year or f.event_dates:
         return False
-    return _IN_ANSWER_BARE.search(f.sent.text) is not None
+    return _IN_ANSWER_BARE.search(f.sent.text) is not None or _WHEN_OPENING.match(f.sent.text) is not None
 
 
 # How much of a sentence's opening makes it the same sentence printed again
