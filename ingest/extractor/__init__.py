@@ -90,7 +90,7 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   state's strikes.
   Attacks in the plural opened as others or as lately and told in the perfect ("Other rocket attacks have targeted
   the embassy", "Recently rockets and bombs have exploded near it", uncounted; ``vocabulary.TREND_OPENERS``) are a
-  trend beside the news.
+  trend beside the news; so are attacks a site "has in the past" undergone ("have in the past come under fire").
   A headline's present with a state first and its object named ("Israel targets Hamas in Qatar air strikes", not
   "US Targets In Syria Hit") is a state's strike: the story's news, and a base named later as what a country is
   host to is no target of it.

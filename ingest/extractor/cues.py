@@ -339,6 +339,9 @@ HABITUAL = prefilter.compile(
     r"|\b(?:several|multiple|numerous)\s+times\s+(?:before|since|in\s+the\s+past|previously)\b"
     # "the group had previously targeted the Green Zone with gunfire and rockets": earlier attacks, uncounted
     r"|\bhad\s+(?:previously|repeatedly|already|often|frequently)\s+(?:targeted|attacked|fired|launched|struck|shelled)\b"
+    # "US forces stationed at the airport have in the past come under fire from rocket and drone attacks": earlier
+    # attacks, uncounted, told as what the place has undergone
+    r"|\b(?:have|has)\s+in\s+the\s+past\s+(?:been\s+)?\w+"
     # "drones and rockets have continued to be fired at US outposts": a continuing trend
     r"|\b(?:have|has)\s+continued\b"
     # "the al-Asad and Harir bases have previously faced multiple drone attacks": attacks undergone, uncounted

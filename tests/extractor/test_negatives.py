@@ -490,3 +490,9 @@ def test_other_or_recent_attacks_in_the_perfect_are_a_trend() -> None:
     # counted, or told in the past tense: the news
     assert not cues.HABITUAL.search("Recently, three rockets have hit the base.")
     assert not cues.HABITUAL.search("Other rockets fell near the embassy.")
+
+
+def test_what_a_site_has_undergone_in_the_past_is_a_habit() -> None:
+    assert cues.HABITUAL.search("Troops at the airport have in the past come under rocket fire.")
+    assert cues.HABITUAL.search("The consulate has in the past been hit by drones.")
+    assert not cues.HABITUAL.search("Troops at the airport came under rocket fire on Tuesday.")
