@@ -87,7 +87,7 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   An alert of "the potential for ... attacks" tells none; "have initiated drone and missile strikes against
   military bases" in the plural is a campaign; "similar attacks" are other attacks, and their claim not the
   news's; "helicopters of the US Armed Forces opened fire" and "US attacks Kataib Hezbollah facilities" are a
-  state's strikes.
+  state's strikes, and so is "a US drone airstrike" (the weapon before "airstrike").
   Attacks in the plural opened as others or as lately and told in the perfect ("Other rocket attacks have targeted
   the embassy", "Recently rockets and bombs have exploded near it", uncounted; ``vocabulary.TREND_OPENERS``) are a
   trend beside the news; so are attacks a site "has in the past" undergone ("have in the past come under fire").

@@ -103,7 +103,7 @@ OTHER_ACTOR = prefilter.compile(
     r"attacked\b(?!\s+(?:by|in|with)\b)"
     # "retaliatory strikes", not "an assault Iran described as a retaliatory measure" (the attack itself)
     rf"|\b(?:{_RETALIATION}|self-defen[cs]e strikes?|precision strikes?)\b"
-    rf"|\b{_ACTOR}(?:['\u2019]s)?\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b"
+    rf"|\b{_ACTOR}(?:['\u2019]s)?\s+(?:(?:drone\s+|missile\s+|military\s+|retaliatory\s+)?air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b"
     # "seven rocket launchers were destroyed by a counter attack by US forces": the strike named with its actor after
     rf"|\b(?:counter[- ]?attacks?|counter[- ]?strikes?|air\s?strikes?|raids?)\s+by\s+(?:the\s+)?{_ACTOR}\b"
     # a state's own attack named by its adjective: "a Turkish drone attack", "a Turkish invasion which killed ..."

@@ -81,3 +81,8 @@ def test_a_headlines_present_with_a_state_targeting_its_object_is_a_strike() -> 
     # "US targets" as a noun: the coalition's sites, hit by others
     assert not cues.OTHER_ACTOR.search("US Targets In Syria Hit By Rockets")
     assert not cues.OTHER_ACTOR.search("Rockets hit US targets in Iraq")
+
+
+def test_a_states_drone_airstrike_is_its_strike() -> None:
+    assert cues.OTHER_ACTOR.search("He was killed in a US drone airstrike outside Baghdad airport.")
+    assert cues.OTHER_ACTOR.search("a US drone air strike on the convoy")
