@@ -31,7 +31,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   "Separately".
   "Another US base" naming a site already told attacked is another base than the first, not a second attack on it;
   unnamed bases in the plural in a title line ("Drone Strikes Hit US-Occupied Bases in Syria, Iraq") sum up the
-  attacks told below.
+  attacks told below. "Saturday's rocket attack" on the site of an attack told "On Saturday, March 12" is that
+  attack again, even where the weekday counted from the report falls on another date.
   "Assaults" count as "attacks" ("One of the assaults ... at al-Shaddadi, while the other ... near the Baghdad
   Embassy Complex": one attack a site; "one of two assaults this week"); "In both cases, ..." on no named site
   tells each attack the sentence before told; "The attack against U.S. forces is the first since ..." and "the
