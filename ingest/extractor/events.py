@@ -700,6 +700,15 @@ _PERFECT_ON_COUNTED_SITES = prefilter.compile(
 )
 
 
+# ... and one attack as its object, wherever it hit: "The IRGC has reportedly launched a coordinated missile and drone
+# attack on a U.S. military base in Kuwait" (the news, not a practice: "have launched attacks" stays one)
+_PERFECT_OF_ONE_ATTACK = prefilter.compile(
+    r"(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:launched|carried\s+out|conducted)\s+(?:a|an|one)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:attack|strike|assault|barrage)\b(?!s)",
+    re.I,
+)
+
+
 def _habitual(text: str, named_at: list[int] | None = None) -> bool:
     """A habit or trend - except "at least 10 rockets have targeted the base", a counted volley told as news,
     a habit an attack is told to have come after (its setting, ``_setting_at``), and the perfect whose object is
@@ -715,6 +724,8 @@ def _habitual(text: str, named_at: list[int] | None = None) -> bool:
         return False
     if len(told) == 1 and _PERFECT_ON_COUNTED_SITES.match(text, told[0].start()):
         return False  # "said on Monday it has targeted three US bases in Syria": a claim's count, not a practice
+    if len(told) == 1 and _PERFECT_OF_ONE_ATTACK.match(text, told[0].start()):
+        return False  # "has reportedly launched a coordinated missile and drone attack on a U.S. military base": one
     return bool(told)
 
 

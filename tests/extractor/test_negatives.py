@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from ingest.extractor import cues
-from ingest.extractor.events import _attacks_in_general
+from ingest.extractor.events import _attacks_in_general, _habitual
 from tests.extractor.helpers import incidents, primaries
 
 
@@ -496,3 +496,8 @@ def test_what_a_site_has_undergone_in_the_past_is_a_habit() -> None:
     assert cues.HABITUAL.search("Troops at the airport have in the past come under rocket fire.")
     assert cues.HABITUAL.search("The consulate has in the past been hit by drones.")
     assert not cues.HABITUAL.search("Troops at the airport came under rocket fire on Tuesday.")
+
+
+def test_the_perfect_of_one_attack_is_news_not_a_practice() -> None:
+    assert not _habitual("The group has reportedly launched a drone attack on a US base in Jordan.")
+    assert _habitual("The group has launched attacks on US bases in Jordan.")
