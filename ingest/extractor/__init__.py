@@ -152,6 +152,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   targeting the facility") is an earlier one on the site in focus ("the facility", "the installation").
   A sentence opening "Earlier," with its attack in the past perfect ("Earlier, Iraqi media reported that drones
   had targeted a US base in Erbil") tells an attack before the news.
+  "had already" does so in any clause not reported ("On the night of March 8th, the IRGC had already issued a
+  statement claiming responsibility for a missile strike against ... a base in Kuwait").
   An undated lead is the news of the article's day: an attack told after it and dated only by a report two or
   more days before ("On February 14, it was reported that the base ... was attacked") is earlier, and that report's
   day, told of another site's attack, does not date the lead.

@@ -535,6 +535,9 @@ REPORTED_AFTER = prefilter.compile(
 # "had been hit" tells an earlier event - unless it is reported speech: "officials confirmed that troops had been
 # killed" is the news itself, in the past perfect only because of the reporting verb.
 PLUPERFECT = prefilter.compile(r"\bhad been\b", re.I)
+# ... and "had already": "On the night of March 8th, the IRGC had already issued a statement claiming responsibility
+# for a missile strike against ... a base in Kuwait" - told as done before the news, whatever the verb
+PLUPERFECT_ALREADY = prefilter.compile(r"\bhad\s+already\b", re.I)
 # A sentence set before the news by its opening, its attack in the past perfect even in reported speech: "Earlier,
 # Iraqi media reported that several drones had targeted a US base in Erbil" (not "Earlier, a missile struck a
 # military base near the Al-Omar oil field": the same night's news)

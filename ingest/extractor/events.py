@@ -1004,7 +1004,8 @@ def background_reason(facts: Facts, target: Target, date: DateMention | None) ->
     if cues.BACKGROUND.search(main_clause(text)) or told_as_reference(facts, target):
         return "told as an earlier attack or by reference"
     main = main_clause(text)
-    if any(not cues.REPORTED_THAT.search(main, 0, m.start()) for m in cues.PLUPERFECT.finditer(main)):
+    pluperfects = [*cues.PLUPERFECT.finditer(main), *cues.PLUPERFECT_ALREADY.finditer(main)]
+    if any(not cues.REPORTED_THAT.search(main, 0, m.start()) for m in pluperfects):
         return "told in the past perfect"
     if cues.EARLIER_IN_THE_PAST_PERFECT.search(main):
         return "told as earlier, in the past perfect"

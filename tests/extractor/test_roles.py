@@ -711,3 +711,8 @@ def test_an_attack_reported_days_before_an_undated_lead_is_background(gazetteer)
         ("primary", "ain-al-asad-air-base"),
         ("background", "al-harir-air-base"),
     ]
+
+
+def test_had_already_tells_an_earlier_attack() -> None:
+    assert cues.PLUPERFECT_ALREADY.search("On Monday night, the militia had already claimed a rocket attack.")
+    assert not cues.PLUPERFECT_ALREADY.search("On Monday night, the militia claimed a rocket attack.")
