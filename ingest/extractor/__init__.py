@@ -63,7 +63,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   US forces recently left", "had been vacated on October 20") is no coalition site.
   Bases named beside "amid rising militia attacks" were not attacked; "denied reports that another base was hit"
   denies that site's attack, not the one in focus; a launcher found in a clause coordinated after the volley
-  ("..., and a fourth missile with its launch tubes was found") does not foil the attack told before it.
+  ("..., and a fourth missile with its launch tubes was found", "... on Monday night and one other rocket was
+  discovered at the launch point") does not foil the attack told before it.
   "With U.S. troops at bases becoming targets" (targets as a role) and "in anticipation of a probable attack" tell
   no attack; neither do an undated attack that suspects are "arrested ... for allegedly firing rockets at" and one
   the group "had previously targeted"; a clash "between the SDF and ISIS" is two other forces'; "The US Air Force

@@ -461,12 +461,18 @@ _COORDINATED_CLAUSE = prefilter.compile(r",\s+(?:and|while|but)\s|;\s", re.I)
 
 # What a source adds after telling the attack is a clause of its own: '"The attack resulted in no injuries or damage to
 # the base," the statement read, adding that the SDF visited the rocket origin site and found a third unfired rocket'
-_ADDED_CLAUSE = prefilter.compile(r",\s+(?:and\s+)?adding\s+(?:that\s+)?|" + _COORDINATED_CLAUSE.pattern, re.I)
+# ... and a find joined by a bare "and", its own subject and passive: "one rocket struck the Conoco site on Monday night
+# and one other rocket was discovered at the launch point"
+_AND_A_FIND = r"\s+and\s+(?=(?:[\w-]+\s+){1,5}?(?:was|were)\s+(?:later\s+)?(?:found|discovered|seized|recovered)\b)"
+_ADDED_CLAUSE = prefilter.compile(
+    r",\s+(?:and\s+)?adding\s+(?:that\s+)?|" + _AND_A_FIND + "|" + _COORDINATED_CLAUSE.pattern, re.I
+)
 
 
 def _after_a_told_attack(text: str, at: int) -> bool:
     """The cue at ``at`` lies in a clause coordinated after one that told an attack, or added after it."""
-    cuts = list(_ADDED_CLAUSE.finditer(text, 0, at))
+    # (the whole text searched: a cut's lookahead reads the clause it opens, up to the cue and past it)
+    cuts = [c for c in _ADDED_CLAUSE.finditer(text) if c.end() <= at]
     return bool(cuts) and cues.ATTACK.search(text, 0, cuts[-1].start()) is not None
 
 

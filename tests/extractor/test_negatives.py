@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from ingest.extractor import cues
-from ingest.extractor.events import _attacks_in_general, _habitual
+from ingest.extractor.events import _after_a_told_attack, _attacks_in_general, _habitual
 from tests.extractor.helpers import incidents, primaries
 
 
@@ -501,3 +501,9 @@ def test_what_a_site_has_undergone_in_the_past_is_a_habit() -> None:
 def test_the_perfect_of_one_attack_is_news_not_a_practice() -> None:
     assert not _habitual("The group has reportedly launched a drone attack on a US base in Jordan.")
     assert _habitual("The group has launched attacks on US bases in Jordan.")
+
+
+def test_a_find_joined_by_a_bare_and_does_not_foil_the_attack_before_it() -> None:
+    text = "One rocket struck the base on Monday night and one other rocket was discovered at the launch point."
+    assert _after_a_told_attack(text, text.index("discovered"))
+    assert not _after_a_told_attack("Police discovered a rocket launcher.", 7)
