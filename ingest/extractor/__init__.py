@@ -95,6 +95,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   trend beside the news; so are attacks a site "has in the past" undergone ("have in the past come under fire").
   The perfect whose object is one attack ("has reportedly launched a coordinated missile and drone attack on a
   U.S. military base") is news, wherever it hit, not a practice.
+  A wave or series the attack on a coalition site fell in ("... a United States military installation in Bahrain
+  during a wave of missile and drone strikes", "amid a series of ...") is its setting, not a habit vetoing it.
   A headline's present with a state first and its object named ("Israel targets Hamas in Qatar air strikes", not
   "US Targets In Syria Hit") is a state's strike: the story's news, and a base named later as what a country is
   host to is no target of it.

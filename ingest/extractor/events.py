@@ -683,7 +683,15 @@ def _setting_at(text: str) -> int:
         after = _AFTER_THE_ATTACK.search(text, 0, m.start())
         if after is not None:
             return after.start() + len(after.group("noun"))
+        during = _DURING_A_HABIT.search(text, 0, m.start())
+        if during is not None and cues.GENERIC_TARGET.search(text, 0, during.start()):
+            return during.start()
     return len(text)
+
+
+# A habit told as the time the attack fell in: "Iran claimed it had destroyed the main command building of a United
+# States military installation in Bahrain during a wave of missile and drone strikes"
+_DURING_A_HABIT = prefilter.compile(r"\b(?:during|amid)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 # The perfect of one attack on a site named as its object: "The mujahideen of the Islamic Resistance in Iraq have

@@ -507,3 +507,9 @@ def test_a_find_joined_by_a_bare_and_does_not_foil_the_attack_before_it() -> Non
     text = "One rocket struck the base on Monday night and one other rocket was discovered at the launch point."
     assert _after_a_told_attack(text, text.index("discovered"))
     assert not _after_a_told_attack("Police discovered a rocket launcher.", 7)
+
+
+def test_a_wave_the_attack_fell_in_is_its_setting_not_a_habit() -> None:
+    told = "The group said it had hit a US base in Syria during a wave of drone strikes."
+    assert not _habitual(told)
+    assert _habitual("The region has seen a wave of drone strikes.")
