@@ -98,8 +98,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   A wave or series the attack on a coalition site fell in ("... a United States military installation in Bahrain
   during a wave of missile and drone strikes", "amid a series of ...") is its setting, not a habit vetoing it.
   A headline's present with a state first and its object named ("Israel targets Hamas in Qatar air strikes", not
-  "US Targets In Syria Hit") is a state's strike: the story's news, and a base named later as what a country is
-  host to is no target of it.
+  "US Targets In Syria Hit") is a state's strike: the story's news, and what it tells later of a coalition base
+  is background.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
   sentence after the story moved back in time ("The base last came under attack in March", "In December, a
   similar barrage killed a contractor", "It was also attacked in May", "two previous assaults on Harir", "the
