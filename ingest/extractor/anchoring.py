@@ -676,6 +676,9 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
     if r.focus is not None and refers_to_focus(f, t, date, r.focus):
         _anchor(state, r.focus, idx, date, own)
         return [r.focus]
+    if r.focus is not None and _the_weekday_told_with_the_focus(state, t, date, r.focus):
+        _anchor(state, r.focus, idx, None, own)
+        return [r.focus]
     if r.focus is not None and (
         _names_the_attack_in_focus(f, t, r.focus, state)
         or (n == 1 and _the_weapon_in_focus_placed(state, f, t, r.focus))
@@ -722,6 +725,24 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
         touched.append(d)
         r.focus = d
     return touched
+
+
+# How far before a dated attack's day its weekday may stand: "On Saturday, March 12, ..."
+_WEEKDAY_BEFORE_THE_DAY = 16
+
+
+def _the_weekday_told_with_the_focus(state: State, t: Target, date: DateMention | None, focus: Draft) -> bool:
+    """'On Saturday, March 12, over a dozen rockets were fired at Camp Taji ... Several videos have emerged of
+    Saturday's rocket attack at Camp Taji': a weekday the attack in focus was told on, beside its date, names that
+    attack again on its site - even where the weekday counted from the publication falls on another date."""
+    if date is None or date.kind != "weekday" or focus.role != "primary" or focus.site is None or t.site is None:
+        return False
+    told = focus.date
+    if told is None or told.kind != "explicit" or focus.date_sentence is None or t.site.slug != focus.site.slug:
+        return False
+    text = state.facts[focus.date_sentence].sent.text
+    with_the_day = text[max(0, told.start - _WEEKDAY_BEFORE_THE_DAY) : told.end].lower()
+    return re.search(rf"\b{re.escape(date.text.lower())}\b", with_the_day) is not None
 
 
 # Sites in the plural: "US-Occupied Bases", "American bases"
@@ -784,6 +805,11 @@ _IN_ANSWER_BARE = prefilter.compile(
 )
 
 
+# A sentence opening on the time of an event: "When Iran fired at the Al Asad Air Base, multiple soldiers suffered
+# concussions" - told right after the story moved back to an earlier year, it is that year's event
+_WHEN_OPENING = prefilter.compile(r"^\W*when\s", re.I)
+
+
 def _answers_an_earlier_year(f: Facts, frame: DateMention | None, year: int) -> bool:
     """'... a repeat of last year's tit-for-tat escalation, that culminated in the US assassination of Soleimani.
     Dozens of US service members were injured as Iran targeted two airbases, including the Ain al-Asad airbase, in
@@ -791,7 +817,7 @@ def _answers_an_earlier_year(f: Facts, frame: DateMention | None, year: int) -> 
     was just told is that year's, even on the site of the news."""
     if frame is None or frame.date.year >= year or f.event_dates:
         return False
-    return _IN_ANSWER_BARE.search(f.sent.text) is not None
+    return _IN_ANSWER_BARE.search(f.sent.text) is not None or _WHEN_OPENING.match(f.sent.text) is not None
 
 
 # How much of a sentence's opening makes it the same sentence printed again

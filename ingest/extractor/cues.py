@@ -103,7 +103,7 @@ OTHER_ACTOR = prefilter.compile(
     r"attacked\b(?!\s+(?:by|in|with)\b)"
     # "retaliatory strikes", not "an assault Iran described as a retaliatory measure" (the attack itself)
     rf"|\b(?:{_RETALIATION}|self-defen[cs]e strikes?|precision strikes?)\b"
-    rf"|\b{_ACTOR}(?:['\u2019]s)?\s+(?:air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b"
+    rf"|\b{_ACTOR}(?:['\u2019]s)?\s+(?:(?:drone\s+|missile\s+|military\s+|retaliatory\s+)?air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b"
     # "seven rocket launchers were destroyed by a counter attack by US forces": the strike named with its actor after
     rf"|\b(?:counter[- ]?attacks?|counter[- ]?strikes?|air\s?strikes?|raids?)\s+by\s+(?:the\s+)?{_ACTOR}\b"
     # a state's own attack named by its adjective: "a Turkish drone attack", "a Turkish invasion which killed ..."
@@ -135,6 +135,11 @@ OTHER_ACTOR = prefilter.compile(
     r"|\b(?:warplanes|jets|aircraft|helicopters|bombers|drones)\s+of\s+(?:the\s+)?"
     rf"{_ACTOR}\s+(?:armed\s+forces|army|military|air\s+force)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:opened\s+fire|fired|struck|bombed|hit|targeted|attacked|shelled)\b"
+    # a headline's present with the state first and its object named: "Israel targets Hamas in Qatar air strikes"
+    # (not "US Targets In Syria Hit" nor "US targets Sunday": the noun, a place or a day after it)
+    rf"|^\W*{_ACTOR}\s+(?:military\s+|forces\s+|army\s+)?targets\s+"
+    rf"(?!(?i:{words(WEEKDAYS)}|in|on|at|across|and|or|of|with|near|around|inside|overnight|again|were|are|have|has)\b)"
+    r"(?-i:[A-Z])"
     # "US rockets have destroyed two SUVs": a state's projectiles as the actor
     rf"|\b{_ACTOR}\s+(?:rockets?|missiles?|drones?|warplanes?)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:destroyed|hit|struck|killed|targeted|bombed)\b"
@@ -314,6 +319,11 @@ HABITUAL = prefilter.compile(
     r"\bin\s+recent\s+(?:weeks|months|years)\b"
     # "Attacks have been recently carried out on US military bases in the Tenef region, ... using drones"
     r"|\b(?:attacks|strikes)\s+(?:have|had)\s+(?:been\s+recently|recently\s+been)\s+(?:\w+ed|carried\s+out)\b"
+    # "Other rocket attacks have targeted the US embassy", "Recently rockets and roadside bombs have exploded near the
+    # embassy": attacks in the plural, others than the news or lately, uncounted, in the perfect (a count - "Recently,
+    # two rockets have hit the base" - is news)
+    rf"|^\W*{words(vocabulary.TREND_OPENERS)},?\s+(?:(?!(?:\d+|{numerals(1, 20)})\b)[\w-]+\s+(?:and\s+)?){{0,4}}?"
+    rf"{words(vocabulary.PLURAL_ATTACK_NOUNS)}\s+(?:have|has)\b"
     # "Similar attacks in the past weeks were claimed by Iraq-based Resistance groups": the like of the news, in the
     # plural and as the subject, is other attacks (not "blamed militias for the attack, as it has other similar
     # attacks": a tail beside this one)
@@ -331,6 +341,9 @@ HABITUAL = prefilter.compile(
     r"|\b(?:several|multiple|numerous)\s+times\s+(?:before|since|in\s+the\s+past|previously)\b"
     # "the group had previously targeted the Green Zone with gunfire and rockets": earlier attacks, uncounted
     r"|\bhad\s+(?:previously|repeatedly|already|often|frequently)\s+(?:targeted|attacked|fired|launched|struck|shelled)\b"
+    # "US forces stationed at the airport have in the past come under fire from rocket and drone attacks": earlier
+    # attacks, uncounted, told as what the place has undergone
+    r"|\b(?:have|has)\s+in\s+the\s+past\s+(?:been\s+)?\w+"
     # "drones and rockets have continued to be fired at US outposts": a continuing trend
     r"|\b(?:have|has)\s+continued\b"
     # "the al-Asad and Harir bases have previously faced multiple drone attacks": attacks undergone, uncounted
@@ -526,6 +539,9 @@ REPORTED_AFTER = prefilter.compile(
 # "had been hit" tells an earlier event - unless it is reported speech: "officials confirmed that troops had been
 # killed" is the news itself, in the past perfect only because of the reporting verb.
 PLUPERFECT = prefilter.compile(r"\bhad been\b", re.I)
+# ... and "had already": "On the night of March 8th, the IRGC had already issued a statement claiming responsibility
+# for a missile strike against ... a base in Kuwait" - told as done before the news, whatever the verb
+PLUPERFECT_ALREADY = prefilter.compile(r"\bhad\s+already\b", re.I)
 # A sentence set before the news by its opening, its attack in the past perfect even in reported speech: "Earlier,
 # Iraqi media reported that several drones had targeted a US base in Erbil" (not "Earlier, a missile struck a
 # military base near the Al-Omar oil field": the same night's news)

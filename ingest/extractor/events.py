@@ -468,19 +468,18 @@ _COORDINATED_CLAUSE = prefilter.compile(r",\s+(?:and|while|but)\s|;\s", re.I)
 
 # What a source adds after telling the attack is a clause of its own: '"The attack resulted in no injuries or damage to
 # the base," the statement read, adding that the SDF visited the rocket origin site and found a third unfired rocket'
+# ... and a find joined by a bare "and", its own subject and passive: "one rocket struck the Conoco site on Monday night
+# and one other rocket was discovered at the launch point"
+_AND_A_FIND = r"\s+and\s+(?=(?:[\w-]+\s+){1,5}?(?:was|were)\s+(?:later\s+)?(?:found|discovered|seized|recovered)\b)"
 _ADDED_CLAUSE = prefilter.compile(
-    r",\s+(?:and\s+)?adding\s+(?:that\s+)?|"
-    + _COORDINATED_CLAUSE.pattern
-    # ... and one with a subject of its own, joined without a comma: "one rocket struck the base on Monday night and
-    # another rocket was found at the launch site"
-    + r"|\s+and\s+(?=(?:one|another|an?|the|two|three)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s)",
-    re.I,
+    r",\s+(?:and\s+)?adding\s+(?:that\s+)?|" + _AND_A_FIND + "|" + _COORDINATED_CLAUSE.pattern, re.I
 )
 
 
 def _after_a_told_attack(text: str, at: int) -> bool:
     """The cue at ``at`` lies in a clause coordinated after one that told an attack, or added after it."""
-    cuts = list(_ADDED_CLAUSE.finditer(text, 0, at))
+    # (the whole text searched: a cut's lookahead reads the clause it opens, up to the cue and past it)
+    cuts = [c for c in _ADDED_CLAUSE.finditer(text) if c.end() <= at]
     return bool(cuts) and cues.ATTACK.search(text, 0, cuts[-1].start()) is not None
 
 
@@ -724,7 +723,15 @@ def _setting_at(text: str) -> int:
         after = _AFTER_THE_ATTACK.search(text, 0, m.start())
         if after is not None:
             return after.start() + len(after.group("noun"))
+        during = _DURING_A_HABIT.search(text, 0, m.start())
+        if during is not None and cues.GENERIC_TARGET.search(text, 0, during.start()):
+            return during.start()
     return len(text)
+
+
+# A habit told as the time the attack fell in: "Iran claimed it had destroyed the main command building of a United
+# States military installation in Bahrain during a wave of missile and drone strikes"
+_DURING_A_HABIT = prefilter.compile(r"\b(?:during|amid)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 # The perfect of one attack on a site named as its object: "The mujahideen of the Islamic Resistance in Iraq have
@@ -747,6 +754,15 @@ _PERFECT_ON_COUNTED_SITES = prefilter.compile(
 )
 
 
+# ... and one attack as its object, wherever it hit: "The IRGC has reportedly launched a coordinated missile and drone
+# attack on a U.S. military base in Kuwait" (the news, not a practice: "have launched attacks" stays one)
+_PERFECT_OF_ONE_ATTACK = prefilter.compile(
+    r"(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:launched|carried\s+out|conducted)\s+(?:a|an|one)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:attack|strike|assault|barrage)\b(?!s)",
+    re.I,
+)
+
+
 def _habitual(text: str, named_at: list[int] | None = None) -> bool:
     """A habit or trend - except "at least 10 rockets have targeted the base", a counted volley told as news,
     a habit an attack is told to have come after (its setting, ``_setting_at``), and the perfect whose object is
@@ -762,6 +778,8 @@ def _habitual(text: str, named_at: list[int] | None = None) -> bool:
         return False
     if len(told) == 1 and _PERFECT_ON_COUNTED_SITES.match(text, told[0].start()):
         return False  # "said on Monday it has targeted three US bases in Syria": a claim's count, not a practice
+    if len(told) == 1 and _PERFECT_OF_ONE_ATTACK.match(text, told[0].start()):
+        return False  # "has reportedly launched a coordinated missile and drone attack on a U.S. military base": one
     return bool(told)
 
 
@@ -1040,7 +1058,8 @@ def background_reason(facts: Facts, target: Target, date: DateMention | None) ->
     if cues.BACKGROUND.search(main_clause(text)) or told_as_reference(facts, target):
         return "told as an earlier attack or by reference"
     main = main_clause(text)
-    if any(not cues.REPORTED_THAT.search(main, 0, m.start()) for m in cues.PLUPERFECT.finditer(main)):
+    pluperfects = [*cues.PLUPERFECT.finditer(main), *cues.PLUPERFECT_ALREADY.finditer(main)]
+    if any(not cues.REPORTED_THAT.search(main, 0, m.start()) for m in pluperfects):
         return "told in the past perfect"
     if cues.EARLIER_IN_THE_PAST_PERFECT.search(main):
         return "told as earlier, in the past perfect"

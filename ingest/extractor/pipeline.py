@@ -723,11 +723,9 @@ def resolve_dates(state: State) -> None:
             if found:
                 d.date_sentence, d.date = found[0]
                 break
-        if d.date is None and reporting:
-            others = {i for o in state.drafts if o is not d for i in o.anchors}
-            found = _earliest_report(reporting, max(d.anchors), others)
-            if found is not None:
-                _, d.date_sentence, d.date = found
+        own_reports = _reports_not_of_another_attack(state, d, reporting)
+        if d.date is None and own_reports:
+            _, d.date_sentence, d.date = _earliest_report(own_reports, max(d.anchors))
 
 
 def _dates_the_attack(f: Facts, d: Draft) -> bool:
@@ -739,19 +737,25 @@ def _dates_the_attack(f: Facts, d: Draft) -> bool:
     return d.site is not None and any(m.site == d.site for m in f.sites)
 
 
-def _earliest_report(
-    reporting: list[tuple[dt.date, int, DateMention]], last: int, others: set[int]
-) -> tuple[dt.date, int, DateMention] | None:
+def _reports_not_of_another_attack(
+    state: State, d: Draft, reporting: list[tuple[dt.date, int, DateMention]]
+) -> list[tuple[dt.date, int, DateMention]]:
+    """The report days that may be ``d``'s: not one told, after ``d``'s sentences, in a sentence telling another
+    site's attack ("Four rockets fell on the Conoco base ... On February 14, it was reported that the base in the
+    Omar field was attacked": that day is the Omar attack's report, not the undated Conoco attack's)."""
+    last = max(d.anchors)
+    others = {
+        i for o in state.drafts if o is not d and o.site is not None and o.site != d.site for i in o.anchors if i > last
+    }
+    return [item for item in reporting if item[1] not in others or item[1] in d.anchors]
+
+
+def _earliest_report(reporting: list[tuple[dt.date, int, DateMention]], last: int) -> tuple[dt.date, int, DateMention]:
     """The earliest day someone spoke of the attack whose last own sentence is ``last``: among the days told up
     to it, when any ('The Islamic Resistance in Iraq announced on Saturday that it targeted al-Tanf ...
     Simultaneously, ... explosions at al-Omar'), not a statement told after it ('The Brigades said in a statement on
-    Thursday that ...', about something else); else the article's - but not a day told after it in a sentence of
-    another attack (``others``: 'On February 14, it was reported that the base in the Omar oil field was attacked'
-    is that attack's report), which leaves the attack undated."""
-    return next(
-        (item for item in reporting if item[1] <= last),
-        next((item for item in reporting if item[1] not in others), None),
-    )
+    Thursday that ...', about something else); else the article's."""
+    return next((item for item in reporting if item[1] <= last), reporting[0])
 
 
 # An attack named by its day: "Tehran's attack on June 23", "the attack of June 23", "The Iranian missile strike on
@@ -818,6 +822,12 @@ def earlier_days_as_background(state: State) -> None:
         # 'a swarm of drones struck a US base in Shaddadi, Al Mayadeen reported on Wednesday': the attack was that
         # day or the night before, so an attack told after it two or more days before Wednesday is earlier
         mine, earlier = lead.date.date, EARLIER_DAYS + 1
+    if mine is None and lead.date is None:
+        # "Four rockets fell on the base at the Conoco gas field ... On February 14, it was reported that the base in
+        # the Omar field was attacked": the undated lead is the day's news, and an attack someone spoke of two or
+        # more days before the article is earlier
+        _reported_before_the_undated_lead(state, lead, primaries)
+        return
     if mine is None:
         return
     # "attacked at least 24 times in recent days, including ...": the lead counts a window's attacks, and those it
@@ -838,6 +848,16 @@ def earlier_days_as_background(state: State) -> None:
             d.role, d.why = "background", "told 'earlier this week', before the attack the article leads with"
         elif day is None and d.date is not None and d.date.told_before(mine):
             d.role, d.why = "background", f"told on {d.date.date:%d %b}, before the attack the article leads with"
+
+
+def _reported_before_the_undated_lead(state: State, lead: Draft, primaries: list[Draft]) -> None:
+    """The attacks told after an undated lead and dated only by a report two or more days before publication are
+    background: the lead is told as the news of the article's day."""
+    for d in primaries:
+        if d is lead or min(d.anchors) < min(lead.anchors) or d.event_day is not None or d.date is None:
+            continue
+        if d.date.told_before(state.published - dt.timedelta(days=EARLIER_DAYS)) and not _told_as_news_too(state, d):
+            d.role, d.why = "background", f"reported on {d.date.date:%d %b}, before the undated news"
 
 
 def _days_the_news_is_counted_in(state: State, lead: Draft) -> int:
@@ -972,7 +992,7 @@ def _list_entries(state: State) -> dict[int, DateMention | None]:
     if heading is not None:
         # "Here is a summary of the attacks:": what follows is the list, dated entries or not
         entries.update(dict.fromkeys(range(heading + 1, len(state.facts))))
-    if len(openers) < 2:
+    if len(openers) < 2 or _recap_between(state, openers):
         return entries
     day, paragraph = None, -1
     for f in state.facts:
@@ -984,6 +1004,19 @@ def _list_entries(state: State) -> dict[int, DateMention | None]:
             # "OCT. 19 - ... Separately, drones and rockets target two bases": the entry's sentences, its day
             entries[f.sent.index] = day
     return entries
+
+
+def _recap_between(state: State, openers: dict[int, DateMention]) -> bool:
+    """'On June 9th, five rockets targeted Balad ... In February, four rockets targeted the base. In March another
+    five ... On April 18 the coalition said ...': a line dated by its month between two lines opening with a day tells
+    the site's history in prose, not the entries of a list (a list dates each of its entries by its day)."""
+    first, last = min(openers), max(openers)
+    return any(
+        f.attack
+        and _starts_a_line(state, f)
+        and any(x.kind == "month" and _ENTRY_OPENING.match(f.sent.text, 0, x.start) for x in f.dates)
+        for f in state.facts[first + 1 : last]
+    )
 
 
 def _starts_a_line(state: State, f: Facts) -> bool:

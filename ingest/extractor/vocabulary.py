@@ -251,6 +251,14 @@ SITE_KINDS = (
 TREND_NOUNS = ("spike", "surge", "uptick", "increase", "rise", "escalation", "upsurge")
 TALLY_NOUNS = ("attacks", "times", "incidents", "assaults")
 TALLY_MODIFIERS = ("such", "separate", "other", "militia", "drone", "rocket")
+# Attacks in the plural opened as others or as lately ("Other rocket attacks have targeted the embassy", "Recently
+# rockets and roadside bombs have exploded near the embassy"): uncounted, in the perfect, a trend beside the news.
+TREND_OPENERS = ("other", "recently", "lately", "more recently")
+# What such a trend's subject is: attacks or what they fire, in the plural
+PLURAL_ATTACK_NOUNS = (
+    "attacks", "strikes", "assaults", "bombs", "bombings", "explosions", "blasts",
+    "drones", "rockets", "missiles", "uavs", "katyushas", "mortars", "shells", "projectiles",
+)  # fmt: skip
 TREND_VERBS = (
     "increased", "intensified", "escalated", "surged", "resumed", "decreased", "declined", "subsided", "heightened",
     "stepped up", "ramped up",

@@ -73,3 +73,16 @@ def test_another_states_military_named_as_the_target_is_another_target() -> None
     # the coalition's bases among the targets keep the attack
     assert not cues.OTHER_TARGET.search("Drones targeted Turkish and US bases in northern Iraq.")
     assert not cues.OTHER_TARGET.search("Drones attacked US and Turkish bases in northern Iraq.")
+
+
+def test_a_headlines_present_with_a_state_targeting_its_object_is_a_strike() -> None:
+    assert cues.OTHER_ACTOR.search("Turkey targets PKK hideouts in northern Iraq")
+    assert cues.OTHER_ACTOR.search("US Military Targets Kataib Hezbollah Sites")
+    # "US targets" as a noun: the coalition's sites, hit by others
+    assert not cues.OTHER_ACTOR.search("US Targets In Syria Hit By Rockets")
+    assert not cues.OTHER_ACTOR.search("Rockets hit US targets in Iraq")
+
+
+def test_a_states_drone_airstrike_is_its_strike() -> None:
+    assert cues.OTHER_ACTOR.search("He was killed in a US drone airstrike outside Baghdad airport.")
+    assert cues.OTHER_ACTOR.search("a US drone air strike on the convoy")

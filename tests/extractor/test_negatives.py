@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from ingest.extractor import cues
-from ingest.extractor.events import _attacks_in_general
+from ingest.extractor.events import _after_a_told_attack, _attacks_in_general, _habitual
 from tests.extractor.helpers import incidents, primaries
 
 
@@ -482,3 +482,34 @@ def test_an_attack_thwarted_before_reaching_its_target_was_in_flight() -> None:
     assert not cues.FOILED.search("The attack was thwarted before reaching its target, resulting in no injuries.")
     assert not cues.FOILED.search("The rocket attack was foiled before hitting the base.")
     assert cues.FOILED.search("Police foiled a rocket attack before it could be launched.")
+
+
+def test_other_or_recent_attacks_in_the_perfect_are_a_trend() -> None:
+    assert cues.HABITUAL.search("Other mortar attacks have hit the embassy in recent years.")
+    assert cues.HABITUAL.search("Recently drones and rockets have exploded near the consulate.")
+    # counted, or told in the past tense: the news
+    assert not cues.HABITUAL.search("Recently, three rockets have hit the base.")
+    assert not cues.HABITUAL.search("Other rockets fell near the embassy.")
+
+
+def test_what_a_site_has_undergone_in_the_past_is_a_habit() -> None:
+    assert cues.HABITUAL.search("Troops at the airport have in the past come under rocket fire.")
+    assert cues.HABITUAL.search("The consulate has in the past been hit by drones.")
+    assert not cues.HABITUAL.search("Troops at the airport came under rocket fire on Tuesday.")
+
+
+def test_the_perfect_of_one_attack_is_news_not_a_practice() -> None:
+    assert not _habitual("The group has reportedly launched a drone attack on a US base in Jordan.")
+    assert _habitual("The group has launched attacks on US bases in Jordan.")
+
+
+def test_a_find_joined_by_a_bare_and_does_not_foil_the_attack_before_it() -> None:
+    text = "One rocket struck the base on Monday night and one other rocket was discovered at the launch point."
+    assert _after_a_told_attack(text, text.index("discovered"))
+    assert not _after_a_told_attack("Police discovered a rocket launcher.", 7)
+
+
+def test_a_wave_the_attack_fell_in_is_its_setting_not_a_habit() -> None:
+    told = "The group said it had hit a US base in Syria during a wave of drone strikes."
+    assert not _habitual(told)
+    assert _habitual("The region has seen a wave of drone strikes.")

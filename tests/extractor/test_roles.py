@@ -699,3 +699,20 @@ def test_a_site_attacked_for_the_second_time_over_a_long_window(gazetteer) -> No
     assert [(i["role"], i["base"]["slug"]) for i in got if i["role"] == "background"] == [
         ("background", "al-tanf-garrison")
     ]
+
+
+def test_an_attack_reported_days_before_an_undated_lead_is_background(gazetteer) -> None:
+    text = (
+        "Two rockets landed inside the Ain al-Asad air base, a security source said.\n\n"
+        "On Monday, it was reported that drones had targeted the Harir base in Erbil."
+    )
+    got = incidents(text, gazetteer, dt.date(2024, 3, 9))
+    assert [(i["role"], (i["base"] or {}).get("slug")) for i in got] == [
+        ("primary", "ain-al-asad-air-base"),
+        ("background", "al-harir-air-base"),
+    ]
+
+
+def test_had_already_tells_an_earlier_attack() -> None:
+    assert cues.PLUPERFECT_ALREADY.search("On Monday night, the militia had already claimed a rocket attack.")
+    assert not cues.PLUPERFECT_ALREADY.search("On Monday night, the militia claimed a rocket attack.")
