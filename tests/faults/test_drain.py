@@ -1,7 +1,7 @@
 """A backlog of articles queued at once drains through real workers with no duplicates and none stuck, with one
 worker and with two. `python -m bench.faults` runs this test with BASEWATCH_BENCH_REPORT set: only then is the
 backlog the benchmark's 500 articles and are the throughput figures written to docs/benchmarks.md (section
-"faults"). In the suite it is 150 articles, enough for two workers to take tasks side by side for seconds."""
+"faults"). In the suite it is 60 articles, enough for two workers to take tasks side by side for seconds."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from tests.faults.servers import celery_routed
 pytestmark = [pytest.mark.services, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 BENCH = bool(os.environ.get("BASEWATCH_BENCH_REPORT"))
-N = 500 if BENCH else 150
+N = 500 if BENCH else 60
 
 
 def drain(*, database_url: str, broker_url: str, workers: int) -> dict:
