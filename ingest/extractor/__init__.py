@@ -402,6 +402,12 @@ Taught from holdouts 134-137 (each with a golden article named after its concern
   ("said its fighters used drones to hit the base"; ``vocabulary.OWN_ATTACK_INFINITIVES``); a habit told of the place
   in a description ending the sentence (", a desert post often crossed by smugglers") makes no claim a campaign's.
 
+Taught from holdouts 138-143 (each with a golden article named after its concern):
+
+- Perpetrators and claims: a claim in the passive naming its attack by the day ("Tuesday's attack was claimed by X",
+  "the responsibility for Saturday's attack was claimed by X") is that day's attack's, past an aside on an earlier
+  one.
+
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
 0 killed and 0 injured; "no injuries" gives 0 injured only.

@@ -586,3 +586,13 @@ def test_a_group_counted_among_the_dead_is_no_actor_of_the_attack(gazetteer) -> 
         "ISIL attacks: 14 Popular Mobilisation Forces killed in Iraq"
     )
     assert actor_and_claim(text, gazetteer, dt.date(2020, 5, 7)) == (None, False)
+
+
+def test_a_passive_claim_names_its_attack_by_the_day(gazetteer) -> None:
+    text = (
+        "Rockets hit Ain al-Asad air base on Monday, and drones struck al-Tanf garrison in Syria on Monday too. "
+        "Since October, US forces in Iraq and Syria have been attacked more than 40 times, the Pentagon said. "
+        "Monday\u2019s attack was claimed by a group known as Kataib Hezbollah."
+    )
+    for got in primaries(text, gazetteer, dt.date(2024, 3, 12)):
+        assert (got["perpetrator"]["slug"], got["claimed"]) == ("kataib-hezbollah", True)
