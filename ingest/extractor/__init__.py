@@ -406,7 +406,9 @@ Taught from holdouts 138-143 (each with a golden article named after its concern
 
 - Perpetrators and claims: a claim in the passive naming its attack by the day ("Tuesday's attack was claimed by X",
   "the responsibility for Saturday's attack was claimed by X") is that day's attack's, past an aside on an earlier
-  one.
+  one. The name a group gives itself in quotes ("a group calling itself the 'Revolutionaries'", "known as
+  'Al-Waretheen'", ``vocabulary.SELF_NAMING_WORDS``) is read by its consonants (any casing, its vowels
+  aside), and wins over a shorter name inside it.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives

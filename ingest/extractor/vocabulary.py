@@ -322,3 +322,10 @@ ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
+
+# Words giving the name a group goes by: "a group calling itself the 'Revolutionaries'", "known as 'X'".
+SELF_NAMING_WORDS = (
+    "calling itself", "calls itself", "called itself", "calling themselves", "call themselves", "calls themselves",
+    "known as", "self-styled", "self-described as", "self-identified as", "going by the name", "goes by the name",
+    "under the name",
+)  # fmt: skip

@@ -596,3 +596,18 @@ def test_a_passive_claim_names_its_attack_by_the_day(gazetteer) -> None:
     )
     for got in primaries(text, gazetteer, dt.date(2024, 3, 12)):
         assert (got["perpetrator"]["slug"], got["claimed"]) == ("kataib-hezbollah", True)
+
+
+def test_the_name_a_group_calls_itself_is_read_loosely(gazetteer) -> None:
+    for name, slug in (
+        ("the \u201cRevolutionaries,\u201d", "al-thawriyoun"),
+        ("\u201cAl-Waretheen\u201d", "tashkil-al-waritheen"),
+    ):
+        text = f"Rockets hit Ain al-Asad air base on Monday. A new group calling itself {name} claimed the attack."
+        assert actor_and_claim(text, gazetteer, dt.date(2024, 3, 12)) == (slug, True)
+    # a name in quotes that is no group's names no one
+    text = (
+        "Rockets hit Ain al-Asad air base on Monday. "
+        "A group calling itself \u201cthe Avengers\u201d claimed the attack."
+    )
+    assert actor_and_claim(text, gazetteer, dt.date(2024, 3, 12)) == (None, True)
