@@ -286,6 +286,7 @@ CIVIL_INFRASTRUCTURE = (
 # coalition site is named, such a target is another story's
 CIVIL_WORKS = (
     "gas field", "oil field", "gasfield", "oilfield", "refinery", "power station", "power plant", "gas plant",
+    "port", "seaport", "harbour", "harbor",
 )  # fmt: skip
 # Civilian buildings a strike or blast may hit: "a strike on a Gaza hospital", "The explosion at the Gaza hospital"
 CIVILIAN_BUILDINGS = (

@@ -611,3 +611,11 @@ def test_the_name_a_group_calls_itself_is_read_loosely(gazetteer) -> None:
         "A group calling itself \u201cthe Avengers\u201d claimed the attack."
     )
     assert actor_and_claim(text, gazetteer, dt.date(2024, 3, 12)) == (None, True)
+
+
+def test_an_act_aimed_at_other_fighters_or_at_a_port_is_another_attack() -> None:
+    assert cues.OTHER_TARGET.search("Iran said it launched ballistic missiles against ISIS fighters in Syria.")
+    assert cues.OTHER_TARGET.search("Iran also targeted separatist rebels operating out of Pakistan.")
+    assert cues.OTHER_TARGET.search("The group claimed responsibility for the attack on the Port of Ashkelon.")
+    assert not cues.OTHER_TARGET.search("A drone attack by Iranian-backed rebels hit the air base.")
+    assert not cues.OTHER_TARGET.search("The group claimed the attack on the base near the port.")
