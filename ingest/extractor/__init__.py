@@ -402,6 +402,16 @@ Taught from holdouts 134-137 (each with a golden article named after its concern
   ("said its fighters used drones to hit the base"; ``vocabulary.OWN_ATTACK_INFINITIVES``); a habit told of the place
   in a description ending the sentence (", a desert post often crossed by smugglers") makes no claim a campaign's.
 
+Taught from holdouts 138-143 (each with a golden article named after its concern):
+
+- Perpetrators and claims: a claim in the passive naming its attack by the day ("Tuesday's attack was claimed by X",
+  "the responsibility for Saturday's attack was claimed by X") is that day's attack's, past an aside on an earlier
+  one. The name a group gives itself in quotes ("a group calling itself the 'Revolutionaries'", "known as
+  'Al-Waretheen'", ``vocabulary.SELF_NAMING_WORDS``) is read by its consonants (any casing, its vowels
+  aside), and wins over a shorter name inside it. A claim or an actor whose act is aimed at others' fighters ("launched
+  ballistic missiles against ISIS fighters", "targeted separatist rebels") or at civilian works told by their place
+  ("the attack on the Port of Ashdod", ``vocabulary.CIVIL_WORKS``) tells that other attack, not the coalition's.
+
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
 0 killed and 0 injured; "no injuries" gives 0 injured only.

@@ -368,18 +368,28 @@ def _less_asides(text: str) -> str:
     return _HABIT_OF_A_PLACE.sub("", _RELATIVE_ASIDE.sub(" ", text))
 
 
+# The attack named by its day: "the Monday evening attack", "Saturday's attack", "Tuesday's drone strike"
+_ATTACK_OF_A_DAY = (
+    rf"(?P<day>{'|'.join(WEEKDAYS)})(?:['\u2019]s)?\s+(?:(?:morning|afternoon|evening|night)['\u2019]?s?\s+)?"
+    r"(?:(?!(?:the|a|an)\s)[\w-]+\s+)?(?:attack|strike|assault|bombing|barrage|shelling)\b"
+)
 # A claim that names its attack by the day: "the group that claimed responsibility for the Monday evening attack"
 _CLAIM_OF_A_DAY = prefilter.compile(
-    r"\b(?:claim(?:ed|s|ing)?|t(?:ook|aken|akes|aking))\s+(?:responsibility|credit)\s+for\s+(?:the\s+)?"
-    rf"(?P<day>{'|'.join(WEEKDAYS)})(?:['\u2019]s)?\s+(?:(?:morning|afternoon|evening|night)['\u2019]?s?\s+)?"
-    r"(?:[\w-]+\s+)?(?:attack|strike|assault|bombing|barrage|shelling)\b",
+    rf"\b(?:claim(?:ed|s|ing)?|t(?:ook|aken|akes|aking))\s+(?:responsibility|credit)\s+for\s+(?:the\s+)?"
+    rf"{_ATTACK_OF_A_DAY}",
+    re.I,
+)
+# ... and in the passive, the attack or the responsibility for it as the subject: "Tuesday's attack was claimed by
+# X", "the responsibility for Saturday's attack was claimed by X"
+_DAYS_ATTACK_CLAIMED = prefilter.compile(
+    rf"(?<![\w-]){_ATTACK_OF_A_DAY}\s+(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:claimed|taken|assumed)\b",
     re.I,
 )
 
 
 def _day_claimed(text: str) -> int | None:
     """The weekday of the attack a claim names by its day, if it does."""
-    m = _CLAIM_OF_A_DAY.search(text)
+    m = _CLAIM_OF_A_DAY.search(text) or _DAYS_ATTACK_CLAIMED.search(text)
     return WEEKDAYS[m.group("day").lower()] if m is not None else None
 
 

@@ -194,6 +194,9 @@ OTHER_TARGET = prefilter.compile(
     # attack on critical infrastructure" - the airport is where they stand, not a coalition target
     r"|\b(?:attacks?|strikes?|assaults?|targeted|targeting|attacked|struck|hit)\s+(?:on|against|at)?\s*"
     rf"(?:the\s+)?(?:country's\s+|kingdom's\s+|[\w-]+\s+)?{words(vocabulary.CIVIL_INFRASTRUCTURE)}\b"
+    # ... or at civilian works named by their place: "claimed the attack on the Port of Ashdod"
+    r"|\b(?:attacks?|strikes?|assaults?|targeted|targeting|attacked|struck|hit)\s+(?:on|against|at)?\s*the\s+"
+    rf"{words(vocabulary.CIVIL_WORKS)}\s+of\s+(?-i:[A-Z])"
     # "Three rockets targeted rebel Iranian Kurdish forces not far from Erbil airport": Iran's opponents the target
     r"|\b(?:rebel\s+)?Iranian\s+(?:Kurdish\s+)?(?:opposition|rebels?|dissidents?)(?:\s+(?:forces|groups?|parties))?\b"
     r"|\bIranian\s+Kurdish\s+(?:forces|groups?|parties|fighters)\b"
@@ -202,7 +205,7 @@ OTHER_TARGET = prefilter.compile(
     r"|\b(?:target(?:ed|ing)?|attack(?:ed|ing)?|struck|shell(?:ed|ing)?"
     r"|(?<!fight\s)(?<!battle\s)(?<!campaign\s)(?<!war\s)(?<!mission\s)against)\s+(?!by\b)(?:the\s+)?"
     r"(?:(?!by\b)[\w-]+\s+){0,2}?"
-    r"(?:militias|militants|insurgents)\b"
+    r"(?:militias|militants|insurgents|fighters|rebels)\b"
     # "a clash erupted between the Syrian Democratic Forces and ISIS": a fight of two other forces, neither of them
     # the coalition
     rf"|\bclash(?:es|ed)?\s+(?:(?:erupted|broke\s+out|took\s+place)\s+)?between\s+{_NOT_THE_COALITION}"

@@ -9,7 +9,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from ingest.extractor.names import alias_variants, content_keys, is_acronym, norm_doc, phrase_variants
+from ingest.extractor import vocabulary
+from ingest.extractor.names import (
+    alias_variants,
+    consonant_key,
+    content_keys,
+    is_acronym,
+    norm_doc,
+    phrase_variants,
+)
 from ingest.extractor.places import COUNTRY_WORD
 from ingest.extractor.sentences import doc_text, nlp
 from ingest.extractor.types import Faction, Gazetteer
@@ -46,6 +54,14 @@ _NAME_GOES_ON = re.compile(r"\s+(?:(?:in|of|for)\s+)?(?:the\s+)?[A-Z]")
 # ... or named with another country before it: "Lebanon's Islamic Resistance", "the Palestinian Islamic Resistance"
 _NAMED_BEFORE = re.compile(r"\b(?!The\b)[A-Z][\w'\u2019-]*\s+$")
 
+# The name a group gives itself, in quotes: "a group calling itself the \u201cRevolutionaries,\u201d", "known as
+# 'Al-Waretheen'". Named so, a name is read loosely (any casing, its vowels aside), since the group, not the
+# reporter, spelt it.
+_SELF_NAMED = re.compile(
+    rf"\b{vocabulary.words(vocabulary.SELF_NAMING_WORDS)}\s+(?:the\s+)?[\u201c\"\u2018'](?P<name>[^\u201d\"\u2019',.;]{{3,60}})",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class FactionMention:
@@ -62,6 +78,7 @@ class FactionMatcher:
         self.matcher = PhraseMatcher(vocab, attr="NORM")
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.short: set[str] = set()  # the names told without their country
+        self.by_consonants = _consonant_keys(gazetteer)
         for faction in gazetteer.factions:
             exact, patterns = [], []
             if (tail := _COUNTRY_TAIL.match(faction.name)) is not None:
@@ -105,4 +122,32 @@ class FactionMatcher:
             for i, s in enumerate(kept)
             if i + 1 == len(kept) or not _OWNER_OF_NEXT.fullmatch(text, s.end_char, kept[i + 1].start_char)
         ]
-        return [FactionMention(self.factions[s.label_], s.start_char, s.end_char, s.text) for s in kept]
+        found = [FactionMention(self.factions[s.label_], s.start_char, s.end_char, s.text) for s in kept]
+        for named in self._self_named(text):
+            # the whole name the group goes by wins over a shorter name found inside it ("Ansar Allah" in
+            # "Ansar Allah al-Awfeya"), not over one found across its ends
+            inside = [f for f in found if named.start <= f.start and f.end <= named.end]
+            if all(f in inside for f in found if f.start < named.end and named.start < f.end):
+                found = [*(f for f in found if f not in inside), named]
+        return sorted(found, key=lambda m: m.start)
+
+    def _self_named(self, text: str) -> list[FactionMention]:
+        """The groups named by the name they go by ("calling itself the \u201cRevolutionaries\u201d"), read by
+        its consonants."""
+        out = []
+        for m in _SELF_NAMED.finditer(text):
+            slug = self.by_consonants.get(consonant_key(m.group("name")))
+            if slug is not None:
+                out.append(FactionMention(self.factions[slug], *m.span("name"), m.group("name").strip()))
+        return out
+
+
+def _consonant_keys(gazetteer: Gazetteer) -> dict[str, str]:
+    """Each name's consonant key and its faction, less keys shared by two factions or too short to tell."""
+    owners: dict[str, set[str]] = {}
+    for faction in gazetteer.factions:
+        for alias in {faction.name, *faction.aliases}:
+            key = consonant_key(alias)
+            if alias.isascii() and not is_acronym(alias) and len(key) >= 4:
+                owners.setdefault(key, set()).add(faction.slug)
+    return {key: slugs.pop() for key, slugs in owners.items() if len(slugs) == 1}

@@ -57,6 +57,16 @@ def skeleton(word: str) -> str:
     return _FINAL_H.sub("", s) if len(s) > 4 else s
 
 
+_CONSONANT_ARTICLE = prefilter.compile(rf"^(?:the|{'|'.join(sorted(ARTICLES))})[\s\-\u2011\u2013]+", re.I)
+
+
+def consonant_key(name: str) -> str:
+    """A name's consonants, without its article: the vowels of a transliteration vary most ('Al-Waretheen' and
+    'Waritheen' -> 'wrthn'; 'the Revolutionaries' -> 'rvltnrs')."""
+    key = re.sub(r"[aeiouy]", "", fold(_CONSONANT_ARTICLE.sub("", name.strip())))
+    return _DOUBLE.sub(r"\1", key)
+
+
 def _norm(word: str) -> str:
     low = word.lower()
     if low in ARTICLES:

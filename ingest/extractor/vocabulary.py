@@ -286,6 +286,7 @@ CIVIL_INFRASTRUCTURE = (
 # coalition site is named, such a target is another story's
 CIVIL_WORKS = (
     "gas field", "oil field", "gasfield", "oilfield", "refinery", "power station", "power plant", "gas plant",
+    "port", "seaport", "harbour", "harbor",
 )  # fmt: skip
 # Civilian buildings a strike or blast may hit: "a strike on a Gaza hospital", "The explosion at the Gaza hospital"
 CIVILIAN_BUILDINGS = (
@@ -322,3 +323,10 @@ ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
+
+# Words giving the name a group goes by: "a group calling itself the 'Revolutionaries'", "known as 'X'".
+SELF_NAMING_WORDS = (
+    "calling itself", "calls itself", "called itself", "calling themselves", "call themselves", "calls themselves",
+    "known as", "self-styled", "self-described as", "self-identified as", "going by the name", "goes by the name",
+    "under the name",
+)  # fmt: skip

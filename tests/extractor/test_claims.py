@@ -586,3 +586,36 @@ def test_a_group_counted_among_the_dead_is_no_actor_of_the_attack(gazetteer) -> 
         "ISIL attacks: 14 Popular Mobilisation Forces killed in Iraq"
     )
     assert actor_and_claim(text, gazetteer, dt.date(2020, 5, 7)) == (None, False)
+
+
+def test_a_passive_claim_names_its_attack_by_the_day(gazetteer) -> None:
+    text = (
+        "Rockets hit Ain al-Asad air base on Monday, and drones struck al-Tanf garrison in Syria on Monday too. "
+        "Since October, US forces in Iraq and Syria have been attacked more than 40 times, the Pentagon said. "
+        "Monday\u2019s attack was claimed by a group known as Kataib Hezbollah."
+    )
+    for got in primaries(text, gazetteer, dt.date(2024, 3, 12)):
+        assert (got["perpetrator"]["slug"], got["claimed"]) == ("kataib-hezbollah", True)
+
+
+def test_the_name_a_group_calls_itself_is_read_loosely(gazetteer) -> None:
+    for name, slug in (
+        ("the \u201cRevolutionaries,\u201d", "al-thawriyoun"),
+        ("\u201cAl-Waretheen\u201d", "tashkil-al-waritheen"),
+    ):
+        text = f"Rockets hit Ain al-Asad air base on Monday. A new group calling itself {name} claimed the attack."
+        assert actor_and_claim(text, gazetteer, dt.date(2024, 3, 12)) == (slug, True)
+    # a name in quotes that is no group's names no one
+    text = (
+        "Rockets hit Ain al-Asad air base on Monday. "
+        "A group calling itself \u201cthe Avengers\u201d claimed the attack."
+    )
+    assert actor_and_claim(text, gazetteer, dt.date(2024, 3, 12)) == (None, True)
+
+
+def test_an_act_aimed_at_other_fighters_or_at_a_port_is_another_attack() -> None:
+    assert cues.OTHER_TARGET.search("Iran said it launched ballistic missiles against ISIS fighters in Syria.")
+    assert cues.OTHER_TARGET.search("Iran also targeted separatist rebels operating out of Pakistan.")
+    assert cues.OTHER_TARGET.search("The group claimed responsibility for the attack on the Port of Ashkelon.")
+    assert not cues.OTHER_TARGET.search("A drone attack by Iranian-backed rebels hit the air base.")
+    assert not cues.OTHER_TARGET.search("The group claimed the attack on the base near the port.")
