@@ -1038,6 +1038,34 @@ _A_LATER_EVENT_FOLLOWED = prefilter.compile(
 )
 
 
+# The attack already told as the subject of a verb of sequence, another attack its object: "This recent strike follows
+# another attack just days prior on ...", "The injuries from the drone attack followed a rocket strike ... at Ain
+# al-Asad on Monday" - what the news followed came days before it (not "came hours after", the same day's)
+_THE_NEWS_FOLLOWED = prefilter.compile(
+    r"^\W*(?:the|this|that|these|those)\s+(?:(?!(?:was|were|is|are|has|have|had)\b)[\w-]+\s+){0,5}?"
+    r"(?P<verb>followed|follows|came\s+after|comes\s+after)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attacks?|strikes?|assaults?|barrages?)\b",
+    re.I,
+)
+# An interval of days back from the news: "just days prior", "two days earlier", "a few days before"
+_DAYS_BACK = prefilter.compile(
+    rf"\b(?:(?:just|only)\s+)?(?:a\s+few|several|{numerals(1, 12)}|\d+)?\s*days?\s+(?:prior|earlier|before)\b", re.I
+)
+
+
+def _followed_by_the_news(facts: Facts, target: Target) -> bool:
+    """Is ``target`` in the object of a verb of sequence whose subject is an attack told before, and told days
+    before it - by an interval ("This recent strike follows another attack just days prior ... on the al-Asad air
+    base") or a day of its own ("followed a rocket strike ... on Monday")? An attack the news merely followed ("The
+    blast followed an earlier attack on ...") may be the same day's news."""
+    text = facts.sent.text
+    m = _THE_NEWS_FOLLOWED.match(text)
+    if m is None or target.start < m.end("verb") or not cues.ATTACK.search(text, 0, m.start("verb")):
+        return False
+    dated = any(d.start > m.end("verb") and d.precision == "day" and not d.reporting for d in facts.dates)
+    return dated or _DAYS_BACK.search(text, m.end("verb")) is not None
+
+
 # The reason an attack told in the opening a strike's clause follows is background ("In response to ... the attack on
 # al-Asad Airbase on Jan. 20, US forces conducted airstrikes")
 ANSWERED_BY_A_STRIKE = "told as what another actor's strike answered"
@@ -1072,6 +1100,8 @@ def background_reason(facts: Facts, target: Target, date: DateMention | None) ->
     # American air base in Qatar": the subject is a truce, the attack the fighting it followed
     later = _A_LATER_EVENT_FOLLOWED.match(text)
     if later is not None and later.end() <= target.start and not cues.ATTACK.search(text, 0, later.start("verb")):
+        return MEASURED_FROM
+    if _followed_by_the_news(facts, target):
         return MEASURED_FROM
     # "... the second attack in a day, after two rockets on Sunday targeted X": X is the earlier one
     for m in cues.AFTER_CLAUSE.finditer(text):

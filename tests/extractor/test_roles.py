@@ -716,3 +716,16 @@ def test_an_attack_reported_days_before_an_undated_lead_is_background(gazetteer)
 def test_had_already_tells_an_earlier_attack() -> None:
     assert cues.PLUPERFECT_ALREADY.search("On Monday night, the militia had already claimed a rocket attack.")
     assert not cues.PLUPERFECT_ALREADY.search("On Monday night, the militia claimed a rocket attack.")
+
+
+def test_the_attack_the_news_followed_is_background(gazetteer) -> None:
+    text = (
+        "Several US personnel were wounded in a drone attack on Friday in Syria, in the second attack in recent days. "
+        "The injuries from the drone attack followed a rocket strike on Monday that wounded five soldiers at the "
+        "Ain al-Asad air base."
+    )
+    got = incidents(text, gazetteer)
+    assert [(i["role"], (i["base"] or {}).get("slug"), i["date"]) for i in got] == [
+        ("primary", None, "2024-03-08"),
+        ("background", "ain-al-asad-air-base", "2024-03-04"),
+    ]
