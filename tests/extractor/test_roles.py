@@ -729,3 +729,14 @@ def test_the_attack_the_news_followed_is_background(gazetteer) -> None:
         ("primary", None, "2024-03-08"),
         ("background", "ain-al-asad-air-base", "2024-03-04"),
     ]
+
+
+def test_what_a_statement_follows_days_before_is_background(gazetteer) -> None:
+    text = (
+        "A militia in Iraq announced on Friday a pause in its attacks targeting US forces, at Baghdad's request. "
+        "The announcement follows Wednesday's rocket strike on US troops at the Ain al-Asad air base."
+    )
+    got = incidents(text, gazetteer)
+    assert [(i["role"], (i["base"] or {}).get("slug"), i["date"]) for i in got] == [
+        ("background", "ain-al-asad-air-base", "2024-03-06"),
+    ]
