@@ -740,3 +740,18 @@ def test_what_a_statement_follows_days_before_is_background(gazetteer) -> None:
     assert [(i["role"], (i["base"] or {}).get("slug"), i["date"]) for i in got] == [
         ("background", "ain-al-asad-air-base", "2024-03-06"),
     ]
+
+
+def test_a_lead_framing_uncounted_attacks_of_a_window_counts_them() -> None:
+    assert cues.COUNTED_WINDOW.match("US troops have been repeatedly attacked in Syria in recent days, officials said.")
+    assert cues.COUNTED_WINDOW.match("In recent weeks, militias stepped up, with multiple attacks on US bases.")
+    assert not cues.COUNTED_WINDOW.match("Militias have repeatedly attacked US bases, officials said.")
+
+
+def test_the_attacks_of_the_recent_days_a_lead_frames_are_news(gazetteer) -> None:
+    text = (
+        "US forces have been repeatedly attacked in Iraq and Syria in recent days, officials said on Friday. "
+        "On Friday, rockets struck the Ain al-Asad air base. "
+        "On Thursday, a drone hit US troops at the Al-Tanf garrison."
+    )
+    assert sorted(i["base"]["slug"] for i in primaries(text, gazetteer)) == ["ain-al-asad-air-base", "al-tanf-garrison"]
