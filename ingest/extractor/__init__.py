@@ -176,6 +176,14 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   attack on the article's day with its weapon and target stays news; an attack a strike answered, told in the
   strike's opening clause ("In response to attacks ..., including the attack on al-Asad Airbase on Jan. 20"), is
   background.
+  The attack the news "follows" or "came after", the news (an attack or a statement) its subject, told days before
+  it ("This latest strike follows another attack a few days before ... on the Victory Base Complex", "The injuries
+  from the drone attack followed a rocket strike ... at Ain al-Asad on Monday", "The news follows Sunday's strike on
+  US troops in Jordan") is background, even when a window counts the news ("the second attack in recent days");
+  "The blast followed an earlier attack on ..." and an attack on the article's own day may be the same day's news.
+  A lead framing uncounted attacks of a recent window ("have been repeatedly attacked in Iraq and Syria in recent
+  days", "In recent weeks, ... resulting in multiple attacks on U.S. bases") counts them like a number: the attacks
+  it then tells by a day of that window are news, up to three weeks back for "recent weeks".
 - Sites: aliases and transliteration skeletons (a word's opening short vowel: Erbil/Irbil/Arbil; "the Victoria
   military base" for "Victoria base"); descriptions from the gazetteer ("a small logistics base in north-eastern
   Jordan") matched with words between; a one-word name in a title-case headline; "the base" in a past sentence

@@ -691,7 +691,7 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
         placed.site = t.site
         _anchor(state, placed, idx, date, own)
         return [placed]
-    background = background_reason(f, t, date)
+    background = background_reason(f, t, date, state.published)
     if background is None and t.before_strike and answered_by_the_strike(text, t.start):
         background = ANSWERED_BY_A_STRIKE
     # "This is the first such attack since ...": the attack in focus; a site told before a strike's clause

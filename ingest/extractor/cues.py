@@ -817,9 +817,13 @@ LIST_HEADING = prefilter.compile(
     re.I,
 )
 # A lead that counts the attacks of a recent window before telling them: "have been attacked with drones or rockets
-# at least 24 times in recent days, including ...", "Since Oct. 17, US forces ... have been attacked at least 52 times"
+# at least 24 times in recent days, including ...", "Since Oct. 17, US forces ... have been attacked at least 52 times";
+# uncounted attacks of the window count alike ("have been repeatedly attacked ... in recent days", "In recent weeks,
+# ... resulting in multiple attacks on U.S. bases")
 COUNTED_WINDOW = prefilter.compile(
-    rf"^(?=.*?\b(?:\d+|{numerals(2, 12)})\s+(?:times|(?:[\w-]+\s+){{0,2}}?(?:attacks|assaults|incidents))\b)"
+    rf"^(?=.*?\b(?:(?:\d+|{numerals(2, 12)})\s+(?:times|(?:[\w-]+\s+){{0,2}}?(?:attacks|assaults|incidents))"
+    r"|repeatedly\s+(?:been\s+)?(?:attacked|targeted)|(?:multiple|several|numerous)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks|assaults|incidents))\b)"
     r"(?=.*?(?:\bin\s+(?:recent|the\s+(?:past|last))\s+(?:few\s+)?(?:days|weeks?)\b|\bthis\s+week\b|\bsince\b"
     r"|\bbetween\b))",
     re.I | re.S,

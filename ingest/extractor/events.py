@@ -1038,6 +1038,44 @@ _A_LATER_EVENT_FOLLOWED = prefilter.compile(
 )
 
 
+# The news already told (an attack, a statement) as the subject of a verb of sequence, an attack its object: "This
+# recent strike follows another attack just days prior on ...", "The injuries from the drone attack followed a rocket
+# strike ... at Ain al-Asad on Monday", "The news follows Sunday's strike on US troops in Jordan" - what the news
+# followed came days before it (not "came hours after", the same day's)
+_THE_NEWS_FOLLOWED = prefilter.compile(
+    r"^\W*(?:the|this|that|these|those)\s+(?:(?!(?:was|were|is|are|has|have|had)\b)[\w-]+\s+){0,5}?"
+    r"(?P<verb>followed|follows|came\s+after|comes\s+after)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:attacks?|strikes?|assaults?|barrages?)\b",
+    re.I,
+)
+# An interval of days back from the news: "just days prior", "two days earlier", "a few days before"
+_DAYS_BACK = prefilter.compile(
+    rf"\b(?:(?:just|only)\s+)?(?:a\s+few|several|{numerals(1, 12)}|\d+)?\s*days?\s+(?:prior|earlier|before)\b", re.I
+)
+
+
+# Days before the article from which a day the news followed is an earlier one (not the same night's news)
+FOLLOWED_DAYS_BEFORE = 2
+
+
+def _followed_by_the_news(facts: Facts, target: Target, published: dt.date | None) -> bool:
+    """Is ``target`` in the object of a verb of sequence whose subject is the news told before (an attack, an
+    announcement: "This recent strike follows another attack just days prior ... on the al-Asad air base", "The news
+    follows Sunday's strike on US troops in Jordan"), told days before it - by an interval, or a day two or more
+    before the article? An attack the news merely followed ("The blast followed an earlier attack on ...", "The alert
+    followed a drone attack ... on Saturday" that day) may be the same day's news."""
+    text = facts.sent.text
+    m = _THE_NEWS_FOLLOWED.match(text)
+    if m is None or target.start < m.end("verb"):
+        return False
+    if _DAYS_BACK.search(text, m.end("verb")) is not None:
+        return True
+    return published is not None and any(
+        d.start > m.end("verb") and d.precision == "day" and (published - d.date).days >= FOLLOWED_DAYS_BEFORE
+        for d in facts.event_dates
+    )
+
+
 # The reason an attack told in the opening a strike's clause follows is background ("In response to ... the attack on
 # al-Asad Airbase on Jan. 20, US forces conducted airstrikes")
 ANSWERED_BY_A_STRIKE = "told as what another actor's strike answered"
@@ -1048,7 +1086,9 @@ DATED_BEFORE_THE_NEWS = "dated before the news"
 MEASURED_FROM = "told as what a later event came after"
 
 
-def background_reason(facts: Facts, target: Target, date: DateMention | None) -> str | None:
+def background_reason(
+    facts: Facts, target: Target, date: DateMention | None, published: dt.date | None = None
+) -> str | None:
     """Why the attack this sentence tells of ``target`` is an earlier one, not the news (None when it is news)."""
     text = facts.sent.text
     if date is not None and date.past:
@@ -1072,6 +1112,8 @@ def background_reason(facts: Facts, target: Target, date: DateMention | None) ->
     # American air base in Qatar": the subject is a truce, the attack the fighting it followed
     later = _A_LATER_EVENT_FOLLOWED.match(text)
     if later is not None and later.end() <= target.start and not cues.ATTACK.search(text, 0, later.start("verb")):
+        return MEASURED_FROM
+    if _followed_by_the_news(facts, target, published):
         return MEASURED_FROM
     # "... the second attack in a day, after two rockets on Sunday targeted X": X is the earlier one
     for m in cues.AFTER_CLAUSE.finditer(text):

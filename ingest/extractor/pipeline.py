@@ -916,6 +916,27 @@ def attacks_before_the_window(state: State) -> None:
             d.role, d.why = "background", "before the day the lead counts the attacks from"
 
 
+# A lead's window of weeks ("In recent weeks, ... resulting in multiple attacks on U.S. bases"), and how far back it
+# reaches when the attacks it frames are told later by their day
+_WINDOW_OF_WEEKS = prefilter.compile(
+    r"\b(?:in|over|during)\s+(?:recent|the\s+(?:past|last))\s+(?:few\s+)?weeks\b", re.I
+)
+WINDOW_OF_WEEKS_DAYS = 21
+
+
+def attacks_of_the_weeks_counted(state: State) -> None:
+    """A lead framing the attacks of recent weeks ("In recent weeks, tensions ... have escalated, resulting in
+    multiple attacks on U.S. bases in Iraq and Syria") makes those it then tells by a day of those weeks its news
+    ("Two other attacks occurred on October 29 at U.S. bases in ..."), though more than a week old."""
+    if not any(cues.COUNTED_WINDOW.match(f.sent.text) and _WINDOW_OF_WEEKS.search(f.sent.text) for f in state.lead):
+        return
+    for d in state.drafts:
+        day = d.event_day
+        old = d.role == "background" and d.why == DATED_BEFORE_THE_NEWS
+        if old and day is not None and (state.published - day).days <= WINDOW_OF_WEEKS_DAYS:
+            d.role, d.why = "primary", "an attack of the recent weeks the lead counts"
+
+
 def _demote_older_than(state: State, days: int, why: str) -> None:
     """Every primary attack on a day ``days`` or more before the article becomes background, for ``why``."""
     for d in state.drafts:
@@ -1235,6 +1256,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     date_the_attack_followed_up,
     earlier_days_as_background,
     attacks_before_the_window,
+    attacks_of_the_weeks_counted,
     attacks_behind_a_statement,
     old_news_as_background,
     attacks_in_the_reported_period,

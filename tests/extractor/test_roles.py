@@ -716,3 +716,42 @@ def test_an_attack_reported_days_before_an_undated_lead_is_background(gazetteer)
 def test_had_already_tells_an_earlier_attack() -> None:
     assert cues.PLUPERFECT_ALREADY.search("On Monday night, the militia had already claimed a rocket attack.")
     assert not cues.PLUPERFECT_ALREADY.search("On Monday night, the militia claimed a rocket attack.")
+
+
+def test_the_attack_the_news_followed_is_background(gazetteer) -> None:
+    text = (
+        "Several US personnel were wounded in a drone attack on Friday in Syria, in the second attack in recent days. "
+        "The injuries from the drone attack followed a rocket strike on Monday that wounded five soldiers at the "
+        "Ain al-Asad air base."
+    )
+    got = incidents(text, gazetteer)
+    assert [(i["role"], (i["base"] or {}).get("slug"), i["date"]) for i in got] == [
+        ("primary", None, "2024-03-08"),
+        ("background", "ain-al-asad-air-base", "2024-03-04"),
+    ]
+
+
+def test_what_a_statement_follows_days_before_is_background(gazetteer) -> None:
+    text = (
+        "A militia in Iraq announced on Friday a pause in its attacks targeting US forces, at Baghdad's request. "
+        "The announcement follows Wednesday's rocket strike on US troops at the Ain al-Asad air base."
+    )
+    got = incidents(text, gazetteer)
+    assert [(i["role"], (i["base"] or {}).get("slug"), i["date"]) for i in got] == [
+        ("background", "ain-al-asad-air-base", "2024-03-06"),
+    ]
+
+
+def test_a_lead_framing_uncounted_attacks_of_a_window_counts_them() -> None:
+    assert cues.COUNTED_WINDOW.match("US troops have been repeatedly attacked in Syria in recent days, officials said.")
+    assert cues.COUNTED_WINDOW.match("In recent weeks, militias stepped up, with multiple attacks on US bases.")
+    assert not cues.COUNTED_WINDOW.match("Militias have repeatedly attacked US bases, officials said.")
+
+
+def test_the_attacks_of_the_recent_days_a_lead_frames_are_news(gazetteer) -> None:
+    text = (
+        "US forces have been repeatedly attacked in Iraq and Syria in recent days, officials said on Friday. "
+        "On Friday, rockets struck the Ain al-Asad air base. "
+        "On Thursday, a drone hit US troops at the Al-Tanf garrison."
+    )
+    assert sorted(i["base"]["slug"] for i in primaries(text, gazetteer)) == ["ain-al-asad-air-base", "al-tanf-garrison"]
