@@ -402,6 +402,12 @@ Taught from holdouts 134-137 (each with a golden article named after its concern
   ("said its fighters used drones to hit the base"; ``vocabulary.OWN_ATTACK_INFINITIVES``); a habit told of the place
   in a description ending the sentence (", a desert post often crossed by smugglers") makes no claim a campaign's.
 
+Taught from holdouts 138-143 (each skill seen in two sets; each with a golden article named after its concern):
+
+- Fields of a found attack: what the site suffered told first, then its volley as the subject after "after" ("Seven
+  were injured at the base after a pair of rockets hit it", "explosions within the base after an explosive-laden
+  unmanned aerial vehicle struck the site") is one event: the volley is the site's (``vocabulary.IMPACT_VERBS``).
+
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
 0 killed and 0 injured; "no injuries" gives 0 injured only.

@@ -49,6 +49,12 @@ PROJECTILES = (
     "projectile", "projectiles", "katyusha", "katyushas", "mortar", "mortars", "shell", "shells",
 )  # fmt: skip
 
+# The long names of a projectile whose head is no projectile word: "an explosive-laden unmanned aerial vehicle".
+PROJECTILE_HEADS = ("vehicle", "vehicles", "aircraft")
+
+# What a projectile does when it reaches a site: "a pair of rockets hit the base", "a drone struck the site".
+IMPACT_VERBS = ("hit", "struck", "slammed into", "crashed into", "landed", "fell", "exploded", "impacted")
+
 # Projectiles found or kept, never fired: "24 unused rockets" recovered are no launch count.
 NEVER_FIRED = ("unused", "unfired", "unlaunched", "spare", "stockpiled", "intact")
 
