@@ -407,6 +407,10 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
 - Fields of a found attack: what the site suffered told first, then its volley as the subject after "after" ("Seven
   were injured at the base after a pair of rockets hit it", "explosions within the base after an explosive-laden
   unmanned aerial vehicle struck the site") is one event: the volley is the site's (``vocabulary.IMPACT_VERBS``).
+  A zero toll the first reports gave ("initially assessed no casualties", "Citing initial reports, ... no
+  casualties") gives way to people later told hurt, after "but" in its sentence ("but a more in-depth review found
+  that some personnel had minor injuries") or counted in another of the attack's sentences
+  (``figures.zeros_given_way``); a first report nothing corrects stands.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
