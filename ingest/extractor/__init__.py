@@ -411,6 +411,8 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   casualties") gives way to people later told hurt, after "but" in its sentence ("but a more in-depth review found
   that some personnel had minor injuries") or counted in another of the attack's sentences
   (``figures.zeros_given_way``); a first report nothing corrects stands.
+  The coalition's people as a toll noun's modifier ("did not result in any US casualties", "no American
+  casualties") make a zero toll, said of them only (``casualties.coalition_only_zeros``).
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives

@@ -61,7 +61,8 @@ _NEGATOR = (
 _TOLL_MOD = (
     # ("did not result in any personnel injuries": the people the toll counts, like "human")
     r"(?:any|immediate|known|reported|reports?\s+of|word\s+of|signs?\s+of|human|personnel|material|physical|significant"
-    r"|serious|structural)"
+    # ("did not result in any US casualties", "no American casualties": the coalition's people)
+    rf"|serious|structural|{words(vocabulary.COALITION)})"
 )
 _TOLL_NOUN = "|".join(sorted(TOLL_NOUNS, key=len, reverse=True))
 _NOUN_TOLL = prefilter.compile(
@@ -137,6 +138,8 @@ _AMONG_THE_COALITION = prefilter.compile(
     r"(?:[\w-]+\s+)?(?:troops|soldiers|forces|personnel|service\s?members|servicemen|staff)\b",
     re.I,
 )
+# The coalition's people as the toll noun's modifier: "no US casualties", "any American casualties"
+_COALITION_MODIFIER = prefilter.compile(rf"(?<![\w.-]){words(vocabulary.COALITION)}(?![\w-])", re.I)
 # A toll of people who are not the coalition's: "killed six allied Kurdish fighters"
 _PARTNERS_OR_LOCALS = prefilter.compile(rf"\b{words(vocabulary.PARTNERS_AND_LOCALS)}\b", re.I)
 
@@ -147,7 +150,7 @@ def coalition_only_zeros(text: str) -> list[Figure]:
     return [
         Figure("zero_of_the_coalition", 0, m.start(), m.end())
         for m in _NOUN_TOLL.finditer(text)
-        if _AMONG_THE_COALITION.match(text, m.end())
+        if _AMONG_THE_COALITION.match(text, m.end()) or _COALITION_MODIFIER.search(text, m.start(), m.start("list"))
     ]
 
 

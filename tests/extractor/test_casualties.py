@@ -23,7 +23,8 @@ def test_active_and_passive_casualties() -> None:
 def test_no_casualties_versus_no_injuries() -> None:
     assert set(figures("The attack caused no casualties.")) == {("killed", 0), ("injured", 0)}
     assert figures("There were no injuries.") == [("injured", 0)]
-    assert figures("There were no US casualties.") == []
+    # the coalition's people only: a zero toll marked as theirs (the attack's unless it hurt others)
+    assert figures("There were no US casualties.") == [("injured", 0), ("killed", 0), ("zero_of_the_coalition", 0)]
 
 
 def test_one_person_casualty() -> None:
@@ -378,6 +379,17 @@ def test_a_zero_toll_of_the_coalition_only_is_marked() -> None:
     text = "No casualties were reported among U.S. troops."
     assert [f.field for f in casualty_figures(text) if f.value == 0] == ["injured", "killed", "zero_of_the_coalition"]
     assert not [f for f in casualty_figures("No casualties were reported.") if f.field == "zero_of_the_coalition"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The attack did not result in any US casualties.", "There were no American casualties.", "No coalition injuries."],
+)
+def test_a_zero_toll_whose_noun_names_the_coalitions_people(text: str) -> None:
+    # the coalition's people as the toll noun's modifier: a zero toll, said of them only
+    zeros = {f.field for f in casualty_figures(text) if f.value == 0}
+    assert "injured" in zeros
+    assert "zero_of_the_coalition" in zeros
 
 
 def test_a_toll_of_partner_forces_is_told_apart() -> None:
