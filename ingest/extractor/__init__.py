@@ -413,6 +413,8 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   (``figures.zeros_given_way``); a first report nothing corrects stands.
   The coalition's people as a toll noun's modifier ("did not result in any US casualties", "no American
   casualties") make a zero toll, said of them only (``casualties.coalition_only_zeros``).
+  A death its own clause tells a medical cause of ("killed after suffering a heart attack during a shelter-in-place
+  order", "died from a cardiac arrest"; ``vocabulary.MEDICAL_DEATHS``) is no toll of the attack.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives

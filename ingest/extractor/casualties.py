@@ -314,6 +314,19 @@ _NOT_CAUSED = prefilter.compile(
     r"|\bunrelated\s+to\b",
     re.I,
 )
+# A death told with its medical cause: "killed after suffering a heart attack", "died from a cardiac arrest"
+_MEDICAL_DEATH = prefilter.compile(rf"\b{words(vocabulary.MEDICAL_DEATHS)}\b", re.I)
+
+
+def _a_medical_death(text: str, f: Figure) -> bool:
+    """Is ``f`` a death its own list item tells the body's failing caused ("A civilian contractor was killed after
+    suffering a heart attack during a shelter-in-place order")? The attack's toll counts the people it hurt."""
+    if f.field != "killed" or f.value == 0:
+        return False
+    start, end = list_item(text, f.start)
+    return _MEDICAL_DEATH.search(text, start, end) is not None
+
+
 # "resulting in at least one death", "causing two deaths", "resulted in eight injuries", "caused two deaths and
 # 14 injuries": the toll as nouns after a verb of outcome
 # ("causing two \u201cminor\u201d injuries": the modifier may be quoted)
@@ -674,6 +687,7 @@ def casualty_figures(text: str) -> list[Figure]:
     out = joined_groups(text, kept) + [f for f in found.apart if not any(g.start <= f.start < g.end for g in kept)]
     if _NOT_CAUSED.search(text):
         out = [f for f in out if f.value == 0]
+    out = [f for f in out if not _a_medical_death(text, f)]
     return out + zero_tolls(text) + coalition_only_zeros(text) + vague_tolls(text)
 
 

@@ -179,6 +179,11 @@ PERSON = (
     "reservist", "guard", "employee", "worker", "marine", "sailor", "airman", "officer", "person", "individual",
     "medic", "Briton", "national",
 )  # fmt: skip
+# A death of the body's own failing, not a wound: "a contractor died from a cardiac arrest while sheltering" is no
+# toll of the attack, whatever the alarm that came with it.
+MEDICAL_DEATHS = (
+    "heart attack", "cardiac arrest", "cardiac episode", "cardiac incident", "cardiac event", "natural causes",
+)  # fmt: skip
 # Others hurt beside the troops, one at a time: "a girl and a woman were injured".
 OTHER_PERSON = (
     "girl", "boy", "woman", "man", "child", "policeman", "translator", "interpreter", "resident", "passer-by",

@@ -490,3 +490,11 @@ def test_headlines_under_a_link_marker_tell_no_toll(gazetteer) -> None:
     text = "Rockets struck Camp Taji on Friday, the army said.\n\nMore Stories\nTwo Soldiers Killed in Mosul Ambush\n"
     [inc] = primaries(text, gazetteer)
     assert inc["killed"] is None
+
+
+def test_a_death_of_a_medical_cause_is_no_toll() -> None:
+    # a death the body's own failing caused ("heart attack", "cardiac arrest") was no wound of the attack
+    assert figures("A contractor was killed after suffering a heart attack during the alert.") == []
+    assert figures("During a false alarm at the base, a contractor died from a cardiac arrest.") == []
+    # a clause of its own keeps the attack's toll
+    assert ("killed", 2) in figures("The rockets killed two soldiers; a guard later suffered a heart attack.")
