@@ -415,6 +415,9 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   casualties") make a zero toll, said of them only (``casualties.coalition_only_zeros``).
   A death its own clause tells a medical cause of ("killed after suffering a heart attack during a shelter-in-place
   order", "died from a cardiac arrest"; ``vocabulary.MEDICAL_DEATHS``) is no toll of the attack.
+  Weapons told of a campaign beside the attack are a habit, not its volley: a share of the projectiles fired at bases
+  in the plural ("most of the rockets and drones fired at US bases didn't reach their target") and attacks the
+  groups "have primarily engaged in" ("smaller-scale attacks involving drones and rockets").
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
