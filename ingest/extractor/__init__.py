@@ -418,6 +418,9 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   Weapons told of a campaign beside the attack are a habit, not its volley: a share of the projectiles fired at bases
   in the plural ("most of the rockets and drones fired at US bases didn't reach their target") and attacks the
   groups "have primarily engaged in" ("smaller-scale attacks involving drones and rockets").
+  The toll of the coalition's answer told in the attack's story is the answer's: the dead it names as the enemy
+  ("resulting in four enemy fighters killed") and the toll of airstrikes that are the subject of their own verb ("The
+  airstrikes targeted the headquarters of the brigades, wounding a person").
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives

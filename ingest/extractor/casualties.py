@@ -398,13 +398,16 @@ _SHARED_NOUN = prefilter.compile(
 _ATTACKED_SIDE = prefilter.compile(
     # ("killing three Daesh members": the attackers, not the attacked)
     r"\b(?:militants?|militiam[ae]n|insurgents?|terrorists?|gunmen"
-    r"|(?:militia|Hezbollah|Kataib|group|Daesh|ISIS|ISIL)\s+(?:fighters|members|elements))\b",
+    # ("resulting in four enemy fighters killed": the coalition's enemy, hit by its answer)
+    r"|(?:militia|Hezbollah|Kataib|group|Daesh|ISIS|ISIL|enemy)\s+(?:fighters|members|elements|combatants))\b",
     re.I,
 )
 # a casualty figure told in the clause of an airstrike ("airstrikes on a militia, killing one")
 _AIRSTRIKE = prefilter.compile(
     r"\b(?:air\s?strikes?|air\s?raids?|retaliatory\s+strikes?|(?:U\.?S\.?|American)\s+strikes?)\b", re.I
 )
+# The airstrike's own verb right after it: "The airstrikes targeted", "US strikes hit"
+_THE_STRIKES_VERB = prefilter.compile(r"\s+(?:\w+ly\s+)?(?:targeted|hit|struck|pounded|attacked)\b", re.I)
 _MILITIA_ATTACK = prefilter.compile(
     r"\b(?:rockets?|drones?|mortars?|missiles?|attack(?:ed|s)?\s+on|targeted|bases?)\b", re.I
 )
@@ -429,7 +432,12 @@ def of_the_attacked_side(text: str, f: Figure) -> bool:
     if strike is not None and _CAUSED_BY.fullmatch(text, f.end, strike.start()):
         return True
     strikes = [m for m in _AIRSTRIKE.finditer(text) if m.end() <= f.start]
-    return bool(strikes) and not _MILITIA_ATTACK.search(text, strikes[-1].end(), f.start)
+    if not strikes:
+        return False
+    # ("The airstrikes targeted the headquarters of the brigades, wounding a person": the strike's own verb is no
+    # militia attack between it and the toll)
+    own_verb = _THE_STRIKES_VERB.match(text, strikes[-1].end())
+    return not _MILITIA_ATTACK.search(text, own_verb.end() if own_verb else strikes[-1].end(), f.start)
 
 
 # Every casualty pattern below needs one of these word stems - the verbs' and every toll noun's (TOLL_NOUNS); most

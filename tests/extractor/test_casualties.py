@@ -498,3 +498,11 @@ def test_a_death_of_a_medical_cause_is_no_toll() -> None:
     assert figures("During a false alarm at the base, a contractor died from a cardiac arrest.") == []
     # a clause of its own keeps the attack's toll
     assert ("killed", 2) in figures("The rockets killed two soldiers; a guard later suffered a heart attack.")
+
+
+def test_the_toll_of_the_coalitions_answer_is_the_strikes() -> None:
+    # the enemy the answer hit, and the toll of the airstrikes as the subject of their own verb
+    assert figures("US forces struck back with helicopters, resulting in three enemy fighters killed.") == []
+    assert figures("The airstrikes targeted a militia depot, wounding a guard.") == []
+    # a militia's attack told between the strike and the toll keeps its toll
+    assert ("injured", 2) in figures("US airstrikes came after militias targeted the base, wounding two soldiers.")
