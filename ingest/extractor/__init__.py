@@ -421,6 +421,8 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   The toll of the coalition's answer told in the attack's story is the answer's: the dead it names as the enemy
   ("resulting in four enemy fighters killed") and the toll of airstrikes that are the subject of their own verb ("The
   airstrikes targeted the headquarters of the brigades, wounding a person").
+  An article before a weapon named in the plural is another noun's ("launched a significant attack using ballistic
+  missiles and rockets", "an intensive assault using unmanned aerial vehicles"): no launch of one.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
