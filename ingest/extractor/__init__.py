@@ -423,6 +423,8 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   airstrikes targeted the headquarters of the brigades, wounding a person").
   An article before a weapon named in the plural is another noun's ("launched a significant attack using ballistic
   missiles and rockets", "an intensive assault using unmanned aerial vehicles"): no launch of one.
+  A toll told as hearsay in the infinitive ("Two U.S. troops were reported to have sustained minor injuries", "were
+  said to have suffered injuries") is counted like its finite verb.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives

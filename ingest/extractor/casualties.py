@@ -263,8 +263,10 @@ _ACTIVE = {
 # were treated for injuries" (not "evaluated for concussions": an examination, no toll yet)
 # (the count a word of its own: not the last letter of "Syria" in "A recent drone attack in Syria has left several
 # U.S. service members with minor injuries")
+# ("Two U.S. troops were reported to have sustained minor injuries": the toll told as hearsay, its verb infinitive)
+_HEARSAY = r"(?:(?:were|was|are|is)\s+(?:reported|said|believed|thought|understood)\s+to\s+have\s+)"
 _WITH_INJURIES = prefilter.compile(
-    rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:(?:\w+\s+){{0,3}}?(?:with|suffered|sustained|sustaining|suffering|received)"
+    rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:{_HEARSAY}?(?:\w+\s+){{0,3}}?(?:with|suffered|sustained|sustaining|suffering|received)"
     r"|(?:\w+\s+){0,2}?treated\s+for)"
     r"\s+(?:\w+\s+){0,2}?(?:injur(?:y|ies)|wounds|traumatic\s+brain|TBIs?\b|concussions?)",
     re.I,

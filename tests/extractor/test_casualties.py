@@ -506,3 +506,9 @@ def test_the_toll_of_the_coalitions_answer_is_the_strikes() -> None:
     assert figures("The airstrikes targeted a militia depot, wounding a guard.") == []
     # a militia's attack told between the strike and the toll keeps its toll
     assert ("injured", 2) in figures("US airstrikes came after militias targeted the base, wounding two soldiers.")
+
+
+def test_a_toll_told_as_hearsay_in_the_infinitive() -> None:
+    # "were reported to have sustained": the toll's verb after a hearsay infinitive
+    assert ("injured", 2) in figures("Two U.S. troops were reported to have sustained minor injuries.")
+    assert ("injured", 3) in figures("Three soldiers were said to have suffered injuries.")
