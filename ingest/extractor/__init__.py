@@ -410,7 +410,7 @@ Taught from holdouts 134-137 (each with a golden article named after its concern
   ("said its fighters used drones to hit the base"; ``vocabulary.OWN_ATTACK_INFINITIVES``); a habit told of the place
   in a description ending the sentence (", a desert post often crossed by smugglers") makes no claim a campaign's.
 
-Taught from holdouts 138-143 (each with a golden article named after its concern):
+Taught from holdouts 138-143 (each skill seen in two sets; each with a golden article named after its concern):
 
 - Perpetrators and claims: a claim in the passive naming its attack by the day ("Tuesday's attack was claimed by X",
   "the responsibility for Saturday's attack was claimed by X") is that day's attack's, past an aside on an earlier
@@ -419,6 +419,27 @@ Taught from holdouts 138-143 (each with a golden article named after its concern
   aside), and wins over a shorter name inside it. A claim or an actor whose act is aimed at others' fighters ("launched
   ballistic missiles against ISIS fighters", "targeted separatist rebels") or at civilian works told by their place
   ("the attack on the Port of Ashdod", ``vocabulary.CIVIL_WORKS``) tells that other attack, not the coalition's.
+- Fields of a found attack: what the site suffered told first, then its volley as the subject after "after" ("Seven
+  were injured at the base after a pair of rockets hit it", "explosions within the base after an explosive-laden
+  unmanned aerial vehicle struck the site") is one event: the volley is the site's (``vocabulary.IMPACT_VERBS``).
+  A zero toll the first reports gave ("initially assessed no casualties", "Citing initial reports, ... no
+  casualties") gives way to people later told hurt, after "but" in its sentence ("but a more in-depth review found
+  that some personnel had minor injuries") or counted in another of the attack's sentences
+  (``figures.zeros_given_way``); a first report nothing corrects stands.
+  The coalition's people as a toll noun's modifier ("did not result in any US casualties", "no American
+  casualties") make a zero toll, said of them only (``casualties.coalition_only_zeros``).
+  A death its own clause tells a medical cause of ("killed after suffering a heart attack during a shelter-in-place
+  order", "died from a cardiac arrest"; ``vocabulary.MEDICAL_DEATHS``) is no toll of the attack.
+  Weapons told of a campaign beside the attack are a habit, not its volley: a share of the projectiles fired at bases
+  in the plural ("most of the rockets and drones fired at US bases didn't reach their target") and attacks the
+  groups "have primarily engaged in" ("smaller-scale attacks involving drones and rockets").
+  The toll of the coalition's answer told in the attack's story is the answer's: the dead it names as the enemy
+  ("resulting in four enemy fighters killed") and the toll of airstrikes that are the subject of their own verb ("The
+  airstrikes targeted the headquarters of the brigades, wounding a person").
+  An article before a weapon named in the plural is another noun's ("launched a significant attack using ballistic
+  missiles and rockets", "an intensive assault using unmanned aerial vehicles"): no launch of one.
+  A toll told as hearsay in the infinitive ("Two U.S. troops were reported to have sustained minor injuries", "were
+  said to have suffered injuries") is counted like its finite verb.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives

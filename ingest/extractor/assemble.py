@@ -24,6 +24,7 @@ from ingest.extractor.figures import (
     others_got_through,
     own_figures,
     singular_launch,
+    zeros_given_way,
 )
 from ingest.extractor.numbers import numerals
 from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Gazetteer, Report
@@ -613,6 +614,8 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
                 and any(g.field == "zero_of_the_coalition" for g in f.figures)
             ):
                 values = [v for v in values if v]  # "No casualties ... among U.S. troops": the others' toll untold
+            if name in {"killed", "injured"} and zeros_given_way(state, d, f):
+                values = [v for v in values if v]  # "initially assessed no casualties, but ...": a first report's
             if idx == 0 and name in {"killed", "injured"} and _toll_told_in_the_body(state, d, name):
                 values = [v for v in values if not v]  # "Two Dozen US Troops Injured" (the headline's sum)
             reports.extend(Report(value, f.attribution, evidence_of(state, idx)) for value in values)

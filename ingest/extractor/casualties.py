@@ -61,7 +61,8 @@ _NEGATOR = (
 _TOLL_MOD = (
     # ("did not result in any personnel injuries": the people the toll counts, like "human")
     r"(?:any|immediate|known|reported|reports?\s+of|word\s+of|signs?\s+of|human|personnel|material|physical|significant"
-    r"|serious|structural)"
+    # ("did not result in any US casualties", "no American casualties": the coalition's people)
+    rf"|serious|structural|{words(vocabulary.COALITION)})"
 )
 _TOLL_NOUN = "|".join(sorted(TOLL_NOUNS, key=len, reverse=True))
 _NOUN_TOLL = prefilter.compile(
@@ -137,6 +138,8 @@ _AMONG_THE_COALITION = prefilter.compile(
     r"(?:[\w-]+\s+)?(?:troops|soldiers|forces|personnel|service\s?members|servicemen|staff)\b",
     re.I,
 )
+# The coalition's people as the toll noun's modifier: "no US casualties", "any American casualties"
+_COALITION_MODIFIER = prefilter.compile(rf"(?<![\w.-]){words(vocabulary.COALITION)}(?![\w-])", re.I)
 # A toll of people who are not the coalition's: "killed six allied Kurdish fighters"
 _PARTNERS_OR_LOCALS = prefilter.compile(rf"\b{words(vocabulary.PARTNERS_AND_LOCALS)}\b", re.I)
 
@@ -147,7 +150,7 @@ def coalition_only_zeros(text: str) -> list[Figure]:
     return [
         Figure("zero_of_the_coalition", 0, m.start(), m.end())
         for m in _NOUN_TOLL.finditer(text)
-        if _AMONG_THE_COALITION.match(text, m.end())
+        if _AMONG_THE_COALITION.match(text, m.end()) or _COALITION_MODIFIER.search(text, m.start(), m.start("list"))
     ]
 
 
@@ -260,8 +263,10 @@ _ACTIVE = {
 # were treated for injuries" (not "evaluated for concussions": an examination, no toll yet)
 # (the count a word of its own: not the last letter of "Syria" in "A recent drone attack in Syria has left several
 # U.S. service members with minor injuries")
+# ("Two U.S. troops were reported to have sustained minor injuries": the toll told as hearsay, its verb infinitive)
+_HEARSAY = r"(?:(?:were|was|are|is)\s+(?:reported|said|believed|thought|understood)\s+to\s+have\s+)"
 _WITH_INJURIES = prefilter.compile(
-    rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:(?:\w+\s+){{0,3}}?(?:with|suffered|sustained|sustaining|suffering|received)"
+    rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:{_HEARSAY}?(?:\w+\s+){{0,3}}?(?:with|suffered|sustained|sustaining|suffering|received)"
     r"|(?:\w+\s+){0,2}?treated\s+for)"
     r"\s+(?:\w+\s+){0,2}?(?:injur(?:y|ies)|wounds|traumatic\s+brain|TBIs?\b|concussions?)",
     re.I,
@@ -311,6 +316,19 @@ _NOT_CAUSED = prefilter.compile(
     r"|\bunrelated\s+to\b",
     re.I,
 )
+# A death told with its medical cause: "killed after suffering a heart attack", "died from a cardiac arrest"
+_MEDICAL_DEATH = prefilter.compile(rf"\b{words(vocabulary.MEDICAL_DEATHS)}\b", re.I)
+
+
+def _a_medical_death(text: str, f: Figure) -> bool:
+    """Is ``f`` a death its own list item tells the body's failing caused ("A civilian contractor was killed after
+    suffering a heart attack during a shelter-in-place order")? The attack's toll counts the people it hurt."""
+    if f.field != "killed" or f.value == 0:
+        return False
+    start, end = list_item(text, f.start)
+    return _MEDICAL_DEATH.search(text, start, end) is not None
+
+
 # "resulting in at least one death", "causing two deaths", "resulted in eight injuries", "caused two deaths and
 # 14 injuries": the toll as nouns after a verb of outcome
 # ("causing two \u201cminor\u201d injuries": the modifier may be quoted)
@@ -382,13 +400,16 @@ _SHARED_NOUN = prefilter.compile(
 _ATTACKED_SIDE = prefilter.compile(
     # ("killing three Daesh members": the attackers, not the attacked)
     r"\b(?:militants?|militiam[ae]n|insurgents?|terrorists?|gunmen"
-    r"|(?:militia|Hezbollah|Kataib|group|Daesh|ISIS|ISIL)\s+(?:fighters|members|elements))\b",
+    # ("resulting in four enemy fighters killed": the coalition's enemy, hit by its answer)
+    r"|(?:militia|Hezbollah|Kataib|group|Daesh|ISIS|ISIL|enemy)\s+(?:fighters|members|elements|combatants))\b",
     re.I,
 )
 # a casualty figure told in the clause of an airstrike ("airstrikes on a militia, killing one")
 _AIRSTRIKE = prefilter.compile(
     r"\b(?:air\s?strikes?|air\s?raids?|retaliatory\s+strikes?|(?:U\.?S\.?|American)\s+strikes?)\b", re.I
 )
+# The airstrike's own verb right after it: "The airstrikes targeted", "US strikes hit"
+_THE_STRIKES_VERB = prefilter.compile(r"\s+(?:\w+ly\s+)?(?:targeted|hit|struck|pounded|attacked)\b", re.I)
 _MILITIA_ATTACK = prefilter.compile(
     r"\b(?:rockets?|drones?|mortars?|missiles?|attack(?:ed|s)?\s+on|targeted|bases?)\b", re.I
 )
@@ -413,7 +434,12 @@ def of_the_attacked_side(text: str, f: Figure) -> bool:
     if strike is not None and _CAUSED_BY.fullmatch(text, f.end, strike.start()):
         return True
     strikes = [m for m in _AIRSTRIKE.finditer(text) if m.end() <= f.start]
-    return bool(strikes) and not _MILITIA_ATTACK.search(text, strikes[-1].end(), f.start)
+    if not strikes:
+        return False
+    # ("The airstrikes targeted the headquarters of the brigades, wounding a person": the strike's own verb is no
+    # militia attack between it and the toll)
+    own_verb = _THE_STRIKES_VERB.match(text, strikes[-1].end())
+    return not _MILITIA_ATTACK.search(text, own_verb.end() if own_verb else strikes[-1].end(), f.start)
 
 
 # Every casualty pattern below needs one of these word stems - the verbs' and every toll noun's (TOLL_NOUNS); most
@@ -671,6 +697,7 @@ def casualty_figures(text: str) -> list[Figure]:
     out = joined_groups(text, kept) + [f for f in found.apart if not any(g.start <= f.start < g.end for g in kept)]
     if _NOT_CAUSED.search(text):
         out = [f for f in out if f.value == 0]
+    out = [f for f in out if not _a_medical_death(text, f)]
     return out + zero_tolls(text) + coalition_only_zeros(text) + vague_tolls(text)
 
 

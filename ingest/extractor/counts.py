@@ -276,6 +276,10 @@ def one_and_the_other(text: str) -> list[Figure]:
 _NEVER_FIRED = prefilter.compile(rf"\b{words(vocabulary.NEVER_FIRED)}\b", re.I)
 
 
+# A weapon named in the plural ("rockets", "ballistic missiles"): an article before it belongs to another noun
+_PLURAL_PROJECTILE = prefilter.compile(r".*(?<!ua)s", re.I | re.S)
+
+
 def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[NumberMention]) -> list[Figure]:
     out: list[Figure] = []
     for w in weapons:
@@ -308,6 +312,8 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
                 continue
         if best is None:
             continue
+        if best.text.lower() in {"a", "an"} and _PLURAL_PROJECTILE.fullmatch(w.text):
+            continue  # "launched an attack using rockets": the article is the attack's, the rockets uncounted
         if best.text.lower() in {"a", "an", "single", "lone"} and (
             NOUN_MODIFIER.match(tail) or re.search(r"\bsuch\s*$", text[: best.start])
         ):

@@ -336,7 +336,8 @@ HABITUAL = prefilter.compile(
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
     # "They have initiated both drone and missile strikes against military bases", "Iraqi resistance groups have
     # conducted similar attacks against US positions": attacks in the plural, made in a span left untold
-    r"|\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:initiated|conducted|staged|mounted|waged)\s+(?:both\s+)?"
+    # ("the militants have primarily engaged in smaller-scale attacks involving drones and rockets")
+    r"|\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:initiated|conducted|staged|mounted|waged|engaged\s+in)\s+(?:both\s+)?"
     r"(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}?(?:attacks|strikes|assaults|operations)\b"
     # "the bases have been sporadically targeted by rockets" (not "has been hit by two rockets": news)
     r"|\b(?:sporadic(?:ally)?|occasional(?:ly)?|periodic(?:ally)?|constantly)\b"
@@ -358,6 +359,10 @@ HABITUAL = prefilter.compile(
     # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
     r"|\b(?:have|has)\s+(?:also\s+)?used\b"
     r"|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b"
+    # "most of the rockets and drones fired at US bases didn't reach their target": a share of the projectiles of
+    # bases in the plural, uncounted (not "the bases" of one volley)
+    rf"|\b(?:most|many|majority)\s+of\s+(?:these|the|those)\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){{0,3}}?"
+    rf"(?:fired|launched)\s+(?:at|against|on|toward|towards)\s+(?:{words(vocabulary.COALITION)}\s+)?bases\b"
     # "at least 66 US troops have been injured in the attacks so far": a running total
     r"|\b(?:in|from|during)\s+(?:the|these|those)\s+(?:\w+\s+)?attacks\b[^.;]{0,30}?\b(?:so\s+far|to\s+date)\b"
     # "the vast majority of the attacks have been carried out using drones"

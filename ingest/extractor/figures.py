@@ -50,6 +50,40 @@ def others_got_through(state: State, d: Draft) -> bool:
     return False
 
 
+# A toll told as the first reports' ("initially assessed no casualties", "Citing initial reports, ... no US
+# casualties", "no casualties reported at first")
+_FIRST_REPORT = prefilter.compile(r"\binitial(?:ly)?\b|\bat\s+first\b|\b(?:first|early|earlier)\s+reports?\b", re.I)
+# The correction in the same sentence: "..., but a more in-depth review found that some personnel had minor injuries"
+_CORRECTED = prefilter.compile(
+    r"\b(?:but|however)\b[^.;]{0,160}?\b(?:injur\w*|wounded|hurt|harmed|casualt\w*|killed|died|dead|TBI)\b", re.I
+)
+
+
+def first_report_zeros(f: Facts) -> list[Figure]:
+    """The zero tolls ``f`` tells as the first reports'."""
+    if _FIRST_REPORT.search(f.sent.text) is None:
+        return []
+    return [g for g in f.figures if g.value == 0 and g.field in {"killed", "injured"}]
+
+
+def zeros_given_way(state: State, d: Draft, f: Facts) -> bool:
+    """Does a zero toll the first reports gave give way to people later told hurt - in its own sentence after 'but'
+    ("initially assessed no casualties, but a review found some personnel had minor injuries") or counted in another
+    of the attack's sentences ("Citing initial reports, he said there were no US casualties ... An employee of the
+    contractor was lightly wounded")?"""
+    zeros = first_report_zeros(f)
+    if not zeros:
+        return False
+    if any(_CORRECTED.search(f.sent.text, g.end) for g in zeros):
+        return True
+    return any(
+        g.field == "injured" and g.value > 0
+        for idx in d.sentences()
+        if idx != f.sent.index and idx not in d.shared
+        for g in state.facts[idx].figures
+    )
+
+
 def launch_echoes(f: Facts) -> set[int]:
     """The launch figures of ``f`` read off an interception ('shot down two drones': two launched)."""
     return {

@@ -171,7 +171,7 @@ def after_clause_span(text: str, target: int) -> tuple[int, int]:
     if start and _TOLL.search(text, 0, start) and not _OTHER_EVENT.search(text, 0, start):
         start = 0  # "Two soldiers are dead after 15 rockets hit X": the main clause is the after-clause's toll
     end = after[0] if after else len(text)
-    if after and not _OTHER_EVENT.search(text, start, end) and _THE_ATTACK_AFTER.match(text, end):
+    if after and not _OTHER_EVENT.search(text, start, end) and _the_volley_told_after(text, end):
         # "Explosions were heard around the base early on Monday, following a rocket attack from Iraq, with five
         # rockets landing near the base": the site's clause tells only what was heard or seen, the attack is told
         # after it - one event, whose volley is the site's
@@ -185,6 +185,22 @@ _THE_ATTACK_AFTER = prefilter.compile(
     rf"\s(?:after|following)\s+(?:an?|the)\s+(?:[a-z-]+\s+)?{words(vocabulary.PROJECTILES)}\s+"
     r"(?:attacks?|barrages?|salvos?|volleys?)\b",
 )
+
+
+# The volley itself as the subject of what reached the site, told after the site's clause: "after a pair of rockets
+# hit the U.S. military base", "after an explosive-laden unmanned aerial vehicle struck the site" (lower-case words
+# before the projectile: no named actor, not "after US drones struck")
+_THE_VOLLEY_AFTER = prefilter.compile(
+    rf"\s(?:after|following)\s+(?:an?|the|{numerals(1, 20)}|\d+)\s+(?:[a-z-]+\s+){{0,3}}?"
+    rf"{words(vocabulary.PROJECTILES, vocabulary.PROJECTILE_HEADS)}\s+"
+    rf"(?:[a-z]+ly\s+)?{words(vocabulary.IMPACT_VERBS)}\b",
+)
+
+
+def _the_volley_told_after(text: str, at: int) -> bool:
+    """Does the 'after' at ``at`` open the attack itself - named ("after a drone attack") or told by its volley
+    reaching the site ("after a pair of rockets hit the base")?"""
+    return _THE_ATTACK_AFTER.match(text, at) is not None or _THE_VOLLEY_AFTER.match(text, at) is not None
 
 
 _TOLL = prefilter.compile(

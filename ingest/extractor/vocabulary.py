@@ -49,6 +49,12 @@ PROJECTILES = (
     "projectile", "projectiles", "katyusha", "katyushas", "mortar", "mortars", "shell", "shells",
 )  # fmt: skip
 
+# The long names of a projectile whose head is no projectile word: "an explosive-laden unmanned aerial vehicle".
+PROJECTILE_HEADS = ("vehicle", "vehicles", "aircraft")
+
+# What a projectile does when it reaches a site: "a pair of rockets hit the base", "a drone struck the site".
+IMPACT_VERBS = ("hit", "struck", "slammed into", "crashed into", "landed", "fell", "exploded", "impacted")
+
 # Projectiles found or kept, never fired: "24 unused rockets" recovered are no launch count.
 NEVER_FIRED = ("unused", "unfired", "unlaunched", "spare", "stockpiled", "intact")
 
@@ -172,6 +178,11 @@ PERSON = (
     "soldier", "service member", "servicemember", "serviceman", "contractor", "civilian", "American", "member",
     "reservist", "guard", "employee", "worker", "marine", "sailor", "airman", "officer", "person", "individual",
     "medic", "Briton", "national",
+)  # fmt: skip
+# A death of the body's own failing, not a wound: "a contractor died from a cardiac arrest while sheltering" is no
+# toll of the attack, whatever the alarm that came with it.
+MEDICAL_DEATHS = (
+    "heart attack", "cardiac arrest", "cardiac episode", "cardiac incident", "cardiac event", "natural causes",
 )  # fmt: skip
 # Others hurt beside the troops, one at a time: "a girl and a woman were injured".
 OTHER_PERSON = (

@@ -23,7 +23,8 @@ def test_active_and_passive_casualties() -> None:
 def test_no_casualties_versus_no_injuries() -> None:
     assert set(figures("The attack caused no casualties.")) == {("killed", 0), ("injured", 0)}
     assert figures("There were no injuries.") == [("injured", 0)]
-    assert figures("There were no US casualties.") == []
+    # the coalition's people only: a zero toll marked as theirs (the attack's unless it hurt others)
+    assert figures("There were no US casualties.") == [("injured", 0), ("killed", 0), ("zero_of_the_coalition", 0)]
 
 
 def test_one_person_casualty() -> None:
@@ -380,6 +381,17 @@ def test_a_zero_toll_of_the_coalition_only_is_marked() -> None:
     assert not [f for f in casualty_figures("No casualties were reported.") if f.field == "zero_of_the_coalition"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The attack did not result in any US casualties.", "There were no American casualties.", "No coalition injuries."],
+)
+def test_a_zero_toll_whose_noun_names_the_coalitions_people(text: str) -> None:
+    # the coalition's people as the toll noun's modifier: a zero toll, said of them only
+    zeros = {f.field for f in casualty_figures(text) if f.value == 0}
+    assert "injured" in zeros
+    assert "zero_of_the_coalition" in zeros
+
+
 def test_a_toll_of_partner_forces_is_told_apart() -> None:
     text = "The drone attack killed six allied Kurdish fighters late Sunday."
     assert [f.value for f in casualty_figures(text) if toll_of_others(text, f)] == [6]
@@ -478,3 +490,25 @@ def test_headlines_under_a_link_marker_tell_no_toll(gazetteer) -> None:
     text = "Rockets struck Camp Taji on Friday, the army said.\n\nMore Stories\nTwo Soldiers Killed in Mosul Ambush\n"
     [inc] = primaries(text, gazetteer)
     assert inc["killed"] is None
+
+
+def test_a_death_of_a_medical_cause_is_no_toll() -> None:
+    # a death the body's own failing caused ("heart attack", "cardiac arrest") was no wound of the attack
+    assert figures("A contractor was killed after suffering a heart attack during the alert.") == []
+    assert figures("During a false alarm at the base, a contractor died from a cardiac arrest.") == []
+    # a clause of its own keeps the attack's toll
+    assert ("killed", 2) in figures("The rockets killed two soldiers; a guard later suffered a heart attack.")
+
+
+def test_the_toll_of_the_coalitions_answer_is_the_strikes() -> None:
+    # the enemy the answer hit, and the toll of the airstrikes as the subject of their own verb
+    assert figures("US forces struck back with helicopters, resulting in three enemy fighters killed.") == []
+    assert figures("The airstrikes targeted a militia depot, wounding a guard.") == []
+    # a militia's attack told between the strike and the toll keeps its toll
+    assert ("injured", 2) in figures("US airstrikes came after militias targeted the base, wounding two soldiers.")
+
+
+def test_a_toll_told_as_hearsay_in_the_infinitive() -> None:
+    # "were reported to have sustained": the toll's verb after a hearsay infinitive
+    assert ("injured", 2) in figures("Two U.S. troops were reported to have sustained minor injuries.")
+    assert ("injured", 3) in figures("Three soldiers were said to have suffered injuries.")

@@ -277,3 +277,27 @@ def test_a_countrys_own_total_is_not_the_bases(gazetteer) -> None:
     )
     [inc] = primaries(text, gazetteer)
     assert (inc["launched"], inc["intercepted"]) == (None, None)
+
+
+def test_a_first_reports_zero_toll_gives_way_to_people_later_told_hurt(gazetteer) -> None:
+    corrected = (
+        "Rockets hit Ain al-Asad air base on Tuesday. Officials initially said no one was hurt, but a later "
+        "statement said two troops were wounded."
+    )
+    assert [(p["killed"], p["injured"]) for p in primaries(corrected, gazetteer)] == [(None, 2)]
+    counted_later = (
+        "Rockets hit Ain al-Asad air base on Tuesday. Citing initial reports, a spokesman said there were no "
+        "casualties. A contractor was lightly wounded, an official said later."
+    )
+    assert [(p["killed"], p["injured"]) for p in primaries(counted_later, gazetteer)] == [(None, 1)]
+    # a first report nothing corrects stands
+    kept = "Rockets hit Ain al-Asad air base on Tuesday, with no casualties reported initially."
+    assert [(p["killed"], p["injured"]) for p in primaries(kept, gazetteer)] == [(0, 0)]
+
+
+def test_an_article_before_a_weapon_in_the_plural_counts_no_launch() -> None:
+    # "an attack using rockets": the article is the attack's, the rockets uncounted
+    assert figures("Militants launched an attack using rockets on the base.") == []
+    assert figures("They carried out an intensive assault using unmanned aerial vehicles.") == []
+    # a singular weapon after its article is one
+    assert figures("A rocket hit the base.") == [("launched", 1)]

@@ -202,3 +202,11 @@ def test_what_the_coalitions_answer_fires_is_not_the_attacks_weapon(gazetteer) -
     [inc] = primaries(text, gazetteer)
     assert inc["weapons"] == ["drone"]
     assert cues.COALITION_ANSWER.match("In response to the US strikes, militias fired rockets at the base.") is None
+
+
+def test_weapons_of_a_campaign_told_beside_the_attack_are_a_habit() -> None:
+    # a share of the projectiles of bases in the plural, and attacks in the plural "engaged in", tell a campaign
+    assert cues.HABITUAL.search("Officials say most of the rockets and drones fired at US bases missed.")
+    assert cues.HABITUAL.search("The militants have primarily engaged in smaller attacks involving drones.")
+    # the projectiles of one volley at two named bases are news
+    assert not cues.HABITUAL.search("Most of the missiles fired at the bases were intercepted.")
