@@ -63,8 +63,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   US forces recently left", "had been vacated on October 20") is no coalition site.
   Bases named beside "amid rising militia attacks" were not attacked; "denied reports that another base was hit"
   denies that site's attack, not the one in focus; a launcher found in a clause coordinated after the volley
-  ("..., and a fourth missile with its launch tubes was found", "... on Monday night and one other rocket was
-  discovered at the launch point") does not foil the attack told before it.
+  ("..., and a fourth missile with its launch tubes was found", "... late on Friday, and a further rocket was
+  left at the firing site") does not foil the attack told before it.
   "With U.S. troops at bases becoming targets" (targets as a role) and "in anticipation of a probable attack" tell
   no attack; neither do an undated attack that suspects are "arrested ... for allegedly firing rockets at" and one
   the group "had previously targeted"; a clash "between the SDF and ISIS" is two other forces'; "The US Air Force
@@ -92,12 +92,12 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   state's strikes, and so is "a US drone airstrike" (the weapon before "airstrike").
   Attacks in the plural opened as others or as lately and told in the perfect ("Other rocket attacks have targeted
   the embassy", "Recently rockets and bombs have exploded near it", uncounted; ``vocabulary.TREND_OPENERS``) are a
-  trend beside the news; so are attacks a site "has in the past" undergone ("have in the past come under fire").
-  The perfect whose object is one attack ("has reportedly launched a coordinated missile and drone attack on a
+  trend beside the news; so are attacks a site "has in the past" undergone ("have in the past been targeted").
+  The perfect whose object is one attack ("has reportedly launched a joint drone and missile attack on a
   U.S. military base") is news, wherever it hit, not a practice.
-  A wave or series the attack on a coalition site fell in ("... a United States military installation in Bahrain
-  during a wave of missile and drone strikes", "amid a series of ...") is its setting, not a habit vetoing it.
-  A headline's present with a state first and its object named ("Israel targets Hamas in Qatar air strikes", not
+  A wave or series the attack on a coalition site fell in ("... an American military facility in Qatar
+  amid a wave of drone and missile strikes", "amid a series of ...") is its setting, not a habit vetoing it.
+  A headline's present with a state first and its object named ("Turkey targets PKK in Syria drone strikes", not
   "US Targets In Syria Hit") is a state's strike: the story's news, and what it tells later of a coalition base
   is background.
 - Roles: an attack dated in the past, told in a reference clause, before another actor's strike clause, or in a
@@ -118,7 +118,7 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   whatever follows "Here is a summary of the attacks:" or "The tit-for-tat attacks included:" - are what the
   article reports, however old and even in a strike's story, on their entry's day, told in a timeline's present
   ("a rocket kills", "the US bombs"); lines dated by their month between two lines opening with a day ("In
-  February, four rockets targeted the base. In March another five ...") tell a site's history in prose, no list.
+  February, three rockets targeted the airfield. In March a further six ...") tell a site's history in prose, no list.
   Rockets "targeting bases housing troops" in the plural sum up the attacks
   told next; "These attacks occurred after ..." speaks of them. A headline counting US troops killed is their
   toll, not US troops striking. A lead counting the attacks of a recent window ("attacked at least 24 times in
@@ -156,10 +156,10 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   targeting the facility") is an earlier one on the site in focus ("the facility", "the installation").
   A sentence opening "Earlier," with its attack in the past perfect ("Earlier, Iraqi media reported that drones
   had targeted a US base in Erbil") tells an attack before the news.
-  "had already" does so in any clause not reported ("On the night of March 8th, the IRGC had already issued a
-  statement claiming responsibility for a missile strike against ... a base in Kuwait").
+  "had already" does so in any clause not reported ("By late on May 2nd, the group had already put out a
+  statement taking credit for a drone strike on ... a base in Jordan").
   An undated lead is the news of the article's day: an attack told after it and dated only by a report two or
-  more days before ("On February 14, it was reported that the base ... was attacked") is earlier, and that report's
+  more days before ("On May 3, it was reported that the base ... had been hit") is earlier, and that report's
   day, told of another site's attack, does not date the lead.
   The news counted among the attacks on its site over a window ("the third in six months on the base", "the second
   strike on Camp Taji since January, when ...") tells that many earlier attacks there (background, less those the
@@ -177,12 +177,12 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   strike's opening clause ("In response to attacks ..., including the attack on al-Asad Airbase on Jan. 20"), is
   background.
   The attack the news "follows" or "came after", the news (an attack or a statement) its subject, told days before
-  it ("This latest strike follows another attack a few days before ... on the Victory Base Complex", "The injuries
-  from the drone attack followed a rocket strike ... at Ain al-Asad on Monday", "The news follows Sunday's strike on
+  it ("This latest strike follows another attack a few days before ... on the Victory Base Complex", "The wounds
+  from the drone strike followed a rocket attack ... at Harir on Tuesday", "The news follows Sunday's strike on
   US troops in Jordan") is background, even when a window counts the news ("the second attack in recent days");
   "The blast followed an earlier attack on ..." and an attack on the article's own day may be the same day's news.
-  A lead framing uncounted attacks of a recent window ("have been repeatedly attacked in Iraq and Syria in recent
-  days", "In recent weeks, ... resulting in multiple attacks on U.S. bases") counts them like a number: the attacks
+  A lead framing uncounted attacks of a recent window ("have been repeatedly targeted in Syria and Iraq in recent
+  days", "In recent weeks, ... leading to multiple attacks on American bases") counts them like a number: the attacks
   it then tells by a day of that window are news, up to three weeks back for "recent weeks".
 - Sites: aliases and transliteration skeletons (a word's opening short vowel: Erbil/Irbil/Arbil; "the Victoria
   military base" for "Victoria base"); descriptions from the gazetteer ("a small logistics base in north-eastern
@@ -418,27 +418,27 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   'Al-Waretheen'", ``vocabulary.SELF_NAMING_WORDS``) is read by its consonants (any casing, its vowels
   aside), and wins over a shorter name inside it. A claim or an actor whose act is aimed at others' fighters ("launched
   ballistic missiles against ISIS fighters", "targeted separatist rebels") or at civilian works told by their place
-  ("the attack on the Port of Ashdod", ``vocabulary.CIVIL_WORKS``) tells that other attack, not the coalition's.
+  ("the attack on the Port of Haifa", ``vocabulary.CIVIL_WORKS``) tells that other attack, not the coalition's.
 - Fields of a found attack: what the site suffered told first, then its volley as the subject after "after" ("Seven
   were injured at the base after a pair of rockets hit it", "explosions within the base after an explosive-laden
   unmanned aerial vehicle struck the site") is one event: the volley is the site's (``vocabulary.IMPACT_VERBS``).
   A zero toll the first reports gave ("initially assessed no casualties", "Citing initial reports, ... no
-  casualties") gives way to people later told hurt, after "but" in its sentence ("but a more in-depth review found
-  that some personnel had minor injuries") or counted in another of the attack's sentences
+  casualties") gives way to people later told hurt, after "but" in its sentence ("but a later, fuller assessment
+  showed a few soldiers had slight injuries") or counted in another of the attack's sentences
   (``figures.zeros_given_way``); a first report nothing corrects stands.
-  The coalition's people as a toll noun's modifier ("did not result in any US casualties", "no American
+  The coalition's people as a toll noun's modifier ("caused no US casualties", "no American
   casualties") make a zero toll, said of them only (``casualties.coalition_only_zeros``).
-  A death its own clause tells a medical cause of ("killed after suffering a heart attack during a shelter-in-place
-  order", "died from a cardiac arrest"; ``vocabulary.MEDICAL_DEATHS``) is no toll of the attack.
+  A death its own clause tells a medical cause of ("died of a heart attack while sheltering during the
+  alert", "died from a cardiac arrest"; ``vocabulary.MEDICAL_DEATHS``) is no toll of the attack.
   Weapons told of a campaign beside the attack are a habit, not its volley: a share of the projectiles fired at bases
-  in the plural ("most of the rockets and drones fired at US bases didn't reach their target") and attacks the
-  groups "have primarily engaged in" ("smaller-scale attacks involving drones and rockets").
+  in the plural ("most of the drones and rockets launched at US bases fell short") and attacks the
+  groups "have primarily engaged in" ("small attacks with rockets and drones").
   The toll of the coalition's answer told in the attack's story is the answer's: the dead it names as the enemy
-  ("resulting in four enemy fighters killed") and the toll of airstrikes that are the subject of their own verb ("The
-  airstrikes targeted the headquarters of the brigades, wounding a person").
-  An article before a weapon named in the plural is another noun's ("launched a significant attack using ballistic
-  missiles and rockets", "an intensive assault using unmanned aerial vehicles"): no launch of one.
-  A toll told as hearsay in the infinitive ("Two U.S. troops were reported to have sustained minor injuries", "were
+  ("resulting in three enemy fighters killed") and the toll of airstrikes that are the subject of their own verb ("The
+  airstrikes targeted a militia headquarters, wounding two").
+  An article before a weapon named in the plural is another noun's ("mounted a major attack using cruise
+  missiles and rockets", "a heavy assault using unmanned aircraft"): no launch of one.
+  A toll told as hearsay in the infinitive ("Three American soldiers were reported to have received light wounds", "were
   said to have suffered injuries") is counted like its finite verb.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,

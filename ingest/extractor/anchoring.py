@@ -732,8 +732,8 @@ _WEEKDAY_BEFORE_THE_DAY = 16
 
 
 def _the_weekday_told_with_the_focus(state: State, t: Target, date: DateMention | None, focus: Draft) -> bool:
-    """'On Saturday, March 12, over a dozen rockets were fired at Camp Taji ... Several videos have emerged of
-    Saturday's rocket attack at Camp Taji': a weekday the attack in focus was told on, beside its date, names that
+    """'On Thursday, May 4, some ten rockets struck Camp Taji ... Footage has since surfaced of
+    Thursday's rocket attack at Camp Taji': a weekday the attack in focus was told on, beside its date, names that
     attack again on its site - even where the weekday counted from the publication falls on another date."""
     if date is None or date.kind != "weekday" or focus.role != "primary" or focus.site is None or t.site is None:
         return False

@@ -61,7 +61,7 @@ _NEGATOR = (
 _TOLL_MOD = (
     # ("did not result in any personnel injuries": the people the toll counts, like "human")
     r"(?:any|immediate|known|reported|reports?\s+of|word\s+of|signs?\s+of|human|personnel|material|physical|significant"
-    # ("did not result in any US casualties", "no American casualties": the coalition's people)
+    # ("caused no US casualties", "no American casualties": the coalition's people)
     rf"|serious|structural|{words(vocabulary.COALITION)})"
 )
 _TOLL_NOUN = "|".join(sorted(TOLL_NOUNS, key=len, reverse=True))
@@ -263,7 +263,7 @@ _ACTIVE = {
 # were treated for injuries" (not "evaluated for concussions": an examination, no toll yet)
 # (the count a word of its own: not the last letter of "Syria" in "A recent drone attack in Syria has left several
 # U.S. service members with minor injuries")
-# ("Two U.S. troops were reported to have sustained minor injuries": the toll told as hearsay, its verb infinitive)
+# ("Three American soldiers were reported to have received light wounds": hearsay, its verb infinitive)
 _HEARSAY = r"(?:(?:were|was|are|is)\s+(?:reported|said|believed|thought|understood)\s+to\s+have\s+)"
 _WITH_INJURIES = prefilter.compile(
     rf"(?<![\w-])(?P<list>{_NUMTOK}\s+{_ADJ}{_PERSON})\s+(?:{_HEARSAY}?(?:\w+\s+){{0,3}}?(?:with|suffered|sustained|sustaining|suffering|received)"
@@ -321,8 +321,8 @@ _MEDICAL_DEATH = prefilter.compile(rf"\b{words(vocabulary.MEDICAL_DEATHS)}\b", r
 
 
 def _a_medical_death(text: str, f: Figure) -> bool:
-    """Is ``f`` a death its own list item tells the body's failing caused ("A civilian contractor was killed after
-    suffering a heart attack during a shelter-in-place order")? The attack's toll counts the people it hurt."""
+    """Is ``f`` a death its own list item tells the body's failing caused ("A contractor died of a heart attack
+    while sheltering during the alert")? The attack's toll counts the people it hurt."""
     if f.field != "killed" or f.value == 0:
         return False
     start, end = list_item(text, f.start)
@@ -436,7 +436,7 @@ def of_the_attacked_side(text: str, f: Figure) -> bool:
     strikes = [m for m in _AIRSTRIKE.finditer(text) if m.end() <= f.start]
     if not strikes:
         return False
-    # ("The airstrikes targeted the headquarters of the brigades, wounding a person": the strike's own verb is no
+    # ("The airstrikes targeted a militia headquarters, wounding two": the strike's own verb is no
     # militia attack between it and the toll)
     own_verb = _THE_STRIKES_VERB.match(text, strikes[-1].end())
     return not _MILITIA_ATTACK.search(text, own_verb.end() if own_verb else strikes[-1].end(), f.start)

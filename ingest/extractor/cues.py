@@ -135,7 +135,7 @@ OTHER_ACTOR = prefilter.compile(
     r"|\b(?:warplanes|jets|aircraft|helicopters|bombers|drones)\s+of\s+(?:the\s+)?"
     rf"{_ACTOR}\s+(?:armed\s+forces|army|military|air\s+force)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:opened\s+fire|fired|struck|bombed|hit|targeted|attacked|shelled)\b"
-    # a headline's present with the state first and its object named: "Israel targets Hamas in Qatar air strikes"
+    # a headline's present with the state first and its object named: "Turkey targets PKK in Syria drone strikes"
     # (not "US Targets In Syria Hit" nor "US targets Sunday": the noun, a place or a day after it)
     rf"|^\W*{_ACTOR}\s+(?:military\s+|forces\s+|army\s+)?targets\s+"
     rf"(?!(?i:{words(WEEKDAYS)}|in|on|at|across|and|or|of|with|near|around|inside|overnight|again|were|are|have|has)\b)"
@@ -194,7 +194,7 @@ OTHER_TARGET = prefilter.compile(
     # attack on critical infrastructure" - the airport is where they stand, not a coalition target
     r"|\b(?:attacks?|strikes?|assaults?|targeted|targeting|attacked|struck|hit)\s+(?:on|against|at)?\s*"
     rf"(?:the\s+)?(?:country's\s+|kingdom's\s+|[\w-]+\s+)?{words(vocabulary.CIVIL_INFRASTRUCTURE)}\b"
-    # ... or at civilian works named by their place: "claimed the attack on the Port of Ashdod"
+    # ... or at civilian works named by their place: "claimed the attack on the Port of Haifa"
     r"|\b(?:attacks?|strikes?|assaults?|targeted|targeting|attacked|struck|hit)\s+(?:on|against|at)?\s*the\s+"
     rf"{words(vocabulary.CIVIL_WORKS)}\s+of\s+(?-i:[A-Z])"
     # "Three rockets targeted rebel Iranian Kurdish forces not far from Erbil airport": Iran's opponents the target
@@ -322,8 +322,8 @@ HABITUAL = prefilter.compile(
     r"\bin\s+recent\s+(?:weeks|months|years)\b"
     # "Attacks have been recently carried out on US military bases in the Tenef region, ... using drones"
     r"|\b(?:attacks|strikes)\s+(?:have|had)\s+(?:been\s+recently|recently\s+been)\s+(?:\w+ed|carried\s+out)\b"
-    # "Other rocket attacks have targeted the US embassy", "Recently rockets and roadside bombs have exploded near the
-    # embassy": attacks in the plural, others than the news or lately, uncounted, in the perfect (a count - "Recently,
+    # "Other rocket attacks have hit the consulate", "Recently mortars and drones have landed close to the
+    # consulate": attacks in the plural, others than the news or lately, uncounted, in the perfect (a count - "Recently,
     # two rockets have hit the base" - is news)
     rf"|^\W*{words(vocabulary.TREND_OPENERS)},?\s+(?:(?!(?:\d+|{numerals(1, 20)})\b)[\w-]+\s+(?:and\s+)?){{0,4}}?"
     rf"{words(vocabulary.PLURAL_ATTACK_NOUNS)}\s+(?:have|has)\b"
@@ -336,7 +336,7 @@ HABITUAL = prefilter.compile(
     r"|(?<!\bto )\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:targeted|attacked|launched|carried out|struck)\b"
     # "They have initiated both drone and missile strikes against military bases", "Iraqi resistance groups have
     # conducted similar attacks against US positions": attacks in the plural, made in a span left untold
-    # ("the militants have primarily engaged in smaller-scale attacks involving drones and rockets")
+    # ("the militias have primarily engaged in small attacks with rockets and drones")
     r"|\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:initiated|conducted|staged|mounted|waged|engaged\s+in)\s+(?:both\s+)?"
     r"(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}?(?:attacks|strikes|assaults|operations)\b"
     # "the bases have been sporadically targeted by rockets" (not "has been hit by two rockets": news)
@@ -345,7 +345,7 @@ HABITUAL = prefilter.compile(
     r"|\b(?:several|multiple|numerous)\s+times\s+(?:before|since|in\s+the\s+past|previously)\b"
     # "the group had previously targeted the Green Zone with gunfire and rockets": earlier attacks, uncounted
     r"|\bhad\s+(?:previously|repeatedly|already|often|frequently)\s+(?:targeted|attacked|fired|launched|struck|shelled)\b"
-    # "US forces stationed at the airport have in the past come under fire from rocket and drone attacks": earlier
+    # "troops based at the airfield have in the past been targeted by drones and rockets": earlier
     # attacks, uncounted, told as what the place has undergone
     r"|\b(?:have|has)\s+in\s+the\s+past\s+(?:been\s+)?\w+"
     # "drones and rockets have continued to be fired at US outposts": a continuing trend
@@ -359,7 +359,7 @@ HABITUAL = prefilter.compile(
     # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
     r"|\b(?:have|has)\s+(?:also\s+)?used\b"
     r"|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b"
-    # "most of the rockets and drones fired at US bases didn't reach their target": a share of the projectiles of
+    # "most of the drones and rockets launched at US bases fell short": a share of the projectiles of
     # bases in the plural, uncounted (not "the bases" of one volley)
     rf"|\b(?:most|many|majority)\s+of\s+(?:these|the|those)\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){{0,3}}?"
     rf"(?:fired|launched)\s+(?:at|against|on|toward|towards)\s+(?:{words(vocabulary.COALITION)}\s+)?bases\b"
@@ -547,8 +547,8 @@ REPORTED_AFTER = prefilter.compile(
 # "had been hit" tells an earlier event - unless it is reported speech: "officials confirmed that troops had been
 # killed" is the news itself, in the past perfect only because of the reporting verb.
 PLUPERFECT = prefilter.compile(r"\bhad been\b", re.I)
-# ... and "had already": "On the night of March 8th, the IRGC had already issued a statement claiming responsibility
-# for a missile strike against ... a base in Kuwait" - told as done before the news, whatever the verb
+# ... and "had already": "By late on May 2nd, the group had already put out a statement taking credit
+# for a drone strike on ... a base in Jordan" - told as done before the news, whatever the verb
 PLUPERFECT_ALREADY = prefilter.compile(r"\bhad\s+already\b", re.I)
 # A sentence set before the news by its opening, its attack in the past perfect even in reported speech: "Earlier,
 # Iraqi media reported that several drones had targeted a US base in Erbil" (not "Earlier, a missile struck a
@@ -770,7 +770,7 @@ COALITION_ANSWER = prefilter.compile(
     rf"(?-i:{words([w for w in vocabulary.COALITION if w != 'foreign'])})(?=[\s,])",
     re.I,
 )
-# The attacks told so far named together inside a sentence: "no casualties have been reported from either
+# The attacks told so far named together inside a sentence: "no injuries were reported from either
 # incident", "no claim of responsibility for either attack" - what it says, it says of each
 EITHER_OF_THEM = prefilter.compile(
     r"\b(?:from|in|of|for|after)\s+(?:either|both|neither|each)\s+(?:of\s+the\s+)?"
@@ -824,7 +824,7 @@ LIST_HEADING = prefilter.compile(
 # A lead that counts the attacks of a recent window before telling them: "have been attacked with drones or rockets
 # at least 24 times in recent days, including ...", "Since Oct. 17, US forces ... have been attacked at least 52 times";
 # uncounted attacks of the window count alike ("have been repeatedly attacked ... in recent days", "In recent weeks,
-# ... resulting in multiple attacks on U.S. bases")
+# ... leading to multiple attacks on American bases")
 COUNTED_WINDOW = prefilter.compile(
     rf"^(?=.*?\b(?:(?:\d+|{numerals(2, 12)})\s+(?:times|(?:[\w-]+\s+){{0,2}}?(?:attacks|assaults|incidents))"
     r"|repeatedly\s+(?:been\s+)?(?:attacked|targeted)|(?:multiple|several|numerous)\s+(?:[\w-]+\s+){0,2}?"

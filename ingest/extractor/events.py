@@ -729,8 +729,8 @@ def _setting_at(text: str) -> int:
     return len(text)
 
 
-# A habit told as the time the attack fell in: "Iran claimed it had destroyed the main command building of a United
-# States military installation in Bahrain during a wave of missile and drone strikes"
+# A habit told as the time the attack fell in: "Iran said it had wrecked a headquarters at an American
+# facility in Qatar amid a wave of drone and missile strikes"
 _DURING_A_HABIT = prefilter.compile(r"\b(?:during|amid)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -754,8 +754,8 @@ _PERFECT_ON_COUNTED_SITES = prefilter.compile(
 )
 
 
-# ... and one attack as its object, wherever it hit: "The IRGC has reportedly launched a coordinated missile and drone
-# attack on a U.S. military base in Kuwait" (the news, not a practice: "have launched attacks" stays one)
+# ... and one attack as its object, wherever it hit: "The group has reportedly launched a joint drone and missile
+# attack on an American base in Jordan" (the news, not a practice: "have launched attacks" stays one)
 _PERFECT_OF_ONE_ATTACK = prefilter.compile(
     r"(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:launched|carried\s+out|conducted)\s+(?:a|an|one)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:attack|strike|assault|barrage)\b(?!s)",
@@ -779,7 +779,7 @@ def _habitual(text: str, named_at: list[int] | None = None) -> bool:
     if len(told) == 1 and _PERFECT_ON_COUNTED_SITES.match(text, told[0].start()):
         return False  # "said on Monday it has targeted three US bases in Syria": a claim's count, not a practice
     if len(told) == 1 and _PERFECT_OF_ONE_ATTACK.match(text, told[0].start()):
-        return False  # "has reportedly launched a coordinated missile and drone attack on a U.S. military base": one
+        return False  # "has reportedly launched a joint drone and missile attack on an American base": one
     return bool(told)
 
 
@@ -1038,9 +1038,9 @@ _A_LATER_EVENT_FOLLOWED = prefilter.compile(
 )
 
 
-# The news already told (an attack, a statement) as the subject of a verb of sequence, an attack its object: "This
-# recent strike follows another attack just days prior on ...", "The injuries from the drone attack followed a rocket
-# strike ... at Ain al-Asad on Monday", "The news follows Sunday's strike on US troops in Jordan" - what the news
+# The news already told (an attack, a statement) as the subject of a verb of sequence, an attack its object: "The
+# latest strike follows another attack days earlier on ...", "The wounds from the drone strike followed a rocket
+# attack ... at Harir on Tuesday", "The news follows Sunday's strike on US troops in Jordan" - what the news
 # followed came days before it (not "came hours after", the same day's)
 _THE_NEWS_FOLLOWED = prefilter.compile(
     r"^\W*(?:the|this|that|these|those)\s+(?:(?!(?:was|were|is|are|has|have|had)\b)[\w-]+\s+){0,5}?"
@@ -1060,7 +1060,7 @@ FOLLOWED_DAYS_BEFORE = 2
 
 def _followed_by_the_news(facts: Facts, target: Target, published: dt.date | None) -> bool:
     """Is ``target`` in the object of a verb of sequence whose subject is the news told before (an attack, an
-    announcement: "This recent strike follows another attack just days prior ... on the al-Asad air base", "The news
+    announcement: "The latest strike follows another attack days earlier ... on Harir air base", "The news
     follows Sunday's strike on US troops in Jordan"), told days before it - by an interval, or a day two or more
     before the article? An attack the news merely followed ("The blast followed an earlier attack on ...", "The alert
     followed a drone attack ... on Saturday" that day) may be the same day's news."""

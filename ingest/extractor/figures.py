@@ -53,7 +53,7 @@ def others_got_through(state: State, d: Draft) -> bool:
 # A toll told as the first reports' ("initially assessed no casualties", "Citing initial reports, ... no US
 # casualties", "no casualties reported at first")
 _FIRST_REPORT = prefilter.compile(r"\binitial(?:ly)?\b|\bat\s+first\b|\b(?:first|early|earlier)\s+reports?\b", re.I)
-# The correction in the same sentence: "..., but a more in-depth review found that some personnel had minor injuries"
+# The correction in the same sentence: "..., but a later, fuller assessment showed a few soldiers had slight injuries"
 _CORRECTED = prefilter.compile(
     r"\b(?:but|however)\b[^.;]{0,160}?\b(?:injur\w*|wounded|hurt|harmed|casualt\w*|killed|died|dead|TBI)\b", re.I
 )

@@ -285,7 +285,7 @@ def attach_details(state: State) -> None:
         if current is None:
             continue
         if _nothing_hurt(f) and cues.EITHER_OF_THEM.search(f.sent.text):
-            # "no casualties have been reported from either incident": the zero toll of each attack told so far,
+            # "no injuries were reported from either incident": the zero toll of each attack told so far,
             # though they were told in sentences of their own
             told_so_far = _primaries_told_before(state, idx)
             each, quoted = (told_so_far, 0) if len(told_so_far) > 1 else (each, quoted)
@@ -741,8 +741,8 @@ def _reports_not_of_another_attack(
     state: State, d: Draft, reporting: list[tuple[dt.date, int, DateMention]]
 ) -> list[tuple[dt.date, int, DateMention]]:
     """The report days that may be ``d``'s: not one told, after ``d``'s sentences, in a sentence telling another
-    site's attack ("Four rockets fell on the Conoco base ... On February 14, it was reported that the base in the
-    Omar field was attacked": that day is the Omar attack's report, not the undated Conoco attack's)."""
+    site's attack ("Three rockets landed at the Conoco base ... On May 3, it was reported that the base in the
+    Omar field had been hit": that day is the Omar attack's report, not the undated Conoco attack's)."""
     last = max(d.anchors)
     others = {
         i for o in state.drafts if o is not d and o.site is not None and o.site != d.site for i in o.anchors if i > last
@@ -767,7 +767,7 @@ _ATTACK_ON_THE_DAY = prefilter.compile(
 
 
 def _names_the_attack_by_its_day(state: State, f: Facts, d: Draft) -> DateMention | None:
-    """The day a sentence names the attack by ("Tehran's attack on June 23", "The Iranian missile strike on 23 June
+    """The day a sentence names the attack by ("Tehran's attack on June 23", "The missile strike by Iran on 23 June
     came after ..."), in the lead or further on, when the sentence tells no other attack and raises no veto (not "The
     US air strike on 23 June hit a depot")."""
     if f.vetoes or any(f.sent.index in o.anchors for o in state.drafts if o is not d):
@@ -823,8 +823,8 @@ def earlier_days_as_background(state: State) -> None:
         # day or the night before, so an attack told after it two or more days before Wednesday is earlier
         mine, earlier = lead.date.date, EARLIER_DAYS + 1
     if mine is None and lead.date is None:
-        # "Four rockets fell on the base at the Conoco gas field ... On February 14, it was reported that the base in
-        # the Omar field was attacked": the undated lead is the day's news, and an attack someone spoke of two or
+        # "Three rockets landed at the Conoco base ... On May 3, it was reported that the base in
+        # the Omar field had been hit": the undated lead is the day's news, and an attack someone spoke of two or
         # more days before the article is earlier
         _reported_before_the_undated_lead(state, lead, primaries)
         return
@@ -916,7 +916,7 @@ def attacks_before_the_window(state: State) -> None:
             d.role, d.why = "background", "before the day the lead counts the attacks from"
 
 
-# A lead's window of weeks ("In recent weeks, ... resulting in multiple attacks on U.S. bases"), and how far back it
+# A lead's window of weeks ("In recent weeks, ... leading to multiple attacks on American bases"), and how far back it
 # reaches when the attacks it frames are told later by their day
 _WINDOW_OF_WEEKS = prefilter.compile(
     r"\b(?:in|over|during)\s+(?:recent|the\s+(?:past|last))\s+(?:few\s+)?weeks\b", re.I
@@ -925,9 +925,9 @@ WINDOW_OF_WEEKS_DAYS = 21
 
 
 def attacks_of_the_weeks_counted(state: State) -> None:
-    """A lead framing the attacks of recent weeks ("In recent weeks, tensions ... have escalated, resulting in
-    multiple attacks on U.S. bases in Iraq and Syria") makes those it then tells by a day of those weeks its news
-    ("Two other attacks occurred on October 29 at U.S. bases in ..."), though more than a week old."""
+    """A lead framing the attacks of recent weeks ("In recent weeks, tensions ... have grown, leading to
+    several attacks on American bases in Syria and Iraq") makes those it then tells by a day of those weeks its news
+    ("Two more attacks took place on May 11 at American bases in ..."), though more than a week old."""
     if not any(cues.COUNTED_WINDOW.match(f.sent.text) and _WINDOW_OF_WEEKS.search(f.sent.text) for f in state.lead):
         return
     for d in state.drafts:
@@ -1028,9 +1028,9 @@ def _list_entries(state: State) -> dict[int, DateMention | None]:
 
 
 def _recap_between(state: State, openers: dict[int, DateMention]) -> bool:
-    """'On June 9th, five rockets targeted Balad ... In February, four rockets targeted the base. In March another
-    five ... On April 18 the coalition said ...': a line dated by its month between two lines opening with a day tells
-    the site's history in prose, not the entries of a list (a list dates each of its entries by its day)."""
+    """'On June 9th, five rockets targeted Balad ... In February, three rockets targeted the airfield. In March
+    a further six ... On April 18 the coalition said ...': a line dated by its month between two lines opening with a
+    day tells the site's history in prose, not the entries of a list (a list dates each of its entries by its day)."""
     first, last = min(openers), max(openers)
     return any(
         f.attack

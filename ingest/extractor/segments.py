@@ -188,7 +188,7 @@ _THE_ATTACK_AFTER = prefilter.compile(
 
 
 # The volley itself as the subject of what reached the site, told after the site's clause: "after a pair of rockets
-# hit the U.S. military base", "after an explosive-laden unmanned aerial vehicle struck the site" (lower-case words
+# hit the U.S. military base", "after a bomb-carrying unmanned aircraft struck the site" (lower-case words
 # before the projectile: no named actor, not "after US drones struck")
 _THE_VOLLEY_AFTER = prefilter.compile(
     rf"\s(?:after|following)\s+(?:an?|the|{numerals(1, 20)}|\d+)\s+(?:[a-z-]+\s+){{0,3}}?"
@@ -199,7 +199,7 @@ _THE_VOLLEY_AFTER = prefilter.compile(
 
 def _the_volley_told_after(text: str, at: int) -> bool:
     """Does the 'after' at ``at`` open the attack itself - named ("after a drone attack") or told by its volley
-    reaching the site ("after a pair of rockets hit the base")?"""
+    reaching the site ("after two rockets struck the base")?"""
     return _THE_ATTACK_AFTER.match(text, at) is not None or _THE_VOLLEY_AFTER.match(text, at) is not None
 
 

@@ -117,7 +117,7 @@ def _named_by_stems(sites: list[Site]) -> dict[str, list[Site]]:
 
 
 # A name of two or more words before a facility noun ("Sheikh Isa Air Base") names the place the site is in, told with
-# "area" or "region" ("the US air base in the Sheikh Isa area"); a one-word name there is an alias of its own
+# "area" or "region" ("a US airbase in the Sheikh Isa area"); a one-word name there is an alias of its own
 _AREA_OF_NAME = re.compile(
     r"^(?P<stem>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){1,2}?)\s+(?:[Aa]ir\s*[Bb]ase|[Bb]ase|[Aa]irbase|[Aa]irfield|[Gg]arrison)$"
 )
@@ -399,7 +399,7 @@ class SiteMatcher:
             if len(sites) == 1 and not any(n.start <= m.start("stem") < n.end for n in named):
                 out.append(SiteMention(sites[0], m.start("stem"), m.end(), m.group(0)[4:]))
         for m in _NAMED_AREA.finditer(text):
-            # "the US air base in the Sheikh Isa area": the site whose name is those words and a facility noun
+            # "a US airbase in the Sheikh Isa area": the site whose name is those words and a facility noun
             sites = self.areas.get(_area_key(m.group("stem")), [])
             if len(sites) == 1 and not any(n.start <= m.start("stem") < n.end for n in named):
                 out.append(SiteMention(sites[0], m.start("stem"), m.end("stem"), m.group("stem")))

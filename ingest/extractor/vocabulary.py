@@ -262,8 +262,8 @@ SITE_KINDS = (
 TREND_NOUNS = ("spike", "surge", "uptick", "increase", "rise", "escalation", "upsurge")
 TALLY_NOUNS = ("attacks", "times", "incidents", "assaults")
 TALLY_MODIFIERS = ("such", "separate", "other", "militia", "drone", "rocket")
-# Attacks in the plural opened as others or as lately ("Other rocket attacks have targeted the embassy", "Recently
-# rockets and roadside bombs have exploded near the embassy"): uncounted, in the perfect, a trend beside the news.
+# Attacks in the plural opened as others or as lately ("Other rocket attacks have hit the consulate", "Recently
+# mortars and drones have landed close to the consulate"): uncounted, in the perfect, a trend beside the news.
 TREND_OPENERS = ("other", "recently", "lately", "more recently")
 # What such a trend's subject is: attacks or what they fire, in the plural
 PLURAL_ATTACK_NOUNS = (

@@ -383,7 +383,7 @@ def test_a_zero_toll_of_the_coalition_only_is_marked() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The attack did not result in any US casualties.", "There were no American casualties.", "No coalition injuries."],
+    ["The salvo did not result in any American casualties.", "No US casualties.", "No coalition injuries."],
 )
 def test_a_zero_toll_whose_noun_names_the_coalitions_people(text: str) -> None:
     # the coalition's people as the toll noun's modifier: a zero toll, said of them only
@@ -494,7 +494,7 @@ def test_headlines_under_a_link_marker_tell_no_toll(gazetteer) -> None:
 
 def test_a_death_of_a_medical_cause_is_no_toll() -> None:
     # a death the body's own failing caused ("heart attack", "cardiac arrest") was no wound of the attack
-    assert figures("A contractor was killed after suffering a heart attack during the alert.") == []
+    assert figures("A mechanic was killed when he suffered a heart attack in the bunker.") == []
     assert figures("During a false alarm at the base, a contractor died from a cardiac arrest.") == []
     # a clause of its own keeps the attack's toll
     assert ("killed", 2) in figures("The rockets killed two soldiers; a guard later suffered a heart attack.")
@@ -510,5 +510,5 @@ def test_the_toll_of_the_coalitions_answer_is_the_strikes() -> None:
 
 def test_a_toll_told_as_hearsay_in_the_infinitive() -> None:
     # "were reported to have sustained": the toll's verb after a hearsay infinitive
-    assert ("injured", 2) in figures("Two U.S. troops were reported to have sustained minor injuries.")
+    assert ("injured", 2) in figures("Two American sailors were reported to have sustained light injuries.")
     assert ("injured", 3) in figures("Three soldiers were said to have suffered injuries.")

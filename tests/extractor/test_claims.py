@@ -591,8 +591,8 @@ def test_a_group_counted_among_the_dead_is_no_actor_of_the_attack(gazetteer) -> 
 def test_a_passive_claim_names_its_attack_by_the_day(gazetteer) -> None:
     text = (
         "Rockets hit Ain al-Asad air base on Monday, and drones struck al-Tanf garrison in Syria on Monday too. "
-        "Since October, US forces in Iraq and Syria have been attacked more than 40 times, the Pentagon said. "
-        "Monday\u2019s attack was claimed by a group known as Kataib Hezbollah."
+        "Since November, American troops in Syria and Iraq have been attacked over 50 times, officials said. "
+        "Monday\u2019s attack was claimed by the militia Kataib Hezbollah."
     )
     for got in primaries(text, gazetteer, dt.date(2024, 3, 12)):
         assert (got["perpetrator"]["slug"], got["claimed"]) == ("kataib-hezbollah", True)
@@ -614,8 +614,8 @@ def test_the_name_a_group_calls_itself_is_read_loosely(gazetteer) -> None:
 
 
 def test_an_act_aimed_at_other_fighters_or_at_a_port_is_another_attack() -> None:
-    assert cues.OTHER_TARGET.search("Iran said it launched ballistic missiles against ISIS fighters in Syria.")
-    assert cues.OTHER_TARGET.search("Iran also targeted separatist rebels operating out of Pakistan.")
-    assert cues.OTHER_TARGET.search("The group claimed responsibility for the attack on the Port of Ashkelon.")
+    assert cues.OTHER_TARGET.search("Tehran said it fired cruise missiles against Islamic State fighters in Iraq.")
+    assert cues.OTHER_TARGET.search("Tehran also targeted Kurdish rebels hiding in the mountains.")
+    assert cues.OTHER_TARGET.search("The militia said it carried out the strike on the Port of Eilat.")
     assert not cues.OTHER_TARGET.search("A drone attack by Iranian-backed rebels hit the air base.")
     assert not cues.OTHER_TARGET.search("The group claimed the attack on the base near the port.")

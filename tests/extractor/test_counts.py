@@ -298,6 +298,6 @@ def test_a_first_reports_zero_toll_gives_way_to_people_later_told_hurt(gazetteer
 def test_an_article_before_a_weapon_in_the_plural_counts_no_launch() -> None:
     # "an attack using rockets": the article is the attack's, the rockets uncounted
     assert figures("Militants launched an attack using rockets on the base.") == []
-    assert figures("They carried out an intensive assault using unmanned aerial vehicles.") == []
+    assert figures("They mounted a heavy assault using unmanned aerial vehicles.") == []
     # a singular weapon after its article is one
     assert figures("A rocket hit the base.") == [("launched", 1)]

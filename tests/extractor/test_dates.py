@@ -361,7 +361,7 @@ def test_a_page_time_stamp_dates_the_report() -> None:
 def test_an_undated_attack_is_not_dated_by_another_attacks_report(gazetteer) -> None:
     # the only report day comes after the attack, in a sentence telling another site's attack: it is that attack's
     text = (
-        "Two rockets fell inside the US base at the Conoco gas field, a source said. "
+        "Three rockets landed within the American base at the Conoco gas field, a source said. "
         "On March 4, it was reported that the base at the Omar oil field had come under mortar fire."
     )
     found = {i["base"]["slug"]: i["date"] for i in incidents(text, gazetteer, dt.date(2024, 3, 11))}
@@ -373,11 +373,11 @@ def test_the_attack_named_by_its_day_further_on_dates_a_follow_up(gazetteer) -> 
     # another actor's strike by its day does not date it
     text = (
         "A drone that struck Al Udeid Air Base damaged a radar dome, a Pentagon review said on Friday. "
-        "The review urged new defences. The Iranian missile strike on 23 June came after US raids on Iran."
+        "The review urged new defences. The Iranian drone strike on 23 June came after US raids on Iran."
     )
     (attack,) = primaries(text, gazetteer, dt.date(2025, 7, 12))
     assert attack["date"] == "2025-06-23"
-    struck = text.replace("The Iranian missile strike on 23 June came after", "The US air strike on 23 June hit")
+    struck = text.replace("The Iranian drone strike on 23 June came after", "A US air strike on 23 June hit")
     (attack,) = primaries(struck, gazetteer, dt.date(2025, 7, 12))
     assert attack["date"] == "2025-07-11"
 

@@ -504,7 +504,7 @@ def test_the_perfect_of_one_attack_is_news_not_a_practice() -> None:
 
 
 def test_a_find_joined_by_a_bare_and_does_not_foil_the_attack_before_it() -> None:
-    text = "One rocket struck the base on Monday night and one other rocket was discovered at the launch point."
+    text = "A rocket hit the base late on Thursday and a second rocket was discovered at the firing site."
     assert _after_a_told_attack(text, text.index("discovered"))
     assert not _after_a_told_attack("Police discovered a rocket launcher.", 7)
 

@@ -720,8 +720,8 @@ def test_had_already_tells_an_earlier_attack() -> None:
 
 def test_the_attack_the_news_followed_is_background(gazetteer) -> None:
     text = (
-        "Several US personnel were wounded in a drone attack on Friday in Syria, in the second attack in recent days. "
-        "The injuries from the drone attack followed a rocket strike on Monday that wounded five soldiers at the "
+        "A drone strike on Friday in Syria wounded three US troops, in the second attack in recent days. "
+        "The wounds from the drone strike followed a rocket attack on Monday that hurt four soldiers at "
         "Ain al-Asad air base."
     )
     got = incidents(text, gazetteer)
@@ -734,7 +734,7 @@ def test_the_attack_the_news_followed_is_background(gazetteer) -> None:
 def test_what_a_statement_follows_days_before_is_background(gazetteer) -> None:
     text = (
         "A militia in Iraq announced on Friday a pause in its attacks targeting US forces, at Baghdad's request. "
-        "The announcement follows Wednesday's rocket strike on US troops at the Ain al-Asad air base."
+        "The announcement follows Wednesday's rocket strike on American forces at Ain al-Asad."
     )
     got = incidents(text, gazetteer)
     assert [(i["role"], (i["base"] or {}).get("slug"), i["date"]) for i in got] == [
@@ -750,7 +750,7 @@ def test_a_lead_framing_uncounted_attacks_of_a_window_counts_them() -> None:
 
 def test_the_attacks_of_the_recent_days_a_lead_frames_are_news(gazetteer) -> None:
     text = (
-        "US forces have been repeatedly attacked in Iraq and Syria in recent days, officials said on Friday. "
+        "American troops have been repeatedly attacked in Syria and Iraq in recent days, the Pentagon said on Friday. "
         "On Friday, rockets struck the Ain al-Asad air base. "
         "On Thursday, a drone hit US troops at the Al-Tanf garrison."
     )

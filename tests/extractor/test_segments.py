@@ -109,7 +109,7 @@ def test_the_volley_told_after_what_happened_at_the_site_is_the_sites() -> None:
     # what the site suffered first, then the volley reaching it as the subject after "after": one event
     text = "Four soldiers were hurt at the base after three rockets struck the compound on Monday."
     assert segments.after_clause_span(text, text.index("the base")) == (0, len(text))
-    text = "Blasts were reported inside the base after an explosive-laden unmanned aerial vehicle hit the site."
+    text = "Blasts were reported inside the base after a bomb-carrying unmanned aircraft hit the site."
     assert segments.after_clause_span(text, text.index("the base")) == (0, len(text))
     # a named actor's drones are another's strike, not the volley
     text = "Blasts were reported inside the base after US drones struck a militia depot."

@@ -181,7 +181,7 @@ def test_the_coalitions_own_aircraft_are_not_weapons_fired_at_it() -> None:
 def test_the_weapon_of_the_attack_a_site_was_hit_after_is_not_its_own(gazetteer) -> None:
     text = (
         "Rockets struck Balad Air Base on Tuesday, officials said. "
-        "Balad Air Base was hit two hours after a drone attack on an airport in Syria."
+        "Balad Air Base was hit three hours after a drone strike on an airfield in Jordan."
     )
     [inc] = primaries(text, gazetteer)
     assert inc["weapons"] == ["rocket"]
@@ -206,7 +206,7 @@ def test_what_the_coalitions_answer_fires_is_not_the_attacks_weapon(gazetteer) -
 
 def test_weapons_of_a_campaign_told_beside_the_attack_are_a_habit() -> None:
     # a share of the projectiles of bases in the plural, and attacks in the plural "engaged in", tell a campaign
-    assert cues.HABITUAL.search("Officials say most of the rockets and drones fired at US bases missed.")
-    assert cues.HABITUAL.search("The militants have primarily engaged in smaller attacks involving drones.")
+    assert cues.HABITUAL.search("Commanders say most of the drones and missiles launched at US bases were shot down.")
+    assert cues.HABITUAL.search("The militias have primarily engaged in minor attacks using rockets.")
     # the projectiles of one volley at two named bases are news
     assert not cues.HABITUAL.search("Most of the missiles fired at the bases were intercepted.")
