@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -86,9 +87,8 @@ _TOWN_BEFORE_A_BASE = prefilter.compile(
 )
 # A site's name told with another facility noun than its own: "the al-Jafr facility" is "al-Jafr Air Base", "the
 # Harir installation" "Harir base" - the stem is the one word of a name or alias "<Word> Air Base|base|Airfield"
-_STEM_OF_NAME = re.compile(
-    r"^(?:(?:al|el|Al|El)[-\s])?(?P<stem>[A-Z][a-z'\u2019-]+)\s+(?:[Aa]ir\s*[Bb]ase|[Bb]ase|[Aa]irbase|[Aa]irfield|[Gg]arrison)$"
-)
+_FACILITY_NOUN = r"(?:[Aa]ir\s*[Bb]ase|[Bb]ase|[Aa]irbase|[Aa]irfield|[Gg]arrison)"
+_STEM_OF_NAME = re.compile(rf"^(?:(?:al|el|Al|El)[-\s])?(?P<stem>[A-Z][a-z'\u2019-]+)\s+{_FACILITY_NOUN}$")
 _STEM_WITH_FACILITY = prefilter.compile(
     r"\bthe\s+(?:(?:al|el|Al|El)[-\s])?(?P<stem>[A-Z][a-z'\u2019-]+)\s+(?:facility|installation)\b"
 )
@@ -101,26 +101,30 @@ _STEM_LISTED_AFTER = prefilter.compile(
 )
 
 
-def _named_by_stems(sites: list[Site]) -> dict[str, list[Site]]:
-    """The sites each one-word stem names ('Jafr' from 'al-Jafr Air Base', 'Harir' from 'Harir base'); a stem
-    shared by two sites names none of them."""
-    stems: dict[str, set[str]] = {}
+def _named_by_part(sites: list[Site], key_of: Callable[[str], str | None]) -> dict[str, list[Site]]:
+    """The military sites each key names, where ``key_of`` reads a key from a site's name (before any bracket) or an
+    alias; a key shared by two sites names both, and the readers take only a key that names one."""
+    named: dict[str, set[str]] = {}
     by_slug = {site.slug: site for site in sites}
     for site in sites:
         if site.kind == "diplomatic":
             continue
         for alias in (site.name.split("(")[0].strip(), *site.aliases):
-            m = _STEM_OF_NAME.match(alias)
-            if m:
-                stems.setdefault(skeleton(m.group("stem")), set()).add(site.slug)
-    return {stem: [by_slug[s] for s in slugs] for stem, slugs in stems.items()}
+            key = key_of(alias)
+            if key is not None:
+                named.setdefault(key, set()).add(site.slug)
+    return {key: [by_slug[s] for s in slugs] for key, slugs in named.items()}
+
+
+def _stem_key(alias: str) -> str | None:
+    """The one-word stem a name gives ('Jafr' from 'al-Jafr Air Base', 'Harir' from 'Harir base')."""
+    m = _STEM_OF_NAME.match(alias)
+    return skeleton(m.group("stem")) if m else None
 
 
 # A name of two or more words before a facility noun ("Sheikh Isa Air Base") names the place the site is in, told with
 # "area" or "region" ("a US airbase in the Sheikh Isa area"); a one-word name there is an alias of its own
-_AREA_OF_NAME = re.compile(
-    r"^(?P<stem>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){1,2}?)\s+(?:[Aa]ir\s*[Bb]ase|[Bb]ase|[Aa]irbase|[Aa]irfield|[Gg]arrison)$"
-)
+_AREA_OF_NAME = re.compile(rf"^(?P<stem>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){{1,2}}?)\s+{_FACILITY_NOUN}$")
 _NAMED_AREA = prefilter.compile(
     r"\b(?:in|near|around|at)\s+the\s+(?P<stem>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){1,2})\s+(?:area|region)\b"
 )
@@ -134,19 +138,14 @@ def _area_key(stem: str) -> str:
     return " ".join(skeleton(w) for w in stem.split() if w.lower() not in ARTICLES)
 
 
-def _named_by_areas(sites: list[Site]) -> dict[str, list[Site]]:
-    """The sites each name of several words before a facility noun names ('shaikh isa' from 'Sheikh Isa Air
-    Base'); a name shared by two sites names none of them."""
-    areas: dict[str, set[str]] = {}
-    by_slug = {site.slug: site for site in sites}
-    for site in sites:
-        if site.kind == "diplomatic":
-            continue
-        for alias in (site.name.split("(")[0].strip(), *site.aliases):
-            m = _AREA_OF_NAME.match(alias)
-            if m and " " in _area_key(m.group("stem")) and m.group("stem").split()[-1].lower() not in _KIND_WORDS:
-                areas.setdefault(_area_key(m.group("stem")), set()).add(site.slug)
-    return {key: [by_slug[s] for s in slugs] for key, slugs in areas.items()}
+def _area_of_name(alias: str) -> str | None:
+    """The name of several words a name gives before its facility noun ('shaikh isa' from 'Sheikh Isa Air Base'),
+    not a kind of base ('Harir Air Base')."""
+    m = _AREA_OF_NAME.match(alias)
+    if m is None or m.group("stem").split()[-1].lower() in _KIND_WORDS:
+        return None
+    key = _area_key(m.group("stem"))
+    return key if " " in key else None
 
 
 # A town in a site's own name: the word before "Air Base", "base", "Garrison" or "Airfield", or after "Camp"
@@ -309,8 +308,8 @@ class SiteMatcher:
         # the one site a description places in a part of a country ("US outpost in northeast Jordan")
         self.regions = _sites_by_region(gazetteer.sites)
         self.towns = _named_for_towns(list(gazetteer.sites))
-        self.stems = _named_by_stems(list(gazetteer.sites))
-        self.areas = _named_by_areas(list(gazetteer.sites))
+        self.stems = _named_by_part(list(gazetteer.sites), _stem_key)
+        self.areas = _named_by_part(list(gazetteer.sites), _area_of_name)
         # the words naming the provinces the sites are in ('hasaka', 'deir', 'anbar')
         self.province_words = frozenset(w for site in gazetteer.sites for w in _place_words(site.province))
         for site in gazetteer.sites:
