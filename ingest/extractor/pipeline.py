@@ -832,8 +832,7 @@ def earlier_days_as_background(state: State) -> None:
         return
     # "attacked at least 24 times in recent days, including ...": the lead counts a window's attacks, and those it
     # then tells of its last days are its news
-    window = OLD_NEWS_DAYS if any(cues.COUNTED_WINDOW.match(f.sent.text) for f in state.lead) else 0
-    window = window or _days_the_news_is_counted_in(state, lead)
+    window = min(_window_the_lead_counts(state), OLD_NEWS_DAYS) or _days_the_news_is_counted_in(state, lead)
     for d in primaries:
         if d is lead or min(d.anchors) < min(lead.anchors) or d.why == PERIOD_FOLLOWED_UP:
             continue  # (the attacks of a period a follow-up is about are all its news)
@@ -924,16 +923,26 @@ _WINDOW_OF_WEEKS = prefilter.compile(
 WINDOW_OF_WEEKS_DAYS = 21
 
 
+def _window_the_lead_counts(state: State) -> int:
+    """How many days back the attacks the lead counts reach ("attacked at least 24 times in recent days", "In
+    recent weeks, ... leading to multiple attacks"): a week, three for a window of weeks; 0 when it counts none."""
+    counting = [f.sent.text for f in state.lead if cues.COUNTED_WINDOW.match(f.sent.text)]
+    if any(_WINDOW_OF_WEEKS.search(text) for text in counting):
+        return WINDOW_OF_WEEKS_DAYS
+    return OLD_NEWS_DAYS if counting else 0
+
+
 def attacks_of_the_weeks_counted(state: State) -> None:
     """A lead framing the attacks of recent weeks ("In recent weeks, tensions ... have grown, leading to
     several attacks on American bases in Syria and Iraq") makes those it then tells by a day of those weeks its news
     ("Two more attacks took place on May 11 at American bases in ..."), though more than a week old."""
-    if not any(cues.COUNTED_WINDOW.match(f.sent.text) and _WINDOW_OF_WEEKS.search(f.sent.text) for f in state.lead):
+    window = _window_the_lead_counts(state)
+    if window <= OLD_NEWS_DAYS:
         return
     for d in state.drafts:
         day = d.event_day
         old = d.role == "background" and d.why == DATED_BEFORE_THE_NEWS
-        if old and day is not None and (state.published - day).days <= WINDOW_OF_WEEKS_DAYS:
+        if old and day is not None and (state.published - day).days <= window:
             d.role, d.why = "primary", "an attack of the recent weeks the lead counts"
 
 
