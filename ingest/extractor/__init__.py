@@ -109,7 +109,10 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   strikes on Sunday"), a site attack a week old in a story led by a convoy bomb, and the attack a strike answers
   ("The U.S. strikes follow a rocket attack on K-1", "launched airstrikes on seven facilities ... in response to a
   drone attack on Tower 22") - but attacks a strike answered the same day ("responded Wednesday evening to rocket
-  attacks at two sites") are news with it. "A similar strike on the same base" is on the site in focus. "That
+  attacks at two sites") are news with it. An article that tells no attack as news, only one in an 'after' clause
+  of a reaction ("Explosions are heard over Manama, after Tehran's military announces it aimed a missile salvo at
+  the Isa air base" over the Gulf's answer), is a follow-up of it: that attack is primary (not in a strike story).
+  "A similar strike on the same base" is on the site in focus. "That
   attack" and the earlier attack's weapon named again ("the suicide drone") after an aside are the aside's; a
   toll "reported" as of now after the aside is the news's. A foiled drone or missile attack was flown and
   stopped: an attack. The attack as the subject of "is the latest in a series" is still told.
@@ -456,7 +459,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.13"
+EXTRACTOR_VERSION = "2026.12.14"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 

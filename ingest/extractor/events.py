@@ -1084,6 +1084,9 @@ DATED_BEFORE_THE_NEWS = "dated before the news"
 # ... and an attack a later event is measured from ("announced ... two days after a drone attack killed three", "The
 # fragile truce followed an extraordinary night in which Tehran ... launched missiles at an American air base")
 MEASURED_FROM = "told as what a later event came after"
+# ... and an attack told in an 'after' clause of another event ("... the second attack in a day, after two rockets on
+# Sunday targeted X")
+IN_AN_AFTER_CLAUSE = "told in an 'after' clause, before the news"
 
 
 def background_reason(
@@ -1126,5 +1129,5 @@ def background_reason(
             and cues.ATTACK.search(text[: m.start()])
             and cues.ATTACK.search(text[m.end() : target.start + 60])
         ):
-            return "told in an 'after' clause, before the news"
+            return IN_AN_AFTER_CLAUSE
     return None

@@ -21,6 +21,7 @@ from ingest.extractor.dates import WEEKDAYS, DateMention, days_from_the_last, fi
 from ingest.extractor.events import (
     ANOTHER_STORY,
     DATED_BEFORE_THE_NEWS,
+    IN_AN_AFTER_CLAUSE,
     Draft,
     Facts,
     after_an_opening_strike,
@@ -974,6 +975,21 @@ def attacks_behind_a_statement(state: State) -> None:
         _demote_older_than(state, STATEMENT_CONTEXT_DAYS, "context of a statement the article leads with")
 
 
+def the_attack_a_reaction_follows(state: State) -> None:
+    """An article that tells no attack as its news has a reaction as its news ('Explosions are heard over Manama,
+    after Tehran's military announces it aimed a missile salvo at the Isa air base' over a story of the Gulf states'
+    answer). When the attack it reacts to was made background only by being told in an 'after' clause, the article
+    is a follow-up whose news is that attack (``SCHEMA``: a follow-up reports the attack it follows up): the first
+    one told at a named site becomes primary. A story whose news is another actor's strike ('the U.S. military
+    carried out air strikes on Thursday after four American troops were wounded') keeps every attack background."""
+    if any(d.role == "primary" for d in state.drafts) or any("other_actor" in f.vetoes for f in state.lead_attacks):
+        return
+    told = [d for d in state.drafts if d.role == "background" and d.site is not None and d.why == IN_AN_AFTER_CLAUSE]
+    if told:
+        news = min(told, key=lambda d: min(d.anchors, default=len(state.facts)))
+        news.role, news.why = "primary", "the attack a reaction the article reports follows"
+
+
 def old_news_as_background(state: State) -> None:
     """In a story whose lead tells an attack on something other than a coalition site (a convoy on the road, a
     ship, a plot foiled), an attack on a site a week or more before the article is history it recalls ('A volley
@@ -1270,6 +1286,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     old_news_as_background,
     attacks_in_the_reported_period,
     attacks_the_article_lists,
+    the_attack_a_reaction_follows,
     name_the_lone_unnamed_attack,
     one_attack_one_incident,
     earlier_attacks_counted_on_the_site,

@@ -755,3 +755,14 @@ def test_the_attacks_of_the_recent_days_a_lead_frames_are_news(gazetteer) -> Non
         "On Thursday, a drone hit US troops at the Al-Tanf garrison."
     )
     assert sorted(i["base"]["slug"] for i in primaries(text, gazetteer)) == ["ain-al-asad-air-base", "al-tanf-garrison"]
+
+
+def test_the_attack_a_reaction_follows_is_the_news(gazetteer) -> None:
+    # a caption-like lead tells the attack in an 'after' clause and the story tells the reaction: a follow-up of it
+    text = (
+        "Explosions are heard over Manama, after Tehran's military announces it aimed a missile salvo at the Isa air "
+        "base. Gulf leaders met on Monday and called the attack a grave violation of Bahrain's sovereignty."
+    )
+    (attack,) = incidents(text, gazetteer, dt.date(2026, 3, 2))
+    assert (attack["role"], attack["base"]["slug"]) == ("primary", "isa-air-base")
+    # a story whose news is another actor's strike keeps it background: golden background_the_attack_a_strike_came_after
