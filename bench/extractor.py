@@ -18,7 +18,7 @@ import time
 from functools import cache
 from pathlib import Path
 
-from bench.holdouts import gold_dir, second_gold_dir
+from bench.holdouts import committed_gold, gold_dir, second_gold_dir
 from bench.report import write_section
 from ingest.extractor import EXTRACTOR_VERSION, extract
 from ingest.extractor.cli import load_gazetteer
@@ -154,9 +154,125 @@ def holdout_articles(folder: Path) -> list[dict]:
     return out
 
 
-def holdout_lines(gazetteer) -> list[str]:
+# Why a gold primary attack was missed, or a predicted one was wrong, in the order they are tested
+MISSED = (
+    "told, but as background",
+    "told, but with no site (the site's words unresolved)",
+    "told, but at another site",
+    "not found",
+)
+WRONG = (
+    "an attack the gold tells as background",
+    "in a hard negative (no attack on a site)",
+    "with no site",
+    "a second incident at a gold attack's site",
+    "at a site the gold has no attack on",
+)
+
+
+def error_sources(pred: Path, gold_dir: Path) -> dict[str, int]:
+    """Where the primary errors of one labelled set come from: each missed gold primary and each predicted primary
+    that matches none, by the first reason in ``MISSED`` / ``WRONG`` that holds, and each wrong field of a matched
+    pair (``field <name>``). score.py's own matching decides what is matched."""
+    sc = _shared("score")
+    preds = {json.loads(line)["id"]: json.loads(line)["incidents"] for line in pred.read_text().splitlines()}
+    out: dict[str, int] = {}
+
+    def count(key: str) -> None:
+        out[key] = out.get(key, 0) + 1
+
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_file.read_text())
+        if gold["id"] not in preds:
+            continue
+        golds = [i for i in gold["incidents"] if i.get("role", "primary") == "primary"]
+        backgrounds = [i for i in gold["incidents"] if i.get("role") == "background"]
+        found = [i for i in preds[gold["id"]] if i["role"] == "primary"]
+        others = [i for i in preds[gold["id"]] if i["role"] != "primary"]
+        pairs, extra = sc.match(golds, found)
+        unplaced = [p for p in extra if not (p.get("base") or {}).get("name")]
+        for g, p in pairs:
+            if p is not None:
+                count("matched")
+                for name in sc.FIELDS:
+                    if not sc.field_ok(name, g, p):
+                        count(f"field {name}")
+            elif any(sc.same_site(g, o) for o in others):
+                count(MISSED[0])
+            elif g.get("site") and unplaced:
+                count(MISSED[1])
+            elif g.get("site") and extra:
+                count(MISSED[2])
+            else:
+                count(MISSED[3])
+        for p in extra:
+            if any(sc.same_site(b, p) for b in backgrounds):
+                count(WRONG[0])
+            elif not golds:
+                count(WRONG[1])
+            elif not (p.get("base") or {}).get("name"):
+                count(WRONG[2])
+            elif any(sc.same_site(g, p) for g in golds):
+                count(WRONG[3])
+            else:
+                count(WRONG[4])
+    return out
+
+
+def error_source_lines(sources: dict[str, dict[str, int]]) -> list[str]:
+    """The error sources summed over the committed-label holdouts measured today (``sources``: set -> counts), apart
+    for the sets whose errors were never read and those taught from (``taught_holdouts`` in the record)."""
+    if not sources:
+        return []
+    taught = set(json.loads(FOLD_RECORD.read_text()).get("taught_holdouts", []))
+    groups = {
+        "never read": [s for s in sources if s not in taught],
+        "taught (in sample)": [s for s in sources if s in taught],
+    }
+    total = {name: _summed(sources[s] for s in sets) for name, sets in groups.items()}
+
+    def rows(keys) -> list[str]:
+        return [f"| {k} | " + " | ".join(str(total[g].get(k, 0)) for g in groups) + " |" for k in keys]
+
+    def header(what: str) -> list[str]:
+        return [f"| {what} | " + " | ".join(groups) + " |", "| --- |" + " ---: |" * len(groups)]
+
+    fields = sorted(
+        {k for t in total.values() for k in t if k.startswith("field ")},
+        key=lambda k: -sum(t.get(k, 0) for t in total.values()),
+    )
+    described = "; ".join(f"{g}: {', '.join(sorted(sets)) or 'none'}" for g, sets in groups.items())
+    return [
+        "",
+        "### Where the errors on the blind sets come from",
+        "",
+        "Today's extractor on the holdouts whose labels are committed and whose texts are on this machine "
+        f"({described}). Each error is counted once, by the first reason that holds; score.py's matching decides "
+        "what is matched.",
+        "",
+        *header("gold primary attacks"),
+        *rows(["matched", *MISSED]),
+        "",
+        *header("predicted primaries that match no gold primary"),
+        *rows(WRONG),
+        "",
+        *header("wrong field of a matched attack"),
+        *[row.replace("| field ", "| ", 1) for row in rows(fields)],
+    ]
+
+
+def _summed(counts) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for c in counts:
+        for key, n in c.items():
+            total[key] = total.get(key, 0) + n
+    return total
+
+
+def holdout_lines(gazetteer, sources: dict[str, dict[str, int]] | None = None) -> list[str]:
     """Each blind holdout: its score before its errors were read (from the record), and today's score when its
-    texts are on this machine (texts are never committed; from holdout 134 on the labels are, in bench/holdouts/)."""
+    texts are on this machine (texts are never committed; from holdout 134 on the labels are, in bench/holdouts/).
+    The error sources of each set with committed labels go into ``sources``."""
     records = {h["folder"]: h for h in json.loads(FOLD_RECORD.read_text()).get("holdouts", [])}
     folders = sorted(
         {*records, *(p.name for p in ROOT.glob(".eval-holdout*") if p.is_dir())},
@@ -181,7 +297,11 @@ def holdout_lines(gazetteer) -> list[str]:
     for name in folders:
         first = records.get(name)
         held = holdout_articles(ROOT / name)
-        now = score(_extract_all(held, gazetteer), [a["id"] for a in held], gold_dir(ROOT / name)) if held else None
+        pred = _extract_all(held, gazetteer) if held else None
+        now = score(pred, [a["id"] for a in held], gold_dir(ROOT / name)) if pred else None
+        committed = committed_gold(ROOT / name)
+        if pred and committed is not None and sources is not None:
+            sources[name.removeprefix(".eval-holdout")] = error_sources(pred, committed)
         if now:
             print(f"{name}: F1={now['f1']:.2f} fields={now['field_accuracy_mean']:.2f} neg_fp={now['neg_fp']}")
         before = (
@@ -350,7 +470,9 @@ def main(argv: list[str] | None = None) -> int:
         ]
         for label, n, right in bands:
             print(f"confidence {label}: {n} fields, {right / n if n else 0:.0%} right")
-    lines += holdout_lines(gazetteer)
+    sources: dict[str, dict[str, int]] = {}
+    lines += holdout_lines(gazetteer, sources)
+    lines += error_source_lines(sources)
     lines += agreement_lines(gazetteer)
     if not args.no_write:
         write_section("extractor", "\n".join(lines))

@@ -206,3 +206,77 @@ def test_a_second_labellers_labels_are_committed_beside_the_first_and_read_from_
     assert json.loads((committed / "905" / "second" / "iq-h9901.json").read_text()) == second
     assert holdouts.second_gold_dir(folder) == committed / "905" / "second"
     assert [p.name for p in holdouts.gold_dir(folder).glob("*.json")] == ["iq-h9901.json"]
+
+
+def _attack(role: str, site: str | None, lat: float | None, lon: float | None, killed: int | None = None) -> dict:
+    return {
+        "role": role,
+        "date": "2024-01-01",
+        "site": site,
+        "lat": lat,
+        "lon": lon,
+        "country": "Iraq",
+        "weapons": ["rocket"],
+        "launched": None,
+        "intercepted": None,
+        "killed": killed,
+        "injured": None,
+        "perpetrator": None,
+        "claimed": False,
+    }
+
+
+def _found(role: str, name: str | None, lat: float | None, lon: float | None, killed: int | None = None) -> dict:
+    base = {"name": name, "lat": lat, "lon": lon} if name else None
+    return {**_attack(role, None, None, None, killed), "base": base}
+
+
+ASAD, TAJI, ERBIL = (
+    ("Ain al-Asad Air Base", 33.7856, 42.4412),
+    ("Camp Taji", 33.5217, 44.2567),
+    (
+        "Erbil Air Base (Erbil International Airport)",
+        36.2376,
+        43.9632,
+    ),
+)
+
+
+def test_error_sources_tell_why_each_primary_was_missed_or_wrong(tmp_path: Path) -> None:
+    gold = {
+        # matched, with one wrong field; a second gold primary told only as background
+        "iq-h0001": [_attack("primary", *ASAD, killed=1), _attack("primary", *TAJI)],
+        # the site's words unresolved: the prediction has no base
+        "iq-h0002": [_attack("primary", *ERBIL)],
+        # an old attack the gold tells as background, predicted as the news
+        "iq-h0003": [_attack("background", *TAJI)],
+        # a hard negative with an invented attack
+        "neg-h0004": [],
+        # not found at all
+        "iq-h0005": [_attack("primary", *ASAD)],
+    }
+    pred = {
+        "iq-h0001": [_found("primary", *ASAD, killed=0), _found("background", *TAJI)],
+        "iq-h0002": [_found("primary", None, None, None)],
+        "iq-h0003": [_found("primary", *TAJI)],
+        "neg-h0004": [_found("primary", *ERBIL)],
+        "iq-h0005": [],
+    }
+    (tmp_path / "gold").mkdir()
+    for article_id, incidents in gold.items():
+        (tmp_path / "gold" / f"{article_id}.json").write_text(json.dumps({"id": article_id, "incidents": incidents}))
+    lines = "\n".join(json.dumps({"id": k, "incidents": v}) for k, v in pred.items())
+    (tmp_path / "pred.jsonl").write_text(lines + "\n")
+    assert extractor.error_sources(tmp_path / "pred.jsonl", tmp_path / "gold") == {
+        "matched": 1,
+        "field killed": 1,
+        "told, but as background": 1,
+        "told, but with no site (the site's words unresolved)": 1,
+        "with no site": 1,  # the same unplaced prediction, as a wrong one
+        "an attack the gold tells as background": 1,
+        "in a hard negative (no attack on a site)": 1,
+        "not found": 1,
+    }
+    # apart for the sets never read and those taught from
+    table = "\n".join(extractor.error_source_lines({"134": {"not found": 2}, "150": {"not found": 3}}))
+    assert "| not found | 3 | 2 |" in table
