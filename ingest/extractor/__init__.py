@@ -297,6 +297,9 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
   who received injuries were evacuated") is a part of it. "Another one-way attack drone was shot down" launched
   one and stopped one; "The attacks were carried out with a mix of drones and rockets" tells a tally's weapons.
   Zero tolls are a vocabulary table (``casualties.TOLL_NOUNS``) under one grammar.
+  A count whose people are left out is still a toll where it is the rest of one ("killed three troops and wounded
+  over 100 more") or what a source reports ("confirmed on Sunday night that at least 34 were injured"); "over" is a
+  count's modifier like "more than".
   "No U.S. service members have been reported injured" (any person noun of the toll); "nine others, including a
   US soldier, were injured" (a part between commas); "able to intercept all but two of around 17 missiles" (a
   counted outcome, not a defence's purpose: the total less the exceptions); items of a list parted by semicolons

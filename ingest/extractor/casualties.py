@@ -230,7 +230,7 @@ def _sum_list(phrase: str) -> int | None:
 
 
 _NUM_WORDS = "|".join(sorted((w for w in UNITS if w not in {"no", "zero"}), key=len, reverse=True))
-_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|approximately\s+|more\s+than\s+)?(?:\d[\d,]*|a\s+dozen|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
+_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|approximately\s+|more\s+than\s+|over\s+)?(?:\d[\d,]*|a\s+dozen|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
 # a later item of a list may be one person told by the definite article: "two soldiers and the contractor"
 _THE_ONE = rf"the\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{words(vocabulary.PERSON)}"
 _PASSIVE = {
@@ -567,15 +567,33 @@ def _one_person(text: str, found: _Found) -> None:
             found.figures.append(Figure("injured", 1, m.start(), m.end()))
 
 
+# The people left out where the toll is the rest of it ("killed three American troops and wounded over 100 more",
+# "killing three troops and wounding more than 30 more") or what a source reports ("Central Command confirmed Sunday
+# night that at least 34 were injured"): a count as the casualties' own subject or object is of people
+_LEFT_OUT = {
+    field: prefilter.compile(
+        rf"\b{active}\s+(?P<n>{_NUMTOK})\s+more\b"
+        rf"|\b(?:said|says|confirmed|reported|announced|stated)\s+(?:[\w.]+\s+){{0,3}}?that\s+(?P<m>{_NUMTOK})\s+"
+        rf"(?:more\s+)?(?:were|had\s+been|have\s+been)\s+(?:\w+ly\s+)?{verb}\b",
+        re.I,
+    )
+    for field, verb, active in (
+        ("killed", _KILL, r"(?:killing|killed)"),
+        ("injured", _WOUND, r"(?:wounding|wounded|injuring|injured)"),
+    )
+}
+
+
 def _elliptic(text: str, found: _Found) -> None:
-    """'killed three soldiers, and at least 34 were injured': only beside a figure that named its noun."""
-    if not found.figures:
-        return
+    """'killed three soldiers, and at least 34 were injured': only beside a figure that named its noun - or where
+    the people are left out as the rest of the toll or a report's subject (``_LEFT_OUT``)."""
     for field in ("killed", "injured"):
-        for m in _ELLIPTIC[field].finditer(text):
-            nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
-            if nums and not found.covers(field, m.start("n")):
-                found.figures.append(Figure(field, nums[-1].value, m.start("n"), m.end()))
+        matches = [(m, "n") for m in _ELLIPTIC[field].finditer(text)] if found.figures else []
+        matches += [(m, "n" if m.group("n") else "m") for m in _LEFT_OUT[field].finditer(text)]
+        for m, group in matches:
+            nums = [n for n in find_numbers(m.group(group)) if n.text.lower() != "no"]
+            if nums and not found.covers(field, m.start(group)):
+                found.figures.append(Figure(field, nums[-1].value, m.start(group), m.end()))
 
 
 # "The number of troops diagnosed with traumatic brain injury ... has now risen to 109", "the death toll rose to

@@ -40,7 +40,9 @@ _NOT_TARGET_BEFORE = prefilter.compile(
 
 
 _LOCATOR = prefilter.compile(
-    r"^(?:(?!\b(?:and|or|landed|fell|hit|struck|targeted|attacked|while)\b)[^.;])*?"
+    # (not across a clause of its own or a new volley: "rockets landed inside the Conoco site followed by more rockets
+    # near Mission Support Site Green Village" tells two sites hit)
+    rf"^(?:(?!\b(?:and|or|landed|fell|hit|struck|targeted|attacked|while|{words(vocabulary.PROJECTILES)})\b)[^.;])*?"
     r"\b(?:near|outside|close\s+to|(?:north|south|east|west)\s+of|at)\s+(?:the\s+)?$",
     re.I,
 )

@@ -442,6 +442,26 @@ def test_the_rest_of_the_toll_after_another() -> None:
     assert figures(text) == [("injured", 9), ("killed", 2)]
 
 
+def test_the_people_left_out_of_the_rest_of_the_toll() -> None:
+    # "wounded over 40 more": the rest of the toll after the dead, its people left out
+    assert figures("The drone killed two reservists and wounded over 40 more at the outpost.") == [
+        ("injured", 40),
+        ("killed", 2),
+    ]
+    assert figures("The blast hit the barracks, killing one soldier and injuring more than 25 more troops.") == [
+        ("injured", 25),
+        ("killed", 1),
+    ]
+    # "two more landed": a count of projectiles, no toll
+    assert figures("Four rockets were fired and two more landed nearby.") == [("launched", 4)]
+
+
+def test_a_reported_toll_without_its_noun() -> None:
+    assert figures("The command confirmed late on Monday that at least 18 were wounded.") == [("injured", 18)]
+    # without a report, a bare count told apart from any casualty noun is still not taken
+    assert figures("Of the rockets, 12 were found, and 3 were hurt in transit.") == []
+
+
 def test_a_zero_toll_of_either_incident_is_each_attacks(gazetteer) -> None:
     text = (
         "A drone hit Camp Taji on Friday, the army said. "
