@@ -361,6 +361,8 @@ Reading skills, by concern (each has golden articles in tests/fixtures/articles/
 - Details: what is told of "the bases" or "their bases" right after counted bases is told of each; once the
   story has moved to another actor's strike, "killed in the strike" is the strike's toll, and a weapon told after
   the attack in the strike's clause ("in a U.S. drone strike") is the strike's.
+  A state opening a run of its strikes ("The United States has begun a wave of airstrikes in Iraq and Syria") is
+  another actor's strike, not a run of attacks a site was hit amid.
   A state's strike named with its weapon ("in retaliation for the US drone strike") keeps its weapon; a sentence
   naming no site whose volley (weapon and count) is another attack's tells that attack again; after "comes a day
   after" in a sentence of no attack, weapons, figures and days are the earlier event's; a linked title ("Also

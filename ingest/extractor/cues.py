@@ -101,6 +101,11 @@ OTHER_ACTOR = prefilter.compile(
     # a state's aircraft attacking: "The US Air Force attacked pro-Iranian forces' positions"
     rf"|\b{_ACTOR}\s+(?:air\s+force|warplanes|(?:fighter\s+)?jets|aircraft|helicopters|bombers)\s+(?:have\s+|has\s+|had\s+)?"
     r"attacked\b(?!\s+(?:by|in|with)\b)"
+    # a state opening a run of its strikes: "The United States has begun a wave of airstrikes in Syria and Iraq", "US
+    # jets launched a series of strikes on militia bases" (not a run of attacks "amid" which a site was hit)
+    rf"|\b{_NOT_AIMED_AT}{_ACTOR}\s+(?:[\w-]+\s+)?(?:have\s+|has\s+|had\s+)?(?:begun|began|begins|launched|launches|started|starts)"
+    r"\s+(?:(?:a|an)\s+)?(?:new\s+|fresh\s+|second\s+|major\s+)?(?:wave|series|round)\s+of\s+(?:retaliatory\s+)?"
+    r"(?:air\s?strikes|strikes|raids|bombings?)\b"
     # "retaliatory strikes", not "an assault Iran described as a retaliatory measure" (the attack itself)
     rf"|\b(?:{_RETALIATION}|self-defen[cs]e strikes?|precision strikes?)\b"
     rf"|\b{_ACTOR}(?:['\u2019]s)?\s+(?:(?:drone\s+|missile\s+|military\s+|retaliatory\s+)?air\s?|drone\s+|missile\s+|military\s+|retaliatory\s+)?(?:strikes?|raids?)\b"

@@ -80,6 +80,18 @@ def test_an_interception_by_us_forces_is_no_us_strike() -> None:
     assert cues.OTHER_ACTOR.search("The US military struck two depots near Qaim.") is not None
 
 
+def test_a_state_opening_a_run_of_strikes_is_its_strike() -> None:
+    for text in (
+        "The United States has begun a wave of airstrikes in Iraq and Syria, officials said.",
+        "US begins wave of airstrikes in Iraq and Syria",
+        "US jets launched a series of strikes on militia bases overnight.",
+    ):
+        assert cues.OTHER_ACTOR.search(text) is not None, text
+    # a run of attacks a site was hit amid, or one the militias opened, is no state's strike
+    assert cues.OTHER_ACTOR.search("The base was hit amid a wave of drone and missile strikes.") is None
+    assert cues.OTHER_ACTOR.search("Militias launched a wave of strikes on US bases.") is None
+
+
 def test_trend_verbs_are_habits() -> None:
     assert cues.HABITUAL.search("The group has stepped up its targeting of bases hosting coalition troops.")
 
