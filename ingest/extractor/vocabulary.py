@@ -27,6 +27,9 @@ ATTACK_WORDS = (
     "fired", "firing", "launched", "launching", "rocketed",
     "shelled", "shelling", "bombard", "bombarded", "bombarding", "bombardment", "bombardments", "bombards",
     "landed", "fell", "fallen", "impacted", "slammed into", "slam into", "crashed into",
+    # "an explosives-packed drone came crashing into Arbil airport", "a drone rigged with explosives crashed near
+    # Harir airbase"
+    "crashing into", "crashed near", "crashes near",
     "explosion", "explosions", "exploded", "blast", "blasts",
     "barrage", "salvo", "came under", "assault", "assaults", "assaulted",
     "shot down", "downed", "intercepted", "intercepting", "shooting down",

@@ -37,3 +37,10 @@ def test_inbound_projectiles_engaged_at_a_base_are_an_attack_on_it(gazetteer) ->
     assert (attack["base"]["slug"], attack["weapons"], attack["launched"]) == ("al-dhafra-air-base", ["missile"], 2)
     # inbound flights are no projectiles
     assert not cues.ATTACK.search("All inbound and outbound flights at the airport were suspended.")
+
+
+def test_an_explosive_drone_crashing_at_a_site_attacked_it(gazetteer) -> None:
+    text = "A drone rigged with explosives crashed near Harir airbase on Wednesday, the counter-terrorism service said."
+    [attack] = primaries(text, gazetteer, dt.date(2023, 10, 19))
+    assert (attack["base"]["slug"], attack["weapons"]) == ("al-harir-air-base", ["drone"])
+    assert cues.ATTACK.search("In April, an explosives-laden drone came crashing into the airport's military side.")
