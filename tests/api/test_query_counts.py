@@ -32,7 +32,8 @@ CASES = [
     # reading of the version, then the rows)
     ("/api/v1/incidents/?faction=iri&base=al-asad&q=rocket", 3 + 2),
     ("/api/v1/incidents/?format=geojson", 2),
-    ("/api/v1/incidents/?format=csv", 2),
+    # the data version alone: the stored lines stream through COPY (not a query Django counts), never counted first
+    ("/api/v1/incidents/?format=csv", 1),
     # + the per-period totals of a split; + the faction names (grouped by id, named afterwards)
     ("/api/v1/stats/timeline/?split=faction", 4),
     ("/api/v1/stats/timeline/?split=weapon&interval=month", 3),
