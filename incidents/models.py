@@ -723,6 +723,24 @@ class CsvLine(models.Model):
         return f"CSV line of incident {self.incident_id}"
 
 
+class ApiRow(models.Model):
+    """One incident's row of the API's JSON list pages as the API writes it, but for its id and URL (PostgreSQL).
+
+    Kept by the same triggers as ``CsvLine`` (migrations incidents 0015, ingest 0009), which also follow what only
+    the row shows (the articles' titles, outlets and dates, the sources' roles). ``tail`` is the row's JSON from
+    the member after ``"url"`` to its end, with times in UTC; ``exact``: whether every value is written as the
+    API's Python writes it (``incidents.selectors.api_page``). A list page joins its incidents' rows instead of
+    writing ~40 values and the sources of each on every page. Never read on SQLite, where the table stays empty.
+    """
+
+    incident_id = models.BigIntegerField(primary_key=True)
+    tail = models.TextField()
+    exact = models.BooleanField()
+
+    def __str__(self) -> str:
+        return f"API row of incident {self.incident_id}"
+
+
 class Release(models.Model):
     """A citable, versioned snapshot of the published incidents: files on disk, their checksums here.
 

@@ -46,9 +46,8 @@ CASES = [
 
 
 # On PostgreSQL the database writes these answers in one statement (after the data version). A list page runs
-# as many as elsewhere: its ids, then its rows, sites, groups and sources in one prepared statement
-# (incidents/selectors/api_page.py). (The CSV there: the version and a count; its COPY runs on the raw psycopg
-# cursor, which Django does not count.)
+# as many as elsewhere: its ids, then its stored rows in one prepared statement (incidents/selectors/api_page.py).
+# (The CSV there: the version alone; its COPY runs on the raw psycopg cursor, which Django does not count.)
 ON_POSTGRESQL = {
     "/api/v1/stats/timeline/?split=faction": 2,
     "/api/v1/stats/timeline/?interval=month": 2,
