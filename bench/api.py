@@ -210,15 +210,12 @@ def csv_copy_statement(url: str) -> str:
     from django.db import connection
 
     from incidents.models import Incident
-    from incidents.selectors.csv_copy import GROUPED_SOURCES_FROM, _select_sql
+    from incidents.selectors.csv_copy import copy_statement
 
     ordering = re.search(r"ordering=([-\w]+)", url)
-    grouped = Incident.objects.count() >= GROUPED_SOURCES_FROM  # as the endpoint decides (status=all)
-    sql, params = _select_sql(
-        Incident.objects.all(), ordering.group(1) if ordering else "-date", grouped_sources=grouped
-    )
+    statement, params = copy_statement(Incident.objects.all(), ordering=ordering.group(1) if ordering else "-date")
     with connection.cursor() as cursor:
-        return cursor.cursor.mogrify(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", params)
+        return cursor.cursor.mogrify(statement, params)
 
 
 def run_sql(conn: psycopg.Connection, queries: list[str]) -> float:
