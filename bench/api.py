@@ -423,8 +423,8 @@ def main() -> None:
         "",
         f"- CSV: first byte after {statistics.median(csv_ep.ttfb) * 1000:.0f} ms; memory: peak RSS of the gunicorn "
         f"workers {rss_before:.0f} MB before the {len(csv_ep.urls)} exports of {total:,} rows "
-        f"({statistics.median(csv_ep.sizes) / 1e6:.1f} MB each), {rss_after_csv:.0f} MB after: PostgreSQL writes "
-        "the CSV (`COPY (SELECT …) TO STDOUT`), streamed in 64 kB batches, so memory stays flat"
+        f"({statistics.median(csv_ep.sizes) / 1e6:.1f} MB each), {rss_after_csv:.0f} MB after: PostgreSQL streams "
+        "the incidents' stored CSV lines (`COPY (SELECT …) TO STDOUT`) in 64 kB batches, so memory stays flat"
         f" ({'flat' if rss_after_csv - rss_before < 20 else 'NOT flat'}: "
         f"{rss_after_csv - rss_before:+.0f} MB).",
         "- Targets: " + "; ".join(f"{name} {'met' if ok else 'NOT met'}" for name, ok in met.items()) + ".",
