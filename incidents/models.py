@@ -480,8 +480,15 @@ class Incident(models.Model):
         self.reviewed_at = timezone.now()
         self._history_user = by
         with transaction.atomic():
-            was_public = Incident.objects.select_for_update().filter(pk=self.pk, status=self.Status.PUBLISHED).exists()
-            self.save_versioned(fields=[*fields, "status", "reviewed_by", "reviewed_at"], seen_version=seen_version)
+            # the row as it is now, locked: a bare decision (a Publish or Reject that carried no version and writes
+            # no field) is taken on it, not on the version this instance was loaded at - a form saved in between is
+            # kept, not a conflict; field edits stay checked against the version they were made on
+            was_status, now_version = (
+                Incident.objects.select_for_update().values_list("status", "version").get(pk=self.pk)
+            )
+            was_public = was_status == self.Status.PUBLISHED
+            seen = seen_version if seen_version is not None else (self.version if fields else now_version)
+            self.save_versioned(fields=[*fields, "status", "reviewed_by", "reviewed_at"], seen_version=seen)
             if was_public and status != self.Status.PUBLISHED:
                 IncidentTombstone.objects.create(incident_id=self.pk, reason=IncidentTombstone.Reason.UNPUBLISHED)
 

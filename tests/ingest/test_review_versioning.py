@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from incidents.models import Incident
+from incidents.models import Incident, StaleVersion
 from tests.concurrency import run_together
 from tests.factories import ArticleFactory, IncidentFactory, IncidentSourceFactory, UserFactory
 from tests.ingest.review_forms import form_data, review_url
@@ -139,6 +139,25 @@ def test_admin_refuses_a_stale_change_form(draft, client, admin_client_user):
     assert "Someone changed this incident while you were editing it" in response.content.decode()
     draft.refresh_from_db()
     assert draft.killed == 0
+
+
+def test_a_bare_decision_is_taken_on_the_row_as_it_is_now(draft) -> None:
+    """A Publish loaded before another editor's save, and sent without a version, publishes the saved row: the
+    save is kept and the decision is no conflict. A decision that writes fields stays checked against the version
+    they were made on."""
+    clicked = Incident.objects.get(pk=draft.pk)  # the page the Publish button was on
+    draft.killed = 4
+    draft.save_versioned(fields=["killed"])
+    clicked.publish(by=UserFactory())
+    draft.refresh_from_db()
+    assert (draft.status, draft.killed, draft.version) == (Incident.Status.PUBLISHED, 4, 3)
+    stale = Incident.objects.get(pk=draft.pk)
+    draft.save_versioned(fields=["summary"])
+    stale.launched = 9
+    with pytest.raises(StaleVersion):
+        stale.decide(Incident.Status.REJECTED, by=UserFactory(), fields=["launched"])
+    draft.refresh_from_db()
+    assert (draft.status, draft.launched) == (Incident.Status.PUBLISHED, 2)
 
 
 # --- real concurrency (PostgreSQL) --------------------------------------------------------------
