@@ -46,8 +46,13 @@ setup: install
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite runs in PYTEST_WORKERS processes (pytest-xdist; each has its own test database, Celery worker and
+# browser); PYTEST_WORKERS=0 runs it in this one. `--dist load` hands out single tests: `loadfile` would run only
+# one of the schemathesis tests of a file, as they share a node id.
+PYTEST_WORKERS ?= 2
+
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .

@@ -210,15 +210,12 @@ def csv_copy_statement(url: str) -> str:
     from django.db import connection
 
     from incidents.models import Incident
-    from incidents.selectors.csv_copy import GROUPED_SOURCES_FROM, _select_sql
+    from incidents.selectors.csv_copy import copy_statement
 
     ordering = re.search(r"ordering=([-\w]+)", url)
-    grouped = Incident.objects.count() >= GROUPED_SOURCES_FROM  # as the endpoint decides (status=all)
-    sql, params = _select_sql(
-        Incident.objects.all(), ordering.group(1) if ordering else "-date", grouped_sources=grouped
-    )
+    statement, params = copy_statement(Incident.objects.all(), ordering=ordering.group(1) if ordering else "-date")
     with connection.cursor() as cursor:
-        return cursor.cursor.mogrify(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", params)
+        return cursor.cursor.mogrify(statement, params)
 
 
 def run_sql(conn: psycopg.Connection, queries: list[str]) -> float:
@@ -426,8 +423,8 @@ def main() -> None:
         "",
         f"- CSV: first byte after {statistics.median(csv_ep.ttfb) * 1000:.0f} ms; memory: peak RSS of the gunicorn "
         f"workers {rss_before:.0f} MB before the {len(csv_ep.urls)} exports of {total:,} rows "
-        f"({statistics.median(csv_ep.sizes) / 1e6:.1f} MB each), {rss_after_csv:.0f} MB after: PostgreSQL writes "
-        "the CSV (`COPY (SELECT …) TO STDOUT`), streamed in 64 kB batches, so memory stays flat"
+        f"({statistics.median(csv_ep.sizes) / 1e6:.1f} MB each), {rss_after_csv:.0f} MB after: PostgreSQL streams "
+        "the incidents' stored CSV lines (`COPY (SELECT …) TO STDOUT`) in 64 kB batches, so memory stays flat"
         f" ({'flat' if rss_after_csv - rss_before < 20 else 'NOT flat'}: "
         f"{rss_after_csv - rss_before:+.0f} MB).",
         "- Targets: " + "; ".join(f"{name} {'met' if ok else 'NOT met'}" for name, ok in met.items()) + ".",

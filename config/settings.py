@@ -99,6 +99,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with a health check that polls the socket before it runs SELECT 1 (config/postgresql).
+    DATABASES["default"]["ENGINE"] = "config.postgresql"
     # JIT compilation costs hundreds of milliseconds on the map and timeline aggregates, which run in
     # tens without it (the weapon-split timeline over 100,000 incidents: 330 ms -> 60 ms). DateStyle
     # ISO whatever the server's default: the map points write dates as their text (YYYY-MM-DD).

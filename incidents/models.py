@@ -713,6 +713,41 @@ class TimelineRollup(models.Model):
         return f"{self.status} {self.facet or 'all'} {self.span} {self.period} {self.perpetrator_id}: {self.n}"
 
 
+class CsvLine(models.Model):
+    """One incident's row of the CSV export, as PostgreSQL's COPY writes it (PostgreSQL).
+
+    Kept by database triggers (migrations incidents 0014, ingest 0008): a write to the incident, its site,
+    its groups, its sources or their articles' URLs rewrites the line before it commits. The export joins
+    the lines of the matching incidents in the order asked for (``incidents.selectors.csv_copy``) instead
+    of writing 30 columns and looking up the sources of every incident on every export. Never read on
+    SQLite, where the table stays empty.
+    """
+
+    incident_id = models.BigIntegerField(primary_key=True)
+    line = models.TextField(help_text="The CSV row, quoted as COPY quotes it, ending in CRLF.")
+
+    def __str__(self) -> str:
+        return f"CSV line of incident {self.incident_id}"
+
+
+class ApiRow(models.Model):
+    """One incident's row of the API's JSON list pages as the API writes it, but for its id and URL (PostgreSQL).
+
+    Kept by the same triggers as ``CsvLine`` (migrations incidents 0015, ingest 0009), which also follow what only
+    the row shows (the articles' titles, outlets and dates, the sources' roles). ``tail`` is the row's JSON from
+    the member after ``"url"`` to its end, with times in UTC; ``exact``: whether every value is written as the
+    API's Python writes it (``incidents.selectors.api_page``). A list page joins its incidents' rows instead of
+    writing ~40 values and the sources of each on every page. Never read on SQLite, where the table stays empty.
+    """
+
+    incident_id = models.BigIntegerField(primary_key=True)
+    tail = models.TextField()
+    exact = models.BooleanField()
+
+    def __str__(self) -> str:
+        return f"API row of incident {self.incident_id}"
+
+
 class Release(models.Model):
     """A citable, versioned snapshot of the published incidents: files on disk, their checksums here.
 

@@ -115,6 +115,18 @@ def live_worker(celery_worker_process) -> Iterator:
 
 
 @pytest.fixture
+def latest_migrations_after(transactional_db) -> Iterator[None]:
+    """For tests that migrate the database back: afterwards it is at the latest migrations again, as every later
+    test expects, even when the test failed half-way (otherwise the tests after it run on an old schema)."""
+    yield
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.fixture
 def no_throttle(monkeypatch):
     """Fuzzing sends many requests: lift the API rate limits for that test."""
     from rest_framework.throttling import SimpleRateThrottle

@@ -61,8 +61,13 @@ def celery_worker(
     concurrency: int = 1,
     extra_env: dict[str, str] | None = None,
     log_name: str = "worker",
+    ready: bool = True,
 ) -> Iterator[subprocess.Popen]:
-    """Run a real ``celery worker`` process against the given database and broker."""
+    """Run a real ``celery worker`` process against the given database and broker.
+
+    ``ready=False`` yields as soon as the process is started: call ``wait_ready`` before relying on it, so that
+    several workers (or a worker and a web server) spend their start-up side by side rather than one after another.
+    """
     queue = queue or f"test-{uuid.uuid4().hex[:8]}"
     env = {
         **os.environ,
@@ -102,10 +107,11 @@ def celery_worker(
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+        proc.queue = queue  # type: ignore[attr-defined]
+        proc.log_path = log_path  # type: ignore[attr-defined]
         try:
-            _wait_ready(log_path, proc)
-            proc.queue = queue  # type: ignore[attr-defined]
-            proc.log_path = log_path  # type: ignore[attr-defined]
+            if ready:
+                wait_ready(proc)
             yield proc
         finally:
             stop_process(proc)
@@ -113,14 +119,27 @@ def celery_worker(
 
 def stop_process(proc: subprocess.Popen, *, timeout: float = 15) -> None:
     """SIGTERM, then SIGKILL if it has not exited within ``timeout`` seconds."""
-    if proc.poll() is not None:
-        return
-    proc.terminate()
-    try:
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    stop_processes([proc], timeout=timeout)
+
+
+def stop_processes(procs: list[subprocess.Popen], *, timeout: float = 15) -> None:
+    """``stop_process`` for several at once: all are asked to stop before any is waited for (a Celery worker's
+    warm shutdown takes seconds; several stop in the time of one)."""
+    running = [p for p in procs if p.poll() is None]
+    for proc in running:
+        proc.terminate()
+    deadline = time.monotonic() + timeout
+    for proc in running:
+        try:
+            proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def wait_ready(proc: subprocess.Popen) -> None:
+    """Wait until a worker started by ``celery_worker(ready=False)`` consumes its queue."""
+    _wait_ready(proc.log_path, proc)  # type: ignore[attr-defined]
 
 
 def _wait_ready(log_path: Path, proc: subprocess.Popen, timeout: float = 60) -> None:
@@ -130,5 +149,5 @@ def _wait_ready(log_path: Path, proc: subprocess.Popen, timeout: float = 60) -> 
             raise RuntimeError(f"celery worker exited with {proc.returncode}:\n{log_path.read_text()[-3000:]}")
         if b"ready." in log_path.read_bytes():
             return
-        time.sleep(0.2)
+        time.sleep(0.05)
     raise RuntimeError(f"celery worker not ready after {timeout}s:\n{log_path.read_text()[-3000:]}")

@@ -1,30 +1,27 @@
-"""The PostgreSQL CSV export (COPY, incidents/selectors/csv_copy.py) writes the same bytes as the general
-path (Python rows through csv_stream, used on SQLite and for as_of): header, columns, formatting, order."""
+"""The PostgreSQL CSV export (each incident's line kept by the database, streamed by COPY: incidents/selectors/
+csv_copy.py) writes the same bytes as the general path (Python rows through csv_stream, used on SQLite and for
+as_of): header, columns, formatting, quoting, order; and keeps doing so after every kind of write to what a line
+shows (the incident, its site, its groups, its sources and their articles)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection, transaction
 from django.test import RequestFactory
 
 from incidents.api.filters import IncidentFilter
 from incidents.api.renderers import csv_stream
-from incidents.models import Incident
-from incidents.selectors import csv_copy
+from incidents.models import CsvLine, Incident
 from incidents.selectors.csv_copy import incidents_csv_copy
 from incidents.selectors.export import CSV_COLUMNS, incidents_csv_rows
-from tests.factories import ArticleFactory, IncidentFactory, IncidentSourceFactory
+from tests.concurrency import run_together
+from tests.factories import ArticleFactory, FactionFactory, IncidentFactory, IncidentSourceFactory
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture(autouse=True, params=["per incident", "grouped"])
-def sources_read(request, monkeypatch):
-    """Both ways the export reads sources: an index lookup per incident, or one grouped pass (large exports)."""
-    monkeypatch.setattr(csv_copy, "GROUPED_SOURCES_FROM", 0 if request.param == "grouped" else 10**9)
-    return request.param
 
 
 def _python_csv(incidents, ordering: str) -> bytes:
@@ -121,3 +118,92 @@ def test_editor_csv_of_every_status_matches(editor_api, awkward):
     assert body == _python_csv(Incident.objects.all(), "-date")
     assert b",draft," in body
     assert b",rejected," in body
+
+
+def _matches(incidents=None) -> None:
+    incidents = Incident.objects.all() if incidents is None else incidents
+    assert b"".join(incidents_csv_copy(incidents, ordering="-date")) == _python_csv(incidents, "-date")
+    assert CsvLine.objects.count() == Incident.objects.count()
+
+
+def test_lines_follow_edits_of_the_incident(awkward):
+    incident = Incident.objects.filter(base=awkward.asad).first()
+    incident.summary = 'Edited, with "quotes"'
+    incident.killed, incident.killed_low, incident.killed_high = 3, 2, 4
+    incident.latitude = 12.0
+    incident.save()
+    _matches()
+    Incident.objects.filter(pk=incident.pk).update(weapons=["drone"], time_of_day=None, claimed=True)
+    _matches()
+    Incident.objects.update(status=Incident.Status.REJECTED)  # every row in one statement
+    _matches()
+
+
+def test_lines_follow_their_site_and_groups(awkward):
+    awkward.asad.name, awkward.asad.slug, awkward.asad.province = "=Renamed, base", "renamed", "Anbar"
+    awkward.asad.save()
+    _matches()
+    awkward.kh.name = 'Renamed "group"'
+    awkward.kh.save()
+    _matches()
+    incident = IncidentFactory(perpetrator=awkward.kh, claimed=True, claimed_by=FactionFactory(slug="claimer"))
+    FactionFactory._meta.model.objects.filter(slug="claimer").update(name="Claimed by, now")
+    _matches()
+    Incident.objects.filter(pk=incident.pk).update(base=awkward.tanf, perpetrator=None)
+    _matches()
+
+
+def test_lines_follow_sources_and_article_urls(awkward):
+    incident = Incident.objects.filter(base=awkward.asad).first()
+    source = IncidentSourceFactory(incident=incident, article=ArticleFactory(url="https://0.example/first"))
+    _matches()
+    article = source.article
+    article.url = "https://zz.example/last"
+    article.save()
+    _matches()
+    other = IncidentFactory()
+    type(source).objects.filter(pk=source.pk).update(incident=other)  # moved to another incident
+    _matches()
+    source.delete()
+    _matches()
+    type(source).objects.filter(incident__in=Incident.objects.all()).delete()
+    _matches()
+
+
+def test_lines_follow_new_and_deleted_incidents(awkward):
+    extra = IncidentFactory(summary="-Minus first", place="Somewhere, far", base=None)
+    IncidentSourceFactory(incident=extra, article=ArticleFactory(url=""))
+    _matches()
+    extra.sources.all().delete()
+    extra.delete()
+    _matches()
+    assert not CsvLine.objects.filter(incident_id=extra.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_writers_of_one_incident_leave_every_source_in_its_line():
+    incident = IncidentFactory(summary="Cited by many")
+
+    def cite(n: int) -> None:
+        article = ArticleFactory(url=f"https://{n}.example/")
+        with transaction.atomic():
+            IncidentSourceFactory(incident=incident, article=article)
+            time.sleep(0.05)  # the others' lines are written meanwhile, before this commits
+
+    results = run_together(*(lambda n=n: cite(n) for n in range(6)))
+    assert not [r for r in results if isinstance(r, BaseException)]
+    line = CsvLine.objects.get(incident_id=incident.pk).line
+    assert "; ".join(f"https://{n}.example/" for n in range(6)) + ",6," in line
+    _matches()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_truncating_sources_or_incidents_rewrites_or_empties_the_lines():
+    IncidentSourceFactory(article=ArticleFactory(url="https://gone.example/"))
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE incidents_incidentsource")
+    assert "gone.example" not in CsvLine.objects.get().line
+    _matches()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE incidents_incident CASCADE")
+    assert not CsvLine.objects.exists()

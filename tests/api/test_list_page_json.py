@@ -1,20 +1,22 @@
-"""On PostgreSQL a JSON list page's rows are written by the database (``incidents.selectors.api_page``): the same
-bytes as the rows written in Python (``incident_rows`` and DRF's renderer), for every value a row can hold, the
-rows of every page by one prepared statement fed the page's ids. A value the database would write otherwise, or
-an incident gone between the ids and the rows, sends the page to Python."""
+"""On PostgreSQL a JSON list page's rows are the ones the database keeps written (``incidents.selectors.api_page``):
+the same bytes as the rows written in Python (``incident_rows`` and DRF's renderer), for every value a row can hold
+and after every kind of write to what a row shows, the rows of every page read by one prepared statement fed the
+page's ids. A value the database would write otherwise, or an incident gone between the ids and the rows, sends
+the page to Python."""
 
 import datetime as dt
 import json
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import incidents.api.views as api_views
 import incidents.selectors.api_page as api_page
-from incidents.models import Incident
-from tests.factories import ArticleFactory, IncidentFactory, IncidentSourceFactory
+from incidents.models import ApiRow, Incident
+from tests.factories import ArticleFactory, FactionFactory, IncidentFactory, IncidentSourceFactory
 
 pytestmark = pytest.mark.postgres
 
@@ -165,3 +167,48 @@ def test_an_indented_answer_asked_for_is_written_by_python(api, world):
     response = api.get("/api/v1/incidents/", HTTP_ACCEPT="application/json; indent=2")
     assert response.status_code == 200
     assert response.content.startswith(b'{\n  "next": null,\n  "results": [')
+
+
+def _agree(api) -> None:
+    """Every page of the list, read from the stored rows, is the one Python writes now (the answers' cache cleared:
+    an article's or a source's own edit does not move the data version)."""
+    assert ApiRow.objects.count() == Incident.objects.count()
+    for url in ("/api/v1/incidents/?ordering=id", "/api/v1/incidents/?ordering=-updated_at&page_size=2"):
+        caches["responses"].clear()
+        stored = _pages(api, url, in_python=False)
+        caches["responses"].clear()
+        assert stored == _pages(api, url, in_python=True), url
+
+
+def test_rows_follow_edits_of_the_incident_its_site_and_its_groups(api, odd_values, world):
+    _agree(api)
+    odd_values.summary, odd_values.confidence, odd_values.status = "Edited \u2028 again", 0.5, "rejected"
+    odd_values.save()
+    Incident.objects.filter(pk=world.rocket.pk).update(weapons=["drone", 2], version=7, time_of_day=None)
+    _agree(api)
+    world.asad.name, world.asad.slug = 'Renamed "site"', "renamed-site"
+    world.asad.save()
+    world.kh.name, world.kh.slug = "Renamed group", "renamed-group"
+    world.kh.save()
+    type(world.kh).objects.filter(pk=world.iri.pk).update(slug="iri-2")  # a claimant's slug alone
+    _agree(api)
+    IncidentFactory(base=world.tanf, perpetrator=FactionFactory(slug="new-group"), claimed=True)
+    _agree(api)
+    Incident.objects.filter(base=world.tanf).delete()
+    _agree(api)
+
+
+def test_rows_follow_sources_and_their_articles(api, odd_values, world):
+    source = odd_values.sources.order_by("id").first()
+    article = source.article
+    article.title, article.outlet, article.published = "Retitled", "Another wire", dt.date(2020, 2, 2)
+    article.save()
+    _agree(api)
+    type(source).objects.filter(pk=source.pk).update(role="primary")  # reordered among the row's sources
+    _agree(api)
+    type(source).objects.filter(pk=source.pk).update(incident=world.rocket)  # moved to another incident
+    _agree(api)
+    IncidentSourceFactory(incident=world.rocket, article=ArticleFactory(title="Fresh", url=""))
+    _agree(api)
+    odd_values.sources.all().delete()
+    _agree(api)

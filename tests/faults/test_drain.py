@@ -37,11 +37,17 @@ def drain(*, database_url: str, broker_url: str, workers: int) -> dict:
         procs = [
             stack.enter_context(
                 test_services.celery_worker(
-                    database_url=database_url, broker_url=broker_url, queue="drain", log_name=f"drain{workers}-{n}"
+                    database_url=database_url,
+                    broker_url=broker_url,
+                    queue="drain",
+                    log_name=f"drain{workers}-{n}",
+                    ready=False,
                 )
             )
             for n in range(workers)
         ]
+        for proc in procs:  # started side by side, all consuming before the first task is sent
+            test_services.wait_ready(proc)
         stack.enter_context(celery_routed(broker_url=broker_url, queue="drain"))
         started = time.monotonic()
         for pk in pks:
@@ -52,6 +58,7 @@ def drain(*, database_url: str, broker_url: str, workers: int) -> dict:
             assert time.monotonic() < deadline, procs[0].log_path.read_text()[-3000:]
             time.sleep(0.1)
         seconds = time.monotonic() - started
+        test_services.stop_processes(procs)
     statuses = dict(Article.objects.values_list("status").annotate(n=Count("id")))
     assert statuses == {"done": N}, statuses
     assert set(Article.objects.values_list("attempts", flat=True)) == {1}

@@ -67,10 +67,15 @@ def test_web_and_worker_ride_out_a_postgres_restart(own_postgres, own_redis, col
     auth = {"Authorization": f"Token {token}", "Content-Type": "application/json"}
     worker_env = app_env(pg.database_url, broker_url=celery_broker_url, INGEST_MAX_RETRIES="8", LOG_LEVEL="INFO")
     with test_services.celery_worker(
-        database_url=pg.database_url, broker_url=celery_broker_url, extra_env=worker_env, log_name="pg-restart"
+        database_url=pg.database_url,
+        broker_url=celery_broker_url,
+        extra_env=worker_env,
+        log_name="pg-restart",
+        ready=False,
     ) as worker:
         web_env = app_env(pg.database_url, broker_url=celery_broker_url, CELERY_QUEUE=worker.queue)
         with gunicorn(web_env, name="pg-restart-web") as web:
+            test_services.wait_ready(worker)  # the worker and gunicorn's workers start side by side
             base = web.base_url
             # Before: served and processed normally.
             assert http("GET", f"{base}/healthz")[0] == 200

@@ -24,6 +24,7 @@ def _faction(apps, slug, name):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("latest_migrations_after")
 def test_incidents_and_their_history_move_to_the_faction_kept():
     old = _migrate(BEFORE)
     kept = _faction(old, "ansar-allah", "Ansar Allah (Houthis)")
@@ -64,6 +65,7 @@ def test_incidents_and_their_history_move_to_the_faction_kept():
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("latest_migrations_after")
 def test_a_database_with_only_the_copy_keeps_it_under_the_shipped_slug():
     old = _migrate(BEFORE)
     copy = _faction(old, "houthis", "Houthis")

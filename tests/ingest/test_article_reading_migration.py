@@ -20,6 +20,7 @@ def _migrate(targets=None):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("latest_migrations_after")
 def test_done_articles_get_readings_from_their_sources_and_skipped_entries():
     old = _migrate(BEFORE)
     base = old.get_model("incidents", "Base").objects.create(

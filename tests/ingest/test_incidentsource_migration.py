@@ -21,6 +21,7 @@ def _migrate(targets=None):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("latest_migrations_after")
 def test_sources_survive_the_move_to_ingest():
     old = _migrate(BEFORE)
     incident = old.get_model("incidents", "Incident").objects.create(date=dt.date(2024, 1, 28), country="JO")

@@ -112,20 +112,26 @@ def test_api_submission_is_processed_by_the_worker(live_worker, gazetteer, edito
 
 
 def test_worker_killed_mid_task_is_picked_up_again_exactly_once(celery_worker_process, gazetteer):
-    with _worker(extra_env={"INGEST_TEST_DELAY_SECONDS": "60"}, log_name="doomed") as doomed:
+    # Both workers start side by side; the fresh one consumes its own queue, which nothing is sent to until the sweep.
+    with (
+        _worker(extra_env={"INGEST_TEST_DELAY_SECONDS": "60"}, log_name="doomed", ready=False) as doomed,
+        _worker(log_name="fresh", ready=False) as fresh,
+    ):
+        test_services.wait_ready(doomed)
         with _routed_to(doomed.queue):
             article = submission.article_submit(text=ARTICLE_A, published=PUBLISHED_A).article
         _wait(article.pk, {"processing"})
         _kill_hard(doomed.pid)
         doomed.wait(timeout=10)
-    article.refresh_from_db()
-    assert article.status == Article.Status.PROCESSING
-    assert article.attempts == 1
-    assert Incident.objects.count() == 0
+        article.refresh_from_db()
+        assert article.status == Article.Status.PROCESSING
+        assert article.attempts == 1
+        assert Incident.objects.count() == 0
 
-    with _worker(log_name="fresh") as fresh, _routed_to(fresh.queue):
-        assert tasks.articles_sweep(stuck_after=0) == [article.pk]
-        article = _wait(article.pk, {"done", "failed"})
+        test_services.wait_ready(fresh)
+        with _routed_to(fresh.queue):
+            assert tasks.articles_sweep(stuck_after=0) == [article.pk]
+            article = _wait(article.pk, {"done", "failed"})
     assert article.status == Article.Status.DONE, article.error
     assert article.attempts == 2
     assert Incident.objects.count() == 1

@@ -17,12 +17,18 @@ def editor_token(editor) -> str:
     return Token.objects.create(user=editor).key
 
 
+@pytest.fixture
+def production(settings):
+    """DEBUG off, as in production: set once per operation, not once per example (each assignment to the
+    settings fixture stacks another override that every settings read then walks through)."""
+    settings.DEBUG = False
+
+
 @schema.parametrize()
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @pytest.mark.django_db
 def test_whole_api_conforms_to_its_schema_as_an_editor(
-    case, world, gazetteer, editor_token, no_throttle, keep_test_connection, settings
+    case, world, gazetteer, editor_token, production, no_throttle, keep_test_connection
 ):
-    settings.DEBUG = False  # as in production
     response = case.call(headers={"Authorization": f"Token {editor_token}", **NO_GZIP})
     case.validate_response(response, checks=CHECKS)
