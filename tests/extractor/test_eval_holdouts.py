@@ -242,6 +242,7 @@ ASAD, TAJI, ERBIL = (
 )
 
 
+@pytest.mark.skipif(not (extractor.EVAL / "score.py").exists(), reason="needs ../shared/eval/score.py")
 def test_error_sources_tell_why_each_primary_was_missed_or_wrong(tmp_path: Path) -> None:
     gold = {
         # matched, with one wrong field; a second gold primary told only as background
