@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -176,11 +177,7 @@ def error_sources(pred: Path, gold_dir: Path) -> dict[str, int]:
     pair (``field <name>``). score.py's own matching decides what is matched."""
     sc = _shared("score")
     preds = {json.loads(line)["id"]: json.loads(line)["incidents"] for line in pred.read_text().splitlines()}
-    out: dict[str, int] = {}
-
-    def count(key: str) -> None:
-        out[key] = out.get(key, 0) + 1
-
+    out: Counter[str] = Counter()
     for gold_file in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_file.read_text())
         if gold["id"] not in preds:
@@ -192,31 +189,33 @@ def error_sources(pred: Path, gold_dir: Path) -> dict[str, int]:
         pairs, extra = sc.match(golds, found)
         unplaced = [p for p in extra if not (p.get("base") or {}).get("name")]
         for g, p in pairs:
-            if p is not None:
-                count("matched")
-                for name in sc.FIELDS:
-                    if not sc.field_ok(name, g, p):
-                        count(f"field {name}")
-            elif any(sc.same_site(g, o) for o in others):
-                count(MISSED[0])
-            elif g.get("site") and unplaced:
-                count(MISSED[1])
-            elif g.get("site") and extra:
-                count(MISSED[2])
+            if p is None:
+                out[_why_missed(sc, g, others, unplaced, extra)] += 1
             else:
-                count(MISSED[3])
-        for p in extra:
-            if any(sc.same_site(b, p) for b in backgrounds):
-                count(WRONG[0])
-            elif not golds:
-                count(WRONG[1])
-            elif not (p.get("base") or {}).get("name"):
-                count(WRONG[2])
-            elif any(sc.same_site(g, p) for g in golds):
-                count(WRONG[3])
-            else:
-                count(WRONG[4])
-    return out
+                out["matched"] += 1
+                out.update(f"field {name}" for name in sc.FIELDS if not sc.field_ok(name, g, p))
+        out.update(_why_wrong(sc, p, golds, backgrounds) for p in extra)
+    return dict(out)
+
+
+def _why_missed(sc, g: dict, others: list[dict], unplaced: list[dict], extra: list[dict]) -> str:
+    """The first reason in ``MISSED`` that holds for a gold primary no predicted primary matched."""
+    if any(sc.same_site(g, o) for o in others):
+        return MISSED[0]
+    if g.get("site") and unplaced:
+        return MISSED[1]
+    return MISSED[2] if g.get("site") and extra else MISSED[3]
+
+
+def _why_wrong(sc, p: dict, golds: list[dict], backgrounds: list[dict]) -> str:
+    """The first reason in ``WRONG`` that holds for a predicted primary that matches no gold primary."""
+    if any(sc.same_site(b, p) for b in backgrounds):
+        return WRONG[0]
+    if not golds:
+        return WRONG[1]
+    if not (p.get("base") or {}).get("name"):
+        return WRONG[2]
+    return WRONG[3] if any(sc.same_site(g, p) for g in golds) else WRONG[4]
 
 
 def error_source_lines(sources: dict[str, dict[str, int]]) -> list[str]:
@@ -229,7 +228,7 @@ def error_source_lines(sources: dict[str, dict[str, int]]) -> list[str]:
         "never read": [s for s in sources if s not in taught],
         "taught (in sample)": [s for s in sources if s in taught],
     }
-    total = {name: _summed(sources[s] for s in sets) for name, sets in groups.items()}
+    total = {name: sum((Counter(sources[s]) for s in sets), Counter()) for name, sets in groups.items()}
 
     def rows(keys) -> list[str]:
         return [f"| {k} | " + " | ".join(str(total[g].get(k, 0)) for g in groups) + " |" for k in keys]
@@ -259,14 +258,6 @@ def error_source_lines(sources: dict[str, dict[str, int]]) -> list[str]:
         *header("wrong field of a matched attack"),
         *[row.replace("| field ", "| ", 1) for row in rows(fields)],
     ]
-
-
-def _summed(counts) -> dict[str, int]:
-    total: dict[str, int] = {}
-    for c in counts:
-        for key, n in c.items():
-            total[key] = total.get(key, 0) + n
-    return total
 
 
 def holdout_lines(gazetteer, sources: dict[str, dict[str, int]] | None = None) -> list[str]:
