@@ -568,32 +568,32 @@ def _one_person(text: str, found: _Found) -> None:
 
 
 # The people left out where the toll is the rest of it ("killed three American troops and wounded over 100 more",
-# "killing three troops and wounding more than 30 more") or what a source reports ("Central Command confirmed Sunday
-# night that at least 34 were injured"): a count as the casualties' own subject or object is of people
-_LEFT_OUT = {
+# "killing three troops and wounding more than 30 more") ...
+_REST_OF_THE_TOLL = {
+    field: prefilter.compile(rf"\b{active}\s+(?P<n>{_NUMTOK})\s+more\b", re.I)
+    for field, active in (("killed", r"(?:killing|killed)"), ("injured", r"(?:wounding|wounded|injuring|injured)"))
+}
+# ... or what a source reports ("Central Command confirmed Sunday night that at least 34 were injured"): a count as
+# the casualties' own subject or object is of people
+_REPORTED_TOLL = {
     field: prefilter.compile(
-        rf"\b{active}\s+(?P<n>{_NUMTOK})\s+more\b"
-        rf"|\b(?:said|says|confirmed|reported|announced|stated)\s+(?:[\w.]+\s+){{0,3}}?that\s+(?P<m>{_NUMTOK})\s+"
+        rf"\b(?:said|says|confirmed|reported|announced|stated)\s+(?:[\w.]+\s+){{0,3}}?that\s+(?P<n>{_NUMTOK})\s+"
         rf"(?:more\s+)?(?:were|had\s+been|have\s+been)\s+(?:\w+ly\s+)?{verb}\b",
         re.I,
     )
-    for field, verb, active in (
-        ("killed", _KILL, r"(?:killing|killed)"),
-        ("injured", _WOUND, r"(?:wounding|wounded|injuring|injured)"),
-    )
+    for field, verb in (("killed", _KILL), ("injured", _WOUND))
 }
 
 
 def _elliptic(text: str, found: _Found) -> None:
     """'killed three soldiers, and at least 34 were injured': only beside a figure that named its noun - or where
-    the people are left out as the rest of the toll or a report's subject (``_LEFT_OUT``)."""
+    the people are left out as the rest of the toll or a report's subject."""
     for field in ("killed", "injured"):
-        matches = [(m, "n") for m in _ELLIPTIC[field].finditer(text)] if found.figures else []
-        matches += [(m, "n" if m.group("n") else "m") for m in _LEFT_OUT[field].finditer(text)]
-        for m, group in matches:
-            nums = [n for n in find_numbers(m.group(group)) if n.text.lower() != "no"]
-            if nums and not found.covers(field, m.start(group)):
-                found.figures.append(Figure(field, nums[-1].value, m.start(group), m.end()))
+        beside = _ELLIPTIC[field].finditer(text) if found.figures else ()
+        for m in (*beside, *_REST_OF_THE_TOLL[field].finditer(text), *_REPORTED_TOLL[field].finditer(text)):
+            nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
+            if nums and not found.covers(field, m.start("n")):
+                found.figures.append(Figure(field, nums[-1].value, m.start("n"), m.end()))
 
 
 # "The number of troops diagnosed with traumatic brain injury ... has now risen to 109", "the death toll rose to
