@@ -5,6 +5,7 @@ services. With CI=true it runs on the machine's PostgreSQL and Redis; tests/conf
 checks they answer and stops the run with a clear message if they do not.
 """
 
+import hashlib
 import os
 
 from config.env import env_bool, env_choice
@@ -15,6 +16,16 @@ if CI:
     os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
 
 from config.settings import *  # noqa: E402, F403
+
+# Each checkout drops and creates its own test databases, so two suites on one machine (two clones, or a
+# worktree beside the main checkout) never destroy each other's: test_<name>_<checkout>, to which pytest-xdist
+# adds _gw0, _gw1. (The broker needs no such care: every test worker consumes a queue of its own.)
+if DATABASES["default"]["ENGINE"] == "config.postgresql":  # noqa: F405
+    _CHECKOUT = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]  # noqa: F405
+    DATABASES["default"].setdefault("TEST", {}).setdefault(  # noqa: F405
+        "NAME",
+        f"test_{DATABASES['default']['NAME']}_{_CHECKOUT}",  # noqa: F405
+    )
 
 # Tests run tasks in-process; the worker fixture switches to the real broker.
 CELERY_TASK_ALWAYS_EAGER = True

@@ -1,6 +1,7 @@
 """Bad environment values stop start-up with a message naming the variable."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -62,3 +63,38 @@ def test_production_values_are_accepted():
         }
     )
     assert result.returncode == 0, result.stderr
+
+
+def _test_database_name(checkout: Path) -> str:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; from django.conf import settings; django.setup(); "
+            "print(settings.DATABASES['default']['TEST']['NAME'])",
+        ],
+        cwd=checkout,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings_test",
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/basewatch",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_each_checkout_has_test_databases_of_its_own(tmp_path):
+    """Two suites on one machine (a clone beside another) must not drop each other's test databases."""
+    other = tmp_path / "other-checkout"
+    shutil.copytree(ROOT / "config", other / "config", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("incidents", "ingest", "templates", "static", "manage.py"):
+        (other / name).symlink_to(ROOT / name)
+    here, there = _test_database_name(ROOT), _test_database_name(other)
+    assert here.startswith("test_basewatch_")
+    assert there.startswith("test_basewatch_")
+    assert here != there
+    assert here == _test_database_name(ROOT)  # stable from run to run: a crashed run's database is reused
