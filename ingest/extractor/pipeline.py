@@ -1179,6 +1179,13 @@ def name_the_lone_unnamed_attack(state: State) -> None:
             at = m.start - f.sent.start
             if _NEAR.search(f.sent.text, 0, at) is None and not not_the_place_hit(f.sent.text, at):
                 named.setdefault(m.site.slug, (m.site, f.sent.index))
+    if not named:
+        # '... injures 34 in Jordan', then 'a drone attack near the Syrian border in northeastern Jordan': the part
+        # of the country its own sentences tell, when a gazetteer description places one site there
+        sites = compiled(state.gazetteer).sites
+        for idx in d.anchors:
+            for site in sites.parts_of_a_country_told(state.facts[idx].sent.text):
+                named.setdefault(site.slug, (site, idx))
     if len(named) != 1:
         return
     ((site, idx),) = named.values()
