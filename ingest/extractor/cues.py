@@ -358,6 +358,10 @@ HABITUAL = prefilter.compile(
     # "the al-Asad and Harir bases have previously faced multiple drone attacks": attacks undergone, uncounted
     r"|\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?(?:faced|suffered|endured|experienced|seen|come\s+under|been\s+subjected\s+to)"
     r"\s+(?:multiple|numerous|several|many|repeated|frequent|dozens\s+of)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes)\b"
+    # "US troops stationed in Iraq and Syria have previously faced drone and missile attacks": the same, told by the
+    # adverb that puts them before the news
+    r"|\b(?:have|has)\s+(?:previously|already|repeatedly|often|frequently)\s+(?:faced|suffered|endured|experienced|"
+    r"come\s+under|been\s+subjected\s+to)\s+(?:[a-z-]+\s+(?:and\s+|or\s+)?){0,3}?(?:attacks|strikes)\b"
     rf"|\b(?:have|has)\s+{words(vocabulary.TREND_VERBS)}\b"
     # "has recently seen a spike of attacks", "after an escalation in their attacks": a trend named by its noun
     rf"|\b(?:a|an)\s+(?:[\w-]+\s+)?{words(vocabulary.TREND_NOUNS)}\s+(?:of|in)\s+(?:[\w-]+\s+){{0,2}}?(?:attacks|strikes)\b"
