@@ -32,6 +32,8 @@ from ingest.extractor import cues, prefilter, segments, vocabulary
 from ingest.extractor.dates import PRECISION_RANK, DateMention, same_period
 from ingest.extractor.events import (
     ANSWERED_BY_A_STRIKE,
+    CAPTION,
+    IN_A_CAPTION,
     Draft,
     Facts,
     Target,
@@ -835,6 +837,12 @@ def find_anchors(state: State) -> None:
             # the end of a page's text): told once
             continue
         seen.add(key)
+        if CAPTION in f.vetoes:
+            # "Debris ... is seen at Camp Taji ..., Iraq March 12, 2020.": what a photo's caption shows is an earlier
+            # attack, told aside - the story read around it keeps its focus and its time
+            for t in merge_near(targets(f), state.drafts):
+                r.earlier(state, t, f.sent.index, anchor_date(f, t, (0, len(f.sent.text))), None, why=IN_A_CAPTION)
+            continue
         before = r.frame
         r.frame = past_frame(f, r.frame, state.drafts)
         found = merge_near(targets(f), state.drafts)

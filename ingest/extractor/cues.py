@@ -813,6 +813,10 @@ LINKED_TITLE = prefilter.compile(rf"^\W*{_LINK_WORDS}\s*[:|\u2013\u2014-]\s*\S",
 ENDS_A_SENTENCE = prefilter.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 # A photo's credit: the caption it ends (or the line before it) tells when and where the photo was taken
 PHOTO_CREDIT = prefilter.compile(rf"{words(vocabulary.PHOTO_CREDITS)}", re.I)
+# A picture described with its year: "The remains of a drone that was shot down are seen at Ain al-Asad air base ...
+# January 4, 2022.", "The damaged al-Tanf base is seen a day after ..., on October 20, 2021.", "People are seen
+# inside Erbil International Airport on September 27, 2017": a photo's caption, whatever its credit
+PICTURE_SEEN = prefilter.compile(r"\b(?:is|are)\s+(?:seen|pictured)\b(?=[^.]*?\b(?:19|20)\d\d\b)", re.I)
 # Attacks in the plural; "Operations" capitalised is a name's ("Al-Aqsa Flood Operations Room"), not a plural
 # An item of a tally's breakdown: "• Seven attacks on Al-Tanf garrison.", "- One attack on Qasrak base."
 TALLY_ITEM = prefilter.compile(

@@ -1089,6 +1089,10 @@ MEASURED_FROM = "told as what a later event came after"
 # ... and an attack told in an 'after' clause of another event ("... the second attack in a day, after two rockets on
 # Sunday targeted X")
 IN_AN_AFTER_CLAUSE = "told in an 'after' clause, before the news"
+# the veto a photo's caption carries ("... are seen at Ain al-Asad air base ..., Iraq January 4, 2022."), and the
+# reason what it shows is background: an earlier attack, or the news told again by the story around it
+CAPTION = "caption"
+IN_A_CAPTION = "told in a photo's caption"
 
 
 def background_reason(
@@ -1096,6 +1100,8 @@ def background_reason(
 ) -> str | None:
     """Why the attack this sentence tells of ``target`` is an earlier one, not the news (None when it is news)."""
     text = facts.sent.text
+    if CAPTION in facts.vetoes:
+        return IN_A_CAPTION
     if date is not None and date.past:
         return DATED_BEFORE_THE_NEWS
     if any(d.kind == "since" and d.start < target.start for d in facts.dates) and date is None:

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 from ingest.extractor import prefilter
 from ingest.extractor.anchoring import drop_drafts
 from ingest.extractor.dates import PRECISION_RANK, DateMention, same_period
-from ingest.extractor.events import ANOTHER_STORY, DATED_BEFORE_THE_NEWS, MEASURED_FROM, NOT_AN_ATTACK, Draft
+from ingest.extractor.events import (
+    ANOTHER_STORY,
+    CAPTION,
+    DATED_BEFORE_THE_NEWS,
+    MEASURED_FROM,
+    NOT_AN_ATTACK,
+    Draft,
+)
 
 if TYPE_CHECKING:
     from ingest.extractor.state import State
@@ -51,6 +58,9 @@ def fold_follow_ups(state: State) -> None:
         and b.date is not None
         and lead & set(b.anchors)
         and (placeless or _same_target(news, b))
+        # a photo's caption above the story ("... are seen at Ain al-Asad air base ..., January 4, 2022.") shows an
+        # earlier attack, not the one the story follows up, unless the lead tells that attack too
+        and not all(CAPTION in state.facts[i].vetoes for i in lead & set(b.anchors))
     ]
     if not lead & set(news.anchors):
         # "An Iranian missile attack on June 23 caused minor damage to Al Udeid Air Base" (the lead, weeks before

@@ -20,6 +20,7 @@ from ingest.extractor.counts import NOUN_MODIFIER
 from ingest.extractor.dates import WEEKDAYS, DateMention, days_from_the_last, find_dates, reported_period
 from ingest.extractor.events import (
     ANOTHER_STORY,
+    CAPTION,
     DATED_BEFORE_THE_NEWS,
     IN_AN_AFTER_CLAUSE,
     Draft,
@@ -81,12 +82,17 @@ def read_mentions(state: State) -> None:
             # "SOHR documented 40 attacks ...; they are distributed as follows: • Seven attacks on Al-Tanf garrison.
             # • One attack on Qasrak base.": each item is a part of the tally, no attack told
             f.vetoes.add("tally")
+        if cues.PICTURE_SEEN.search(s.text):
+            # "The remains of a drone that was shot down are seen at Ain al-Asad air base ..., Iraq January 4, 2022.":
+            # a picture described, often a file photo of an earlier attack - the story around it tells the news
+            f.vetoes.add(CAPTION)
         if not f.attack and _photo_caption(state, s):
             # "... at the White House in Washington, U.S., April 15, 2024. (... via REUTERS)": the photo's day (a
             # caption that tells the attack dates it: "... were killed in a March 11, 2020, rocket attack on Camp Taji")
             f.dates = []
         _date_from_the_last_day(f, last_day, state.published)
-        last_day = next((x for x in reversed(f.event_dates) if x.precision == "day"), last_day)
+        if CAPTION not in f.vetoes:  # a photo's day dates no sentence after it
+            last_day = next((x for x in reversed(f.event_dates) if x.precision == "day"), last_day)
         state.facts.append(f)
 
 
@@ -547,11 +553,13 @@ _PART_OF_THEM = prefilter.compile(
 )
 
 
-# An evacuation told as a precaution against the attack: "the Al Udeid base had been evacuated in advance" - the
-# site stayed the coalition's
+# An evacuation told as a precaution against the attack: "the Al Udeid base had been evacuated in advance", "had been
+# evacuated just hours before the attack" - the site stayed the coalition's
 _AS_A_PRECAUTION = prefilter.compile(
     r"\s+(?:in\s+advance|beforehand|ahead\s+of|as\s+a\s+precaution|in\s+anticipation|pre-?emptively"
-    r"|temporarily|in\s+preparation)\b",
+    r"|temporarily|in\s+preparation"
+    # "had been evacuated just hours before the attack": in advance, told by the time it took
+    r"|(?:just\s+|only\s+)?(?:\w+\s+)?(?:minutes|hours|days)\s+(?:before|ahead\s+of)\s+the\s+(?:attack|strike|assault))\b",
     re.I,
 )
 
