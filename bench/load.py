@@ -255,6 +255,11 @@ def main() -> None:
         Token.objects.get(user=User.objects.get(username="bench-editor")).key if args.reuse else seeding.seed()["token"]
     )
     seeded = time.perf_counter() - t0
+    origin = (
+        "seeded by bench/harness.py's seeding in an earlier run, reused with --reuse"
+        if args.reuse
+        else f"seeded in {seeded:.0f} s by bench/harness.py's seeding"
+    )
     urls = Urls(
         list(Incident.objects.published().values_list("id", flat=True)),
         list(Base.objects.values_list("slug", flat=True)),
@@ -342,7 +347,7 @@ def main() -> None:
     lines = [
         "## Load: realistic mix against gunicorn + PostgreSQL",
         "",
-        f"PostgreSQL with {total:,} incidents (seeded in {seeded:.0f} s by bench/harness.py's seeding), gunicorn with "
+        f"PostgreSQL with {total:,} incidents ({origin}), gunicorn with "
         f"{workers} and DEBUG off (config/gunicorn.conf.py; DATA_VERSION_MAX_AGE_MS={args.data_version_ms}), the "
         "response cache in Redis shared by the workers (flushed at the start), one Celery worker parsing "
         "submissions, the load client on the same 2-core machine. Open loop: each "
