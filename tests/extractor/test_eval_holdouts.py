@@ -281,3 +281,20 @@ def test_error_sources_tell_why_each_primary_was_missed_or_wrong(tmp_path: Path)
     # apart for the sets never read and those taught from
     table = "\n".join(extractor.error_source_lines({"134": {"not found": 2}, "150": {"not found": 3}}))
     assert "| not found | 3 | 2 |" in table
+
+
+def test_field_confidence_on_the_blind_sets_is_pooled_apart_for_the_never_read_and_the_taught() -> None:
+    bands = {
+        # 134 was taught from (the record's taught_holdouts); 900 and 901 stand for sets never read
+        "134": [("below 0.7 (marked for review)", 2, 1), ("0.7 to 0.9", 10, 9), ("0.9 and above", 20, 20)],
+        "900": [("below 0.7 (marked for review)", 1, 0), ("0.7 to 0.9", 4, 3), ("0.9 and above", 10, 9)],
+        "901": [("below 0.7 (marked for review)", 0, 0), ("0.7 to 0.9", 4, 4), ("0.9 and above", 10, 10)],
+    }
+    taught = set(json.loads(extractor.FOLD_RECORD.read_text())["taught_holdouts"])
+    assert "134" in taught
+    assert not {"900", "901"} & taught
+    table = "\n".join(extractor.holdout_calibration_lines(bands))
+    assert "| never read: fields | right | taught (in sample): fields | right |" in table
+    assert "| 0.9 and above | 20 | 95% | 20 | 100% |" in table
+    assert "| below 0.7 (marked for review) | 1 | 0% | 2 | 50% |" in table
+    assert extractor.holdout_calibration_lines({}) == []
