@@ -568,9 +568,13 @@ def _one_person(text: str, found: _Found) -> None:
 
 
 # The people left out where the toll is the rest of it ("killed three American troops and wounded over 100 more",
-# "killing three troops and wounding more than 30 more") ...
+# "killing three troops and wounding more than 30 more", "killing three service members and wounding another 25",
+# "killing five Iraqis and injuring another two") ...
 _REST_OF_THE_TOLL = {
-    field: prefilter.compile(rf"\b{active}\s+(?P<n>{_NUMTOK})\s+more\b", re.I)
+    field: prefilter.compile(
+        rf"\b{active}\s+(?:(?P<n>{_NUMTOK})\s+more\b|(?:another|an?\s+(?:additional|further))\s+(?P<m>{_NUMTOK})\b)",
+        re.I,
+    )
     for field, active in (("killed", r"(?:killing|killed)"), ("injured", r"(?:wounding|wounded|injuring|injured)"))
 }
 # ... or what a source reports ("Central Command confirmed Sunday night that at least 34 were injured"): a count as
@@ -591,9 +595,10 @@ def _elliptic(text: str, found: _Found) -> None:
     for field in ("killed", "injured"):
         beside = _ELLIPTIC[field].finditer(text) if found.figures else ()
         for m in (*beside, *_REST_OF_THE_TOLL[field].finditer(text), *_REPORTED_TOLL[field].finditer(text)):
-            nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
-            if nums and not found.covers(field, m.start("n")):
-                found.figures.append(Figure(field, nums[-1].value, m.start("n"), m.end()))
+            group = "n" if m.group("n") is not None else "m"
+            nums = [n for n in find_numbers(m.group(group)) if n.text.lower() != "no"]
+            if nums and not found.covers(field, m.start(group)):
+                found.figures.append(Figure(field, nums[-1].value, m.start(group), m.end()))
 
 
 # "The number of troops diagnosed with traumatic brain injury ... has now risen to 109", "the death toll rose to
