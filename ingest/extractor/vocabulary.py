@@ -169,6 +169,8 @@ PEOPLE = (
     "officers", "other", "others", "victim", "victims", "militant", "militants", "medic", "medics",
     # nationals named by their country: "two Americans and a Briton", "a British national"
     "Briton", "Britons", "national", "nationals", "Iraqis", "Syrians",
+    # people named by their force: "left two security forces injured", "two Iraqi security forces were wounded"
+    "security forces",
 )  # fmt: skip
 # People of the attacked side who are not the coalition's: "killed six allied Kurdish fighters". A zero toll said of
 # the coalition's people only ("No casualties were reported among U.S. troops") does not count them.
