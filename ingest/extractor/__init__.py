@@ -448,6 +448,14 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   missiles and rockets", "a heavy assault using unmanned aircraft"): no launch of one.
   A toll told as hearsay in the infinitive ("Three American soldiers were reported to have received light wounds", "were
   said to have suffered injuries") is counted like its finite verb.
+- Sites, roles and tolls (2026.12.15): a lone attack told only by its country ("... injures 34 in Jordan") is on
+  the one site a gazetteer description places in the part of that country its own sentences tell ("near the Syrian
+  border in north-eastern Jordan"); the gazetteer describes Harir as "a base north(east) of Erbil"; the town a drone
+  flew from ("from the Iraqi border town of al-Qaim") is where it came from, no target. A photo's caption ("...
+  are seen at Ain al-Asad air base ..., Iraq January 4, 2022.") shows an earlier attack, told aside: background,
+  and the story read around it keeps its focus, time and follow-up. Attacks troops "have previously faced" came
+  before the news; troops "evacuated only hours before the attack" left the site in advance, not for good. "Killing
+  three service members and wounding another 25": the rest of a toll; "security forces" are people.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
@@ -464,7 +472,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.14"
+EXTRACTOR_VERSION = "2026.12.15"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 
