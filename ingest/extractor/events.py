@@ -28,7 +28,8 @@ _AN_EXAMPLE_BEFORE = prefilter.compile(
 )
 _NOT_TARGET_BEFORE = prefilter.compile(
     # where it came from: "fired from the town of Irbil", "flew ... from the Iraqi border town of al-Qaim"
-    r"(?:\bfrom(?:\s+the)?(?:\s+[\w-]+){0,3}?\s+(?:town|city|village|district)\s+of|\bfrom|\bspokes\w+\s+(?:at|in|for|of)|\bstatement\s+from|\bofficials?\s+(?:at|in|for|of)|\bflown\s+to|\bevacuated\s+to|"
+    r"(?:\bfrom(?:\s+the)?(?:\s+[\w-]+){0,3}?\s+(?:town|city|village|district)\s+of|\bfrom"
+    r"|\bspokes\w+\s+(?:at|in|for|of)|\bstatement\s+from|\bofficials?\s+(?:at|in|for|of)|\bflown\s+to|\bevacuated\s+to|"
     r"\bwithdraw\w*\s+(?:from|to)|\bmove\w*\s+to|\brelocat\w*\s+to|\bvisit\w*"
     # where the wounded were taken: "all were taken to the Baghdad Diplomatic Support Center", "taken to al-Omar
     # military hospital"

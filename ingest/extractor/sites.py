@@ -216,7 +216,8 @@ _COMPASS = {
 _REGION = prefilter.compile(r"^(?P<compass>(?i:(?:north|south)?[\s-]?(?:east|west)?(?:ern)?))\s+(?P<area>[A-Z][\w-]+)$")
 
 
-# ... and as a text tells it: "in northeastern Jordan", "near the north-east of Syria" is no part of a name
+# ... and as a sentence tells it, after the word that places something there: "in northeastern Jordan", "across
+# north-east Syria"
 _TOLD_PART = prefilter.compile(
     r"\b(?:in|near|across)\s+(?:the\s+)?(?P<compass>(?i:(?:north|south)[\s-]?(?:east|west)(?:ern)?|(?:north|south|east|west)ern))"
     r"\s+(?P<area>[A-Z][\w-]+)\b"
