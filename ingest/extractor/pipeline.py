@@ -1189,10 +1189,11 @@ def name_the_lone_unnamed_attack(state: State) -> None:
                 named.setdefault(m.site.slug, (m.site, f.sent.index))
     if not named:
         # '... injures 34 in Jordan', then 'a drone attack near the Syrian border in northeastern Jordan': the part
-        # of the country its own sentences tell, when a gazetteer description places one site there
+        # of the country its own sentences place it in, when a gazetteer description places one site there
         sites = compiled(state.gazetteer).sites
         for idx in d.anchors:
-            for site in sites.parts_of_a_country_told(state.facts[idx].sent.text):
+            site = sites.in_region(state.facts[idx].place)
+            if site is not None:
                 named.setdefault(site.slug, (site, idx))
     if len(named) != 1:
         return

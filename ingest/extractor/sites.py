@@ -216,14 +216,6 @@ _COMPASS = {
 _REGION = prefilter.compile(r"^(?P<compass>(?i:(?:north|south)?[\s-]?(?:east|west)?(?:ern)?))\s+(?P<area>[A-Z][\w-]+)$")
 
 
-# ... and as a sentence tells it, after the word that places something there: "in northeastern Jordan", "across
-# north-east Syria"
-_TOLD_PART = prefilter.compile(
-    r"\b(?:in|near|across)\s+(?:the\s+)?(?P<compass>(?i:(?:north|south)[\s-]?(?:east|west)(?:ern)?|(?:north|south|east|west)ern))"
-    r"\s+(?P<area>[A-Z][\w-]+)\b"
-)
-
-
 # A part of the country told in words: "an air base in the west of the country" is an air base in western Iraq when
 # the sentence has named Iraq before it
 _IN_PART_OF_THE_COUNTRY = prefilter.compile(
@@ -467,12 +459,6 @@ class SiteMatcher:
             return False
         told = _place_words(place) & self.province_words
         return bool(told) and not told & _place_words(site.province)
-
-    def parts_of_a_country_told(self, text: str) -> set[Site]:
-        """The sites gazetteer descriptions place in the parts of a country a text tells ('a drone attack near the
-        Syrian border in northeastern Jordan': the one US outpost described in northeast Jordan)."""
-        found = (self.in_region(f"{m.group('compass')} {m.group('area')}") for m in _TOLD_PART.finditer(text))
-        return {site for site in found if site is not None}
 
     def in_region(self, place: str | None) -> Site | None:
         """The site a description places in this part of a country ('northeastern Jordan'), if only one."""
