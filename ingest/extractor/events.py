@@ -1102,8 +1102,6 @@ def background_reason(
 ) -> str | None:
     """Why the attack this sentence tells of ``target`` is an earlier one, not the news (None when it is news)."""
     text = facts.sent.text
-    if CAPTION in facts.vetoes:
-        return IN_A_CAPTION
     if date is not None and date.past:
         return DATED_BEFORE_THE_NEWS
     if any(d.kind == "since" and d.start < target.start for d in facts.dates) and date is None:
