@@ -571,9 +571,9 @@ def _one_person(text: str, found: _Found) -> None:
 # "killing three troops and wounding more than 30 more", "killing three service members and wounding another 25",
 # "killing five Iraqis and injuring another two") ...
 _REST_OF_THE_TOLL = {
-    field: prefilter.compile(
-        rf"\b{active}\s+(?:(?P<n>{_NUMTOK})\s+more\b|(?:another|an?\s+(?:additional|further))\s+(?P<m>{_NUMTOK})\b)",
-        re.I,
+    field: (
+        prefilter.compile(rf"\b{active}\s+(?P<n>{_NUMTOK})\s+more\b", re.I),
+        prefilter.compile(rf"\b{active}\s+(?:another|an?\s+(?:additional|further))\s+(?P<n>{_NUMTOK})\b", re.I),
     )
     for field, active in (("killed", r"(?:killing|killed)"), ("injured", r"(?:wounding|wounded|injuring|injured)"))
 }
@@ -594,11 +594,11 @@ def _elliptic(text: str, found: _Found) -> None:
     the people are left out as the rest of the toll or a report's subject."""
     for field in ("killed", "injured"):
         beside = _ELLIPTIC[field].finditer(text) if found.figures else ()
-        for m in (*beside, *_REST_OF_THE_TOLL[field].finditer(text), *_REPORTED_TOLL[field].finditer(text)):
-            group = "n" if m.group("n") is not None else "m"
-            nums = [n for n in find_numbers(m.group(group)) if n.text.lower() != "no"]
-            if nums and not found.covers(field, m.start(group)):
-                found.figures.append(Figure(field, nums[-1].value, m.start(group), m.end()))
+        rest = (m for pattern in _REST_OF_THE_TOLL[field] for m in pattern.finditer(text))
+        for m in (*beside, *rest, *_REPORTED_TOLL[field].finditer(text)):
+            nums = [n for n in find_numbers(m.group("n")) if n.text.lower() != "no"]
+            if nums and not found.covers(field, m.start("n")):
+                found.figures.append(Figure(field, nums[-1].value, m.start("n"), m.end()))
 
 
 # "The number of troops diagnosed with traumatic brain injury ... has now risen to 109", "the death toll rose to
