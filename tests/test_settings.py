@@ -11,12 +11,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def start(env: dict[str, str]) -> subprocess.CompletedProcess:
+def start(
+    env: dict[str, str], *, settings: str = "config.settings", then: str = "", checkout: Path = ROOT
+) -> subprocess.CompletedProcess:
+    """Set Django up in a fresh process with ``env`` (and run ``then`` after it), in ``checkout``."""
     clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "DEBUG", "CI"}}
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=ROOT,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        [sys.executable, "-c", f"import django; django.setup(); {then}"],
+        cwd=checkout,
+        env={**clean, "DJANGO_SETTINGS_MODULE": settings, **env},
         capture_output=True,
         text=True,
         timeout=60,
@@ -66,24 +69,13 @@ def test_production_values_are_accepted():
 
 
 def _test_database_name(checkout: Path) -> str:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; from django.conf import settings; django.setup(); "
-            "print(settings.DATABASES['default']['TEST']['NAME'])",
-        ],
-        cwd=checkout,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings_test",
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/basewatch",
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
+    result = start(
+        {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/basewatch"},
+        settings="config.settings_test",
+        then="from django.conf import settings; print(settings.DATABASES['default']['TEST']['NAME'])",
+        checkout=checkout,
     )
+    assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
 
