@@ -1003,6 +1003,23 @@ def _defence_before(text: str, at: int) -> bool:
     return bool(cues.INTERCEPTION.search(head)) and not _AIMED_AT.search(head)
 
 
+# A toll told in the passive, the main clause's only attack words: "A number of U.S. service members were seriously
+# injured in Iraq on Saturday after militants targeted al-Assad Airbase", "five people had been injured after two
+# rockets were launched towards the base"
+_PASSIVE_TOLL = prefilter.compile(
+    rf"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?:{words(vocabulary.KILLED_WORDS, vocabulary.INJURED_WORDS)})\b", re.I
+)
+
+
+def _toll_before(text: str, at: int) -> bool:
+    """Does the main clause before an 'after' clause at ``at`` tell only who was killed or hurt? Then the 'after'
+    clause is the attack that did it, not an earlier one (as an interception's is: ``_defence_before``)."""
+    head = text[:at]
+    tolls = [m.span() for m in _PASSIVE_TOLL.finditer(head)]
+    told = [m for m in cues.ATTACK.finditer(head)]
+    return bool(tolls) and all(any(a <= m.start() < b for a, b in tolls) for m in told)
+
+
 def _leading_after_clause(text: str, m: re.Match[str], target: Target) -> bool:
     """'After three troops were killed in an attack on X, ... there have been few attacks': a sentence-initial
     after-clause names an earlier event that the main clause (itself about attacks) is measured from."""
@@ -1130,7 +1147,7 @@ def background_reason(
     for m in cues.AFTER_CLAUSE.finditer(text):
         if cues.REPORTED_AFTER.match(text, m.end()) or cues.CAME_HOURS_AFTER.search(text, 0, m.end()):
             continue  # "after Reuters had reported that ...": a report, not an earlier attack
-        if _defence_before(text, m.start()):
+        if _defence_before(text, m.start()) or _toll_before(text, m.start()):
             continue  # "Air defences intercepted missiles over Doha after Iran launched an attack on X": its outcome
         if _leading_after_clause(text, m, target) or (
             0 < m.start() < target.start
