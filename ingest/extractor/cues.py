@@ -621,14 +621,16 @@ CLAIM = prefilter.compile(
     # "said it targeted", "issued a statement announcing that resistance fighters attacked"
     # "said Sunday it carried out", "said in a statement that its “mujahideen” conducted an operation"
     rf"|\b{words(vocabulary.STATEMENT_VERBS)}(?: (?:in|on) [\w\s-]{{1,30}}?| (?:on )?"
-    rf"{_WEEKDAY_WORD}(?: night| morning| evening)?)?(?: that)? "
-    rf"(?:it|they|(?:its|their|the) [\"“]?(?:resistance |own )?{words(vocabulary.GROUP_FIGHTERS)}[\"”]?"
+    rf"{_WEEKDAY_WORD}(?: night| morning| evening)?(?:\s*,\s*{_WEEKDAY_WORD}\s*,)?)?(?: that)? "
+    rf"(?:it|they|(?:its|their|the) [\"“]?(?:resistance |own |{words(vocabulary.GROUP_ARMS)} )?"
+    rf"{words(vocabulary.GROUP_FIGHTERS)}[\"”]?"
     r"|resistance fighters) (?:had |has |have )?"
     rf"{_OWN_DEED}"
     # a time or a channel of any wording before "that": "announced early Sunday that it had launched an attack",
     # "said late on Monday via Telegram that its fighters targeted"
     rf"|\b{words(vocabulary.STATEMENT_VERBS)}\s+[^.;,\"\u201c\u201d]{{1,40}}?\s+that\s+"
-    rf"(?:it|they|(?:its|their) [\"\u201c]?(?:resistance |own )?{words(vocabulary.GROUP_FIGHTERS)}[\"\u201d]?)\s+"
+    rf"(?:it|they|(?:its|their) [\"\u201c]?(?:resistance |own |{words(vocabulary.GROUP_ARMS)} )?"
+    rf"{words(vocabulary.GROUP_FIGHTERS)}[\"\u201d]?)\s+"
     rf"(?:had\s+|has\s+)?{_OWN_DEED}"
     # the group's spokesman on the group: "A Houthi military spokesperson said the group had fired missiles at ..."
     # ("said on Monday that the Iran-aligned group fired": a day and the group's description may come between)
@@ -677,9 +679,16 @@ OWNED = prefilter.compile(
     r"(?:[\w-]+\s+)?(?:strikes?|attacks?|operations?)\b(?!\s+(?:had|has|was|were|did|would|could)\b)"
     # the group speaking of its own act: "the Revolutionary Guards confirmed that they fired the rockets", "Iran's
     # armed forces say they targeted the Al-Udeid base" (a pronoun, the subject, for the group named before)
-    r"|(?<!not )(?<!n't )\b(?:confirmed|said|says|say|announced|stated|declared|acknowledged|admitted)\s+(?:that\s+)?"
+    # (a day may stand between, set off as an aside: "announced today, Thursday, that they attacked the base")
+    r"|(?<!not )(?<!n't )\b(?:confirmed|said|says|say|announced|stated|declared|acknowledged|admitted)\s+"
+    rf"(?:(?:on\s+)?{_WEEKDAY_WORD}(?:\s*,\s*{_WEEKDAY_WORD}\s*,)?\s+)?(?:that\s+)?"
     r"(?:they|it)\s+(?:had\s+|have\s+|has\s+)?(?:fired|launched|targeted|attacked|struck|shelled|bombed"
-    r"|carried\s+out|conducted)\b",
+    r"|carried\s+out|conducted)\b"
+    # the group telling the site it hit as the one hit: 'The "Islamic Resistance in Iraq" declared on Friday that
+    # the Ain al-Assad Air Base ... was targeted with two drones', "the group announced that a US base had been hit"
+    r"|(?<!not )(?<!n't )\b(?:said|says|announced|stated|declared)\s+"
+    rf"(?:(?:on\s+)?{_WEEKDAY_WORD}(?:\s*,\s*{_WEEKDAY_WORD}\s*,)?\s+)?that\s+[^.;\"\u201c\u201d]{{1,120}}?"
+    r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:targeted|attacked|struck|hit|bombed|shelled)\b",
     re.I,
 )
 NO_CLAIM = prefilter.compile(

@@ -221,7 +221,10 @@ MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "
 OWN_ATTACK_VERBS = ("targeted", "attacked", "struck", "launched", "carried out", "conducted", "hit", "fired")
 # What a group says its weapons were used to do: "its fighters used rockets to target the airport"
 OWN_ATTACK_INFINITIVES = ("attack", "target", "strike", "hit", "bomb", "shell")
-GROUP_FIGHTERS = ("fighters", "members", "forces", "mujahideen", "mujahedeen")
+GROUP_FIGHTERS = ("fighters", "members", "forces", "mujahideen", "mujahedeen", "unit", "units")
+# The arm of a group's fighters a statement names as the one that acted: "announced that its drone unit has carried
+# out strikes on the UAE's Al Dhafra Air Base", "said its missile units targeted"
+GROUP_ARMS = ("drone", "drones", "missile", "rocket", "air", "aerospace", "naval", "special")
 GROUP_NOUNS = ("group", "movement", "militia", "faction")
 # Armed groups named in the plural by what they are or do: "the groups targeting US forces", "militias have
 # claimed the attacks" (a practice or a campaign, not one group's attack)
