@@ -1016,8 +1016,7 @@ def _toll_before(text: str, at: int) -> bool:
     clause is the attack that did it, not an earlier one (as an interception's is: ``_defence_before``)."""
     head = text[:at]
     tolls = [m.span() for m in _PASSIVE_TOLL.finditer(head)]
-    told = [m for m in cues.ATTACK.finditer(head)]
-    return bool(tolls) and all(any(a <= m.start() < b for a, b in tolls) for m in told)
+    return bool(tolls) and all(any(a <= m.start() < b for a, b in tolls) for m in cues.ATTACK.finditer(head))
 
 
 def _leading_after_clause(text: str, m: re.Match[str], target: Target) -> bool:
