@@ -388,6 +388,9 @@ PRACTICE = prefilter.compile(
     # "Attacks against U.S. forces ... intensified after the war erupted", "ongoing threats and attacks": the
     # attacks in the plural, as a trend or as what goes on
     rf"|\battacks\b[^;]{{0,90}}?\b{words(vocabulary.TREND_VERBS)}\b"
+    # ... and the verb of the trend before the group's attacks: "The Shiite armed factions escalated their attacks on
+    # military bases of the coalition after the events of October 7th", "Armed Shia factions intensified their attacks"
+    rf"|\b{words(vocabulary.TREND_VERBS)}\s+(?:their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:attacks|strikes|operations)\b"
     # "similar drone strikes over the past few days against U.S. bases": several, over a period
     r"|\b(?:attacks|strikes)\b[^.;]{0,60}?\bover\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:days|weeks|months)\b"
     r"|\bongoing\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?attacks\b"
