@@ -792,10 +792,11 @@ COALITION_ANSWER = prefilter.compile(
     re.I,
 )
 # The attacks told so far named together inside a sentence: "no injuries were reported from either
-# incident", "no claim of responsibility for either attack" - what it says, it says of each
+# incident", "no claim of responsibility for either attack", "There were no casualties or infrastructure damage
+# reported in any of the attacks", "in all four attacks" - what it says, it says of each
 EITHER_OF_THEM = prefilter.compile(
-    r"\b(?:from|in|of|for|after)\s+(?:either|both|neither|each)\s+(?:of\s+the\s+)?"
-    r"(?:incidents?|attacks?|strikes?|assaults?|cases?)\b",
+    r"\b(?:from|in|of|for|after)\s+(?:either|both|neither|each|any|all)\s+(?:of\s+(?:the|these|those)\s+)?"
+    rf"(?:(?:{numerals(2, 12)}|\d+)\s+)?(?:incidents?|attacks?|strikes?|assaults?|cases?)\b",
     re.I,
 )
 # A plural that points back at the sites just counted: "their bases", "the bases", "both outposts" - what the
