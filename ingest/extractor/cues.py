@@ -428,7 +428,10 @@ COUNTED_PERFECT = prefilter.compile(
 ATTACKING_AS_A_PRACTICE = prefilter.compile(
     r"\b(?:are|is)\s+(?:\w+ly\s+|also\s+)?(?:targeting|attacking|striking|shelling)\b"
     r"|^\W*by\s+(?:targeting|attacking|striking)\b"
-    r"|\battacks\s+have\s+(?:\w+ly\s+|also\s+)?(?:injured|killed|wounded|targeted|hit)\b",
+    r"|\battacks\s+have\s+(?:\w+ly\s+|also\s+)?(?:injured|killed|wounded|targeted|hit)\b"
+    # what they have amounted to: "The attacks have included a mix of one-way drones and rockets, resulting in the
+    # death of an American contractor and 24 injured troops", "the attacks have left dozens of troops hurt"
+    r"|\battacks\s+have\s+(?:\w+ly\s+|also\s+)?(?:included|involved|left|caused|resulted\s+in)\b",
     re.I,
 )
 ATTACKS_IN_GENERAL = prefilter.compile(
