@@ -119,7 +119,15 @@ _AGENT_OF = prefilter.compile(
 # "pro-Iranian", nor the weapons of others: "an Iranian drone" is often a militia's drone made in Iran)
 _STATE_ATTACK = {
     state: prefilter.compile(
-        rf"(?<![-\w]){adjective}\s+(?:(?:ballistic|missile|retaliatory)\s+){{0,2}}(?:attacks?|strikes?|barrages?)\b"
+        rf"(?<![-\w]){adjective}\s+(?i:(?:(?:ballistic|missile|retaliatory)\s+){{0,2}}(?:attacks?|strikes?|barrages?)\b"
+        # ... or before its missiles doing it: "An Iranian ballistic missile struck the United States' military base
+        # at Al-Udeid", "Iranian missiles targeted military areas including the Al Udeid Air Base"
+        r"|(?:(?:ballistic|cruise)\s+)?missiles?\s+(?:has\s+|have\s+|had\s+)?"
+        r"(?:struck|hit|targeted|slammed\s+into|landed|fell|exploded)\b)"
+        # the state named as where the projectiles came from: "A ballistic missile fired from Iran has hit the
+        # Al-Udeid base", "these missiles were launched from Iran and targeted at least two Iraqi military bases",
+        # "Launched from Iranian territory and by Iranian forces" (not "While not launched from Iran, the drones ...")
+        rf"|(?<!\bnot\s)\b(?i:fired|launched)\s+from\s+(?:inside\s+)?(?:{state}|{adjective}\s+(?i:territory|soil))\b"
     )
     for adjective, state in vocabulary.STATE_ADJECTIVES.items()
 }
