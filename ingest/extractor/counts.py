@@ -138,7 +138,8 @@ _ALL_INTERCEPTED = prefilter.compile(
     rf"\b(?:shot|shoot|brought|bring|took|take|knocked|knock)\s+(?P<a>them|it|both|the\s+(?:[\w-]+\s+)?{_PROJECTILE})\s+down\b"
     rf"|\b(?:{_STOP}|brought\s+down|intercepting|neutrali[sz]ing|downing|shooting\s+down|destroying"
     r"|(?:intercepting|neutrali[sz]ing)\s+and\s+(?:neutrali[sz]ing|destroying|downing))"
-    rf"\s+(?P<b>them|it|both(?:\s+of\s+them)?|all\s+(?:of\s+)?(?:them|the\s+\w+)"
+    # ("US forces claim to have intercepted all three, destroying two": every one of the volley, counted again)
+    rf"\s+(?P<b>them|it|both(?:\s+of\s+them)?|all\s+(?:of\s+)?(?:them|the\s+\w+)|all\s+(?:{numerals(2, 20)}|\d+)"
     rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_PROJECTILE})(?![\w-])"
     # "the drone targeting al-Harir was intercepted": a short participial phrase may follow the noun
     # "[t]he drone": an editor's bracket inside a quotation
