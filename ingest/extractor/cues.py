@@ -34,7 +34,8 @@ _SPLIT_OBJECT = (
     rf"{words(vocabulary.PROJECTILES)}"
 )
 ATTACK = prefilter.compile(
-    rf"\b(?:{words(vocabulary.ATTACK_WORDS)}|{words(vocabulary.UNDER_FIRE_VERBS)}\s+(?:\w+\s+)?fire"
+    rf"\b(?:{words(vocabulary.ATTACK_WORDS, vocabulary.OTHER_LANGUAGES_ATTACK_WORDS)}"
+    rf"|{words(vocabulary.UNDER_FIRE_VERBS)}\s+(?:\w+\s+)?fire"
     # "engaged two inbound missile threats": projectiles on their way in (not "inbound flights")
     rf"|inbound\s+(?:[\w-]+\s+)?(?:{words(vocabulary.PROJECTILES)}|threats?)"
     # the phrasal verb split by its object: "managed to shoot the drone down", "brought both missiles down"

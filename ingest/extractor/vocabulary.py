@@ -37,6 +37,27 @@ ATTACK_WORDS = (
     # a timeline's present: "a rocket kills two American soldiers", "a militia launches a drone at an air base"
     "kills", "wounds", "injures", "launches", "explodes", "crashes into", "comes under",
 )  # fmt: skip
+# The words of an attack in the other languages of the region's wire copy and its reprints (Italian, Spanish,
+# Portuguese, French, German): an article in one of them is read for its attacks, sites and weapons ("ha rivendicato
+# un attacco contro la base Usa di Ain al Assad", "a resistência atacou com uma barragem de foguetes a base militar
+# dos EUA no campo de gás Conoco"). Only one attack's words: a plural ("ataques de drones visando posições") is as
+# often a trend or a threat, which only the English grammar tells apart. Counts, dates and claims are read in
+# English only.
+OTHER_LANGUAGES_ATTACK_WORDS = (
+    # Italian
+    "attacco", "attaccato", "attaccata", "attaccati", "colpito", "colpita", "colpiti",
+    "preso di mira", "presa di mira", "presi di mira", "bombardamento", "abbattuto", "abbattuti", "abbattuta",
+    # Spanish
+    "ataque", "atacado", "atacada", "atacaron", "atacó", "impactaron", "impactó", "derribado",
+    "derribados", "derribaron",
+    # Portuguese
+    "atacou", "atacaram", "atingiu", "atingiram", "atingido", "atingida", "abatido", "abatidos",
+    # French
+    "attaque", "attaqué", "attaquée", "ciblé", "ciblée", "visé", "visée", "abattu", "abattus",
+    "intercepté", "interceptés",
+    # German
+    "Angriff", "Angriffs", "angegriffen", "beschossen", "Beschuss", "abgefangen", "abgeschossen",
+)  # fmt: skip
 # "took indirect fire", "came under rocket fire": these verbs before "fire" tell an attack.
 UNDER_FIRE_VERBS = ("took", "take", "takes", "taken", "taking", "come", "comes", "coming", "under")
 

@@ -24,6 +24,11 @@ _VOCAB: tuple[tuple[str, str], ...] = (
     # tube artillery is indirect fire like a mortar's (the codebook has no artillery class)
     ("mortar", r"artillery\s+(?:shells?|rounds?|fire|shelling)"),
     ("rocket", r"katyushas?|grad\s+rockets?|grads?\b|rockets?|rocket[- ]propelled\s+grenades?|rpgs?"),
+    # the same in the other languages of the wire copy (vocabulary.OTHER_LANGUAGES_ATTACK_WORDS): Italian, Spanish,
+    # Portuguese, French, German
+    ("rocket", r"razz[io]|cohetes?|foguetes?|roquettes?"),
+    ("drone", r"droni|drohnen?|dron"),
+    ("missile", r"missili|misiles?|m[ií]ssil|m[ií]sseis"),
     ("ied", r"roadside\s+bombs?|improvised\s+explosive\s+devices?|ieds?|explosive\s+devices?|car\s+bombs?"),
     (
         "small_arms",
@@ -33,7 +38,8 @@ _VOCAB: tuple[tuple[str, str], ...] = (
     ("unknown", r"shells?"),
     # "two rounds of indirect fire struck the base": rounds of no told kind (rockets or mortars), counted like shells
     ("unknown", r"rounds?\s+of\s+indirect[- ]fire|indirect[- ]fire\s+rounds?"),
-    ("missile", r"missiles?"),  # last: a bare "missile" is generic (``WeaponMention.generic``)
+    # last: a bare "missile" is generic (``WeaponMention.generic``), as is German's "Rakete" (a rocket or a missile)
+    ("missile", r"missiles?|raketen?"),
 )
 # "anti-rocket system", "counter-drone defences": the defence, not the weapon
 _WEAPON = prefilter.compile(
