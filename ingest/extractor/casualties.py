@@ -38,6 +38,8 @@ TOLL_NOUNS: dict[str, frozenset[str]] = {
     "casualties": frozenset({"killed", "injured"}),
     "causalities": frozenset({"killed", "injured"}),  # a frequent misspelling in wire copy
     "losses": frozenset({"killed", "injured"}),
+    "loss of life": frozenset({"killed"}),
+    "loss of lives": frozenset({"killed"}),
     "injuries": frozenset({"injured"}),
     "injury": frozenset({"injured"}),
     "deaths": frozenset({"killed"}),
@@ -56,7 +58,10 @@ _NEGATOR = (
     r"|(?:did|does|do)(?:\s+not|n't)\s+(?:indicate|show|suggest|point\s+to)"
     # an outcome, not a purpose: "the early alert helped to avoid casualties", "the crews avoided injuries" (not "took
     # cover to avoid casualties")
-    r"|help(?:ed|s)?\s+(?:to\s+)?avoid|avoided)"
+    r"|help(?:ed|s)?\s+(?:to\s+)?avoid|avoided"
+    # ... and what made it so: "early warning ... allowed the US to avoid any loss of life or injury", "helped US
+    # forces prepare for the attack, preventing any casualties" (not "to prevent further casualties", a purpose)
+    r"|allow(?:ed|s|ing)\s+(?:[\w.-]+\s+){0,3}?to\s+avoid|(?<=,\s)preventing|prevented)"
 )
 _TOLL_MOD = (
     # ("did not result in any personnel injuries": the people the toll counts, like "human")

@@ -99,10 +99,17 @@ def test_no_injuries_deaths_or_damage_list() -> None:
     [
         "The strike ended with zero casualties, the group said.",
         "The drone fell near the runway without any human or material casualties.",
+        "The warning came in time, preventing any casualties.",
+        "The alert allowed the troops to avoid any loss of life or injury.",
     ],
 )
 def test_zero_casualty_wordings(text) -> None:
     assert figures(text) == [("injured", 0), ("killed", 0)]
+
+
+def test_a_purpose_to_prevent_casualties_is_no_toll() -> None:
+    assert figures("Officials moved troops to shelters to prevent further casualties.") == []
+    assert figures("The drills are aimed at preventing casualties.") == []
 
 
 def test_deaths_as_a_noun() -> None:
