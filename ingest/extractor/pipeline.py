@@ -32,7 +32,7 @@ from ingest.extractor.events import (
     zero_casualties_before_strike,
 )
 from ingest.extractor.follow_ups import PERIOD_FOLLOWED_UP, fold_follow_ups, follow_up_a_period
-from ingest.extractor.names import set_skeleton_norms
+from ingest.extractor.names import set_skeleton_norms, skeleton
 from ingest.extractor.numbers import UNITS, numerals
 from ingest.extractor.places import COUNTRY_WORDS
 from ingest.extractor.quotes import quote_depth
@@ -297,10 +297,15 @@ def attach_details(state: State) -> None:
             told_so_far = _primaries_told_before(state, idx)
             each, quoted = (told_so_far, 0) if len(told_so_far) > 1 else (each, quoted)
         counted_together = len(told_together) > 1 and all(o.counted for o in told_together)
-        if len(told_together) > 1 and (
-            cues.EACH_OF_THEM.match(f.sent.text)
-            or (counted_together and cues.THEIR_BASES.search(f.sent.text))
-            or _nothing_hurt(f)
+        if (
+            len(told_together) > 1
+            and (
+                cues.EACH_OF_THEM.match(f.sent.text)
+                or (counted_together and cues.THEIR_BASES.search(f.sent.text))
+                or _nothing_hurt(f)
+            )
+            # ("... at Ain al-Asad and at the Erbil air base. There were no casualties reported in Erbil": one's)
+            and _the_attack_in_the_town(state, f) is None
         ):
             each, quoted = list(told_together), 0
         if each:
@@ -334,7 +339,7 @@ def attach_details(state: State) -> None:
             (d for d in state.drafts if d.site is not None and d.site.slug in named and d.role == "primary"), None
         )
         target = target or next((d for d in state.drafts if d.site is not None and d.site.slug in named), None)
-        target = target or _told_again(state, f, current)
+        target = target or _told_again(state, f, current) or _the_attack_in_the_town(state, f)
         draft = target or current
         if target is None and draft.role == "background" and _told_as_of_now(f):
             # "In April, two drones were shot down near the base. No casualties have been reported, said the
@@ -365,6 +370,24 @@ def attach_details(state: State) -> None:
                 moved.add(id(draft))
                 to_earlier.add(id(draft))
         state.owner[idx] = [draft]
+
+
+# A town a sentence places what it tells in: "There were no casualties reported in Erbil."
+_IN_A_TOWN = prefilter.compile(r"\bin\s+(?:the\s+(?:city|town)\s+of\s+)?(?P<town>[A-Z][\w'\u2019-]+)")
+
+
+def _the_attack_in_the_town(state: State, f: Facts) -> Draft | None:
+    """'Iran fired missiles at Ain al-Asad ... There were no casualties reported in Erbil': a sentence naming no
+    site that places what it tells in a town tells of the news at the one military site named for that town."""
+    if f.sites:
+        return None
+    towns = compiled(state.gazetteer).sites.towns
+    for m in _IN_A_TOWN.finditer(f.sent.text):
+        sites = towns.get(skeleton(m.group("town")), [])
+        news = [d for d in state.drafts if d.role == "primary" and len(sites) == 1 and d.site == sites[0]]
+        if news:
+            return news[0]
+    return None
 
 
 # A lead counting the attacks it sums up: "at least four rocket and drone attacks", "three attacks"
