@@ -373,6 +373,8 @@ HABITUAL = prefilter.compile(
     # bases in the plural, uncounted (not "the bases" of one volley)
     rf"|\b(?:most|many|majority)\s+of\s+(?:these|the|those)\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){{0,3}}?"
     rf"(?:fired|launched)\s+(?:at|against|on|toward|towards)\s+(?:{words(vocabulary.COALITION)}\s+)?bases\b"
+    # "59 US personnel have received injuries ... since the attacks began": a running total from the campaign's start
+    r"|\bsince\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:attacks|strikes|assaults)\s+(?:began|begun|started)\b"
     # "at least 66 US troops have been injured in the attacks so far": a running total
     r"|\b(?:in|from|during)\s+(?:the|these|those)\s+(?:\w+\s+)?attacks\b[^.;]{0,30}?\b(?:so\s+far|to\s+date)\b"
     # "the vast majority of the attacks have been carried out using drones"
