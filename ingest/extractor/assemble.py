@@ -419,7 +419,7 @@ def _claims_by_day(state: State, d: Draft) -> tuple[set[int], set[int]]:
 
 
 # A subject pointing back at the attacks just told together: "Both attacks", "The two strikes", "These attacks"
-_THE_ATTACKS = prefilter.compile(
+_THE_ATTACKS_TOLD = prefilter.compile(
     r"^\W*(?:both|all|the|these|those)\s+(?:(?:two|three|four|five)\s+)?(?:attacks|strikes|assaults)\b", re.I
 )
 
@@ -436,7 +436,7 @@ def _of_the_attacks_framed(state: State, d: Draft) -> set[int]:
                 break
             # (or a group owning what the line told: "Tehran fired more than a dozen ballistic missiles against
             # two bases. The Revolutionary Guards confirmed that they fired the rockets")
-            if _THE_ATTACKS.match(f.sent.text) or cues.EACH_OF_THEM.match(f.sent.text) or _owned_by_group(f):
+            if _THE_ATTACKS_TOLD.match(f.sent.text) or cues.EACH_OF_THEM.match(f.sent.text) or _owned_by_group(f):
                 out.add(j)
     return out
 
