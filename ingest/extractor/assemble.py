@@ -549,6 +549,10 @@ def _weapons(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[tup
             # attack on the site, told in a sentence of its own, keeps its weapons as it keeps its claim
             continue
         found = own_weapons(f, d, alone) if idx in d.anchors else (f.weapons if f.attack else [])
+        if not found and idx not in d.anchors and alone and (the := _THE_PROJECTILES.match(f.sent.text)):
+            # "Three missiles targeted the military terminal ... The three Katyusha rockets did not cause any
+            # casualties": the attack's projectiles named again, by their kind
+            found = [w for w in f.weapons if w.start < the.end()]
         if found:
             mentions.extend(found)
             sources += 1
@@ -567,6 +571,13 @@ def _weapons(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[tup
 
 # A sentence whose subject is attacks in the plural
 _THE_ATTACKS = prefilter.compile(r"^\W*(?:the|these|those|such)\s+(?:[\w-]+\s+)?attacks\b", re.I)
+# The projectiles of the attack told as a subject, by the definite article: "The three Katyusha rockets did not cause
+# any casualties" (not the coalition's own: "The US drone")
+_THE_PROJECTILES = prefilter.compile(
+    rf"^\W*(?:the|both|all\s+(?:the\s+)?)\s*(?:(?:{numerals(2, 12)}|\d+)\s+)?"
+    rf"(?:(?!{vocabulary.words(vocabulary.COALITION)}\b)[\w-]+\s+){{0,2}}?{vocabulary.words(vocabulary.PROJECTILES)}\b",
+    re.I,
+)
 
 
 # Attacks in the plural, each of its weapons a modifier: "two separate rocket and explosive drone attacks", "Target Of
