@@ -456,6 +456,18 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   and the story read around it keeps its focus, time and follow-up. Attacks troops "have previously faced" came
   before the news; troops "evacuated only hours before the attack" left the site in advance, not for good. "Killing
   three service members and wounding another 25": the rest of a toll; "security forces" are people.
+- Claims, tolls, states and languages (2026.12.16): a named group saying the site was hit ("declared on Friday that
+  the Ain al-Assad Air Base ... was targeted with two drones"), a day set off before "that" ("announced today,
+  Thursday, that they attacked") and an arm of the group ("its drone unit has carried out strikes") are its claim.
+  A toll in the passive before an "after" clause has its cause there ("were wounded ... after militants fired a
+  barrage of rockets at al-Asad Airbase"): the same attack. A zero toll "in any of the attacks" is each one's; one
+  placed in a town ("no casualties reported in Erbil") is the attack's at the site named for it; what "the attacks
+  have included ..., resulting in" and tolls "since the attacks began" are the campaign's; "preventing any
+  casualties", "allowed the US to avoid any loss of life or injury" are zero tolls. A group that "escalated its
+  attacks" tells a trend. A state is the actor its missiles name ("An Iranian ballistic missile struck ...") and the
+  one they were fired from ("fired from Iran"). "Intercepted all three" takes in the volley; "The three Katyusha
+  rockets" named again tell the weapon. An attack told in Italian, Spanish, Portuguese, French or German is read for
+  its site and weapons (``vocabulary.OTHER_LANGUAGES_ATTACK_WORDS``).
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
@@ -472,7 +484,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.15"
+EXTRACTOR_VERSION = "2026.12.16"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 
