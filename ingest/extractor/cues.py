@@ -89,8 +89,10 @@ OTHER_ACTOR = prefilter.compile(
     # (a timeline's present: "Two days later the US bombs a military base in western Iraq")
     # (and a headline's: "U.S. military launches second strike in Iraq")
     r"struck(?!\s+down)|bombed|bombs|launches|conducts|carries out|retaliated|targeted|killed|raided|responded)\b"
-    # a passive headline is the coalition attacked, not attacking: "US forces in Syria targeted in first attack"
-    r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b)"
+    # a passive headline is the coalition attacked, not attacking: "US forces in Syria targeted in first attack", and
+    # so is a quoted headline's verb before its colon ("'American forces killed': Iran claims to have destroyed")
+    r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b"
+    r"|['\"\u2019\u201d]?\s*:)"
     # another state's forces attacking (not "US forces attacked four times", a headline's passive):
     # "Turkish forces attacked an agricultural company in Zaghat village"
     rf"|\b{_NOT_AIMED_AT}{words(vocabulary.OTHER_STATE_ADJECTIVES)}"
