@@ -634,8 +634,15 @@ def background_in_strike_stories(state: State) -> None:
     strike_day = next(
         (x.date for f in (lead, answering) if f for x in f.event_dates if x.precision == "day" and not x.past), None
     )
+    struck = _struck(lead)
     for d in state.drafts:
         if d.role != "primary":
+            continue
+        if struck and any(
+            g.faction.slug in struck or g.faction.umbrella in struck for i in d.anchors for g in state.facts[i].factions
+        ):
+            # "Israel and the US launched a fierce military attack on Iran ... Among the US bases that Iran attacked
+            # are the Al Udeid Air Base in Qatar": the state struck answering at a US base - the news, not the cause
             continue
         if any(answers_a_strike(state.facts[i].sent.text) for i in d.anchors):
             # "Responding to this attack, yesterday evening, Iranian factions targeted a US military base": the
@@ -656,6 +663,16 @@ def background_in_strike_stories(state: State) -> None:
             # strike answered that day are news with it
             continue
         d.role, d.why = "background", _STRIKE_STORY
+
+
+# What a strike was aimed at, right before it: "launched a fierce military attack on Iran"
+_AIMED_AT_BEFORE = prefilter.compile(r"\b(?:on|against|at)\s+(?:the\s+)?$", re.I)
+
+
+def _struck(lead: Facts) -> set[str]:
+    """The groups or states the strike the lead tells was aimed at ("... launched a fierce military attack on Iran")."""
+    at = lead.sent.start
+    return {g.faction.slug for g in lead.factions if _AIMED_AT_BEFORE.search(lead.sent.text, 0, g.start - at)}
 
 
 def _strike_sets_the_scene(text: str) -> bool:
