@@ -384,9 +384,11 @@ def _the_attack_in_the_town(state: State, f: Facts) -> Draft | None:
     towns = compiled(state.gazetteer).sites.towns
     for m in _IN_A_TOWN.finditer(f.sent.text):
         sites = towns.get(skeleton(m.group("town")), [])
-        news = [d for d in state.drafts if d.role == "primary" and len(sites) == 1 and d.site == sites[0]]
-        if news:
-            return news[0]
+        if len(sites) != 1:
+            continue
+        news = next((d for d in state.drafts if d.role == "primary" and d.site == sites[0]), None)
+        if news is not None:
+            return news
     return None
 
 
@@ -670,9 +672,15 @@ _AIMED_AT_BEFORE = prefilter.compile(r"\b(?:on|against|at)\s+(?:the\s+)?$", re.I
 
 
 def _struck(lead: Facts) -> set[str]:
-    """The groups or states the strike the lead tells was aimed at ("... launched a fierce military attack on Iran")."""
+    """The states the strike the lead tells was aimed at ("... launched a fierce military attack on Iran"); not a
+    group ("US strikes on Kataib Hezbollah" answer the group's attacks: those are the strike's cause)."""
     at = lead.sent.start
-    return {g.faction.slug for g in lead.factions if _AIMED_AT_BEFORE.search(lead.sent.text, 0, g.start - at)}
+    states = set(vocabulary.STATE_ADJECTIVES.values())
+    return {
+        g.faction.slug
+        for g in lead.factions
+        if g.faction.name in states and _AIMED_AT_BEFORE.search(lead.sent.text, 0, g.start - at)
+    }
 
 
 def _strike_sets_the_scene(text: str) -> bool:
