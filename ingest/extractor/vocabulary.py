@@ -48,8 +48,8 @@ OTHER_LANGUAGES_ATTACK_WORDS = (
     "attacco", "attaccato", "attaccata", "attaccati", "colpito", "colpita", "colpiti",
     "preso di mira", "presa di mira", "presi di mira", "bombardamento", "abbattuto", "abbattuti", "abbattuta",
     # Spanish
-    "ataque", "atacado", "atacada", "atacaron", "atacó", "impactaron", "impactó", "derribado",
-    "derribados", "derribaron",
+    "ataque", "atacado", "atacada", "atacaron", "atacó", "impactaron", "impactó", "impactado", "impactados",
+    "derribado", "derribados", "derribaron",
     # Portuguese
     "atacou", "atacaram", "atingiu", "atingiram", "atingido", "atingida", "abatido", "abatidos",
     # French
