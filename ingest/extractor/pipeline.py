@@ -32,7 +32,7 @@ from ingest.extractor.events import (
     zero_casualties_before_strike,
 )
 from ingest.extractor.follow_ups import PERIOD_FOLLOWED_UP, fold_follow_ups, follow_up_a_period
-from ingest.extractor.names import set_skeleton_norms, skeleton
+from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.numbers import UNITS, numerals
 from ingest.extractor.places import COUNTRY_WORDS
 from ingest.extractor.quotes import quote_depth
@@ -381,12 +381,10 @@ def _the_attack_in_the_town(state: State, f: Facts) -> Draft | None:
     site that places what it tells in a town tells of the news at the one military site named for that town."""
     if f.sites:
         return None
-    towns = compiled(state.gazetteer).sites.towns
+    sites = compiled(state.gazetteer).sites
     for m in _IN_A_TOWN.finditer(f.sent.text):
-        sites = towns.get(skeleton(m.group("town")), [])
-        if len(sites) != 1:
-            continue
-        news = next((d for d in state.drafts if d.role == "primary" and d.site == sites[0]), None)
+        site = sites.named_for_town(m.group("town"))
+        news = next((d for d in state.drafts if d.role == "primary" and d.site == site), None) if site else None
         if news is not None:
             return news
     return None

@@ -386,12 +386,12 @@ class SiteMatcher:
         named itself ('the Harir base in Erbil', 'Al Harir air base in Erbil': Erbil is where it is)."""
         out = []
         for m in _MILITARY_IN_TOWN.finditer(text):
-            sites = self.towns.get(skeleton(m.group("town")), [])
-            if len(sites) != 1 or any(n.start <= m.start() <= n.end + 3 for n in named):
+            site = self.named_for_town(m.group("town"))
+            if site is None or any(n.start <= m.start() <= n.end + 3 for n in named):
                 continue
             if _ANOTHER_FORCES.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "a Peshmerga base in Erbil", "an Iraqi army base in Erbil": another force's
-            out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town"), by_town=True))
+            out.append(SiteMention(site, m.start("town"), m.end("town"), m.group("town"), by_town=True))
         for m in _STEM_WITH_FACILITY.finditer(text):
             # "they drove their vehicles into the al-Jafr facility": the site whose name is that word and a base
             sites = self.stems.get(skeleton(m.group("stem")), [])
@@ -416,15 +416,19 @@ class SiteMatcher:
                 out.append(SiteMention(sites[0], m.start("name"), m.end("name"), m.group("name")))
             # "missiles hit the Ain Al-Asad Air Base and in Erbil", "17 on the Ain al-Asad airbase and five on the
             # city of Erbil": a town beside a named base is the military site named for it
-            m = _TOWN_BESIDE_A_BASE.match(text, n.end)
-            sites = self.towns.get(skeleton(m.group("town")), []) if m else []
-            if m is not None and len(sites) == 1 and sites[0] != n.site and n.site.kind != "diplomatic":
-                out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town"), by_town=True))
-            m = _TOWN_BEFORE_A_BASE.search(text, max(0, n.start - 60), n.start)
-            sites = self.towns.get(skeleton(m.group("town")), []) if m else []
-            if m is not None and len(sites) == 1 and sites[0] != n.site and n.site.kind != "diplomatic":
-                out.append(SiteMention(sites[0], m.start("town"), m.end("town"), m.group("town"), by_town=True))
+            for m in (
+                _TOWN_BESIDE_A_BASE.match(text, n.end),
+                _TOWN_BEFORE_A_BASE.search(text, max(0, n.start - 60), n.start),
+            ):
+                site = self.named_for_town(m.group("town")) if m else None
+                if site is not None and site != n.site and n.site.kind != "diplomatic":
+                    out.append(SiteMention(site, m.start("town"), m.end("town"), m.group("town"), by_town=True))
         return out
+
+    def named_for_town(self, town: str) -> Site | None:
+        """The one military site named for this town ('Erbil' -> Erbil Air Base, 'Taji' -> Camp Taji), if only one."""
+        sites = self.towns.get(skeleton(town), [])
+        return sites[0] if len(sites) == 1 else None
 
     @staticmethod
     def _names_a_place(doc: Doc, start: int, end: int, bare_ok: bool) -> bool:
