@@ -616,6 +616,11 @@ REFERENCE_CLAUSE = prefilter.compile(
 )
 # A day a group speaks of: "said Sunday it carried out", "has endorsed Tuesday's attack" (case-insensitive patterns)
 _WEEKDAY_WORD = words([*WEEKDAYS, "today", "yesterday"])
+# ... and the day set off after it as an aside: "announced today, Thursday, that"
+_DAY_ASIDE = rf"(?:\s*,\s*{_WEEKDAY_WORD}\s*,)?"
+# The day a statement was made, between its verb and what it says: "declared on Friday that", "announced today,
+# Thursday, that"
+_STATEMENT_DAY = rf"(?:(?:on\s+)?{_WEEKDAY_WORD}{_DAY_ASIDE}\s+)?"
 # (or the weapons it used to do it: "said its fighters used drones to hit the base")
 _OWN_DEED = (
     rf"(?:{words(vocabulary.OWN_ATTACK_VERBS)}"
@@ -632,7 +637,7 @@ CLAIM = prefilter.compile(
     # "said it targeted", "issued a statement announcing that resistance fighters attacked"
     # "said Sunday it carried out", "said in a statement that its “mujahideen” conducted an operation"
     rf"|\b{words(vocabulary.STATEMENT_VERBS)}(?: (?:in|on) [\w\s-]{{1,30}}?| (?:on )?"
-    rf"{_WEEKDAY_WORD}(?: night| morning| evening)?(?:\s*,\s*{_WEEKDAY_WORD}\s*,)?)?(?: that)? "
+    rf"{_WEEKDAY_WORD}(?: night| morning| evening)?{_DAY_ASIDE})?(?: that)? "
     rf"(?:it|they|(?:its|their|the) [\"“]?(?:resistance |own |{words(vocabulary.GROUP_ARMS)} )?"
     rf"{words(vocabulary.GROUP_FIGHTERS)}[\"”]?"
     r"|resistance fighters) (?:had |has |have )?"
@@ -692,13 +697,13 @@ OWNED = prefilter.compile(
     # armed forces say they targeted the Al-Udeid base" (a pronoun, the subject, for the group named before)
     # (a day may stand between, set off as an aside: "announced today, Thursday, that they attacked the base")
     r"|(?<!not )(?<!n't )\b(?:confirmed|said|says|say|announced|stated|declared|acknowledged|admitted)\s+"
-    rf"(?:(?:on\s+)?{_WEEKDAY_WORD}(?:\s*,\s*{_WEEKDAY_WORD}\s*,)?\s+)?(?:that\s+)?"
+    rf"{_STATEMENT_DAY}(?:that\s+)?"
     r"(?:they|it)\s+(?:had\s+|have\s+|has\s+)?(?:fired|launched|targeted|attacked|struck|shelled|bombed"
     r"|carried\s+out|conducted)\b"
     # the group telling the site it hit as the one hit: 'The "Islamic Resistance in Iraq" declared on Friday that
     # the Ain al-Assad Air Base ... was targeted with two drones', "the group announced that a US base had been hit"
     r"|(?<!not )(?<!n't )\b(?:said|says|announced|stated|declared)\s+"
-    rf"(?:(?:on\s+)?{_WEEKDAY_WORD}(?:\s*,\s*{_WEEKDAY_WORD}\s*,)?\s+)?that\s+[^.;\"\u201c\u201d]{{1,120}}?"
+    rf"{_STATEMENT_DAY}that\s+[^.;\"\u201c\u201d]{{1,120}}?"
     r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:targeted|attacked|struck|hit|bombed|shelled)\b",
     re.I,
 )
