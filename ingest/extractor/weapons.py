@@ -28,7 +28,6 @@ _VOCAB: tuple[tuple[str, str], ...] = (
     # Portuguese, French, German
     ("rocket", r"razz[io]|cohetes?|foguetes?|roquettes?"),
     ("drone", r"droni|drohnen?|dron"),
-    ("missile", r"missili|misiles?|m[ií]ssil|m[ií]sseis"),
     ("ied", r"roadside\s+bombs?|improvised\s+explosive\s+devices?|ieds?|explosive\s+devices?|car\s+bombs?"),
     (
         "small_arms",
@@ -38,8 +37,9 @@ _VOCAB: tuple[tuple[str, str], ...] = (
     ("unknown", r"shells?"),
     # "two rounds of indirect fire struck the base": rounds of no told kind (rockets or mortars), counted like shells
     ("unknown", r"rounds?\s+of\s+indirect[- ]fire|indirect[- ]fire\s+rounds?"),
-    # last: a bare "missile" is generic (``WeaponMention.generic``), as is German's "Rakete" (a rocket or a missile)
-    ("missile", r"missiles?|raketen?"),
+    # last: a bare "missile" is generic (``WeaponMention.generic``), in the other languages too (Italian "missili",
+    # Spanish "misiles", Portuguese "mísseis"), and so is German's "Rakete" (a rocket or a missile)
+    ("missile", r"missiles?|missili|misiles?|m[ií]ssil|m[ií]sseis|raketen?"),
 )
 # "anti-rocket system", "counter-drone defences": the defence, not the weapon
 _WEAPON = prefilter.compile(

@@ -26,6 +26,9 @@ def test_vocabulary() -> None:
 
 def test_bare_missile_beside_rockets_is_a_rocket() -> None:
     assert cats("The missiles hit the base; two Katyusha rockets fell") == ("rocket",)
+    # in the other languages read too
+    assert cats("Tre razzi e due missili hanno colpito la base") == ("rocket",)
+    assert cats("dos misiles impactaron en la base") == ("missile",)
 
 
 def test_weapons_of_previous_attacks_are_not_this_ones() -> None:
