@@ -226,7 +226,9 @@ DENIAL = prefilter.compile(
     # "No US facilities were impacted by the missile strikes": the coalition's sites denied as the target
     rf"|\bno\s+{_COALITION}\s+(?:or\s+[\w-]+\s+)?(?:facilities|bases|sites|installations|personnel|forces|troops)\s+"
     r"(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:impacted|affected|targeted)\b"
-    r"|\b(?:not|n't)\s+(?:believe\s+|think\s+)?(?:that\s+)?(?:[\w.-]+\s+){0,5}?(?:targeting|targeted|aimed at|directed at|"  # noqa: E501
+    # (an open question is no denial: "it was not clear whether the intended target was the consulate or the airport")
+    r"|\b(?:not|n't)\s+(?!(?:immediately\s+|yet\s+)?(?:clear|known|certain|sure|confirmed)\s+(?:whether|if|which|what)\b)"
+    r"(?:believe\s+|think\s+)?(?:that\s+)?(?:[\w.-]+\s+){0,5}?(?:targeting|targeted|aimed at|directed at|"
     r"the (?:intended )?target)\b"
     # "we have no initial indications that Turkey was intentionally targeting U.S. forces"
     r"|\bno\s+(?:\w+\s+)?(?:indications?|evidence|signs?)\s+(?:that\s+)?(?:[\w.-]+\s+){0,5}?"

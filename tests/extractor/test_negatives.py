@@ -525,3 +525,17 @@ def test_a_wave_the_attack_fell_in_is_its_setting_not_a_habit() -> None:
     told = "The group said it had hit a US base in Syria during a wave of drone strikes."
     assert not _habitual(told)
     assert _habitual("The region has seen a wave of drone strikes.")
+
+
+def test_an_open_question_about_the_target_is_no_denial(gazetteer) -> None:
+    # "not clear whether the target was X or Y" asks which site was meant; it does not deny that one was attacked
+    text = (
+        "Up to ten ballistic missiles were fired overnight toward the US consulate in Erbil, officials said. "
+        "There were no casualties. The governor said it was not clear whether the intended target was the "
+        "consulate or the airport."
+    )
+    assert [i["base"]["slug"] for i in primaries(text, gazetteer, dt.date(2022, 3, 13))] == [
+        "us-consulate-general-erbil"
+    ]
+    assert not cues.DENIAL.search("It was not immediately clear if the base was targeted.")
+    assert cues.DENIAL.search("Officials did not believe the drone was targeting the base.")
