@@ -716,7 +716,18 @@ _AFTER_THE_ATTACK = prefilter.compile(
 
 def _habits(text: str) -> list[re.Match[str]]:
     """The habits and trends a sentence tells ('months of similar strikes', 'have been targeting')."""
-    return [*cues.HABITUAL.finditer(text), *cues.PRACTICE.finditer(text)]
+    return [*cues.HABITUAL.finditer(text), *(m for m in cues.PRACTICE.finditer(text) if not _the_launchers(text, m))]
+
+
+# The agent of a projectile's passive: "an explosive-laden drone launched by illegal militias targeting the military
+# base ... was shot down" - what targets the base is the drone, not the militias as a practice
+_LAUNCHED_BY = prefilter.compile(r"\b(?:launched|fired|sent|flown)\s+by\s+(?:[\w-]+\s+){0,3}?$", re.I)
+_GROUP_NOUN = prefilter.compile(rf"{words(vocabulary.ARMED_GROUPS)}\b", re.I)
+
+
+def _the_launchers(text: str, m: re.Match[str]) -> bool:
+    """Is the practice found at ``m`` a projectile's launchers, named as the agent of its passive?"""
+    return bool(_GROUP_NOUN.match(text, m.start()) and _LAUNCHED_BY.search(text, 0, m.start()))
 
 
 def _setting_at(text: str) -> int:

@@ -1,8 +1,11 @@
 """Who acts and who is hit: a state's forces as the object of an attack, a state's own strike, targets that are
 not coalition sites, and attacks told as a practice rather than as one event."""
 
+import datetime as dt
+
 from ingest.extractor import cues
 from ingest.extractor.pipeline import _ANSWERED_AT_ONCE
+from tests.extractor.helpers import primaries
 
 
 def test_forces_an_attack_is_aimed_at_are_its_object_not_the_actor() -> None:
@@ -37,6 +40,18 @@ def test_groups_named_by_what_they_do_tell_a_practice() -> None:
     assert cues.PRACTICE.search("The Iran-backed groups launching rockets at our Embassy are a danger to Iraq.")
     assert cues.PRACTICE.search("Militia groups targeting American forces rely on cheap drones.")
     assert cues.PRACTICE.search("The factions firing rockets at the Green Zone answer to Tehran.")
+
+
+def test_the_launchers_of_a_projectile_are_no_practice(gazetteer) -> None:
+    # "a drone launched by militias targeting the base": what targets the base is the drone, and the toll told
+    # after that sentence is its attack's
+    text = (
+        "A drone was downed over Erbil airport on Tuesday night, the Kurdish counter-terrorism service said. "
+        '"At 21:10, an explosive drone launched by outlaw militias targeting the coalition base at Erbil airport was '
+        'brought down," its statement said. There were no casualties or material damage.'
+    )
+    [found] = primaries(text, gazetteer, dt.date(2024, 2, 6))
+    assert (found["base"]["slug"], found["killed"], found["injured"]) == ("erbil-air-base", 0, 0)
 
 
 def test_a_campaign_begun_against_plural_targets_is_a_practice() -> None:
