@@ -503,6 +503,35 @@ def _opens_a_window(text: str, mention: DateMention) -> bool:
     return clause is not None and _ATTACK_WORD.search(clause.group("clause")) is None
 
 
+# A clock time in Washington's zone next to a day: "At approximately 5:30 p.m. (EST) on January 7, Iran launched ...",
+# "on January 7 at 5:30 p.m. EST". The region's clocks run seven or eight hours ahead of Washington's (UTC+3 against
+# UTC-4 or UTC-5), so an evening there is the next day where the attack fell.
+_US_ZONE = r"\(?(?P<zone>EST|EDT|ET|Eastern(?:\s+(?:Standard|Daylight))?\s+Time|Washington\s+time)\)?"
+_US_CLOCK = rf"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?m\.?,?\s*{_US_ZONE}"
+_US_CLOCK_BEFORE = prefilter.compile(rf"\b{_US_CLOCK},?\s*(?:on\s+)?(?:{_WEEKDAY},?\s+)?$", re.I)
+_US_CLOCK_AFTER = prefilter.compile(
+    rf",?\s*(?:at\s+)?(?:about\s+|approximately\s+|around\s+|roughly\s+)?{_US_CLOCK}", re.I
+)
+_HOURS_AHEAD_OF_WASHINGTON = {"est": 8, "edt": 7}
+
+
+def _day_where_it_fell(text: str, mention: DateMention) -> dt.date:
+    """The day of ``mention`` in the region, when a clock in Washington's zone is told with it."""
+    clock = _US_CLOCK_BEFORE.search(text, max(0, mention.start - 60), mention.start) or _US_CLOCK_AFTER.match(
+        text, mention.end
+    )
+    if clock is None:
+        return mention.date
+    hour = int(clock["hour"]) % 12 + (12 if clock["half"].lower() == "p" else 0)
+    zone = clock["zone"].lower()
+    ahead = _HOURS_AHEAD_OF_WASHINGTON.get(zone, 8 if mention.date.month in (11, 12, 1, 2, 3) else 7)
+    if "daylight" in zone:
+        ahead = 7
+    elif "standard" in zone:
+        ahead = 8
+    return mention.date + dt.timedelta(days=1) if hour + ahead >= 24 else mention.date
+
+
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Every resolvable date expression in ``text``, left to right, without overlaps."""
     if not _DATE_WORD.search(text):
@@ -523,6 +552,8 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             if mention is None or _quoted_relative(text, kind, mention.start):
                 taken.append((m.start(), m.end()))
                 continue
+            if mention.precision == "day" and (local := _day_where_it_fell(text, mention)) <= published:
+                mention = replace(mention, date=local)
             before = text[max(0, mention.start - 90) : mention.start]
             if _PLANNED.search(re.split(r"[,;]", before)[-1]):
                 taken.append((m.start(), m.end()))

@@ -391,3 +391,22 @@ def test_a_strike_that_hit_a_school_dates_no_coalition_attack(gazetteer) -> None
     )
     (attack,) = primaries(text, gazetteer, dt.date(2024, 4, 10))
     assert (attack["date"], attack["killed"]) == ("2024-04-09", None)
+
+
+def test_an_evening_in_washington_is_the_next_day_in_the_region(gazetteer) -> None:
+    # the Pentagon's clock: 6 p.m. in Washington is 2 a.m. the next day in Iraq (UTC+3)
+    text = (
+        'Rockets struck two bases hosting US troops in Iraq early on Friday. "At about 6 p.m. (EST) on '
+        'February 1, militants fired eight rockets at Ain al-Asad air base and Erbil air base," a Pentagon '
+        "spokesman said. No one was hurt."
+    )
+    found = primaries(text, gazetteer, dt.date(2024, 2, 2))
+    assert sorted((i["base"]["slug"], i["date"]) for i in found) == [
+        ("ain-al-asad-air-base", "2024-02-02"),
+        ("erbil-air-base", "2024-02-02"),
+    ]
+    after = find_dates("The drone struck on March 5 at 9:40 p.m. ET, officials said.", dt.date(2024, 3, 9))
+    assert [d.date for d in after] == [dt.date(2024, 3, 6)]
+    # a morning in Washington, or a clock in local time, is the same day
+    for same in ("at 9 a.m. EST on March 5", "at 9 p.m. local time on March 5"):
+        assert [d.date for d in find_dates(f"The drone struck {same}.", dt.date(2024, 3, 9))] == [dt.date(2024, 3, 5)]
