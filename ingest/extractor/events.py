@@ -29,11 +29,11 @@ _AN_EXAMPLE_BEFORE = prefilter.compile(
 _NOT_TARGET_BEFORE = prefilter.compile(
     # where it came from: "fired from the town of Irbil", "flew ... from the Iraqi border town of al-Qaim"
     r"(?:\bfrom(?:\s+the)?(?:\s+[\w-]+){0,3}?\s+(?:town|city|village|district)\s+of|\bfrom"
-    r"|\bspokes\w+\s+(?:at|in|for|of)|\bstatement\s+from|\bofficials?\s+(?:at|in|for|of)|\bflown\s+to|\bevacuated\s+to|"
+    r"|\bspokes\w+\s+(?:at|in|for|of)|\bstatement\s+from|\bofficials?\s+(?:at|in|for|of)|"
     r"\bwithdraw\w*\s+(?:from|to)|\bmove\w*\s+to|\brelocat\w*\s+to|\bvisit\w*"
     # where the wounded were taken: "all were taken to the Baghdad Diplomatic Support Center", "taken to al-Omar
-    # military hospital"
-    r"|\b(?:taken|transferred|transported|rushed)\s+to"
+    # military hospital", "helicopters evacuated the wounded to the Al-Tanf garrison"
+    r"|\b(?:taken|transferred|transported|rushed|flown|evacuated|airlifted|medevac\w*)\s+(?:[\w-]+\s+){0,3}?to"
     # "targeted Kadhimi's residence in the walled green zone": the site says where the home is, not what was hit
     # (a name's article may stand before the mention: "taken to al-Omar military hospital")
     rf"|\b{words(vocabulary.PRIVATE_PLACES)}\s+in)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:(?:al|el)-)?$",
@@ -943,7 +943,11 @@ LANDMARK_KM = 5
 
 
 def not_the_place_hit(text: str, at: int) -> bool:
-    """Is the site named at ``at`` a landmark kilometres from what was hit, or an example of a kind of place?"""
+    """Is the site named at ``at`` a landmark kilometres from what was hit, an example of a kind of place, or a
+    place the sentence names for another part than the target (where fire came from, where the wounded were taken,
+    whose spokesman spoke)?"""
+    if _NOT_TARGET_BEFORE.search(text[max(0, at - 40) : at]):
+        return True
     example = _AN_EXAMPLE_BEFORE.search(text, max(0, at - 40), at)
     return example is not None or _kilometres_away(text[max(0, at - 50) : at])
 
@@ -968,7 +972,7 @@ def _site_targets(facts: Facts) -> list[Target]:
         # another site just named is a landmark
         locator = prev_end is not None and _LOCATOR.search(text[prev_end:rel]) is not None
         prev_end = m.end - facts.sent.start
-        if locator or _NOT_TARGET_BEFORE.search(text[max(0, rel - 40) : rel]) or m.site.slug in seen:
+        if locator or m.site.slug in seen:
             continue
         if not_the_place_hit(text, rel) or _SPEAKS.match(text, m.end - facts.sent.start):
             continue

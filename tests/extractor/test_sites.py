@@ -460,3 +460,13 @@ def test_a_site_named_before_a_rocket_found_in_a_clause_of_its_own(gazetteer) ->
         "Two rockets landed inside the Conoco gas field base and a third rocket was found on its launcher nearby."
     )
     assert primary_sites(text, gazetteer, dt.date(2023, 6, 16)) == ["conoco-gas-field"]
+
+
+def test_where_the_wounded_were_taken_is_not_where_the_attack_fell(gazetteer) -> None:
+    # the one site the story names is the wounded's destination, with its object between verb and "to"
+    text = (
+        "A drone struck a US outpost in eastern Syria on Monday, wounding four soldiers, the military said. "
+        "Helicopters evacuated the injured to the al-Tanf garrison near the Jordanian border."
+    )
+    [found] = primaries(text, gazetteer, dt.date(2024, 3, 5))
+    assert (found["base"], found["country"], found["injured"]) == (None, "Syria", 4)
