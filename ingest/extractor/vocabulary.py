@@ -147,10 +147,11 @@ TRUCE_NOUNS = (
     "truce", "ceasefire", "cease-fire", "armistice", "calm", "lull", "de-escalation", "peace deal", "peace agreement",
 )  # fmt: skip
 
-# Words of the road: a convoy or a supply truck hit on its way is not a coalition site (SCHEMA: no incident).
+# Words of the road: a convoy or a supply truck hit on its way is not a coalition site (SCHEMA: no incident), nor
+# are troops ambushed away from their base ("killed in an ambush by a lone gunman near Palmyra").
 ON_THE_ROAD = (
     "convoy", "convoys", "supply truck", "supply trucks", "logistics truck", "logistics trucks", "tanker truck",
-    "tanker trucks",
+    "tanker trucks", "ambush", "ambushes", "ambushed",
 )  # fmt: skip
 
 # Adverbs and adjectives of habit and trend: "regularly targeted", "repeated attacks" tell no one attack.

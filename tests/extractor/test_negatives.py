@@ -539,3 +539,12 @@ def test_an_open_question_about_the_target_is_no_denial(gazetteer) -> None:
     ]
     assert not cues.DENIAL.search("It was not immediately clear if the base was targeted.")
     assert cues.DENIAL.search("Officials did not believe the drone was targeting the base.")
+
+
+def test_troops_ambushed_away_from_a_base_are_no_attack_on_a_site(gazetteer) -> None:
+    # like a convoy on the road, a patrol or a meeting ambushed is not a coalition site (SCHEMA: no incident)
+    text = (
+        "Two US soldiers were killed in an ambush by gunmen near Palmyra on Saturday, the military said. "
+        "Three more were wounded."
+    )
+    assert primaries(text, gazetteer, dt.date(2024, 3, 5)) == []
