@@ -633,15 +633,30 @@ def answered_by_the_strike(text: str, at: int) -> bool:
     return m is not None and m.end() <= at and strike is not None and "," in text[at : strike.start()]
 
 
+# The strike an attack came after, told last: "Militias launched two drones at the Harir airbase ... shortly after
+# the airstrike"
+_AFTER_THE_STRIKE = prefilter.compile(
+    r"\b(?:(?:shortly|hours|minutes|soon|just|only\s+hours|a\s+day)\s+)?after\s+(?:the|this|that|these|those)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:air\s?strikes?|strikes?|raids?|bombings?)\b",
+    re.I,
+)
+
+
 def answers_a_strike(text: str) -> bool:
     """Does the sentence tell an attack as the answer to a strike, in a main clause of its own after the opening
-    that holds the strike ("Responding to this attack, yesterday evening, factions targeted a US military base")?
-    Such an attack came after the strike: it is news, not the strike's cause."""
+    that holds the strike ("Responding to this attack, yesterday evening, factions targeted a US military base"), or
+    before the strike it came after ("Militias launched two drones at the Harir airbase shortly after the
+    airstrike")? Such an attack came after the strike: it is news, not the strike's cause."""
     m = _ANSWER_OPENING.match(text)
     comma = text.find(",", m.end()) if m else -1
-    if comma < 0:
-        return False
-    return not cues.OTHER_ACTOR.search(text, comma + 1) and bool(cues.ATTACK.search(text, comma + 1))
+    if comma >= 0:
+        return not cues.OTHER_ACTOR.search(text, comma + 1) and bool(cues.ATTACK.search(text, comma + 1))
+    after = _AFTER_THE_STRIKE.search(text)
+    return (
+        after is not None
+        and not cues.OTHER_ACTOR.search(text, 0, after.start())
+        and bool(cues.ATTACK.search(text, 0, after.start()))
+    )
 
 
 def after_an_opening_strike(text: str, at: int) -> int | None:

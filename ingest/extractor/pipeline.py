@@ -635,6 +635,7 @@ def background_in_strike_stories(state: State) -> None:
         (x.date for f in (lead, answering) if f for x in f.event_dates if x.precision == "day" and not x.past), None
     )
     struck = _struck(lead)
+    answers = {i for d in state.drafts for i in d.anchors if answers_a_strike(state.facts[i].sent.text)}
     for d in state.drafts:
         if d.role != "primary":
             continue
@@ -644,9 +645,10 @@ def background_in_strike_stories(state: State) -> None:
             # "Israel and the US launched a fierce military attack on Iran ... Among the US bases that Iran attacked
             # are the Al Udeid Air Base in Qatar": the state struck answering at a US base - the news, not the cause
             continue
-        if any(answers_a_strike(state.facts[i].sent.text) for i in d.anchors):
+        if any(i in answers or (i - 1 in answers and _GOES_ON.match(state.facts[i].sent.text)) for i in d.anchors):
             # "Responding to this attack, yesterday evening, Iranian factions targeted a US military base": the
-            # attack answers the strike, it came after it - the news, not its cause
+            # attack answers the strike, it came after it - the news, not its cause; and so does the attack the next
+            # sentence adds to it ("Additionally, rockets were fired at a US base in the al-Omar oil field")
             continue
         if (
             d.event_day is not None
@@ -664,6 +666,9 @@ def background_in_strike_stories(state: State) -> None:
             continue
         d.role, d.why = "background", _STRIKE_STORY
 
+
+# A sentence adding to the one before: "Additionally, rockets were fired at ...", "In addition, ..."
+_GOES_ON = prefilter.compile(r"^\W*(?:additionally|in\s+addition|also|likewise|similarly)\b", re.I)
 
 # What a strike was aimed at, right before it: "launched a fierce military attack on Iran"
 _AIMED_AT_BEFORE = prefilter.compile(r"\b(?:on|against|at)\s+(?:the\s+)?$", re.I)

@@ -766,3 +766,18 @@ def test_the_attack_a_reaction_follows_is_the_news(gazetteer) -> None:
     (attack,) = incidents(text, gazetteer, dt.date(2026, 3, 2))
     assert (attack["role"], attack["base"]["slug"]) == ("primary", "isa-air-base")
     # a story whose news is another actor's strike keeps it background: golden background_the_attack_a_strike_came_after
+
+
+def test_attacks_told_after_the_strike_story_are_its_news(gazetteer) -> None:
+    # the strike is the lead; the militia attacks that came after it, and the one the next sentence adds, are news
+    text = (
+        "American jets bombed a depot in eastern Syria used by Iran's Revolutionary Guards on Wednesday night in "
+        "response to repeated attacks on US troops. Two F-15s carried out the raid on the arms store. Militants "
+        "launched two drones at Ain al-Asad air base in western Iraq shortly after the strike. In addition, rockets "
+        "were fired at the Conoco gas field base."
+    )
+    found = primaries(text, gazetteer, dt.date(2023, 11, 9))
+    assert sorted((i["base"]["slug"], i["date"]) for i in found) == [
+        ("ain-al-asad-air-base", "2023-11-08"),
+        ("conoco-gas-field", "2023-11-08"),
+    ]
