@@ -693,6 +693,10 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
         placed.site = t.site
         _anchor(state, placed, idx, date, own)
         return [placed]
+    earlier = _the_earlier_attack_named_again(state, f, t, date, r)
+    if earlier is not None:
+        _anchor(state, earlier, idx, date, own)
+        return []
     background = background_reason(f, t, date, state.published)
     if background is None and t.before_strike and answered_by_the_strike(text, t.start):
         background = ANSWERED_BY_A_STRIKE
@@ -727,6 +731,33 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
         touched.append(d)
         r.focus = d
     return touched
+
+
+# An attack named by its site with the definite article: "injured in the Asad Airbase attack", "launched the attack
+# on the Asad Airbase"
+_THE_ATTACK_ON_BEFORE = prefilter.compile(
+    r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault)\s+(?:on|against|at)\s+(?:the\s+)?$", re.I
+)
+_THE_BEFORE = prefilter.compile(r"\b(?:the|that|this)\s+$", re.I)
+_ATTACK_AFTER = prefilter.compile(r"\s*(?:[\w-]+\s+)?(?:attack|strike|assault)\b", re.I)
+
+
+def _the_earlier_attack_named_again(
+    state: State, f: Facts, t: Target, date: DateMention | None, r: _Reading
+) -> Draft | None:
+    """'The attack on the Rumalyn Landing Zone comes just days after attackers targeted the Asad Airbase. Four U.S.
+    service members were injured in the Asad Airbase attack': the attack named again by its site with the definite
+    article is the earlier one already told there, not news - when no news is told on that site."""
+    if t.site is None or (date is not None and not date.reporting):
+        return None
+    text = f.sent.text
+    named = _THE_ATTACK_ON_BEFORE.search(text, max(0, t.start - 60), t.start) or (
+        _THE_BEFORE.search(text, max(0, t.start - 8), t.start) and _ATTACK_AFTER.match(text, t.end)
+    )
+    if not named or any(d.role == "primary" and d.site == t.site for d in state.drafts):
+        return None
+    told = [d for (slug, _), d in r.background.items() if slug == t.site.slug]
+    return told[0] if len(told) == 1 else None
 
 
 # How far before a dated attack's day its weekday may stand: "On Saturday, March 12, ..."

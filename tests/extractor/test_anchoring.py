@@ -4,7 +4,7 @@ import datetime as dt
 
 from ingest.extractor import extract
 from ingest.extractor.anchoring import _SPEAKS_OF_FOCUS
-from tests.extractor.helpers import primaries
+from tests.extractor.helpers import incidents, primaries
 
 
 def test_same_site_on_two_days_is_two_attacks(gazetteer) -> None:
@@ -108,3 +108,17 @@ def test_a_volley_told_toward_a_town_then_placed_by_its_part(gazetteer) -> None:
     )
     [attack] = primaries(text, gazetteer)
     assert (attack["base"]["slug"], attack["launched"], attack["date"]) == ("erbil-air-base", 6, "2024-03-04")
+
+
+def test_an_earlier_attack_named_again_by_its_site_is_still_the_earlier_one(gazetteer) -> None:
+    # "the Ain al-Asad attack", after the story told it as what the news came days after: background, with its toll
+    text = (
+        "A drone struck Tower 22 in Jordan on Sunday, wounding three soldiers. The attack on Tower 22 came days "
+        "after militants targeted Ain al-Asad air base in Iraq. Two contractors were hurt in the Ain al-Asad "
+        "attack, officials said."
+    )
+    found = incidents(text, gazetteer, dt.date(2024, 3, 5))
+    assert [(i["role"], i["base"]["slug"], i["injured"]) for i in found] == [
+        ("primary", "tower-22", 3),
+        ("background", "ain-al-asad-air-base", 2),
+    ]
