@@ -45,7 +45,9 @@ _LOCATOR = prefilter.compile(
     # (not across a clause of its own or a new volley: "rockets landed inside the Conoco site followed by more rockets
     # near Mission Support Site Green Village" tells two sites hit)
     rf"^(?:(?!\b(?:and|or|landed|fell|hit|struck|targeted|attacked|while|{words(vocabulary.PROJECTILES)})\b)[^.;])*?"
-    r"\b(?:near|outside|close\s+to|(?:north|south|east|west)\s+of|at)\s+(?:the\s+)?$",
+    # (the owner may stand before the landmark's name: "near the U.S. al-Tanf garrison")
+    r"\b(?:near|outside|close\s+to|(?:north|south|east|west)\s+of|at)\s+(?:the\s+)?"
+    r"(?:(?:U\.?S\.?|American|US-led|coalition)\s+)?(?:(?:al|el)-)?$",
     re.I,
 )
 # A site as the speaker, not the target: "the U.S. Embassy said", "a U.S. Embassy spokesperson told", "the U.S.

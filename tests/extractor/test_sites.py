@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from ingest.extractor.cli import load_gazetteer
+from ingest.extractor.events import _LOCATOR
 from ingest.extractor.names import (
     MAX_GAPS,
     alias_variants,
@@ -470,3 +471,11 @@ def test_where_the_wounded_were_taken_is_not_where_the_attack_fell(gazetteer) ->
     )
     [found] = primaries(text, gazetteer, dt.date(2024, 3, 5))
     assert (found["base"], found["country"], found["injured"]) == (None, "Syria", 4)
+
+
+def test_a_landmark_site_may_carry_its_owner_before_its_name(gazetteer) -> None:
+    # "near the U.S. Conoco gas field site" places the base that was hit; it is no second attack
+    text = "Two drones struck the Green Village base near the U.S. Conoco gas field site on Monday, the monitor said."
+    assert primary_sites(text, gazetteer, dt.date(2024, 3, 5)) == ["al-omar-oil-field"]
+    # ... and the article of an Arabic name after the owner ("near the U.S. al-Tanf garrison")
+    assert _LOCATOR.search(" in the area of the camp near the U.S. al-")
