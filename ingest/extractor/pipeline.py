@@ -91,7 +91,9 @@ def read_mentions(state: State) -> None:
             # caption that tells the attack dates it: "... were killed in a March 11, 2020, rocket attack on Camp Taji")
             f.dates = []
         _date_from_the_last_day(f, last_day, state.published)
-        if CAPTION not in f.vetoes:  # a photo's day dates no sentence after it
+        if not f.vetoes & {CAPTION, "habitual", "hypothetical"}:
+            # a photo's day dates no sentence after it, nor does the day a threat or a trend is told from ("have
+            # threatened to attack US interests since ... October 7. A group said earlier in the day that ...")
             last_day = next((x for x in reversed(f.event_dates) if x.precision == "day"), last_day)
         state.facts.append(f)
 

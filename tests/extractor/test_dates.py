@@ -410,3 +410,17 @@ def test_an_evening_in_washington_is_the_next_day_in_the_region(gazetteer) -> No
     # a morning in Washington, or a clock in local time, is the same day
     for same in ("at 9 a.m. EST on March 5", "at 9 p.m. local time on March 5"):
         assert [d.date for d in find_dates(f"The drone struck {same}.", dt.date(2024, 3, 9))] == [dt.date(2024, 3, 5)]
+
+
+def test_a_threats_day_is_no_day_to_count_from(gazetteer) -> None:
+    # "earlier in the day" counts from the news day, not from the day a threat is told since
+    text = (
+        "Two drones were downed on Monday as they approached the Al-Tanf garrison, the Pentagon said. Armed groups "
+        "have threatened to strike US forces over Washington's support for Israel in the war that began with the "
+        "raid on October 7. A group said earlier in the day that it had launched drones at Al-Tanf and Al-Malikiyah."
+    )
+    found = incidents(text, gazetteer, dt.date(2023, 10, 23))
+    assert sorted((i["role"], i["base"]["slug"], i["date"]) for i in found) == [
+        ("primary", "al-malikiyah-base", "2023-10-23"),
+        ("primary", "al-tanf-garrison", "2023-10-23"),
+    ]
