@@ -7,6 +7,7 @@ brought up to date with the file; a row an editor changed in the admin is left a
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -31,10 +32,11 @@ BASE_FIELDS = (
     "notes",
     "source_url",
     "compound",
+    "hosted_until",
 )
 # Fields added after rows were first seeded: left out of the checksum while empty, so a row
 # seeded before the field existed is not mistaken for an editor's edit.
-LATE_FIELDS = ("compound",)
+LATE_FIELDS = ("compound", "hosted_until")
 FACTION_FIELDS = ("name", "aliases", "kind", "aligned_with", "notes", "source_url", "umbrella_id")
 
 
@@ -97,6 +99,7 @@ def base_values(entry: dict[str, Any]) -> dict[str, Any]:
         "notes": entry.get("notes") or "",
         "source_url": entry.get("source_url") or "",
         "compound": entry.get("compound") or "",
+        "hosted_until": dt.date.fromisoformat(entry["hosted_until"]) if entry.get("hosted_until") else None,
     }
 
 

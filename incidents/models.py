@@ -78,6 +78,12 @@ class Base(models.Model):
     latitude = models.FloatField()
     longitude = models.FloatField()
     operators = models.JSONField(default=list, blank=True, help_text="US, coalition partners.")
+    hosted_until = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The last day the site hosted US or coalition forces, where they have left it (a month or a year "
+        "a source gives is stored as its last day). An attack there after it hit no coalition site.",
+    )
     notes = models.TextField(blank=True)
     source_url = models.URLField(max_length=500, blank=True, help_text="Where the coordinates come from.")
     compound = models.SlugField(

@@ -26,6 +26,7 @@ def gazetteer_records() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             "lon": b.longitude,
             "kind": b.kind,
             "province": b.province,
+            "hosted_until": b.hosted_until,
         }
         for b in Base.objects.order_by("slug")
     ]

@@ -230,6 +230,7 @@ class BaseSerializer(serializers.ModelSerializer):
             "latitude",
             "longitude",
             "operators",
+            "hosted_until",
             "notes",
             "source_url",
             "incident_count",

@@ -844,6 +844,52 @@ def _names_the_attack_by_its_day(state: State, f: Facts, d: Draft) -> DateMentio
     )
 
 
+def drop_sites_the_coalition_had_left(state: State) -> None:
+    """An attack on a site after the day the coalition left it ('Camp Taji' in 2025, handed to Iraqi forces in
+    August 2020; the gazetteer's ``hosted_until``) hit no coalition site: the name is the place's, not the
+    coalition's base - unless the article's own sentences of the attack call the site the coalition's ('the US
+    occupation base at al-Taji'): the text is what is coded. An undated attack is taken at the publication date."""
+    state.drafts = [
+        d for d in state.drafts if not (_after_the_coalition_left(state, d) and not _told_as_the_coalitions(state, d))
+    ]
+
+
+def _after_the_coalition_left(state: State, d: Draft) -> bool:
+    left = d.site.hosted_until if d.site is not None else None
+    if left is None:
+        return False
+    # a month or a year counts from its first day: wholly after the departure only when that day is
+    return (d.date.date if d.date is not None else state.published) > left
+
+
+_COALITION = words(vocabulary.COALITION)
+# The site named as the coalition's: "the US occupation base at al-Taji", "the American base in Qaim" ...
+_THE_COALITIONS_BEFORE = prefilter.compile(
+    rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:(?:occupation|occupied|military|coalition|air)\s+)*"
+    r"(?:base|airbase|outpost|garrison|installation|facility)\s+(?:(?:at|in|of|known\s+as|called)\s+)?(?:the\s+)?"
+    r"(?:(?:al|el)-)?$",
+    re.I,
+)
+# ... or as hosting its forces now: "Taji, which houses US troops"
+_HOSTS_THE_COALITION_AFTER = prefilter.compile(
+    rf"[^.;]{{0,40}}?\b(?:hous(?:es|ing)|host(?:s|ing)|used\s+by)\s+(?:[\w-]+\s+){{0,3}}?{_COALITION}", re.I
+)
+
+
+def _told_as_the_coalitions(state: State, d: Draft) -> bool:
+    for i in d.anchors:
+        f = state.facts[i]
+        for m in f.sites:
+            if m.site != d.site:
+                continue
+            at, end = m.start - f.sent.start, m.end - f.sent.start
+            if _THE_COALITIONS_BEFORE.search(f.sent.text, max(0, at - 60), at) or _HOSTS_THE_COALITION_AFTER.match(
+                f.sent.text, end
+            ):
+                return True
+    return False
+
+
 def date_the_attack_followed_up(state: State) -> None:
     """'An Iranian attack on Al Udeid may have hit a dome, new satellite images revealed on Friday. Tehran's attack
     on June 23 had been a response to ...': when the story's one attack is dated only by its report, the first
@@ -1348,6 +1394,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     background_in_strike_stories,
     resolve_dates,
     date_the_attack_followed_up,
+    drop_sites_the_coalition_had_left,
     earlier_days_as_background,
     attacks_before_the_window,
     attacks_of_the_weeks_counted,

@@ -34,6 +34,7 @@ class Site:
     lon: float | None
     kind: str
     province: str = ""
+    hosted_until: dt.date | None = None  # the last day it hosted coalition forces, where they have left it
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,11 @@ class Faction:
     name: str
     aliases: tuple[str, ...]
     umbrella: str | None  # slug of the umbrella faction
+
+
+def _day(value: dt.date | str | None) -> dt.date | None:
+    """A record's day, as a date or an ISO string (bases.json), or None."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,7 @@ class Gazetteer:
                     lon=None if s.get("lon") is None else float(s["lon"]),
                     kind=s.get("kind") or "",
                     province=s.get("province") or "",
+                    hosted_until=_day(s.get("hosted_until")),
                 )
                 for s in sites
             ),

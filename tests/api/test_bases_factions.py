@@ -1,3 +1,8 @@
+import datetime as dt
+
+from incidents.models import Base
+
+
 def test_bases_list_counts_published_incidents_with_first_and_last_dates(api, world):
     response = api.get("/api/v1/bases/")
     assert response.status_code == 200
@@ -32,3 +37,12 @@ def test_faction_detail_by_slug(api, world):
     assert body["umbrella"]["slug"] == "kh"
     assert body["incident_count"] == 1
     assert api.get("/api/v1/factions/nobody/").json() == {"detail": "No Faction matches the given query."}
+
+
+def test_a_base_tells_the_day_the_coalition_left_it(api, world):
+    tanf = Base.objects.get(slug="al-tanf")
+    tanf.hosted_until = dt.date(2026, 2, 12)
+    tanf.save()
+    bases = {b["slug"]: b for b in api.get("/api/v1/bases/").json()}
+    assert bases["al-tanf"]["hosted_until"] == "2026-02-12"
+    assert bases["tower-22"]["hosted_until"] is None

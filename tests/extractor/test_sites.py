@@ -479,3 +479,30 @@ def test_a_landmark_site_may_carry_its_owner_before_its_name(gazetteer) -> None:
     assert primary_sites(text, gazetteer, dt.date(2024, 3, 5)) == ["al-omar-oil-field"]
     # ... and the article of an Arabic name after the owner ("near the U.S. al-Tanf garrison")
     assert _LOCATOR.search(" in the area of the camp near the U.S. al-")
+
+
+def test_a_site_the_coalition_had_left_is_no_coalition_site_after_that_day(shipped_gazetteer) -> None:
+    # Camp Taji was handed to Iraqi forces on 23 August 2020 (bases.json hosted_until)
+    text = "Two drones struck Camp Taji north of Baghdad on Monday, security sources said. No one was hurt."
+    assert primary_sites(text, shipped_gazetteer, dt.date(2025, 6, 24)) == []
+    assert primary_sites(text, shipped_gazetteer, dt.date(2020, 3, 17)) == ["camp-taji"]
+    # a month that began before the coalition left may hold the attack
+    assert primary_sites("Rockets hit Camp Taji in August 2020.", shipped_gazetteer, dt.date(2020, 9, 30)) == [
+        "camp-taji"
+    ]
+    # the article's own words that the site is the coalition's are what is coded
+    told = "Militants said they struck the US occupation base at al-Qaim with drones on Monday."
+    assert primary_sites(told, shipped_gazetteer, dt.date(2024, 1, 9)) == ["al-qaim-base"]
+    hosting = "Drones hit al-Qaim, which houses US advisers, on Monday."
+    assert primary_sites(hosting, shipped_gazetteer, dt.date(2024, 1, 9)) == ["al-qaim-base"]
+    assert (
+        primary_sites("US jets struck militia sites in al-Qaim on Friday.", shipped_gazetteer, dt.date(2024, 2, 3))
+        == []
+    )
+
+
+def test_the_shipped_gazetteer_knows_when_the_coalition_left(shipped_gazetteer) -> None:
+    left = {s.slug: s.hosted_until for s in shipped_gazetteer.sites if s.hosted_until}
+    assert left["camp-taji"] == dt.date(2020, 8, 23)
+    assert left["al-qaim-base"] == dt.date(2020, 3, 17)
+    assert "ain-al-asad-air-base" not in left

@@ -28,7 +28,7 @@ def test_to_dict_contract_and_country_names() -> None:
 
 def test_cli_jsonl(tmp_path) -> None:
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "a", "text": "Two rockets hit Camp Taji on Monday.", "published": "2024-01-02"}))
+    src.write_text(json.dumps({"id": "a", "text": "Two rockets hit Camp Taji on Monday.", "published": "2020-03-17"}))
     out = io.StringIO()
     assert run(["--jsonl", str(src)], load_gazetteer(), out) == 0
     rec = json.loads(out.getvalue())

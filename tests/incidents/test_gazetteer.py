@@ -1,5 +1,6 @@
 """The shipped gazetteer: real, complete, and loaded idempotently."""
 
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -108,3 +109,38 @@ def test_no_name_or_alias_belongs_to_two_entries(name):
             key = re.sub(r"[^a-z0-9]+", " ", unicodedata.normalize("NFKD", label).casefold()).strip() or label
             owners.setdefault(key, set()).add(entry["slug"])
     assert {label: slugs for label, slugs in owners.items() if len(slugs) > 1} == {}
+
+
+def test_rows_seeded_before_hosting_periods_existed_are_updated_not_kept(tmp_path):
+    bases = json.loads((DATA_DIR / "bases.json").read_text())
+    for entry in bases:
+        entry.pop("hosted_until", None)
+    (tmp_path / "bases.json").write_text(json.dumps(bases))
+    (tmp_path / "factions.json").write_text((DATA_DIR / "factions.json").read_text())
+    gazetteer_load(data_dir=tmp_path)
+    assert Base.objects.get(slug="camp-taji").hosted_until is None
+
+    report = gazetteer_load()
+
+    assert "camp-taji" in report.updated
+    assert not report.kept_edits
+    assert Base.objects.get(slug="camp-taji").hosted_until == dt.date(2020, 8, 23)
+    assert Base.objects.get(slug="ain-al-asad-air-base").hosted_until is None
+
+
+def test_every_departure_day_is_told_in_the_sites_notes():
+    # hosted_until is read off each entry's sourced notes ("handed to Iraqi forces on 17 Mar 2020", "US forces left
+    # in May 2025"): the year it names appears there
+    for entry in json.loads((DATA_DIR / "bases.json").read_text()):
+        if entry.get("hosted_until"):
+            day = dt.date.fromisoformat(entry["hosted_until"])
+            assert str(day.year) in entry["notes"], entry["slug"]
+
+
+def test_no_reference_incident_falls_after_the_coalition_left_its_site():
+    left = {
+        b["slug"]: b["hosted_until"] for b in json.loads((DATA_DIR / "bases.json").read_text()) if b.get("hosted_until")
+    }
+    for incident in json.loads((DATA_DIR / "reference_incidents.json").read_text()):
+        if incident.get("base") in left and incident.get("date"):
+            assert incident["date"][:10] <= left[incident["base"]], incident

@@ -149,3 +149,12 @@ def test_faction_page_counts_member_groups_and_lists_bases(client):
     member_page = client.get(member.get_absolute_url()).content.decode()
     assert "Islamic Resistance in Iraq" in member_page
     assert "KH" in member_page
+
+
+def test_base_page_tells_the_day_the_coalition_left(client):
+    left = BaseFactory(name="Camp Taji", slug="camp-taji", hosted_until=dt.date(2020, 8, 23))
+    still = BaseFactory(name="Tower 22", slug="tower-22")
+
+    assert "Coalition forces left" in client.get(left.get_absolute_url()).content.decode()
+    assert '<time datetime="2020-08-23">23 August 2020</time>' in client.get(left.get_absolute_url()).content.decode()
+    assert "Coalition forces left" not in client.get(still.get_absolute_url()).content.decode()

@@ -154,7 +154,7 @@ def test_review_marks_the_fields_read_with_low_confidence(editor_client, gazette
 
     with django_capture_on_commit_callbacks(execute=True):
         article = submission.article_submit(
-            text="Rockets hit Camp Taji, the coalition said. Nobody was hurt.", published=dt.date(2024, 3, 5)
+            text="Rockets hit Ain al-Asad air base, the coalition said. Nobody was hurt.", published=dt.date(2024, 3, 5)
         ).article
     article.refresh_from_db()
     [incident] = Incident.objects.filter(sources__article=article)
@@ -162,7 +162,7 @@ def test_review_marks_the_fields_read_with_low_confidence(editor_client, gazette
     assert response.status_code == 200
     assert "date" in response.context["uncertain"]
     assert response.context["uncertain"]["date"] < 0.7
-    assert "base" not in response.context["uncertain"]  # Camp Taji is named
+    assert "base" not in response.context["uncertain"]  # Ain al-Asad is named
     html = response.content.decode()
     assert 'class="field uncertain"' in html
     assert "check (confidence" in html
