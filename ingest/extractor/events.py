@@ -227,6 +227,8 @@ def read_facts(
         # "The attack on our forces in Al-Qa'im": the site places the group's own forces, not a coalition target
         sites = [m for m in sites if not ours <= m.start - sent.start <= ours + _OUR_SIDE_PLACED]
     vetoes = _vetoes(text, sent, sites, dates, actor_at)
+    if _a_groups_own_hit(text, sent, factions):
+        vetoes.add("other_target")
     if actor is not None:
         vetoes.add("other_actor")
         if sites and all(m.end - sent.start <= actor_at for m in sites):
@@ -286,6 +288,24 @@ def read_facts(
         place_country=place_country,
         vetoes=vetoes,
         actor_at=actor_at,
+    )
+
+
+# What a named group owns, as the object hit: "An unknown drone attacked two military vehicles belonging to the
+# Popular Mobilization Forces", "struck the headquarters of Kataib Hezbollah" (not "the attack of the Islamic
+# Resistance": a noun's "of" names its agent)
+_HIT_THE_GROUPS_OWN = prefilter.compile(
+    r"\b(?:attacked|struck|hit|targeted|bombed|shelled|destroyed)\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:belonging\s+to|owned\s+by|operated\s+by|of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _a_groups_own_hit(text: str, sent: Sentence, factions: list[FactionMention]) -> bool:
+    """Does the sentence tell a named group's own things hit (its vehicles, its headquarters)? The group is the
+    target: no coalition site was attacked, whatever place the sentence names."""
+    return any(
+        _HIT_THE_GROUPS_OWN.search(text, max(0, g.start - sent.start - 80), g.start - sent.start) for g in factions
     )
 
 

@@ -548,3 +548,16 @@ def test_troops_ambushed_away_from_a_base_are_no_attack_on_a_site(gazetteer) -> 
         "Three more were wounded."
     )
     assert primaries(text, gazetteer, dt.date(2024, 3, 5)) == []
+
+
+def test_a_named_groups_own_things_hit_are_no_coalition_target(gazetteer) -> None:
+    # the group owns what was hit: a strike on it, whatever place the sentence names
+    for text in (
+        "An unidentified drone attacked two trucks belonging to the Popular Mobilization Forces near Al-Qaim on "
+        "Tuesday, a local official said. Both vehicles burned.",
+        "A drone struck the headquarters of Kataib Hezbollah in Al-Qaim district on Tuesday.",
+    ):
+        assert primaries(text, gazetteer, dt.date(2019, 8, 28)) == []
+    # a noun's "of" names the attacker, not what it hit
+    told = "The attack of the Islamic Resistance in Iraq struck Ain al-Asad air base on Tuesday."
+    assert [i["base"]["slug"] for i in primaries(told, gazetteer, dt.date(2019, 8, 28))] == ["ain-al-asad-air-base"]
