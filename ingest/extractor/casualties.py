@@ -61,11 +61,14 @@ _NEGATOR = (
     r"|help(?:ed|s)?\s+(?:to\s+)?avoid|avoided"
     # ... and what made it so: "early warning ... allowed the US to avoid any loss of life or injury", "helped US
     # forces prepare for the attack, preventing any casualties" (not "to prevent further casualties", a purpose)
-    r"|allow(?:ed|s|ing)\s+(?:[\w.-]+\s+){0,3}?to\s+avoid|(?<=,\s)preventing|prevented)"
+    r"|allow(?:ed|s|ing)\s+(?:[\w.-]+\s+){0,3}?to\s+avoid|(?<=,\s)preventing|prevented"
+    # a toll denied: "dismissing reports of casualties or damage as false", "denied any casualties"
+    r"|den(?:ied|ies|y|ying)|dismiss(?:ed|es|ing)|refut(?:ed|es|ing)|reject(?:ed|s|ing))"
 )
 _TOLL_MOD = (
     # ("did not result in any personnel injuries": the people the toll counts, like "human")
-    r"(?:any|immediate|known|reported|reports?\s+of|word\s+of|signs?\s+of|human|personnel|material|physical|significant"
+    r"(?:any|immediate|known|reported|reports?\s+of|claims?\s+of|word\s+of|signs?\s+of|human|personnel|material"
+    r"|physical|significant"
     # ("caused no US casualties", "no American casualties": the coalition's people)
     rf"|serious|structural|{words(vocabulary.COALITION)})"
 )

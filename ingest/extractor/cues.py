@@ -234,7 +234,9 @@ DENIAL = prefilter.compile(
     r"|\bno\s+(?:\w+\s+)?(?:indications?|evidence|signs?)\s+(?:that\s+)?(?:[\w.-]+\s+){0,5}?"
     r"(?:targeting|targeted|aimed at)\b"
     # "denied reports that another base housing U.S. troops was hit"
-    r"|\b(?:denied|denies|deny|dismissed|refuted|rejected)\s+(?:the\s+|those\s+|these\s+)?(?:\w+\s+)?reports?\s+(?:that|of)\b",
+    # (not "dismissing reports of casualties or damage as false": the toll denied, not the attack)
+    r"|\b(?:denied|denies|deny|dismissed|refuted|rejected)\s+(?:the\s+|those\s+|these\s+)?(?:\w+\s+)?reports?\s+(?:that|of)\b"
+    r"(?!\s+(?:any\s+)?(?:casualties|injuries|deaths|fatalities|damage|losses)\b)",
     re.I,
 )
 # "Unlike previous attacks primarily using drones, ...": the weapons of other attacks, up to the clause end;

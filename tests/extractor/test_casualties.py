@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from ingest.extractor import cues
 from ingest.extractor.casualties import casualty_figures, coordinated_count, of_the_attacked_side, toll_of_others
 from ingest.extractor.types import Figure
 from tests.extractor.helpers import incidents, primaries
@@ -539,3 +540,17 @@ def test_a_toll_told_as_hearsay_in_the_infinitive() -> None:
     # "were reported to have sustained": the toll's verb after a hearsay infinitive
     assert ("injured", 2) in figures("Two American sailors were reported to have sustained light injuries.")
     assert ("injured", 3) in figures("Three soldiers were said to have suffered injuries.")
+
+
+def test_a_toll_denied_is_no_toll_and_no_attack_denied(gazetteer) -> None:
+    # denying reports of casualties leaves the attack told and its toll at zero
+    for denial in (
+        "The official dismissed reports of casualties or damage as false.",
+        "The official denied reports of casualties.",
+        "The ministry denied any casualties.",
+        "Officials rejected claims of casualties among US troops.",
+    ):
+        [found] = primaries(f"A drone attacked Erbil airport on Saturday. {denial}", gazetteer, dt.date(2021, 9, 12))
+        assert (found["base"]["slug"], found["killed"], found["injured"]) == ("erbil-air-base", 0, 0), denial
+    # denying reports that the base was hit still denies the attack
+    assert cues.DENIAL.search("The coalition denied reports that the base was hit.")
