@@ -362,9 +362,12 @@ _CLOCK = prefilter.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 # The lower-case words a page's time stamp holds beside its date and clock: "Published: Feb. 16, 2021 at 5:10 AM
 # EST|Updated: 3 hours ago", "2023-12-06 22:00:06 - Source: Shafaq News"
 _STAMP_WORDS = frozenset(
-    {"at", "on", "updated", "posted", "published", "source", "last", "hours", "hour", "minutes", "ago"}
+    {"at", "on", "updated", "posted", "published", "publish", "date", "source", "last", "hours", "hour", "minutes"}
+    | {"ago"}
 )
-_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+# A word, or each part of words a page glued together when its labels lost their spacing ("Publish dateMonday 15
+# January 2024 - 16:19": the label "date" and the weekday "Monday")
+_WORD = re.compile(r"[A-Z]{2,}(?![a-z])|[^\W\d_][^\W\d_A-Z]*(?:['\u2019.-]\w*)*")
 
 
 def _is_time_stamp(rest: str) -> bool:

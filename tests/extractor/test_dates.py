@@ -424,3 +424,15 @@ def test_a_threats_day_is_no_day_to_count_from(gazetteer) -> None:
         ("primary", "al-malikiyah-base", "2023-10-23"),
         ("primary", "al-tanf-garrison", "2023-10-23"),
     ]
+
+
+def test_a_pages_glued_stamp_dates_the_page_not_the_attack(gazetteer) -> None:
+    # "Publish dateTuesday": the page's label glued to the weekday; the statement's Sunday dates the attack
+    text = (
+        "Publish dateTuesday 9 January 2024 - 10:05\n"
+        "Iraqi group targets US base in Syria\n"
+        "The Islamic Resistance in Iraq revealed the operation in a statement on Sunday. "
+        '"Our fighters struck the American base at Tal Baydar with drones," the statement said.'
+    )
+    [found] = primaries(text, gazetteer, dt.date(2024, 1, 9))
+    assert (found["base"]["slug"], found["date"]) == ("tal-baydar-base", "2024-01-07")
