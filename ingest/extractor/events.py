@@ -855,6 +855,8 @@ def _attacks_in_general(text: str, dates: list[DateMention]) -> bool:
             return False
         before = text[max(0, m.start() - 30) : m.start()].split()[-2:]
         counted = counted or any(find_numbers(w) and w.lower() not in {"a", "an", "no"} for w in before)
+        # "carried out attacks on two military bases housing American forces": the sites counted, each attacked
+        counted = counted or _ON_COUNTED_SITES.match(m.group(0)) is not None
         if not counted:
             break
     else:
@@ -862,6 +864,11 @@ def _attacks_in_general(text: str, dates: list[DateMention]) -> bool:
     return not _dates_a_day(dates)
 
 
+_ON_COUNTED_SITES = prefilter.compile(
+    r"(?:attacks|operations)\s+(?:[\w-]+\s+)?(?:on|against|targeting)\s+(?:the\s+)?"
+    rf"(?:\d+|{numerals(2, 12)})\s+(?:[\w-]+\s+)?(?:bases|sites|positions|outposts|facilities|installations)\b",
+    re.I,
+)
 _THE_ATTACKS_TOLD = prefilter.compile(r"(?:as\s+a\s+result\s+of|from|in|during)\s+(?:the|these|those)\s", re.I)
 
 

@@ -271,3 +271,13 @@ def test_the_second_attack_on_another_site_is_an_attack_of_its_own(gazetteer) ->
         "al-harir-air-base",
         "camp-taji",
     ]
+
+
+def test_attacks_on_counted_bases_are_each_an_attack(gazetteer) -> None:
+    # "attacks on two military bases housing American forces": the bases counted, each attacked - no trend
+    text = (
+        "Iraqi fighters carried out attacks on two military bases housing American forces in Syria, the group said "
+        "in a statement on Saturday."
+    )
+    found = primaries(text, gazetteer, dt.date(2024, 1, 15))
+    assert [(i["base"], i["country"], i["date"]) for i in found] == [(None, "Syria", "2024-01-13")] * 2
