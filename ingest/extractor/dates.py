@@ -15,6 +15,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.numbers import UNITS, numerals
@@ -575,4 +576,23 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             found.append(mention)
             taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
-    return found
+    return _in_apposition(text, found)
+
+
+# A day set beside a weekday to name it: "said on Monday (February 22)", "on Monday night (February 15)", "on
+# Tuesday, March 5,"
+_APPOSED = prefilter.compile(r"(?:\s+(?:night|morning|evening|afternoon))?\s*[(,]\s*$")
+
+
+def _in_apposition(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A weekday and the day set beside it name one day: the written day is the weekday's (not the weekday counted
+    from the publication), and a statement's weekday makes its written day the statement's too."""
+    out = list(found)
+    for i, (weekday, day) in enumerate(pairwise(found)):
+        if weekday.kind != "weekday" or day.kind != "explicit" or day.precision != "day":
+            continue
+        if not _APPOSED.match(text[weekday.end : day.start]):
+            continue
+        out[i] = replace(weekday, date=day.date, past=day.past)
+        out[i + 1] = replace(day, reporting=day.reporting or weekday.reporting)
+    return out

@@ -436,3 +436,16 @@ def test_a_pages_glued_stamp_dates_the_page_not_the_attack(gazetteer) -> None:
     )
     [found] = primaries(text, gazetteer, dt.date(2024, 1, 9))
     assert (found["base"]["slug"], found["date"]) == ("tal-baydar-base", "2024-01-07")
+
+
+def test_a_day_set_beside_a_weekday_names_it(gazetteer) -> None:
+    # "on Monday night (February 22)": that Monday, not the Monday of the publication; "said on Monday (March 1)":
+    # the statement's day
+    text = (
+        "A Kurdish minister said on Monday (March 1) that a wounded contractor had died. The contractor was hurt "
+        "when rockets struck the coalition base at Erbil airport on Monday night (February 22), the coalition said."
+    )
+    [found] = primaries(text, gazetteer, dt.date(2021, 3, 1))
+    assert (found["base"]["slug"], found["date"]) == ("erbil-air-base", "2021-02-22")
+    told = find_dates("The minister said on Monday (March 1) that he had died.", dt.date(2021, 3, 1))
+    assert [(d.date, d.reporting) for d in told] == [(dt.date(2021, 3, 1), True)] * 2
