@@ -1163,6 +1163,12 @@ DATED_BEFORE_THE_NEWS = "dated before the news"
 # ... and an attack a later event is measured from ("announced ... two days after a drone attack killed three", "The
 # fragile truce followed an extraordinary night in which Tehran ... launched missiles at an American air base")
 MEASURED_FROM = "told as what a later event came after"
+# The start of a war or a campaign, after 'since' or 'after': the period a tally counts from, not an earlier attack
+_A_WARS_START = prefilter.compile(
+    r"\s+(?:the\s+)?(?:launch|start|beginning|outbreak|onset|eruption)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:war|conflict|fighting|hostilities|campaign|offensive|aggression)\b",
+    re.I,
+)
 # ... and an attack told in an 'after' clause of another event ("... the second attack in a day, after two rockets on
 # Sunday targeted X")
 IN_AN_AFTER_CLAUSE = "told in an 'after' clause, before the news"
@@ -1205,6 +1211,8 @@ def background_reason(
     for m in cues.AFTER_CLAUSE.finditer(text):
         if cues.REPORTED_AFTER.match(text, m.end()) or cues.CAME_HOURS_AFTER.search(text, 0, m.end()):
             continue  # "after Reuters had reported that ...": a report, not an earlier attack
+        if _A_WARS_START.match(text, m.end()):
+            continue  # "the party with the most attacks since the launch of the war on Gaza": a period, no attack
         if _defence_before(text, m.start()) or _toll_before(text, m.start()):
             continue  # "Air defences intercepted missiles over Doha after Iran launched an attack on X": its outcome
         if _leading_after_clause(text, m, target) or (

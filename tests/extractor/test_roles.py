@@ -781,3 +781,17 @@ def test_attacks_told_after_the_strike_story_are_its_news(gazetteer) -> None:
         ("ain-al-asad-air-base", "2023-11-08"),
         ("conoco-gas-field", "2023-11-08"),
     ]
+
+
+def test_since_a_wars_start_is_no_earlier_attack(gazetteer) -> None:
+    # "since the start of the Gaza war" is the period the group's record counts from, not an attack the news followed
+    text = (
+        "Thirty rockets struck the US base at the al-Omar oil field this morning, a local source said. Separately, "
+        "the Islamic Resistance in Iraq, the faction with more strikes on American forces than any other since the "
+        "start of the Gaza war, said this morning it had hit the US base at Tal Baydar with drones."
+    )
+    found = incidents(text, gazetteer, dt.date(2024, 1, 8))
+    assert sorted((i["role"], i["base"]["slug"]) for i in found) == [
+        ("primary", "al-omar-oil-field"),
+        ("primary", "tal-baydar-base"),
+    ]
