@@ -216,6 +216,11 @@ def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]
     if out or _PARTIAL.search(text):
         return out
     m = _ALL_INTERCEPTED.search(text)
+    part = _PART_OF.search(text, max(0, m.start() - 20), m.start()) if m else None
+    if part is not None:
+        # "13 of the projectiles were shot down": a part of them, counted (not "some of them": uncounted)
+        nums = find_numbers(part.group("n"))
+        return [Figure("intercepted", nums[0].value, part.start(), m.end())] if nums else out
     if m and not _UNCERTAIN.search(text, max(0, m.start() - 80), m.start()):
         word = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or "").lower()
         singular = word == "it" or (word.startswith(("the ", "[t]he ")) and not word.endswith("s"))
@@ -223,6 +228,8 @@ def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]
     return out
 
 
+# A part of the projectiles, right before them: "13 of the projectiles were shot down", "some of the drones"
+_PART_OF = prefilter.compile(rf"(?<![\w.,-])(?P<n>\d+|{numerals(1, 20)}|some|most|several|many|few)\s+of\s+$", re.I)
 # "the defences shot down one of the drones": the verb before the part
 _ACTIVE_PARTITIVE = prefilter.compile(
     rf"\b{_STOP}\s+(?:only\s+)?$",

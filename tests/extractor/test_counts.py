@@ -301,3 +301,13 @@ def test_an_article_before_a_weapon_in_the_plural_counts_no_launch() -> None:
     assert figures("They mounted a heavy assault using unmanned aerial vehicles.") == []
     # a singular weapon after its article is one
     assert figures("A rocket hit the base.") == [("launched", 1)]
+
+
+def test_a_counted_part_of_the_projectiles_downed_is_no_whole_volley() -> None:
+    # "13 of the projectiles were shot down": 13 stopped, not every one fired
+    assert figures("He said 13 of the projectiles were shot down by air defences but two fell on the base.") == [
+        ("intercepted", 13)
+    ]
+    assert figures("Thirteen of the missiles were brought down.") == [("intercepted", 13)]
+    assert figures("Some of the projectiles were shot down.") == []
+    assert figures("The projectiles were shot down.") == [("intercepted_all", 0)]
