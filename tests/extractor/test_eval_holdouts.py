@@ -299,3 +299,31 @@ def test_field_confidence_on_the_blind_sets_is_pooled_apart_for_the_never_read_a
     assert "| 0.9 and above | 20 | 95% | 20 | 100% |" in table
     assert "| below 0.7 (marked for review) | 1 | 0% | 2 | 50% |" in table
     assert extractor.holdout_calibration_lines({}) == []
+
+
+def test_without_the_dev_texts_the_last_in_sample_measurement_is_shown_as_such() -> None:
+    record = json.loads(extractor.FOLD_RECORD.read_text())
+    last = {
+        "version": "1999.1.1",
+        "speed": 40,
+        "folds": [{"articles": 2, "f1": 0.5, "fields": 0.25}] * 5,
+        "total": {
+            "articles": 10,
+            "precision": 0.5,
+            "recall": 0.5,
+            "f1": 0.5,
+            "field_accuracy_mean": 0.25,
+            "neg_fp": 1,
+            "background_recall": None,
+            "field_accuracy": {"date": 0.25},
+        },
+        "bands": [["0.9 and above", 4, 0.75], ["below 0.7 (marked for review)", 0, None]],
+    }
+    text = "\n".join(extractor.dev_lines(record, last, measured_here=False))
+    assert "not on this machine" in text
+    assert "`1999.1.1`" in text
+    assert "| 0 | 2 | " in text  # each fold's before-tuning record beside its last in-sample figure
+    assert "| dev (in sample) | 10 | 0.50 | 0.50 | 0.50 | 0.25 | 1 | n/a |" in text
+    assert "| 0.9 and above | 4 | 75% |" in text
+    measured = "\n".join(extractor.dev_lines(record, last, measured_here=True))
+    assert "not on this machine" not in measured
