@@ -468,6 +468,20 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   one they were fired from ("fired from Iran"). "Intercepted all three" takes in the volley; "The three Katyusha
   rockets" named again tell the weapon. An attack told in Italian, Spanish, Portuguese, French or German is read for
   its site and weapons (``vocabulary.OTHER_LANGUAGES_ATTACK_WORDS``).
+- Periods, clocks and scope (2026.12.17): a site after the day the coalition left it (the gazetteer's
+  ``hosted_until``: Camp Taji in 2025) is no coalition site unless the article calls it the coalition's. A clock in
+  Washington's zone ("5:30 p.m. (EST) on January 7") is the next day in the region when it is evening there; a day
+  set beside a weekday names it ("on Monday night (February 15)"); a page's glued stamp ("Publish dateMonday") dates
+  the page; a threat's day is no day to count "earlier in the day" from. An open question about the target ("not
+  clear whether the intended target was the consulate or the airport") denies nothing; a toll denied ("dismissing
+  reports of casualties as false") is a zero toll. The launchers named as a projectile's agent ("a drone launched
+  by militias targeting the base") are no practice; a named group's own things hit ("vehicles belonging to the
+  PMF") make it the target; troops ambushed away from a base, like a convoy, hit no site; where the wounded were
+  taken ("evacuated the wounded to the Al-Tanf garrison") and a landmark with its owner ("near the U.S. al-Tanf
+  garrison") are no place hit. In a strike story, the attacks told "shortly after the airstrike" (and the one the
+  next sentence adds) are news; an attack named again by its site ("the Asad Airbase attack") is the earlier one
+  already told; "since the launch of the war" is a period, not an earlier attack; "attacks on two military bases"
+  are two; "13 of the projectiles were shot down" is 13.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
@@ -484,7 +498,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.16"
+EXTRACTOR_VERSION = "2026.12.17"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract"]
 
