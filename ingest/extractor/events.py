@@ -208,7 +208,7 @@ def read_facts(
 ) -> Facts:
     text = sent.text
     # weapons of "previous attacks" told for comparison are not this sentence's
-    others = [m.span() for m in cues.OTHER_ATTACKS.finditer(text)]
+    others = [m.span() for m in cues.OTHER_ATTACKS.finditer(text) if not _a_barrage_on(text, m, sites, sent)]
     weapons = [w for w in find_weapons(text) if not any(a <= w.start < b for a, b in others)]
     attack = bool(cues.ATTACK.search(text)) and not (
         cues.NEGATED_ATTACK.search(text) and len(cues.ATTACK.findall(text)) <= 1
@@ -306,6 +306,24 @@ def _a_groups_own_hit(text: str, sent: Sentence, factions: list[FactionMention])
     target: no coalition site was attacked, whatever place the sentence names."""
     return any(
         _HIT_THE_GROUPS_OWN.search(text, max(0, g.start - sent.start - 80), g.start - sent.start) for g in factions
+    )
+
+
+# A run of attacks on one site the sentence names: "a series of missile and drone attacks on the United States Navy's
+# Fifth Fleet headquarters" - the barrage told, its weapons this attack's
+_BARRAGE_ON_A_SITE = prefilter.compile(
+    r"(?:series|wave|barrage|salvo)\s+of\s+(?:[\w-]+\s+){0,4}?(?:attacks|strikes|assaults)\s+(?:on|against|targeting)\s+"
+    r"(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?(?:\w{1,3}-)?",
+    re.I,
+)
+
+
+def _a_barrage_on(text: str, m: re.Match[str], sites: list[SiteMention], sent: Sentence) -> bool:
+    """Is the run of attacks found at ``m`` a barrage on a site the sentence names, not other attacks?"""
+    return any(
+        m.start() < site.start - sent.start <= m.end()
+        and _BARRAGE_ON_A_SITE.fullmatch(text, m.start(), site.start - sent.start)
+        for site in sites
     )
 
 
@@ -791,7 +809,10 @@ _DURING_A_HABIT = prefilter.compile(r"\b(?:during|amid)\s+(?:a|an|the)\s+(?:[\w-
 _PERFECT_ON_A_SITE = prefilter.compile(
     r"\b(?:have|has)\s+(?:targeted|attacked|struck"
     # ... and its noun: "has carried out strikes on the UAE's Al Dhafra Air Base", "have launched a drone attack on"
-    r"|(?:carried\s+out|launched|conducted)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?)\s+(?:on|against|targeting))"
+    r"|(?:carried\s+out|launched|conducted)\s+(?:an?\s+)?"
+    # ... or a barrage of them on the site: "has launched a series of missile and drone attacks on the United States
+    # Navy's Fifth Fleet headquarters"
+    r"(?:(?:series|wave|barrage|salvo)\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:strikes?|attacks?)\s+(?:on|against|targeting))"
     # (a site's mention starts after its article: "the Al-|Tanf"; a country's possessive may stand before its name)
     r"\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?(?:\w{1,3}-)?$",
     re.I,
@@ -826,7 +847,13 @@ def _habitual(text: str, named_at: list[int] | None = None) -> bool:
     counted = [m.span() for m in cues.COUNTED_PERFECT.finditer(text)]
     setting = _setting_at(text)
     told = [m for m in habits if not any(a <= m.start() <= b for a, b in counted) and m.start() < setting]
-    if len(told) == 1 and named_at and _PERFECT_ON_A_SITE.fullmatch(text, told[0].start(), min(named_at)):
+    # the perfect's own words may hold a barrage's noun ("has launched a series of ... attacks on" the site)
+    if (
+        named_at
+        and told
+        and all(m.end() <= min(named_at) for m in told)
+        and _PERFECT_ON_A_SITE.fullmatch(text, told[0].start(), min(named_at))
+    ):
         return False
     if len(told) == 1 and _PERFECT_ON_COUNTED_SITES.match(text, told[0].start()):
         return False  # "said on Monday it has targeted three US bases in Syria": a claim's count, not a practice

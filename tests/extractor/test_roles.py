@@ -795,3 +795,19 @@ def test_since_a_wars_start_is_no_earlier_attack(gazetteer) -> None:
         ("primary", "al-omar-oil-field"),
         ("primary", "tal-baydar-base"),
     ]
+
+
+def test_a_series_of_attacks_on_a_named_site_is_the_barrage_told(gazetteer) -> None:
+    # a run of attacks whose object is one site the sentence names is that attack, with its weapons - not a habit
+    text = (
+        "Militants have launched a series of rocket and drone attacks on the Conoco gas field base in eastern Syria, "
+        "a monitor said on Tuesday, wounding two guards."
+    )
+    [found] = primaries(text, gazetteer, dt.date(2024, 1, 9))
+    assert (found["base"]["slug"], sorted(found["weapons"]), found["injured"]) == (
+        "conoco-gas-field",
+        ["drone", "rocket"],
+        2,
+    )
+    # the series of attacks on US forces in general stays a habit
+    assert primaries("It was the latest in a series of attacks on US forces in Syria.", gazetteer) == []
