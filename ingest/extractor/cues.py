@@ -234,6 +234,11 @@ DENIAL = prefilter.compile(
     r"|\bno\s+(?:\w+\s+)?(?:indications?|evidence|signs?)\s+(?:that\s+)?(?:[\w.-]+\s+){0,5}?"
     r"(?:targeting|targeted|aimed at)\b"
     # "denied reports that another base housing U.S. troops was hit"
+    # an attack claimed falsely, or said not to have happened: "a group which falsely claimed to have launched a drone
+    # attack", "No such attack occurred"
+    r"|\bfalsely\s+(?:claimed|claiming|claims|said|says|reported|alleged)\b"
+    r"|\bno\s+such\s+(?:attack|strike|incident|assault)\s+(?:ever\s+)?(?:occurred|took\s+place|happened|was\s+carried\s+out)\b"
+    r"|\b(?:attack|strike|assault)\s+(?:never|did\s+not|didn't)\s+(?:happen|occur|take\s+place)\b"
     # (not "dismissing reports of casualties or damage as false": the toll denied, not the attack)
     r"|\b(?:denied|denies|deny|dismissed|refuted|rejected)\s+(?:the\s+|those\s+|these\s+)?(?:\w+\s+)?reports?\s+(?:that|of)\b"
     r"(?!\s+(?:any\s+)?(?:casualties|injuries|deaths|fatalities|damage|losses)\b)",

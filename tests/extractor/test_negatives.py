@@ -561,3 +561,13 @@ def test_a_named_groups_own_things_hit_are_no_coalition_target(gazetteer) -> Non
     # a noun's "of" names the attacker, not what it hit
     told = "The attack of the Islamic Resistance in Iraq struck Ain al-Asad air base on Tuesday."
     assert [i["base"]["slug"] for i in primaries(told, gazetteer, dt.date(2019, 8, 28))] == ["ain-al-asad-air-base"]
+
+
+def test_an_attack_claimed_falsely_or_said_not_to_have_happened_is_none(gazetteer) -> None:
+    for text in (
+        "A little-known group falsely claimed to have launched a drone at Ain al-Asad air base on Friday, the US "
+        "military said.",
+        "Militants claimed a drone strike on Ain al-Asad air base on Friday, but the US military said no such attack "
+        "took place at the base.",
+    ):
+        assert primaries(text, gazetteer, dt.date(2024, 3, 9)) == []
