@@ -553,6 +553,12 @@ DRILL = prefilter.compile(
     r"|\btest[- ]?fir(?:ed|es|ing)\b",
     re.I,
 )
+# A drill as what was launched: "Iran's Revolutionary Guards on Tuesday launched a military drill close to Al Dhafra"
+DRILL_LAUNCHED = prefilter.compile(
+    r"\b(?:launched|began|started|held|conducted|staged|carried\s+out)\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?{words(vocabulary.DRILL_NOUNS)}\b",
+    re.I,
+)
 DRILLING_STATE = prefilter.compile(rf"\b{words(vocabulary.DRILLING_STATES)}(?!\w)", re.I)
 # An earlier attack mentioned inside a sentence about a newer one: "... after two rockets on Sunday targeted X".
 AFTER_CLAUSE = prefilter.compile(

@@ -397,6 +397,15 @@ _OF_EARLIER_ATTACKS = prefilter.compile(
 )
 
 
+# A site named only as what the projectiles fell near: 'Missiles landed "close enough" to Al Dhafra in UAE and Al Udeid
+# in Qatar', "splashed down in waters near the base"
+_ONLY_NEAR = prefilter.compile(
+    r"\b(?:near|close(?:\s+enough)?[\"'\u201d]?\s+to|not\s+far\s+from|in\s+the\s+vicinity\s+of)\s+"
+    r"(?:[^.;]{0,40}?\s+(?:and|or)\s+)?(?:the\s+)?(?:(?:al|el)[-\s])?$",
+    re.I,
+)
+
+
 # The vetoes a sentence's words raise, each with the pattern that raises it
 _VETO_CUES = (
     ("shipping", cues.SHIPPING),
@@ -453,15 +462,16 @@ def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[Dat
         # "US forces have withdrawn from two bases, including al-Omar, amid rising militia attacks": the attacks are
         # the setting of another event, the bases named are not their targets
         vetoes.add("habitual")
+    near_only = all(_ONLY_NEAR.search(text, max(0, m.start - sent.start - 80), m.start - sent.start) for m in sites)
     if (
-        not sites
-        and cues.DRILL.search(text)
+        (cues.DRILL_LAUNCHED.search(text) or (near_only and cues.DRILL.search(text)))
         and cues.DRILLING_STATE.search(text)
         and not cues.GENERIC_TARGET.search(text)
     ):
         # "3 Iranian missiles splashed down in waters near the bases as part of Iran's military exercises": a state's
-        # drill, no attack - where the sentence names the state and no coalition site or forces as hit ("rockets hit
-        # the base during a training drill" is an attack)
+        # drill, no attack - where the sentence names the state and no coalition site or forces as hit, only as what
+        # the projectiles fell near ("rockets hit the base during a training drill" is an attack); and "Iran's
+        # Revolutionary Guards launched a military drill close to Al Dhafra": the drill is what was launched
         vetoes.add("drill")
     if cues.RECONNAISSANCE.search(text):
         # "American forces shot down an Iranian drone ... while the drone was conducting a reconnaissance tour over the

@@ -571,3 +571,18 @@ def test_an_attack_claimed_falsely_or_said_not_to_have_happened_is_none(gazettee
         "took place at the base.",
     ):
         assert primaries(text, gazetteer, dt.date(2024, 3, 9)) == []
+
+
+def test_a_states_drill_near_coalition_sites_is_no_attack_on_them(gazetteer) -> None:
+    # the drill is what was launched, and the missiles only fell near the bases
+    for text in (
+        "Iran's Revolutionary Guards on Tuesday launched a naval drill close to Al Dhafra in the UAE and Al Udeid in "
+        "Qatar. Three Iranian missiles splashed down close enough to Al Dhafra and Al Udeid for concern, officials "
+        "said, and troops took shelter.",
+        "Iran's Revolutionary Guards on Tuesday launched a naval drill in the Gulf. As part of Iran's exercise, three "
+        "missiles landed close to Al Dhafra in the UAE and Al Udeid in Qatar, officials said.",
+    ):
+        assert primaries(text, gazetteer, dt.date(2020, 7, 29)) == []
+    # missiles that hit a base during a drill still attacked it
+    hit = "Two rockets hit Ain al-Asad air base during a training drill on Tuesday, officials said."
+    assert [i["base"]["slug"] for i in primaries(hit, gazetteer, dt.date(2020, 7, 29))] == ["ain-al-asad-air-base"]
