@@ -18,7 +18,7 @@ from ingest.extractor.sentences import Sentence
 from ingest.extractor.sites import SiteMention
 from ingest.extractor.types import Figure, Site
 from ingest.extractor.vocabulary import words
-from ingest.extractor.weapons import WeaponMention, find_weapons
+from ingest.extractor.weapons import OWN_AIRCRAFT_LOST, WeaponMention, find_weapons
 
 # A site after one of these is where something came from or who spoke, not what was hit.
 # "bases south of the Euphrates, in western Iraq (e.g., al-Asad Air Base)": a site given as an example of the
@@ -215,6 +215,9 @@ def read_facts(
     )
     if attack and _only_targets_as_a_role(text):
         attack = False
+    lost = [m.span() for m in OWN_AIRCRAFT_LOST.finditer(text)] if attack else []
+    if lost and all(any(a <= m.start() < b for a, b in lost) for m in cues.ATTACK.finditer(text)):
+        attack = False  # "A US drone crashed near Iraqi Balad airbase": the coalition's aircraft lost, no attack
     place, place_country = _where(text, sent, factions)
     dates = [x for x in find_dates(text, published) if not _in_a_clause_of_its_own(text, x.start)]
     # another actor's strike - unless the only one is a retaliation aimed at the coalition, the attack itself

@@ -106,7 +106,18 @@ _COALITION_AIRCRAFT = prefilter.compile(
     rf"(?<![\w-])(?-i:{vocabulary.words([w for w in vocabulary.COALITION if w != 'foreign'])})(?:['\u2019]s)?\s+"
     r"(?:military\s+|air\s+force\s+|army\s+)?"
     r"(?:(?:fighter\s+)?(?:jets|warplanes|aircraft|helicopters|planes)\s+(?:and|or)\s+)?"
-    r"(?:reconnaissance\s+|surveillance\s+|spy\s+|armed\s+)?(?:drones?|uavs?)\b",
+    # ("a US MQ-9 Reaper drone", "a US UAV [drone]": a model's name, an editor's gloss)
+    r"(?:(?:MQ|RQ)-\d+\w?\s+)?(?:(?:Reaper|Predator|Global\s+Hawk|Gr[ae]y\s+Eagle)\s+)?"
+    r"(?:reconnaissance\s+|surveillance\s+|spy\s+|armed\s+)?(?:drones?|uavs?)\b(?:\s*\[(?:drone|uav)s?\])?",
+    re.I,
+)
+
+
+# The coalition's own aircraft lost: "A US drone crashed near Iraqi Balad airbase", "a US MQ-9 Reaper drone was shot
+# down by militants" - no attack on a site, whoever downed it
+OWN_AIRCRAFT_LOST = prefilter.compile(
+    _COALITION_AIRCRAFT.pattern + r"\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?"
+    r"(?:crash(?:ed|es|ing)?|shot\s+down|downed|went\s+down|brought\s+down|lost)\b",
     re.I,
 )
 

@@ -586,3 +586,15 @@ def test_a_states_drill_near_coalition_sites_is_no_attack_on_them(gazetteer) -> 
     # missiles that hit a base during a drill still attacked it
     hit = "Two rockets hit Ain al-Asad air base during a training drill on Tuesday, officials said."
     assert [i["base"]["slug"] for i in primaries(hit, gazetteer, dt.date(2020, 7, 29))] == ["ain-al-asad-air-base"]
+
+
+def test_the_coalitions_own_drone_lost_is_no_attack(gazetteer) -> None:
+    # the drone is the coalition's aircraft: its crash, or its downing, attacked no site
+    text = (
+        "A US drone crashed near Ain al-Asad air base on Friday evening, a Pentagon official said. Local media "
+        "claimed that an American MQ-9 Reaper drone was shot down by militants. No injuries were reported."
+    )
+    assert primaries(text, gazetteer, dt.date(2024, 1, 20)) == []
+    # a drone that crashed into the base attacked it
+    attack = "A drone crashed into Ain al-Asad air base on Friday evening, a Pentagon official said."
+    assert [i["base"]["slug"] for i in primaries(attack, gazetteer, dt.date(2024, 1, 20))] == ["ain-al-asad-air-base"]
