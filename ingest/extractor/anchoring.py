@@ -693,7 +693,7 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
         placed.site = t.site
         _anchor(state, placed, idx, date, own)
         return [placed]
-    earlier = _the_earlier_attack_named_again(state, f, t, date, r)
+    earlier = _the_earlier_attack_named_again(state, f, t, date, r) or _the_earlier_volley_again(state, f, t, date)
     if earlier is not None:
         _anchor(state, earlier, idx, date, own)
         return []
@@ -758,6 +758,29 @@ def _the_earlier_attack_named_again(
         return None
     told = [d for (slug, _), d in r.background.items() if slug == t.site.slug]
     return told[0] if len(told) == 1 else None
+
+
+def _the_earlier_volley_again(state: State, f: Facts, t: Target, date: DateMention | None) -> Draft | None:
+    """'The attack came after a volley of rockets exploded near the U.S. Embassy in Baghdad on Sunday. The Iraqi
+    military said that an outlaw group fired the rockets at Baghdad's heavily fortified Green Zone': the projectiles
+    named again with 'the', undated, at the site of an earlier attack told with them or a site beside it, are that
+    attack's - when no news is told there."""
+    if t.site is None or (date is not None and not date.reporting):
+        return None
+    again = {w.category for w in f.weapons if _THE_WEAPON.search(f.sent.text, 0, w.start)}
+    if not again or any(
+        d.role == "primary" and d.site is not None and km(d.site, t.site) <= NEAR_KM for d in state.drafts
+    ):
+        return None
+    told = [
+        d
+        for d in state.drafts
+        if d.role == "background"
+        and d.site is not None
+        and km(d.site, t.site) <= NEAR_KM
+        and again <= {w.category for i in d.anchors for w in state.facts[i].weapons}
+    ]
+    return told[-1] if told else None
 
 
 # How far before a dated attack's day its weekday may stand: "On Saturday, March 12, ..."

@@ -1088,8 +1088,10 @@ def the_attack_a_reaction_follows(state: State) -> None:
     answer). When the attack it reacts to was made background only by being told in an 'after' clause, the article
     is a follow-up whose news is that attack (``SCHEMA``: a follow-up reports the attack it follows up): the first
     one told at a named site becomes primary. A story whose news is another actor's strike ('the U.S. military
-    carried out air strikes on Thursday after four American troops were wounded') keeps every attack background."""
-    if any(d.role == "primary" for d in state.drafts) or any("other_actor" in f.vetoes for f in state.lead_attacks):
+    carried out air strikes on Thursday after four American troops were wounded') keeps every attack background, and so
+    does a story whose news is an attack on no site ('A roadside bomb hit a convoy ... The blast came after a volley of
+    rockets struck near the US Embassy')."""
+    if any(d.role == "primary" for d in state.drafts) or any(f.vetoes & ANOTHER_STORY for f in state.lead_attacks):
         return
     told = [d for d in state.drafts if d.role == "background" and d.site is not None and d.why == IN_AN_AFTER_CLAUSE]
     if told:

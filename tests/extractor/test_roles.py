@@ -811,3 +811,17 @@ def test_a_series_of_attacks_on_a_named_site_is_the_barrage_told(gazetteer) -> N
     )
     # the series of attacks on US forces in general stays a habit
     assert primaries("It was the latest in a series of attacks on US forces in Syria.", gazetteer) == []
+
+
+def test_the_projectiles_named_again_beside_an_earlier_attacks_site_are_that_attack(gazetteer) -> None:
+    # "fired the rockets at Baghdad's Green Zone": the Sunday volley near the embassy, told again - and a story whose
+    # news is a convoy bombing keeps it background
+    text = (
+        "A roadside bomb hit a convoy carrying supplies for the coalition in Diwaniyah on Friday, wounding a driver. "
+        "The blast came after a volley of rockets struck near the US Embassy in Baghdad on Sunday. The military said "
+        "an outlaw group fired the rockets at Baghdad's Green Zone."
+    )
+    found = incidents(text, gazetteer, dt.date(2020, 12, 25))
+    assert [(i["role"], i["base"]["slug"], i["date"]) for i in found] == [
+        ("background", "us-embassy-baghdad", "2020-12-20")
+    ]
