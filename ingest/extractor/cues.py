@@ -165,7 +165,14 @@ OTHER_ACTOR = prefilter.compile(
 # sentence's attacker and target tell (``events``)
 RETALIATION_ONLY = prefilter.compile(rf"\b(?:{_RETALIATION})\b", re.I)
 SHIPPING = prefilter.compile(rf"\b{words(vocabulary.SHIPPING)}\b", re.I)
-ON_THE_ROAD = prefilter.compile(rf"\b{words(vocabulary.ON_THE_ROAD)}\b", re.I)
+ON_THE_ROAD = prefilter.compile(
+    rf"\b{words(vocabulary.ON_THE_ROAD)}\b"
+    # a contractor's vehicle: "An explosive device exploded at a vehicle of one of the Iraqi companies contracting with
+    # the international Coalition Forces"
+    r"|\b(?:vehicle|truck|lorry)s?\s+(?:of|belonging\s+to|owned\s+by|operated\s+by)\s+(?:an?\s+|the\s+|one\s+of\s+the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:compan(?:y|ies)|contractors?|firms?)\b",
+    re.I,
+)
 FOILED = prefilter.compile(
     # "thwarted two armed drones" is an interception of drones in flight, not a plot stopped before launch; so is
     # "foiled hostile drone attacks against al-Omar field" (drones and missiles fly; "a foiled rocket attack" is

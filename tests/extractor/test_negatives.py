@@ -598,3 +598,13 @@ def test_the_coalitions_own_drone_lost_is_no_attack(gazetteer) -> None:
     # a drone that crashed into the base attacked it
     attack = "A drone crashed into Ain al-Asad air base on Friday evening, a Pentagon official said."
     assert [i["base"]["slug"] for i in primaries(attack, gazetteer, dt.date(2024, 1, 20))] == ["ain-al-asad-air-base"]
+
+
+def test_a_contractors_vehicle_hit_is_on_the_road(gazetteer) -> None:
+    # like a convoy, a vehicle of a company working for the coalition is no coalition site
+    text = (
+        "A bomb exploded at a truck belonging to one of the Iraqi companies contracting with the coalition in "
+        "Diwaniyah on Friday, wounding its driver, the military said."
+    )
+    assert primaries(text, gazetteer, dt.date(2020, 12, 25)) == []
+    assert cues.ON_THE_ROAD.search("an explosive device hit a vehicle of one of the firms working for US forces")
