@@ -481,7 +481,11 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   garrison") are no place hit. In a strike story, the attacks told "shortly after the airstrike" (and the one the
   next sentence adds) are news; an attack named again by its site ("the Asad Airbase attack") is the earlier one
   already told; "since the launch of the war" is a period, not an earlier attack; "attacks on two military bases"
-  are two; "13 of the projectiles were shot down" is 13.
+  are two; "13 of the projectiles were shot down" is 13. A state's drill launched close to coalition sites, or
+  whose missiles fell near them, attacked none; an attack claimed "falsely" or of which "no such attack took place"
+  is denied; the coalition's own drone lost ("a US MQ-9 Reaper drone was shot down") and a contractor's vehicle hit
+  are no attack on a site; "a series of ... attacks on" a named site is the barrage told; the projectiles named again
+  ("fired the rockets at the Green Zone") beside an earlier attack's site are that attack's.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
