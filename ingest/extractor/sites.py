@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -293,6 +293,48 @@ def description_pattern(alias: str) -> prefilter.Pattern:
     return prefilter.compile(r"\b" + gap.join(parts) + r"\b", re.I)
 
 
+# Arabic letters written more than one way: the alef with or without its hamza or madda, the final yaa and alef
+# maqsura, the taa marbuta and haa
+_ALEF, _YAA, _HAA = "\u0627", "\u064a", "\u0647"
+_ARABIC_VARIANTS = {
+    "\u0623": _ALEF,  # alef with hamza above
+    "\u0625": _ALEF,  # alef with hamza below
+    "\u0622": _ALEF,  # alef with madda
+    "\u0649": _YAA,  # alef maqsura
+    "\u0629": _HAA,  # taa marbuta
+}
+_ARABIC_CLASS = {
+    _ALEF: "[\u0627\u0623\u0625\u0622]",
+    _YAA: "[\u064a\u0649]",
+    _HAA: "[\u0647\u0629]",
+}
+# The letters that cling to an Arabic word's front: "and", "with", "to", "so", "as" ("لقاعدة عين الأسد")
+_ARABIC_PROCLITIC = "[وبلفك]?"
+
+
+def _script_key(name: str) -> str:
+    folded = "".join(_ARABIC_VARIANTS.get(c, c) for c in name.lower())
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+def _script_names(sites: Iterable[Site]) -> tuple[re.Pattern[str], dict[str, Site]] | None:
+    """One pattern for the names of more than one word that are written beyond ASCII, and the site each names.
+    One word alone ("حرير", silk, for Harir) is too often a common word."""
+    by_name: dict[str, Site] = {}
+    bodies = []
+    for site in sites:
+        for alias in {site.name, *site.aliases}:
+            if alias.isascii() or len(alias.split()) < 2:
+                continue
+            by_name[_script_key(alias)] = site
+            words = ["".join(_ARABIC_CLASS.get(c, re.escape(c)) for c in _script_key(word)) for word in alias.split()]
+            bodies.append((len(alias), r"\s+".join(words)))
+    if not bodies:
+        return None
+    alternation = "|".join(body for _, body in sorted(bodies, reverse=True))  # the longest name first
+    return re.compile(rf"(?<!\w){_ARABIC_PROCLITIC}(?P<name>{alternation})(?!\w)", re.I), by_name
+
+
 class SiteMatcher:
     """Compiled once per gazetteer (see ``lexicon.compiled``)."""
 
@@ -312,6 +354,8 @@ class SiteMatcher:
         self.areas = _named_by_part(list(gazetteer.sites), _area_of_name)
         # the words naming the provinces the sites are in ('hasaka', 'deir', 'anbar')
         self.province_words = frozenset(w for site in gazetteer.sites for w in _place_words(site.province))
+        # names in other scripts and with letters beyond ASCII ("قاعدة عين الأسد", "Aïn al-Assad"), matched as written
+        self.scripts = _script_names(gazetteer.sites)
         for site in gazetteer.sites:
             exact, patterns = [], []
             for alias in {site.name, *site.aliases}:
@@ -363,6 +407,8 @@ class SiteMatcher:
                 continue
             out.append(SiteMention(self.sites[slug], span.start_char, span.end_char, span.text))
         text = doc_text(doc)
+        if self.scripts is not None:
+            out.extend(self._in_scripts(text, out))
         out.extend(self._descriptions(text))
         named = [m for m in out if not is_description(m.text)]
         out = [
@@ -379,6 +425,17 @@ class SiteMatcher:
         ]
         out.extend(self._in_towns(doc_text(doc), out))
         out.sort(key=lambda m: m.start)
+        return out
+
+    def _in_scripts(self, text: str, named: list[SiteMention]) -> list[SiteMention]:
+        """The sites named in another script or with letters beyond ASCII, where no other mention stands."""
+        pattern, by_name = self.scripts
+        out = []
+        for m in pattern.finditer(text):
+            if any(n.start < m.end("name") and m.start("name") < n.end for n in named):
+                continue
+            site = by_name[_script_key(m.group("name"))]
+            out.append(SiteMention(site, m.start("name"), m.end("name"), m.group("name")))
         return out
 
     def _in_towns(self, text: str, named: list[SiteMention]) -> list[SiteMention]:

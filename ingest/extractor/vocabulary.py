@@ -57,6 +57,10 @@ OTHER_LANGUAGES_ATTACK_WORDS = (
     "intercepté", "interceptés",
     # German
     "Angriff", "Angriffs", "angegriffen", "beschossen", "Beschuss", "abgefangen", "abgeschossen",
+    # Arabic: an attack, targeted, shelled, a strike, shot down, intercepted - written also with the article
+    # ("الهجوم") or a clinging "with"/"and" ("بهجوم", "واستهدفت"), which are part of the word
+    "هجوم", "هجوما", "هجوماً", "الهجوم", "بهجوم", "استهدف", "استهدفت", "واستهدف", "واستهدفت", "استهداف",
+    "باستهداف", "قصف", "قصفت", "بقصف", "ضربة", "أسقطت", "اعترضت",
 )  # fmt: skip
 # "took indirect fire", "came under rocket fire": these verbs before "fire" tell an attack.
 UNDER_FIRE_VERBS = ("took", "take", "takes", "taken", "taking", "come", "comes", "coming", "under")

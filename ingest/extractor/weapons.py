@@ -28,6 +28,10 @@ _VOCAB: tuple[tuple[str, str], ...] = (
     # Portuguese, French, German
     ("rocket", r"razz[io]|cohetes?|foguetes?|roquettes?"),
     ("drone", r"droni|drohnen?|dron"),
+    # ... and Arabic: Katyusha, a drone ("مسيرة", with its article or a clinging "with"), a mortar
+    ("rocket", r"كاتيوشا|الكاتيوشا"),
+    ("drone", r"[وبل]?(?:ال)?مسي[ّ]?ر(?:ة|ات)|درون"),
+    ("mortar", r"هاون|الهاون"),
     ("ied", r"roadside\s+bombs?|improvised\s+explosive\s+devices?|ieds?|explosive\s+devices?|car\s+bombs?"),
     (
         "small_arms",
@@ -38,8 +42,9 @@ _VOCAB: tuple[tuple[str, str], ...] = (
     # "two rounds of indirect fire struck the base": rounds of no told kind (rockets or mortars), counted like shells
     ("unknown", r"rounds?\s+of\s+indirect[- ]fire|indirect[- ]fire\s+rounds?"),
     # last: a bare "missile" is generic (``WeaponMention.generic``), in the other languages too (Italian "missili",
-    # Spanish "misiles", Portuguese "mísseis"), and so is German's "Rakete" (a rocket or a missile)
-    ("missile", r"missiles?|missili|misiles?|m[ií]ssil|m[ií]sseis|raketen?"),
+    # Spanish "misiles", Portuguese "mísseis"), and so are German's "Rakete" and Arabic's "صاروخ" (a rocket or a
+    # missile)
+    ("missile", r"missiles?|missili|misiles?|m[ií]ssil|m[ií]sseis|raketen?|[وبل]?(?:ال)?(?:صاروخ(?:ين|ان)?|صواريخ)"),
 )
 # "anti-rocket system", "counter-drone defences": the defence, not the weapon
 _WEAPON = prefilter.compile(

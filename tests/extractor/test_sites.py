@@ -506,3 +506,16 @@ def test_the_shipped_gazetteer_knows_when_the_coalition_left(shipped_gazetteer) 
     assert left["camp-taji"] == dt.date(2020, 8, 23)
     assert left["al-qaim-base"] == dt.date(2020, 3, 17)
     assert "ain-al-asad-air-base" not in left
+
+
+def test_names_in_other_scripts_are_read_as_written_and_as_commonly_spelt(gazetteer) -> None:
+    sites = compiled(gazetteer).sites
+
+    def found(text: str) -> list[str]:
+        return [m.site.slug for m in sites.find(parse(text))]
+
+    # an alef written without its hamza, and a clinging "to" before the name
+    assert found("وصلت تعزيزات لقاعدة عين الاسد امس") == ["ain-al-asad-air-base"]
+    assert found("Harir Hava Üssü'ne drone vuruldu") == ["al-harir-air-base"]
+    # one word alone is too often a common word ("حرير", silk)
+    assert found("سوق الحرير في بغداد") == []
