@@ -485,7 +485,8 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   whose missiles fell near them, attacked none; an attack claimed "falsely" or of which "no such attack took place"
   is denied; the coalition's own drone lost ("a US MQ-9 Reaper drone was shot down") and a contractor's vehicle hit
   are no attack on a site; "a series of ... attacks on" a named site is the barrage told; the projectiles named again
-  ("fired the rockets at the Green Zone") beside an earlier attack's site are that attack's.
+  ("fired the rockets at the Green Zone") beside an earlier attack's site are that attack's. An attack told in Arabic
+  is read for its site (the gazetteer's names in other scripts, ``sites._script_names``) and weapons.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
