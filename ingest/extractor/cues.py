@@ -73,6 +73,18 @@ GENERIC_TARGET = prefilter.compile(
     rf"used by|with|where)\s+(?:[\w-]+\s+){{0,5}}?{_COALITION}",
     re.I,
 )
+# A site named as the coalition's, right before its name: "the US occupation base at al-Taji", "the American base in
+# Qaim" (a site the gazetteer says the coalition had left is then still coded as the text tells it)
+THE_COALITIONS_SITE_BEFORE = prefilter.compile(
+    rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:(?:occupation|occupied|military|coalition|air)\s+)*"
+    r"(?:base|airbase|outpost|garrison|installation|facility)\s+(?:(?:at|in|of|known\s+as|called)\s+)?(?:the\s+)?"
+    r"(?:(?:al|el)-)?$",
+    re.I,
+)
+# ... or as hosting its forces now, right after its name: "Taji, which houses US troops"
+HOSTS_THE_COALITION_AFTER = prefilter.compile(
+    rf"[^.;]{{0,40}}?\b(?:hous(?:es|ing)|host(?:s|ing)|used\s+by)\s+(?:[\w-]+\s+){{0,3}}?{_COALITION}", re.I
+)
 # The attacker is the US, its allies or another state striking someone else.
 _ACTOR = words(vocabulary.STATE_ACTORS)
 # A retaliation named without its actor: "retaliatory strikes", "in retaliation"

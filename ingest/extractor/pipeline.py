@@ -862,20 +862,6 @@ def _after_the_coalition_left(state: State, d: Draft) -> bool:
     return (d.date.date if d.date is not None else state.published) > left
 
 
-_COALITION = words(vocabulary.COALITION)
-# The site named as the coalition's: "the US occupation base at al-Taji", "the American base in Qaim" ...
-_THE_COALITIONS_BEFORE = prefilter.compile(
-    rf"\b{_COALITION}[\s-]+(?:-led\s+)?(?:(?:occupation|occupied|military|coalition|air)\s+)*"
-    r"(?:base|airbase|outpost|garrison|installation|facility)\s+(?:(?:at|in|of|known\s+as|called)\s+)?(?:the\s+)?"
-    r"(?:(?:al|el)-)?$",
-    re.I,
-)
-# ... or as hosting its forces now: "Taji, which houses US troops"
-_HOSTS_THE_COALITION_AFTER = prefilter.compile(
-    rf"[^.;]{{0,40}}?\b(?:hous(?:es|ing)|host(?:s|ing)|used\s+by)\s+(?:[\w-]+\s+){{0,3}}?{_COALITION}", re.I
-)
-
-
 def _told_as_the_coalitions(state: State, d: Draft) -> bool:
     for i in d.anchors:
         f = state.facts[i]
@@ -883,9 +869,9 @@ def _told_as_the_coalitions(state: State, d: Draft) -> bool:
             if m.site != d.site:
                 continue
             at, end = m.start - f.sent.start, m.end - f.sent.start
-            if _THE_COALITIONS_BEFORE.search(f.sent.text, max(0, at - 60), at) or _HOSTS_THE_COALITION_AFTER.match(
-                f.sent.text, end
-            ):
+            if cues.THE_COALITIONS_SITE_BEFORE.search(
+                f.sent.text, max(0, at - 60), at
+            ) or cues.HOSTS_THE_COALITION_AFTER.match(f.sent.text, end):
                 return True
     return False
 
