@@ -318,13 +318,14 @@ def _script_key(name: str) -> str:
 
 
 def _script_names(sites: Iterable[Site]) -> tuple[re.Pattern[str], dict[str, Site]] | None:
-    """One pattern for the names of more than one word that are written beyond ASCII, and the site each names.
-    One word alone ("حرير", silk, for Harir) is too often a common word."""
+    """One pattern for the names of more than one word that the phrase matcher cannot read - written beyond ASCII,
+    or with a comma ("Embassy of the United States, Riyadh") - and the site each names. One word alone ("حرير",
+    silk, for Harir) is too often a common word."""
     by_name: dict[str, Site] = {}
     bodies = []
     for site in sites:
         for alias in {site.name, *site.aliases}:
-            if alias.isascii() or len(alias.split()) < 2:
+            if (alias.isascii() and "," not in alias) or len(alias.split()) < 2:
                 continue
             by_name[_script_key(alias)] = site
             words = ["".join(_ARABIC_CLASS.get(c, re.escape(c)) for c in _script_key(word)) for word in alias.split()]
@@ -354,7 +355,8 @@ class SiteMatcher:
         self.areas = _named_by_part(list(gazetteer.sites), _area_of_name)
         # the words naming the provinces the sites are in ('hasaka', 'deir', 'anbar')
         self.province_words = frozenset(w for site in gazetteer.sites for w in _place_words(site.province))
-        # names in other scripts and with letters beyond ASCII ("قاعدة عين الأسد", "Aïn al-Assad"), matched as written
+        # names in other scripts, with letters beyond ASCII or with a comma ("قاعدة عين الأسد", "Aïn al-Assad",
+        # "Embassy of the United States, Riyadh"), matched as written
         self.scripts = _script_names(gazetteer.sites)
         for site in gazetteer.sites:
             exact, patterns = [], []
@@ -428,7 +430,8 @@ class SiteMatcher:
         return out
 
     def _in_scripts(self, text: str, named: list[SiteMention]) -> list[SiteMention]:
-        """The sites named in another script or with letters beyond ASCII, where no other mention stands."""
+        """The sites named in another script, with letters beyond ASCII or with a comma, where no other mention
+        stands."""
         pattern, by_name = self.scripts
         out = []
         for m in pattern.finditer(text):

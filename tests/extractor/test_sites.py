@@ -519,3 +519,9 @@ def test_names_in_other_scripts_are_read_as_written_and_as_commonly_spelt(gazett
     assert found("Harir Hava Üssü'ne drone vuruldu") == ["al-harir-air-base"]
     # one word alone is too often a common word ("حرير", silk)
     assert found("سوق الحرير في بغداد") == []
+
+
+def test_a_name_written_with_a_comma_is_read(gazetteer) -> None:
+    # "the Embassy of the United States, Riyadh": the phrase matcher reads no comma inside a name
+    text = "Iranian drones struck the Embassy of the United States, Riyadh in the Saudi capital, officials said."
+    assert primary_sites(text, gazetteer, dt.date(2026, 3, 4)) == ["us-embassy-riyadh"]
