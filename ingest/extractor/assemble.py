@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ingest.extractor import cues, prefilter, segments, vocabulary
@@ -315,9 +316,10 @@ def _blamed_beside_no_claim(f: Facts) -> list[FactionMention]:
     return [m for m in _blamed(f) if m.start - f.sent.start > comma]
 
 
+@lru_cache(maxsize=512)
 def _claim_by_group(text: str) -> bool:
     """A claim, unless a state is the one speaking ('US Central Command announced that its forces conducted an
-    airstrike' owns a strike, it claims no attack)."""
+    airstrike' owns a strike, it claims no attack). Kept: each incident asks it of the article's sentences."""
     m = cues.CLAIM.search(text)
     return m is not None and not cues.STATE_SPEAKER.search(text, 0, m.start())
 
@@ -373,7 +375,9 @@ _HABIT_OF_A_PLACE = prefilter.compile(
 )
 
 
+@lru_cache(maxsize=512)
 def _less_asides(text: str) -> str:
+    """The sentence less its relative asides and the habits of a place (kept: each incident asks it again)."""
     return _HABIT_OF_A_PLACE.sub("", _RELATIVE_ASIDE.sub(" ", text))
 
 

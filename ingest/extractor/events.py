@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from ingest.extractor import cues, prefilter, segments, vocabulary
@@ -557,9 +558,10 @@ def _coalition_hit_in_another_clause(text: str, at: int) -> bool:
 _SCOPED = frozenset({"tally", "habitual", "hypothetical", "other_target"})
 
 
+@lru_cache(maxsize=512)
 def main_clause(text: str) -> str:
     """The sentence less a tail that situates the attack it tells ('..., the latest of a series of strikes this
-    week'), when the part before the tail tells an attack itself."""
+    week'), when the part before the tail tells an attack itself (kept: each stage asks it again)."""
     m = cues.SITUATING_TAIL.search(text)
     if m is None and _ATTACK_AS_SUBJECT.match(text):
         m = _SITUATING_PREDICATE.search(text)
@@ -782,9 +784,11 @@ _AFTER_THE_ATTACK = prefilter.compile(
 )
 
 
-def _habits(text: str) -> list[re.Match[str]]:
-    """The habits and trends a sentence tells ('months of similar strikes', 'have been targeting')."""
-    return [*cues.HABITUAL.finditer(text), *(m for m in cues.PRACTICE.finditer(text) if not _the_launchers(text, m))]
+@lru_cache(maxsize=256)
+def _habits(text: str) -> tuple[re.Match[str], ...]:
+    """The habits and trends a sentence tells ('months of similar strikes', 'have been targeting'). Kept for the
+    sentence's other questions: a sentence is asked several times whether it tells a habit, and where."""
+    return (*cues.HABITUAL.finditer(text), *(m for m in cues.PRACTICE.finditer(text) if not _the_launchers(text, m)))
 
 
 # The agent of a projectile's passive: "an explosive-laden drone launched by illegal militias targeting the military
