@@ -55,6 +55,14 @@ class Gazetteer:
     sites: tuple[Site, ...]
     factions: tuple[Faction, ...]
 
+    def __hash__(self) -> int:
+        """Worked out once: the gazetteer is the key of the compiled matchers, asked for several times an article."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.sites, self.factions))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
     @classmethod
     def from_records(cls, sites: Iterable[Mapping[str, Any]], factions: Iterable[Mapping[str, Any]]) -> Gazetteer:
         """Build from dicts shaped like incidents/data/bases.json and factions.json (extra keys ignored)."""
