@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench.holdouts import committed_gold, gold_dir, second_gold_dir
 from bench.report import write_section
-from ingest.extractor import EXTRACTOR_VERSION, extract
+from ingest.extractor import EXTRACTOR_VERSION, extract, forget_sentences
 from ingest.extractor.cli import load_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +72,7 @@ def speed(articles: list[dict], gazetteer) -> tuple[float, float]:
     done, start, cpu = 0, time.perf_counter(), time.process_time()
     while time.perf_counter() - start < SECONDS:
         for a in articles:
+            forget_sentences()
             extract(a["text"], dt.date.fromisoformat(a["published"]), gazetteer)
             done += 1
     return done / (time.perf_counter() - start), done / (time.process_time() - cpu)
@@ -514,7 +515,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"- Speed: **{rate:.0f} articles per CPU-second** on one core ({wall:.0f} per wall-clock second on this "
         f"machine during the run, load average {os.getloadavg()[0]:.1f}); each article extracted repeatedly for "
-        f"{SECONDS:.0f} s, no cache between calls except the compiled gazetteer and word skeletons. Target ≥ "
+        f"{SECONDS:.0f} s; the compiled gazetteer and word skeletons are kept between calls, as in a running worker, "
+        "and the per-sentence memos are cleared before every article, so the figure is not a cache hit. Target ≥ "
         f"{SPEED_TARGET} real articles/s: {met}.",
     ]
     print(f"speed: {rate:.1f} articles/CPU-second ({wall:.1f}/s wall) over {measured}")

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from ingest.extractor import cues
+from ingest.extractor import assemble, cues, events, extract, forget_sentences
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.events import read_facts, targets
 from ingest.extractor.sentences import Sentence
@@ -44,3 +44,11 @@ def test_an_explosive_drone_crashing_at_a_site_attacked_it(gazetteer) -> None:
     [attack] = primaries(text, gazetteer, dt.date(2023, 10, 19))
     assert (attack["base"]["slug"], attack["weapons"]) == ("al-harir-air-base", ["drone"])
     assert cues.ATTACK.search("In April, an explosives-laden drone came crashing into the airport's military side.")
+
+
+def test_forgetting_the_sentences_empties_every_memo_kept_between_articles(gazetteer) -> None:
+    memos = (events._habits, events.main_clause, assemble._less_asides, assemble._claim_by_group)
+    extract("Two rockets hit Ain al-Asad air base on Monday, a security source said.", dt.date(2024, 1, 2), gazetteer)
+    assert any(memo.cache_info().currsize for memo in memos)
+    forget_sentences()
+    assert [memo.cache_info().currsize for memo in memos] == [0, 0, 0, 0]
