@@ -362,10 +362,10 @@ _POST_SIGNATURE = prefilter.compile(r"\(@\w+\)\s*$")
 _CLOCK = prefilter.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 # The lower-case words a page's time stamp holds beside its date and clock: "Published: Feb. 16, 2021 at 5:10 AM
 # EST|Updated: 3 hours ago", "2023-12-06 22:00:06 - Source: Shafaq News"
-_STAMP_WORDS = frozenset(
-    {"at", "on", "updated", "posted", "published", "publish", "date", "source", "last", "hours", "hour", "minutes"}
-    | {"ago"}
-)
+_STAMP_WORDS = frozenset({
+    "at", "on", "updated", "posted", "published", "publish", "date", "source", "last", "hours", "hour", "minutes",
+    "ago",
+})  # fmt: skip
 # A word, or each part of words a page glued together when its labels lost their spacing ("Publish dateMonday 15
 # January 2024 - 16:19": the label "date" and the weekday "Monday")
 _WORD = re.compile(r"[A-Z]{2,}(?![a-z])|[^\W\d_][^\W\d_A-Z]*(?:['\u2019.-]\w*)*")
@@ -516,7 +516,6 @@ _US_CLOCK_BEFORE = prefilter.compile(rf"\b{_US_CLOCK},?\s*(?:on\s+)?(?:{_WEEKDAY
 _US_CLOCK_AFTER = prefilter.compile(
     rf",?\s*(?:at\s+)?(?:about\s+|approximately\s+|around\s+|roughly\s+)?{_US_CLOCK}", re.I
 )
-_HOURS_AHEAD_OF_WASHINGTON = {"est": 8, "edt": 7}
 
 
 def _day_where_it_fell(text: str, mention: DateMention) -> dt.date:
@@ -527,13 +526,20 @@ def _day_where_it_fell(text: str, mention: DateMention) -> dt.date:
     if clock is None:
         return mention.date
     hour = int(clock["hour"]) % 12 + (12 if clock["half"].lower() == "p" else 0)
-    zone = clock["zone"].lower()
-    ahead = _HOURS_AHEAD_OF_WASHINGTON.get(zone, 8 if mention.date.month in (11, 12, 1, 2, 3) else 7)
-    if "daylight" in zone:
-        ahead = 7
-    elif "standard" in zone:
-        ahead = 8
-    return mention.date + dt.timedelta(days=1) if hour + ahead >= 24 else mention.date
+    return (
+        mention.date + dt.timedelta(days=1) if hour + _hours_ahead(clock["zone"], mention.date) >= 24 else mention.date
+    )
+
+
+def _hours_ahead(zone: str, day: dt.date) -> int:
+    """How far the region's clock runs ahead of Washington's in ``zone``: 7 hours of daylight time, 8 of standard
+    time; a zone that does not say which ("ET", "Washington time") by the season of ``day``."""
+    zone = zone.lower()
+    if zone == "edt" or "daylight" in zone:
+        return 7
+    if zone == "est" or "standard" in zone:
+        return 8
+    return 8 if day.month in (11, 12, 1, 2, 3) else 7
 
 
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
