@@ -693,7 +693,13 @@ def _one_target(state: State, f: Facts, t: Target, span: tuple[int, int], n: int
         placed.site = t.site
         _anchor(state, placed, idx, date, own)
         return [placed]
-    earlier = _the_earlier_attack_named_again(state, f, t, date, r) or _the_earlier_volley_again(state, f, t, date)
+    # an undated mention of a site an earlier attack was told at may name that attack again
+    site = t.site
+    earlier = (
+        _the_earlier_attack_named_again(state, f, t, site, r) or _the_earlier_volley_again(state, f, site)
+        if site is not None and (date is None or date.reporting)
+        else None
+    )
     if earlier is not None:
         _anchor(state, earlier, idx, date, own)
         return []
@@ -742,34 +748,28 @@ _THE_BEFORE = prefilter.compile(r"\b(?:the|that|this)\s+$", re.I)
 _ATTACK_AFTER = prefilter.compile(r"\s*(?:[\w-]+\s+)?(?:attack|strike|assault)\b", re.I)
 
 
-def _the_earlier_attack_named_again(
-    state: State, f: Facts, t: Target, date: DateMention | None, r: _Reading
-) -> Draft | None:
+def _the_earlier_attack_named_again(state: State, f: Facts, t: Target, site: Site, r: _Reading) -> Draft | None:
     """'The attack on the Rumalyn Landing Zone comes just days after attackers targeted the Asad Airbase. Four U.S.
     service members were injured in the Asad Airbase attack': the attack named again by its site with the definite
     article is the earlier one already told there, not news - when no news is told on that site."""
-    if t.site is None or (date is not None and not date.reporting):
-        return None
     text = f.sent.text
     named = _THE_ATTACK_ON_BEFORE.search(text, max(0, t.start - 60), t.start) or (
         _THE_BEFORE.search(text, max(0, t.start - 8), t.start) and _ATTACK_AFTER.match(text, t.end)
     )
-    if not named or any(d.role == "primary" and d.site == t.site for d in state.drafts):
+    if not named or any(d.role == "primary" and d.site == site for d in state.drafts):
         return None
-    told = [d for (slug, _), d in r.background.items() if slug == t.site.slug]
+    told = [d for (slug, _), d in r.background.items() if slug == site.slug]
     return told[0] if len(told) == 1 else None
 
 
-def _the_earlier_volley_again(state: State, f: Facts, t: Target, date: DateMention | None) -> Draft | None:
+def _the_earlier_volley_again(state: State, f: Facts, site: Site) -> Draft | None:
     """'The attack came after a volley of rockets exploded near the U.S. Embassy in Baghdad on Sunday. The Iraqi
     military said that an outlaw group fired the rockets at Baghdad's heavily fortified Green Zone': the projectiles
     named again with 'the', undated, at the site of an earlier attack told with them or a site beside it, are that
     attack's - when no news is told there."""
-    if t.site is None or (date is not None and not date.reporting):
-        return None
     again = {w.category for w in f.weapons if _THE_WEAPON.search(f.sent.text, 0, w.start)}
     if not again or any(
-        d.role == "primary" and d.site is not None and km(d.site, t.site) <= NEAR_KM for d in state.drafts
+        d.role == "primary" and d.site is not None and km(d.site, site) <= NEAR_KM for d in state.drafts
     ):
         return None
     told = [
@@ -777,7 +777,7 @@ def _the_earlier_volley_again(state: State, f: Facts, t: Target, date: DateMenti
         for d in state.drafts
         if d.role == "background"
         and d.site is not None
-        and km(d.site, t.site) <= NEAR_KM
+        and km(d.site, site) <= NEAR_KM
         and again <= {w.category for i in d.anchors for w in state.facts[i].weapons}
     ]
     return told[-1] if told else None
