@@ -336,6 +336,20 @@ def _script_names(sites: Iterable[Site]) -> tuple[re.Pattern[str], dict[str, Sit
     return re.compile(rf"(?<!\w){_ARABIC_PROCLITIC}(?P<name>{alternation})(?!\w)", re.I), by_name
 
 
+def _in_scripts(
+    pattern: re.Pattern[str], by_name: dict[str, Site], text: str, named: list[SiteMention]
+) -> list[SiteMention]:
+    """The sites named in another script, with letters beyond ASCII or with a comma, where no other mention stands
+    (``pattern`` and ``by_name`` from ``_script_names``)."""
+    out = []
+    for m in pattern.finditer(text):
+        if any(n.start < m.end("name") and m.start("name") < n.end for n in named):
+            continue
+        site = by_name[_script_key(m.group("name"))]
+        out.append(SiteMention(site, m.start("name"), m.end("name"), m.group("name")))
+    return out
+
+
 class SiteMatcher:
     """Compiled once per gazetteer (see ``lexicon.compiled``)."""
 
@@ -410,7 +424,7 @@ class SiteMatcher:
             out.append(SiteMention(self.sites[slug], span.start_char, span.end_char, span.text))
         text = doc_text(doc)
         if self.scripts is not None:
-            out.extend(self._in_scripts(text, out))
+            out.extend(_in_scripts(*self.scripts, text, out))
         out.extend(self._descriptions(text))
         named = [m for m in out if not is_description(m.text)]
         out = [
@@ -427,18 +441,6 @@ class SiteMatcher:
         ]
         out.extend(self._in_towns(doc_text(doc), out))
         out.sort(key=lambda m: m.start)
-        return out
-
-    def _in_scripts(self, text: str, named: list[SiteMention]) -> list[SiteMention]:
-        """The sites named in another script, with letters beyond ASCII or with a comma, where no other mention
-        stands."""
-        pattern, by_name = self.scripts
-        out = []
-        for m in pattern.finditer(text):
-            if any(n.start < m.end("name") and m.start("name") < n.end for n in named):
-                continue
-            site = by_name[_script_key(m.group("name"))]
-            out.append(SiteMention(site, m.start("name"), m.end("name"), m.group("name")))
         return out
 
     def _in_towns(self, text: str, named: list[SiteMention]) -> list[SiteMention]:
