@@ -14,7 +14,7 @@ from ingest.extractor.counts import sentence_figures
 from ingest.extractor.dates import DateMention, find_dates, same_period
 from ingest.extractor.factions import FactionMention
 from ingest.extractor.numbers import find_numbers, numerals
-from ingest.extractor.places import COUNTRY_WORD, COUNTRY_WORDS, find_place
+from ingest.extractor.places import COUNTRY_NAMES, COUNTRY_WORD, COUNTRY_WORDS, find_place
 from ingest.extractor.sentences import Sentence
 from ingest.extractor.sites import SiteMention
 from ingest.extractor.types import Figure, Site
@@ -401,6 +401,15 @@ _OF_EARLIER_ATTACKS = prefilter.compile(
 )
 
 
+# ... and when the target it denies is the host country or its people: "the attack was not aimed at Qatar or its
+# people" - the host spared, the attack on the base on its soil not denied
+_THE_HOST_SPARED = prefilter.compile(
+    r"\s+(?:the\s+(?:state\s+of\s+)?)?(?:(?:brotherly|friendly|neighbou?ring)\s+(?:and\s+)?)*"
+    rf"(?:{COUNTRY_NAMES})\b(?!\s+(?:bases?|forces|troops)\b)",
+    re.I,
+)
+
+
 # A site named only as what the projectiles fell near: 'Missiles landed "close enough" to Al Dhafra in UAE and Al Udeid
 # in Qatar', "splashed down in waters near the base"
 _ONLY_NEAR = prefilter.compile(
@@ -448,7 +457,10 @@ def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[Dat
                 vetoes.add(name)
         elif name == "denial":
             # "The outpost that was hit had not been the target of previous attacks": earlier attacks denied, not this
-            if any(not _OF_EARLIER_ATTACKS.match(scope, m.end()) for m in pattern.finditer(scope)):
+            if any(
+                not _OF_EARLIER_ATTACKS.match(scope, m.end()) and not _THE_HOST_SPARED.match(scope, m.end())
+                for m in pattern.finditer(scope)
+            ):
                 vetoes.add(name)
         elif name == "other_target":
             if any(not _coalition_hit_in_another_clause(scope, m.start()) for m in pattern.finditer(scope)):

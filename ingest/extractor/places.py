@@ -45,9 +45,9 @@ COUNTRY_WORDS = {
     "türkiye": "TR",
 }
 # one pattern for them all (longest first), so a sentence is searched once
-COUNTRY_WORD = prefilter.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True)) + r")\b", re.I
-)
+# the country words as one alternation, longest first (for patterns that name a country among other words)
+COUNTRY_NAMES = "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True))
+COUNTRY_WORD = prefilter.compile(rf"\b(?:{COUNTRY_NAMES})\b", re.I)
 
 # Provinces, regions and towns (lower case) -> ISO2. General geography, not tied to any article.
 PLACE_COUNTRY = {

@@ -541,6 +541,23 @@ def test_an_open_question_about_the_target_is_no_denial(gazetteer) -> None:
     assert cues.DENIAL.search("Officials did not believe the drone was targeting the base.")
 
 
+def test_the_host_country_said_not_to_be_the_target_denies_no_attack_on_the_base(gazetteer) -> None:
+    # the attacker spares the host in words ("not aimed at Qatar or its people"): the base on its soil was still hit
+    text = (
+        "Iran fired a salvo of ballistic missiles at Al Udeid Air Base in Qatar on Monday evening, most of them "
+        "intercepted, Qatari officials said. There were no casualties. Tehran said the strike was not directed at Qatar or "
+        "its people, whom it called brotherly."
+    )
+    found = primaries(text, gazetteer, dt.date(2025, 6, 23))
+    assert [(i["base"]["slug"], i["killed"], i["injured"]) for i in found] == [("al-udeid-air-base", 0, 0)]
+    # the coalition's own forces or bases said not to be the target still deny the attack on them
+    denied = (
+        "Iranian missiles struck near Erbil on Monday. Officials said they were not aimed at Iraqi bases hosting "
+        "US forces near Erbil International Airport."
+    )
+    assert primaries(denied, gazetteer, dt.date(2024, 1, 16)) == []
+
+
 def test_troops_ambushed_away_from_a_base_are_no_attack_on_a_site(gazetteer) -> None:
     # like a convoy on the road, a patrol or a meeting ambushed is not a coalition site (SCHEMA: no incident)
     text = (
