@@ -682,10 +682,14 @@ _ANSWERING = (
     r"|(?:responding|retaliating)\s+(?:to|for|against)"
 )
 # A sentence opening on the circumstance of its main clause: "Hours after a flurry of US airstrikes ...,", "Despite
-# a recent U.S. airstrike ...,", "In the wake of the strikes,"
+# a recent U.S. airstrike ...,", "In the wake of the strikes,", "Amid rising tension after ...,", and the setting
+# told as a state of things ("With tensions escalating in the region following the US strikes on Iran, Tehran
+# fired missiles at ...")
 _OPENING_CIRCUMSTANCE = prefilter.compile(
-    rf"^\W*(?:(?:(?:hours?|minutes?|days?|weeks?|shortly|soon|just|only|a\s+day|a\s+few\s+hours|{numerals(1, 12)})\s+)*"
-    rf"(?:after|following)|despite|in\s+the\s+wake\s+of|{_ANSWERING})\s",
+    r"^\W*(?:with\s+(?:[\w'-]+\s+){1,3}?(?:escalating|rising|mounting|soaring|running\s+high|high|growing)\s+"
+    r"(?:[^,;]{0,60}?\s)?(?=after|following|amid|over)\w+"
+    rf"|(?:(?:hours?|minutes?|days?|weeks?|shortly|soon|just|only|a\s+day|a\s+few\s+hours|{numerals(1, 12)})\s+)*"
+    rf"(?:after|following)|amid|despite|in\s+the\s+wake\s+of|{_ANSWERING})\s",
     re.I,
 )
 _ANSWER_OPENING = prefilter.compile(rf"^\W*(?:{_ANSWERING})\s", re.I)

@@ -584,6 +584,24 @@ def test_an_attack_that_followed_a_strike_is_the_news(gazetteer) -> None:
     ]
 
 
+def test_a_strike_in_the_setting_a_lead_opens_on_leaves_its_attack_the_news(gazetteer) -> None:
+    # "With tensions rising after US strikes on Iran, Iran fired ...": the strike is the state of things the main
+    # clause is set in, as "Hours after US strikes, ..." is; the attack the main clause tells is the news
+    for opening in (
+        "With tensions rising across the region after US strikes on Iranian nuclear sites over the weekend,",
+        "Amid soaring tension following US strikes on Iranian nuclear sites over the weekend,",
+    ):
+        text = (
+            f"{opening} Iran on Monday fired missiles at Al Udeid Air Base in Qatar, officials said. Qatar said its "
+            "air defences intercepted the missiles and that there were no casualties."
+        )
+        found = [
+            (i["role"], i["date"], (i["base"] or {}).get("slug"), i["killed"], i["injured"])
+            for i in incidents(text, gazetteer, dt.date(2025, 6, 23))
+        ]
+        assert found == [("primary", "2025-06-23", "al-udeid-air-base", 0, 0)], opening
+
+
 def test_the_weapon_told_again_as_subject_places_the_attack_the_article_is_about(gazetteer) -> None:
     # A feature's headline and lead tell attacks unplaced ("under fire", a drone "in Iraq"); "The drone, launched on
     # Oct. 26 ... at the Erbil air base" places the lead's attack, old as it is: the article's subject, not an
