@@ -583,8 +583,9 @@ _PART_OF_THEM = prefilter.compile(
 _AS_A_PRECAUTION = prefilter.compile(
     r"\s+(?:in\s+advance|beforehand|ahead\s+of|as\s+a\s+precaution|in\s+anticipation|pre-?emptively"
     r"|temporarily|in\s+preparation"
-    # "had been evacuated just hours before the attack": in advance, told by the time it took
-    r"|(?:just\s+|only\s+)?(?:\w+\s+)?(?:minutes|hours|days)\s+(?:before|ahead\s+of)\s+the\s+(?:attack|strike|assault))\b",
+    # "had been evacuated just hours before the attack", "prior to the strike": in advance of the attack itself
+    r"|(?:just\s+|only\s+|shortly\s+)?(?:(?:\w+\s+)?(?:minutes|hours|days)\s+)?(?:before|ahead\s+of|prior\s+to)\s+"
+    r"the\s+(?:[\w-]+\s+)?(?:attack|strike|assault|barrage))\b",
     re.I,
 )
 

@@ -423,6 +423,13 @@ def test_a_base_the_coalition_had_left_is_no_coalition_site(gazetteer) -> None:
     # a base still held, whose troops left it for a patrol, is still attacked
     held = "Rockets hit Camp Taji on Monday, hours after a convoy left the base."
     assert [i["base"]["slug"] for i in primaries(held, gazetteer, dt.date(2020, 9, 11))] == ["camp-taji"]
+    # a base emptied against the attack it was warned of is still the coalition's
+    for evacuated in ("prior to the missile strike as a precaution", "before the attack", "in advance"):
+        text = (
+            "Iranian missiles were fired at Al Udeid Air Base on Monday night. Officials said the base had been "
+            f"evacuated {evacuated}, and no one was hurt."
+        )
+        assert [i["base"]["slug"] for i in primaries(text, gazetteer, dt.date(2025, 6, 23))] == ["al-udeid-air-base"]
 
 
 def test_missiles_of_a_states_drill_attack_no_base_they_fell_near(gazetteer) -> None:
