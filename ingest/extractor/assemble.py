@@ -106,7 +106,11 @@ _AGENT_VERB = prefilter.compile(
 # Resistance in Iraq", "the base was attacked by Kataib Hezbollah"
 _AGENT_BY = prefilter.compile(
     r"\b(?:fired|launched|carried\s+out|conducted|sent|targeted|attacked|struck|shelled|bombed"
-    r"|attacks?|strikes?|assaults?|barrages?)\s+by\s+(?:the\s+)?(?:[\w-]+['\u2019]s\s+)?$",
+    r"|attacks?|strikes?|assaults?|barrages?)"
+    # its target may come between: "the attack that targeted Al-Udeid Air Base by the Iranian Revolutionary Guard",
+    # "the attack on Al Udeid Air Base by Iran's Islamic Revolutionary Guard Corps"
+    r"(?:\s+(?:(?:that|which)\s+)?(?:on|at|against|targeted|targeting|hit|struck)\s+[^.;,]{1,60}?)?"
+    r"\s+by\s+(?:the\s+)?(?:[\w-]+['\u2019]s\s+|(?-i:[A-Z])[a-z]+(?:an|i)\s+)?$",
     re.I,
 )
 # The actor as the attack noun's possessor or modifier: "Iran's missile attack on Al Udeid", "the Houthi missile
@@ -445,6 +449,11 @@ def _of_the_attacks_framed(state: State, d: Draft) -> set[int]:
     return out
 
 
+def _its_own_force(force: Faction, state_actor: Faction) -> bool:
+    """Is ``force`` a force of the state ``state_actor`` (the Revolutionary Guards of Iran)?"""
+    return force.umbrella == state_actor.slug and state_actor.umbrella is None
+
+
 def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
     """Named group that claimed the attack or that officials held responsible; generic mentions never count."""
     claimed, faction, where = False, None, None
@@ -497,9 +506,14 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
             elif where is None:
                 where = idx
             by_claim = by_claim or bool(named)
-        elif faction is None and idx not in d.context and (agent := _agent(f, state.gazetteer)) is not None:
+        elif (
+            idx not in d.context
+            and (agent := _agent(f, state.gazetteer)) is not None
+            and (faction is None or _its_own_force(agent, faction))
+        ):
             # (a sentence the story moved on to names the actor of another event: "In response to the Soleimani
-            # killing, Iran launched a massive ballistic missile attack")
+            # killing, Iran launched a massive ballistic missile attack"); "Iran fired missiles ... the attack that
+            # targeted the base by the Iranian Revolutionary Guard": the state's own force is the more exact actor
             faction, where = agent, idx
         elif (
             cues.BLAME.search(text)

@@ -43,8 +43,9 @@ _SPONSOR_BEFORE = re.compile(
 _DATELINE_AFTER = re.compile(
     r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\([A-Za-z][\w .&-]{0,24}\)\s*[-\u2013\u2014:]"
 )
-# "Iran's Islamic Revolutionary Guard Corps": the state named as the owner of the force named next
-_OWNER_OF_NEXT = re.compile(r"['\u2019]s\s+$")
+# "Iran's Islamic Revolutionary Guard Corps", "Iran's elite Revolutionary Guards": the state named as the owner of
+# the force named next
+_OWNER_OF_NEXT = re.compile(r"['\u2019]s\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}")
 # A name that ends on the country it fights in: "Islamic Resistance in Iraq" is also told as "the Islamic
 # Resistance" ("The Islamic Resistance, a loose-knit group of Iranian-backed militias, said that it attacked ...")
 _COUNTRY_TAIL = re.compile(rf"^(?P<head>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+)\s+(?:in|of)\s+(?i:{COUNTRY_WORD.pattern})$")

@@ -619,3 +619,22 @@ def test_an_act_aimed_at_other_fighters_or_at_a_port_is_another_attack() -> None
     assert cues.OTHER_TARGET.search("The militia said it carried out the strike on the Port of Eilat.")
     assert not cues.OTHER_TARGET.search("A drone attack by Iranian-backed rebels hit the air base.")
     assert not cues.OTHER_TARGET.search("The group claimed the attack on the base near the port.")
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        # the state's own force named as the one that carried out the attack, after its target
+        "Qatar condemned the attack that targeted Al Udeid Air Base by the Iranian Revolutionary Guard.",
+        "Qatar condemned the attack on Al Udeid Air Base by Iran's Islamic Revolutionary Guard Corps.",
+        # ... or as the one that confirmed it, with its state before it as its owner
+        "Iran's elite Islamic Revolutionary Guard Corps confirmed the missile operation in a statement.",
+    ],
+)
+def test_a_states_own_force_is_the_more_exact_actor_than_the_state(gazetteer, named: str) -> None:
+    text = f"Iran fired ballistic missiles at Al Udeid Air Base in Qatar on Monday night. {named}"
+    actor, _ = actor_and_claim(text, gazetteer, dt.date(2025, 6, 23))
+    assert actor == "islamic-revolutionary-guard-corps"
+    # the state alone stays the actor
+    actor, _ = actor_and_claim(text.replace(named, "Qatar condemned the attack."), gazetteer, dt.date(2025, 6, 23))
+    assert actor == "iran"
