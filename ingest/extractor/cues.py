@@ -269,6 +269,11 @@ DENIAL = prefilter.compile(
 OTHER_ATTACKS = prefilter.compile(
     r"\b(?:previous|earlier|past|prior|former|other|those)\s+(?:\w+\s+)?(?:attacks|strikes|assaults|incidents)\b[^,.;]*"
     r"|\b(?:series|string|wave|spate)\s+of\s+(?:[\w-]+\s+){0,4}?(?:attacks|strikes|assaults)\b[^,.;]*"
+    # "at the end of a day marked by rocket and drone attacks on bases", "a night of drone attacks": the weapons of
+    # the day's other attacks
+    r"|\b(?:day|night|week|weekend)\s+(?:marked\s+by|of)\s+(?:[\w-]+\s+){0,4}?(?:attacks|strikes|assaults)\b[^,.;]*"
+    # "..., and US forces were targeted at least five more times with rockets and drones": the others' weapons
+    r"|\b(?:[\w-]+\s+)?(?:more|other|further)\s+times\b[^,.;]*"
     r"|\b(?:rarer|commoner|more\s+\w+|less\s+\w+)\s+than\s+[^,.;]*"
     # "in retaliation for the US drone strike that killed Soleimani", "an Israeli missile strike": a state's strike
     # named with its weapon - the weapon is the strike's, whoever the sentence's attacker is

@@ -111,6 +111,25 @@ def test_the_weapons_of_a_series_or_a_comparison_are_not_the_attacks(gazetteer) 
     assert got["weapons"] == ["missile"]
 
 
+def test_the_weapons_of_the_days_other_attacks_are_not_the_attacks(gazetteer) -> None:
+    # a clause that tells more attacks than the one named ("N more times", "a day marked by ... attacks") keeps
+    # their weapons to itself
+    for text, weapon in (
+        (
+            "Four mortar rounds struck the US embassy compound in Baghdad on Friday, and US forces in Iraq and Syria "
+            "were targeted at least three more times with rockets and drones.",
+            ["mortar"],
+        ),
+        (
+            "Two rockets were fired at the US embassy in Baghdad late on Thursday, at the end of a day marked by "
+            "rocket and drone attacks on bases hosting US troops.",
+            ["rocket"],
+        ),
+    ):
+        found = [(i["base"]["slug"], i["weapons"]) for i in primaries(text, gazetteer, dt.date(2023, 12, 8))]
+        assert ("us-embassy-baghdad", weapon) in found, text
+
+
 def test_the_weapons_of_a_strike_or_a_habit_told_beside_the_attack_are_not_its_own(gazetteer) -> None:
     """Modelled on wire copy of a rocket attack in Syria: the anniversary of a drone strike, and what is 'not
     uncommon' there, name weapons of other events."""
