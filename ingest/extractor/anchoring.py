@@ -439,6 +439,13 @@ _TIMES_AT = prefilter.compile(
     re.I,
 )
 _A_SITE_NOUN = prefilter.compile(rf"\b{words(vocabulary.SITE_KINDS)}\b", re.I)
+# ... or told after its target, the subject of a passive: "Separate bases in Syria were attacked three times and the
+# Ain al-Asad airbase west of Baghdad was targeted twice"
+_TARGET_TIMES = prefilter.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+|also\s+)?(?:attacked|targeted|hit|struck|shelled)\s+"
+    rf"(?P<n>once|twice|(?:{numerals(2, 5)}|\d)\s+times)\b",
+    re.I,
+)
 
 
 def _breakdown(text: str, sites_at: list[int]) -> list[tuple[int, int, int]]:
@@ -446,14 +453,19 @@ def _breakdown(text: str, sites_at: list[int]) -> list[tuple[int, int, int]]:
     airbase': (count, start, end) of each target the count is broken down by (a site named at one of ``sites_at``
     or a kind of site); [] unless there are two or more."""
     items = list(_TIMES_AT.finditer(text))
+    # each item's target: after its count, up to the next item; or, told as the passive's subject, before its count
+    # from the item before it
+    spans = [(m.end(), items[i + 1].start() if i + 1 < len(items) else len(text)) for i, m in enumerate(items)]
+    if len(items) < 2:
+        items = list(_TARGET_TIMES.finditer(text))
+        spans = [(items[i - 1].end() if i else 0, m.start()) for i, m in enumerate(items)]
     out = []
-    for i, m in enumerate(items):
-        end = items[i + 1].start() if i + 1 < len(items) else len(text)
-        if not (_A_SITE_NOUN.search(text, m.end(), end) or any(m.end() <= at < end for at in sites_at)):
+    for m, (start, end) in zip(items, spans, strict=True):
+        if not (_A_SITE_NOUN.search(text, start, end) or any(start <= at < end for at in sites_at)):
             continue
         word = m.group("n").lower().split()[0]
         n = {"once": 1, "twice": 2}.get(word) or _TIMES_N.get(word) or int(word)
-        out.append((n, m.start(), end))
+        out.append((n, min(m.start(), start), max(m.end(), end)))
     return out if len(out) > 1 else []
 
 

@@ -200,6 +200,22 @@ def test_a_count_broken_down_by_target_is_one_attack_per_unit(gazetteer) -> None
     assert {i["date"] for i in got} == {"2024-03-05"}
 
 
+def test_a_count_told_after_each_target_is_that_targets_own(gazetteer) -> None:
+    # each target the subject of its own passive, its count after it: the counts do not leak from one to the other
+    text = (
+        "US forces came under attack five times on Tuesday, officials said. Two separate bases in north-east Syria "
+        "were attacked three times and Ain al-Asad air base in western Iraq was targeted twice."
+    )
+    got = primaries(text, gazetteer)
+    assert sorted((i["base"] or {}).get("slug", i["country"]) for i in got) == [
+        "Syria",
+        "Syria",
+        "Syria",
+        "ain-al-asad-air-base",
+        "ain-al-asad-air-base",
+    ]
+
+
 def test_a_breakdown_with_once_names_one_attack(gazetteer) -> None:
     text = "Drones struck US forces on Tuesday: twice at the Conoco gas field and once at al-Shaddadi base."
     got = primaries(text, gazetteer)
