@@ -63,6 +63,9 @@ def test_descriptions(matcher) -> None:
     assert slugs(matcher, "missiles targeted a new US consulate under construction in Erbil") == [
         "us-consulate-general-erbil"
     ]
+    # the building's kind spelt with a capital, after the country's full name
+    assert slugs(matcher, "Three rockets have hit the United States Embassy in Baghdad.") == ["us-embassy-baghdad"]
+    assert set(slugs(matcher, "Drones were aimed at the US Consulate in Erbil.")) == {"us-consulate-general-erbil"}
     # the border told either way round: "near the Syrian border", "near the border with Syria"
     for border in ("near the Syrian border", "near the border with Syria"):
         assert slugs(matcher, f"a drone hit a US base in Jordan, {border}, in January") == ["tower-22"], border
