@@ -109,7 +109,10 @@ _AGENT_BY = prefilter.compile(
     r"|attacks?|strikes?|assaults?|barrages?)"
     # its target may come between: "the attack that targeted Al-Udeid Air Base by the Iranian Revolutionary Guard",
     # "the attack on Al Udeid Air Base by Iran's Islamic Revolutionary Guard Corps"
-    r"(?:\s+(?:(?:that|which)\s+)?(?:on|at|against|targeted|targeting|hit|struck)\s+[^.;,]{1,60}?)?"
+    # (the target told by its name alone, so that "by" is the attack's: not "a strike on a depot used by the IRGC",
+    # nor "the attacks on militias backed by Iran")
+    r"(?:\s+(?:(?:that|which)\s+)?(?:on|at|against|targeted|targeting|hit|struck)\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){0,5})?"
     r"\s+by\s+(?:the\s+)?(?:[\w-]+['\u2019]s\s+|(?-i:[A-Z])[a-z]+(?:an|i)\s+)?$",
     re.I,
 )
