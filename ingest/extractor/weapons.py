@@ -92,9 +92,10 @@ _DEFENCE_PURPOSE = prefilter.compile(
     r"\b[^;]*?(?:(?=\s+(?:was|were|is|are|had|has|have)\b)|"
     + _PURPOSE_END
     + ")"
-    # "air defense systems which fired a series of rockets to shoot down the aerial vehicle": interceptors
-    + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,40}}?\b(?:fired|launched)\b[^.;]{{0,60}}?"
-    + r"\bto\s+(?:shoot|bring|knock|take)\s+down\b",
+    # "air defense systems which fired a series of rockets to shoot down the aerial vehicle": interceptors; "the
+    # Phalanx system - a six-ton machine-gun that fires up to 75 rounds per second to intercept incoming rockets"
+    + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,40}}?\b(?:fired|launched|fires|launches|shoots)\b[^.;]{{0,60}}?"
+    + r"\bto\s+(?:(?:shoot|bring|knock|take)\s+down|intercept|destroy)\b",
     re.I,
 )
 

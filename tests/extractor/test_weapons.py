@@ -62,6 +62,15 @@ def test_a_defence_that_fires_still_tells_the_weapons() -> None:
     assert [w.category for w in find_weapons("The C-RAM system shot down two mortar rounds.")] == ["mortar"]
 
 
+def test_the_gun_a_defence_fires_to_intercept_is_no_weapon_of_the_attack() -> None:
+    # the defence's own rounds, fired to stop the attack, are not the attack's weapons
+    text = (
+        "One rocket was intercepted by the Phalanx system, a rapid-fire machine-gun that fires thousands of rounds a "
+        "minute to intercept incoming rockets."
+    )
+    assert {w.category for w in find_weapons(text)} == {"rocket"}
+
+
 def test_defence_description_adds_no_weapon_to_the_attack(gazetteer) -> None:
     text = (
         "Two rockets targeted the US embassy in Baghdad on Friday, security officials said. "
