@@ -36,7 +36,9 @@ _SPONSOR_AFTER = re.compile(
 _SPONSOR_BEFORE = re.compile(
     # "pro-Iran", "forces affiliated with Iran's Revolutionary Guard", "groups backed by Iran"
     r"\bpro[-\u2010\u2011]\s?$|\b(?:affiliated|aligned|allied|linked|loyal)\s+(?:with|to)\s+(?:the\s+)?$"
-    r"|\b(?:backed|supported|sponsored|funded|financed|armed|trained|equipped)\s+by\s+(?:the\s+)?$",
+    # (the sponsor's force named with its owner first: "militias backed by the Iran Revolutionary Guard Corps")
+    r"|\b(?:backed|supported|sponsored|funded|financed|armed|trained|equipped)\s+by\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w-]*(?:['\u2019]s)?\s+)?$",
     re.I,
 )
 # A capital as a dateline, not as its government: "TEHRAN (Tasnim) -", "TEHRAN, Dec. 12 (MNA) -"

@@ -237,6 +237,13 @@ def test_the_blamed_are_named_in_the_blames_own_clause(gazetteer) -> None:
     )
     (attack,) = primaries(text, gazetteer, dt.date(2023, 11, 13))
     assert attack["perpetrator"] is None
+    # ... and so does a sponsor's force named after its owner ("backed by the Iran Revolutionary Guard Corps")
+    text = (
+        "Rockets struck near Baghdad airport's Camp Victory on Sunday night. A security firm said militias backed by "
+        "the Iran Revolutionary Guard Corps were behind the attack."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2021, 5, 3))
+    assert attack["perpetrator"] is None
     # the one named in the blame's clause is still blamed
     text = "Drones struck near al-Shaddadi base on Sunday. Washington blamed the attack on Kataib Hezbollah."
     (attack,) = primaries(text, gazetteer, dt.date(2023, 11, 13))
