@@ -91,11 +91,15 @@ _DEFENCE_PURPOSE = prefilter.compile(
     # the relative clause ends where the main clause's verb comes back ("... which destroy drones were switched on")
     r"\b[^;]*?(?:(?=\s+(?:was|were|is|are|had|has|have)\b)|"
     + _PURPOSE_END
-    + ")"
-    # "air defense systems which fired a series of rockets to shoot down the aerial vehicle": interceptors; "the
-    # Phalanx system - a six-ton machine-gun that fires up to 75 rounds per second to intercept incoming rockets"
-    + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,40}}?\b(?:fired|launched|fires|launches|shoots)\b[^.;]{{0,60}}?"
-    + r"\bto\s+(?:(?:shoot|bring|knock|take)\s+down|intercept|destroy)\b",
+    + ")",
+    re.I,
+)
+# What a defence fires to stop the attack, its own rounds counted or not: "air defense systems which fired a series of
+# rockets to shoot down the aerial vehicle", "the Phalanx system - a six-ton machine-gun that fires up to 75 rounds
+# per second to intercept incoming rockets"
+_INTERCEPTOR_FIRE = prefilter.compile(
+    rf"\b{_DEFENCE_SYSTEM}\b[^.;]{{0,60}}?\b(?:fired|launched|fires|launches|shoots)\b[^.;]{{0,60}}?"
+    r"\bto\s+(?:(?:shoot|bring|knock|take)\s+down|intercept|destroy)\b",
     re.I,
 )
 
@@ -132,6 +136,7 @@ def defence_spans(text: str) -> list[tuple[int, int]]:
     """Spans naming a defence system or telling what it is for, or the coalition's own aircraft: their weapon words
     are not weapons fired at it."""
     purposes = [m.span() for m in _DEFENCE_PURPOSE.finditer(text) if not _COUNTED.search(m.group(0))]
+    purposes += [m.span() for m in _INTERCEPTOR_FIRE.finditer(text)]
     aircraft = [m.span() for m in _COALITION_AIRCRAFT.finditer(text)]
     return [m.span() for m in _DEFENCE_NAME.finditer(text)] + purposes + aircraft
 

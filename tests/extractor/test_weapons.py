@@ -65,8 +65,8 @@ def test_a_defence_that_fires_still_tells_the_weapons() -> None:
 def test_the_gun_a_defence_fires_to_intercept_is_no_weapon_of_the_attack() -> None:
     # the defence's own rounds, fired to stop the attack, are not the attack's weapons
     text = (
-        "One rocket was intercepted by the Phalanx system, a rapid-fire machine-gun that fires thousands of rounds a "
-        "minute to intercept incoming rockets."
+        "One rocket was intercepted by the Phalanx system - a massive, six-ton rapid-fire machine-gun that fires "
+        "thousands of rounds a minute to intercept incoming rockets."
     )
     assert {w.category for w in find_weapons(text)} == {"rocket"}
 
