@@ -203,6 +203,11 @@ _NOT_THE_COALITION = rf"(?!(?:the\s+)?{_COALITION}\b(?![-\u2010]backed))"
 # A state strike whose declared target was not the coalition ("Israeli spy headquarters").
 OTHER_TARGET = prefilter.compile(
     r"\b(?:spy|espionage|Mossad|Zionist)\s+(?:headquarters|cent(?:er|re)s?|bases?|sites?|hq|nests?)\b"
+    # a person the target, at their home: "an assassination attempt with armed drones that targeted his residence",
+    # "the drones tried to hit the prime minister's home"
+    r"|\bassassination\s+attempt\b"
+    r"|\b(?:target(?:ed|ing)?|hit|struck|attacked|aimed\s+at)\s+(?:his|her|their|the\s+(?:[\w-]+\s+){0,2}?[\w-]+['\u2019]s"
+    r"|(?-i:[A-Z])[\w-]+['\u2019]s)\s+(?:private\s+)?(?:residence|home|house)\b"
     # "two Iranian drones that were en route to Israel", "drones launched from Iran towards Israel": shot down over
     # a base on their way elsewhere, they attacked no one there
     r"|\b(?:en\s+route|bound|heading|headed|on\s+(?:their|its)\s+way|launched\s+(?:[\w-]+\s+){0,3}?)\s*"

@@ -517,7 +517,11 @@ def _a_drill(state: State, d: Draft) -> bool:
 # "missiles struck near Erbil-Pirmam road and Erbil International Airport": a place named as where things fell
 # (its country's possessive before it: "a clash near Syria's al-Shaddadi")
 _NEAR = prefilter.compile(
-    rf"\b{cues.BESIDE}\s+(?:[^,.;]{{0,40}}?\s+and\s+)?(?:the\s+|{words(COUNTRY_WORDS)}['\u2019]s\s+)?(?:al-)?$",
+    rf"\b{cues.BESIDE}\s+(?:[^,.;]{{0,40}}?\s+and\s+)?(?:the\s+|{words(COUNTRY_WORDS)}['\u2019]s\s+)?(?:al-)?$"
+    # ... or only as the district it happened in, or the blasts came from: "the attack ..., which occurred in
+    # Baghdad's heavily fortified Green Zone", "his residence in the Green Zone", "from the direction of the Green Zone"
+    r"|\b(?:occurred|took\s+place|happened|residence|home|house)\s+in\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?$"
+    r"|\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?$",
     re.I,
 )
 

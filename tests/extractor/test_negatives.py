@@ -565,6 +565,20 @@ def test_the_host_country_said_not_to_be_the_target_denies_no_attack_on_the_base
     assert primaries(denied, gazetteer, dt.date(2024, 1, 16)) == []
 
 
+def test_an_attempt_on_a_persons_home_in_a_district_with_embassies_is_no_attack_on_the_district(gazetteer) -> None:
+    # the target is a person at home; the Green Zone is only where it happened and where the blasts came from
+    text = (
+        "Iraq's prime minister survived an assassination attempt early Sunday when two armed drones targeted his "
+        "residence, officials said. Six of his guards were hurt in the attack, which occurred in Baghdad's heavily "
+        "fortified Green Zone. Residents heard two explosions from the direction of the Green Zone, which houses "
+        "foreign embassies."
+    )
+    assert primaries(text, gazetteer, dt.date(2021, 11, 7)) == []
+    # rockets that hit the district itself are still an attack there
+    hit = "Two rockets hit Baghdad's Green Zone early Sunday, officials said. No one was hurt."
+    assert [i["base"]["slug"] for i in primaries(hit, gazetteer, dt.date(2021, 11, 7))] == ["baghdad-green-zone"]
+
+
 def test_troops_ambushed_away_from_a_base_are_no_attack_on_a_site(gazetteer) -> None:
     # like a convoy on the road, a patrol or a meeting ambushed is not a coalition site (SCHEMA: no incident)
     text = (
