@@ -182,7 +182,12 @@ ON_THE_ROAD = prefilter.compile(
     # a contractor's vehicle: "An explosive device exploded at a vehicle of one of the Iraqi companies contracting with
     # the international Coalition Forces"
     r"|\b(?:vehicle|truck|lorry)s?\s+(?:of|belonging\s+to|owned\s+by|operated\s+by)\s+(?:an?\s+|the\s+|one\s+of\s+the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:compan(?:y|ies)|contractors?|firms?)\b",
+    r"(?:[\w-]+\s+){0,3}?(?:compan(?:y|ies)|contractors?|firms?)\b"
+    # ... or the company or its people as the target, not a site: "a new attack targeted an Iraqi company providing
+    # services for the U.S.-led coalition", "Attack Targeted Iraqi Contractors Working For U.S. Forces"
+    r"|\b(?:target(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:compan(?:y|ies)|contractors?|firms?)\s+(?:providing|working|supplying|contracted|contracting|that\s+works?"
+    r"|that\s+provides?)\b",
     re.I,
 )
 FOILED = prefilter.compile(

@@ -646,3 +646,13 @@ def test_a_contractors_vehicle_hit_is_on_the_road(gazetteer) -> None:
     )
     assert primaries(text, gazetteer, dt.date(2020, 12, 25)) == []
     assert cues.ON_THE_ROAD.search("an explosive device hit a vehicle of one of the firms working for US forces")
+    # ... and so is the company itself, or its people, named as the target with no site
+    text = (
+        "Attack Targets Iraqi Contractors Working For US Forces South Of Baghdad\n"
+        "On Friday, a new attack targeted an Iraqi company providing logistics for the US-led coalition south of "
+        "Baghdad, killing a driver, the security media cell said."
+    )
+    assert primaries(text, gazetteer, dt.date(2020, 8, 22)) == []
+    # a site named before it is still attacked
+    base = "Rockets hit Balad air base on Friday, targeting a company providing maintenance for US-made jets."
+    assert [i["base"]["slug"] for i in primaries(base, gazetteer, dt.date(2020, 8, 22))] == ["balad-air-base"]
