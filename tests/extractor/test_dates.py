@@ -100,6 +100,16 @@ def test_reporting_dates_are_marked() -> None:
     assert not one("rockets hit the base on Monday").reporting
 
 
+def test_the_day_a_statement_was_put_out_is_no_day_of_the_attack(gazetteer) -> None:
+    # the claim's own day dates the claim: the attack it owns is the one told, not a second one a day later
+    text = (
+        "Three US soldiers were killed and 34 wounded in a drone attack on Tower 22 in Jordan on Sunday, January 28. "
+        "A statement on the group's channel issued on January 29 took responsibility for the attack on Tower 22."
+    )
+    found = [(i["date"], i["base"]["slug"]) for i in primaries(text, gazetteer, dt.date(2024, 1, 31))]
+    assert found == [("2024-01-28", "tower-22")]
+
+
 def test_may_the_verb_is_not_a_date() -> None:
     assert find_dates("the attack may have been aimed elsewhere", PUB) == []
 
