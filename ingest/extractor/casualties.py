@@ -207,6 +207,9 @@ _ONE_OF_A_NATION = prefilter.compile(r"(?i:a|an)\s+[A-Z][a-z]+(?:an|ish|i|ese)")
 _AND_ONE_OF_A_NATION = prefilter.compile(r",?\s+and\s+(?i:a|an)\s+[A-Z][a-z]+(?:an|ish|i|ese)\b")
 
 
+_ADDED = re.compile(r"^\s*(?:an\s+additional|a\s+further|an\s+extra)\s+", re.I)
+
+
 def _sum_list(phrase: str) -> int | None:
     """'five U.S. service members and one contractor' -> 6; None when a part is vague."""
     found = False
@@ -219,7 +222,8 @@ def _sum_list(phrase: str) -> int | None:
         if found and _ONE_OF_A_NATION.fullmatch(part.strip()):
             values.append(1)  # "two Americans and a British": one more, named by the adjective of a nation
             continue
-        nums = [n for n in find_numbers(part) if n.text.lower() != "no"]
+        # "An additional 34 soldiers were wounded": the article belongs to "additional", not to the count
+        nums = [n for n in find_numbers(_ADDED.sub("", part)) if n.text.lower() != "no"]
         if not nums and found and re.match(_THE_ONE, part.strip(), re.I):
             values.append(1)  # "two soldiers and the contractor": one more
             continue
@@ -238,7 +242,7 @@ def _sum_list(phrase: str) -> int | None:
 
 
 _NUM_WORDS = "|".join(sorted((w for w in UNITS if w not in {"no", "zero"}), key=len, reverse=True))
-_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|approximately\s+|more\s+than\s+|over\s+)?(?:\d[\d,]*|a\s+dozen|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
+_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|approximately\s+|more\s+than\s+|over\s+|an\s+additional\s+|a\s+further\s+|an\s+extra\s+)?(?:\d[\d,]*|a\s+dozen|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
 # a later item of a list may be one person told by the definite article: "two soldiers and the contractor"
 _THE_ONE = rf"the\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{words(vocabulary.PERSON)}"
 _PASSIVE = {
@@ -247,7 +251,10 @@ _PASSIVE = {
         # "the two soldiers and the contractor who were killed": the toll in a relative clause
         # ("two members of the counter-terrorism units were killed": a noun may follow the preposition's object; "two
         # members of the Free Syrian Army were wounded": a name of three words)
-        rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+(?:\s+(?!(?:were|was|who|that|have|has|had|are|is)\b)[\w'\u2019-]+){{0,2}}){{0,2}}"
+        # ("three US service personnel from the US Army Reserve's 718 Engineer Company were killed": a unit's name,
+        # its number a word of the name)
+        rf"(?:\s+(?:of|from|with|at|in)\s+(?:the\s+)?[\w.'\u2019-]+(?:\s+(?!(?:were|was|who|that|have|has|had|are|is)\b)[\w'\u2019-]+){{0,2}}"
+        rf"(?:\s+(?-i:[A-Z0-9])[\w'\u2019-]*){{0,4}}){{0,2}}"
         # "nine others, including a US soldier, were injured": a part of the toll told between commas
         rf"(?:\s*,\s*(?:including|among\s+them)\s+[^,.;]{{1,60}},)?"
         rf"\s+(?:(?:who|that)\s+)?(?:(?:were|was|have\s+been|has\s+been|had\s+been|got|being|are|is)\s+)?"

@@ -554,3 +554,13 @@ def test_a_toll_denied_is_no_toll_and_no_attack_denied(gazetteer) -> None:
         assert (found["base"]["slug"], found["killed"], found["injured"]) == ("erbil-air-base", 0, 0), denial
     # denying reports that the base was hit still denies the attack
     assert cues.DENIAL.search("The coalition denied reports that the base was hit.")
+
+
+def test_a_units_name_and_an_additional_count_are_read_as_told(gazetteer) -> None:
+    # the number in a unit's name is a word of the name; "an additional 34" counts 34, the article is not one
+    text = (
+        "On Sunday, three US soldiers from the Army Reserve's 718 Engineer Company were killed at the Tower 22 "
+        "outpost in Jordan. An additional 34 soldiers were wounded, some with brain injuries."
+    )
+    (got,) = primaries(text, gazetteer, dt.date(2024, 1, 30))
+    assert (got["killed"], got["injured"]) == (3, 34)
