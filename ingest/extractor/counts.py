@@ -288,6 +288,9 @@ _NEVER_FIRED = prefilter.compile(rf"\b{words(vocabulary.NEVER_FIRED)}\b", re.I)
 _PLURAL_PROJECTILE = prefilter.compile(r".*(?<!ua)s", re.I | re.S)
 
 
+_SUSPENDED_HYPHEN = re.compile(r"(?<=\w)-\s+(?:and|or|to)\s+(?=\w)", re.I)
+
+
 def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[NumberMention]) -> list[Figure]:
     out: list[Figure] = []
     for w in weapons:
@@ -301,7 +304,9 @@ def projectile_figures(text: str, weapons: list[WeaponMention], numbers: list[Nu
         best = None
         for n in numbers:
             if n.end <= w.start and w.start - n.end <= 40:
-                between = text[n.end : w.start]
+                # a modifier may share its hyphenated word with another: "14 short- and medium-range ballistic
+                # missiles" (the suspended hyphen's "and" joins the two modifiers, no two things counted)
+                between = _SUSPENDED_HYPHEN.sub(" ", text[n.end : w.start])
                 # a modifier may be quoted: three "one-way" drones, two \u2018suicide\u2019 drones
                 if re.fullmatch(r"[\s-]*(?:[\w\u2018\u2019\u201c\u201d\"'.-]+[\s-]+){0,3}", between) and not re.search(
                     r"\b(?:of|which|and|or|were|was|the|by|at|on|in|to|from|with|than|for)\b", between, re.I

@@ -112,6 +112,11 @@ def test_a_number_word_joined_to_a_word_is_no_count() -> None:
     assert ("launched", 1) not in figures("Three \u201cone-way\u201d drones attacked the garrison.")
 
 
+def test_two_modifiers_sharing_a_hyphen_stand_between_a_count_and_its_projectiles() -> None:
+    # "short- and medium-range": one modifier pair, not two things counted
+    assert ("launched", 12) in figures("Iran fired about 12 short- and medium-range ballistic missiles at the base.")
+
+
 def test_a_drone_launched_at_a_base_is_counted() -> None:
     assert ("launched", 1) in figures("A drone launched at the base was shot down.")
 
