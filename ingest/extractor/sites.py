@@ -40,9 +40,11 @@ _PLACE_WORDS = frozenset({"area", "region"})
 # Descriptions with no alias: "the US diplomatic complex in Baghdad", "the American consulate in Erbil", "the United
 # States Embassy in Baghdad" (the building's kind in a title's capitals too; its city always capitalised)
 _DIPLOMATIC = prefilter.compile(
-    r"\b(?:U\.?S\.?|US|American|United States)(?:-run)?\s+(?P<kind>(?i:embassy|consulate|diplomatic (?:complex|compound|"
+    r"\b(?:U\.?S\.?|US|American|United States)(?:-run)?\s+"
+    r"(?P<kind>(?i:embassy|consulate|diplomatic (?:complex|compound|facility|mission)))"
+    r"(?:\s+(?i:compound|complex|general))?"
     # up to three words between the building and its city: "a new US consulate under construction in Erbil"
-    r"facility|mission)))(?:\s+(?i:compound|complex|general))?(?:\s+[a-z-]+){0,3}?\s+(?:in|at|near)\s+(?P<city>[A-Z][a-z]+)"
+    r"(?:\s+[a-z-]+){0,3}?\s+(?:in|at|near)\s+(?P<city>[A-Z][a-z]+)"
 )
 
 # ... and one told without its city: "fired ... at the new US consulate building", the story having named Erbil

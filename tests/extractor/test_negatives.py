@@ -552,8 +552,8 @@ def test_the_host_country_said_not_to_be_the_target_denies_no_attack_on_the_base
     # the attacker spares the host in words ("not aimed at Qatar or its people"): the base on its soil was still hit
     text = (
         "Iran fired a salvo of ballistic missiles at Al Udeid Air Base in Qatar on Monday evening, most of them "
-        "intercepted, Qatari officials said. There were no casualties. Tehran said the strike was not directed at Qatar or "
-        "its people, whom it called brotherly."
+        "intercepted, Qatari officials said. There were no casualties. Tehran said the strike was not directed at "
+        "Qatar or its people, whom it called brotherly."
     )
     found = primaries(text, gazetteer, dt.date(2025, 6, 23))
     assert [(i["base"]["slug"], i["killed"], i["injured"]) for i in found] == [("al-udeid-air-base", 0, 0)]
