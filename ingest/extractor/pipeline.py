@@ -17,7 +17,7 @@ from ingest.extractor.anchoring import (
 from ingest.extractor.assemble import build_incidents
 from ingest.extractor.attribution import find_attribution
 from ingest.extractor.counts import NOUN_MODIFIER
-from ingest.extractor.dates import WEEKDAYS, DateMention, days_from_the_last, find_dates, reported_period
+from ingest.extractor.dates import WEEKDAYS, DateMention, days_from_the_last, find_dates, reported_period, same_period
 from ingest.extractor.events import (
     ANOTHER_STORY,
     CAPTION,
@@ -833,6 +833,13 @@ _ATTACK_ON_THE_DAY = prefilter.compile(
 )
 
 
+# ... or by the day before its noun: "since the Jan. 8 attack", "the January 28 drone strike"
+_THE_DAY_BEFORE = prefilter.compile(r"\bthe\s+$", re.I)
+_ATTACK_AFTER_THE_DAY = prefilter.compile(
+    r"\s*,?\s*(?:(?:ballistic|missile|rocket|drone|deadly)\s+){0,2}(?:attack|strike|assault|barrage)\b", re.I
+)
+
+
 def _names_the_attack_by_its_day(state: State, f: Facts, d: Draft) -> DateMention | None:
     """The day a sentence names the attack by ("Tehran's attack on June 23", "The missile strike by Iran on 23 June
     came after ..."), in the lead or further on, when the sentence tells no other attack and raises no veto (not "The
@@ -843,7 +850,12 @@ def _names_the_attack_by_its_day(state: State, f: Facts, d: Draft) -> DateMentio
         (
             x
             for x in f.dates
-            if x.precision == "day" and not x.reporting and _ATTACK_ON_THE_DAY.search(f.sent.text, 0, x.start)
+            if x.precision == "day"
+            and not x.reporting
+            and (
+                _ATTACK_ON_THE_DAY.search(f.sent.text, 0, x.start)
+                or (_THE_DAY_BEFORE.search(f.sent.text, 0, x.start) and _ATTACK_AFTER_THE_DAY.match(f.sent.text, x.end))
+            )
         ),
         None,
     )
@@ -886,12 +898,17 @@ def date_the_attack_followed_up(state: State) -> None:
     on June 23 had been a response to ...': when the story's one attack is dated only by its report, the first
     definite mention of the attack by its day dates it."""
     primaries = [d for d in state.drafts if d.role == "primary"]
-    if len(primaries) != 1 or (primaries[0].date is not None and not primaries[0].date.reporting):
+    if len(primaries) != 1:
         return
     d = primaries[0]
+    # dated by its report, or only to its month ("the Iranian ballistic missile strikes on Ayn Al Asad Air Base in
+    # Iraq this month ... since the Jan. 8 attack"): the day it is named by, in that month
+    month = d.date is not None and not d.date.reporting and d.date.precision == "month"
+    if d.date is not None and not d.date.reporting and not month:
+        return
     for f in state.facts:
         x = _names_the_attack_by_its_day(state, f, d)
-        if x is not None:
+        if x is not None and (not month or same_period(x, d.date)):
             d.date, d.date_sentence = x, f.sent.index
             return
 

@@ -89,9 +89,7 @@ _DEFENCE_PURPOSE = prefilter.compile(
     + rf"|\b{_DEFENCE_SYSTEM}\b[^.;]{{0,40}}?\b(?:that|which)\s+(?:\w+ly\s+)?"
     r"(?:(?:intercept|destroy|detect|defeat|track|engage|counter)s?|(?:shoot|knock)s?\s+down|protects?\s+against)"
     # the relative clause ends where the main clause's verb comes back ("... which destroy drones were switched on")
-    r"\b[^;]*?(?:(?=\s+(?:was|were|is|are|had|has|have)\b)|"
-    + _PURPOSE_END
-    + ")",
+    r"\b[^;]*?(?:(?=\s+(?:was|were|is|are|had|has|have)\b)|" + _PURPOSE_END + ")",
     re.I,
 )
 # What a defence fires to stop the attack, its own rounds counted or not: "air defense systems which fired a series of

@@ -305,6 +305,20 @@ def test_a_follow_up_names_its_attack_by_its_day_later(gazetteer) -> None:
     ]
 
 
+
+def test_a_follow_up_dated_to_its_month_takes_the_day_the_attack_is_named_by(gazetteer) -> None:
+    # "this month" dates the attack to its month; "the Jan. 8 attack", in that month, names its day
+    text = (
+        "The count has climbed steadily since the Jan. 8 attack, officials said.\n"
+        "The Pentagon said on Thursday that 50 troops had been diagnosed with brain injuries after the Iranian "
+        "missile strikes on Al Asad air base in Iraq this month."
+    )
+    got = incidents(text, gazetteer, published=dt.date(2020, 1, 24))
+    assert [(i["role"], i["base"]["slug"], i["date"]) for i in got] == [
+        ("primary", "ain-al-asad-air-base", "2020-01-08")
+    ]
+
+
 def test_previous_attacks_on_a_named_site_are_background(gazetteer) -> None:
     text = (
         "A drone struck the US base at Erbil airport on Thursday, an Iraqi group said.\n"
