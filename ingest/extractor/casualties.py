@@ -95,6 +95,17 @@ _PERSON_TOLL = prefilter.compile(
 )
 
 
+# The toll denied by the attack's own verb: "The attack did not injure any personnel", "it didn't hurt anyone", "has
+# not killed anybody"
+_VERB_TOLL = prefilter.compile(
+    r"\b(?:did|does|has|have|had)(?:\s+not|n't)\s+(?P<verb>injure|wound|hurt|harm|kill)(?:e?d)?\s+"
+    r"(?:any(?:one|body)\b|any\s+(?:of\s+(?:the|its|their|our)\s+)?(?:[\w.-]+\s+){0,2}?"
+    rf"(?:{_PERSON}|personnel|forces|troops)\b)",
+    re.I,
+)
+_VERB_FIELDS = {"injure": {"injured"}, "wound": {"injured"}, "hurt": {"injured"}, "harm": {"killed", "injured"}}
+
+
 # A toll noun said of things, not people: "material losses", "physical damage" - unless a modifier of people
 # shares the noun with it ("human or material casualties": the casualties are of both)
 _PROPERTY = prefilter.compile(r"\b(?:material|physical|property|financial)\s+$", re.I)
@@ -184,6 +195,9 @@ def zero_tolls(text: str) -> list[Figure]:
         names |= {"killed"} if "killed" in verbs else set()
         names |= {"injured"} if re.search(r"injured|wounded|hurt", verbs) else set()
         for name in names:
+            fields.setdefault((name, list_item(text, m.start())[0]), m)
+    for m in _VERB_TOLL.finditer(text):
+        for name in _VERB_FIELDS.get(m.group("verb").lower(), {"killed"}):
             fields.setdefault((name, list_item(text, m.start())[0]), m)
     return [Figure(name, 0, m.start(), m.end()) for (name, _), m in sorted(fields.items())]
 

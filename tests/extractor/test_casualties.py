@@ -564,3 +564,18 @@ def test_a_units_name_and_an_additional_count_are_read_as_told(gazetteer) -> Non
     )
     (got,) = primaries(text, gazetteer, dt.date(2024, 1, 30))
     assert (got["killed"], got["injured"]) == (3, 34)
+
+
+@pytest.mark.parametrize(
+    ("denied", "toll"),
+    [
+        ("The attack did not injure any personnel, a spokesman said.", (None, 0)),
+        ("The barrage didn't hurt anyone, officials said.", (None, 0)),
+        ("The strike did not harm anybody, the embassy said.", (0, 0)),
+        ("The attack has not killed any US troops, the Pentagon said.", (0, None)),
+    ],
+)
+def test_a_toll_denied_by_the_attacks_own_verb_is_a_zero(gazetteer, denied: str, toll: tuple) -> None:
+    text = f"Three rockets struck near the US embassy in Baghdad early on Sunday. {denied}"
+    (got,) = primaries(text, gazetteer, dt.date(2020, 2, 16))
+    assert (got["killed"], got["injured"]) == toll
