@@ -275,9 +275,25 @@ _ONE_AND_THE_OTHER = prefilter.compile(
 )
 
 
+# "two of the rockets fell inside the embassy compound, while another hit near the coalition base": the parts told
+# one by one make the volley (at least two and one more)
+_SOME_AND_ANOTHER = prefilter.compile(
+    # (an abbreviation's points inside: "fell inside the U.S. Embassy compound, while another ...")
+    rf"\b(?P<n>{numerals(2, 10)}|[2-9])\s+of\s+the\s+(?:[\w-]+\s+)?(?P<w>{_PROJECTILE})\b(?:[^.;]|\.(?=\S)){{0,80}}?"
+    r"\b(?:while|whereas|and|but)\s+(?:another|a\s+third|one\s+more)\b(?!\s+(?:\w+\s+)?(?:attack|strike))",
+    re.I,
+)
+
+
 def one_and_the_other(text: str) -> list[Figure]:
     m = _ONE_AND_THE_OTHER.search(text)
-    return [Figure("launched", 2, m.start(), m.end())] if m else []
+    if m:
+        return [Figure("launched", 2, m.start(), m.end())]
+    some = _SOME_AND_ANOTHER.search(text)
+    if some:
+        n = find_numbers(some.group("n"))
+        return [Figure("launched", n[0].value + 1, some.start(), some.end())] if n else []
+    return []
 
 
 # Projectiles that were never fired: "recovered seven launchers and 24 unused rockets"

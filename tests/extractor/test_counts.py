@@ -316,3 +316,11 @@ def test_a_counted_part_of_the_projectiles_downed_is_no_whole_volley() -> None:
     assert figures("Thirteen of the missiles were brought down.") == [("intercepted", 13)]
     assert figures("Some of the projectiles were shot down.") == []
     assert figures("The projectiles were shot down.") == [("intercepted_all", 0)]
+
+
+def test_parts_of_a_volley_told_one_by_one_add_up() -> None:
+    # "two of the rockets ..., while another ...": at least three were fired
+    assert ("launched", 3) in figures(
+        "Two of the rockets fell inside the embassy compound, while another hit near the coalition base."
+    )
+    assert ("launched", 3) not in figures("Two of the rockets fell inside the compound, and another attack followed.")
