@@ -200,6 +200,15 @@ class Draft:
         return self.site.country if self.site else self.country
 
 
+# The motive an attack is told with, after it: "in retaliation for", "in revenge for", "to avenge"
+_MOTIVE_PHRASE = prefilter.compile(
+    r"\b(?:in\s+(?:retaliation|revenge|response|reprisal)\s+(?:for|to)|to\s+(?:avenge|retaliate\s+for))\b", re.I
+)
+
+
+_STRIKE_NOUN_BEFORE = prefilter.compile(r"\b(?:air\s?strikes?|strikes|raids?|retaliation)\b", re.I)
+
+
 def read_facts(
     sent: Sentence,
     sites: list[SiteMention],
@@ -226,6 +235,19 @@ def read_facts(
     if actor is not None and (_retaliation_against_the_coalition(text, sites) or _not_the_actor(text, actor)):
         actor = None
     actor_at = _clause_start(text, actor.start()) if actor else -1
+    motive = _MOTIVE_PHRASE.search(text)
+    if (
+        motive is not None
+        and cues.ATTACK.search(text, 0, motive.start())
+        # (not another actor's strike answering an attack: "The U.S. strikes were in response to a rocket attack on
+        # the Conoco gas field" - the attack in the motive is the coalition's)
+        and cues.OTHER_ACTOR.search(text, 0, motive.start()) is None
+        and not _STRIKE_NOUN_BEFORE.search(text, 0, motive.start())
+    ):
+        # "Iran also launched ballistic missiles against the base in retaliation for the United States' killing of
+        # General Qassem Soleimani ... in a drone operation outside Baghdad's airport": a site in the motive places
+        # the cause, not the attack's target
+        sites = [m for m in sites if m.start - sent.start < motive.start()]
     ours = _a_group_hit_in_its_own_words(text, factions, attribution)
     if ours is not None:
         # "The attack on our forces in Al-Qa'im": the site places the group's own forces, not a coalition target

@@ -579,6 +579,17 @@ def test_an_attempt_on_a_persons_home_in_a_district_with_embassies_is_no_attack_
     assert [i["base"]["slug"] for i in primaries(hit, gazetteer, dt.date(2021, 11, 7))] == ["baghdad-green-zone"]
 
 
+def test_a_site_named_in_the_motive_of_an_attack_is_where_the_cause_happened(gazetteer) -> None:
+    # "in retaliation for the killing of a general ... outside Baghdad airport": the airport places the killing
+    text = (
+        "Iranian missiles struck Ain al-Asad air base on January 8, injuring dozens of US troops. Iran launched the "
+        "missiles against the base in retaliation for the US killing of a general in a drone strike outside "
+        "Baghdad's airport."
+    )
+    found = {(i["base"] or {}).get("slug") for i in incidents(text, gazetteer, dt.date(2020, 1, 20))}
+    assert found == {"ain-al-asad-air-base"}
+
+
 def test_troops_ambushed_away_from_a_base_are_no_attack_on_a_site(gazetteer) -> None:
     # like a convoy on the road, a patrol or a meeting ambushed is not a coalition site (SCHEMA: no incident)
     text = (
