@@ -1311,6 +1311,36 @@ def name_the_lone_unnamed_attack(state: State) -> None:
         d.site, d.site_sentence = site, idx
 
 
+# The coalition's sites of a country named in general, in the plural: "a fresh attack to target US bases there"
+_THE_COUNTRYS_BASES = prefilter.compile(
+    r"\b(?:US|U\.S\.|American|coalition)\s+(?:military\s+)?(?:bases|installations|facilities|sites)\b", re.I
+)
+
+
+def the_countrys_bases_are_its_named_attack(state: State) -> None:
+    """'#Breaking | Air defences activated over Qatar, likely after Iran launched a fresh attack to target US bases
+    there' beside 'Iran's missile strike on Al Udeid Air Base' the same day: an attack on the country's US bases told
+    in general, not counted, placed nowhere in it, is the one attack named there that day - not a second one."""
+    for d in list(state.drafts):
+        if d.role != "primary" or d.site is not None or d.place is not None or d.counted or d.event_day is None:
+            continue
+        if not all(_THE_COUNTRYS_BASES.search(state.facts[i].sent.text) for i in d.anchors):
+            continue
+        named = [
+            o
+            for o in state.drafts
+            if o.role == "primary"
+            and o.site is not None
+            and o.country_code == d.country_code
+            and o.event_day == d.event_day
+        ]
+        if len(named) != 1:
+            continue
+        (news,) = named
+        news.details = sorted({*news.details, *d.anchors, *d.details} - set(news.anchors))
+        drop_drafts(state, [d], news)
+
+
 def one_attack_one_incident(state: State) -> None:
     """A 'background' attack on the same site and the same day as a primary one is that attack told again as a
     reference ('an investigation on the rocket strikes that targeted sites near Erbil airport', then 'the rocket
@@ -1414,6 +1444,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     attacks_the_article_lists,
     the_attack_a_reaction_follows,
     name_the_lone_unnamed_attack,
+    the_countrys_bases_are_its_named_attack,
     one_attack_one_incident,
     earlier_attacks_counted_on_the_site,
     build_incidents,

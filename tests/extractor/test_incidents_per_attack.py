@@ -297,3 +297,19 @@ def test_attacks_on_counted_bases_are_each_an_attack(gazetteer) -> None:
     )
     found = primaries(text, gazetteer, dt.date(2024, 1, 15))
     assert [(i["base"], i["country"], i["date"]) for i in found] == [(None, "Syria", "2024-01-13")] * 2
+
+
+def test_the_countrys_us_bases_told_in_general_are_the_attack_named_there(gazetteer) -> None:
+    # a breaking line on "US bases" of a country, the one attack named there that day: one attack, not two
+    text = (
+        "Iran on Monday fired missiles at Al Udeid Air Base in Qatar, officials said.\n"
+        "#Breaking | Air defences active over Qatar, most likely after Iran launched a new attack to target US bases "
+        "there.\n"
+        "Qatar said the attack on Al Udeid caused no casualties."
+    )
+    found = [((i["base"] or {}).get("slug"), i["country"]) for i in primaries(text, gazetteer, dt.date(2025, 6, 23))]
+    assert found == [("al-udeid-air-base", "Qatar")]
+    # a base told apart, in another country, is another attack
+    two = text.replace("US bases there", "US bases in Iraq")
+    assert len(primaries(two, gazetteer, dt.date(2025, 6, 23))) == 2
+
