@@ -487,6 +487,25 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   are no attack on a site; "a series of ... attacks on" a named site is the barrage told; the projectiles named again
   ("fired the rockets at the Green Zone") beside an earlier attack's site are that attack's. An attack told in Arabic
   is read for its site (the gazetteer's names in other scripts, ``sites._script_names``) and weapons.
+- Hosts, settings and parts (2026.12.18): the host country said not to be the target ("not directed at Qatar or its
+  people") denies no attack on the base on its soil; a lead that opens on the state of things a strike made ("With
+  tensions escalating ... following the US strikes on Iran, Tehran fired missiles at Al Udeid") tells the main
+  clause's attack as news; a base evacuated "prior to the strike" stays the coalition's. A state's own force named
+  after it is the more exact actor ("the attack on Al Udeid by Iran's Islamic Revolutionary Guard Corps", "Iran's
+  elite Revolutionary Guards confirmed"); a sponsor's force named after its owner ("militias backed by the Iran
+  Revolutionary Guard Corps") is no actor. The weapons of a clause telling more attacks ("targeted at least five
+  more times with rockets and drones", "a day marked by rocket and drone attacks") and the gun a defence fires to
+  intercept are not the attack's; a count told after each target ("Separate bases in Syria were attacked three
+  times and the Ain al-Asad airbase was targeted twice") is broken down by target; "the United States Embassy in
+  Baghdad" is the embassy; an attempt on a person at home, and a district told only as where it happened ("which
+  occurred in Baghdad's Green Zone"), and a company named as the target ("targeted an Iraqi company providing
+  services for the coalition") are no coalition site attacked. A statement's day ("issued on January 29") dates the
+  statement; a follow-up dated to its month takes the day it names the attack by ("since the Jan. 8 attack"). A
+  unit's name ("the Army Reserve's 718 Engineer Company") stands inside a toll; "an additional 34 soldiers" counts
+  34; "two of the rockets ..., while another" add up; "short- and medium-range" missiles are counted across the
+  shared hyphen; "the attack did not injure any personnel" is a zero toll. A site in an attack's motive ("in
+  retaliation for the killing of General Soleimani ... outside Baghdad's airport") places the cause, and an attack
+  on a country's "US bases" told in general is the one attack named there that day.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
@@ -503,7 +522,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.17"
+EXTRACTOR_VERSION = "2026.12.18"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract", "forget_sentences"]
 
