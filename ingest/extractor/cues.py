@@ -653,7 +653,10 @@ BACKGROUND = prefilter.compile(
     r"earlier (?:attacks|strikes|incidents)|in a previous|at the time|the first time since"
     # "in the wake of two previous assaults ... targeting the American military base Harir"
     # "previous rocket and drone attacks targeted U.S. bases at the Omar oil field": modifiers may be coordinated
-    r"|previous\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}?(?:attacks|assaults|strikes))\b",
+    r"|previous\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}?(?:attacks|assaults|strikes)"
+    # "pledged to pursue those responsible for recent attacks on three military bases ..., including Ain al-Asad":
+    # attacks of the weeks before the news, told in the plural
+    r"|\brecent\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,2}?(?:attacks|assaults|strikes)\s+(?:on|against|targeting)\b)\b",
     re.I,
 )
 # An attack named by what it did, as a reference point: "respond to the drone strike that killed three troops",

@@ -331,6 +331,21 @@ def test_previous_attacks_on_a_named_site_are_background(gazetteer) -> None:
     ]
 
 
+def test_recent_attacks_on_named_sites_are_background(gazetteer) -> None:
+    # "recent attacks on three military bases ..., including ...": the weeks before the news, told in the plural
+    text = (
+        "Two armed drones were shot down over Erbil airport on Tuesday, the counter-terrorism service said.\n"
+        "The prime minister pledged to pursue those responsible for recent attacks on three bases hosting "
+        "coalition advisers, including Ain al-Asad in the west and Harir near Erbil."
+    )
+    got = incidents(text, gazetteer, dt.date(2023, 11, 7))
+    assert sorted((i["role"], i["base"]["slug"]) for i in got) == [
+        ("background", "ain-al-asad-air-base"),
+        ("background", "al-harir-air-base"),
+        ("primary", "erbil-air-base"),
+    ]
+
+
 def test_the_attack_a_strike_follows_is_told_in_the_strike_story(gazetteer) -> None:
     """Modelled on a think-tank note on US strikes: 'The U.S. strikes follow a 30-plus rocket attack on Iraq's K-1
     base'. The strike is the news; the attack it answers is background."""
