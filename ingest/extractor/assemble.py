@@ -21,6 +21,7 @@ from ingest.extractor.figures import (
     at_least_intercepted,
     evidence_of,
     launch_echoes,
+    named_last_in_another_story,
     one_and_the_other_launch,
     others_got_through,
     own_figures,
@@ -573,7 +574,8 @@ def _weapons(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[tup
         if not found and idx not in d.anchors and alone and (the := _THE_PROJECTILES.match(f.sent.text)):
             # "Three missiles targeted the military terminal ... The three Katyusha rockets did not cause any
             # casualties": the attack's projectiles named again, by their kind
-            found = [w for w in f.weapons if w.start < the.end()]
+            named = [w for w in f.weapons if w.start < the.end()]
+            found = [] if named_last_in_another_story(state, idx, named) else named
         if found:
             mentions.extend(found)
             sources += 1

@@ -70,7 +70,9 @@ GENERIC_TARGET = prefilter.compile(
     rf"|\b{_COALITION}\s+and\s+(?:other\s+)?(?:international\s+|coalition\s+|allied\s+|partner\s+|(?<=other\s))"
     r"(?:forces|troops|personnel)\b"
     r"|\b(?:bases?|outposts?|installations?|facilit(?:y|ies)|sites?|camps?)\b[^.;]{0,40}?\b(?:hous(?:e|es|ing)|host(?:s|ing)?|"
-    rf"used by|with|where)\s+(?:[\w-]+\s+){{0,5}}?{_COALITION}",
+    rf"used by|with|where)\s+(?:[\w-]+\s+){{0,5}}?{_COALITION}"
+    # "attacked three bases of the United States military": the coalition's as their owner
+    rf"|\b(?:bases|outposts|installations|facilities|sites|positions)\s+of\s+(?:the\s+)?{_COALITION}\b",
     re.I,
 )
 # A site named as the coalition's, right before its name: "the US occupation base at al-Taji", "the American base in

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.counts import NOUN_MODIFIER, one_and_the_other
-from ingest.extractor.events import Draft, Facts
+from ingest.extractor.events import ANOTHER_STORY, Draft, Facts
 from ingest.extractor.places import COUNTRY_WORDS
 from ingest.extractor.segments import counted_sites, list_item
 from ingest.extractor.types import Count, Evidence, Figure, Report
@@ -16,6 +16,7 @@ from ingest.extractor.vocabulary import words
 
 if TYPE_CHECKING:
     from ingest.extractor.state import State
+    from ingest.extractor.weapons import WeaponMention
 
 
 def evidence_of(state: State, idx: int) -> Evidence:
@@ -115,6 +116,18 @@ _SINGULAR_HEAD = prefilter.compile(
 )
 
 
+def named_last_in_another_story(state: State, idx: int, named: list[WeaponMention]) -> bool:
+    """'Police in Babylon discovered a cruise missile that was used in an attempt to attack U.S. forces. A photo shows
+    a mysterious cruise missile ... The missile has a range of up to 2,000 kilometers': the projectile named again is
+    the one an event told last named - here a weapon found, another story than the attack's."""
+    kinds = {w.category for w in named}
+    for f in reversed(state.facts[:idx]):
+        if not any(w.category in kinds for w in f.weapons) or not (f.attack or f.vetoes):
+            continue  # a description in between ("A photo shows a mysterious cruise missile") tells no event
+        return bool(f.vetoes & ANOTHER_STORY)
+    return False
+
+
 def singular_launch(state: State, d: Draft, launched: Count, evidence: dict) -> Count:
     """'a single rocket attack ... The rocket did not hit the base': an attack whose sentences speak of its
     projectile only in the singular, and of it as 'the rocket' itself (not 'the rocket attack'), launched one."""
@@ -127,6 +140,8 @@ def singular_launch(state: State, d: Draft, launched: Count, evidence: dict) -> 
         for w in f.weapons:
             if w.category not in _PROJECTILES or (span is not None and not span[0] <= w.start < span[1]):
                 continue
+            if idx not in d.anchors and named_last_in_another_story(state, idx, [w]):
+                continue  # "The missile has a range of 2,000 km" after a missile found: that one, not the attack's
             if w.text.lower().endswith("s") or re.match(r"\s+(?:and|or)\b", f.sent.text[w.end :]):
                 return launched  # plural, or one of a list of weapons: the count is not told
             head = not NOUN_MODIFIER.match(f.sent.text[w.end :])

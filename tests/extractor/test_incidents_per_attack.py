@@ -312,4 +312,3 @@ def test_the_countrys_us_bases_told_in_general_are_the_attack_named_there(gazett
     # a base told apart, in another country, is another attack
     two = text.replace("US bases there", "US bases in Iraq")
     assert len(primaries(two, gazetteer, dt.date(2025, 6, 23))) == 2
-

@@ -305,7 +305,6 @@ def test_a_follow_up_names_its_attack_by_its_day_later(gazetteer) -> None:
     ]
 
 
-
 def test_a_follow_up_dated_to_its_month_takes_the_day_the_attack_is_named_by(gazetteer) -> None:
     # "this month" dates the attack to its month; "the Jan. 8 attack", in that month, names its day
     text = (

@@ -241,3 +241,21 @@ def test_weapons_of_a_campaign_told_beside_the_attack_are_a_habit() -> None:
     assert cues.HABITUAL.search("The militias have primarily engaged in minor attacks using rockets.")
     # the projectiles of one volley at two named bases are news
     assert not cues.HABITUAL.search("Most of the missiles fired at the bases were intercepted.")
+
+
+def test_bases_of_the_us_military_counted_frame_each_attack_and_a_weapon_found_is_anothers(gazetteer) -> None:
+    # "attacked three bases of the United States military with suicide drones": the frame's weapon is each named
+    # attack's; "The missile has a range ..." after a missile found is that missile, not an attack's
+    text = (
+        "On Friday, the Islamic Resistance in Iraq attacked three bases of the United States military with suicide "
+        "drones. The first attack targeted Harir air base in Erbil, while the second and third targeted al-Shaddadi "
+        "base and the Conoco gas field in Syria.\n"
+        "Separately, police in Babylon discovered a cruise missile that was meant for an attack on US forces. A "
+        "photo shows the grey cruise missile on a truck. The missile has a range of up to 2,000 kilometres."
+    )
+    found = sorted((i["base"]["slug"], i["weapons"], i["launched"]) for i in primaries(text, gazetteer))
+    assert found == [
+        ("al-harir-air-base", ["drone"], None),
+        ("al-shaddadi-base", ["drone"], None),
+        ("conoco-gas-field", ["drone"], None),
+    ]
