@@ -11,7 +11,7 @@ from itertools import pairwise
 from ingest.extractor import cues, prefilter, segments, vocabulary
 from ingest.extractor.casualties import zero_tolls
 from ingest.extractor.counts import sentence_figures
-from ingest.extractor.dates import DateMention, find_dates, same_period
+from ingest.extractor.dates import WEEKDAYS, DateMention, find_dates, same_period
 from ingest.extractor.factions import FactionMention
 from ingest.extractor.numbers import find_numbers, numerals
 from ingest.extractor.places import COUNTRY_NAMES, COUNTRY_WORD, COUNTRY_WORDS, find_place
@@ -646,7 +646,12 @@ def _strike_as_cause(text: str, at: int) -> int | None:
 # The attack in focus as the subject of what places it in time: "It occurs in tensions stoked by the war, days after
 # Israel was said to have retaliated ...", "This comes after ...", "The attack followed ..."
 _ATTACK_SITUATED = prefilter.compile(
-    r"^\W*(?:it|this|that|the\s+(?:attack|strike|assault|incident))\s+(?:\w+ly\s+)?"
+    r"^\W*(?:it|this|that|the\s+(?:attack|strike|assault|incident)"
+    # ... or a day's attack, named with its target: "Tuesday's attack on Erbil airport comes hours after the Iranian
+    # Revolutionary Guard launched ballistic missiles against the Kurdish region"
+    rf"|(?:{words(WEEKDAYS)}|today|yesterday)['\u2019]s\s+(?:[\w-]+\s+)?(?:attack|strike|assault)"
+    r"(?:\s+(?:on|at|against)(?:\s+[\w'\u2019.-]+){1,4}?(?=\s+(?:\w+ly\s+)?(?:follows|followed|comes?|came)\b))?)"
+    r"\s+(?:\w+ly\s+)?"
     r"(?:(?P<follows>follows|followed)|comes?|came|occurs|occurred|happened|took\s+place)\b",
     re.I,
 )

@@ -259,3 +259,16 @@ def test_bases_of_the_us_military_counted_frame_each_attack_and_a_weapon_found_i
         ("al-shaddadi-base", ["drone"], None),
         ("conoco-gas-field", ["drone"], None),
     ]
+
+
+def test_the_event_a_days_attack_is_placed_after_keeps_its_weapons(gazetteer) -> None:
+    # "Tuesday's attack on Erbil airport comes hours after the Revolutionary Guard launched ballistic missiles ...":
+    # the missiles are the earlier event's, told to place the attack in time
+    text = (
+        "Kurdish forces on Tuesday shot down two armed drones over Erbil airport, where US forces are stationed.\n"
+        "Tuesday's attack on Erbil airport comes hours after the Revolutionary Guard launched ballistic missiles "
+        "against the Kurdish region."
+    )
+    (got,) = primaries(text, gazetteer, dt.date(2024, 1, 16))
+    assert (got["base"]["slug"], got["weapons"]) == ("erbil-air-base", ["drone"])
+
