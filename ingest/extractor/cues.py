@@ -332,6 +332,10 @@ TALLY = prefilter.compile(
     r"|^(?:the|this|that|it)\s+(?:[\w-]+\s+)?(?:marks|marked|is|was|became)\s+the\s+\d+(?:st|nd|rd|th)\b"
     # a line of a tally's list: "- 1 attack on the Qasrak base", "• 11 attacks on the al-Omar oil field base"
     r"|^\W*\d+\s+attacks?\s+(?:on|against|targeting)\b"
+    # a share of the series just counted: "The majority of these assaults have focused on the Conoco gas plant, the
+    # al-Omar oil field base ... and the al-Shaddadi base"
+    r"|^\W*(?:the\s+)?(?:majority|bulk|most|many|half|some|several)\s+of\s+(?:these|those|the|such)\s+"
+    r"(?:[\w-]+\s+)?(?:attacks|assaults|strikes|operations)\s+(?:have|has|had|were|was)\b"
     rf"|{_MANY_ATTACKS}",
     re.I,
 )

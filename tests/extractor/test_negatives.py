@@ -667,3 +667,13 @@ def test_a_contractors_vehicle_hit_is_on_the_road(gazetteer) -> None:
     # a site named before it is still attacked
     base = "Rockets hit Balad air base on Friday, targeting a company providing maintenance for US-made jets."
     assert [i["base"]["slug"] for i in primaries(base, gazetteer, dt.date(2020, 8, 22))] == ["balad-air-base"]
+
+
+def test_a_share_of_the_attacks_just_counted_tells_no_attack(gazetteer) -> None:
+    # "The majority of these assaults have focused on ...": where the counted series fell, no new attack there
+    text = (
+        "A drone hit the Kharab al-Jir base in Hasakah early on Saturday, a war monitor said.\n"
+        "US bases in Syria have faced 120 attacks by Iran-backed militias since October, according to the monitor.\n"
+        "The majority of these assaults have focused on the Conoco gas plant and the al-Shaddadi base."
+    )
+    assert [i["base"]["slug"] for i in primaries(text, gazetteer, dt.date(2024, 8, 10))] == ["rumalyn-landing-zone"]
