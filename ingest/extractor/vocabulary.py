@@ -61,6 +61,8 @@ OTHER_LANGUAGES_ATTACK_WORDS = (
     # ("الهجوم") or a clinging "with"/"and" ("بهجوم", "واستهدفت"), which are part of the word
     "هجوم", "هجوما", "هجوماً", "الهجوم", "بهجوم", "استهدف", "استهدفت", "واستهدف", "واستهدفت", "استهداف",
     "باستهداف", "قصف", "قصفت", "بقصف", "ضربة", "أسقطت", "اعترضت",
+    # attacked, in the past tense of "he", "she" and "they" ("مقاتلونا هاجموا قاعدة التنف": our fighters attacked)
+    "هاجم", "هاجمت", "هاجموا", "وهاجم", "وهاجمت", "وهاجموا",
 )  # fmt: skip
 # "took indirect fire", "came under rocket fire": these verbs before "fire" tell an attack.
 UNDER_FIRE_VERBS = ("took", "take", "takes", "taken", "taking", "come", "comes", "coming", "under")

@@ -528,3 +528,15 @@ def test_a_name_written_with_a_comma_is_read(gazetteer) -> None:
     # "the Embassy of the United States, Riyadh": the phrase matcher reads no comma inside a name
     text = "Iranian drones struck the Embassy of the United States, Riyadh in the Saudi capital, officials said."
     assert primary_sites(text, gazetteer, dt.date(2026, 3, 4)) == ["us-embassy-riyadh"]
+
+
+def test_an_attack_told_in_arabic_with_the_verb_attacked_and_conoco_spelt_as_in_english(shipped_gazetteer) -> None:
+    # "our fighters attacked al-Tanf base with two drones"; "an attack on US forces at the Conoco gas field"
+    text = (
+        "قال البيان إن مقاتلينا هاجموا قاعدة التنف بطائرتين مسيرتين اليوم.\n"
+        "وأعلنت المقاومة مسؤوليتها عن الهجوم على القوات الأمريكية في حقل غاز كونوكو شمال شرقي دير الزور."
+    )
+    assert sorted(primary_sites(text, shipped_gazetteer, dt.date(2023, 10, 19))) == [
+        "al-tanf-garrison",
+        "conoco-gas-field",
+    ]
