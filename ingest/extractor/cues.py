@@ -417,8 +417,9 @@ HABITUAL = prefilter.compile(
     rf"|\b(?:have|has)\s+{words(vocabulary.TREND_VERBS)}\b"
     # "has recently seen a spike of attacks", "after an escalation in their attacks": a trend named by its noun
     rf"|\b(?:a|an)\s+(?:[\w-]+\s+)?{words(vocabulary.TREND_NOUNS)}\s+(?:of|in)\s+(?:[\w-]+\s+){{0,2}}?(?:attacks|strikes)\b"
-    # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets"
-    r"|\b(?:have|has)\s+(?:also\s+)?used\b"
+    # "militias have used rockets and drones in 150 attacks", "most of these attacks use rockets" (not one attack on
+    # a site told in the perfect: "have used unmanned aerial vehicles (UAVs) to attack the US base in Shaddadi")
+    r"|\b(?:have|has)\s+(?:also\s+)?used\b(?!\s+(?:[\w()-]+\s+){1,6}?to\s+(?:attack|target|strike|hit)\s+the\s+)"
     r"|\b(?:most|many|some|all)\s+of\s+(?:these|the|those|its|their)\s+(?:\w+\s+)?attacks\b"
     # "most of the drones and rockets launched at US bases fell short": a share of the projectiles of
     # bases in the plural, uncounted (not "the bases" of one volley)

@@ -677,3 +677,14 @@ def test_a_share_of_the_attacks_just_counted_tells_no_attack(gazetteer) -> None:
         "The majority of these assaults have focused on the Conoco gas plant and the al-Shaddadi base."
     )
     assert [i["base"]["slug"] for i in primaries(text, gazetteer, dt.date(2024, 8, 10))] == ["rumalyn-landing-zone"]
+
+
+def test_drones_used_to_attack_a_named_base_told_in_the_perfect_are_the_news(gazetteer) -> None:
+    # "have used UAVs to attack the US base in Shaddadi": one attack on a named site, not a practice
+    text = (
+        "Armed groups have used unmanned aerial vehicles (UAVs) to attack the US base in Shaddadi, in Syria's "
+        "Hasakah province, a television channel reported on Friday. Explosions were heard inside the base."
+    )
+    assert [i["base"]["slug"] for i in primaries(text, gazetteer, dt.date(2023, 11, 3))] == ["al-shaddadi-base"]
+    # the weapons a campaign has used are still a practice
+    assert cues.HABITUAL.search("Militias have used rockets and drones in more than 150 attacks since October.")
