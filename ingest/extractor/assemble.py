@@ -37,6 +37,15 @@ if TYPE_CHECKING:
     from ingest.extractor.state import State
 
 
+# The weapons named as what one verb launched at the targets named next: "launched drones and rockets on bases housing
+# U.S. forces in ..."
+_ONE_VERBS_TARGETS = prefilter.compile(
+    r"\b(?:launched|fired|used)\s+(?:[\w-]+\s+){0,3}?(?:drones?|rockets?|missiles?)\s+(?:and|or)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:drones?|rockets?|missiles?)\s+(?:on|at|against|toward|towards)\s+(?:[^.;]|\.(?=\S|\s+[a-z]))*$",
+    re.I,
+)
+
+
 def own_weapons(f: Facts, d: Draft, alone: bool = False) -> list[WeaponMention]:
     """The weapons of ``d`` in one of its anchor sentences: those in its clause; a clause without any
     shares the ones told before the first clause ('Rockets hit X and Y'); the only attack a sentence
@@ -54,7 +63,11 @@ def own_weapons(f: Facts, d: Draft, alone: bool = False) -> list[WeaponMention]:
         return inside
     first = min((m.start - f.sent.start for m in f.sites), default=span[0])
     lead = [w for w in f.weapons if w.start < min(first, span[0])]
-    return lead if len({w.category for w in lead}) == 1 else []
+    if len({w.category for w in lead}) == 1:
+        return lead
+    # "its fighters launched bomb-laden drones and rockets on bases ... in Iraq's Erbil Airport and Syria's Conoco
+    # and Kharab al-Jeir": the targets of the one verb share all the weapons it names before them
+    return lead if _ONE_VERBS_TARGETS.search(f.sent.text, 0, first) else []
 
 
 def tells_another_attack(f: Facts, d: Draft) -> bool:

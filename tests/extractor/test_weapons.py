@@ -272,3 +272,12 @@ def test_the_event_a_days_attack_is_placed_after_keeps_its_weapons(gazetteer) ->
     (got,) = primaries(text, gazetteer, dt.date(2024, 1, 16))
     assert (got["base"]["slug"], got["weapons"]) == ("erbil-air-base", ["drone"])
 
+
+def test_targets_of_one_launch_share_the_weapons_named_before_them(gazetteer) -> None:
+    # "launched drones and rockets on bases ... in Iraq's Erbil Airport and Syria's Conoco": each target's
+    text = (
+        "The group said its fighters launched bomb-laden drones and rockets on bases housing U.S. forces in Iraq's "
+        "Erbil Airport and Syria's Conoco gas field on Sunday."
+    )
+    found = sorted((i["base"]["slug"], set(i["weapons"])) for i in primaries(text, gazetteer, dt.date(2024, 1, 14)))
+    assert found == [("conoco-gas-field", {"drone", "rocket"}), ("erbil-air-base", {"drone", "rocket"})]
