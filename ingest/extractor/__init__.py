@@ -505,7 +505,11 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   34; "two of the rockets ..., while another" add up; "short- and medium-range" missiles are counted across the
   shared hyphen; "the attack did not injure any personnel" is a zero toll. A site in an attack's motive ("in
   retaliation for the killing of General Soleimani ... outside Baghdad's airport") places the cause, and an attack
-  on a country's "US bases" told in general is the one attack named there that day.
+  on a country's "US bases" told in general is the one attack named there that day. "Recent attacks on" named sites
+  are background; "bases of the United States military" are the coalition's; a projectile named again after a weapon
+  found is that one; "Tuesday's attack on Erbil airport comes hours after ..." leaves the earlier event its weapons;
+  "the majority of these assaults" is a tally; Arabic's "attacked" (هاجموا); drones "used to attack the US base in
+  Shaddadi" are one attack; the targets of one launch share all the weapons named before them.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
