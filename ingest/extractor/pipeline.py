@@ -1279,6 +1279,11 @@ def place_the_volley_by_its_part(state: State) -> None:
             break
 
 
+# "Last time the K1 base was attacked was on 27 December": the site of the news, attacked before - the base the
+# story is about, named by its earlier attack
+_ATTACKED_LAST_TIME = prefilter.compile(r"\b(?:the\s+)?last\s+time\s+(?:that\s+)?(?:the\s+)?$", re.I)
+
+
 def name_the_lone_unnamed_attack(state: State) -> None:
     """A story of one attack told without its site's name ('a US patrol base in northeastern Syria') that names one
     coalition site of that country elsewhere, not as a landmark, not as another attack's ('aimed at coalition
@@ -1290,10 +1295,12 @@ def name_the_lone_unnamed_attack(state: State) -> None:
     others = {i for o in state.drafts if o is not d for i in o.anchors}
     named: dict[str, tuple[Site, int]] = {}
     for f in state.facts:
-        if f.sent.index in others or f.vetoes:
+        if f.vetoes:
             continue
         for m in f.sites:
             at = m.start - f.sent.start
+            if f.sent.index in others and not _ATTACKED_LAST_TIME.search(f.sent.text, 0, at):
+                continue  # another attack's site - unless told as the one "last" attacked before this one
             if _NEAR.search(f.sent.text, 0, at) is None and not not_the_place_hit(f.sent.text, at):
                 named.setdefault(m.site.slug, (m.site, f.sent.index))
     if not named:

@@ -14,7 +14,7 @@ from ingest.extractor.names import (
 )
 from ingest.extractor.sentences import parse
 from ingest.extractor.state import compiled
-from tests.extractor.helpers import primaries, primary_sites
+from tests.extractor.helpers import incidents, primaries, primary_sites
 
 
 @pytest.fixture(scope="module")
@@ -540,3 +540,15 @@ def test_an_attack_told_in_arabic_with_the_verb_attacked_and_conoco_spelt_as_in_
         "al-tanf-garrison",
         "conoco-gas-field",
     ]
+
+
+def test_the_base_told_as_last_attacked_before_names_the_unnamed_news(gazetteer) -> None:
+    # "an Iraqi base in Kirkuk province ... Last time the K1 base was attacked was on 27 December": that base
+    text = (
+        "A rocket hit an Iraqi base in the province of Kirkuk where US troops are stationed on Thursday, security "
+        "sources said. No casualties were reported.\n"
+        "Last time the K1 base was attacked was on 27 December, when a US contractor was killed there."
+    )
+    found = sorted((i["role"], i["base"]["slug"]) for i in incidents(text, gazetteer, dt.date(2020, 2, 14)))
+    assert found == [("background", "k-1-air-base"), ("primary", "k-1-air-base")]
+
