@@ -562,7 +562,8 @@ HYPOTHETICAL = prefilter.compile(
     # "three drones attempting to strike the base" were launched: the projectile's aim is no hypothesis
     + _NOT_AFTER_A_PROJECTILE
     + _NOT_WHAT_WAS_DOWNED
-    + r"(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to)\s+(?:\w+\s+){0,4}?"
+    # ("threatening to continue to conduct rocket attacks against US interests": a chain of infinitives)
+    + r"(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to)\s+(?:\w+\s+){0,5}?"
     r"(?:attack|target|strike|hit|fire|launch)\w*\b"
     # a precaution against attacks that may come: "activated C-RAM to confront any possible rocket attacks"
     # ("deployed in anticipation of a probable attack by drones")

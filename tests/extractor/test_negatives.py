@@ -688,3 +688,13 @@ def test_drones_used_to_attack_a_named_base_told_in_the_perfect_are_the_news(gaz
     assert [i["base"]["slug"] for i in primaries(text, gazetteer, dt.date(2023, 11, 3))] == ["al-shaddadi-base"]
     # the weapons a campaign has used are still a practice
     assert cues.HABITUAL.search("Militias have used rockets and drones in more than 150 attacks since October.")
+
+
+def test_a_threat_told_through_a_chain_of_infinitives_is_no_attack(gazetteer) -> None:
+    # "threatening to continue to conduct rocket attacks": the attacks threatened, not told
+    text = (
+        "On 18 March, a little-known group released a video threatening to continue to conduct rocket attacks "
+        "against US interests in Iraq if American forces did not leave."
+    )
+    assert primaries(text, gazetteer, dt.date(2020, 3, 19)) == []
+    assert cues.HYPOTHETICAL.search("The group vowed to keep up its drone attacks on the bases.")
