@@ -564,7 +564,13 @@ _COORDINATED_CLAUSE = prefilter.compile(r",\s+(?:and|while|but)\s|;\s", re.I)
 # and one other rocket was discovered at the launch point"
 _AND_A_FIND = r"\s+and\s+(?=(?:[\w-]+\s+){1,5}?(?:was|were)\s+(?:later\s+)?(?:found|discovered|seized|recovered)\b)"
 _ADDED_CLAUSE = prefilter.compile(
-    r",\s+(?:and\s+)?adding\s+(?:that\s+)?|" + _AND_A_FIND + "|" + _COORDINATED_CLAUSE.pattern, re.I
+    # ("ten Katyusha rockets attacked al-Taji camp without losses, confirming that a truck was found carrying a
+    # missile platform": what the statement adds after the attack, in a participle of its own)
+    r",\s+(?:and\s+)?(?:adding|confirming|noting|explaining|stating)\s+(?:that\s+)?|"
+    + _AND_A_FIND
+    + "|"
+    + _COORDINATED_CLAUSE.pattern,
+    re.I,
 )
 
 

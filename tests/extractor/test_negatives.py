@@ -698,3 +698,13 @@ def test_a_threat_told_through_a_chain_of_infinitives_is_no_attack(gazetteer) ->
     )
     assert primaries(text, gazetteer, dt.date(2020, 3, 19)) == []
     assert cues.HYPOTHETICAL.search("The group vowed to keep up its drone attacks on the bases.")
+
+
+def test_a_launcher_found_in_a_clause_the_statement_adds_after_the_attack_is_its_aftermath(gazetteer) -> None:
+    # ", confirming that a truck was found carrying a launch platform": told after the attack, not a plot foiled
+    text = (
+        "The security cell said that eight Katyusha rockets struck Camp Taji on Wednesday evening without losses, "
+        "confirming that a truck was found carrying a launch platform south of the area."
+    )
+    (got,) = primaries(text, gazetteer, dt.date(2020, 3, 12))
+    assert (got["base"]["slug"], got["launched"]) == ("camp-taji", 8)
