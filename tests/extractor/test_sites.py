@@ -551,4 +551,3 @@ def test_the_base_told_as_last_attacked_before_names_the_unnamed_news(gazetteer)
     )
     found = sorted((i["role"], i["base"]["slug"]) for i in incidents(text, gazetteer, dt.date(2020, 2, 14)))
     assert found == [("background", "k-1-air-base"), ("primary", "k-1-air-base")]
-
