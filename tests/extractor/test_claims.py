@@ -645,3 +645,13 @@ def test_a_states_own_force_is_the_more_exact_actor_than_the_state(gazetteer, na
     # the state alone stays the actor
     actor, _ = actor_and_claim(text.replace(named, "Qatar condemned the attack."), gazetteer, dt.date(2025, 6, 23))
     assert actor == "iran"
+
+
+def test_a_groups_name_rendered_in_english_another_way_is_read(shipped_gazetteer) -> None:
+    # "Tha'r al-Muhandis" (the revenge of al-Muhandis) rendered as "The brigades to avenge al-Muhandis"
+    text = (
+        "Fourteen rockets struck Ain al-Asad air base on Wednesday. A group calling itself \u201cThe brigades to "
+        "avenge al-Muhandis\u201d said its members fired the rockets."
+    )
+    actor, claimed = actor_and_claim(text, shipped_gazetteer, dt.date(2021, 7, 8))
+    assert (actor, claimed) == ("tha-r-al-muhandis-brigade", True)
