@@ -509,7 +509,9 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   are background; "bases of the United States military" are the coalition's; a projectile named again after a weapon
   found is that one; "Tuesday's attack on Erbil airport comes hours after ..." leaves the earlier event its weapons;
   "the majority of these assaults" is a tally; Arabic's "attacked" (هاجموا); drones "used to attack the US base in
-  Shaddadi" are one attack; the targets of one launch share all the weapons named before them.
+  Shaddadi" are one attack; the targets of one launch share all the weapons named before them. A lone unnamed attack
+  takes the base said to be "last" attacked before it; "threatening to continue to conduct rocket attacks" is a
+  threat; a launcher found in what a statement adds after the attack (", confirming that ...") is its aftermath.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
