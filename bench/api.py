@@ -183,6 +183,28 @@ def flush_cache() -> None:
     redis.Redis.from_url(CACHE_URL).flushdb()
 
 
+# The prepared statements the captured SQL runs (``incidents.prepared``: the app prepares a shape once per session and
+# then runs EXECUTE name(values)): name -> what PREPARE takes, recorded as the app prepares them, so the raw SQL
+# can prepare them on its own session first, as the app's warm workers have
+_PREPARED: dict[str, str] = {}
+
+
+def _recording_prepares() -> None:
+    """Record every statement ``incidents.prepared`` prepares (or finds prepared) in this process."""
+    from incidents import prepared
+
+    if getattr(prepared.session_statement, "records", False):
+        return
+    original = prepared.session_statement
+
+    def recording(db: str, name: str, statement: str) -> bool:
+        _PREPARED[name] = statement
+        return original(db, name, statement)
+
+    recording.records = True  # type: ignore[attr-defined]
+    prepared.session_statement = recording
+
+
 def captured_sql(url: str, token: str | None) -> list[str]:
     """The SQL the endpoint runs for ``url``, captured in-process (same code, same database, no cache)."""
     from django.core.cache import caches
@@ -190,6 +212,7 @@ def captured_sql(url: str, token: str | None) -> list[str]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    _recording_prepares()
     caches["responses"].clear()  # in-process the response cache is local memory: cleared, nothing is served from it
     extra = {"HTTP_AUTHORIZATION": f"Token {token}"} if token else {}
     client = Client(HTTP_HOST=HOST, **extra)
@@ -218,7 +241,22 @@ def csv_copy_statement(url: str) -> str:
         return cursor.cursor.mogrify(statement, params)
 
 
+_EXECUTE = re.compile(r"^EXECUTE (bw_\w+)")
+_prepared_on: dict[int, set[str]] = {}
+
+
+def _prepare(conn: psycopg.Connection, queries: list[str]) -> None:
+    """Prepare on ``conn`` the statements ``queries`` execute, once a session, as the app's workers have (untimed)."""
+    done = _prepared_on.setdefault(id(conn), set())
+    for sql in queries:
+        m = _EXECUTE.match(sql)
+        if m is not None and m.group(1) not in done:
+            conn.execute(f"PREPARE {m.group(1)} {_PREPARED[m.group(1)]}".encode())
+            done.add(m.group(1))
+
+
 def run_sql(conn: psycopg.Connection, queries: list[str]) -> float:
+    _prepare(conn, queries)
     start = time.perf_counter()
     for sql in queries:
         with conn.cursor() as cur:
