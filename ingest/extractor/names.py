@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import combinations, product
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import NORM, ORTH
@@ -19,6 +21,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ingest.extractor import prefilter, vocabulary
+
+T = TypeVar("T")
 
 ARTICLES = frozenset(
     {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "adh", "ath", "ed", "es", "er", "ez", "ul"}
@@ -175,3 +179,46 @@ def norm_doc(vocab: Vocab, norms: list[str]) -> Doc:
         if token.norm_ != norm:  # a word's own norm is usually itself: setting it costs a token-level override
             token.norm_ = norm
     return doc
+
+
+# Arabic letters written more than one way: the alef with or without its hamza or madda, the final yaa and alef
+# maqsura, the taa marbuta and haa
+_ALEF, _YAA, _HAA = "\u0627", "\u064a", "\u0647"
+_ARABIC_VARIANTS = {
+    "\u0623": _ALEF,  # alef with hamza above
+    "\u0625": _ALEF,  # alef with hamza below
+    "\u0622": _ALEF,  # alef with madda
+    "\u0649": _YAA,  # alef maqsura
+    "\u0629": _HAA,  # taa marbuta
+}
+_ARABIC_CLASS = {
+    _ALEF: "[\u0627\u0623\u0625\u0622]",
+    _YAA: "[\u064a\u0649]",
+    _HAA: "[\u0647\u0629]",
+}
+# The letters that cling to an Arabic word's front: "and", "with", "to", "so", "as" ("لقاعدة عين الأسد")
+_ARABIC_PROCLITIC = "[وبلفك]?"
+
+
+def script_key(name: str) -> str:
+    """A name in another script as the pattern reads it: Arabic's variant letters folded, spaces made one."""
+    folded = "".join(_ARABIC_VARIANTS.get(c, c) for c in name.lower())
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+def script_names(named: Iterable[tuple[str, T]]) -> tuple[re.Pattern[str], dict[str, T]] | None:
+    """One pattern for names of more than one word that the phrase matcher cannot read - written beyond ASCII (or
+    with a comma) - and what each names (a site, a group). One word alone ("حرير", silk, for Harir) is too often a
+    common word. Arabic's variant letters match one another, and a clinging "and", "with", "to" may stand before."""
+    by_name: dict[str, T] = {}
+    bodies = []
+    for alias, thing in named:
+        if len(alias.split()) < 2:
+            continue
+        by_name[script_key(alias)] = thing
+        words = ["".join(_ARABIC_CLASS.get(c, re.escape(c)) for c in script_key(word)) for word in alias.split()]
+        bodies.append((len(alias), r"\s+".join(words)))
+    if not bodies:
+        return None
+    alternation = "|".join(body for _, body in sorted(bodies, reverse=True))  # the longest name first
+    return re.compile(rf"(?<!\w){_ARABIC_PROCLITIC}(?P<name>{alternation})(?!\w)", re.I), by_name

@@ -20,6 +20,8 @@ from ingest.extractor.names import (
     norm_doc,
     phrase_variants,
     possessive_variant,
+    script_key,
+    script_names,
     skeleton,
 )
 from ingest.extractor.places import COUNTRY_WORD, COUNTRY_WORDS, country_name
@@ -296,47 +298,12 @@ def description_pattern(alias: str) -> prefilter.Pattern:
     return prefilter.compile(r"\b" + gap.join(parts) + r"\b", re.I)
 
 
-# Arabic letters written more than one way: the alef with or without its hamza or madda, the final yaa and alef
-# maqsura, the taa marbuta and haa
-_ALEF, _YAA, _HAA = "\u0627", "\u064a", "\u0647"
-_ARABIC_VARIANTS = {
-    "\u0623": _ALEF,  # alef with hamza above
-    "\u0625": _ALEF,  # alef with hamza below
-    "\u0622": _ALEF,  # alef with madda
-    "\u0649": _YAA,  # alef maqsura
-    "\u0629": _HAA,  # taa marbuta
-}
-_ARABIC_CLASS = {
-    _ALEF: "[\u0627\u0623\u0625\u0622]",
-    _YAA: "[\u064a\u0649]",
-    _HAA: "[\u0647\u0629]",
-}
-# The letters that cling to an Arabic word's front: "and", "with", "to", "so", "as" ("لقاعدة عين الأسد")
-_ARABIC_PROCLITIC = "[وبلفك]?"
-
-
-def _script_key(name: str) -> str:
-    folded = "".join(_ARABIC_VARIANTS.get(c, c) for c in name.lower())
-    return re.sub(r"\s+", " ", folded).strip()
-
-
 def _script_names(sites: Iterable[Site]) -> tuple[re.Pattern[str], dict[str, Site]] | None:
-    """One pattern for the names of more than one word that the phrase matcher cannot read - written beyond ASCII,
-    or with a comma ("Embassy of the United States, Riyadh") - and the site each names. One word alone ("حرير",
-    silk, for Harir) is too often a common word."""
-    by_name: dict[str, Site] = {}
-    bodies = []
-    for site in sites:
-        for alias in {site.name, *site.aliases}:
-            if (alias.isascii() and "," not in alias) or len(alias.split()) < 2:
-                continue
-            by_name[_script_key(alias)] = site
-            words = ["".join(_ARABIC_CLASS.get(c, re.escape(c)) for c in _script_key(word)) for word in alias.split()]
-            bodies.append((len(alias), r"\s+".join(words)))
-    if not bodies:
-        return None
-    alternation = "|".join(body for _, body in sorted(bodies, reverse=True))  # the longest name first
-    return re.compile(rf"(?<!\w){_ARABIC_PROCLITIC}(?P<name>{alternation})(?!\w)", re.I), by_name
+    """The sites' names of more than one word that the phrase matcher cannot read - written beyond ASCII, or with a
+    comma ("Embassy of the United States, Riyadh") - as one pattern (``names.script_names``)."""
+    return script_names(
+        (alias, site) for site in sites for alias in {site.name, *site.aliases} if not alias.isascii() or "," in alias
+    )
 
 
 def _in_scripts(
@@ -348,7 +315,7 @@ def _in_scripts(
     for m in pattern.finditer(text):
         if any(n.start < m.end("name") and m.start("name") < n.end for n in named):
             continue
-        site = by_name[_script_key(m.group("name"))]
+        site = by_name[script_key(m.group("name"))]
         out.append(SiteMention(site, m.start("name"), m.end("name"), m.group("name")))
     return out
 
