@@ -17,6 +17,8 @@ from ingest.extractor.names import (
     is_acronym,
     norm_doc,
     phrase_variants,
+    script_key,
+    script_names,
 )
 from ingest.extractor.places import COUNTRY_WORD
 from ingest.extractor.sentences import doc_text, nlp
@@ -102,6 +104,10 @@ class FactionMatcher:
                 self.matcher.add(faction.slug, patterns)
             if exact:
                 self.exact.add(faction.slug, exact)
+        # the names written beyond ASCII ("المقاومة الإسلامية في العراق"), which the phrase matcher skips
+        self.scripts = script_names(
+            (alias, faction) for faction in gazetteer.factions for alias in faction.aliases if not alias.isascii()
+        )
 
     def find(self, doc: Doc) -> list[FactionMention]:
         spans = []
@@ -126,6 +132,13 @@ class FactionMatcher:
             if i + 1 == len(kept) or not _OWNER_OF_NEXT.fullmatch(text, s.end_char, kept[i + 1].start_char)
         ]
         found = [FactionMention(self.factions[s.label_], s.start_char, s.end_char, s.text) for s in kept]
+        if self.scripts is not None and not text.isascii():
+            pattern, by_name = self.scripts
+            found += [
+                FactionMention(by_name[script_key(m.group("name"))], m.start("name"), m.end("name"), m.group("name"))
+                for m in pattern.finditer(text)
+                if not any(f.start < m.end("name") and m.start("name") < f.end for f in found)
+            ]
         for named in self._self_named(text):
             # the whole name the group goes by wins over a shorter name found inside it ("Ansar Allah" in
             # "Ansar Allah al-Awfeya"), not over one found across its ends

@@ -655,3 +655,10 @@ def test_a_groups_name_rendered_in_english_another_way_is_read(shipped_gazetteer
     )
     actor, claimed = actor_and_claim(text, shipped_gazetteer, dt.date(2021, 7, 8))
     assert (actor, claimed) == ("tha-r-al-muhandis-brigade", True)
+
+
+def test_a_claim_told_in_arabic_names_its_group(shipped_gazetteer) -> None:
+    # "The Islamic Resistance in Iraq announces its responsibility for the attack on US forces at Ain al-Asad base"
+    text = "المقاومة الإسلامية في العراق تعلن مسؤوليتها عن الهجوم على القوات الأمريكية في قاعدة عين الأسد."
+    actor, claimed = actor_and_claim(text, shipped_gazetteer, dt.date(2023, 10, 19))
+    assert (actor, claimed) == ("islamic-resistance-in-iraq", True)
