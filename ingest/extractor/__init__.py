@@ -511,7 +511,9 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   "the majority of these assaults" is a tally; Arabic's "attacked" (هاجموا); drones "used to attack the US base in
   Shaddadi" are one attack; the targets of one launch share all the weapons named before them. A lone unnamed attack
   takes the base said to be "last" attacked before it; "threatening to continue to conduct rocket attacks" is a
-  threat; a launcher found in what a statement adds after the attack (", confirming that ...") is its aftermath.
+  threat; a launcher found in what a statement adds after the attack (", confirming that ...") is its aftermath. A
+  claim told in Arabic ("تعلن مسؤوليتها عن", announces its responsibility for) names its group by the gazetteer's
+  Arabic names (``names.script_names``).
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
