@@ -183,28 +183,6 @@ def flush_cache() -> None:
     redis.Redis.from_url(CACHE_URL).flushdb()
 
 
-# The prepared statements the captured SQL runs (``incidents.prepared``: the app prepares a shape once per session and
-# then runs EXECUTE name(values)): name -> what PREPARE takes, recorded as the app prepares them, so the raw SQL
-# can prepare them on its own session first, as the app's warm workers have
-_PREPARED: dict[str, str] = {}
-
-
-def _recording_prepares() -> None:
-    """Record every statement ``incidents.prepared`` prepares (or finds prepared) in this process."""
-    from incidents import prepared
-
-    if getattr(prepared.session_statement, "records", False):
-        return
-    original = prepared.session_statement
-
-    def recording(db: str, name: str, statement: str) -> bool:
-        _PREPARED[name] = statement
-        return original(db, name, statement)
-
-    recording.records = True  # type: ignore[attr-defined]
-    prepared.session_statement = recording
-
-
 def captured_sql(url: str, token: str | None) -> list[str]:
     """The SQL the endpoint runs for ``url``, captured in-process (same code, same database, no cache)."""
     from django.core.cache import caches
@@ -212,7 +190,6 @@ def captured_sql(url: str, token: str | None) -> list[str]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    _recording_prepares()
     caches["responses"].clear()  # in-process the response cache is local memory: cleared, nothing is served from it
     extra = {"HTTP_AUTHORIZATION": f"Token {token}"} if token else {}
     client = Client(HTTP_HOST=HOST, **extra)
@@ -246,12 +223,17 @@ _prepared_on: dict[int, set[str]] = {}
 
 
 def _prepare(conn: psycopg.Connection, queries: list[str]) -> None:
-    """Prepare on ``conn`` the statements ``queries`` execute, once a session, as the app's workers have (untimed)."""
+    """Prepare on ``conn`` the statements ``queries`` execute, once a session, as the app's workers have (untimed):
+    the app prepares a shape once per session (``incidents.prepared``), on its driver's cursor, so the captured SQL
+    holds only its ``EXECUTE name(...)``."""
+    from incidents.prepared import statements
+
     done = _prepared_on.setdefault(id(conn), set())
+    known = statements()
     for sql in queries:
         m = _EXECUTE.match(sql)
         if m is not None and m.group(1) not in done:
-            conn.execute(f"PREPARE {m.group(1)} {_PREPARED[m.group(1)]}".encode())
+            conn.execute(f"PREPARE {m.group(1)} {known[m.group(1)]}".encode())
             done.add(m.group(1))
 
 

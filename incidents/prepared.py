@@ -213,6 +213,14 @@ def prepared(key: Hashable, build: Callable[..., QuerySet[Any]], *values: int) -
     return list(queryset)
 
 
+def statements() -> dict[str, str]:
+    """Name -> what ``PREPARE`` takes, for every shape compiled in this process that runs as a prepared statement:
+    what a session must prepare to run the ``EXECUTE name(...)`` this module writes (``bench.api`` replays the
+    app's SQL on a session of its own)."""
+    with _lock:
+        return {c.name: c.statement for c in _compiled.values() if c is not None and c.statement is not None}
+
+
 def forget() -> None:
     """Drop every compiled shape (tests that change the database's settings)."""
     with _lock:

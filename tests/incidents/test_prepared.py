@@ -249,6 +249,23 @@ def test_postgresql_prepares_each_shape_once_a_session_and_again_on_a_new_connec
     assert prepared_here <= statements()
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+@pytest.mark.django_db(transaction=True)  # the test closes its connection
+def test_the_statements_a_page_executes_can_be_prepared_on_another_session(client, site):
+    # what bench.api replays: each EXECUTE the page ran, prepared from ``statements()`` on a session of its own
+    with CaptureQueriesContext(connection) as run:
+        assert client.get(site[0].get_absolute_url()).status_code == 200
+    names = {re.match(r"EXECUTE (bw_\w+)", query["sql"]).group(1) for query in run.captured_queries}
+    known = prepared_module.statements()
+    assert names <= set(known)
+    connection.close()
+    with connection.cursor() as cursor:
+        for name in names:
+            cursor.execute(f"PREPARE {name} {known[name]}")
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'bw%%'")
+        assert cursor.fetchone()[0] >= len(names)
+
+
 def test_a_shape_with_a_value_of_another_type_runs_its_plain_sql(site):
     def build(pk):
         return Incident.objects.filter(pk=pk, date__gte=dt.date(2000, 1, 1))
