@@ -111,6 +111,8 @@ class _Compiled:
         return self.sql, tuple(params)
 
 
+# Name -> what PREPARE takes, of every statement a session was asked to hold (``statements()``).
+_texts: dict[str, str] = {}
 # Names of statements PostgreSQL refused to prepare: their callers run the plain SQL instead.
 _refused: set[str] = set()
 
@@ -122,6 +124,9 @@ def session_statement(db: str, name: str, statement: str) -> bool:
     SQL. PostgreSQL only. Callers name a statement for its text, so the same text finds the same name."""
     if name in _refused:
         return False
+    if name not in _texts:
+        with _lock:
+            _texts[name] = statement
     wrapper = connections[db]
     if wrapper.connection is not None and wrapper.health_check_done:  # this request's session, checked
         names = _sessions.get(wrapper.connection)
@@ -214,11 +219,11 @@ def prepared(key: Hashable, build: Callable[..., QuerySet[Any]], *values: int) -
 
 
 def statements() -> dict[str, str]:
-    """Name -> what ``PREPARE`` takes, for every shape compiled in this process that runs as a prepared statement:
-    what a session must prepare to run the ``EXECUTE name(...)`` this module writes (``bench.api`` replays the
-    app's SQL on a session of its own)."""
+    """Name -> what ``PREPARE`` takes, for every statement a session of this process was asked to hold
+    (``session_statement``: the compiled shapes' and the API pages'): what another session must prepare to run the
+    ``EXECUTE name(...)`` the app writes (``bench.api`` replays the app's SQL on a session of its own)."""
     with _lock:
-        return {c.name: c.statement for c in _compiled.values() if c is not None and c.statement is not None}
+        return dict(_texts)
 
 
 def forget() -> None:
