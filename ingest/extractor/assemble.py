@@ -81,14 +81,8 @@ def tells_another_attack(f: Facts, d: Draft) -> bool:
         # the Golan Heights": the claim is of that attack, not of the coalition site's
         return True
     # ("confirmed that they fired the rockets to retaliate for last week's killing": the past is the motive's)
-    motive = _MOTIVE.search(f.sent.text)
+    motive = cues.MOTIVE.search(f.sent.text)
     return any(motive is None or x.start < motive.start() for x in f.past_event_dates)
-
-
-# The cause an attack answers, told after it: "to retaliate for", "in revenge for", "in response to"
-_MOTIVE = prefilter.compile(
-    r"\b(?:to\s+(?:retaliate|avenge)|in\s+(?:retaliation|response|revenge)\s+(?:for|to))\b", re.I
-)
 
 
 def _owned_by_group(f: Facts) -> bool:

@@ -533,6 +533,10 @@ CIVILIAN_BUILDING_HIT = prefilter.compile(
     re.I,
 )
 # A phrase that gives an event as another's cause or occasion: "following a US airstrike", "in retaliation for"
+# The motive an attack is told with, after it: "to retaliate for", "in revenge for", "in response to", "to avenge"
+MOTIVE = prefilter.compile(
+    r"\b(?:to\s+(?:retaliate|avenge)|in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to))\b", re.I
+)
 CAUSE_PHRASE = prefilter.compile(
     # "in retaliation for", and "in what it said was retaliation for American strikes"
     r"\b(?:following|after|since|(?:in\s+)?(?:response|retaliation|revenge)\s+(?:to|for)|in\s+retaliation|to\s+avenge|amid)\b"

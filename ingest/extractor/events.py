@@ -200,12 +200,6 @@ class Draft:
         return self.site.country if self.site else self.country
 
 
-# The motive an attack is told with, after it: "in retaliation for", "in revenge for", "to avenge"
-_MOTIVE_PHRASE = prefilter.compile(
-    r"\b(?:in\s+(?:retaliation|revenge|response|reprisal)\s+(?:for|to)|to\s+(?:avenge|retaliate\s+for))\b", re.I
-)
-
-
 _STRIKE_NOUN_BEFORE = prefilter.compile(r"\b(?:air\s?strikes?|strikes|raids?|retaliation)\b", re.I)
 
 
@@ -235,7 +229,7 @@ def read_facts(
     if actor is not None and (_retaliation_against_the_coalition(text, sites) or _not_the_actor(text, actor)):
         actor = None
     actor_at = _clause_start(text, actor.start()) if actor else -1
-    motive = _MOTIVE_PHRASE.search(text)
+    motive = cues.MOTIVE.search(text)
     if (
         motive is not None
         and cues.ATTACK.search(text, 0, motive.start())
