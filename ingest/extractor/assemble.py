@@ -460,9 +460,10 @@ def _of_the_attacks_framed(state: State, d: Draft) -> set[int]:
     return out
 
 
-def _its_own_force(force: Faction, state_actor: Faction) -> bool:
-    """Is ``force`` a force of the state ``state_actor`` (the Revolutionary Guards of Iran)?"""
-    return force.umbrella == state_actor.slug and state_actor.umbrella is None
+def _a_part_of(part: Faction, whole: Faction) -> bool:
+    """Is ``part`` one of the forces of ``whole`` - a state's own force (the Revolutionary Guards of Iran), a group of
+    an umbrella - and so the more exact name for what ``whole`` was said to do?"""
+    return part.umbrella == whole.slug and whole.umbrella is None
 
 
 def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | None]:
@@ -505,7 +506,7 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
             named = f.factions or _claimant_named_next(state, idx) or _claimant_named_before(state, idx)
             if named and faction is None:
                 faction, where = named[0].faction, idx
-            elif named and faction is not None and named[0].faction.umbrella == faction.slug:
+            elif named and faction is not None and _a_part_of(named[0].faction, faction):
                 # "Iran claims responsibility" (the headline), "Iran's Revolutionary Guard claimed
                 # responsibility": the force that claims for its state is the more exact claimant
                 faction, where = named[0].faction, idx
@@ -520,7 +521,7 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
         elif (
             idx not in d.context
             and (agent := _agent(f, state.gazetteer)) is not None
-            and (faction is None or _its_own_force(agent, faction))
+            and (faction is None or _a_part_of(agent, faction))
         ):
             # (a sentence the story moved on to names the actor of another event: "In response to the Soleimani
             # killing, Iran launched a massive ballistic missile attack"); "Iran fired missiles ... the attack that
