@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 # U.S. forces in ..."
 _ONE_VERBS_TARGETS = prefilter.compile(
     r"\b(?:launched|fired|used)\s+(?:[\w-]+\s+){0,3}?(?:drones?|rockets?|missiles?)\s+(?:and|or)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:drones?|rockets?|missiles?)\s+(?:on|at|against|toward|towards)\s+(?:[^.;]|\.(?=\S|\s+[a-z]))*$",
+    r"(?:[\w-]+\s+){0,2}?(?:drones?|rockets?|missiles?)\s+(?:on|at|against|toward|towards)\s+"
+    rf"{prefilter.IN_SENTENCE}*$",
     re.I,
 )
 

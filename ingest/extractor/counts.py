@@ -279,7 +279,8 @@ _ONE_AND_THE_OTHER = prefilter.compile(
 # one by one make the volley (at least two and one more)
 _SOME_AND_ANOTHER = prefilter.compile(
     # (an abbreviation's points inside: "fell inside the U.S. Embassy compound, while another ...")
-    rf"\b(?P<n>{numerals(2, 10)}|[2-9])\s+of\s+the\s+(?:[\w-]+\s+)?(?P<w>{_PROJECTILE})\b(?:[^.;]|\.(?=\S)){{0,80}}?"
+    rf"\b(?P<n>{numerals(2, 10)}|[2-9])\s+of\s+the\s+(?:[\w-]+\s+)?(?P<w>{_PROJECTILE})\b"
+    rf"{prefilter.IN_SENTENCE}{{0,80}}?"
     r"\b(?:while|whereas|and|but)\s+(?:another|a\s+third|one\s+more)\b(?!\s+(?:\w+\s+)?(?:attack|strike))",
     re.I,
 )

@@ -23,6 +23,10 @@ from typing import Any
 # Below this length a required word is found in almost every sentence: the gate would cost and save nothing.
 _MIN_WORD = 3
 
+# A character of the sentence a pattern reads on in: no stop but an abbreviation's point ("U.S. forces", "the U.S.
+# Embassy compound"), followed by no space or by a lower-case word
+IN_SENTENCE = r"(?:[^.;]|\.(?=\S|\s+[a-z]))"
+
 _last: tuple[str, str] = ("", "")
 
 
