@@ -713,7 +713,7 @@ _ANSWERING = (
 # told as a state of things ("With tensions escalating in the region following the US strikes on Iran, Tehran
 # fired missiles at ...")
 _OPENING_CIRCUMSTANCE = prefilter.compile(
-    r"^\W*(?:with\s+(?:[\w'-]+\s+){1,3}?(?:escalating|rising|mounting|soaring|running\s+high|high|growing)\s+"
+    rf"^\W*(?:with\s+(?:[\w'-]+\s+){{1,3}}?{words(vocabulary.RISING_WORDS)}\s+"
     r"(?:[^,;]{0,60}?\s)?(?=after|following|amid|over)\w+"
     rf"|(?:(?:hours?|minutes?|days?|weeks?|shortly|soon|just|only|a\s+day|a\s+few\s+hours|{numerals(1, 12)})\s+)*"
     rf"(?:after|following)|amid|despite|in\s+the\s+wake\s+of|{_ANSWERING})\s",

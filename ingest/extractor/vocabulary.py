@@ -306,6 +306,9 @@ PLURAL_ATTACK_NOUNS = (
     "attacks", "strikes", "assaults", "bombs", "bombings", "explosions", "blasts",
     "drones", "rockets", "missiles", "uavs", "katyushas", "mortars", "shells", "projectiles",
 )  # fmt: skip
+# A state of things rising, told with "with" to set the scene: "With tensions escalating in the region following the
+# US strikes, ..."
+RISING_WORDS = ("escalating", "rising", "mounting", "soaring", "running high", "high", "growing")
 TREND_VERBS = (
     "increased", "intensified", "escalated", "surged", "resumed", "decreased", "declined", "subsided", "heightened",
     "stepped up", "ramped up",
