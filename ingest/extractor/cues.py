@@ -697,7 +697,7 @@ CLAIM = prefilter.compile(
     r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|conducted|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced) responsibility|(?<!should )(?<!must )(?<!would )(?<!will )\bbears? responsibility"  # noqa: E501
     r"|\bresponsibility for\b|\b(?:took|takes|taking|claimed) credit\b"
     # Arabic: "announced (announces) its responsibility for" - "تعلن مسؤوليتها عن", "أعلنت مسؤوليتها عن"
-    r"|(?:أعلن|أعلنت|تعلن|يعلن|وأعلن|وأعلنت)\s+(?:\S+\s+){0,2}?مسؤولي\w*"
+    rf"|(?:{'|'.join(vocabulary.ARABIC_ANNOUNCING)})\s+(?:\S+\s+){{0,2}}?مسؤولي\w*"
     # the passive: "this particular raid claimed by the militia Kataib Hezbollah", "was claimed by"
     r"|\b(?:attacks?|strikes?|raids?|operations?|bombings?|it|which|was|were)[\s,]+(?:\w+\s+)?claimed\s+by\b"
     # "said it targeted", "issued a statement announcing that resistance fighters attacked"

@@ -90,11 +90,10 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
     # "in 2019", "in early 2020", "since mid-2021"
     ("year", prefilter.compile(rf"\b(?P<prep>in|since|during)\s+(?:(?:early|mid|late)[\s-]+)?{_YEAR}\b")),
 )
-_PUT_OUT = ("statement", "issued", "released", "published")
 _REPORTING = prefilter.compile(
     # (a statement's day, the verb of putting it out among them: "a statement on this channel issued on January 29
     # took responsibility for the attack")
-    rf"(?:\b{words(vocabulary.REPORTING_VERBS, vocabulary.POSTING_VERBS, _PUT_OUT)}"
+    rf"(?:\b{words(vocabulary.REPORTING_VERBS, vocabulary.POSTING_VERBS, vocabulary.PUTTING_OUT_WORDS)}"
     r"|according to\b[^.;]{0,60}?"
     # "Ryder told reporters Monday", "told The Associated Press on Sunday": the statement's day after its hearer
     r"|\b(?:told|briefed)\s+(?:reporters|journalists|the\s+press|lawmakers|(?:the\s+)?(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3})"

@@ -1320,7 +1320,7 @@ def name_the_lone_unnamed_attack(state: State) -> None:
 
 # The coalition's sites of a country named in general, in the plural: "a fresh attack to target US bases there"
 _THE_COUNTRYS_BASES = prefilter.compile(
-    r"\b(?:US|U\.S\.|American|coalition)\s+(?:military\s+)?(?:bases|installations|facilities|sites)\b", re.I
+    rf"(?<![\w.-]){words(vocabulary.COALITION)}\s+(?:military\s+)?(?:bases|installations|facilities|sites)\b", re.I
 )
 
 

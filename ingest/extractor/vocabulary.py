@@ -233,6 +233,10 @@ REPORTING_VERBS = (
 )  # fmt: skip
 # Posting a statement: "the group wrote on Telegram".
 POSTING_VERBS = ("tweeted", "wrote", "posted")
+# A statement put out, dating the statement, not the attack: "a statement on this channel issued on January 29"
+PUTTING_OUT_WORDS = ("statement", "issued", "released", "published")
+# Arabic: announced (he, she; announces) - before "its responsibility" ("تعلن مسؤوليتها عن"), a claim
+ARABIC_ANNOUNCING = ("أعلن", "أعلنت", "تعلن", "يعلن", "وأعلن", "وأعلنت")
 
 # Titles and ranks written with a period before a name: "Capt. Bill Urban", "Brig. Gen. Pat Ryder". Their period
 # ends no sentence.
