@@ -563,6 +563,8 @@ HYPOTHETICAL = prefilter.compile(
     # "thwarted two drones before they could strike the base": the attack happened, the hit did not
     r"\b(?:threat(?:en(?:ed|s|ing)?)?|vow(?:ed|s)?|warn(?:ed|s)?|would|(?<!before they )(?<!before it )could|might|call(?:ed|s)? for|demand(?:ed|s)?|"  # noqa: E501
     r"urg(?:ed|es)|plan(?:ned|s|ning)? to|intend(?:ed|s|ing)? to|risk of|fears? of|prepar(?:ing|ed|es?) to|about to|"
+    # "we reserve the right to target American interests": a right kept for later, not used
+    r"reserv(?:e|es|ed|ing)\s+the\s+right\s+to|"
     # "three drones attempting to strike the base" were launched: the projectile's aim is no hypothesis
     + _NOT_AFTER_A_PROJECTILE
     + _NOT_WHAT_WAS_DOWNED

@@ -200,6 +200,8 @@ class Draft:
         return self.site.country if self.site else self.country
 
 
+# A web address written out in the page's text
+_LINK = prefilter.compile(r"\b(?:https?://|www\.)\S+", re.I)
 _STRIKE_NOUN_BEFORE = prefilter.compile(r"\b(?:air\s?strikes?|strikes|raids?|retaliation)\b", re.I)
 
 
@@ -214,9 +216,10 @@ def read_facts(
     # weapons of "previous attacks" told for comparison are not this sentence's
     others = [m.span() for m in cues.OTHER_ATTACKS.finditer(text) if not _a_barrage_on(text, m, sites, sent)]
     weapons = [w for w in find_weapons(text) if not any(a <= w.start < b for a, b in others)]
-    attack = bool(cues.ATTACK.search(text)) and not (
-        cues.NEGATED_ATTACK.search(text) and len(cues.ATTACK.findall(text)) <= 1
-    )
+    # (a page's address is no sentence: "https://.../militias-vow-to-strike-us-bases/" tells nothing happened)
+    links = [m.span() for m in _LINK.finditer(text)]
+    told = [m for m in cues.ATTACK.finditer(text) if not any(a <= m.start() < b for a, b in links)]
+    attack = bool(told) and not (cues.NEGATED_ATTACK.search(text) and len(told) <= 1)
     if attack and _only_targets_as_a_role(text):
         attack = False
     lost = [m.span() for m in OWN_AIRCRAFT_LOST.finditer(text)] if attack else []

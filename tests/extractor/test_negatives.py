@@ -708,3 +708,25 @@ def test_a_launcher_found_in_a_clause_the_statement_adds_after_the_attack_is_its
     )
     (got,) = primaries(text, gazetteer, dt.date(2020, 3, 12))
     assert (got["base"]["slug"], got["launched"]) == ("camp-taji", 8)
+
+
+def test_the_words_of_a_link_tell_no_attack(gazetteer) -> None:
+    # a page's address is no sentence of the story: its slug's "strike us bases" tells nothing happened
+    text = (
+        "Militia leaders warn Washington over troop talks\n\n"
+        "Global Wire\n"
+        "https://example.org/world/2021/03/militias-vow-to-strike-us-bases-if-talks-fail/\n\n"
+        "Leaders of several armed factions said on Thursday that talks on the departure of foreign troops must "
+        "produce a timetable before the summer."
+    )
+    assert primaries(text, gazetteer) == []
+
+
+def test_reserving_the_right_to_attack_is_a_threat(gazetteer) -> None:
+    text = (
+        "Armed factions set a deadline for US troops. "
+        '"Should no timetable for the withdrawal be agreed, we reserve the right to target American interests '
+        'across the country," the factions said in a joint statement on Thursday.'
+    )
+    assert primaries(text, gazetteer) == []
+    assert cues.HYPOTHETICAL.search("The group reserves the right to strike the occupiers' bases.")
