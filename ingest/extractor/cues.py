@@ -106,7 +106,10 @@ OTHER_ACTOR = prefilter.compile(
     # a passive headline is the coalition attacked, not attacking: "US forces in Syria targeted in first attack", and
     # so is a quoted headline's verb before its colon ("'American forces killed': Iran claims to have destroyed")
     r"(?!\s+by\b|\s+in\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|barrages?)\b"
-    r"|['\"\u2019\u201d]?\s*:)"
+    r"|['\"\u2019\u201d]?\s*:"
+    # ... and so is "killed" with no one it killed, a place or a time next: "US troops killed in Jordan near Syria
+    # border", "US troops killed, dozens hurt" (not "US troops killed five fighters", "killed at least two")
+    r"|(?<=killed)(?:\s+(?:in|near|during|when|while|after|as)\b(?!\s+many\b)|\s*[,;]|\s*$))"
     # another state's forces attacking (not "US forces attacked four times", a headline's passive):
     # "Turkish forces attacked an agricultural company in Zaghat village"
     rf"|\b{_NOT_AIMED_AT}{words(vocabulary.OTHER_STATE_ADJECTIVES)}"

@@ -871,3 +871,16 @@ def test_the_projectiles_named_again_beside_an_earlier_attacks_site_are_that_att
     assert [(i["role"], i["base"]["slug"], i["date"]) for i in found] == [
         ("background", "us-embassy-baghdad", "2020-12-20")
     ]
+
+
+def test_a_headline_telling_troops_killed_is_no_strike_of_theirs(gazetteer) -> None:
+    # "US troops killed near ..." is the headline's passive: the troops were killed, they killed no one
+    text = (
+        "US troops killed near Syria border\n\n"
+        "Two US service members were killed and several wounded when a one-way drone hit the coalition base at "
+        "al-Shaddadi on Sunday, officials said. They were the first US deaths in months of attacks on American "
+        "forces in the region."
+    )
+    assert [i["role"] for i in incidents(text, gazetteer)] == ["primary"]
+    assert cues.OTHER_ACTOR.search("US troops killed five militants in a raid near the border.")
+    assert not cues.OTHER_ACTOR.search("US troops killed in drone strike on base in Jordan")
