@@ -58,6 +58,17 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
     ("mdy", prefilter.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}(?:\s+|(?<=\.)){_DAY}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", prefilter.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
     ("numeric", prefilter.compile(r"\b[0-3]?\d/[01]?\d/(?:19|20)\d\d\b")),
+    # a day of the month told by its number alone, as wire copy translated from Chinese does: "on the morning of the
+    # 29th local time", "on the 26th," (not "the 150th attack", "the 5th Brigade": a noun follows)
+    (
+        "day_of_month",
+        prefilter.compile(
+            r"\bon\s+the\s+(?:(?:morning|night|evening|afternoon|early\s+hours)\s+of\s+the\s+)?"
+            r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
+            r"(?=\s*(?:[,.;:()]|local\b|at\b|in\b|when\b|and\b|of\s+(?:this|the)\s+month\b|$))",
+            re.I,
+        ),
+    ),
     ("holiday", prefilter.compile(rf"\b(?:the\s+)?(?P<holiday>{_HOLIDAY})\b(?:,?\s+{_YEAR}\b)?", re.I)),
     (
         "weekday",
@@ -217,6 +228,15 @@ def _month_day(x: _Found, published: dt.date) -> DateMention | None:
     return _explicit_day(x, month, day, published)
 
 
+def _day_of_month(x: _Found, published: dt.date) -> DateMention | None:
+    """'On the 29th': that day of the publication's month, or of the month before when it is still to come."""
+    day = int(x.g["day"])
+    if not 1 <= day <= 31:
+        return None
+    month = published if day <= published.day else _shift_month(published.replace(day=1), -1)
+    return _explicit_day(x, month.month, day, published)
+
+
 def _holiday(x: _Found, published: dt.date) -> DateMention | None:
     key = re.sub(r"\s+", " ", (x.g["holiday"] or "").lower()).replace("\u2019", "'").replace("years", "year's")
     return _explicit_day(x, *HOLIDAYS[key], published)
@@ -302,6 +322,7 @@ _RESOLVERS = {
     "mdy": _month_day,
     "dmy": _month_day,
     "numeric": _numeric,
+    "day_of_month": _day_of_month,
     "holiday": _holiday,
     "since": _since,
     "weekday": _weekday,

@@ -459,3 +459,23 @@ def test_a_day_set_beside_a_weekday_names_it(gazetteer) -> None:
     assert (found["base"]["slug"], found["date"]) == ("erbil-air-base", "2021-02-22")
     told = find_dates("The minister said on Monday (March 1) that he had died.", dt.date(2021, 3, 1))
     assert [(d.date, d.reporting) for d in told] == [(dt.date(2021, 3, 1), True)] * 2
+
+
+def test_a_day_of_the_month_told_by_its_number_alone() -> None:
+    # wire copy translated from Chinese names the day by its number: "on the morning of the 12th local time"
+    published = dt.date(2024, 5, 14)
+    (day,) = find_dates("Two rockets fell near the base on the evening of the 12th local time.", published)
+    assert day.date == dt.date(2024, 5, 12)
+    (earlier,) = find_dates("The two leaders signed a joint statement on the 20th, ending the mission.", published)
+    assert earlier.date == dt.date(2024, 4, 20)  # a day still to come this month is last month's
+    assert find_dates("The strike was the 150th attack on the base.", published) == []
+    assert find_dates("Militants fought the soldiers of the 5th Brigade on the border.", published) == []
+
+
+def test_the_attack_is_dated_by_the_day_of_the_month_it_fell_on(gazetteer) -> None:
+    text = (
+        "Beijing, May 14. According to Iraqi security sources, two rockets landed near Ain al-Asad air base in "
+        "western Iraq on the evening of the 12th local time, causing no casualties."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 5, 14))
+    assert attack["date"] == "2024-05-12"
