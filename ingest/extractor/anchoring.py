@@ -152,10 +152,21 @@ def _primary_drafts(
             # "Three US bases came under attack. US forces intercepted missiles aimed at their bases": the bases
             # counted just before - what this sentence tells, it tells of each
             return [(d, own) for d in group]
-        if not fresh and focus is not None and same_story(focus, t.country, t.place, date):
+        # ("US troops in Syria come under rocket barrage" ... "US forces in eastern Syria came under a new rocket
+        # attack": the lead retells the headline's attack; "new" measures it against earlier ones)
+        if (
+            focus is not None
+            and (not fresh or _told_in_the_headline_only(state, focus))
+            and same_story(focus, t.country, t.place, date)
+        ):
             return [(focus, own)]
         for d in reversed(primaries):
-            if d.site is None and not d.counted and not fresh and same_story(d, t.country, t.place, date):
+            if (
+                d.site is None
+                and not d.counted
+                and (not fresh or _told_in_the_headline_only(state, d))
+                and same_story(d, t.country, t.place, date)
+            ):
                 return [(d, own)]
         return [(_new(state, "primary", t), own)]
     if (

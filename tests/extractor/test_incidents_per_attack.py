@@ -4,7 +4,7 @@ import datetime as dt
 
 from ingest.extractor.anchoring import times_told
 from ingest.extractor.segments import opens_new_event
-from tests.extractor.helpers import primaries
+from tests.extractor.helpers import primaries, primary_sites
 
 
 def test_new_attack_inside_a_quote_is_not_a_second_attack() -> None:
@@ -312,3 +312,14 @@ def test_the_countrys_us_bases_told_in_general_are_the_attack_named_there(gazett
     # a base told apart, in another country, is another attack
     two = text.replace("US bases there", "US bases in Iraq")
     assert len(primaries(two, gazetteer, dt.date(2025, 6, 23))) == 2
+
+
+def test_the_lead_retells_the_headlines_attack_even_as_a_new_one(gazetteer) -> None:
+    # "a new attack" in the lead measures the news against earlier attacks: it is the headline's attack, which the
+    # next sentence places
+    text = (
+        "US troops in north-east Syria come under drone attack\n\n"
+        "American troops deployed in north-east Syria came under a new drone attack on Tuesday. "
+        "The drones struck the coalition base at al-Shaddadi, local sources said, without giving a toll."
+    )
+    assert primary_sites(text, gazetteer) == ["al-shaddadi-base"]
