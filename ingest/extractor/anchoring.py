@@ -191,7 +191,7 @@ def _primary_drafts(
         same = [d for d in primaries if d.site is not None and km(d.site, t.site) <= NEAR_KM]
     # the latest attack on this site of a compatible day ("Ten rockets were fired Wednesday ..." again, after
     # Saturday's attack on the same site was told)
-    match = next((d for d in reversed(same) if date_compatible(d.date, date)), None)
+    match = next((d for d in reversed(same) if date_compatible(d.date, date) or _the_claimants_day(f, d, date)), None)
     if match is not None and not fresh:
         return [(match, own)]
     if match is not None and _another_than_one_told(text, span, match, primaries):
@@ -217,6 +217,15 @@ def _primary_drafts(
             focus.shared_before = f.sent.index
         return [(focus, own)]
     return [(_new(state, "primary", t), own)]
+
+
+def _the_claimants_day(f: Facts, d: Draft, date: DateMention | None) -> bool:
+    """'A drone attack on al-Omar killed six on Monday ... A group claimed responsibility for a drone attack on
+    al-Omar, saying it launched the attack on Feb. 4': a claim dates the attack on the site told by the night it
+    was launched, a day from the day it was reported - the same attack, not another."""
+    if date is None or d.date is None or date.precision != "day" or d.date.precision != "day":
+        return False
+    return abs((date.date - d.date.date).days) == 1 and cues.CLAIM.search(f.sent.text) is not None
 
 
 def _another_than_one_told(text: str, span: tuple[int, int], match: Draft, primaries: list[Draft]) -> bool:

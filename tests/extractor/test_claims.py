@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from ingest.extractor import cues
-from tests.extractor.helpers import PUBLISHED, primaries
+from tests.extractor.helpers import PUBLISHED, incidents, primaries
 
 
 def actor_and_claim(text: str, gazetteer, published: dt.date) -> tuple[str | None, bool]:
@@ -662,3 +662,16 @@ def test_a_claim_told_in_arabic_names_its_group(shipped_gazetteer) -> None:
     text = "المقاومة الإسلامية في العراق تعلن مسؤوليتها عن الهجوم على القوات الأمريكية في قاعدة عين الأسد."
     actor, claimed = actor_and_claim(text, shipped_gazetteer, dt.date(2023, 10, 19))
     assert (actor, claimed) == ("islamic-resistance-in-iraq", True)
+
+
+def test_a_claimants_own_day_for_the_attack_a_day_apart_is_the_same_attack(gazetteer) -> None:
+    # an overnight attack: the monitor dates it by the day it was reported, the claimant by the night it launched
+    text = (
+        "A drone attack on the coalition base at al-Shaddadi killed two Syrian guards on Tuesday, a monitor said. "
+        "The Islamic Resistance in Iraq on Tuesday claimed responsibility for a drone attack on al-Shaddadi base, "
+        "saying it launched the attack on March 4."
+    )
+    (attack,) = [i for i in incidents(text, gazetteer, dt.date(2024, 3, 5)) if i["base"]]
+    assert attack["role"] == "primary"
+    assert attack["claimed"] is True
+    assert attack["perpetrator"]["slug"] == "islamic-resistance-in-iraq"
