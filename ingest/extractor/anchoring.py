@@ -225,7 +225,18 @@ def _the_claimants_day(f: Facts, d: Draft, date: DateMention | None) -> bool:
     was launched, a day from the day it was reported - the same attack, not another."""
     if date is None or d.date is None or date.precision != "day" or d.date.precision != "day":
         return False
-    return abs((date.date - d.date.date).days) == 1 and cues.CLAIM.search(f.sent.text) is not None
+    text = f.sent.text
+    return (
+        abs((date.date - d.date.date).days) == 1
+        and cues.CLAIM.search(text) is not None
+        and _THE_ATTACK_ON_THE_DAY.search(text, 0, date.start) is not None
+    )
+
+
+# The day given to the attack already told, named with the definite article: "saying it launched the attack on"
+_THE_ATTACK_ON_THE_DAY = prefilter.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|operation)\s+(?:on|of)\s+$", re.I
+)
 
 
 def _another_than_one_told(text: str, span: tuple[int, int], match: Draft, primaries: list[Draft]) -> bool:
