@@ -793,6 +793,14 @@ def resolve_dates(state: State) -> None:
         own_reports = _reports_not_of_another_attack(state, d, reporting)
         if d.date is None and own_reports:
             _, d.date_sentence, d.date = _earliest_report(own_reports, max(d.anchors))
+        elif d.date is not None and d.date.reporting:
+            # the day it was told on is no bound when one of its own sentences reported it earlier: "TEHRAN, Sep. 19
+            # - ... reported a rocket attack on the base. Al-Watan on Sunday night reported that the base was
+            # targeted" - the attack is Sunday's
+            own_sentences = set(d.sentences())
+            earlier = [item for item in own_reports if item[1] in own_sentences and item[0] < d.date.date]
+            if earlier:
+                _, d.date_sentence, d.date = earlier[0]
 
 
 def _dates_the_attack(f: Facts, d: Draft) -> bool:

@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from ingest.extractor.dates import days_from_the_last, find_dates, same_period
 from tests.extractor.helpers import PUBLISHED, incidents, primaries
 
@@ -476,6 +478,24 @@ def test_the_attack_is_dated_by_the_day_of_the_month_it_fell_on(gazetteer) -> No
     text = (
         "Beijing, May 14. According to Iraqi security sources, two rockets landed near Ain al-Asad air base in "
         "western Iraq on the evening of the 12th local time, causing no casualties."
+    )
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 5, 14))
+    assert attack["date"] == "2024-05-12"
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "The newspaper Al-Watan on Sunday night reported that the base had been targeted by several rockets.",
+        "A local radio station said on Sunday that the base had come under rocket fire.",
+        "On Sunday evening, state television reported that rockets had struck the base.",
+    ],
+)
+def test_the_earliest_report_of_the_attack_bounds_its_day(gazetteer, report: str) -> None:
+    # the dateline tells when the page was written; a source's earlier report of the same attack, when it was known
+    text = (
+        "DAMASCUS, May 14 (Wire) - Local sources reported a rocket attack on the coalition base at al-Shaddadi in "
+        f"north-east Syria. {report}"
     )
     (attack,) = primaries(text, gazetteer, dt.date(2024, 5, 14))
     assert attack["date"] == "2024-05-12"
