@@ -104,7 +104,7 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
 _REPORTING = prefilter.compile(
     # (a statement's day, the verb of putting it out among them: "a statement on this channel issued on January 29
     # took responsibility for the attack")
-    rf"(?:\b{words(vocabulary.REPORTING_VERBS, vocabulary.POSTING_VERBS, vocabulary.PUTTING_OUT_WORDS)}"
+    rf"(?:\b{words(vocabulary.REPORTING_VERBS, vocabulary.POSTING_VERBS, vocabulary.PUTTING_OUT_WORDS, vocabulary.SPEAKING_WORDS)}"  # noqa: E501
     r"|according to\b[^.;]{0,60}?"
     # "Ryder told reporters Monday", "told The Associated Press on Sunday": the statement's day after its hearer
     r"|\b(?:told|briefed)\s+(?:reporters|journalists|the\s+press|lawmakers|(?:the\s+)?(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,3})"

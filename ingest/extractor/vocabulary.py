@@ -235,6 +235,8 @@ REPORTING_VERBS = (
 POSTING_VERBS = ("tweeted", "wrote", "posted")
 # A statement put out, dating the statement, not the attack: "a statement on this channel issued on January 29"
 PUTTING_OUT_WORDS = ("statement", "issued", "released", "published")
+# Speaking to someone on a day, dating the words, not the attack: "Speaking on Monday to the prime minister, ..."
+SPEAKING_WORDS = ("speaking", "spoke")
 # Arabic: announced (he, she; announces) - before "its responsibility" ("تعلن مسؤوليتها عن"), a claim
 ARABIC_ANNOUNCING = ("أعلن", "أعلنت", "تعلن", "يعلن", "وأعلن", "وأعلنت")
 

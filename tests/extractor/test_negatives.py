@@ -730,3 +730,18 @@ def test_reserving_the_right_to_attack_is_a_threat(gazetteer) -> None:
     )
     assert primaries(text, gazetteer) == []
     assert cues.HYPOTHETICAL.search("The group reserves the right to strike the occupiers' bases.")
+
+
+@pytest.mark.parametrize(
+    "general",
+    [
+        "Speaking on Monday, the minister condemned the continued attacks by armed groups against US facilities in "
+        "Iraq.",
+        "Speaking to reporters on Monday, the envoy decried repeated attacks on American sites in Iraq.",
+        "The ambassador, who spoke on Monday, condemned the continued attacks by militias on US troops in Iraq.",
+    ],
+)
+def test_attacks_in_general_told_by_a_speaker_on_a_day_are_no_attack(gazetteer, general: str) -> None:
+    # the day is the speaker's ("Speaking on Monday"), not an attack's: the attacks stay attacks in general
+    text = f"Three rockets hit the US embassy in Baghdad on Sunday, wounding one guard. {general}"
+    assert len(primaries(text, gazetteer, dt.date(2020, 1, 27))) == 1
