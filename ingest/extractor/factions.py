@@ -32,7 +32,10 @@ _SPONSOR_AFTER = re.compile(
     r"|\s(?:backed|aligned|allied|linked|affiliated|supported|sponsored|funded)\s+(?!(?:the|a|an|by|its|their|his|her)\b)"
     r"(?-i:[a-z])"
     # "Iran proxy forces", "Iran's proxies": the sponsor's name before the ones it sponsors
-    r"|(?:['\u2019]s)?\s+(?:proxy|proxies|allies|allied|affiliates?|affiliated|surrogates?)\b",
+    r"|(?:['\u2019]s)?\s+(?:proxy|proxies|allies|allied|affiliates?|affiliated|surrogates?)\b"
+    # "Iran's armed groups", "Iran's militias": the groups a state keeps, named by it (not "Iran's Revolutionary
+    # Guard", the state's own force, named by its own name)
+    r"|['\u2019]s\s+(?:armed\s+|militant\s+|loyal\s+)?(?:groups|militias|factions|militants|paramilitaries)\b",
     re.I,
 )
 _SPONSOR_BEFORE = re.compile(

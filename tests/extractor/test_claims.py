@@ -683,3 +683,18 @@ def test_a_claimants_own_day_for_the_attack_a_day_apart_is_the_same_attack(gazet
     assert attack["role"] == "primary"
     assert attack["claimed"] is True
     assert attack["perpetrator"]["slug"] == "islamic-resistance-in-iraq"
+
+
+@pytest.mark.parametrize(
+    "blame",
+    [
+        "Officials blamed Iran's armed groups for the attack.",
+        "A US official said the assault was the work of Iran's militias.",
+        "Washington holds Iran's allied factions responsible for the rockets.",
+    ],
+)
+def test_a_states_groups_are_not_the_state(gazetteer, blame: str) -> None:
+    # "Iran's armed groups" are the groups a state sponsors, named by their sponsor: a generic blame, no perpetrator
+    text = f"Three rockets hit the US embassy in Baghdad on Sunday, wounding one guard. {blame}"
+    (attack,) = primaries(text, gazetteer, dt.date(2020, 1, 27))
+    assert attack["perpetrator"] is None
