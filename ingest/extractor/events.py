@@ -438,6 +438,13 @@ _ONLY_NEAR = prefilter.compile(
 )
 
 
+# Projectiles whose aim a relative clause tells, up to its verb: 'drones" that were trying to', 'a drone which was
+# attempting to'
+_A_PROJECTILES_AIM = prefilter.compile(
+    rf"\b{words(vocabulary.PROJECTILES)}[\"\u201d\u2019']?\s+(?:that|which)\s+(?:were|was|had\s+been)\s+$", re.I
+)
+
+
 # The vetoes a sentence's words raise, each with the pattern that raises it
 _VETO_CUES = (
     ("shipping", cues.SHIPPING),
@@ -483,6 +490,11 @@ def _vetoes(text: str, sent: Sentence, sites: list[SiteMention], dates: list[Dat
                 vetoes.add(name)
         elif name == "other_target":
             if any(not _coalition_hit_in_another_clause(scope, m.start()) for m in pattern.finditer(scope)):
+                vetoes.add(name)
+        elif name == "hypothetical":
+            # (not the aim of projectiles told in a relative clause: 'shot down three "bomb-laden drones" that were
+            # trying to target a US base' - they flew at it)
+            if any(not _A_PROJECTILES_AIM.search(scope, 0, m.start()) for m in pattern.finditer(scope)):
                 vetoes.add(name)
         elif pattern.search(scope):
             vetoes.add(name)

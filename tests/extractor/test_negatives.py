@@ -745,3 +745,18 @@ def test_attacks_in_general_told_by_a_speaker_on_a_day_are_no_attack(gazetteer, 
     # the day is the speaker's ("Speaking on Monday"), not an attack's: the attacks stay attacks in general
     text = f"Three rockets hit the US embassy in Baghdad on Sunday, wounding one guard. {general}"
     assert len(primaries(text, gazetteer, dt.date(2020, 1, 27))) == 1
+
+
+@pytest.mark.parametrize(
+    "downed",
+    [
+        'Kurdish counter-terrorism forces said they shot down three "bomb-laden drones" that were trying to target '
+        "the US base near Erbil airport on Tuesday.",
+        "Air defences downed two drones which were attempting to strike the coalition base at Ain al-Asad on Tuesday.",
+        "The coalition said it intercepted a drone that was trying to attack the al-Tanf garrison on Tuesday.",
+    ],
+)
+def test_projectiles_downed_while_trying_to_hit_the_base_are_an_attack(gazetteer, downed: str) -> None:
+    # what the drones "were trying to" hit is their aim, told in a relative clause: no hypothesis
+    (attack,) = primaries(downed, gazetteer, dt.date(2024, 1, 16))
+    assert attack["date"] == "2024-01-16"
