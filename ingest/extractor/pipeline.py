@@ -471,7 +471,9 @@ def _less_the_earlier_event(f: Facts) -> None:
 
 
 def drop_denied(state: State) -> None:
-    """'Officials did not believe the drone was targeting the base': not an attack on it."""
+    """'Officials did not believe the drone was targeting the base': not an attack on it - unless the story then
+    tells where the attack was instead ('US forces were not targeted ... an attack instead on the Baghdad Diplomatic
+    Support Complex'): the attack stands, on that site."""
     for idx, owners in state.owner.items():
         f = state.facts[idx]
         if "denial" in f.vetoes:
@@ -479,8 +481,28 @@ def drop_denied(state: State) -> None:
             for d in owners:
                 # "denied reports that another base was hit, ... the facility, known as Conoco": that site's attack
                 if not named or d.site is None or d.site.slug in named:
-                    d.denied = True
+                    instead = _the_site_told_instead(state, d, idx)
+                    if instead is None:
+                        d.denied = True
+                    else:
+                        d.site, d.site_by_town = instead, False
     state.drop_primaries(lambda d: d.denied)
+
+
+# "had instead struck", "an attack instead on", "Instead, the attack targeted": the target told in a denied one's place
+_INSTEAD = prefilter.compile(r"\binstead\b", re.I)
+
+
+def _the_site_told_instead(state: State, d: Draft, denial: int) -> Site | None:
+    """The site one of the attack's own sentences after the denial names as the target 'instead'."""
+    for idx in d.anchors:
+        f = state.facts[idx]
+        m = _INSTEAD.search(f.sent.text) if idx > denial and f.attack else None
+        if m is not None:
+            after = [s for s in f.sites if s.start - f.sent.start >= m.start()]
+            if after:
+                return after[0].site
+    return None
 
 
 def drop_drills(state: State) -> None:

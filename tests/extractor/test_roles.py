@@ -2,8 +2,10 @@
 
 import datetime as dt
 
+import pytest
+
 from ingest.extractor import cues
-from tests.extractor.helpers import incidents, primaries
+from tests.extractor.helpers import incidents, primaries, primary_sites
 
 
 def test_pluperfect_after_a_reporting_verb_is_the_news() -> None:
@@ -884,3 +886,21 @@ def test_a_headline_telling_troops_killed_is_no_strike_of_theirs(gazetteer) -> N
     assert [i["role"] for i in incidents(text, gazetteer)] == ["primary"]
     assert cues.OTHER_ACTOR.search("US troops killed five militants in a raid near the border.")
     assert not cues.OTHER_ACTOR.search("US troops killed in drone strike on base in Jordan")
+
+
+@pytest.mark.parametrize(
+    "instead",
+    [
+        "The official said the rockets had instead struck the Baghdad Diplomatic Support Center.",
+        "Reports pointed instead to an attack on the Baghdad Diplomatic Support Complex, a State Department site.",
+        "Instead, the attack targeted the Baghdad Diplomatic Support Center, the official added.",
+    ],
+)
+def test_a_denied_target_with_the_attack_told_instead_on_another_site(gazetteer, instead: str) -> None:
+    # the denial is of one target ("troops were not targeted"); "instead" tells where the attack was
+    text = (
+        "Several rockets were fired near Baghdad International Airport early on Tuesday, Iraqi officials said. "
+        '"US military personnel were not targeted as had been reported," a US defense official said. '
+        f"{instead}"
+    )
+    assert primary_sites(text, gazetteer, dt.date(2024, 10, 1)) == ["baghdad-diplomatic-support-center"]
