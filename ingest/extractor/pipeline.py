@@ -807,7 +807,7 @@ def resolve_dates(state: State) -> None:
                 (idx, x)
                 for idx in group
                 for x in _event_day(state.facts[idx], past=group is not lead)
-                if told is None or x.date <= told
+                if (told is None or x.date <= told) and not _the_day_of_what_it_followed(state.facts[idx], d, x)
             ]
             if found:
                 d.date_sentence, d.date = found[0]
@@ -823,6 +823,24 @@ def resolve_dates(state: State) -> None:
             earlier = [item for item in own_reports if item[1] in own_sentences and item[0] < d.date.date]
             if earlier:
                 _, d.date_sentence, d.date = earlier[0]
+
+
+# "The attacks followed drone attacks against ...", "came after a rocket strike on ...": earlier attacks the story
+# measures its news against
+_FOLLOWED_ATTACKS = prefilter.compile(
+    r"\b(?:followed|follows|came\s+after|comes\s+after|come\s+after)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attacks?|strikes?|assaults?|barrages?)\s+(?:on|against|at|targeting)\b",
+    re.I,
+)
+
+
+def _the_day_of_what_it_followed(f: Facts, d: Draft, x: DateMention) -> bool:
+    """'The attacks followed drone attacks against the US embassy in Baghdad and the US consulate in Erbil on
+    Tuesday': the day told after the attacks a story followed, on other sites, is theirs."""
+    m = _FOLLOWED_ATTACKS.search(f.sent.text, 0, x.start)
+    if m is None or ";" in f.sent.text[m.end() : x.start]:
+        return False
+    return any(s.start - f.sent.start >= m.end() and s.site != d.site for s in f.sites)
 
 
 def _dates_the_attack(f: Facts, d: Draft) -> bool:

@@ -499,3 +499,23 @@ def test_the_earliest_report_of_the_attack_bounds_its_day(gazetteer, report: str
     )
     (attack,) = primaries(text, gazetteer, dt.date(2024, 5, 14))
     assert attack["date"] == "2024-05-12"
+
+
+@pytest.mark.parametrize(
+    "followed",
+    [
+        "The attacks followed drone attacks against the US embassy in Baghdad and the consulate in Erbil on Tuesday.",
+        "The strikes came after a drone attack on the US consulate in Erbil on Tuesday.",
+        "Both attacks followed a rocket strike on the US embassy in Baghdad late on Tuesday.",
+    ],
+)
+def test_the_day_of_the_attacks_a_story_follows_is_theirs(gazetteer, followed: str) -> None:
+    # "The attacks followed X on Tuesday": Tuesday is X's day, not the day of the attacks told before
+    text = (
+        "Fourteen rockets struck Ain al-Asad air base on Wednesday, wounding two people. "
+        "An assault was also mounted against a US base in Syria. "
+        "A drone was launched at US forces at the Conoco gas field, local media reported. "
+        f"{followed}"
+    )
+    found = {(i["base"] or {}).get("slug"): i["date"] for i in primaries(text, gazetteer, dt.date(2021, 7, 7))}
+    assert found == {"ain-al-asad-air-base": "2021-07-07", "conoco-gas-field": "2021-07-07"}
