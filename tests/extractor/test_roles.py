@@ -904,3 +904,49 @@ def test_a_denied_target_with_the_attack_told_instead_on_another_site(gazetteer,
         f"{instead}"
     )
     assert primary_sites(text, gazetteer, dt.date(2024, 10, 1)) == ["baghdad-diplomatic-support-center"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "site", "day"),
+    [
+        (
+            "Eleven US soldiers to receive medals for injuries sustained in Iran missile attack\n\n"
+            "Eleven soldiers who suffered injuries during Iran's missile attack in Iraq will be decorated, the Army "
+            "said on Monday. The ceremony is planned for next week at Fort Bragg. Around 100 service members were "
+            "diagnosed with concussions as a result of the Iranian ballistic missile attack on Ain al-Asad air base "
+            "in January. Iran fired more than a dozen missiles at the base.",
+            dt.date(2020, 5, 4),
+            "ain-al-asad-air-base",
+            "2020-01",
+        ),
+        (
+            "Eleven US soldiers to receive medals for injuries sustained in Iran missile attack\n\n"
+            "Eleven soldiers who suffered injuries during Iran's missile attack in Iraq will be decorated, the Army "
+            "said on Monday. The ceremony is planned for next week. Around 100 service members were diagnosed with "
+            "concussions as a result of the Iranian ballistic missile attack on Ain al-Asad air base in January. "
+            "Iran fired more than a dozen missiles at the Iraqi base, which houses US troops, in retaliation for an "
+            "American drone strike that killed a general.",
+            dt.date(2020, 5, 4),
+            "ain-al-asad-air-base",
+            "2020-01",
+        ),
+        (
+            "More US troops diagnosed with brain injuries after Iran missile attack\n\n"
+            "Troops hurt in Iran's missile attack in Iraq now number 50, the Pentagon said on Friday. Most of them "
+            "have returned to duty. The injuries were sustained in the missile attack on Erbil air base on January "
+            "8, officials said. Iran fired ten missiles at the Iraqi base in retaliation for a US strike that killed "
+            "a general.",
+            dt.date(2020, 1, 31),
+            "erbil-air-base",
+            "2020-01-08",
+        ),
+    ],
+)
+def test_a_follow_up_names_the_attack_it_follows_after_its_lead(
+    gazetteer, text: str, published: dt.date, site: str, day: str
+) -> None:
+    # the lead tells the follow-up's news (medals, a count, an inquiry) of an attack it names only later, as "the
+    # attack": that one attack, and no other, is the news
+    (attack,) = primaries(text, gazetteer, published)
+    assert (attack["base"] or {}).get("slug") == site
+    assert attack["date"] == day
