@@ -98,8 +98,21 @@ def _the_one_earlier_attack(state: State, news: Draft) -> list[Draft]:
         same_period(b.date, first.date) and (_same_target(first, b) or _same_target(b, first))  # type: ignore[arg-type]
         for b in earlier
     )
+    # ... told as "the attack"; or on the very site the lead named ("An Iranian missile strike on a US airbase in
+    # Qatar destroyed a key communications dome" ... "Iran struck Al Udeid Air Base in Qatar ... on June 23"); or,
+    # when the lead named none, with the lead's weapon ("A drone strike on a US outpost in north-east Syria wrecked a
+    # hangar" ... "A drone hit the al-Shaddadi base on February 4")
     told_as_the_attack = _THE_ATTACK.search(state.facts[min(first.anchors)].sent.text) is not None
-    return [first] if one and told_as_the_attack else []
+    if news.site is not None:
+        named_alike = first.site is not None and news.site.slug == first.site.slug
+    else:
+        named_alike = bool(_weapons(state, news) & _weapons(state, first))
+    return [first] if one and (told_as_the_attack or named_alike) else []
+
+
+def _weapons(state: State, d: Draft) -> set[str]:
+    """The kinds of weapon the sentences that tell ``d`` name."""
+    return {w.category for i in d.anchors for w in state.facts[i].weapons if not w.generic}
 
 
 def _join_the_lead_attack(state: State, news: Draft) -> None:

@@ -950,3 +950,46 @@ def test_a_follow_up_names_the_attack_it_follows_after_its_lead(
     (attack,) = primaries(text, gazetteer, published)
     assert (attack["base"] or {}).get("slug") == site
     assert attack["date"] == day
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "site", "day"),
+    [
+        (
+            "Images show Iranian strike damaged radar at US base in Qatar\n\n"
+            "An Iranian missile strike on a US airbase in Qatar damaged a radar, satellite images show, though no "
+            "one was hurt.\nKey points\n- Iran struck Al Udeid Air Base in Qatar with missiles on June 23\n"
+            "- The radar cost about USD 10 million\n"
+            "An Iranian missile strike on Al Udeid Air Base on June 23 damaged the radar, analysts said.",
+            dt.date(2025, 7, 12),
+            "al-udeid-air-base",
+            "2025-06-23",
+        ),
+        (
+            "Report: drone strike on US outpost in Syria wrecked a hangar\n\n"
+            "A drone strike on a US outpost in north-east Syria wrecked a hangar, a monitoring group said in a report "
+            "released on Friday.\nThe report relies on photographs taken after the attack.\n"
+            "A drone hit the al-Shaddadi base on February 4, killing six SDF fighters, the group said.",
+            dt.date(2024, 3, 2),
+            "al-shaddadi-base",
+            "2024-02-04",
+        ),
+        (
+            "Inquiry faults defences in rocket attack on US base in Iraq\n\n"
+            "A military inquiry into a rocket attack on a US base in western Iraq found that alarms sounded late.\n"
+            "The findings were published on Friday.\n"
+            "Rockets struck Ain al-Asad air base on January 20, wounding several US personnel, the inquiry said.",
+            dt.date(2024, 4, 20),
+            "ain-al-asad-air-base",
+            "2024-01-20",
+        ),
+    ],
+)
+def test_a_follow_up_names_its_attack_on_the_leads_site_or_with_its_weapon(
+    gazetteer, text: str, published: dt.date, site: str, day: str
+) -> None:
+    # the lead tells the follow-up's news of an undated attack; the one earlier attack told on its site (or, when
+    # the lead named none, with its weapon) is that attack
+    (attack,) = primaries(text, gazetteer, published)
+    assert (attack["base"] or {}).get("slug") == site
+    assert attack["date"] == day
