@@ -605,7 +605,34 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             found.append(mention)
             taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
-    return _in_apposition(text, found)
+    return _a_year_back(text, _in_apposition(text, found))
+
+
+# "A year ago on January 8", "on January 8 last year": a day and the year it is told in, side by side
+_YEAR_BACK = frozenset({"a year ago", "last year", "the previous year"})
+_BESIDE = prefilter.compile(r"^\s*(?:on\s+|,\s*(?:on\s+)?)?$", re.I)
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _a_year_back(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A day written without its year beside 'a year ago' or 'last year' is that day of the year before the
+    publication's, not the latest one before it ('A year ago on January 8, Iran launched ...' in a paper of
+    January 8)."""
+    out = list(found)
+    for a, b in pairwise(found):
+        year, day = (a, b) if a.kind == "period" else (b, a)
+        if year.kind != "period" or year.precision != "year" or day.kind != "explicit" or day.precision != "day":
+            continue
+        if re.sub(r"\s+", " ", year.text.lower()) not in _YEAR_BACK or _YEAR_WRITTEN.search(day.text):
+            continue
+        if not _BESIDE.match(text[a.end : b.start]):
+            continue
+        try:
+            moved = day.date.replace(year=year.date.year)
+        except ValueError:
+            continue
+        out[found.index(day)] = replace(day, date=moved, past=True)
+    return out
 
 
 # A day set beside a weekday to name it: "said on Monday (February 22)", "on Monday night (February 15)", "on

@@ -519,3 +519,17 @@ def test_the_day_of_the_attacks_a_story_follows_is_theirs(gazetteer, followed: s
     )
     found = {(i["base"] or {}).get("slug"): i["date"] for i in primaries(text, gazetteer, dt.date(2021, 7, 7))}
     assert found == {"ain-al-asad-air-base": "2021-07-07", "conoco-gas-field": "2021-07-07"}
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "A year ago on January 8, Iran fired missiles at the base.",
+        "Iran fired missiles at the base on January 8 last year.",
+        "On January 8, a year ago, Iran fired missiles at the base.",
+    ],
+)
+def test_a_day_told_with_a_year_ago_is_in_the_year_before(told: str) -> None:
+    # in a paper of January 8, 2021, "a year ago on January 8" is January 8, 2020 - not the day of publication
+    days = [x.date for x in find_dates(told, dt.date(2021, 1, 8)) if x.precision == "day"]
+    assert days == [dt.date(2020, 1, 8)]
