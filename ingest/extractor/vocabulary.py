@@ -30,6 +30,8 @@ ATTACK_WORDS = (
     # "an explosives-packed drone came crashing into Arbil airport", "a drone rigged with explosives crashed near
     # Harir airbase"
     "crashing into", "crashed near", "crashes near",
+    # "Eleven missiles smashed into the base at Al Asad"
+    "smashed into", "smash into", "smashing into", "smashes into",
     "explosion", "explosions", "exploded", "blast", "blasts",
     "barrage", "salvo", "came under", "assault", "assaults", "assaulted",
     "shot down", "downed", "intercepted", "intercepting", "shooting down",

@@ -6,6 +6,7 @@ import pytest
 
 from ingest.extractor import cues, vocabulary
 from ingest.extractor.vocabulary import words
+from tests.extractor.helpers import primaries
 from tests.extractor.helpers import sorted_figures as figures
 
 
@@ -68,3 +69,15 @@ def test_every_destination_elsewhere_marks_projectiles_bound_past_a_site(place) 
 def test_no_projectile_attempting_to_strike_is_a_hypothesis(word) -> None:
     assert not cues.HYPOTHETICAL.search(f"Forces downed the {word} attempting to strike the base.")
     assert cues.HYPOTHETICAL.search("Militants were attempting to strike the base.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eleven missiles smashed into Ain al-Asad air base on Tuesday.",
+        "A drone smashes into a hangar at Harir air base, officials say.",
+        "Two rockets smashing into the US embassy compound in Baghdad set a car on fire on Tuesday.",
+    ],
+)
+def test_smashing_into_a_site_is_an_attack(gazetteer, text: str) -> None:
+    assert len(primaries(text, gazetteer)) == 1
