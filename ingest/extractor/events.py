@@ -646,11 +646,20 @@ def _retaliation_against_the_coalition(text: str, sites: list) -> bool:
     return bool(sites) or cues.GENERIC_TARGET.search(text) is not None
 
 
+# The cause is a person's death told with the strike that killed them: "in revenge for the death of Iranian general
+# Qassem Suleimani, killed in a US drone strike" (the strike is inside the cause, however long its name)
+_A_DEATH_TOLD = prefilter.compile(
+    r"\s*(?:the\s+)?(?:death|killing|assassination|murder)\s+of\b[^.;]*?\bkilled\s+(?:[\w-]+\s+){0,3}?(?:in|by)\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+
+
 def _strike_as_cause(text: str, at: int) -> int | None:
     """Where a phrase telling another actor's strike as the attack's cause or occasion begins ('following a US
     airstrike', 'in retaliation for US strikes'), when the clause before it tells an attack; else None."""
     m = cues.CAUSE_PHRASE.search(text, 0, at + 20)
-    if m is None or m.start() > at or (at - m.end() > 40) or not cues.ATTACK.search(text, 0, m.start()):
+    far = m is not None and at - m.end() > 40 and not _A_DEATH_TOLD.match(text, m.end(), at)
+    if m is None or m.start() > at or far or not cues.ATTACK.search(text, 0, m.start()):
         # "Two drones were shot down at the airport, amid tensions on the anniversary of the killing of a general
         # in a U.S. drone strike": a strike told in the tail that situates the attack is the tail's
         main = len(main_clause(text))

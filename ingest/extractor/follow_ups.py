@@ -188,7 +188,7 @@ def _same_target(a: Draft, b: Draft) -> bool:
         return a.site.slug == b.site.slug
     if b.site is None and b.country is None:
         return True
-    return b.country is not None and b.country == a.country
+    return b.country is not None and b.country == a.country_code
 
 
 def _absorb(state: State, news: Draft, first: Draft) -> None:

@@ -993,3 +993,36 @@ def test_a_follow_up_names_its_attack_on_the_leads_site_or_with_its_weapon(
     (attack,) = primaries(text, gazetteer, published)
     assert (attack["base"] or {}).get("slug") == site
     assert attack["date"] == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attacks were in revenge for the death of Iran's top general, Qassem Soleimani, killed in a US drone "
+        "strike near Baghdad airport.",
+        "The group said its drone attack was meant to avenge the killing of its leader and four of his guards, who "
+        "were killed in an American air strike in Syria.",
+        "The salvo came in retaliation for the assassination of a senior commander in Damascus, killed by a US "
+        "drone strike last year.",
+    ],
+)
+def test_a_strike_told_as_how_the_avenged_man_died_is_the_attacks_cause(text: str) -> None:
+    # the strike is inside the attack's motive ("in revenge for the death of X, killed in a US strike"), however long
+    # the name between: the cause, not another actor's news
+    from ingest.extractor.events import _strike_as_cause
+
+    strike = cues.OTHER_ACTOR.search(text)
+    assert strike is not None
+    assert _strike_as_cause(text, strike.start()) is not None
+
+
+def test_an_unnamed_site_in_the_country_of_a_named_one_may_tell_its_attack(gazetteer) -> None:
+    # a follow-up's earlier attack "on two US bases in Iraq" may be the one its news names at Ain al-Asad: the named
+    # site's country is its site's, not the draft's own (empty) country
+    from ingest.extractor.events import Draft
+    from ingest.extractor.follow_ups import _same_target
+
+    asad = next(s for s in gazetteer.sites if s.slug == "ain-al-asad-air-base")
+    named = Draft(role="primary", site=asad, place=None, country=None)
+    assert _same_target(named, Draft(role="background", site=None, place=None, country="IQ"))
+    assert not _same_target(named, Draft(role="background", site=None, place=None, country="SY"))
