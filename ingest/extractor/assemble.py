@@ -128,7 +128,8 @@ _AGENT_BY = prefilter.compile(
 # The actor as the attack noun's possessor or modifier: "Iran's missile attack on Al Udeid", "the Houthi missile
 # strike", "Kataib Hezbollah's drone attack"
 _AGENT_OF = prefilter.compile(
-    r"(?:['\u2019]s)?\s+(?:(?:ballistic|missile|rocket|drone|retaliatory)\s+){0,2}"
+    # ("Iran's first direct missile attack against US forces": the words that say which attack of the actor's)
+    rf"(?:['\u2019]s)?\s+(?:{vocabulary.words(vocabulary.ATTACK_MODIFIERS)}\s+){{0,3}}"
     r"(?:attacks?|strikes?|barrages?|salvos?)\b(?!\s+(?:on|against)\s+(?:it|its|them|their)\b)",
     re.I,
 )
@@ -144,7 +145,9 @@ _STATE_ATTACK = {
         # the state named as where the projectiles came from: "A ballistic missile fired from Iran has hit the
         # Al-Udeid base", "these missiles were launched from Iran and targeted at least two Iraqi military bases",
         # "Launched from Iranian territory and by Iranian forces" (not "While not launched from Iran, the drones ...")
-        rf"|(?<!\bnot\s)\b(?i:fired|launched)\s+from\s+(?:inside\s+)?(?:{state}|{adjective}\s+(?i:territory|soil))\b"
+        # ("launched from neighbouring Iran")
+        rf"|(?<!\bnot\s)\b(?i:fired|launched)\s+from\s+(?:inside\s+|(?i:neighbou?ring)\s+)?"
+        rf"(?:{state}|{adjective}\s+(?i:territory|soil))\b"
     )
     for adjective, state in vocabulary.STATE_ADJECTIVES.items()
 }

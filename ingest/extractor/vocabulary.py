@@ -237,6 +237,13 @@ REPORTING_VERBS = (
 POSTING_VERBS = ("tweeted", "wrote", "posted")
 # A statement put out, dating the statement, not the attack: "a statement on this channel issued on January 29"
 PUTTING_OUT_WORDS = ("statement", "issued", "released", "published")
+# The words between an actor's name and its attack that say which attack of the actor's it is: "Iran's first direct
+# missile attack", "the group's latest drone strike"
+ATTACK_MODIFIERS = (
+    "ballistic", "missile", "rocket", "drone", "retaliatory",
+    "first", "second", "third", "latest", "new", "direct", "unprecedented", "deadly", "massive", "major",
+    "overnight", "recent",
+)  # fmt: skip
 # Speaking to someone on a day, dating the words, not the attack: "Speaking on Monday to the prime minister, ..."
 SPEAKING_WORDS = ("speaking", "spoke")
 # Arabic: announced (he, she; announces) - before "its responsibility" ("تعلن مسؤوليتها عن"), a claim

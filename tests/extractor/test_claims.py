@@ -698,3 +698,21 @@ def test_a_states_groups_are_not_the_state(gazetteer, blame: str) -> None:
     text = f"Three rockets hit the US embassy in Baghdad on Sunday, wounding one guard. {blame}"
     (attack,) = primaries(text, gazetteer, dt.date(2020, 1, 27))
     assert attack["perpetrator"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Iran's first direct missile attack against US forces struck Ain al-Asad air base on Wednesday.", "iran"),
+        ("Ballistic missiles launched from neighbouring Iran hit near the US consulate in Erbil on Sunday.", "iran"),
+        (
+            "Kataib Hezbollah's latest drone attack hit the al-Tanf garrison on Friday, officials said.",
+            "kataib-hezbollah",
+        ),
+    ],
+)
+def test_the_actor_named_as_the_owner_or_origin_of_the_attack(gazetteer, text: str, actor: str) -> None:
+    # "Iran's first direct missile attack": the words between the owner and the attack say which of its attacks;
+    # "launched from neighbouring Iran": where the missiles came from names the state
+    (attack,) = primaries(text, gazetteer)
+    assert (attack["perpetrator"] or {}).get("slug") == actor
