@@ -283,6 +283,17 @@ def head_first(alias: str) -> str | None:
     return f"{m.group('head')} of {m.group('unit')}" if m else None
 
 
+def _country_forms(word: str) -> str | None:
+    """A country's name or its adjective, either ('near the Syrian border' is 'near the Syria border'), for a word of
+    a description that is one of them; None for other words."""
+    low = word.lower()
+    code = COUNTRY_WORDS.get(low)
+    if code is None:
+        return None
+    forms = sorted(k for k, v in COUNTRY_WORDS.items() if v == code and (k.startswith(low) or low.startswith(k)))
+    return "(?:" + "|".join(re.escape(f) for f in forms) + ")" if len(forms) > 1 else None
+
+
 def description_pattern(alias: str) -> prefilter.Pattern:
     """'logistics base in Jordan' matches 'a small logistics base in Jordan on Sunday' and 'logistics base
     in north-eastern Jordan': its words in order, up to three others between them, compass words in any form."""
@@ -291,7 +302,7 @@ def description_pattern(alias: str) -> prefilter.Pattern:
     for w in words:
         key = w.lower().replace("-", "").replace("ern", "") if w.lower().startswith(("north", "south")) else w.lower()
         compass = _COMPASS.get(w.lower()) or _COMPASS.get(key) or _COMPASS.get(key + "ern")
-        parts.append(compass or re.escape(w))
+        parts.append(compass or _country_forms(w) or re.escape(w))
     # disjoint classes: no backtracking blow-up; "United States" spelt out is one word, like "US" ("the headquarters of
     # the United States Navy's 5th Fleet")
     gap = r"(?:[\s,]+(?:United\s+States\b|[^\s,]+)){0,3}?[\s,]+"

@@ -551,3 +551,16 @@ def test_the_base_told_as_last_attacked_before_names_the_unnamed_news(gazetteer)
     )
     found = sorted((i["role"], i["base"]["slug"]) for i in incidents(text, gazetteer, dt.date(2020, 2, 14)))
     assert found == [("background", "k-1-air-base"), ("primary", "k-1-air-base")]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "A drone struck a US base in Jordan near the Syria border on Sunday.",
+        "The US outpost in Jordan near the Syria border was hit by a drone on Sunday.",
+        "Drones targeted an American base in Jordan near the Syria border on Sunday.",
+    ],
+)
+def test_a_description_reads_a_country_by_its_name_or_its_adjective(gazetteer, told: str) -> None:
+    # the gazetteer's "base in Jordan near the Syrian border" also reads "near the Syria border"
+    assert primary_sites(told, gazetteer, dt.date(2024, 1, 28)) == ["tower-22"]
