@@ -157,7 +157,7 @@ def _primary_drafts(
         if (
             focus is not None
             and (not fresh or _told_in_the_headline_only(state, focus))
-            and same_story(focus, t.country, t.place, date)
+            and (same_story(focus, t.country, t.place, date) or _only_the_attack_again(text, date))
         ):
             return [(focus, own)]
         for d in reversed(primaries):
@@ -217,6 +217,25 @@ def _primary_drafts(
             focus.shared_before = f.sent.index
         return [(focus, own)]
     return [(_new(state, "primary", t), own)]
+
+
+# The attack told as one already known: "the attack", "this strike", "the deadly assault"
+_THE_ATTACK_TOLD = prefilter.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+def _only_the_attack_again(text: str, date: DateMention | None) -> bool:
+    """'Former Iraqi army officer Ayyad Al-Tufan commented on the attack, noting its significance': every word of an
+    attack in the sentence is 'the attack' already told, with no day of its own - the attack in focus, whatever
+    country the sentence's other words name."""
+    told = list(cues.ATTACK.finditer(text))
+    return (
+        date is None
+        and bool(told)
+        and all(m.group(0).lower() in _ATTACK_NOUNS and _THE_ATTACK_TOLD.search(text, 0, m.start()) for m in told)
+    )
+
+
+_ATTACK_NOUNS = frozenset({"attack", "strike", "assault", "barrage", "bombardment", "incident"})
 
 
 def _the_claimants_day(f: Facts, d: Draft, date: DateMention | None) -> bool:

@@ -85,9 +85,12 @@ COUNTED_SITES = prefilter.compile(
 # The definite attack already told: "The attack targeted the Green Zone" refines where, not what - an ordinal past
 # the first counts another attack ("The second attack targeted the Ain al Asad air base" after rockets on Baghdad).
 ANAPHORIC = prefilter.compile(
-    r"^(?:the|this|that)\s+(?!(?:second|third|fourth|fifth|other|next)\s)(?:\w+\s+)?"
-    r"(?:attack|strike|assault|barrage|bombardment|shelling)\s+"
-    r"(?:targeted|hit|struck|was aimed at|landed|fell|was directed at)\b",
+    # ... also as someone reports it: 'CENTCOM added that the attack "involved a one-way attack drone at the Al-Tanf
+    # base"' (where it was, as another source tells it)
+    r"^(?:[^.;\"\u201c]{0,60}?\b(?:said|added|stated|confirmed|reported)\s+(?:that\s+)?)?"
+    r"(?:the|this|that)\s+(?!(?:second|third|fourth|fifth|other|next)\s)(?:\w+\s+)?"
+    r"(?:attack|strike|assault|barrage|bombardment|shelling)\s+[\"\u201c]?"
+    r"(?:targeted|hit|struck|was aimed at|landed|fell|was directed at|involved|occurred at|took place at)\b",
     re.I,
 )
 # "on that same day", "the same day": the date of the attack just told.

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from ingest.extractor.anchoring import times_told
 from ingest.extractor.segments import opens_new_event
 from tests.extractor.helpers import primaries, primary_sites
@@ -323,3 +325,21 @@ def test_the_lead_retells_the_headlines_attack_even_as_a_new_one(gazetteer) -> N
         "The drones struck the coalition base at al-Shaddadi, local sources said, without giving a toll."
     )
     assert primary_sites(text, gazetteer) == ["al-shaddadi-base"]
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "CENTCOM added that the attack \u201cinvolved a one-way drone at the al-Tanf garrison\u201d across the border.",
+        "Officials later said the attack occurred at the al-Tanf garrison, just across the border.",
+        "Former Iraqi army officer Ali Hassan commented on the attack, calling it a turning point.",
+    ],
+)
+def test_the_attack_told_again_by_another_voice_is_the_same_attack(gazetteer, again: str) -> None:
+    # "the attack" as a source or a commentator tells it again is the one in focus, even where they place it in
+    # another country, or name their own
+    text = (
+        "Three US soldiers were killed and dozens wounded in a drone attack on Tower 22, a US outpost in Jordan, on "
+        f"Sunday. {again}"
+    )
+    assert primary_sites(text, gazetteer, dt.date(2024, 1, 28)) == ["tower-22"]
