@@ -564,3 +564,17 @@ def test_the_base_told_as_last_attacked_before_names_the_unnamed_news(gazetteer)
 def test_a_description_reads_a_country_by_its_name_or_its_adjective(gazetteer, told: str) -> None:
     # the gazetteer's "base in Jordan near the Syrian border" also reads "near the Syria border"
     assert primary_sites(told, gazetteer, dt.date(2024, 1, 28)) == ["tower-22"]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Another official said three rockets fell outside an air base north of Baghdad where US contractors work.",
+        "Two rockets also struck an air base north of Baghdad that hosts American trainers, police said.",
+        "Separately, a rocket landed near an Iraqi air base north of Baghdad, without causing damage.",
+    ],
+)
+def test_the_air_base_north_of_baghdad_is_balad(gazetteer, told: str) -> None:
+    # a description that identifies one site: the air base north of Baghdad where coalition contractors worked
+    text = f"Rockets fell inside Baghdad's Green Zone near the US embassy on Saturday evening. {told}"
+    assert "balad-air-base" in primary_sites(text, gazetteer, dt.date(2020, 1, 4))
