@@ -44,6 +44,8 @@ TOLL_NOUNS: dict[str, frozenset[str]] = {
     "injury": frozenset({"injured"}),
     "deaths": frozenset({"killed"}),
     "fatalities": frozenset({"killed"}),
+    # ("There are no victims in the attack", as statements translated from Arabic and Kurdish put it)
+    "victims": frozenset({"killed", "injured"}),
     "damage": frozenset(),
     "damages": frozenset(),
     "harm": frozenset(),
@@ -474,7 +476,8 @@ def of_the_attacked_side(text: str, f: Figure) -> bool:
 # Every casualty pattern below needs one of these word stems - the verbs' and every toll noun's (TOLL_NOUNS); most
 # sentences have none (speed).
 _CASUALTY_WORD = prefilter.compile(
-    r"kill|dead|die|death|slain|wound|injur|hurt|casualt|causalit|fatalit|harm|loss|concuss|lost\s+(?:their|his|her)\s+li"
+    r"kill|dead|die|death|slain|wound|injur|hurt|casualt|causalit|fatalit|harm|loss|victim|concuss"
+    r"|lost\s+(?:their|his|her)\s+li"
     r"|the\s+lives?\s+of|\bTBIs?\b|traumatic\s+brain|\btreated\b",
     re.I,
 )

@@ -579,3 +579,17 @@ def test_a_toll_denied_by_the_attacks_own_verb_is_a_zero(gazetteer, denied: str,
     text = f"Three rockets struck near the US embassy in Baghdad early on Sunday. {denied}"
     (got,) = primaries(text, gazetteer, dt.date(2020, 2, 16))
     assert (got["killed"], got["injured"]) == toll
+
+
+@pytest.mark.parametrize(
+    "none",
+    [
+        '"There are no victims in the attack carried out by two armed drones," the statement said.',
+        "The rockets caused no victims, police said.",
+        "The blast left no victims, according to the airport's director.",
+    ],
+)
+def test_no_victims_is_a_zero_toll(gazetteer, none: str) -> None:
+    text = f"Two armed drones attacked Erbil airport on Saturday. {none}"
+    (attack,) = primaries(text, gazetteer)
+    assert (attack["killed"], attack["injured"]) == (0, 0)
