@@ -732,13 +732,20 @@ CLAIM = prefilter.compile(
     # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."' - the speakers
     # doing it, not a passive whose subject is what was hit ('stated, "We cannot confirm that the truck was hit by
     # U.S. aircraft"': an official speaking of a strike on the launcher)
-    r"|\b(?:said|stated|announced|declared|added|read)[,:]?\s+[\"\u201c](?:the\s+)?(?:mujahideen|mujahids?|fighters|resistance|we)\b[^.]{0,80}?"
+    # (in any quotation marks, single ones too, and "said in a statement, 'We attacked ...'")
+    r"|\b(?:said|stated|announced|declared|added|read)(?:\s+in\s+(?:a|its|their)\s+statement)?[,:]?\s+"
+    r"[\"\u201c\u2018'](?:the\s+)?(?:mujahideen|mujahids?|fighters|resistance|we)\b[^.]{0,80}?"
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)"
     r"\b(?:targeted|attacked|struck|hit|launched)"
     # the group's statement quoted with its attribution after it: '"The mujahideen of the Islamic Resistance in Iraq
     # have attacked the US occupation base Tal Baidar with drones ..." reads a statement from the militia'
-    rf"|^\W*[\"\u201c](?:the\s+)?(?:mujahideen|mujahedeen|mujahids|{words(vocabulary.GROUP_FIGHTERS)})\s+of\s+"
+    rf"|^\W*[\"\u201c\u2018'](?:the\s+)?(?:mujahideen|mujahedeen|mujahids|{words(vocabulary.GROUP_FIGHTERS)})\s+of\s+"
     rf"[^.;\"\u201d]{{1,60}}?\s(?:have\s+|has\s+|had\s+)?{_OWN_DEED}\b"
+    # the group's statement telling the group, by its own name, as the doer: "The statement further explained that
+    # ..., the Islamic Resistance in Iraq attacked two American occupation bases" (a capitalised name, then its deed)
+    r"|\b(?:statement|press\s+release|communiqu[e\u00e9])\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:said|says|stated|states|explained|added|read|noted)\s+that[\s,]+[^.;]{0,250}?"
+    rf"\b(?-i:[A-Z])[\w'\u2019-]+(?:\s+(?:in|of|the|(?-i:[A-Z])[\w'\u2019-]+)){{0,5}}\s+(?:had\s+|has\s+)?{_OWN_DEED}\b"
     # nominal claims: "declared in a statement the targeting of a US base", "announced the bombing of"
     r"|\b(?:declared|announced|claimed|asserted)\b[^.;]{0,40}?\bthe\s+(?:targeting|bombing|shelling|striking)\s+of\b"
     r"|\basserted\s+responsibility"

@@ -716,3 +716,34 @@ def test_the_actor_named_as_the_owner_or_origin_of_the_attack(gazetteer, text: s
     # "launched from neighbouring Iran": where the missiles came from names the state
     (attack,) = primaries(text, gazetteer)
     assert (attack["perpetrator"] or {}).get("slug") == actor
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The group said in a statement, \u2018We attacked the al-Tanf base with drones.\u2019",
+        "Its statement read: \u2018The mujahideen struck the occupiers at al-Tanf with two drones.\u2019",
+        "The faction said, 'We targeted the al-Tanf base with a drone in response to the massacres.'",
+    ],
+)
+def test_a_statement_quoted_in_single_quotes_is_a_claim(gazetteer, claim: str) -> None:
+    text = f"A drone attack hit the al-Tanf garrison on Saturday, officials said. {claim}"
+    (attack,) = primaries(text, gazetteer)
+    assert attack["claimed"] is True
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "The statement explained that, in retaliation for the massacres in Gaza, the Islamic Resistance in Iraq "
+        "attacked the al-Tanf base with drones.",
+        "Its press release said that the Islamic Resistance in Iraq had targeted the al-Tanf base with two drones.",
+        "A statement issued on Telegram stated that the Islamic Resistance in Iraq struck al-Tanf with drones.",
+    ],
+)
+def test_a_statement_that_the_group_itself_attacked_is_its_claim(gazetteer, statement: str) -> None:
+    # the statement tells the group, by its own name, as the doer: a claim, and the group its perpetrator
+    text = f"Drones hit the al-Tanf garrison in Syria on Saturday. {statement}"
+    (attack,) = primaries(text, gazetteer)
+    assert attack["claimed"] is True
+    assert (attack["perpetrator"] or {}).get("slug") == "islamic-resistance-in-iraq"
