@@ -26,6 +26,8 @@ ATTACK_WORDS = (
     "struck", "strike", "strikes", "hit", "hits", "hitting",
     "fired", "firing", "launched", "launching", "rocketed",
     "shelled", "shelling", "bombard", "bombarded", "bombarding", "bombardment", "bombardments", "bombards",
+    # "Iraqi militias announced that they had bombed an American military base"
+    "bombed",
     "landed", "fell", "fallen", "impacted", "slammed into", "slam into", "crashed into",
     # "an explosives-packed drone came crashing into Arbil airport", "a drone rigged with explosives crashed near
     # Harir airbase"

@@ -81,3 +81,15 @@ def test_no_projectile_attempting_to_strike_is_a_hypothesis(word) -> None:
 )
 def test_smashing_into_a_site_is_an_attack(gazetteer, text: str) -> None:
     assert len(primaries(text, gazetteer)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militias said they had bombed the US base at Harir with drones on Friday.",
+        "Unknown attackers bombed the coalition base at al-Shaddadi overnight, a monitor said.",
+        "The Conoco gas field, which hosts US troops, was bombed by drones on Friday.",
+    ],
+)
+def test_bombing_a_site_is_an_attack(gazetteer, text: str) -> None:
+    assert len(primaries(text, gazetteer)) == 1
