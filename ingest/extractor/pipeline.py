@@ -470,6 +470,24 @@ def _less_the_earlier_event(f: Facts) -> None:
     f.dates = [x for x in f.dates if x.end <= earlier.start()]
 
 
+def claims_of_the_framed_attacks(state: State) -> None:
+    """'United States forces were attacked four times ... The Islamic Resistance in Iraq claimed responsibility for
+    the attack': a claim naming no site, told after the attacks one summary line frames, is each one's claim, not
+    only the one told last (it joins each as context: a claim, never a figure)."""
+    for idx, owners in list(state.owner.items()):
+        f = state.facts[idx]
+        if len(owners) != 1 or f.sites or idx in owners[0].anchors or not cues.CLAIM.search(f.sent.text):
+            continue
+        frames = set(owners[0].frames)
+        framed = [d for d in state.drafts if d.role == "primary" and frames & set(d.frames) and min(d.anchors) < idx]
+        if not frames or len(framed) < 2:
+            continue
+        for d in framed:
+            if idx not in d.details and idx not in d.context:
+                d.context.append(idx)
+        state.owner[idx] = [*owners, *(d for d in framed if d is not owners[0])]
+
+
 def drop_denied(state: State) -> None:
     """'Officials did not believe the drone was targeting the base': not an attack on it - unless the story then
     tells where the attack was instead ('US forces were not targeted ... an attack instead on the Baghdad Diplomatic
@@ -1481,6 +1499,7 @@ RULES: tuple[Callable[[State], None], ...] = (
     attach_details,
     zero_toll_of_the_counted_attacks,
     fold_summaries,
+    claims_of_the_framed_attacks,
     drop_denied,
     drop_drills,
     drop_reconnaissance_flights,

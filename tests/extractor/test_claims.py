@@ -747,3 +747,25 @@ def test_a_statement_that_the_group_itself_attacked_is_its_claim(gazetteer, stat
     (attack,) = primaries(text, gazetteer)
     assert attack["claimed"] is True
     assert (attack["perpetrator"] or {}).get("slug") == "islamic-resistance-in-iraq"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Islamic Resistance in Iraq claimed responsibility for the attack.",
+        "The Islamic Resistance in Iraq later claimed the attacks in a statement on Telegram.",
+        "Responsibility was claimed by the Islamic Resistance in Iraq, which called them a response to Gaza.",
+    ],
+)
+def test_a_claim_after_the_attacks_one_summary_frames_is_each_ones(gazetteer, claim: str) -> None:
+    # "attacked three times ... claimed responsibility for the attack": the claim names no site; it is the claim of
+    # every attack the summary line counted, not only of the one told last
+    text = (
+        "US forces were attacked three times in Iraq and Syria on Thursday, a US official said. "
+        "Rockets hit the coalition base at al-Shaddadi. "
+        "Drones were launched at Ain al-Asad air base and at Erbil air base. "
+        f"{claim}"
+    )
+    attacks = primaries(text, gazetteer, dt.date(2023, 11, 24))
+    assert len(attacks) == 3
+    assert all(a["claimed"] for a in attacks)
