@@ -727,7 +727,8 @@ CLAIM = prefilter.compile(
     # "announced in a statement attacking two US bases": the group's announcement of its own attack
     r"|\bannounc(?:ed|ing)\s+(?:in\s+a\s+statement\s+)?(?:attacking|targeting|striking|bombing)\b"
     # "declared new strikes on American occupation forces", "have announced a strike deep in Emirati territory"
-    r"|\b(?:announc|declar)(?:ed|es|ing)\s+(?:(?:an?|two|three|new|fresh|its|their)\s+){0,2}"
+    # ("The group announced the attacks on January 28": the attacks told, owned)
+    r"|\b(?:announc|declar)(?:ed|es|ing)\s+(?:(?:an?|two|three|new|fresh|its|their|the|these|those)\s+){0,2}"
     r"(?:strikes?|attacks?|operations?)\b(?!\s+(?:would|will|against\s+(?:militia|Kataib|Iran)))"
     # the group's statement quoted: 'stated, "The Mujahideen of the Islamic Resistance targeted ..."' - the speakers
     # doing it, not a passive whose subject is what was hit ('stated, "We cannot confirm that the truck was hit by

@@ -769,3 +769,17 @@ def test_a_claim_after_the_attacks_one_summary_frames_is_each_ones(gazetteer, cl
     attacks = primaries(text, gazetteer, dt.date(2023, 11, 24))
     assert len(attacks) == 3
     assert all(a["claimed"] for a in attacks)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Islamic Resistance in Iraq announced the attack on Sunday.",
+        "The Islamic Resistance in Iraq announced these strikes in a statement.",
+        "The Islamic Resistance in Iraq declared the operation on its Telegram channel.",
+    ],
+)
+def test_a_group_announcing_the_attack_claims_it(gazetteer, claim: str) -> None:
+    text = f"A drone struck the al-Tanf garrison on Sunday, officials said. {claim}"
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 1, 28))
+    assert attack["claimed"] is True
