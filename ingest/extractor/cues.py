@@ -700,6 +700,8 @@ CLAIM = prefilter.compile(
     # (not "claimed that the strikes were retaliation": an assertion)
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?!that\b)(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
     r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|conducted|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced) responsibility|(?<!should )(?<!must )(?<!would )(?<!will )\bbears? responsibility"  # noqa: E501
+    # (not for a killing or a war: "Iran has said the U.S. bears responsibility in the assassination of Haniyeh")
+    r"(?!\s+(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:assassination|killing|death|murder|massacres?|war|crimes?|aggression)\b)"
     r"|\bresponsibility for\b|\b(?:took|takes|taking|claimed) credit\b"
     # Arabic: "announced (announces) its responsibility for" - "تعلن مسؤوليتها عن", "أعلنت مسؤوليتها عن"
     rf"|(?:{'|'.join(vocabulary.ARABIC_ANNOUNCING)})\s+(?:\S+\s+){{0,2}}?مسؤولي\w*"

@@ -783,3 +783,19 @@ def test_a_group_announcing_the_attack_claims_it(gazetteer, claim: str) -> None:
     text = f"A drone struck the al-Tanf garrison on Sunday, officials said. {claim}"
     (attack,) = primaries(text, gazetteer, dt.date(2024, 1, 28))
     assert attack["claimed"] is True
+
+
+@pytest.mark.parametrize(
+    "blame",
+    [
+        "Iran has said the U.S. bears responsibility in the assassination of the Hamas leader.",
+        "Tehran said Washington bears responsibility for the killing of its general.",
+        "The militia said Israel bears responsibility for the massacres in Gaza.",
+    ],
+)
+def test_responsibility_for_a_killing_elsewhere_is_no_claim(gazetteer, blame: str) -> None:
+    # who "bears responsibility" for an assassination or a war claims no attack on the base
+    text = f"A drone attack hit the Rumalyn landing zone in Syria on Friday, wounding no one. {blame}"
+    (attack,) = primaries(text, gazetteer, dt.date(2024, 8, 9))
+    assert attack["claimed"] is False
+    assert attack["perpetrator"] is None
