@@ -325,6 +325,11 @@ _MANY_ATTACKS = (
 TALLY = prefilter.compile(
     rf"\b(?:\d[\d,]*|a hundred|hundreds|dozens|scores)\s+(?:{words(vocabulary.TALLY_MODIFIERS)}\s+)?"
     rf"{words(vocabulary.TALLY_NOUNS)}\b|\bseparate times\b"
+    # "The number of troops injured in militia attacks more than doubled", "the total number of attacks": a running
+    # count across attacks (not "the number of troops hurt at the Conoco base", one attack's toll growing)
+    r"|\bthe\s+(?:total\s+|overall\s+)?number\s+of\s+(?:attacks|strikes\b"
+    r"|(?:[\w-]+\s+){0,2}?(?:troops|personnel|service\s?members|soldiers|casualties|injuries|wounded|injured|dead)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:in|from|by|during)\s+(?:[\w-]+\s+){0,3}?attacks\b)"
     r"|\b(?:at least|more than|over|nearly|some|about|around)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:attacks|times|incidents)\b"
     r"[^;]{0,60}?\bsince\b"
     # "At least five US bases in Iraq and Syria have come under fire ... since Israel launched strikes": the bases

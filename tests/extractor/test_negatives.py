@@ -760,3 +760,17 @@ def test_projectiles_downed_while_trying_to_hit_the_base_are_an_attack(gazetteer
     # what the drones "were trying to" hit is their aim, told in a relative clause: no hypothesis
     (attack,) = primaries(downed, gazetteer, dt.date(2024, 1, 16))
     assert attack["date"] == "2024-01-16"
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        "The number of troops injured in militia attacks more than doubled following the Tower 22 incident.",
+        "The total number of attacks on US forces rose sharply after the strike on Tower 22.",
+        "The number of casualties from the attacks has grown since the Tower 22 attack, officials said.",
+    ],
+)
+def test_the_number_of_troops_or_attacks_is_a_tally(gazetteer, count: str) -> None:
+    # "the number of troops injured ... doubled": a running count across attacks, not an attack of its own
+    text = f"Pentagon updates its count of wounded troops\n\n{count}"
+    assert primaries(text, gazetteer, dt.date(2024, 2, 13)) == []
