@@ -514,6 +514,22 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   threat; a launcher found in what a statement adds after the attack (", confirming that ...") is its aftermath. A
   claim told in Arabic ("تعلن مسؤوليتها عن", announces its responsibility for) names its group by the gazetteer's
   Arabic names (``names.script_names``).
+- Voices, follow-ups and claims (2026.12.19): a page's web address is no sentence; "we reserve the right to target"
+  is a threat; a headline's "US troops killed in Jordan" is the troops killed, not a strike of theirs; the lead
+  retells the headline's attack even as "a new attack"; the attack told again by another voice ("CENTCOM added that
+  the attack involved ... at the Al-Tanf base", "an officer commented on the attack") is the one in focus; a denied
+  target answered by the one hit "instead" keeps the attack, there. A day of the month told alone ("on the 29th
+  local time"), a day beside "a year ago", the earliest report of the attack among its own sentences, and a
+  claimant's own day for "the attack" a day apart date it; the day told after the attacks a story "followed" is
+  theirs; "Speaking on Monday" dates the speaker. A follow-up names its attack after its lead - as "the attack", on
+  the lead's site, or with its weapon. Projectiles downed "that were trying to target" a base attacked it. A
+  strike told as how the avenged man died is the attack's cause; "the number of troops injured in attacks" is a
+  tally; "no victims" is a zero toll; "smashed into" and "bombed" tell attacks. Claims: a statement in single
+  quotes or "said in a statement, 'We attacked ...'", a statement that the group itself (by name) attacked, a group
+  announcing "the attack", and a claim after the attacks one summary line frames (each one's); not "bears
+  responsibility" for a killing. Actors: "Iran's armed groups" are the groups a state keeps, no perpetrator; the
+  words between an actor and its attack ("Iran's first direct missile attack") and "launched from neighbouring
+  Iran" name it. Gazetteer descriptions read a country by its name or its adjective ("near the Syria border").
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives
@@ -530,7 +546,7 @@ import datetime as dt
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.18"
+EXTRACTOR_VERSION = "2026.12.19"
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract", "forget_sentences"]
 
