@@ -906,90 +906,81 @@ def test_a_denied_target_with_the_attack_told_instead_on_another_site(gazetteer,
     assert primary_sites(text, gazetteer, dt.date(2024, 10, 1)) == ["baghdad-diplomatic-support-center"]
 
 
+# Follow-ups that name their attack only after the lead: as "the attack" ...
+_NAMED_AS_THE_ATTACK = [
+    (
+        "Eleven US soldiers to receive medals for injuries sustained in Iran missile attack\n\n"
+        "Eleven soldiers who suffered injuries during Iran's missile attack in Iraq will be decorated, the Army "
+        "said on Monday. The ceremony is planned for next week at Fort Bragg. Around 100 service members were "
+        "diagnosed with concussions as a result of the Iranian ballistic missile attack on Ain al-Asad air base "
+        "in January. Iran fired more than a dozen missiles at the base.",
+        dt.date(2020, 5, 4),
+        "ain-al-asad-air-base",
+        "2020-01",
+    ),
+    (
+        "Eleven US soldiers to receive medals for injuries sustained in Iran missile attack\n\n"
+        "Eleven soldiers who suffered injuries during Iran's missile attack in Iraq will be decorated, the Army "
+        "said on Monday. The ceremony is planned for next week. Around 100 service members were diagnosed with "
+        "concussions as a result of the Iranian ballistic missile attack on Ain al-Asad air base in January. "
+        "Iran fired more than a dozen missiles at the Iraqi base, which houses US troops, in retaliation for an "
+        "American drone strike that killed a general.",
+        dt.date(2020, 5, 4),
+        "ain-al-asad-air-base",
+        "2020-01",
+    ),
+    (
+        "More US troops diagnosed with brain injuries after Iran missile attack\n\n"
+        "Troops hurt in Iran's missile attack in Iraq now number 50, the Pentagon said on Friday. Most of them "
+        "have returned to duty. The injuries were sustained in the missile attack on Erbil air base on January "
+        "8, officials said. Iran fired ten missiles at the Iraqi base in retaliation for a US strike that killed "
+        "a general.",
+        dt.date(2020, 1, 31),
+        "erbil-air-base",
+        "2020-01-08",
+    ),
+]
+# ... or on the lead's own site, or (when the lead named none) with its weapon
+_ON_THE_LEADS_SITE_OR_WITH_ITS_WEAPON = [
+    (
+        "Images show Iranian strike damaged radar at US base in Qatar\n\n"
+        "An Iranian missile strike on a US airbase in Qatar damaged a radar, satellite images show, though no "
+        "one was hurt.\nKey points\n- Iran struck Al Udeid Air Base in Qatar with missiles on June 23\n"
+        "- The radar cost about USD 10 million\n"
+        "An Iranian missile strike on Al Udeid Air Base on June 23 damaged the radar, analysts said.",
+        dt.date(2025, 7, 12),
+        "al-udeid-air-base",
+        "2025-06-23",
+    ),
+    (
+        "Report: drone strike on US outpost in Syria wrecked a hangar\n\n"
+        "A drone strike on a US outpost in north-east Syria wrecked a hangar, a monitoring group said in a report "
+        "released on Friday.\nThe report relies on photographs taken after the attack.\n"
+        "A drone hit the al-Shaddadi base on February 4, killing six SDF fighters, the group said.",
+        dt.date(2024, 3, 2),
+        "al-shaddadi-base",
+        "2024-02-04",
+    ),
+    (
+        "Inquiry faults defences in rocket attack on US base in Iraq\n\n"
+        "A military inquiry into a rocket attack on a US base in western Iraq found that alarms sounded late.\n"
+        "The findings were published on Friday.\n"
+        "Rockets struck Ain al-Asad air base on January 20, wounding several US personnel, the inquiry said.",
+        dt.date(2024, 4, 20),
+        "ain-al-asad-air-base",
+        "2024-01-20",
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "published", "site", "day"),
-    [
-        (
-            "Eleven US soldiers to receive medals for injuries sustained in Iran missile attack\n\n"
-            "Eleven soldiers who suffered injuries during Iran's missile attack in Iraq will be decorated, the Army "
-            "said on Monday. The ceremony is planned for next week at Fort Bragg. Around 100 service members were "
-            "diagnosed with concussions as a result of the Iranian ballistic missile attack on Ain al-Asad air base "
-            "in January. Iran fired more than a dozen missiles at the base.",
-            dt.date(2020, 5, 4),
-            "ain-al-asad-air-base",
-            "2020-01",
-        ),
-        (
-            "Eleven US soldiers to receive medals for injuries sustained in Iran missile attack\n\n"
-            "Eleven soldiers who suffered injuries during Iran's missile attack in Iraq will be decorated, the Army "
-            "said on Monday. The ceremony is planned for next week. Around 100 service members were diagnosed with "
-            "concussions as a result of the Iranian ballistic missile attack on Ain al-Asad air base in January. "
-            "Iran fired more than a dozen missiles at the Iraqi base, which houses US troops, in retaliation for an "
-            "American drone strike that killed a general.",
-            dt.date(2020, 5, 4),
-            "ain-al-asad-air-base",
-            "2020-01",
-        ),
-        (
-            "More US troops diagnosed with brain injuries after Iran missile attack\n\n"
-            "Troops hurt in Iran's missile attack in Iraq now number 50, the Pentagon said on Friday. Most of them "
-            "have returned to duty. The injuries were sustained in the missile attack on Erbil air base on January "
-            "8, officials said. Iran fired ten missiles at the Iraqi base in retaliation for a US strike that killed "
-            "a general.",
-            dt.date(2020, 1, 31),
-            "erbil-air-base",
-            "2020-01-08",
-        ),
-    ],
+    ("text", "published", "site", "day"), _NAMED_AS_THE_ATTACK + _ON_THE_LEADS_SITE_OR_WITH_ITS_WEAPON
 )
 def test_a_follow_up_names_the_attack_it_follows_after_its_lead(
     gazetteer, text: str, published: dt.date, site: str, day: str
 ) -> None:
-    # the lead tells the follow-up's news (medals, a count, an inquiry) of an attack it names only later, as "the
-    # attack": that one attack, and no other, is the news
-    (attack,) = primaries(text, gazetteer, published)
-    assert (attack["base"] or {}).get("slug") == site
-    assert attack["date"] == day
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "site", "day"),
-    [
-        (
-            "Images show Iranian strike damaged radar at US base in Qatar\n\n"
-            "An Iranian missile strike on a US airbase in Qatar damaged a radar, satellite images show, though no "
-            "one was hurt.\nKey points\n- Iran struck Al Udeid Air Base in Qatar with missiles on June 23\n"
-            "- The radar cost about USD 10 million\n"
-            "An Iranian missile strike on Al Udeid Air Base on June 23 damaged the radar, analysts said.",
-            dt.date(2025, 7, 12),
-            "al-udeid-air-base",
-            "2025-06-23",
-        ),
-        (
-            "Report: drone strike on US outpost in Syria wrecked a hangar\n\n"
-            "A drone strike on a US outpost in north-east Syria wrecked a hangar, a monitoring group said in a report "
-            "released on Friday.\nThe report relies on photographs taken after the attack.\n"
-            "A drone hit the al-Shaddadi base on February 4, killing six SDF fighters, the group said.",
-            dt.date(2024, 3, 2),
-            "al-shaddadi-base",
-            "2024-02-04",
-        ),
-        (
-            "Inquiry faults defences in rocket attack on US base in Iraq\n\n"
-            "A military inquiry into a rocket attack on a US base in western Iraq found that alarms sounded late.\n"
-            "The findings were published on Friday.\n"
-            "Rockets struck Ain al-Asad air base on January 20, wounding several US personnel, the inquiry said.",
-            dt.date(2024, 4, 20),
-            "ain-al-asad-air-base",
-            "2024-01-20",
-        ),
-    ],
-)
-def test_a_follow_up_names_its_attack_on_the_leads_site_or_with_its_weapon(
-    gazetteer, text: str, published: dt.date, site: str, day: str
-) -> None:
-    # the lead tells the follow-up's news of an undated attack; the one earlier attack told on its site (or, when
-    # the lead named none, with its weapon) is that attack
+    # the lead tells the follow-up's news (medals, a count, an inquiry, images) of an attack it names only later:
+    # the one earlier attack told as "the attack", on the lead's site or with its weapon, and no other, is the news
     (attack,) = primaries(text, gazetteer, published)
     assert (attack["base"] or {}).get("slug") == site
     assert attack["date"] == day
