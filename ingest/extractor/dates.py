@@ -230,7 +230,7 @@ def _month_day(x: _Found, published: dt.date) -> DateMention | None:
 
 def _day_of_month(x: _Found, published: dt.date) -> DateMention | None:
     """'On the 29th': that day of the publication's month, or of the month before when it is still to come."""
-    day = int(x.g["day"])
+    day = int(x.g["day"] or 0)
     if not 1 <= day <= 31:
         return None
     month = published if day <= published.day else _shift_month(published.replace(day=1), -1)
