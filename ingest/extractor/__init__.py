@@ -402,7 +402,7 @@ Taught in 2026.12.12 (from holdouts 118-121; each with a golden article named af
   its coast is that country's event (``vocabulary.COUNTRIES_WITHOUT_SITES``); an earlier attack told in a sentence
   of its own keeps its weapons; "the attack on Erbil" brings the story back to Erbil Air Base; "thwarted before
   reaching its target" is stopped in flight; a volley told toward a town and then placed at a base by a part of it
-  is that base's (``pipeline.place_the_volley_by_its_part``).
+  is that base's (``joining.place_the_volley_by_its_part``).
 - Perpetrators and claims: a quoted passive is no claim; a claim in the present tense ("Rebels say they have
   targeted"); an attack's own "no one named" wins over the claim of a headline covering several attacks; "in what
   it described as a retaliatory measure"; a sponsor blamed together with its proxies names no one

@@ -4,7 +4,7 @@ not coalition sites, and attacks told as a practice rather than as one event."""
 import datetime as dt
 
 from ingest.extractor import cues
-from ingest.extractor.pipeline import _ANSWERED_AT_ONCE
+from ingest.extractor.roles import _ANSWERED_AT_ONCE
 from tests.extractor.helpers import primaries
 
 
