@@ -158,9 +158,11 @@ def holdout_articles(folder: Path) -> list[dict]:
 
 def publication_day(published: str) -> str:
     """The day handed to the extractor for a label's publication date. A labeller who could date a page only to
-    its month writes ``2023-11``; the extractor needs a day, and the middle of the month is the one that is
-    never more than about a fortnight off."""
-    return f"{published}-15" if re.fullmatch(r"\d{4}-\d{2}", published) else published
+    its month writes ``2023-11``, only to its year ``2023``; the extractor needs a day, and the middle of the
+    month (or of the year) is the one that is never more than about half of it off."""
+    if re.fullmatch(r"\d{4}-\d{2}", published):
+        return f"{published}-15"
+    return f"{published}-07-01" if re.fullmatch(r"\d{4}", published) else published
 
 
 # Why a gold primary attack was missed, or a predicted one was wrong, in the order they are tested

@@ -183,6 +183,7 @@ SCHEMA_WEAPONS = {"rocket", "drone", "missile", "mortar", "ied", "small_arms", "
 
 def test_a_publication_known_to_its_month_is_handed_over_as_the_middle_of_it() -> None:
     assert extractor.publication_day("2023-11") == "2023-11-15"
+    assert extractor.publication_day("2023") == "2023-07-01"
     assert extractor.publication_day("2023-11-02") == "2023-11-02"
 
 
