@@ -521,9 +521,8 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   target answered by the one hit "instead" keeps the attack, there. A day of the month told alone ("on the 29th
   local time"), a day beside "a year ago", the earliest report of the attack among its own sentences, and a
   claimant's own day for "the attack" a day apart date it; the day told after the attacks a story "followed" is
-  theirs; "Speaking on Monday" dates the speaker. A follow-up names its attack after its lead - as "the attack", on
-  the lead's site, or with its weapon. Projectiles downed "that were trying to target" a base attacked it. A
-  strike told as how the avenged man died is the attack's cause; "the number of troops injured in attacks" is a
+  theirs; "Speaking on Monday" dates the speaker. Projectiles downed "that were trying to target" a base attacked
+  it. A strike told as how the avenged man died is the attack's cause; "the number of troops injured in attacks" is a
   tally; "no victims" is a zero toll; "smashed into" and "bombed" tell attacks. Claims: a statement in single
   quotes or "said in a statement, 'We attacked ...'", a statement that the group itself (by name) attacked, a group
   announcing "the attack", and a claim after the attacks one summary line frames (each one's); not "bears

@@ -67,52 +67,9 @@ def fold_follow_ups(state: State) -> None:
         # publication) ... "One of the missiles struck Al Udeid Air Base": the undated attack told after the lead
         # is the lead's attack when it names the lead's own site
         told = [b for b in told if news.site is not None and b.site is not None and b.site.slug == news.site.slug]
-    if not told:
-        told = _the_one_earlier_attack(state, news)
     if not told or any(_ANOTHER_ONE.search(state.facts[i].sent.text) for i in told[0].anchors):
         return
     _absorb(state, news, told[0])
-
-
-# The attack named with the definite article: "as a result of the Iranian ballistic missile attack at al Asad"
-_THE_ATTACK = prefilter.compile(
-    r"\bthe\s+(?:[\w'\u2019-]+\s+){0,4}?(?:attack|strike|barrage|assault)\b(?!\s+(?:on|at)\s+(?:the\s+)?(?:same|another)\b)",
-    re.I,
-)
-
-
-def _the_one_earlier_attack(state: State, news: Draft) -> list[Draft]:
-    """'Twenty-nine US soldiers to receive Purple Hearts for injuries sustained in Iran missile attack' ... (after
-    the lead) 'diagnosed with brain injuries as a result of the Iranian ballistic missile attack at al Asad Air Base
-    in Iraq in January': when the lead's undated attack is dated nowhere in the lead, the one earlier attack the
-    story then names as 'the attack', and no other, is the one it follows up."""
-    earlier = [
-        b
-        for b in state.drafts
-        if b.role == "background" and b.date is not None and (_same_target(news, b) or _same_target(b, news))
-    ]
-    if not earlier or len(earlier) != len([b for b in state.drafts if b.role == "background"]):
-        return []
-    first = min(earlier, key=lambda b: min(b.anchors))
-    one = all(
-        same_period(b.date, first.date) and (_same_target(first, b) or _same_target(b, first))  # type: ignore[arg-type]
-        for b in earlier
-    )
-    # ... told as "the attack"; or on the very site the lead named ("An Iranian missile strike on a US airbase in
-    # Qatar destroyed a key communications dome" ... "Iran struck Al Udeid Air Base in Qatar ... on June 23"); or,
-    # when the lead named none, with the lead's weapon ("A drone strike on a US outpost in north-east Syria wrecked a
-    # hangar" ... "A drone hit the al-Shaddadi base on February 4")
-    told_as_the_attack = _THE_ATTACK.search(state.facts[min(first.anchors)].sent.text) is not None
-    if news.site is not None:
-        named_alike = first.site is not None and news.site.slug == first.site.slug
-    else:
-        named_alike = bool(_weapons(state, news) & _weapons(state, first))
-    return [first] if one and (told_as_the_attack or named_alike) else []
-
-
-def _weapons(state: State, d: Draft) -> set[str]:
-    """The kinds of weapon the sentences that tell ``d`` name."""
-    return {w.category for i in d.anchors for w in state.facts[i].weapons if not w.generic}
 
 
 def _join_the_lead_attack(state: State, news: Draft) -> None:
