@@ -231,11 +231,10 @@ def _only_the_attack_again(text: str, date: DateMention | None) -> bool:
     return (
         date is None
         and bool(told)
-        and all(m.group(0).lower() in _ATTACK_NOUNS and _THE_ATTACK_TOLD.search(text, 0, m.start()) for m in told)
+        and all(
+            m.group(0).lower() in vocabulary.ATTACK_NOUNS and _THE_ATTACK_TOLD.search(text, 0, m.start()) for m in told
+        )
     )
-
-
-_ATTACK_NOUNS = frozenset({"attack", "strike", "assault", "barrage", "bombardment", "incident"})
 
 
 def _the_claimants_day(f: Facts, d: Draft, date: DateMention | None) -> bool:

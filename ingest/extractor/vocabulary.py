@@ -323,6 +323,8 @@ PLURAL_ATTACK_NOUNS = (
     "attacks", "strikes", "assaults", "bombs", "bombings", "explosions", "blasts",
     "drones", "rockets", "missiles", "uavs", "katyushas", "mortars", "shells", "projectiles",
 )  # fmt: skip
+# An attack named by its noun, in the singular: "the attack", "this strike", "the deadly assault"
+ATTACK_NOUNS = ("attack", "strike", "assault", "barrage", "bombardment", "incident")
 # A state of things rising, told with "with" to set the scene: "With tensions escalating in the region following the
 # US strikes, ..."
 RISING_WORDS = ("escalating", "rising", "mounting", "soaring", "running high", "high", "growing")
