@@ -45,6 +45,7 @@ from ingest.extractor.events import (
 from ingest.extractor.numbers import numerals
 from ingest.extractor.places import COUNTRY_WORD, COUNTRY_WORDS
 from ingest.extractor.references import (
+    ATTACK_ON_THE_DAY,
     DEFINITE,
     NEAR_KM,
     THE_SITE,
@@ -247,14 +248,8 @@ def _the_claimants_day(f: Facts, d: Draft, date: DateMention | None) -> bool:
     return (
         abs((date.date - d.date.date).days) == 1
         and cues.CLAIM.search(text) is not None
-        and _THE_ATTACK_ON_THE_DAY.search(text, 0, date.start) is not None
+        and ATTACK_ON_THE_DAY.search(text, 0, date.start) is not None
     )
-
-
-# The day given to the attack already told, named with the definite article: "saying it launched the attack on"
-_THE_ATTACK_ON_THE_DAY = prefilter.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|operation)\s+(?:on|of)\s+$", re.I
-)
 
 
 def _another_than_one_told(text: str, span: tuple[int, int], match: Draft, primaries: list[Draft]) -> bool:

@@ -13,6 +13,7 @@ from ingest.extractor.events import (
     Draft,
     Facts,
 )
+from ingest.extractor.references import ATTACK_ON_THE_DAY
 from ingest.extractor.state import State
 
 
@@ -138,14 +139,6 @@ def _earliest_report(reporting: list[tuple[dt.date, int, DateMention]], last: in
     return next((item for item in reporting if item[1] <= last), reporting[0])
 
 
-# An attack named by its day: "Tehran's attack on June 23", "the attack of June 23", "The Iranian missile strike on
-# 23 June"
-_ATTACK_ON_THE_DAY = prefilter.compile(
-    r"(?:\bthe|\bthis|\bthat|[\w-]+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|retaliation)\s+(?:on|of)\s+$",
-    re.I,
-)
-
-
 # ... or by the day before its noun: "since the Jan. 8 attack", "the January 28 drone strike"
 _THE_DAY_BEFORE = prefilter.compile(r"\bthe\s+$", re.I)
 
@@ -168,7 +161,7 @@ def _names_the_attack_by_its_day(state: State, f: Facts, d: Draft) -> DateMentio
             if x.precision == "day"
             and not x.reporting
             and (
-                _ATTACK_ON_THE_DAY.search(f.sent.text, 0, x.start)
+                ATTACK_ON_THE_DAY.search(f.sent.text, 0, x.start)
                 or (_THE_DAY_BEFORE.search(f.sent.text, 0, x.start) and _ATTACK_AFTER_THE_DAY.match(f.sent.text, x.end))
             )
         ),

@@ -22,6 +22,13 @@ _IT_WAS_HIT = prefilter.compile(
 )
 # "the base", "that base", "the same base": the site already told
 DEFINITE = prefilter.compile(r"(?:^|\W)(?:the|this|that)\s+(?:same\s+)?$", re.I)
+# An attack named by its day, up to the day: "Tehran's attack on June 23", "the attack of June 23", "saying it
+# launched the attack on Feb. 4", "the operation on"
+ATTACK_ON_THE_DAY = prefilter.compile(
+    r"(?:\bthe|\bthis|\bthat|[\w-]+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|assault|retaliation|operation)"
+    r"\s+(?:on|of)\s+$",
+    re.I,
+)
 _THAT_TIME = prefilter.compile(r"\bthat\s+(?:month|week|day|year)\b", re.I)
 
 # "The base last came under attack", "inside the same Iraqi airbase", "the storage facility of the air base", "an armed
