@@ -328,7 +328,7 @@ TALLY = prefilter.compile(
     # "The number of troops injured in militia attacks more than doubled", "the total number of attacks": a running
     # count across attacks (not "the number of troops hurt at the Conoco base", one attack's toll growing)
     r"|\bthe\s+(?:total\s+|overall\s+)?number\s+of\s+(?:attacks|strikes\b"
-    r"|(?:[\w-]+\s+){0,2}?(?:troops|personnel|service\s?members|soldiers|casualties|injuries|wounded|injured|dead)"
+    rf"|(?:[\w-]+\s+){{0,2}}?(?:{words(vocabulary.PEOPLE)}|casualties|injuries|wounded|injured|dead)"
     r"\s+(?:[\w-]+\s+){0,2}?(?:in|from|by|during)\s+(?:[\w-]+\s+){0,3}?attacks\b)"
     r"|\b(?:at least|more than|over|nearly|some|about|around)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:attacks|times|incidents)\b"
     r"[^;]{0,60}?\bsince\b"
@@ -706,7 +706,7 @@ CLAIM = prefilter.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?!that\b)(?:responsibility|credit|(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|strikes?|operations?|bombings?|incidents?)\b"
     r"|to\s+have\s+(?:\w+\s+)?(?:attacked|targeted|struck|hit|launched|carried out|conducted|fired|shelled|bombed))|\btook responsibility|\b(?:assumed|announced) responsibility|(?<!should )(?<!must )(?<!would )(?<!will )\bbears? responsibility"  # noqa: E501
     # (not for a killing or a war: "Iran has said the U.S. bears responsibility in the assassination of Haniyeh")
-    r"(?!\s+(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:assassination|killing|death|murder|massacres?|war|crimes?|aggression)\b)"
+    rf"(?!\s+(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{words(vocabulary.KILLING_NOUNS)}|massacres?|war|crimes?|aggression)\b)"
     r"|\bresponsibility for\b|\b(?:took|takes|taking|claimed) credit\b"
     # Arabic: "announced (announces) its responsibility for" - "تعلن مسؤوليتها عن", "أعلنت مسؤوليتها عن"
     rf"|(?:{'|'.join(vocabulary.ARABIC_ANNOUNCING)})\s+(?:\S+\s+){{0,2}}?مسؤولي\w*"

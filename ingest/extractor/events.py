@@ -649,7 +649,7 @@ def _retaliation_against_the_coalition(text: str, sites: list) -> bool:
 # The cause is a person's death told with the strike that killed them: "in revenge for the death of Iranian general
 # Qassem Suleimani, killed in a US drone strike" (the strike is inside the cause, however long its name)
 _A_DEATH_TOLD = prefilter.compile(
-    r"\s*(?:the\s+)?(?:death|killing|assassination|murder)\s+of\b[^.;]*?\bkilled\s+(?:[\w-]+\s+){0,3}?(?:in|by)\s+(?:an?\s+|the\s+)?$",
+    rf"\s*(?:the\s+)?{words(vocabulary.KILLING_NOUNS)}\s+of\b[^.;]*?\bkilled\s+(?:[\w-]+\s+){{0,3}}?(?:in|by)\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
 

@@ -323,6 +323,9 @@ PLURAL_ATTACK_NOUNS = (
     "attacks", "strikes", "assaults", "bombs", "bombings", "explosions", "blasts",
     "drones", "rockets", "missiles", "uavs", "katyushas", "mortars", "shells", "projectiles",
 )  # fmt: skip
+# A person's killing, as what an attack avenges or what someone is held responsible for: "in revenge for the death of
+# general X", "bears responsibility for the assassination of"
+KILLING_NOUNS = ("death", "killing", "assassination", "murder")
 # An attack named by its noun, in the singular: "the attack", "this strike", "the deadly assault"
 ATTACK_NOUNS = ("attack", "strike", "assault", "barrage", "bombardment", "incident")
 # A state of things rising, told with "with" to set the scene: "With tensions escalating in the region following the
