@@ -609,7 +609,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
 
 
 # "A year ago on January 8", "on January 8 last year": a day and the year it is told in, side by side
-_YEAR_BACK = frozenset({"a year ago", "last year", "the previous year"})
+_YEAR_BACK = frozenset({"a year ago", "last year"})
 _BESIDE = prefilter.compile(r"^\s*(?:on\s+|,\s*(?:on\s+)?)?$", re.I)
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -619,8 +619,8 @@ def _a_year_back(text: str, found: list[DateMention]) -> list[DateMention]:
     publication's, not the latest one before it ('A year ago on January 8, Iran launched ...' in a paper of
     January 8)."""
     out = list(found)
-    for a, b in pairwise(found):
-        year, day = (a, b) if a.kind == "period" else (b, a)
+    for i, (a, b) in enumerate(pairwise(found)):
+        year, day, at = (a, b, i + 1) if a.kind == "period" else (b, a, i)
         if year.kind != "period" or year.precision != "year" or day.kind != "explicit" or day.precision != "day":
             continue
         if re.sub(r"\s+", " ", year.text.lower()) not in _YEAR_BACK or _YEAR_WRITTEN.search(day.text):
@@ -631,7 +631,7 @@ def _a_year_back(text: str, found: list[DateMention]) -> list[DateMention]:
             moved = day.date.replace(year=year.date.year)
         except ValueError:
             continue
-        out[found.index(day)] = replace(day, date=moved, past=True)
+        out[at] = replace(day, date=moved, past=True)
     return out
 
 
