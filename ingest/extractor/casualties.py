@@ -223,7 +223,9 @@ _ONE_OF_A_NATION = prefilter.compile(r"(?i:a|an)\s+[A-Z][a-z]+(?:an|ish|i|ese)")
 _AND_ONE_OF_A_NATION = prefilter.compile(r",?\s+and\s+(?i:a|an)\s+[A-Z][a-z]+(?:an|ish|i|ese)\b")
 
 
-_ADDED = re.compile(r"^\s*(?:an\s+additional|a\s+further|an\s+extra)\s+", re.I)
+# More of the same people, counted apart: "an additional 34 soldiers", "a further two", "an extra five"
+_MORE_OF_THEM = r"(?:an\s+additional|a\s+further|an\s+extra)\s+"
+_ADDED = re.compile(rf"^\s*{_MORE_OF_THEM}", re.I)
 
 
 def _sum_list(phrase: str) -> int | None:
@@ -258,7 +260,7 @@ def _sum_list(phrase: str) -> int | None:
 
 
 _NUM_WORDS = "|".join(sorted((w for w in UNITS if w not in {"no", "zero"}), key=len, reverse=True))
-_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|approximately\s+|more\s+than\s+|over\s+|an\s+additional\s+|a\s+further\s+|an\s+extra\s+)?(?:\d[\d,]*|a\s+dozen|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
+_NUMTOK = rf"(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|approximately\s+|more\s+than\s+|over\s+|{_MORE_OF_THEM})?(?:\d[\d,]*|a\s+dozen|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_NUM_WORDS})|twenty|thirty|forty|fifty)"  # noqa: E501
 # a later item of a list may be one person told by the definite article: "two soldiers and the contractor"
 _THE_ONE = rf"the\s+(?:[\w.'\u2019-]+\s+){{0,3}}?{words(vocabulary.PERSON)}"
 _PASSIVE = {
