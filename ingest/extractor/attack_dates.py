@@ -10,6 +10,7 @@ from ingest.extractor import prefilter
 from ingest.extractor.dates import DateMention, same_period
 from ingest.extractor.details import THE_ATTACK
 from ingest.extractor.events import (
+    ATTACKS_FOLLOWED,
     Draft,
     Facts,
 )
@@ -93,11 +94,7 @@ def resolve_dates(state: State) -> None:
 
 # "The attacks followed drone attacks against ...", "came after a rocket strike on ...": earlier attacks the story
 # measures its news against
-_FOLLOWED_ATTACKS = prefilter.compile(
-    r"\b(?:followed|follows|came\s+after|comes\s+after|come\s+after)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:attacks?|strikes?|assaults?|barrages?)\s+(?:on|against|at|targeting)\b",
-    re.I,
-)
+_FOLLOWED_ATTACKS = prefilter.compile(rf"\b{ATTACKS_FOLLOWED}\s+(?:on|against|at|targeting)\b", re.I)
 
 
 def _the_day_of_what_it_followed(f: Facts, d: Draft, x: DateMention) -> bool:

@@ -1228,14 +1228,19 @@ _A_LATER_EVENT_FOLLOWED = prefilter.compile(
 )
 
 
+# Attacks as the object of a verb of sequence: "follows another attack", "came after a rocket strike"
+ATTACKS_FOLLOWED = (
+    r"(?P<verb>followed|follows|came\s+after|comes\s+after|come\s+after)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:attacks?|strikes?|assaults?|barrages?)\b"
+)
+
+
 # The news already told (an attack, a statement) as the subject of a verb of sequence, an attack its object: "The
 # latest strike follows another attack days earlier on ...", "The wounds from the drone strike followed a rocket
 # attack ... at Harir on Tuesday", "The news follows Sunday's strike on US troops in Jordan" - what the news
 # followed came days before it (not "came hours after", the same day's)
 _THE_NEWS_FOLLOWED = prefilter.compile(
-    r"^\W*(?:the|this|that|these|those)\s+(?:(?!(?:was|were|is|are|has|have|had)\b)[\w-]+\s+){0,5}?"
-    r"(?P<verb>followed|follows|came\s+after|comes\s+after)\s+(?:[\w'\u2019-]+\s+){0,3}?"
-    r"(?:attacks?|strikes?|assaults?|barrages?)\b",
+    r"^\W*(?:the|this|that|these|those)\s+(?:(?!(?:was|were|is|are|has|have|had)\b)[\w-]+\s+){0,5}?" + ATTACKS_FOLLOWED,
     re.I,
 )
 # An interval of days back from the news: "just days prior", "two days earlier", "a few days before"
