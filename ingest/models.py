@@ -101,6 +101,10 @@ class Article(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
+    # The language the last parse judged the text to be written in (ISO 639, "" before a parse), and what the editor
+    # should know of how much of it the extractor reads ("" for English, read in full)
+    language = models.CharField(max_length=8, blank=True)
+    language_note = models.TextField(blank=True)
     # What the last run did: {"created": [ids], "joined": [ids], "linked": [ids], "skipped": [reasons]}.
     outcome = models.JSONField(default=dict, blank=True, editable=False)
     # A curated reference entry (incidents/data/reference_incidents.json): its text is our own
@@ -139,11 +143,25 @@ class Article(models.Model):
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
-    def mark_done(self, *, extractor_version: str, outcome: dict[str, Any]) -> None:
+    def mark_done(
+        self, *, extractor_version: str, outcome: dict[str, Any], language: str = "", language_note: str = ""
+    ) -> None:
         now = timezone.now()
         self.status, self.status_changed_at, self.finished_at = self.Status.DONE, now, now
         self.extractor_version, self.outcome, self.error = extractor_version, outcome, ""
-        self.save(update_fields=["status", "status_changed_at", "finished_at", "extractor_version", "outcome", "error"])
+        self.language, self.language_note = language, language_note
+        self.save(
+            update_fields=[
+                "status",
+                "status_changed_at",
+                "finished_at",
+                "extractor_version",
+                "outcome",
+                "error",
+                "language",
+                "language_note",
+            ]
+        )
 
     def mark_failed(self, *, error: str, extractor_version: str = "") -> None:
         now = timezone.now()

@@ -69,9 +69,10 @@ def _article_run(article_id: int) -> str:
         time.sleep(settings.INGEST_TEST_DELAY_SECONDS)  # test seam: lets a test kill the worker mid-task
     try:
         # Imported here: the extractor loads spaCy, which web processes never need.
-        from ingest.extractor import EXTRACTOR_VERSION, extract
+        from ingest.extractor import EXTRACTOR_VERSION, extract, written_in
 
         extracted = extract(article.text, article.published, gazetteer_get())
+        language = written_in(article.text)
     except TRANSIENT_ERRORS:
         raise
     except Exception as exc:
@@ -87,7 +88,9 @@ def _article_run(article_id: int) -> str:
             logger.info("article %s was taken over by another attempt; dropping this one", article_id)
             return "skipped"
         outcome = merge.incidents_merge(article=current, extracted=extracted)
-        current.mark_done(extractor_version=EXTRACTOR_VERSION, outcome=outcome)
+        current.mark_done(
+            extractor_version=EXTRACTOR_VERSION, outcome=outcome, language=language.code, language_note=language.note()
+        )
     return current.status
 
 

@@ -87,6 +87,8 @@ class ArticleStatusSerializer(serializers.ModelSerializer):
             "published",
             "status",
             "error",
+            "language",
+            "language_note",
             "attempts",
             "submitted_at",
             "started_at",

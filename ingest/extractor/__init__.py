@@ -542,12 +542,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ingest.extractor.language import Language, written_in
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
 EXTRACTOR_VERSION = "2026.12.19"
 
-__all__ = ["EXTRACTOR_VERSION", "ExtractedIncident", "Gazetteer", "extract", "forget_sentences"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "ExtractedIncident",
+    "Gazetteer",
+    "Language",
+    "extract",
+    "forget_sentences",
+    "written_in",
+]
 
 
 def extract(text: str, published: dt.date, gazetteer: Gazetteer) -> list[ExtractedIncident]:

@@ -28,6 +28,7 @@ from ingest.extractor.figures import (
     singular_launch,
     zeros_given_way,
 )
+from ingest.extractor.language import PARTIAL_READING_CONFIDENCE, written_in
 from ingest.extractor.numbers import numerals
 from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Gazetteer, Report
 from ingest.extractor.weapons import WeaponMention, categories
@@ -739,6 +740,8 @@ def _actor_again(state: State, d: Draft) -> bool:
 
 
 def build_incidents(state: State) -> None:
+    # an article in a language the extractor reads only in part (or not at all): every field to the editor
+    cap = 1.0 if written_in(state.text).read == "full" else PARTIAL_READING_CONFIDENCE
     before: tuple[Faction | None, bool] = (None, False)  # the claim of the last primary attack read
     last: tuple[Draft | None, int | None] = (None, None)  # that attack, and where its claim was read
     for d in state.drafts:
@@ -778,6 +781,7 @@ def build_incidents(state: State) -> None:
                 claim_kind="claim" if claimed else ("denied" if _claim_denied(state, d) else "silent"),
             )
         )
+        fields = {name: min(value, cap) for name, value in fields.items()}
         state.incidents.append(
             ExtractedIncident(
                 role=d.role,

@@ -19,6 +19,12 @@
     if (!data.finished) { return; }
     var note = byRole("live-note");
     if (note) { note.textContent = ""; }
+    // An article in a language the extractor does not read in full: say so before "no incident found"
+    var language = byRole("language-note");
+    if (language) {
+      language.textContent = data.language_note || "";
+      language.hidden = !data.language_note;
+    }
     var list = byRole("incidents");
     while (list.firstChild) { list.removeChild(list.firstChild); }
     if (data.status === "done" && data.incidents.length === 0) {
