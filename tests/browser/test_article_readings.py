@@ -136,3 +136,16 @@ def test_a_failed_parse_is_shown_with_its_reason(editor_page, monkeypatch):
         in page.locator("[data-role=error]").inner_text()
     )
     assert "Nothing to show: the parse failed." in page.locator("[data-role=readings]").inner_text()
+
+
+def test_an_article_in_a_language_not_read_shows_its_note_when_the_parse_ends(editor_page):
+    page = editor_page
+    submit(page, "an_attack_told_in_russian.txt", "2024-03-10", "Deir ez-Zor, in Russian")
+    note = page.locator("[data-role=language-note]")
+    assert note.is_hidden()  # nothing to say before the parse has read the text
+    page.gate.set()
+    page.wait_for_selector("#article-status[data-status=done]", state="attached", timeout=60_000)
+    note.wait_for(state="visible")
+    assert note.inner_text().startswith("Written in Russian, which the extractor does not read")
+    assert page.locator("[data-role=incidents]").inner_text() == "No incident found in this article."
+    assert violations(page) == []
