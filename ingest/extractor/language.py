@@ -17,6 +17,7 @@ An English article that quotes a line of Arabic, or names places in Turkish, is 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 # The languages the extractor reads: English in full, these in part (what of them it reads)
@@ -168,8 +169,8 @@ def written_in(text: str) -> Language:
 
 
 def _latin_language(text: str) -> str:
-    words = [w.lower() for w in _WORD.findall(text)]
-    found = {code: sum(w in table for w in words) for code, table in FUNCTION_WORDS.items()}
+    words = Counter(w.lower() for w in _WORD.findall(text))
+    found = {code: sum(words[w] for w in table) for code, table in FUNCTION_WORDS.items()}
     best = max(found, key=lambda code: found[code])
     if found[best] < _FEWEST_WORDS or found[best] <= found["en"]:
         return "en"
