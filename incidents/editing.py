@@ -107,7 +107,7 @@ def incident_conflict(*, incident: Incident, seen_version: int, mine: dict[str, 
     def clash(name: str, mine_value: Any = None, has_mine: bool = False) -> FieldClash:
         return FieldClash(
             field=name,
-            label=str(Incident._meta.get_field(name).verbose_name),
+            label=str(Incident.own_field(name).verbose_name),
             seen=display_value(name, seen[name]),
             now=display_value(name, now[name]),
             mine=display_value(name, mine_value) if has_mine else None,
