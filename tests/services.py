@@ -52,6 +52,13 @@ def database_url_for(settings_dict: dict) -> str:
     return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
 
 
+class WorkerProcess(subprocess.Popen[bytes]):
+    """A ``celery worker`` process (``celery_worker``), with the queue it consumes and the file it logs to."""
+
+    queue: str
+    log_path: Path
+
+
 @contextlib.contextmanager
 def celery_worker(
     *,
@@ -62,7 +69,7 @@ def celery_worker(
     extra_env: dict[str, str] | None = None,
     log_name: str = "worker",
     ready: bool = True,
-) -> Iterator[subprocess.Popen]:
+) -> Iterator[WorkerProcess]:
     """Run a real ``celery worker`` process against the given database and broker.
 
     ``ready=False`` yields as soon as the process is started: call ``wait_ready`` before relying on it, so that
@@ -83,7 +90,7 @@ def celery_worker(
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{log_name}-{queue}.log"
     with log_path.open("wb") as log:
-        proc = subprocess.Popen(
+        proc = WorkerProcess(
             [
                 sys.executable,
                 "-m",
@@ -107,8 +114,8 @@ def celery_worker(
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        proc.queue = queue  # type: ignore[attr-defined]
-        proc.log_path = log_path  # type: ignore[attr-defined]
+        proc.queue = queue
+        proc.log_path = log_path
         try:
             if ready:
                 wait_ready(proc)
@@ -137,9 +144,9 @@ def stop_processes(procs: list[subprocess.Popen], *, timeout: float = 15) -> Non
             proc.wait()
 
 
-def wait_ready(proc: subprocess.Popen) -> None:
+def wait_ready(proc: WorkerProcess) -> None:
     """Wait until a worker started by ``celery_worker(ready=False)`` consumes its queue."""
-    _wait_ready(proc.log_path, proc)  # type: ignore[attr-defined]
+    _wait_ready(proc.log_path, proc)
 
 
 def _wait_ready(log_path: Path, proc: subprocess.Popen, timeout: float = 60) -> None:
