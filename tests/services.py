@@ -8,8 +8,9 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +45,7 @@ def redis_error(url: str) -> str | None:
     return None
 
 
-def database_url_for(settings_dict: dict) -> str:
+def database_url_for(settings_dict: Mapping[str, Any]) -> str:
     user = settings_dict.get("USER") or "postgres"
     password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
     host = settings_dict.get("HOST") or "127.0.0.1"
@@ -129,7 +130,7 @@ def stop_process(proc: subprocess.Popen, *, timeout: float = 15) -> None:
     stop_processes([proc], timeout=timeout)
 
 
-def stop_processes(procs: list[subprocess.Popen], *, timeout: float = 15) -> None:
+def stop_processes(procs: Sequence[subprocess.Popen], *, timeout: float = 15) -> None:
     """``stop_process`` for several at once: all are asked to stop before any is waited for (a Celery worker's
     warm shutdown takes seconds; several stop in the time of one)."""
     running = [p for p in procs if p.poll() is None]
