@@ -54,9 +54,11 @@ PYTEST_WORKERS ?= 2
 test: install
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
+# Type check (pyproject.toml [tool.mypy], with the django-stubs plugin): the application, tooling and tests.
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy .
 
 format: install
 	$(PY) -m ruff check --fix .

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.extractor import ROOT, _extract_all, _never_read_and_taught, holdout_articles, score
-from bench.holdouts import PREFIX, committed_gold
+from bench.holdouts import PREFIX, committed_gold, gold_dir
 from bench.report import write_section
 from ingest.extractor import EXTRACTOR_VERSION, pipeline
 from ingest.extractor.cli import load_gazetteer
@@ -70,7 +70,7 @@ def pooled(sets: list[str], into: Path) -> tuple[list[dict], Path]:
     articles = []
     for name in sets:
         folder = ROOT / f"{PREFIX}{name}"
-        gold = committed_gold(folder)
+        gold = gold_dir(folder)  # the committed labels, else the labeller's own (committed_gold: None then)
         found = holdout_articles(folder)
         for a in found:
             (into / f"{a['id']}.json").write_text((gold / f"{a['id']}.json").read_text())

@@ -36,6 +36,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from bench.harness import (
     DB,
@@ -77,6 +78,8 @@ def _window(rng: random.Random, months: int, *, latest: dt.date = dt.date(2025, 
 
 
 def _distinct(make: Callable[[random.Random], str], n: int, seed_: int) -> list[str]:
+    seen: set[str]
+    out: list[str]
     rng, seen, out = random.Random(seed_), set(), []
     while len(out) < n:
         url = make(rng)
@@ -187,15 +190,16 @@ def captured_sql(url: str, token: str | None) -> list[str]:
     """The SQL the endpoint runs for ``url``, captured in-process (same code, same database, no cache)."""
     from django.core.cache import caches
     from django.db import connection
+    from django.http import StreamingHttpResponse
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     caches["responses"].clear()  # in-process the response cache is local memory: cleared, nothing is served from it
-    extra = {"HTTP_AUTHORIZATION": f"Token {token}"} if token else {}
+    extra: dict[str, Any] = {"HTTP_AUTHORIZATION": f"Token {token}"} if token else {}
     client = Client(HTTP_HOST=HOST, **extra)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
-        if response.streaming:
+        if isinstance(response, StreamingHttpResponse):  # what response.streaming says
             for _ in response.streaming_content:
                 pass
     assert response.status_code == 200, (url, response.status_code)

@@ -32,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import django
@@ -210,7 +211,7 @@ def main() -> None:
     mix = {name: [sum(weights[k] * per[k][name][i] for k in kinds) for i in (0, 1)] for name in servers}
     mix_client = sum(weights[k] * client[k] for k in kinds)
 
-    def cell(kind_figures: dict[str, tuple[float, float]], i: int | None) -> str:
+    def cell(kind_figures: Mapping[str, Sequence[float]], i: int | None) -> str:
         def one(name: str) -> float:
             g, p = kind_figures[name]
             return g + p if i is None else (g, p)[i]

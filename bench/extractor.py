@@ -100,6 +100,8 @@ def score(pred: Path, ids: list[str], gold: Path | None = None) -> dict:
 def _shared(name: str):
     """A module of ``../shared/eval/`` (score.py, folds.py), loaded from its file."""
     spec = importlib.util.spec_from_file_location(f"eval_{name}", EVAL / f"{name}.py")
+    if spec is None or spec.loader is None:  # a path ending in .py always has a spec and a source loader
+        raise ImportError(f"cannot load {EVAL / f'{name}.py'}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -129,7 +131,7 @@ def calibration(pred: Path, gold_dir: Path) -> list[tuple[str, int, int]]:
                 label = next(label for lo, hi, label in BANDS if lo <= conf < hi)
                 tally[label][0] += 1
                 tally[label][1] += bool(sc.field_ok(name, g, p))
-    return [(label, *tally[label]) for *_, label in BANDS]
+    return [(label, tally[label][0], tally[label][1]) for *_, label in BANDS]
 
 
 def _row(name: str, r: dict) -> str:

@@ -19,6 +19,10 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.db.models import Model
 
 ROOT = Path(__file__).resolve().parent.parent
 PG = "postgres://postgres@127.0.0.1:5432"
@@ -61,7 +65,7 @@ def migrate_database() -> None:
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, check=True)
 
 
-def _row(model: type, values: dict) -> list:
+def _row(model: type[Model], values: dict) -> list:
     """Every concrete column of ``model``: ours where given, else the field's default (colleagues add fields)."""
     row = []
     for field in model._meta.concrete_fields:
@@ -75,7 +79,7 @@ def _row(model: type, values: dict) -> list:
     return row
 
 
-def _copy(conn: psycopg.Connection, model: type, rows: list[list]) -> None:
+def _copy(conn: psycopg.Connection, model: type[Model], rows: list[list]) -> None:
     columns = ", ".join(f'"{f.column}"' for f in model._meta.concrete_fields)
     with conn.cursor() as cur, cur.copy(f'COPY "{model._meta.db_table}" ({columns}) FROM STDIN') as copy:
         for row in rows:

@@ -211,8 +211,8 @@ def run(texts: Path, database_url: str | None) -> str:
     by_incident: dict[int, set[int]] = defaultdict(set)
     for n, attack in enumerate(attacks):
         for m in attack:
-            if found[m] is not None:
-                by_incident[found[m]].add(n)
+            if (pk := found[m]) is not None:
+                by_incident[pk].add(n)
     joined = {pk: ns for pk, ns in by_incident.items() if len(ns) > 1}
     missed = sum(1 for m in mentions if found[m] is None)
 
@@ -246,7 +246,7 @@ def run(texts: Path, database_url: str | None) -> str:
     if split:
         lines.append("Split attacks:")
         for attack in split:
-            parts = sorted({found[m] for m in attack if found[m] is not None})
+            parts = sorted({pk for m in attack if (pk := found[m]) is not None})
             where = "; ".join(_describe(pk) for pk in parts)
             articles_of = ", ".join(sorted({m.article for m in attack}))
             lines.append(f"- {label(attack)} ({articles_of}): {where}")

@@ -12,7 +12,7 @@ def api_not_found(request: HttpRequest, path: str = "") -> JsonResponse:
     return JsonResponse({"detail": f"No API endpoint at {request.path}."}, status=404)
 
 
-def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     """``handler400``: what Django answers to a suspicious or oversized request; JSON under /api/.
 
     A body sent without a length (chunked) is only found too large while it is read: that is a

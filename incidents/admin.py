@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -11,7 +12,7 @@ from incidents.editing import incident_at_version, incident_conflict, validate_i
 from incidents.models import CODED_FIELDS, Base, Faction, Incident, IncidentTombstone, StaleVersion
 
 # A URL typed without a scheme is read as https (Django 6's default, and what sources use).
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+HTTPS_URLS: Mapping[type[models.Field], Mapping[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Base)
@@ -54,7 +55,8 @@ class IncidentAdminForm(forms.ModelForm):
         return date
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()  # a ModelForm's clean() returns cleaned_data (django-stubs says it may be None)
+        data = self.cleaned_data
         seen = data.get("seen_version")
         if self.instance.pk and seen is not None:
             current = Incident.objects.filter(pk=self.instance.pk).first()

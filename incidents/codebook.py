@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Max, Min, Q
 
 from incidents.coverage import PeriodCoverage, published_coverage
 from incidents.models import Country, Incident, Weapon
-from incidents.querysets import source_model
+from incidents.querysets import IncidentQuerySet, source_model
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def _tallies(rows: dict[str, int], choices: list[tuple[str, str]]) -> list[Tally
     return [Tally(key, str(label), rows.get(key, 0)) for key, label in choices if rows.get(key)]
 
 
-def codebook_facts(incidents: QuerySet[Incident] | None = None) -> CodebookFacts:
+def codebook_facts(incidents: IncidentQuerySet | None = None) -> CodebookFacts:
     """The codebook's figures over ``incidents`` (default: every published incident)."""
     if incidents is None:
         incidents = Incident.objects.published()

@@ -19,7 +19,9 @@ from django.utils import timezone
 from incidents.history import HistoryEntry, display_value, incident_history
 from incidents.models import CODED_FIELDS, Incident
 
-DECISIONS = {"save": None, "publish": Incident.Status.PUBLISHED, "reject": Incident.Status.REJECTED}
+# What an editor decides: a status (a bare Publish or Reject), or none (save the edits only).
+VERDICTS = {"publish": Incident.Status.PUBLISHED, "reject": Incident.Status.REJECTED}
+DECISIONS = {"save": None, **VERDICTS}
 # The earliest date the tracker records (and the earliest publication date a submission may give).
 EARLIEST_DATE = dt.date(1990, 1, 1)
 
@@ -107,7 +109,7 @@ def incident_conflict(*, incident: Incident, seen_version: int, mine: dict[str, 
     def clash(name: str, mine_value: Any = None, has_mine: bool = False) -> FieldClash:
         return FieldClash(
             field=name,
-            label=str(Incident._meta.get_field(name).verbose_name),
+            label=str(Incident.own_field(name).verbose_name),
             seen=display_value(name, seen[name]),
             now=display_value(name, now[name]),
             mine=display_value(name, mine_value) if has_mine else None,

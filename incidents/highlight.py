@@ -32,7 +32,7 @@ def evidence_spans(evidence: Any, text: str) -> list[tuple[int, int, str]]:
     """Valid (start, end, field) spans, clipped to the text; malformed entries are ignored, and so is
     a span whose recorded sentence no longer matches the text (the article changed, a bad record),
     rather than highlighting the wrong words."""
-    spans = []
+    spans: list[tuple[int, int, str]] = []
     if not isinstance(evidence, dict):
         return spans
     for name, item in evidence.items():

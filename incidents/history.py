@@ -67,7 +67,7 @@ def display_value(field: str, value: Any) -> str:
         return ", ".join(str(labels.get(w, w)) for w in value) or "—"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    model_field = Incident._meta.get_field(field)
+    model_field = Incident.own_field(field)
     if model_field.choices:
         return str(dict(model_field.choices).get(value, value))
     return str(value)
@@ -96,7 +96,7 @@ def incident_history(incident: Incident, *, for_editor: bool = True, limit: int 
             delta = record.diff_against(previous, foreign_keys_are_objs=False)
             changes = [
                 Change(
-                    str(Incident._meta.get_field(c.field).verbose_name),
+                    str(Incident.own_field(c.field).verbose_name),
                     display_value(c.field, c.old),
                     display_value(c.field, c.new),
                 )

@@ -24,7 +24,7 @@ _MARKER = "9182736450"  # a value both converters accept, nowhere else in our UR
 
 
 @functools.lru_cache(maxsize=64)
-def _around(name: str, kwarg: str, script_prefix: str, urlconf: object) -> tuple[str, str] | None:
+def _around(name: str, kwarg: str, script_prefix: str, urlconf: str | None) -> tuple[str, str] | None:
     url = reverse(name, kwargs={kwarg: _MARKER}, urlconf=urlconf)
     before, found, after = url.partition(_MARKER)
     if not found or _MARKER in after:

@@ -21,7 +21,8 @@ class HasElement(Lookup):
     def get_prep_lookup(self) -> Any:
         return self.rhs
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    # django-stubs types the parameters as a tuple; Django's own lookups return a list, as this one does.
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
         lhs, lhs_params = self.process_lhs(compiler, connection)
         # lhs is a compiled column reference, never user input; the value is a bound parameter.
         sql = f"EXISTS (SELECT 1 FROM json_each({lhs}) WHERE json_each.value = %s)"  # noqa: S608

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
@@ -268,6 +269,12 @@ class Incident(models.Model):
     objects = IncidentQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"], historical_queryset=HistoricalIncidentQuerySet)
 
+    # Set on an instance, never stored in this table (declared for the type checker; no class attribute):
+    # the reason simple_history records with the next save or delete,
+    _change_reason: str
+    # and the sources ``IncidentQuerySet.for_api`` prefetches (``to_attr``; ingest.IncidentSource rows).
+    source_list: list[Any]
+
     class Meta:
         ordering = ["-date", "-id"]
         indexes = [
@@ -351,7 +358,15 @@ class Incident(models.Model):
 
     def values(self, fields: Iterable[str] = CODED_FIELDS) -> dict[str, Any]:
         """The stored value of each field (foreign keys as ids), to tell which ones a step changed."""
-        return {name: getattr(self, self._meta.get_field(name).attname) for name in fields}
+        return {name: getattr(self, self.own_field(name).attname) for name in fields}
+
+    @classmethod
+    def own_field(cls, name: str) -> models.Field[Any, Any]:
+        """``_meta.get_field(name)`` for a field of this table, never a relation declared on another model."""
+        field = cls._meta.get_field(name)
+        if not isinstance(field, models.Field):
+            raise FieldDoesNotExist(f"Incident.{name} is a relation from another model, not a field of this table.")
+        return field
 
     def fields_changed_from(self, before: dict[str, Any]) -> list[str]:
         return [name for name, value in self.values(before).items() if value != before[name]]
@@ -467,7 +482,13 @@ class Incident(models.Model):
             self.summary = summary[:300]
         order = list(self.DatePrecision.values)
         finer = date is not None and order.index(date_precision) < order.index(self.date_precision)
-        if finer and not self.is_reviewed and not self.is_pinned("date") and not self.is_pinned("date_precision"):
+        if (
+            finer
+            and date is not None  # implied by finer: said again for the type checker
+            and not self.is_reviewed
+            and not self.is_pinned("date")
+            and not self.is_pinned("date_precision")
+        ):
             self.date, self.date_precision = date, date_precision
 
     def publish(self, *, by: Any, seen_version: int | None = None) -> None:

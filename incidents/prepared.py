@@ -128,7 +128,8 @@ def session_statement(db: str, name: str, statement: str) -> bool:
         with _lock:
             _texts[name] = statement
     wrapper = connections[db]
-    if wrapper.connection is not None and wrapper.health_check_done:  # this request's session, checked
+    # this request's session, checked; django-stubs lacks health_check_done (Django 5.1+):
+    if wrapper.connection is not None and wrapper.health_check_done:  # type: ignore[attr-defined]
         names = _sessions.get(wrapper.connection)
         if names is not None and name in names:
             return True
@@ -202,7 +203,7 @@ def prepared(key: Hashable, build: Callable[..., QuerySet[Any]], *values: int) -
     db = shape.db
     cache_key = (key, db, connections[db].vendor)
     compiled = _compiled.get(cache_key, _compiled)
-    if compiled is _compiled:
+    if isinstance(compiled, dict):  # the cache itself, returned for a missing key (a _Compiled is never a dict)
         compiled = _compile(shape, len(values))
         with _lock:
             _compiled[cache_key] = compiled

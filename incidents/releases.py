@@ -19,13 +19,14 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Max, Min, QuerySet
+from django.db.models import Count, Max, Min
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from incidents.api.renderers import csv_stream
 from incidents.codebook import codebook_facts
 from incidents.models import Country, Incident, Release, Weapon
+from incidents.querysets import IncidentQuerySet
 from incidents.selectors.export import CSV_COLUMNS, incidents_csv_rows, incidents_geojson
 
 TITLE = "Basewatch: attacks on US and coalition sites"
@@ -92,7 +93,7 @@ def citation_cff(*, version: str, released: dt.date, incidents: int) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
-def _write_files(folder: Path, *, version: str, incidents: QuerySet[Incident], now: dt.datetime) -> dict[str, str]:
+def _write_files(folder: Path, *, version: str, incidents: IncidentQuerySet, now: dt.datetime) -> dict[str, str]:
     csv_name, geojson_name = data_file_names(version)
     with (folder / csv_name).open("wb") as handle:
         for chunk in csv_stream(CSV_COLUMNS, incidents_csv_rows(incidents.order_by("-date", "-id"))):

@@ -14,7 +14,7 @@ from incidents.highlight import excerpt_segments, highlight_segments
 from incidents.history import incident_history
 from incidents.models import COUNT_FIELDS, Base, Country, Faction, Incident, Weapon
 from incidents.prepared import prepared
-from incidents.querysets import is_editor, merged_survivor, source_model
+from incidents.querysets import IncidentQuerySet, is_editor, merged_survivor, source_model
 from incidents.selectors.pages import (
     bases_by_incidents,
     bases_with_counts,
@@ -51,7 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     editor = is_editor(request.user)
 
-    def visible() -> QuerySet[Incident]:
+    def visible() -> IncidentQuerySet:
         # visible_to(), asked once; built only where a query is (the page's shapes are built once per process)
         return Incident.objects.all() if editor else Incident.objects.published()
 

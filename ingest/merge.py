@@ -310,7 +310,7 @@ def _absorb(incident: Incident, item: ExtractedIncident, perpetrator: Faction | 
         date_precision=item.date_precision,
         summary=item.summary,
     )
-    if _states_the_day_of_a_loose_draft(incident, item):
+    if item.date is not None and _states_the_day_of_a_loose_draft(incident, item):  # which checks the date too
         incident.date = item.date
     changed = incident.fields_changed_from(before)
     if changed:

@@ -141,7 +141,7 @@ def reference_incidents_load(*, path: Path = REFERENCE_FILE) -> ReferenceReport:
             **counts,
             **ranges,
         )
-        incident._change_reason = "Loaded from the reference data set"  # type: ignore[attr-defined]
+        incident._change_reason = "Loaded from the reference data set"
         incident.save()
         for citation in _citations(entry):
             article = _reference_article(citation, by_url[citation["source_url"]], report)

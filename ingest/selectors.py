@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Func, Q, QuerySet, TextField
 from django.db.models.functions import Cast
@@ -10,6 +10,9 @@ from django.db.models.functions import Cast
 from incidents.models import Incident
 from ingest.extractor.confidence import REVIEW_BELOW
 from ingest.models import IncidentSource
+
+if TYPE_CHECKING:  # a typing helper of django-stubs, not needed at run time
+    from django_stubs_ext import WithAnnotations
 
 
 class EvidenceSentences(Func):
@@ -22,14 +25,29 @@ class EvidenceSentences(Func):
         super().__init__(Cast(expression, TextField()))
 
     def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        sql, params = compiler.compile(self.source_expressions[0].source_expressions[0])
+        # the Cast's own source, the evidence column (Func.get_source_expressions: its source_expressions)
+        sql, params = compiler.compile(self.source_expressions[0].get_source_expressions()[0])
         return f"jsonb_path_query_array({sql}, '$.*.text')::text", params
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+    def as_sql(
+        self,
+        compiler: Any,
+        connection: Any,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> Any:
         return compiler.compile(self.source_expressions[0])
 
 
-def incident_ids_citing(text: str, *, full_text: bool = False) -> QuerySet[IncidentSource, dict[str, int]]:
+class _IncidentId(TypedDict):
+    incident_id: int
+
+
+def incident_ids_citing(
+    text: str, *, full_text: bool = False
+) -> QuerySet[WithAnnotations[IncidentSource], _IncidentId]:
     """Ids of incidents with a source whose article title or evidence sentences contain ``text``; with
     ``full_text`` (editors only) also those whose article text does.
 

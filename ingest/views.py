@@ -15,7 +15,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from incidents.duplicates import duplicate_candidates
-from incidents.editing import DECISIONS, IncidentConflict, incident_at_version, incident_conflict, incident_edit
+from incidents.editing import (
+    DECISIONS,
+    VERDICTS,
+    IncidentConflict,
+    incident_at_version,
+    incident_conflict,
+    incident_edit,
+)
 from incidents.highlight import highlight_segments
 from incidents.history import incident_history
 from incidents.models import CODED_FIELDS, Incident, StaleVersion, pin_name
@@ -216,7 +223,7 @@ def review_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     incident = get_object_or_404(Incident, pk=pk)
     seen = _seen_version(request)
     try:
-        incident.decide(DECISIONS[decision], by=request.user, seen_version=seen)
+        incident.decide(VERDICTS[decision], by=request.user, seen_version=seen)
     except StaleVersion:
         seen = seen if seen is not None else incident.version
         return _conflict(request, Incident.objects.get(pk=pk), seen, decision, with_edits=False)

@@ -16,17 +16,17 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if not getattr(settings, "CI", False):
         return
     engine = settings.DATABASES["default"]["ENGINE"]
-    problems = []
+    found: list[str | None] = []  # each check's problem, None when it passed
     if "postgresql" not in engine:
-        problems.append(f"CI=true but DATABASE_URL selects {engine}, not PostgreSQL")
+        found.append(f"CI=true but DATABASE_URL selects {engine}, not PostgreSQL")
     else:
         db = settings.DATABASES["default"]
-        problems.append(services.postgres_error(services.database_url_for(db)))
+        found.append(services.postgres_error(services.database_url_for(db)))
     if not settings.CELERY_BROKER_URL:
-        problems.append("CI=true but CELERY_BROKER_URL is not set")
+        found.append("CI=true but CELERY_BROKER_URL is not set")
     else:
-        problems.append(services.redis_error(settings.CELERY_BROKER_URL))
-    problems = [p for p in problems if p]
+        found.append(services.redis_error(settings.CELERY_BROKER_URL))
+    problems = [p for p in found if p]
     if problems:
         pytest.exit("Real services required in CI:\n  " + "\n  ".join(problems), returncode=3)
 
@@ -92,9 +92,11 @@ def celery_worker_process(django_db_setup, django_db_blocker) -> Iterator:
         if getattr(settings, "CI", False):
             pytest.fail(f"CI=true but {reason}")
         pytest.skip(reason)
+    broker_url = settings.CELERY_BROKER_URL
+    assert broker_url  # reason is set (and the test skipped or failed above) without one
     with services.celery_worker(
         database_url=services.database_url_for(connection.settings_dict),
-        broker_url=settings.CELERY_BROKER_URL,
+        broker_url=broker_url,
     ) as proc:
         yield proc
 

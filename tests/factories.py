@@ -1,15 +1,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 
 from incidents.models import Base, Faction, Incident
 from ingest.models import Article, IncidentSource
 
+M = TypeVar("M")
 
-class UserFactory(factory.django.DjangoModelFactory):
+
+class ModelFactory(factory.django.DjangoModelFactory[M]):
+    """A factory of model ``M``: calling it gives an ``M`` (factory_boy's metaclass makes the call create one,
+    which its annotations do not say)."""
+
+    class Meta:
+        abstract = True
+
+    if TYPE_CHECKING:
+        # factory_boy's metaclass makes the call return the created model instance, not the factory
+        def __new__(cls, *args: Any, **kwargs: Any) -> M: ...  # type: ignore[misc]
+
+
+class UserFactory(ModelFactory[User]):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
@@ -25,7 +41,7 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
-class BaseFactory(factory.django.DjangoModelFactory):
+class BaseFactory(ModelFactory[Base]):
     class Meta:
         model = Base
         django_get_or_create = ("slug",)
@@ -39,7 +55,7 @@ class BaseFactory(factory.django.DjangoModelFactory):
     aliases = factory.LazyFunction(list)
 
 
-class FactionFactory(factory.django.DjangoModelFactory):
+class FactionFactory(ModelFactory[Faction]):
     class Meta:
         model = Faction
         django_get_or_create = ("slug",)
@@ -48,7 +64,7 @@ class FactionFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"test-faction-{n}")
 
 
-class IncidentFactory(factory.django.DjangoModelFactory):
+class IncidentFactory(ModelFactory[Incident]):
     class Meta:
         model = Incident
 
@@ -62,7 +78,7 @@ class IncidentFactory(factory.django.DjangoModelFactory):
     summary = "Drone attack on a test base."
 
 
-class ArticleFactory(factory.django.DjangoModelFactory):
+class ArticleFactory(ModelFactory[Article]):
     class Meta:
         model = Article
 
@@ -72,7 +88,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     outlet = "Test Wire"
 
 
-class IncidentSourceFactory(factory.django.DjangoModelFactory):
+class IncidentSourceFactory(ModelFactory[IncidentSource]):
     class Meta:
         model = IncidentSource
 

@@ -8,8 +8,9 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,12 +45,19 @@ def redis_error(url: str) -> str | None:
     return None
 
 
-def database_url_for(settings_dict: dict) -> str:
+def database_url_for(settings_dict: Mapping[str, Any]) -> str:
     user = settings_dict.get("USER") or "postgres"
     password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
     host = settings_dict.get("HOST") or "127.0.0.1"
     port = settings_dict.get("PORT") or 5432
     return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
+
+
+class WorkerProcess(subprocess.Popen[bytes]):
+    """A ``celery worker`` process (``celery_worker``), with the queue it consumes and the file it logs to."""
+
+    queue: str
+    log_path: Path
 
 
 @contextlib.contextmanager
@@ -62,7 +70,7 @@ def celery_worker(
     extra_env: dict[str, str] | None = None,
     log_name: str = "worker",
     ready: bool = True,
-) -> Iterator[subprocess.Popen]:
+) -> Iterator[WorkerProcess]:
     """Run a real ``celery worker`` process against the given database and broker.
 
     ``ready=False`` yields as soon as the process is started: call ``wait_ready`` before relying on it, so that
@@ -83,7 +91,7 @@ def celery_worker(
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{log_name}-{queue}.log"
     with log_path.open("wb") as log:
-        proc = subprocess.Popen(
+        proc = WorkerProcess(
             [
                 sys.executable,
                 "-m",
@@ -107,8 +115,8 @@ def celery_worker(
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        proc.queue = queue  # type: ignore[attr-defined]
-        proc.log_path = log_path  # type: ignore[attr-defined]
+        proc.queue = queue
+        proc.log_path = log_path
         try:
             if ready:
                 wait_ready(proc)
@@ -122,7 +130,7 @@ def stop_process(proc: subprocess.Popen, *, timeout: float = 15) -> None:
     stop_processes([proc], timeout=timeout)
 
 
-def stop_processes(procs: list[subprocess.Popen], *, timeout: float = 15) -> None:
+def stop_processes(procs: Sequence[subprocess.Popen], *, timeout: float = 15) -> None:
     """``stop_process`` for several at once: all are asked to stop before any is waited for (a Celery worker's
     warm shutdown takes seconds; several stop in the time of one)."""
     running = [p for p in procs if p.poll() is None]
@@ -137,9 +145,9 @@ def stop_processes(procs: list[subprocess.Popen], *, timeout: float = 15) -> Non
             proc.wait()
 
 
-def wait_ready(proc: subprocess.Popen) -> None:
+def wait_ready(proc: WorkerProcess) -> None:
     """Wait until a worker started by ``celery_worker(ready=False)`` consumes its queue."""
-    _wait_ready(proc.log_path, proc)  # type: ignore[attr-defined]
+    _wait_ready(proc.log_path, proc)
 
 
 def _wait_ready(log_path: Path, proc: subprocess.Popen, timeout: float = 60) -> None:

@@ -25,7 +25,7 @@ def _imports(path: Path) -> set[str]:
     package = _module_name(path).split(".")
     if path.name != "__init__.py":
         package = package[:-1]
-    names = set()
+    names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)

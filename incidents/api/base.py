@@ -101,7 +101,7 @@ class ApiView(APIView):
         basis = f"{type(self).__name__}|{request.get_full_path()}|{fmt}|{role}|{token}"
         etag = '"' + hashlib.sha256(basis.encode()).hexdigest()[:32] + '"'
         stamp = int((last_modified or EPOCH).timestamp())
-        response = get_conditional_response(request, etag=etag, last_modified=stamp)
+        response: HttpResponseBase | None = get_conditional_response(request, etag=etag, last_modified=stamp)
         if response is None:
             response = build()
         response["ETag"] = etag

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import overload
 
 from django.db import connection
 from django.http import HttpResponseBase
@@ -28,6 +29,10 @@ CHANGES_DEFAULT_LIMIT = 500
 CHANGES_MAX_LIMIT = 2000
 
 
+@overload
+def _choice(request: Request, name: str, choices: tuple[str, ...], default: str) -> str: ...
+@overload
+def _choice(request: Request, name: str, choices: tuple[str, ...], default: None) -> str | None: ...
 def _choice(request: Request, name: str, choices: tuple[str, ...], default: str | None) -> str | None:
     value = request.query_params.get(name, default)
     if value is not None and value not in choices:
@@ -92,6 +97,10 @@ def _parse_since(raw: str | None) -> dt.datetime:
     return parse_moment(raw, "since", "an ISO 8601 date or date-time, e.g. 2024-01-01T00:00:00Z")
 
 
+@overload
+def _parse_int(request: Request, name: str, low: int, high: int, default: int) -> int: ...
+@overload
+def _parse_int(request: Request, name: str, low: int, high: int, default: None) -> int | None: ...
 def _parse_int(request: Request, name: str, low: int, high: int, default: int | None) -> int | None:
     raw = request.query_params.get(name)
     if raw is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from typing import Any, cast
+from typing import Any, cast, overload
 
 import django_filters
 from django import forms
@@ -21,7 +21,7 @@ from rest_framework.request import Request
 from incidents.api.base import request_is_editor
 from incidents.api.caching import data_version
 from incidents.models import Base, Country, Incident, Weapon
-from incidents.querysets import faction_groups
+from incidents.querysets import IncidentQuerySet, faction_groups
 from incidents.selectors.points import PointsChunkQuery
 
 MAX_Q_LENGTH = 200
@@ -232,7 +232,7 @@ class IncidentFilter(django_filters.FilterSet):
             raise exceptions.ValidationError({"base": [f"Unknown base: {', '.join(missing)}."]})
         return queryset.filter(base_id__in=found.values())
 
-    def filter_faction(self, queryset: QuerySet[Incident], name: str, value: list[str]) -> QuerySet[Incident]:
+    def filter_faction(self, queryset: IncidentQuerySet, name: str, value: list[str]) -> QuerySet[Incident]:
         if not value:
             return queryset
         groups = faction_groups(data_version(self.request).public_token)
@@ -241,13 +241,13 @@ class IncidentFilter(django_filters.FilterSet):
             raise exceptions.ValidationError({"faction": [f"Unknown faction: {', '.join(missing)}."]})
         return queryset.attributed_to_ids({pk for slug in value for pk in groups[slug]})
 
-    def filter_weapon(self, queryset: QuerySet[Incident], name: str, value: str) -> QuerySet[Incident]:
+    def filter_weapon(self, queryset: IncidentQuerySet, name: str, value: str) -> QuerySet[Incident]:
         return queryset.with_weapon(value) if value else queryset
 
-    def filter_bbox(self, queryset: QuerySet[Incident], name: str, value: Any) -> QuerySet[Incident]:
+    def filter_bbox(self, queryset: IncidentQuerySet, name: str, value: Any) -> QuerySet[Incident]:
         return queryset.in_bbox(*value) if value else queryset
 
-    def filter_q(self, queryset: QuerySet[Incident], name: str, value: str) -> QuerySet[Incident]:
+    def filter_q(self, queryset: IncidentQuerySet, name: str, value: str) -> QuerySet[Incident]:
         value = value.strip()
         # Article text is searched for editors only: the public is never shown it (titles and evidence are).
         return queryset.search(value, full_text=request_is_editor(self.request)) if value else queryset
@@ -309,6 +309,10 @@ def checked_rows(filterset: IncidentFilter, chunks: PointsChunkQuery | None) -> 
     return cast(QuerySet[Incident], SimpleLazyObject(lambda: filterset.qs))
 
 
+@overload
+def filter_incidents(request: Request, *, queryset: None = None) -> tuple[IncidentQuerySet, str]: ...
+@overload
+def filter_incidents(request: Request, *, queryset: QuerySet[Any] | None = None) -> tuple[QuerySet[Incident], str]: ...
 def filter_incidents(request: Request, *, queryset: QuerySet[Any] | None = None) -> tuple[QuerySet[Incident], str]:
     """The request's incident filters applied to the rows its user may see, and the ordering asked for."""
     filterset = incident_filterset(request, queryset=queryset)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Min, Q, QuerySet, Sum, Value
@@ -11,7 +11,11 @@ from django.db.models import Count, Max, Min, Q, QuerySet, Sum, Value
 from incidents.links import faction_url
 from incidents.models import Base, Faction, Incident
 from incidents.prepared import prepared
+from incidents.querysets import IncidentQuerySet
 from incidents.selectors.timeline import incident_timeline, timeline_from_groups, timeline_groups
+
+if TYPE_CHECKING:  # a typing helper of django-stubs, not needed at run time
+    from django_stubs_ext import WithAnnotations
 
 
 def faction_incident_stats(incidents: QuerySet[Incident]) -> dict[int, dict[str, Any]]:
@@ -27,9 +31,9 @@ def faction_incident_stats(incidents: QuerySet[Incident]) -> dict[int, dict[str,
         .annotate(n=Count("id"), first=Min("date"), last=Max("date"))
     }
     children: dict[int | None, list[int]] = {}
-    for pk, umbrella_id in Faction.objects.values_list("id", "umbrella_id"):
-        children.setdefault(umbrella_id, []).append(pk)
-        children.setdefault(pk, [])
+    for faction_id, umbrella_id in Faction.objects.values_list("id", "umbrella_id"):
+        children.setdefault(umbrella_id, []).append(faction_id)
+        children.setdefault(faction_id, [])
     stats = {}
     for pk in children:
         if pk is None:
@@ -49,14 +53,10 @@ def faction_incident_stats(incidents: QuerySet[Incident]) -> dict[int, dict[str,
 
 def bases_with_counts(incidents: QuerySet[Incident]) -> list[dict[str, Any]]:
     """Every base with how many of ``incidents`` it had: the home map's base layer."""
-    bases = list(
-        Base.objects.annotate(incident_count=Count("incidents", filter=Q(incidents__in=incidents.values("pk")))).values(
-            "slug", "name", "kind", "country", "latitude", "longitude", "incident_count"
-        )
-    )
-    for base in bases:
-        base["url"] = Base(slug=base["slug"]).get_absolute_url()
-    return bases
+    bases = Base.objects.annotate(
+        incident_count=Count("incidents", filter=Q(incidents__in=incidents.values("pk")))
+    ).values("slug", "name", "kind", "country", "latitude", "longitude", "incident_count")
+    return [{**base, "url": Base(slug=base["slug"]).get_absolute_url()} for base in bases]
 
 
 _TOTALS = {
@@ -86,7 +86,13 @@ def incidents_by_perpetrator(incidents: QuerySet[Incident]) -> list[dict[str, An
     return _with_faction_urls(_perpetrator_rows(incidents))
 
 
-def _perpetrator_rows(incidents: QuerySet[Incident]) -> QuerySet[Incident, dict[str, Any]]:
+class _PerpetratorRow(TypedDict):
+    perpetrator__name: str
+    perpetrator__slug: str
+    n: int
+
+
+def _perpetrator_rows(incidents: QuerySet[Incident]) -> QuerySet[Any, _PerpetratorRow]:
     return (
         incidents.exclude(perpetrator=None)
         .values("perpetrator__name", "perpetrator__slug")
@@ -95,11 +101,8 @@ def _perpetrator_rows(incidents: QuerySet[Incident]) -> QuerySet[Incident, dict[
     )
 
 
-def _with_faction_urls(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    rows = list(rows)
-    for row in rows:
-        row["url"] = faction_url(row["perpetrator__slug"])
-    return rows
+def _with_faction_urls(rows: Iterable[_PerpetratorRow]) -> list[dict[str, Any]]:
+    return [{**row, "url": faction_url(row["perpetrator__slug"])} for row in rows]
 
 
 def site_page(base_id: int, *, editor: bool, page_number: Any, per_page: int) -> dict[str, Any]:
@@ -112,13 +115,13 @@ def site_page(base_id: int, *, editor: bool, page_number: Any, per_page: int) ->
     page's CPU, the same text every time but for the id.
     """
 
-    def at_site(pk: int) -> QuerySet[Incident]:
+    def at_site(pk: int) -> IncidentQuerySet:
         return (Incident.objects.all() if editor else Incident.objects.published()).filter(base_id=pk)
 
     (totals,) = prepared(("site-totals", editor), lambda pk: _totals_row(at_site(pk)), base_id)
     # Paged over the rows' positions (the totals counted them): the page's slice of positions is its rows'.
     page: Page = Paginator(range(totals["n"]), per_page).get_page(page_number)
-    positions = page.object_list
+    positions = cast(range, page.object_list)  # a slice of the range paged: a range
     page.object_list = []  # an empty slice compiles to no query at all
     if positions:
         low, high = positions.start, positions.stop
@@ -137,7 +140,11 @@ def site_page(base_id: int, *, editor: bool, page_number: Any, per_page: int) ->
     }
 
 
-def bases_by_incidents(incidents: QuerySet[Incident]) -> QuerySet[Base]:
+class _Counted(TypedDict):
+    n: int
+
+
+def bases_by_incidents(incidents: QuerySet[Incident]) -> QuerySet[WithAnnotations[Base, _Counted]]:
     """The bases ``incidents`` happened at, each with ``n`` of them, most first."""
     return (
         Base.objects.filter(incidents__in=incidents)

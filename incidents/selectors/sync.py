@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, QuerySet
 
 from incidents.models import Incident, IncidentTombstone
+from incidents.querysets import IncidentQuerySet
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Changes:
 
 
 def incident_changes(
-    incidents: QuerySet[Incident], *, since: dt.datetime, after_id: int | None, limit: int, editor: bool = False
+    incidents: IncidentQuerySet, *, since: dt.datetime, after_id: int | None, limit: int, editor: bool = False
 ) -> Changes:
     """Incidents changed since ``since`` (at most ``limit``, oldest change first) and tombstones since then
     (for anyone but an editor, only those of incidents that were ever published).

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db import connection
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncDay, TruncMonth, TruncWeek
 
 from incidents.models import Base, Country, Faction, Incident, Weapon
+
+if TYPE_CHECKING:  # a typing helper of django-stubs, not needed at run time
+    from django_stubs_ext import WithAnnotations
+
+
+class _Period(TypedDict):
+    """The annotation ``_timeline_by_weapon`` reads: the start of each incident's period."""
+
+    period: dt.date
+
 
 INTERVALS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth}
 SPLITS = ("faction", "weapon", "base", "country")
@@ -89,7 +99,7 @@ def timeline_from_groups(rows: Iterable[dict[str, Any]], *, split: str | None) -
     return out
 
 
-def _timeline_by_weapon(annotated: QuerySet[Incident]) -> list[dict[str, Any]]:
+def _timeline_by_weapon(annotated: QuerySet[WithAnnotations[Incident, _Period]]) -> list[dict[str, Any]]:
     inner, params = annotated.values("period", "killed", "injured", "weapons").query.sql_with_params()
     if connection.vendor == "postgresql":
         elements = (

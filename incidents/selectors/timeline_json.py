@@ -16,7 +16,7 @@ import json
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Model, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from incidents.models import Base, Faction, Incident, TimelineRollup
@@ -24,7 +24,7 @@ from incidents.selectors.points import PointsChunkQuery, spans_in_range
 from incidents.selectors.timeline import COUNTRY_NAMES, INTERVALS
 
 # split -> (the grouped incident column, the named table or None)
-JSON_SPLITS: dict[str | None, tuple[str | None, type | None]] = {
+JSON_SPLITS: dict[str | None, tuple[str | None, type[Model] | None]] = {
     None: (None, None),
     "faction": ("perpetrator_id", Faction),
     "base": ("base_id", Base),

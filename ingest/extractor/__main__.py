@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from ingest.extractor.cli import DEFAULT_GAZETTEER, load_gazetteer, run
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    directory = DEFAULT_GAZETTEER
+    directory: Path | str = DEFAULT_GAZETTEER
     if "--gazetteer" in argv:
         directory = argv[argv.index("--gazetteer") + 1]
     return run(argv, load_gazetteer(directory))

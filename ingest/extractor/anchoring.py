@@ -63,7 +63,7 @@ from ingest.extractor.vocabulary import words
 if TYPE_CHECKING:
     from ingest.extractor.sites import SiteMention
     from ingest.extractor.state import State
-    from ingest.extractor.types import Site
+    from ingest.extractor.types import Role, Site
 
 
 def _anchor(state: State, d: Draft, idx: int, date: DateMention | None, span: tuple[int, int] | None) -> None:
@@ -89,7 +89,7 @@ def _finer(new: DateMention, old: DateMention) -> bool:
     )
 
 
-def _new(state: State, role: str, t: Target, **kw) -> Draft:
+def _new(state: State, role: Role, t: Target, **kw) -> Draft:
     site = t.site
     if site is None and not kw.get("summary"):
         # "The drone attack that killed three U.S. service members in northeastern Jordan": the one site the
@@ -638,7 +638,8 @@ def _no_target(state: State, f: Facts, r: _Reading) -> None:
         for date in _coordinated_days(f) or [earlier[1]]:
             r.earlier(state, earlier[0], f.sent.index, date, None, why="an earlier attack told in passing")
     elif _names_unnamed(f, r.focus, state):
-        r.focus.site, r.focus.site_sentence = f.sites[0].site, f.sent.index
+        # _names_unnamed is false without a focus
+        r.focus.site, r.focus.site_sentence = f.sites[0].site, f.sent.index  # type: ignore[union-attr]
     elif (day := _day_of_the_attack_told(f, r.focus)) is not None and r.focus is not None:
         # "Two drones targeted the base, a source told Reuters on Tuesday. The attack in the early hours of Tuesday
         # caused no casualties.": the attack's own day, so that Monday's rockets on the same base are another attack
@@ -1010,7 +1011,8 @@ def fold_summaries(state: State) -> None:
         # "three times, including X and Y", told in the same sentence as the named ones)
         if d.counted and d.site is None and d.role == "primary":
             told_apart = [n for n in named if not set(n.anchors) & set(d.anchors)]
-            d.summary = any(same_story(d, n.site.country, None, n.date) for n in told_apart)
+            # named: drafts with a site
+            d.summary = any(same_story(d, n.site.country, None, n.date) for n in told_apart)  # type: ignore[union-attr]
     summaries = [d for d in state.drafts if d.summary]
     if not summaries:
         return

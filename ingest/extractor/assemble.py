@@ -30,7 +30,16 @@ from ingest.extractor.figures import (
 )
 from ingest.extractor.language import PARTIAL_READING_CONFIDENCE, written_in
 from ingest.extractor.numbers import numerals
-from ingest.extractor.types import COUNT_FIELDS, Count, Evidence, ExtractedIncident, Faction, Gazetteer, Report
+from ingest.extractor.types import (
+    COUNT_FIELDS,
+    Count,
+    Evidence,
+    ExtractedIncident,
+    Faction,
+    Gazetteer,
+    Precision,
+    Report,
+)
 from ingest.extractor.weapons import WeaponMention, categories
 
 if TYPE_CHECKING:
@@ -558,10 +567,10 @@ def _perpetrator(state: State, d: Draft) -> tuple[Faction | None, bool, int | No
 _ALSO_CLAIMED = prefilter.compile(r"\balso\s+(?:claimed|took|assumed)\s+(?:responsibility|credit)\b", re.I)
 
 
-def _when(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dt.date | None, str]:
+def _when(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dt.date | None, Precision]:
     """The attack's date and precision: its own, else (a primary) the publication date."""
     if d.date is not None:
-        evidence["date"] = evidence_of(state, d.date_sentence)
+        evidence["date"] = evidence_of(state, d.date_sentence)  # type: ignore[arg-type]  # set with the date
         return d.date.date, d.date.precision
     return (state.published if d.role == "primary" else None), "day"
 
@@ -657,7 +666,7 @@ def _counts(state: State, d: Draft, evidence: dict[str, Evidence]) -> tuple[dict
     others_hurt = _others_hurt(state, d)
     got_through = others_got_through(state, d)
     for name in COUNT_FIELDS:
-        reports = []
+        reports: list[Report] = []
         for idx in sorted({*d.sentences(), *d.shared}):
             f = state.facts[idx]
             values = own_figures(f, d, name)

@@ -181,6 +181,7 @@ def date_the_attack_followed_up(state: State) -> None:
         return
     for f in state.facts:
         x = _names_the_attack_by_its_day(state, f, d)
-        if x is not None and (not month or same_period(x, d.date)):
+        # month: d.date is not None
+        if x is not None and (not month or same_period(x, d.date)):  # type: ignore[arg-type]
             d.date, d.date_sentence = x, f.sent.index
             return

@@ -189,6 +189,7 @@ def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]
     """'13 were destroyed' -> 13; 'shot them down', 'the drone was downed' -> every projectile of the attack
     (a marker figure ``intercepted_all``: 1 when singular, 0 for all of them; assembly takes the launch count)."""
     out: list[Figure] = []
+    m: re.Match[str] | None
     but = _ALL_BUT.search(text) if weapons else None
     if but:
         nums = find_numbers((but.group("n") or but.group("m")).replace("a single", "one"))
@@ -220,7 +221,8 @@ def implicit_intercepts(text: str, weapons: list[WeaponMention]) -> list[Figure]
     if part is not None:
         # "13 of the projectiles were shot down": a part of them, counted (not "some of them": uncounted)
         nums = find_numbers(part.group("n"))
-        return [Figure("intercepted", nums[0].value, part.start(), m.end())] if nums else out
+        # part is searched for only after m
+        return [Figure("intercepted", nums[0].value, part.start(), m.end())] if nums else out  # type: ignore[union-attr]
     if m and not _UNCERTAIN.search(text, max(0, m.start() - 80), m.start()):
         word = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or "").lower()
         singular = word == "it" or (word.startswith(("the ", "[t]he ")) and not word.endswith("s"))

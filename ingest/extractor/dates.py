@@ -16,11 +16,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
 from ingest.extractor import prefilter, vocabulary
 from ingest.extractor.numbers import UNITS, numerals
 from ingest.extractor.quotes import in_quote
 from ingest.extractor.vocabulary import words
+
+if TYPE_CHECKING:
+    from ingest.extractor.types import Precision
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -136,7 +140,7 @@ _PLANNED = prefilter.compile(
 @dataclass(frozen=True)
 class DateMention:
     date: dt.date
-    precision: str  # day | week | month | year
+    precision: Precision  # day | week | month | year
     start: int
     end: int
     text: str
@@ -194,12 +198,14 @@ def _shift_month(d: dt.date, months: int) -> dt.date:
 class _Found:
     """One date pattern's match: its groups, text and span in the sentence."""
 
-    g: dict[str, str | None]
+    # the pattern's groupdict: each reader takes only the groups its own pattern always sets (Any: which
+    # groups those are depends on the pattern, which the type cannot tell)
+    g: dict[str, Any]
     text: str
     start: int
     end: int
 
-    def mention(self, d: dt.date, precision: str, kind: str, past: bool = False) -> DateMention:
+    def mention(self, d: dt.date, precision: Precision, kind: str, past: bool = False) -> DateMention:
         return DateMention(d, precision, self.start, self.end, self.text, kind, past=past)
 
 

@@ -46,7 +46,8 @@ def _moves_on(f: Facts, d: Draft) -> bool:
             return True
         mine = d.date
         same_kind = mine is not None and not mine.reporting and mine.precision == x.precision == "day"
-        if same_kind and x.date != mine.date:
+        # same_kind: mine is not None
+        if same_kind and x.date != mine.date:  # type: ignore[union-attr]
             return True
     return False
 

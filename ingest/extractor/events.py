@@ -17,7 +17,7 @@ from ingest.extractor.numbers import find_numbers, numerals
 from ingest.extractor.places import COUNTRY_NAMES, COUNTRY_WORD, COUNTRY_WORDS, find_place
 from ingest.extractor.sentences import Sentence
 from ingest.extractor.sites import SiteMention
-from ingest.extractor.types import Figure, Site
+from ingest.extractor.types import Figure, Role, Site
 from ingest.extractor.vocabulary import words
 from ingest.extractor.weapons import OWN_AIRCRAFT_LOST, WeaponMention, find_weapons
 
@@ -150,7 +150,7 @@ class Target:
 class Draft:
     """An incident under construction."""
 
-    role: str
+    role: Role
     site: Site | None
     place: str | None
     country: str | None

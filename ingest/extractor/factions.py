@@ -87,6 +87,8 @@ class FactionMatcher:
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.short: set[str] = set()  # the names told without their country
         self.by_consonants = _consonant_keys(gazetteer)
+        exact: list[Doc]
+        patterns: list[Doc]
         for faction in gazetteer.factions:
             exact, patterns = [], []
             if (tail := _COUNTRY_TAIL.match(faction.name)) is not None:

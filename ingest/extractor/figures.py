@@ -323,7 +323,7 @@ def own_figures(f: Facts, d: Draft, name: str) -> list[int]:
     """Figures of ``d`` in one sentence: in its clause; 'no casualties' covers every attack the sentence
     tells; a sentence telling several attacks together gives none of them a positive figure."""
     span = d.spans.get(f.sent.index)
-    out = []
+    out: list[int] = []
     if another_countrys_event(f, d):
         return out
     for fig in f.figures:

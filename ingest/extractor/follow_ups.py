@@ -209,7 +209,8 @@ def follow_up_a_period(state: State) -> None:
                 d.details.append(idx)
                 d.shared.add(idx)
     for p in [d for d in state.drafts if d.role == "primary" and d not in told and d.site is not None]:
-        same = next((d for d in told if d.site is not None and d.site.slug == p.site.slug), None)
+        # p: a draft with a site
+        same = next((d for d in told if d.site is not None and d.site.slug == p.site.slug), None)  # type: ignore[union-attr]
         if same is not None and (p.date is None or p.date.reporting):
             same.anchors = sorted({*same.anchors, *p.anchors})
             drop_drafts(state, [p], same)

@@ -217,7 +217,8 @@ def earlier_attacks_counted_on_the_site(state: State) -> None:
                     "background",
                     focus.site,
                     None,
-                    focus.site.country,
+                    # focus: a draft with a site
+                    focus.site.country,  # type: ignore[union-attr]
                     anchors=[f.sent.index],
                     date=day,
                     date_sentence=f.sent.index if day is not None else None,

@@ -101,7 +101,8 @@ def set_skeleton_norms(doc: Doc) -> Doc:
         if norm is None:
             norm = _NORM_HASHES[orth] = strings.add(_norm(strings[orth]))
         norms[i] = norm
-    doc.from_array([NORM], norms[where].reshape(-1, 1))
+    # thinc's Ints2d is a typing stand-in that a numpy integer array is not declared as; it is one at run time
+    doc.from_array([NORM], norms[where].reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from ingest.extractor import cues
 from ingest.extractor.attribution import find_attribution
@@ -17,6 +18,10 @@ from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.sentences import Sentence, parse, sentence_at, split_sentences, title_lines
 from ingest.extractor.state import State, compiled
 
+if TYPE_CHECKING:
+    from ingest.extractor.factions import FactionMention
+    from ingest.extractor.sites import SiteMention
+
 
 def read_sentences(state: State) -> None:
     state.doc = set_skeleton_norms(parse(state.text))
@@ -29,11 +34,13 @@ def read_mentions(state: State) -> None:
     matchers = compiled(state.gazetteer)
     by_sent_sites: dict[int, list] = {}
     by_sent_factions: dict[int, list] = {}
-    for m in matchers.sites.find(state.doc):
+    m: SiteMention | FactionMention
+    # read_sentences parsed state.doc before
+    for m in matchers.sites.find(state.doc):  # type: ignore[arg-type]
         s = sentence_at(state.sentences, m.start)
         if s is not None:
             by_sent_sites.setdefault(s.index, []).append(m)
-    for m in matchers.factions.find(state.doc):
+    for m in matchers.factions.find(state.doc):  # type: ignore[arg-type]
         s = sentence_at(state.sentences, m.start)
         if s is not None:
             by_sent_factions.setdefault(s.index, []).append(m)

@@ -99,8 +99,9 @@ def km(a: Site, b: Site) -> float:
         return float("inf")
     p = math.pi / 180
     h = (
-        math.sin((b.lat - a.lat) * p / 2) ** 2
-        + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2
+        # no coordinate is None (returned above)
+        math.sin((b.lat - a.lat) * p / 2) ** 2  # type: ignore[operator]
+        + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2  # type: ignore[operator]
     )
     return 12742 * math.asin(math.sqrt(h))
 
@@ -117,7 +118,8 @@ def merge_near(found: list[Target], known: list[Draft]) -> list[Target]:
         near = next((o for o in out if o.site and t.site and km(o.site, t.site) <= NEAR_KM), None)
         if near is None:
             out.append(t)
-        elif t.site.slug in told and near.site.slug not in told:
+        # near was found only with both sites set
+        elif t.site.slug in told and near.site.slug not in told:  # type: ignore[union-attr]
             out[out.index(near)] = Target(t.site, t.place, t.country, near.start, near.end)
     return out
 
@@ -211,5 +213,6 @@ def earlier_attacks_counted(f: Facts) -> tuple[int, DateMention | None, int] | N
     earlier = max(nth - 1, 1)
     named_from = 0 if m.group("for") else m.start()
     if earlier == 1 and opened:
-        return earlier, replace(since, kind="explicit" if since.precision == "day" else "month"), named_from
+        # opened only with since set
+        return earlier, replace(since, kind="explicit" if since.precision == "day" else "month"), named_from  # type: ignore[type-var,union-attr]
     return earlier, None, named_from

@@ -261,6 +261,7 @@ def attacks_before_the_window(state: State) -> None:
     """A lead that counts the news from a day on ('at least four incidents occurring since the US airstrikes on
     Sunday', 'attacks since October 17') bounds it: an attack told later on a day before that one is earlier
     history, background ('On Friday morning, a drone targeted al-Tanf' in that story)."""
+    day: DateMention | dt.date | None  # the walrus below binds it here too
     opening = next((day for f in state.lead if f.attack and (day := _window_opening(f, state.published))), None)
     if opening is None:
         return

@@ -44,10 +44,11 @@ def nlp() -> Language:
     """A blank English pipeline: tokenizer + rule-based sentencizer, nothing downloaded."""
     pipeline = spacy.blank("en")
     for title in vocabulary.TITLE_ABBREVIATIONS:
-        pipeline.tokenizer.add_special_case(title, [{ORTH: title}])
+        # spaCy types Language.tokenizer as any callable; spacy.blank's is a Tokenizer
+        pipeline.tokenizer.add_special_case(title, [{ORTH: title}])  # type: ignore[union-attr]
     for month in vocabulary.MONTH_ABBREVIATIONS:
         for form in (month, month.upper()):
-            pipeline.tokenizer.add_special_case(form, [{ORTH: form}])
+            pipeline.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
     pipeline.add_pipe("sentencizer")
     return pipeline
 

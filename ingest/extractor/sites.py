@@ -353,6 +353,8 @@ class SiteMatcher:
         # names in other scripts, with letters beyond ASCII or with a comma ("قاعدة عين الأسد", "Aïn al-Assad",
         # "Embassy of the United States, Riyadh"), matched as written
         self.scripts = _script_names(gazetteer.sites)
+        exact: list[Doc]
+        patterns: list[Doc]
         for site in gazetteer.sites:
             exact, patterns = [], []
             for alias in {site.name, *site.aliases}:
@@ -427,6 +429,7 @@ class SiteMatcher:
     def _in_towns(self, text: str, named: list[SiteMention]) -> list[SiteMention]:
         """'The other base targeted was in Irbil': the one military site named for the town - unless the base is
         named itself ('the Harir base in Erbil', 'Al Harir air base in Erbil': Erbil is where it is)."""
+        m: re.Match[str] | None
         out = []
         for m in _MILITARY_IN_TOWN.finditer(text):
             site = self.named_for_town(m.group("town"))
@@ -465,7 +468,8 @@ class SiteMatcher:
             ):
                 site = self.named_for_town(m.group("town")) if m else None
                 if site is not None and site != n.site and n.site.kind != "diplomatic":
-                    out.append(SiteMention(site, m.start("town"), m.end("town"), m.group("town"), by_town=True))
+                    # a site is looked up only from a match
+                    out.append(SiteMention(site, m.start("town"), m.end("town"), m.group("town"), by_town=True))  # type: ignore[union-attr]
         return out
 
     def named_for_town(self, town: str) -> Site | None:

@@ -146,7 +146,7 @@ def find_weapons(text: str) -> list[WeaponMention]:
     for m in found:
         if any(a <= m.start() < b for a, b in defences):
             continue
-        i = int(m.lastgroup[1:])
+        i = int(m.lastgroup[1:])  # type: ignore[index]  # every alternative of _WEAPON is a named group
         category = _VOCAB[i][0]
         generic = category == "missile" and i == len(_VOCAB) - 1
         prev = out[-1] if out else None

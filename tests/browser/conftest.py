@@ -11,11 +11,17 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.servers import basehttp
+
+if TYPE_CHECKING:
+    from wsgiref.simple_server import WSGIServer
+
+    from _typeshed.wsgi import WSGIApplication
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -44,7 +50,7 @@ _set_app = basehttp.ThreadedWSGIServer.set_app
 SQLITE_SERIAL = threading.Lock()
 
 
-def _serialized_set_app(self, app) -> None:
+def _serialized_set_app(self: WSGIServer, app: WSGIApplication | None) -> None:
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         inner = app
 
@@ -55,7 +61,8 @@ def _serialized_set_app(self, app) -> None:
     _set_app(self, app)
 
 
-basehttp.ThreadedWSGIServer.set_app = _serialized_set_app
+# patched on purpose; mypy compares the plain function with the method as if bound
+basehttp.ThreadedWSGIServer.set_app = _serialized_set_app  # type: ignore[method-assign,assignment]
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
 # page actions are still synchronous and safe.

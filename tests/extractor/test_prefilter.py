@@ -73,5 +73,5 @@ def test_every_extractor_pattern_is_gated_exactly_on_the_golden_articles() -> No
         for text in sentences:
             if p._re.search(text) is not None:
                 matched += 1
-                assert p.could_match(text), f"{name} matches {text!r} but its gate {sorted(p.words)} skips it"
+                assert p.could_match(text), f"{name} matches {text!r} but its gate {sorted(p.words or ())} skips it"
     assert matched > 500

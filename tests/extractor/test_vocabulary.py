@@ -18,7 +18,9 @@ def test_words_matches_each_phrase_as_written() -> None:
 
 
 def test_longest_phrase_wins() -> None:
-    assert re.match(words(["shot", "shot down"]), "shot down").group(0) == "shot down"
+    match = re.match(words(["shot", "shot down"]), "shot down")
+    assert match is not None
+    assert match.group(0) == "shot down"
 
 
 @pytest.mark.parametrize(

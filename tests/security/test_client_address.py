@@ -4,6 +4,8 @@ login lock-out (one user name from one address) both use it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.cache import caches
 from django.test import Client
@@ -72,14 +74,14 @@ def test_a_throttle_cache_outage_lets_requests_through(world, low_anon_rate, mon
     assert {Client().get("/api/v1/bases/").status_code for _ in range(8)} == {200}
 
 
-def _fail(client: Client, username: str, times: int, **extra: str) -> list[int]:
+def _fail(client: Client, username: str, times: int, **extra: Any) -> list[int]:
     return [
         client.post("/accounts/login/", {"username": username, "password": "wrong"}, **extra).status_code
         for _ in range(times)
     ]
 
 
-def _login(client: Client, username: str, **extra: str) -> int:
+def _login(client: Client, username: str, **extra: Any) -> int:
     return client.post("/accounts/login/", {"username": username, "password": PASSWORD}, **extra).status_code
 
 
