@@ -1,4 +1,4 @@
-"""Project-level checks: migrations match the models, ruff is clean."""
+"""Project-level checks: migrations match the models, ruff is clean, mypy finds no error."""
 
 import subprocess
 import sys
@@ -21,3 +21,15 @@ def test_ruff_lint_and_format_pass():
             [sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True, text=True, check=False
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_finds_no_error(tmp_path):
+    """The whole tree type-checks (pyproject.toml's [tool.mypy], with the django-stubs plugin), as `make lint` asks."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path), "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
