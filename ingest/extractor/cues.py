@@ -85,16 +85,18 @@ THE_COALITIONS_SITE_BEFORE = prefilter.compile(
 )
 # ... or as hosting its forces now, right after its name: "Taji, which houses US troops"
 HOSTS_THE_COALITION_AFTER = prefilter.compile(
-    rf"[^.;]{{0,40}}?\b(?:hous(?:es|ing)|host(?:s|ing)|used\s+by)\s+(?:[\w-]+\s+){{0,3}}?{_COALITION}", re.I
+    rf"[^.;]{{0,40}}?\b{words(vocabulary.HOSTING_WORDS)}\s+(?:[\w-]+\s+){{0,3}}?{_COALITION}", re.I
 )
 # The attacker is the US, its allies or another state striking someone else.
 _ACTOR = words(vocabulary.STATE_ACTORS)
 # A retaliation named without its actor: "retaliatory strikes", "in retaliation"
 _RETALIATION = r"retaliatory\s+(?:[\w-]+\s+)?(?:strikes?|raids?|bombing|shelling|fire)|in retaliation"
-# A state's forces right after a word aiming the attack at them are its object, not the subject of the verb that
-# follows ("launched against U.S. and Coalition forces struck al-Tanf"): one fixed-width lookbehind a word, bare or
-# with its article
-_NOT_AIMED_AT = "".join(rf"(?<!\b{w}\s)(?<!\b{w}\sthe\s)" for w in vocabulary.AIMED_AT_WORDS)
+# A state's forces right after a word aiming the attack at them, or a site's word for hosting them, are that word's
+# object, not the subject of the verb that follows ("launched against U.S. and Coalition forces struck al-Tanf", "a
+# base housing U.S. troops killed one contractor"): one fixed-width lookbehind a word, bare or with its article
+_NOT_AIMED_AT = "".join(
+    rf"(?<!\b{w}\s)(?<!\b{w}\sthe\s)" for w in (*vocabulary.AIMED_AT_WORDS, *vocabulary.HOSTING_WORDS)
+)
 OTHER_ACTOR = prefilter.compile(
     # "U.S. and coalition troops in Iraq killed five militia fighters"
     # ("U.S. military forces struck more than 85 targets": the forces named with their service)

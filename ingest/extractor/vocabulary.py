@@ -111,6 +111,9 @@ OTHER_STATE_ADJECTIVES = ("Turkish", "Israeli", "Russian", "Syrian government", 
 # garrison" and "rockets fired at American troops killed a contractor" the forces are the attack's object, not the
 # actor of the verb after them
 AIMED_AT_WORDS = ("against", "at", "on", "upon", "toward", "towards", "targeting")
+# Words that say a site hosts the forces after them: in "a base housing U.S. troops killed one contractor" the troops
+# are what the base houses, not the actor of the verb after them ("Taji, which houses US troops")
+HOSTING_WORDS = ("house", "houses", "housing", "host", "hosts", "hosting", "used by")
 
 # Words of the sea: an attack on shipping is not an attack on a coalition site ashore.
 SHIPPING = (
