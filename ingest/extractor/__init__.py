@@ -529,10 +529,12 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   responsibility" for a killing. Actors: "Iran's armed groups" are the groups a state keeps, no perpetrator; the
   words between an actor and its attack ("Iran's first direct missile attack") and "launched from neighbouring
   Iran" name it. Gazetteer descriptions read a country by its name or its adjective ("near the Syria border").
-- Hosts and languages (2026.12.20): forces after a site's word for hosting them ("a base housing U.S. troops killed
-  one contractor"; ``vocabulary.HOSTING_WORDS``) are what it hosts, not a state striking. The language an article is
-  written in is named (``language.written_in``); one not read in full caps every field's confidence below the
-  review mark.
+- Hosts, airports and languages (2026.12.20): forces after a site's word for hosting them ("a base housing U.S.
+  troops killed one contractor"; ``vocabulary.HOSTING_WORDS``) are what it hosts, not a state striking. A town's
+  airport told around its name ("Baghdad's airport", "the airport in Baghdad", "the Iraqi capital's airport";
+  ``vocabulary.CAPITALS``) is the site named "<town> airport"; rockets that "dropped into" a base attacked it. The
+  language an article is written in is named (``language.written_in``); one not read in full caps every field's
+  confidence below the review mark.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives

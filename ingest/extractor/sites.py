@@ -69,6 +69,18 @@ _MILITARY_IN_TOWN = prefilter.compile(
     # the town may be told as its country's: "a US base in Iraq's Erbil"
     r"(?:[A-Z][a-z]+['\u2019]s\s+)?(?:the\s+(?:[A-Za-z-]+\s+){0,2}?(?:city|town)\s+of\s+)?(?P<town>[A-Z][a-z]+)\b(?!\s+(?:province|governorate|region))"
 )
+# A town's airport told around its name ("Baghdad's airport", "the airport in Irbil", "the Iraqi capital's
+# airport", "the airport of the Syrian capital"): the site whose alias is "<town> airport"
+_CAPITAL = rf"the\s+(?P<capital>{'|'.join(vocabulary.CAPITALS)})\s+capital"
+_TOWN_OR_CAPITAL = rf"(?:(?P<town>[A-Z][a-z]+)|{_CAPITAL})"
+_AIRPORT_OF_TOWN = prefilter.compile(
+    rf"\b{_TOWN_OR_CAPITAL}['\u2019]s\s+(?:international\s+)?airport\b"
+    rf"|\bairport\s+(?:in|of|outside)\s+(?:the\s+city\s+of\s+)?"
+    + _TOWN_OR_CAPITAL.replace("?P<town>", "?P<town2>").replace("?P<capital>", "?P<capital2>")
+)
+# An alias naming a site as its town's airport ("Erbil airport", "Baghdad International Airport")
+_TOWN_AIRPORT_ALIAS = re.compile(r"^(?P<town>[A-Z][a-z]+)\s+(?:international\s+)?airport$", re.I)
+
 # The forces a base belongs to, when not the coalition's: "attack on Peshmerga base in Erbil"
 _ANOTHER_FORCES = prefilter.compile(rf"\b{words(vocabulary.OTHER_FORCES)}(?:['\u2019]s)?\s+$", re.I)
 
@@ -159,6 +171,19 @@ _TOWN_IN_NAME = re.compile(
     r"|\bcamp\s+(?P<after>[A-Z][\w'-]*)",
     re.I,
 )
+
+
+def _airports_by_town(sites: list[Site]) -> dict[str, Site]:
+    """The site each town's airport is, by an alias naming it so ('Erbil airport', 'Irbil airport', 'Baghdad
+    International Airport'); a town whose airport two sites claim has none."""
+    found: dict[str, set[str]] = {}
+    by_slug = {s.slug: s for s in sites}
+    for site in sites:
+        for alias in site.aliases:
+            m = _TOWN_AIRPORT_ALIAS.match(alias)
+            if m is not None:
+                found.setdefault(skeleton(m.group("town")), set()).add(site.slug)
+    return {town: by_slug[next(iter(slugs))] for town, slugs in found.items() if len(slugs) == 1}
 
 
 def _named_for_towns(sites: list[Site]) -> dict[str, list[Site]]:
@@ -346,6 +371,7 @@ class SiteMatcher:
         # the one site a description places in a part of a country ("US outpost in northeast Jordan")
         self.regions = _sites_by_region(gazetteer.sites)
         self.towns = _named_for_towns(list(gazetteer.sites))
+        self.airports = _airports_by_town(list(gazetteer.sites))
         self.stems = _named_by_part(list(gazetteer.sites), _stem_key)
         self.areas = _named_by_part(list(gazetteer.sites), _area_of_name)
         # the words naming the provinces the sites are in ('hasaka', 'deir', 'anbar')
@@ -438,6 +464,13 @@ class SiteMatcher:
             if _ANOTHER_FORCES.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "a Peshmerga base in Erbil", "an Iraqi army base in Erbil": another force's
             out.append(SiteMention(site, m.start("town"), m.end("town"), m.group("town"), by_town=True))
+        for m in _AIRPORT_OF_TOWN.finditer(text):
+            # "three rockets dropped into a base at the Iraqi capital's airport": the site that is that town's airport
+            capital = m.group("capital") or m.group("capital2")
+            town = vocabulary.CAPITALS[capital] if capital else m.group("town") or m.group("town2")
+            site = self.airports.get(skeleton(town))
+            if site is not None and not any(n.start <= m.start() <= n.end for n in named):
+                out.append(SiteMention(site, m.start(), m.end(), m.group(0), by_town=True))
         for m in _STEM_WITH_FACILITY.finditer(text):
             # "they drove their vehicles into the al-Jafr facility": the site whose name is that word and a base
             sites = self.stems.get(skeleton(m.group("stem")), [])

@@ -34,6 +34,8 @@ ATTACK_WORDS = (
     "crashing into", "crashed near", "crashes near",
     # "Eleven missiles smashed into the base at Al Asad"
     "smashed into", "smash into", "smashing into", "smashes into",
+    # "three rockets dropped into a base at the Iraqi capital's airport"
+    "dropped into", "dropped onto",
     "explosion", "explosions", "exploded", "blast", "blasts",
     "barrage", "salvo", "came under", "assault", "assaults", "assaulted",
     "shot down", "downed", "intercepted", "intercepting", "shooting down",
@@ -111,6 +113,13 @@ OTHER_STATE_ADJECTIVES = ("Turkish", "Israeli", "Russian", "Syrian government", 
 # garrison" and "rockets fired at American troops killed a contractor" the forces are the attack's object, not the
 # actor of the verb after them
 AIMED_AT_WORDS = ("against", "at", "on", "upon", "toward", "towards", "targeting")
+# A country's capital told by its adjective ("the Iraqi capital's airport", "the airport in the Syrian capital"):
+# the city, for the site named for it
+CAPITALS = {
+    "Iraqi": "Baghdad", "Syrian": "Damascus", "Jordanian": "Amman", "Kuwaiti": "Kuwait", "Qatari": "Doha",
+    "Bahraini": "Manama", "Saudi": "Riyadh", "Emirati": "Abu Dhabi", "Lebanese": "Beirut",
+}  # fmt: skip
+
 # Words that say a site hosts the forces after them: in "a base housing U.S. troops killed one contractor" the troops
 # are what the base houses, not the actor of the verb after them ("Taji, which houses US troops")
 HOSTING_WORDS = ("house", "houses", "housing", "host", "hosts", "hosting", "used by")
