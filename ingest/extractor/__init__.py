@@ -534,7 +534,8 @@ Taught from holdouts 138-143 (each skill seen in two sets; each with a golden ar
   airport told around its name ("Baghdad's airport", "the airport in Baghdad", "the Iraqi capital's airport";
   ``vocabulary.CAPITALS``) is the site named "<town> airport"; rockets that "dropped into" a base attacked it. The
   language an article is written in is named (``language.written_in``); one not read in full caps every field's
-  confidence below the review mark.
+  confidence below the review mark. Weekdays and day-month dates in Spanish, Portuguese, French, Italian, German and
+  Russian ("el domingo", "am Montag", "13 de diciembre", "17 декабря") date an attack as their English words do.
 
 Counts: every source's figure is kept as a ``Report`` with its attribution; best = the highest reported figure,
 low = the lowest, high = the highest (``incidents.counts.best_low_high``, the one rule). "No casualties" gives

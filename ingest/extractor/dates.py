@@ -30,6 +30,9 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+# ... and in the other languages of the region's wire copy
+MONTHS.update({m.lower(): i for m, i in vocabulary.OTHER_LANGUAGES_MONTHS.items()})
+WEEKDAYS.update({d.lower(): i for d, i in vocabulary.OTHER_LANGUAGES_WEEKDAYS.items()})
 
 # Fixed-date holidays the news dates attacks by: "a Christmas Day drone attack", "on New Year's Eve".
 HOLIDAYS = {
@@ -52,6 +55,18 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
+# A date in another language: "el domingo", "no sábado", "mardi", "am Montag", "в субботу"; "13 de diciembre de 2023",
+# "1er décembre", "13. Dezember", "17 декабря" (the words as the tables write them, lower-case but German's nouns)
+_OTHER_WEEKDAY = (
+    rf"(?P<weekday>{words(w for w in vocabulary.OTHER_LANGUAGES_WEEKDAYS if not w[0].isupper())}"
+    rf"|(?<=\bam\s){words(w for w in vocabulary.OTHER_LANGUAGES_WEEKDAYS if w[0].isupper())})"
+)
+_OTHER_MONTH = rf"(?P<month>{words(vocabulary.OTHER_LANGUAGES_MONTHS)})"
+_OTHER_LANGUAGE_WEEKDAY = prefilter.compile(rf"(?<![\w-]){_OTHER_WEEKDAY}(?![\w-])")
+_OTHER_LANGUAGE_DAY_MONTH = prefilter.compile(
+    rf"\b(?P<day>[0-3]?\d)(?:er|º|\.)?\s+(?:de\s+)?{_OTHER_MONTH}(?!\w)(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)\b)?"
+)
+
 _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
     (
         "since",
@@ -62,6 +77,7 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
     ("mdy", prefilter.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}(?:\s+|(?<=\.)){_DAY}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", prefilter.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
     ("numeric", prefilter.compile(r"\b[0-3]?\d/[01]?\d/(?:19|20)\d\d\b")),
+    ("dmy", _OTHER_LANGUAGE_DAY_MONTH),
     # a day of the month told by its number alone, as wire copy translated from Chinese does: "on the morning of the
     # 29th local time", "on the 26th," (not "the 150th attack", "the 5th Brigade": a noun follows)
     (
@@ -80,6 +96,7 @@ _PATTERNS: tuple[tuple[str, prefilter.Pattern], ...] = (
             rf"\b(?P<part>(?i:late|early|before dawn))?(?:\s+on)?\s*(?P<last>(?i:last|past|previous)\s+)?\b{_WEEKDAY}\b(?:\s+(?P<time>night|morning|evening|afternoon|overnight))?"  # noqa: E501
         ),
     ),
+    ("weekday", _OTHER_LANGUAGE_WEEKDAY),
     (
         "relday",
         prefilter.compile(
@@ -351,7 +368,8 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date) -> DateMention | N
 # Every pattern above needs a digit or one of these words; most sentences have none (speed).
 _DATE_WORD = prefilter.compile(
     r"\d|day\b|night|morning|evening|afternoon|overnight|today|tonight|week|month|year|ago\b|christmas|july"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?",
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?"
+    rf"|{words(w.lower() for w in vocabulary.OTHER_LANGUAGES_WEEKDAYS)}",
     re.I,
 )
 

@@ -1,8 +1,9 @@
 """Which language an article is written in, and how much of it the extractor can read.
 
 The extractor's grammar is English: its cues, vetoes, dates and counts read English sentences. Five more languages
-are read in part - the gazetteer's names, one attack's words and the weapons
-(``vocabulary.OTHER_LANGUAGES_ATTACK_WORDS``), and Arabic's claims - and the rest not at all. An article in Russian
+are read in part - the gazetteer's names, one attack's words, the weapons and the days and months
+(``vocabulary.OTHER_LANGUAGES_ATTACK_WORDS``, ``OTHER_LANGUAGES_WEEKDAYS``, ``OTHER_LANGUAGES_MONTHS``), and
+Arabic's claims - and the rest not at all. An article in Russian
 is not an article without attacks: told in words the extractor does not know, its attacks go unseen, and an editor
 shown "no incident found" would take it for a negative. ``written_in`` names the language from the letters and the
 commonest short words of the text, so that the caller can say so and the drafts' confidences send every field to
@@ -22,9 +23,9 @@ from dataclasses import dataclass
 
 # The languages the extractor reads: English in full, these in part (what of them it reads)
 READ_IN_FULL = frozenset({"en"})
-_SITES_AND_WEAPONS = "its site names and the words of an attack and its weapons"
+_SITES_AND_WEAPONS = "its site names, the words of an attack, its weapons and its days and months"
 READ_IN_PART = {
-    "ar": _SITES_AND_WEAPONS + " and claims",
+    "ar": "its site names, the words of an attack, its weapons and its claims",
     "es": _SITES_AND_WEAPONS,
     "fr": _SITES_AND_WEAPONS,
     "pt": _SITES_AND_WEAPONS,
@@ -143,8 +144,9 @@ class Language:
             return ""
         if self.read == "part":
             return (
-                f"Written in {self.name}: the extractor reads {READ_IN_PART[self.code]}, not its dates, counts or "
-                "casualty figures. Check every field, and code by hand what it missed."
+                f"Written in {self.name}: the extractor reads {READ_IN_PART[self.code]}, not its counts, casualty "
+                "figures or the grammar that tells a new attack from an old one. Check every field, and code by hand "
+                "what it missed."
             )
         return (
             f"Written in {self.name}, which the extractor does not read: attacks told in it may be missed or misread, "

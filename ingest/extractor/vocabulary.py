@@ -120,6 +120,44 @@ CAPITALS = {
     "Bahraini": "Manama", "Saudi": "Riyadh", "Emirati": "Abu Dhabi", "Lebanese": "Beirut",
 }  # fmt: skip
 
+# Days and months in the other languages of the region's wire copy (Spanish, Portuguese, French, Italian, German,
+# Russian), as a date is told in them: weekdays lower-case after their article or preposition ("el domingo", "no
+# sábado", "mardi", "am Montag", "в субботу"), months after the day ("13 de diciembre", "17 декабря", in Russian
+# in the genitive). Monday is 0.
+OTHER_LANGUAGES_WEEKDAYS = {
+    # Spanish
+    "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "domingo": 6,
+    # Portuguese
+    "segunda-feira": 0, "terça-feira": 1, "quarta-feira": 2, "quinta-feira": 3, "sexta-feira": 4,
+    # French
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    # Italian
+    "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "domenica": 6,
+    # German (after "am")
+    "Montag": 0, "Dienstag": 1, "Mittwoch": 2, "Donnerstag": 3, "Freitag": 4, "Samstag": 5, "Sonntag": 6,
+    # Russian (after "в"/"во", in the accusative)
+    "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6,
+}  # fmt: skip
+OTHER_LANGUAGES_MONTHS = {
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    # Portuguese
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10,
+    "novembro": 11, "dezembro": 12,
+    # French
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    # Italian
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12,
+    # German
+    "Januar": 1, "Februar": 2, "März": 3, "Juni": 6, "Juli": 7, "Oktober": 10, "Dezember": 12,
+    # Russian (genitive)
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
+    "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}  # fmt: skip
+
 # Words that say a site hosts the forces after them: in "a base housing U.S. troops killed one contractor" the troops
 # are what the base houses, not the actor of the verb after them ("Taji, which houses US troops")
 HOSTING_WORDS = ("house", "houses", "housing", "host", "hosts", "hosting", "used by")

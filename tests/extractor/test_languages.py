@@ -68,7 +68,7 @@ def test_the_note_says_what_is_read_in_part_and_what_is_not_read_at_all() -> Non
     spanish = written_in(WRITTEN[1][1])
     assert spanish.read == "part"
     assert spanish.note().startswith("Written in Spanish: the extractor reads its site names")
-    assert "not its dates, counts or casualty figures" in spanish.note()
+    assert "its weapons and its days and months, not its counts, casualty figures" in spanish.note()
     russian = written_in(WRITTEN[7][1])
     assert russian.read == "none"
     assert "Written in Russian, which the extractor does not read" in russian.note()
