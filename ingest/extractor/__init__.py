@@ -553,7 +553,7 @@ from ingest.extractor.language import Language, written_in
 from ingest.extractor.pipeline import run
 from ingest.extractor.types import ExtractedIncident, Gazetteer
 
-EXTRACTOR_VERSION = "2026.12.19"
+EXTRACTOR_VERSION = "2026.12.20"
 
 __all__ = [
     "EXTRACTOR_VERSION",
