@@ -28,7 +28,7 @@ from ingest.extractor.figures import (
     singular_launch,
     zeros_given_way,
 )
-from ingest.extractor.language import PARTIAL_READING_CONFIDENCE, written_in
+from ingest.extractor.language import PARTIAL_READING_CONFIDENCE
 from ingest.extractor.numbers import numerals
 from ingest.extractor.types import (
     COUNT_FIELDS,
@@ -750,7 +750,7 @@ def _actor_again(state: State, d: Draft) -> bool:
 
 def build_incidents(state: State) -> None:
     # an article in a language the extractor reads only in part (or not at all): every field to the editor
-    cap = 1.0 if written_in(state.text).read == "full" else PARTIAL_READING_CONFIDENCE
+    cap = 1.0 if state.language.read == "full" else PARTIAL_READING_CONFIDENCE
     before: tuple[Faction | None, bool] = (None, False)  # the claim of the last primary attack read
     last: tuple[Draft | None, int | None] = (None, None)  # that attack, and where its claim was read
     for d in state.drafts:

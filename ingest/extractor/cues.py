@@ -93,9 +93,14 @@ _ACTOR = words(vocabulary.STATE_ACTORS)
 _RETALIATION = r"retaliatory\s+(?:[\w-]+\s+)?(?:strikes?|raids?|bombing|shelling|fire)|in retaliation"
 # A state's forces right after a word aiming the attack at them, or a site's word for hosting them, are that word's
 # object, not the subject of the verb that follows ("launched against U.S. and Coalition forces struck al-Tanf", "a
-# base housing U.S. troops killed one contractor"): one fixed-width lookbehind a word, bare or with its article
+# base housing U.S. troops killed one contractor"): a fixed-width lookbehind for the words of each length, bare or with
+# their article (one per length, not one per word: the pattern is tried at every word of every sentence)
+_OBJECT_WORDS = (*vocabulary.AIMED_AT_WORDS, *vocabulary.HOSTING_WORDS)
 _NOT_AIMED_AT = "".join(
-    rf"(?<!\b{w}\s)(?<!\b{w}\sthe\s)" for w in (*vocabulary.AIMED_AT_WORDS, *vocabulary.HOSTING_WORDS)
+    rf"(?<!\b(?:{alternatives})\s)(?<!\b(?:{alternatives})\sthe\s)"
+    for alternatives in (
+        "|".join(re.escape(w) for w in _OBJECT_WORDS if len(w) == n) for n in sorted({len(w) for w in _OBJECT_WORDS})
+    )
 )
 OTHER_ACTOR = prefilter.compile(
     # "U.S. and coalition troops in Iraq killed five militia fighters"

@@ -368,10 +368,12 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date) -> DateMention | N
 # Every pattern above needs a digit or one of these words; most sentences have none (speed).
 _DATE_WORD = prefilter.compile(
     r"\d|day\b|night|morning|evening|afternoon|overnight|today|tonight|week|month|year|ago\b|christmas|july"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?"
-    rf"|{words(w.lower() for w in vocabulary.OTHER_LANGUAGES_WEEKDAYS)}",
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?",
     re.I,
 )
+_OTHER_LANGUAGE_DATE_WORD = prefilter.compile(words(vocabulary.OTHER_LANGUAGES_WEEKDAYS), re.I)
+# read only in an article not in English
+_OTHER_LANGUAGE_PATTERNS = (_OTHER_LANGUAGE_WEEKDAY, _OTHER_LANGUAGE_DAY_MONTH)
 
 
 def _says_on(text: str, mention: DateMention) -> bool:
@@ -589,13 +591,16 @@ def _hours_ahead(zone: str, day: dt.date) -> int:
     return 8 if day.month in (11, 12, 1, 2, 3) else 7
 
 
-def find_dates(text: str, published: dt.date) -> list[DateMention]:
-    """Every resolvable date expression in ``text``, left to right, without overlaps."""
-    if not _DATE_WORD.search(text):
+def find_dates(text: str, published: dt.date, *, other_languages: bool = False) -> list[DateMention]:
+    """Every resolvable date expression in ``text``, left to right, without overlaps; with ``other_languages``
+    (an article not in English), its days and months in the other languages of the tables too."""
+    if not (_DATE_WORD.search(text) or (other_languages and _OTHER_LANGUAGE_DATE_WORD.search(text))):
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
+        if not other_languages and pattern in _OTHER_LANGUAGE_PATTERNS:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -13,6 +13,7 @@ from ingest.extractor.casualties import zero_tolls
 from ingest.extractor.counts import sentence_figures
 from ingest.extractor.dates import WEEKDAYS, DateMention, find_dates, same_period
 from ingest.extractor.factions import FactionMention
+from ingest.extractor.language import ENGLISH, Language
 from ingest.extractor.numbers import find_numbers, numerals
 from ingest.extractor.places import COUNTRY_NAMES, COUNTRY_WORD, COUNTRY_WORDS, find_place
 from ingest.extractor.sentences import Sentence
@@ -211,6 +212,7 @@ def read_facts(
     factions: list[FactionMention],
     published: dt.date,
     attribution: str | None,
+    language: Language = ENGLISH,
 ) -> Facts:
     text = sent.text
     # weapons of "previous attacks" told for comparison are not this sentence's
@@ -226,7 +228,11 @@ def read_facts(
     if lost and all(any(a <= m.start() < b for a, b in lost) for m in cues.ATTACK.finditer(text)):
         attack = False  # "A US drone crashed near Iraqi Balad airbase": the coalition's aircraft lost, no attack
     place, place_country = _where(text, sent, factions)
-    dates = [x for x in find_dates(text, published) if not _in_a_clause_of_its_own(text, x.start)]
+    dates = [
+        x
+        for x in find_dates(text, published, other_languages=not language.in_english)
+        if not _in_a_clause_of_its_own(text, x.start)
+    ]
     # another actor's strike - unless the only one is a retaliation aimed at the coalition, the attack itself
     actor = cues.OTHER_ACTOR.search(text)
     if actor is not None and (_retaliation_against_the_coalition(text, sites) or _not_the_actor(text, actor)):

@@ -81,42 +81,49 @@ _OWN_LETTERS = {
 }
 _SCRIPT_DEFAULT = {"arabic": "ar", "cyrillic": "ru"}
 
-# The short words each language of the Latin script writes most often, and no other of them as often: articles,
-# prepositions, conjunctions, forms of "to be". A word two languages share ("a", "de", "la", "en") is left out.
+# The short words each language of the Latin script writes most often: articles, prepositions, conjunctions,
+# pronouns, forms of "to be". Words two languages share ("de", "la", "en") count for both; the words only one of them
+# writes tell them apart.
 FUNCTION_WORDS = {
     "en": frozenset(
-        ("the", "and", "of", "to", "was", "were", "is", "are", "that", "with", "from", "by", "have", "has", "been",
-         "which", "said", "its", "their", "this")
+        ("the", "and", "of", "to", "in", "a", "was", "were", "is", "are", "that", "with", "from", "by", "have", "has",
+         "been", "which", "said", "its", "their", "this", "on", "at", "it", "for", "as", "an", "or", "not")
     ),
     "es": frozenset(
-        ("el", "los", "las", "del", "por", "una", "con", "para", "fue", "según", "sobre", "están", "también", "como",
-         "pero")
+        ("de", "la", "que", "el", "en", "y", "los", "del", "se", "las", "por", "un", "para", "con", "no", "una", "su",
+         "al", "lo", "como", "más", "pero", "sus", "fue", "según", "sobre", "están", "también", "donde", "hay", "sin",
+         "este", "esta", "entre", "desde", "contra", "han", "ha")
     ),
     "fr": frozenset(
-        ("le", "les", "des", "du", "et", "est", "une", "dans", "pour", "sur", "qui", "au", "aux", "été", "selon",
-         "avec", "ont", "pas")
+        ("de", "la", "le", "les", "des", "du", "et", "est", "une", "un", "dans", "pour", "sur", "qui", "que", "au",
+         "aux", "été", "selon", "avec", "ont", "pas", "ne", "il", "elle", "ce", "cette", "par", "en", "a", "sont")
     ),
     "pt": frozenset(
-        ("os", "do", "da", "dos", "das", "em", "uma", "com", "para", "foi", "não", "pelo", "pela", "segundo", "sobre",
-         "também")
+        ("de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "com", "não", "uma", "os", "no", "se", "na", "por",
+         "mais", "as", "dos", "das", "foi", "pelo", "pela", "segundo", "sobre", "também", "entre", "contra", "ao")
     ),
     "it": frozenset(
-        ("il", "di", "che", "della", "delle", "dei", "nel", "nella", "per", "una", "sono", "gli", "con", "stato",
-         "secondo", "anche")
+        ("di", "e", "il", "la", "che", "a", "per", "un", "in", "è", "una", "della", "delle", "dei", "nel", "nella",
+         "sono", "gli", "con", "stato", "secondo", "anche", "da", "del", "alla", "le", "non", "si", "ha", "contro")
     ),
     "de": frozenset(
         ("der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "dem", "im", "ein", "eine", "auf", "wurde",
-         "wurden", "sich")
+         "wurden", "sich", "zu", "es", "des", "für", "auch", "bei", "nach", "am", "einer", "eines", "gegen")
     ),
-    "nl": frozenset(("het", "een", "van", "en", "zijn", "werd", "met", "voor", "op", "niet", "dat", "ook", "door")),
+    "nl": frozenset(
+        ("de", "het", "een", "van", "en", "zijn", "werd", "met", "voor", "op", "niet", "dat", "ook", "door", "bij",
+         "te", "naar", "tegen")
+    ),
     # (Turkish writes a dotless i)
     "tr": frozenset(
-        ("ve", "bir", "bu", "için", "ile", "olarak", "da", "ise", "göre", "üssü", "saldırı", "saldırısı", "oldu")  # noqa: RUF001
+        ("ve", "bir", "bu", "için", "ile", "olarak", "da", "de", "ise", "göre", "üssü", "saldırı", "saldırısı",  # noqa: RUF001
+         "oldu", "olan", "gibi", "daha", "çok")
     ),
     "id": frozenset(
-        ("dan", "yang", "di", "ke", "dari", "untuk", "dengan", "pada", "ini", "itu", "oleh", "tidak", "serangan")
+        ("dan", "yang", "di", "ke", "dari", "untuk", "dengan", "pada", "ini", "itu", "oleh", "tidak", "serangan",
+         "dalam", "akan")
     ),
-    "ku": frozenset(("û", "ku", "ji", "li", "bi", "jî", "ya", "yê", "ên", "ye", "hat")),
+    "ku": frozenset(("û", "ku", "ji", "li", "bi", "jî", "ya", "yê", "ên", "ye", "hat", "de", "di", "ev")),
 }  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
 # Below this many function words the text is too short to tell: English, the language the extractor expects
@@ -130,6 +137,10 @@ class Language:
     @property
     def name(self) -> str:
         return NAMES.get(self.code, self.code or "an unknown language")
+
+    @property
+    def in_english(self) -> bool:
+        return self.code in ("en", "")
 
     @property
     def read(self) -> str:
@@ -154,8 +165,14 @@ class Language:
         )
 
 
+ENGLISH = Language("en")
+
+
 def written_in(text: str) -> Language:
     """The language most of ``text`` is written in."""
+    if text.isascii():
+        # (no letter beyond ASCII: the Latin script, told apart by its function words - the common case, made quick)
+        return Language(_latin_language(text)) if any(c.isalpha() for c in text) else Language("")
     counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS}
     script = max(counts, key=lambda name: counts[name])
     if counts[script] == 0:

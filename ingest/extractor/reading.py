@@ -14,6 +14,7 @@ from ingest.extractor.events import (
     Facts,
     read_facts,
 )
+from ingest.extractor.language import written_in
 from ingest.extractor.names import set_skeleton_norms
 from ingest.extractor.sentences import Sentence, parse, sentence_at, split_sentences, title_lines
 from ingest.extractor.state import State, compiled
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 
 def read_sentences(state: State) -> None:
+    state.language = written_in(state.text)
     state.doc = set_skeleton_norms(parse(state.text))
     state.sentences = split_sentences(state.doc)
     state.title_lines = title_lines(state.sentences)
@@ -52,14 +54,14 @@ def read_mentions(state: State) -> None:
         if linking or cues.LINKED_TITLE.match(s.text):
             # "Read more: Iraqi resistance targets US base in Al-Tanf": the title of another story, told nothing -
             # not even a weapon or a figure ("Also Read: North Korea Fires Cruise Missiles off East Coast")
-            linked = read_facts(s, [], [], state.published, None)
+            linked = read_facts(s, [], [], state.published, None, state.language)
             linked.attack, linked.weapons, linked.figures, linked.dates = False, [], [], []
             state.facts.append(linked)
             continue
         attribution = find_attribution(s.text, previous)
         previous = attribution or previous
         sites, factions = by_sent_sites.get(s.index, []), by_sent_factions.get(s.index, [])
-        f = read_facts(s, sites, factions, state.published, attribution)
+        f = read_facts(s, sites, factions, state.published, attribution, state.language)
         if state.facts and "tally" in state.facts[-1].vetoes and cues.TALLY_ITEM.match(s.text):
             # "SOHR documented 40 attacks ...; they are distributed as follows: • Seven attacks on Al-Tanf garrison.
             # • One attack on Qasrak base.": each item is a part of the tally, no attack told

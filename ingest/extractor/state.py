@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from ingest.extractor.events import Draft, Facts
 from ingest.extractor.factions import FactionMatcher
+from ingest.extractor.language import ENGLISH, Language
 from ingest.extractor.sentences import Sentence
 from ingest.extractor.sites import SiteMatcher
 from ingest.extractor.types import ExtractedIncident, Gazetteer
@@ -36,6 +37,7 @@ class State:
     doc: Doc | None = None
     sentences: list[Sentence] = field(default_factory=list)
     title_lines: int = 0  # how many sentences are title lines (sentences.title_lines)
+    language: Language = ENGLISH  # the language the article is written in (language.written_in)
     facts: list[Facts] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     owner: dict[int, list[Draft]] = field(default_factory=dict)  # sentence index -> drafts it informs

@@ -533,3 +533,24 @@ def test_a_day_told_with_a_year_ago_is_in_the_year_before(told: str) -> None:
     # in a paper of January 8, 2021, "a year ago on January 8" is January 8, 2020 - not the day of publication
     days = [x.date for x in find_dates(told, dt.date(2021, 1, 8)) if x.precision == "day"]
     assert days == [dt.date(2020, 1, 8)]
+
+
+def test_days_and_months_in_other_languages_are_read_in_an_article_not_in_english() -> None:
+    published = dt.date(2023, 12, 17)  # a Sunday
+    assert [x.date for x in find_dates("atacaron el martes la base", published, other_languages=True)] == [
+        dt.date(2023, 12, 12)
+    ]
+    assert [x.date for x in find_dates("подверглась обстрелу в субботу", published, other_languages=True)] == [
+        dt.date(2023, 12, 16)
+    ]
+    assert [x.date for x in find_dates("le 13 décembre 2023, un drone", published, other_languages=True)] == [
+        dt.date(2023, 12, 13)
+    ]
+    assert [x.date for x in find_dates("Der Angriff erfolgte am Montag.", published, other_languages=True)] == [
+        dt.date(2023, 12, 11)
+    ]
+    # ... and never in an English one (nor is a capitalised name a day: "the Domingo family")
+    assert find_dates("atacaron el martes la base", published) == []
+    assert [x.text for x in find_dates("On Sunday, the Domingo family said", published, other_languages=True)] == [
+        "Sunday"
+    ]
