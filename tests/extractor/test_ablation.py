@@ -3,7 +3,9 @@
 import json
 from pathlib import Path
 
-from bench import ablation
+import pytest
+
+from bench import ablation, extractor
 from ingest.extractor import pipeline
 
 # Our own article: a state's drill near a coalition base, no attack on it (a hard negative)
@@ -40,6 +42,7 @@ def test_the_core_stages_are_never_left_out() -> None:
     assert {"drop_drills", "background_in_strike_stories", "earlier_days_as_background"} <= names
 
 
+@pytest.mark.skipif(not (extractor.EVAL / "score.py").exists(), reason="needs ../shared/eval/score.py")
 def test_each_rule_is_scored_by_what_leaving_it_out_changes(gazetteer, tmp_path: Path) -> None:
     base, rows = ablation.ablation({"never read": ([DRILL], _gold(tmp_path))}, gazetteer)
     assert base["never read"].neg_fp == 0  # with every rule, the drill invents no attack
