@@ -2,10 +2,10 @@
 
 The extractor's grammar is English: its cues, vetoes, dates and counts read English sentences. Five more languages
 are read in part - the gazetteer's names, one attack's words, the weapons and the days and months
-(``vocabulary.OTHER_LANGUAGES_ATTACK_WORDS``, ``OTHER_LANGUAGES_WEEKDAYS``, ``OTHER_LANGUAGES_MONTHS``), and
-Arabic's claims - and the rest not at all. An article in Russian
-is not an article without attacks: told in words the extractor does not know, its attacks go unseen, and an editor
-shown "no incident found" would take it for a negative. ``written_in`` names the language from the letters and the
+(``vocabulary.OTHER_LANGUAGES_ATTACK_WORDS``, ``OTHER_LANGUAGES_WEEKDAYS``, ``OTHER_LANGUAGES_MONTHS``) - and
+Arabic too (names, attack and weapon words, claims); the rest not at all. An article in Russian is not an article
+without attacks: told in words the extractor does not know, its attacks go unseen, and an editor shown "no incident
+found" would take it for a negative. ``written_in`` names the language from the letters and the
 commonest short words of the text, so that the caller can say so and the drafts' confidences send every field to
 the editor.
 
