@@ -28,7 +28,6 @@ from ingest.extractor.figures import (
     singular_launch,
     zeros_given_way,
 )
-from ingest.extractor.language import PARTIAL_READING_CONFIDENCE
 from ingest.extractor.numbers import numerals
 from ingest.extractor.types import (
     COUNT_FIELDS,
@@ -749,8 +748,6 @@ def _actor_again(state: State, d: Draft) -> bool:
 
 
 def build_incidents(state: State) -> None:
-    # an article in a language the extractor reads only in part (or not at all): every field to the editor
-    cap = 1.0 if state.language.read == "full" else PARTIAL_READING_CONFIDENCE
     before: tuple[Faction | None, bool] = (None, False)  # the claim of the last primary attack read
     last: tuple[Draft | None, int | None] = (None, None)  # that attack, and where its claim was read
     for d in state.drafts:
@@ -788,9 +785,10 @@ def build_incidents(state: State) -> None:
                 inferred=inferred,
                 perpetrator_kind="none" if faction is None else ("claim" if claimed else "blame"),
                 claim_kind="claim" if claimed else ("denied" if _claim_denied(state, d) else "silent"),
+                # an article in a language the extractor reads only in part (or not at all): every field to the editor
+                read_in_full=state.language.read == "full",
             )
         )
-        fields = {name: min(value, cap) for name, value in fields.items()}
         state.incidents.append(
             ExtractedIncident(
                 role=d.role,

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from ingest.extractor.types import COUNT_FIELDS, Count
 
 REVIEW_BELOW = 0.7
+# The highest confidence a field read from an article in a language not read in full can have: below the review
+# mark, so that the editor checks every field (``language.Language.read``)
+PARTIAL_READING_CONFIDENCE = 0.6
 FIELDS = ("date", "base", "weapons", *COUNT_FIELDS, "perpetrator", "claimed")
 
 
@@ -30,6 +33,7 @@ class Reading:
     inferred: set[str] = field(default_factory=set)  # counts read from 'shot them down', 'the rocket', 'all but'
     perpetrator_kind: str = "none"  # claim | blame | none
     claim_kind: str = "silent"  # claim | denied | silent
+    read_in_full: bool = True  # the article's language is read in full (English)
 
 
 _DATE = {"own": 0.95, "related": 0.8, "reporting": 0.65, "publication": 0.5}
@@ -67,6 +71,8 @@ def field_confidence(r: Reading) -> dict[str, float]:
     out["claimed"] = {"claim": 0.92, "denied": 0.97, "silent": 0.88}[r.claim_kind]
     if r.role == "background":
         out = {k: round(v * 0.85, 3) for k, v in out.items()}
+    if not r.read_in_full:
+        out = {k: min(v, PARTIAL_READING_CONFIDENCE) for k, v in out.items()}
     return {k: round(v, 3) for k, v in out.items()}
 
 

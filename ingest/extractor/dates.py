@@ -372,8 +372,10 @@ _DATE_WORD = prefilter.compile(
     re.I,
 )
 _OTHER_LANGUAGE_DATE_WORD = prefilter.compile(words(vocabulary.OTHER_LANGUAGES_WEEKDAYS), re.I)
-# read only in an article not in English
-_OTHER_LANGUAGE_PATTERNS = (_OTHER_LANGUAGE_WEEKDAY, _OTHER_LANGUAGE_DAY_MONTH)
+# the patterns read in an article in English: all but the other languages' days and months
+_ENGLISH_PATTERNS = tuple(
+    (kind, p) for kind, p in _PATTERNS if p not in (_OTHER_LANGUAGE_WEEKDAY, _OTHER_LANGUAGE_DAY_MONTH)
+)
 
 
 def _says_on(text: str, mention: DateMention) -> bool:
@@ -598,9 +600,7 @@ def find_dates(text: str, published: dt.date, *, other_languages: bool = False) 
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        if not other_languages and pattern in _OTHER_LANGUAGE_PATTERNS:
-            continue
+    for kind, pattern in _PATTERNS if other_languages else _ENGLISH_PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -23,18 +23,15 @@ from dataclasses import dataclass
 
 # The languages the extractor reads: English in full, these in part (what of them it reads)
 READ_IN_FULL = frozenset({"en"})
-_SITES_AND_WEAPONS = "its site names, the words of an attack, its weapons and its days and months"
+_READ_IN_LATIN_SCRIPT = "its site names, the words of an attack, its weapons and its days and months"
 READ_IN_PART = {
     "ar": "its site names, the words of an attack, its weapons and its claims",
-    "es": _SITES_AND_WEAPONS,
-    "fr": _SITES_AND_WEAPONS,
-    "pt": _SITES_AND_WEAPONS,
-    "it": _SITES_AND_WEAPONS,
-    "de": _SITES_AND_WEAPONS,
+    "es": _READ_IN_LATIN_SCRIPT,
+    "fr": _READ_IN_LATIN_SCRIPT,
+    "pt": _READ_IN_LATIN_SCRIPT,
+    "it": _READ_IN_LATIN_SCRIPT,
+    "de": _READ_IN_LATIN_SCRIPT,
 }
-# The highest confidence a field read from an article in a language not read in full can have: below the review
-# screen's mark (0.7), so that the editor checks every field
-PARTIAL_READING_CONFIDENCE = 0.6
 
 NAMES = {
     "en": "English",

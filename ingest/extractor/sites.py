@@ -71,12 +71,10 @@ _MILITARY_IN_TOWN = prefilter.compile(
 )
 # A town's airport told around its name ("Baghdad's airport", "the airport in Irbil", "the Iraqi capital's
 # airport", "the airport of the Syrian capital"): the site whose alias is "<town> airport"
-_CAPITAL = rf"the\s+(?P<capital>{'|'.join(vocabulary.CAPITALS)})\s+capital"
-_TOWN_OR_CAPITAL = rf"(?:(?P<town>[A-Z][a-z]+)|{_CAPITAL})"
-_AIRPORT_OF_TOWN = prefilter.compile(
-    rf"\b{_TOWN_OR_CAPITAL}['\u2019]s\s+(?:international\s+)?airport\b"
-    rf"|\bairport\s+(?:in|of|outside)\s+(?:the\s+city\s+of\s+)?"
-    + _TOWN_OR_CAPITAL.replace("?P<town>", "?P<town2>").replace("?P<capital>", "?P<capital2>")
+_TOWN_OR_CAPITAL = rf"(?:(?P<town>[A-Z][a-z]+)|the\s+(?P<capital>{'|'.join(vocabulary.CAPITALS)})\s+capital)"
+_TOWNS_AIRPORT = (
+    prefilter.compile(rf"\b{_TOWN_OR_CAPITAL}['\u2019]s\s+(?:international\s+)?airport\b"),
+    prefilter.compile(rf"\bairport\s+(?:in|of|outside)\s+(?:the\s+city\s+of\s+)?{_TOWN_OR_CAPITAL}"),
 )
 # An alias naming a site as its town's airport ("Erbil airport", "Baghdad International Airport")
 _TOWN_AIRPORT_ALIAS = re.compile(r"^(?P<town>[A-Z][a-z]+)\s+(?:international\s+)?airport$", re.I)
@@ -464,10 +462,9 @@ class SiteMatcher:
             if _ANOTHER_FORCES.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "a Peshmerga base in Erbil", "an Iraqi army base in Erbil": another force's
             out.append(SiteMention(site, m.start("town"), m.end("town"), m.group("town"), by_town=True))
-        for m in _AIRPORT_OF_TOWN.finditer(text):
+        for m in (m for pattern in _TOWNS_AIRPORT for m in pattern.finditer(text)):
             # "three rockets dropped into a base at the Iraqi capital's airport": the site that is that town's airport
-            capital = m.group("capital") or m.group("capital2")
-            town = vocabulary.CAPITALS[capital] if capital else m.group("town") or m.group("town2")
+            town = vocabulary.CAPITALS[m.group("capital")] if m.group("capital") else m.group("town")
             site = self.airports.get(skeleton(town))
             if site is not None and not any(n.start <= m.start() <= n.end for n in named):
                 out.append(SiteMention(site, m.start(), m.end(), m.group(0), by_town=True))

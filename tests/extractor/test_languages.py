@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from ingest.extractor import extract, written_in
-from ingest.extractor.confidence import REVIEW_BELOW
-from ingest.extractor.language import PARTIAL_READING_CONFIDENCE
+from ingest.extractor.confidence import PARTIAL_READING_CONFIDENCE, REVIEW_BELOW
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 
